@@ -1,0 +1,203 @@
+package org.portmortem.hive;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * One registry value: its name ({@code ""} for the default value), its type as stored, and its raw
+ * data bytes, with typed accessors that decode the data the way Windows does and fail with a
+ * {@link ValueTypeException} naming the key, the value and its type when the type does not fit.
+ *
+ * <p>Both hive readers produce the same {@code Value}, so decoding rules (missing terminators, odd
+ * byte counts, big-endian DWORDs) are the same whatever the source.
+ */
+public final class Value {
+    private final String keyPath;
+    private final String name;
+    private final int typeId;
+    private final byte[] raw;
+
+    /**
+     * @param keyPath path of the key holding the value, for messages
+     * @param name value name, {@code ""} for the default value
+     * @param typeId type id as stored (any 32-bit number)
+     * @param raw data bytes (copied)
+     */
+    public Value(String keyPath, String name, int typeId, byte[] raw) {
+        this.keyPath = keyPath;
+        this.name = name;
+        this.typeId = typeId;
+        this.raw = raw.clone();
+    }
+
+    /** The value name; {@code ""} for the key's default value. */
+    public String name() {
+        return name;
+    }
+
+    /** The path of the key that holds this value. */
+    public String keyPath() {
+        return keyPath;
+    }
+
+    /** The type id exactly as stored. */
+    public int typeId() {
+        return typeId;
+    }
+
+    /** The type, or {@link ValueType#UNKNOWN} for an id Windows does not define. */
+    public ValueType type() {
+        return ValueType.of(typeId);
+    }
+
+    /** A copy of the data bytes. */
+    public byte[] raw() {
+        return raw.clone();
+    }
+
+    /** Number of data bytes. */
+    public int size() {
+        return raw.length;
+    }
+
+    /** Lower-case hexadecimal of the data bytes. */
+    public String rawHex() {
+        return HexFormat.of().formatHex(raw);
+    }
+
+    /** True for REG_SZ, REG_EXPAND_SZ and REG_LINK. */
+    public boolean isString() {
+        ValueType t = type();
+        return t == ValueType.REG_SZ || t == ValueType.REG_EXPAND_SZ || t == ValueType.REG_LINK;
+    }
+
+    /** True for REG_DWORD, REG_DWORD_BIG_ENDIAN and REG_QWORD with enough data bytes. */
+    public boolean isNumber() {
+        ValueType t = type();
+        return ((t == ValueType.REG_DWORD || t == ValueType.REG_DWORD_BIG_ENDIAN) && raw.length >= 4)
+                || (t == ValueType.REG_QWORD && raw.length >= 8);
+    }
+
+    /**
+     * The data of a REG_SZ, REG_EXPAND_SZ or REG_LINK as UTF-16LE, cut at the first NUL (Windows
+     * stores a terminator, but not always); an odd last byte is ignored. Not expanded.
+     */
+    public String asString() {
+        if (!isString()) {
+            throw mismatch("a string");
+        }
+        return utf16UpToNul(raw, 0, raw.length);
+    }
+
+    /**
+     * The strings of a REG_MULTI_SZ, ending at the first empty string as Windows does (so a missing
+     * final terminator or extra terminators change nothing). A REG_SZ or REG_EXPAND_SZ gives a list
+     * of its one string, since programs that read multi-strings accept those too.
+     */
+    public List<String> asStrings() {
+        if (isString()) {
+            String s = asString();
+            return s.isEmpty() ? List.of() : List.of(s);
+        }
+        if (type() != ValueType.REG_MULTI_SZ) {
+            throw mismatch("a list of strings");
+        }
+        List<String> out = new ArrayList<>();
+        int end = raw.length & ~1;
+        int start = 0;
+        for (int i = 0; i < end; i += 2) {
+            if (raw[i] == 0 && raw[i + 1] == 0) {
+                if (i == start) {
+                    return out;
+                }
+                out.add(new String(raw, start, i - start, StandardCharsets.UTF_16LE));
+                start = i + 2;
+            }
+        }
+        if (start < end) {
+            out.add(new String(raw, start, end - start, StandardCharsets.UTF_16LE));
+        }
+        return out;
+    }
+
+    /**
+     * The number in a REG_DWORD (little-endian) or REG_DWORD_BIG_ENDIAN, from its first four bytes.
+     */
+    public int asInt() {
+        ValueType t = type();
+        if ((t == ValueType.REG_DWORD || t == ValueType.REG_DWORD_BIG_ENDIAN) && raw.length >= 4) {
+            ByteOrder order = t == ValueType.REG_DWORD ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+            return ByteBuffer.wrap(raw, 0, 4).order(order).getInt();
+        }
+        throw mismatch("a 32-bit number");
+    }
+
+    /** The number in a REG_QWORD, or a REG_DWORD widened without sign. */
+    public long asLong() {
+        if (type() == ValueType.REG_QWORD && raw.length >= 8) {
+            return ByteBuffer.wrap(raw, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        }
+        if (type() == ValueType.REG_DWORD || type() == ValueType.REG_DWORD_BIG_ENDIAN) {
+            return Integer.toUnsignedLong(asInt());
+        }
+        throw mismatch("a 64-bit number");
+    }
+
+    /**
+     * The data as a person reads it: strings as they are, multi-strings joined by " | ", numbers as
+     * decimal with hexadecimal, anything else as hexadecimal bytes.
+     */
+    public String display() {
+        if (isString()) {
+            return asString();
+        }
+        if (type() == ValueType.REG_MULTI_SZ) {
+            return String.join(" | ", asStrings());
+        }
+        if (isNumber()) {
+            if (type() == ValueType.REG_QWORD) {
+                return Long.toUnsignedString(asLong()) + " (0x" + Long.toHexString(asLong()) + ")";
+            }
+            int v = asInt();
+            return Integer.toUnsignedString(v) + String.format(" (0x%08x)", v);
+        }
+        return rawHex();
+    }
+
+    private ValueTypeException mismatch(String wanted) {
+        String typeName = type() == ValueType.UNKNOWN ? "type 0x" + Integer.toHexString(typeId) : type().name();
+        return new ValueTypeException(String.format("%s\\%s is %s with %d bytes, not %s",
+                keyPath, name.isEmpty() ? "(default)" : name, typeName, raw.length, wanted));
+    }
+
+    static String utf16UpToNul(byte[] b, int from, int to) {
+        int end = to - ((to - from) & 1);
+        for (int i = from; i + 1 < end; i += 2) {
+            if (b[i] == 0 && b[i + 1] == 0) {
+                end = i;
+                break;
+            }
+        }
+        return new String(b, from, end - from, StandardCharsets.UTF_16LE);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Value v && v.typeId == typeId && v.name.equals(name) && Arrays.equals(v.raw, raw);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode() * 31 + Arrays.hashCode(raw) + typeId;
+    }
+
+    @Override
+    public String toString() {
+        return (name.isEmpty() ? "(default)" : name) + " [" + type() + "] " + display();
+    }
+}

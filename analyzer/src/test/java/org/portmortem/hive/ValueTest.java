@@ -1,0 +1,55 @@
+package org.portmortem.hive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class ValueTest {
+    private static byte[] utf16(String s) {
+        return s.getBytes(StandardCharsets.UTF_16LE);
+    }
+
+    @Test
+    void stringStopsAtFirstNulAndIgnoresOddTrailingByte() {
+        assertThat(new Value("K", "v", 1, utf16("abc\0junk")).asString()).isEqualTo("abc");
+        byte[] odd = {'h', 0, 'i', 0, 'x'};
+        assertThat(new Value("K", "v", 1, odd).asString()).isEqualTo("hi");
+        assertThat(new Value("K", "v", 2, utf16("%SystemRoot%")).asString()).isEqualTo("%SystemRoot%");
+    }
+
+    @Test
+    void multiStringEndsAtFirstEmptyStringWhateverTheTerminators() {
+        assertThat(new Value("K", "m", 7, utf16("a\0b\0\0")).asStrings()).containsExactly("a", "b");
+        assertThat(new Value("K", "m", 7, utf16("a\0b")).asStrings()).containsExactly("a", "b");
+        assertThat(new Value("K", "m", 7, utf16("a\0\0\0b\0\0")).asStrings()).containsExactly("a");
+        assertThat(new Value("K", "m", 7, new byte[0]).asStrings()).isEmpty();
+    }
+
+    @Test
+    void dwordIsLittleEndianAndBigEndianDwordIsNot() {
+        assertThat(new Value("K", "d", 4, new byte[] {1, 0, 0, 0}).asInt()).isEqualTo(1);
+        assertThat(new Value("K", "d", 5, new byte[] {0, 0, 0, 1}).asInt()).isEqualTo(1);
+        assertThat(new Value("K", "q", 11, new byte[] {1, 0, 0, 0, 0, 0, 0, 0x10}).asLong()).isEqualTo(0x1000000000000001L);
+        assertThat(new Value("K", "d", 4, new byte[] {-1, -1, -1, -1}).asLong()).isEqualTo(0xffffffffL);
+    }
+
+    @Test
+    void typeMismatchNamesKeyValueAndType() {
+        Value v = new Value("ControlSet001\\Services\\Tcpip", "Start", 1, utf16("2"));
+        assertThatThrownBy(v::asInt).isInstanceOf(ValueTypeException.class)
+                .hasMessage("ControlSet001\\Services\\Tcpip\\Start is REG_SZ with 2 bytes, not a 32-bit number");
+        Value shortDword = new Value("K", "", 4, new byte[] {1, 0});
+        assertThatThrownBy(shortDword::asInt).hasMessageContaining("(default) is REG_DWORD with 2 bytes");
+        assertThat(new Value("K", "x", 0x80000001, new byte[0]).type()).isEqualTo(ValueType.UNKNOWN);
+    }
+
+    @Test
+    void displayShowsNumbersInDecimalAndHex() {
+        assertThat(new Value("K", "d", 4, new byte[] {2, 0, 0, 0}).display()).isEqualTo("2 (0x00000002)");
+        assertThat(new Value("K", "b", 3, new byte[] {(byte) 0xab, 1}).display()).isEqualTo("ab01");
+        assertThat(new Value("K", "m", 7, utf16("ncacn_ip_tcp\0ncadg_ip_udp\0\0")).display())
+                .isEqualTo("ncacn_ip_tcp | ncadg_ip_udp");
+    }
+}
