@@ -155,19 +155,25 @@ final class LogRecovery {
             entries.addAll(validEntries(log));
         }
         entries.sort(Comparator.comparingLong(Entry::sequence));
-        long expected = start.primarySequence();
+        // Entries older than the primary file were applied already; the first newer one starts the
+        // chain (a gap before it means Windows reused the logs), and a gap after it ends the chain.
         List<Entry> chain = new ArrayList<>();
         String stop = null;
         for (Entry e : entries) {
-            if (e.sequence < expected) {
+            if (e.sequence < start.primarySequence()) {
                 continue;
             }
-            if (e.sequence != expected) {
-                stop = "replay stopped at a gap: the next entry has sequence number " + e.sequence + ", expected " + expected;
-                break;
+            if (!chain.isEmpty()) {
+                long expected = chain.get(chain.size() - 1).sequence + 1;
+                if (e.sequence == expected - 1) {
+                    continue;
+                }
+                if (e.sequence != expected) {
+                    stop = "replay stopped at a gap: the next entry has sequence number " + e.sequence + ", expected " + expected;
+                    break;
+                }
             }
             chain.add(e);
-            expected++;
         }
         if (chain.isEmpty()) {
             return nothing(found, "the logs hold no entry from sequence number " + start.primarySequence() + " on");
@@ -263,9 +269,10 @@ final class LogRecovery {
     // ---- old format -------------------------------------------------------------------------
 
     private Result replayOldFormat(List<Path> found, List<LogFile> logs) {
-        long wantedStamp = primaryBase.checksumValid() || !primary.contains(BaseBlock.SIZE + 20, 8)
-                ? primaryBase.lastWrittenFiletime()
-                : primary.u64(BaseBlock.SIZE + 20);
+        // A log applies to the write that left the primary file's timestamp; with a damaged base block
+        // the first hive bin's copy of the timestamp is used as well (msuhanov, "Old format", note 3).
+        long baseStamp = primaryBase.lastWrittenFiletime();
+        long binStamp = primary.contains(BaseBlock.SIZE + 20, 8) ? primary.u64(BaseBlock.SIZE + 20) : baseStamp;
         for (LogFile log : logs) {
             BaseBlock lb = log.base;
             String name = String.valueOf(log.path.getFileName());
@@ -273,7 +280,7 @@ final class LogRecovery {
                 warnings.add(HiveWarning.general(name + ": its base block is invalid or it was not completely written; not applied"));
                 continue;
             }
-            if (lb.lastWrittenFiletime() != wantedStamp) {
+            if (lb.lastWrittenFiletime() != baseStamp && (primaryBase.checksumValid() || lb.lastWrittenFiletime() != binStamp)) {
                 warnings.add(HiveWarning.general(name + ": its timestamp differs from the hive's, it belongs to another write; not applied"));
                 continue;
             }

@@ -116,14 +116,8 @@ public final class RegfHive implements Hive {
             throw new HiveFormatException(file, size, "truncated: the base block is not followed by any hive bin");
         }
         List<HiveWarning> early = new ArrayList<>();
-        if (base.minorVersion() < 2 || base.minorVersion() > 6) {
-            early.add(HiveWarning.atOffset(24, "unexpected regf minor version " + base.minorVersion() + "; read as 1.5"));
-        }
         HiveBytes content = primary;
-        long hiveBinsSize = base.hiveBinsSize();
-        long rootCell = base.rootCell();
-        long primarySequence = base.primarySequence();
-        long secondarySequence = base.secondarySequence();
+        BaseBlock effective = base;
         HiveInfo.LogReplay replay;
         if (!base.dirty()) {
             replay = HiveInfo.LogReplay.none("hive is clean; no log replay needed");
@@ -136,17 +130,17 @@ public final class RegfHive implements Hive {
             replay = r.replay();
             if (r.image() != null) {
                 content = r.image();
-                hiveBinsSize = r.base().hiveBinsSize();
-                rootCell = r.base().rootCell();
-                primarySequence = r.base().primarySequence();
-                secondarySequence = r.base().secondarySequence();
+                effective = r.base();
             } else {
                 early.add(HiveWarning.general(staleNote(base) + " and " + replay.note() + ": its content may be stale"));
             }
         }
-        HiveInfo info = new HiveInfo(base.version(), base.fileName(), primarySequence, secondarySequence,
-                base.dirty(), base.checksumValid(), base.lastWritten(), replay);
-        return new RegfHive(file, content, hiveBinsSize, info, base.minorVersion(), early, rootCell);
+        if (effective.minorVersion() < 2 || effective.minorVersion() > 6) {
+            early.add(HiveWarning.atOffset(24, "unexpected regf minor version " + effective.minorVersion() + "; read as 1.5"));
+        }
+        HiveInfo info = new HiveInfo(effective.version(), effective.fileName(), effective.primarySequence(),
+                effective.secondarySequence(), base.dirty(), base.checksumValid(), effective.lastWritten(), replay);
+        return new RegfHive(file, content, effective.hiveBinsSize(), info, effective.minorVersion(), early, effective.rootCell());
     }
 
     private static String staleNote(BaseBlock base) {
