@@ -24,8 +24,17 @@ public final class SnapshotFiles {
      * Unreadable files are skipped too: this is a search, not a read of evidence.
      */
     public static List<RecognizedSnapshot> find(Path caseFolder) throws IOException {
+        return find(caseFolder, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #find(Path)}, but only the files directly in the folder (no subfolders). */
+    public static List<RecognizedSnapshot> findInFolder(Path folder) throws IOException {
+        return find(folder, 1);
+    }
+
+    private static List<RecognizedSnapshot> find(Path caseFolder, int depth) throws IOException {
         List<RecognizedSnapshot> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(caseFolder)) {
+        try (Stream<Path> files = Files.walk(caseFolder, depth)) {
             for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted(Comparator.naturalOrder())::iterator) {
                 kindOf(f).ifPresent(k -> found.add(new RecognizedSnapshot(f, k)));
             }
