@@ -32,6 +32,13 @@ class RegTextReaderTest {
                 .value(name).orElseThrow(() -> new AssertionError("no value " + keyPath + "\\" + name));
     }
 
+    /** Writes a .reg text (UTF-8) and opens it as a hive. */
+    private static Hive openText(Path dir, String fileName, String text) throws Exception {
+        Path f = dir.resolve(fileName);
+        Files.writeString(f, text);
+        return Hive.open(f);
+    }
+
     private static String hex(Value v) {
         return HexFormat.of().formatHex(v.raw());
     }
@@ -148,10 +155,8 @@ class RegTextReaderTest {
 
     @Test
     void continuedHexLinesAtTheEndOfTheFileAndCommentsAreRead(@TempDir Path dir) throws Exception {
-        Path f = dir.resolve("tail.reg");
-        Files.writeString(f, "Windows Registry Editor Version 5.00\n\n[HKLM\\SYSTEM\\A]\n; comment\n"
-                + "\"Bin\"=hex:01,02,\\\n   03,04,\\\n   05\n\"After\"=dword:1\n");
-        try (Hive hive = Hive.open(f)) {
+        try (Hive hive = openText(dir, "tail.reg", "Windows Registry Editor Version 5.00\n\n[HKLM\\SYSTEM\\A]\n; comment\n"
+                + "\"Bin\"=hex:01,02,\\\n   03,04,\\\n   05\n\"After\"=dword:1\n")) {
             assertThat(hex(value(hive, "A", "Bin"))).isEqualTo("0102030405");
             assertThat(value(hive, "A", "After").asInt()).isEqualTo(1);
             assertThat(hive.warnings()).isEmpty();
@@ -160,11 +165,9 @@ class RegTextReaderTest {
 
     @Test
     void selectCurrentLaterInTheFileStillDecidesWhereCurrentControlSetGoes(@TempDir Path dir) throws Exception {
-        Path f = dir.resolve("late-select.reg");
-        Files.writeString(f, "Windows Registry Editor Version 5.00\n\n"
+        try (Hive hive = openText(dir, "late-select.reg", "Windows Registry Editor Version 5.00\n\n"
                 + "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\NetBT]\n\"Start\"=dword:00000001\n\n"
-                + "[HKEY_LOCAL_MACHINE\\SYSTEM\\Select]\n\"Current\"=dword:00000003\n");
-        try (Hive hive = Hive.open(f)) {
+                + "[HKEY_LOCAL_MACHINE\\SYSTEM\\Select]\n\"Current\"=dword:00000003\n")) {
             assertThat(value(hive, "ControlSet003\\Services\\NetBT", "Start").asInt()).isEqualTo(1);
             assertThat(hive.warnings()).isEmpty();
         }
@@ -172,16 +175,14 @@ class RegTextReaderTest {
 
     @Test
     void hexListsAcceptBlanksSingleDigitsAndATrailingCommaButNotThreeDigits(@TempDir Path dir) throws Exception {
-        Path f = dir.resolve("hex.reg");
-        Files.writeString(f, "Windows Registry Editor Version 5.00\n\n[HKLM\\SOFTWARE\\H]\n"
+        try (Hive hive = openText(dir, "hex.reg", "Windows Registry Editor Version 5.00\n\n[HKLM\\SOFTWARE\\H]\n"
                 + "\"Blanks\"=hex: 01 , 2,ab ,\n"
                 + "\"Empty\"=hex:\n"
                 + "\"Upper\"=HEX(B):FF,00,00,00,00,00,00,00\n"
                 + "\"Three\"=hex:001\n"
                 + "\"Hole\"=hex:01,,02\n"
                 + "@=\"x\"\n"
-                + "@=-\n");
-        try (Hive hive = Hive.open(f)) {
+                + "@=-\n")) {
             assertThat(hex(value(hive, "H", "Blanks"))).isEqualTo("0102ab");
             assertThat(value(hive, "H", "Empty").size()).isZero();
             assertThat(value(hive, "H", "Upper").asLong()).isEqualTo(255L);
