@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.commons.io.ByteOrderMark;
 import org.apache.commons.io.input.BOMInputStream;
@@ -171,7 +170,7 @@ final class RegTextParser {
             return;
         }
         String data = rest.substring(1).strip();
-        if (data.startsWith("hex")) {
+        if (startsWithIgnoreCase(data, "hex")) {
             data = joinContinuations(data);
         }
         try {
@@ -192,8 +191,7 @@ final class RegTextParser {
             }
             return new RegEdit.SetValue(lineNo, key, name, 1, utf16WithNul(unescape(data.substring(1, end))));
         }
-        String lower = data.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("dword:")) {
+        if (startsWithIgnoreCase(data, "dword:")) {
             String digits = data.substring(6).strip();
             if (!HEX_NUMBER.matcher(digits).matches()) {
                 throw new IllegalArgumentException("dword data is not 1 to 8 hexadecimal digits: " + excerpt(data));
@@ -202,7 +200,7 @@ final class RegTextParser {
                     .putInt(Integer.parseUnsignedInt(digits, 16)).array();
             return new RegEdit.SetValue(lineNo, key, name, 4, raw);
         }
-        if (lower.startsWith("hex")) {
+        if (startsWithIgnoreCase(data, "hex")) {
             int colon = data.indexOf(':');
             if (colon < 0) {
                 throw new IllegalArgumentException("hex data without ':': " + excerpt(data));
@@ -288,10 +286,16 @@ final class RegTextParser {
         return sb.toString();
     }
 
+    /** Skips the continuation lines of a value line that is itself skipped. */
     private void skipContinuations(String line) {
-        if (line.contains("=hex") || line.contains("= hex")) {
+        int eq = line.lastIndexOf('=');
+        if (eq >= 0 && startsWithIgnoreCase(line.substring(eq + 1).strip(), "hex")) {
             joinContinuations(line);
         }
+    }
+
+    private static boolean startsWithIgnoreCase(String s, String prefix) {
+        return s.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
     private static boolean endsWithBackslash(CharSequence s) {

@@ -179,6 +179,7 @@ class RegTextReaderTest {
                 + "\"Blanks\"=hex: 01 , 2,ab ,\n"
                 + "\"Empty\"=hex:\n"
                 + "\"Upper\"=HEX(B):FF,00,00,00,00,00,00,00\n"
+                + "\"UpperContinued\"=HEX:01,\\\n  02\n"
                 + "\"Three\"=hex:001\n"
                 + "\"Hole\"=hex:01,,02\n"
                 + "@=\"x\"\n"
@@ -187,8 +188,9 @@ class RegTextReaderTest {
             assertThat(value(hive, "H", "Empty").size()).isZero();
             assertThat(value(hive, "H", "Upper").asLong()).isEqualTo(255L);
             assertThat(hive.key("H").orElseThrow().values()).extracting(Value::name)
-                    .as("the default value was deleted by @=-").containsExactly("Blanks", "Empty", "Upper");
-            assertThat(hive.warnings()).extracting(HiveWarning::line).containsExactly(7, 8);
+                    .as("the default value was deleted by @=-").containsExactly("Blanks", "Empty", "Upper", "UpperContinued");
+            assertThat(hex(value(hive, "H", "UpperContinued"))).isEqualTo("0102");
+            assertThat(hive.warnings()).extracting(HiveWarning::line).containsExactly(9, 10);
             assertThat(hive.warnings().get(0).message()).contains("'001'");
         }
     }
