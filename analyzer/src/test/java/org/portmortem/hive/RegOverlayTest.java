@@ -103,6 +103,34 @@ class RegOverlayTest {
     }
 
     @Test
+    void applyAllAppliesOverlaysInOrderToBothHivesAndWarnsAboutOtherHives(@TempDir Path dir) throws Exception {
+        Path second = dir.resolve("second.reg");
+        Files.writeString(second, "Windows Registry Editor Version 5.00\r\n\r\n"
+                + "[HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Services\\NetBT]\r\n\"Start\"=dword:00000002\r\n"
+                + "[HKEY_CURRENT_USER\\Software\\X]\r\n\"Y\"=dword:00000001\r\n"
+                + "[HKEY_LOCAL_MACHINE\\SECURITY\\Policy]\r\n");
+        MemoryHive system = system(ONE);
+        MemoryHive software = MemoryHive.empty("SOFTWARE", "ROOT");
+        List<HiveWarning> warnings = RegOverlay.applyAll(
+                List.of(RegOverlay.read(resource("overlay-hardening.reg")), RegOverlay.read(second)), system, software);
+        assertThat(system.key("ControlSet001\\Services\\NetBT").orElseThrow().value("Start").orElseThrow().asInt())
+                .as("the later overlay wins").isEqualTo(2);
+        assertThat(software.key("Microsoft\\Ole").orElseThrow().value("EnableDCOM").orElseThrow().asString()).isEqualTo("N");
+        assertThat(warnings).extracting(HiveWarning::message).containsExactly(
+                "second.reg: changes under HKEY_CURRENT_USER not applied: only the SYSTEM and SOFTWARE hives are analysed",
+                "second.reg: changes under HKEY_LOCAL_MACHINE\\SECURITY not applied: only the SYSTEM and SOFTWARE hives are analysed");
+    }
+
+    @Test
+    void applyAllWarnsWhenTheCaseLacksAHiveTheOverlayChanges() throws Exception {
+        MemoryHive system = system(ONE);
+        List<HiveWarning> warnings = RegOverlay.applyAll(List.of(RegOverlay.read(resource("overlay-hardening.reg"))), system, null);
+        assertThat(warnings).extracting(HiveWarning::message).containsExactly(
+                "overlay-hardening.reg: changes under HKEY_LOCAL_MACHINE\\SOFTWARE not applied: the case has no SOFTWARE hive");
+        assertThat(system.key("ControlSet001\\Services\\Fresh")).isPresent();
+    }
+
+    @Test
     void malformedOverlayLinesAreReportedByWarningsNotApplied(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("bad.reg");
         Files.writeString(f, "REGEDIT4\n\n[HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Services\\NetBT]\n"
