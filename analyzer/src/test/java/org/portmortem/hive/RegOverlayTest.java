@@ -19,6 +19,13 @@ class RegOverlayTest {
         return Path.of(RegOverlayTest.class.getResource("/regtext/" + name).toURI());
     }
 
+    /** A version 5.00 .reg file with CRLF line ends, made of the header and the given body. */
+    private static Path v5File(Path dir, String name, String body) throws Exception {
+        Path f = dir.resolve(name);
+        Files.writeString(f, "Windows Registry Editor Version 5.00\r\n\r\n" + body);
+        return f;
+    }
+
     /** A SYSTEM hive whose current control set is 001 unless told otherwise. */
     private static MemoryHive system(byte[] selectCurrent) {
         MemoryHive h = MemoryHive.empty("SYSTEM", "ROOT");
@@ -84,9 +91,7 @@ class RegOverlayTest {
 
     @Test
     void overlaysApplyInFileOrderSoALaterLineWins(@TempDir Path dir) throws Exception {
-        Path f = dir.resolve("order.reg");
-        Files.writeString(f, "Windows Registry Editor Version 5.00\r\n\r\n"
-                + "[HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Services\\NetBT]\r\n\"Start\"=dword:00000003\r\n"
+        Path f = v5File(dir, "order.reg", "[HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Services\\NetBT]\r\n\"Start\"=dword:00000003\r\n"
                 + "[-HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Services\\NetBT]\r\n"
                 + "[HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Services\\NetBT]\r\n\"Other\"=dword:00000001\r\n"
                 + "[HKEY_LOCAL_MACHINE\\SYSTEM]\r\n\"RootValue\"=\"r\"\r\n"
@@ -104,9 +109,7 @@ class RegOverlayTest {
 
     @Test
     void applyAllAppliesOverlaysInOrderToBothHivesAndWarnsAboutOtherHives(@TempDir Path dir) throws Exception {
-        Path second = dir.resolve("second.reg");
-        Files.writeString(second, "Windows Registry Editor Version 5.00\r\n\r\n"
-                + "[HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Services\\NetBT]\r\n\"Start\"=dword:00000002\r\n"
+        Path second = v5File(dir, "second.reg", "[HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Services\\NetBT]\r\n\"Start\"=dword:00000002\r\n"
                 + "[HKEY_CURRENT_USER\\Software\\X]\r\n\"Y\"=dword:00000001\r\n"
                 + "[HKEY_LOCAL_MACHINE\\SECURITY\\Policy]\r\n");
         MemoryHive system = system(ONE);
