@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
             CommandLine.HelpCommand.class,
             DumpCommand.class,
             NetstatCommand.class,
+            ConvertCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {
