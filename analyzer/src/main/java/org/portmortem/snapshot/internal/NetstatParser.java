@@ -245,7 +245,7 @@ public final class NetstatParser {
                 ownerLines = true;
                 return true;
             }
-            if (vocabulary.whole("no-owner", trimmed).isPresent()) {
+            if (vocabulary.whole("no-owner", trimmed).isPresent() || isComponentLine(trimmed)) {
                 ownerLines = true;
                 return true;
             }
@@ -280,6 +280,14 @@ public final class NetstatParser {
             }
             return f;
         }
+    }
+
+    /**
+     * A {@code -v} component line of XP SP2/2003: a module path ({@code C:\\WINDOWS\\system32\\WS2_32.dll},
+     * may contain spaces) or the {@code -- unknown component(s) --} marker. It names no owner.
+     */
+    static boolean isComponentLine(String trimmed) {
+        return trimmed.matches("(?i)^[a-z]:\\\\[^>]*$") || (trimmed.startsWith("-- ") && trimmed.endsWith(" --"));
     }
 
     /** Splits {@code host:port} at the last colon; {@code *:*} gives {@code ["*", "*"]}. */
