@@ -36,6 +36,21 @@ class NetstatVariantsTest {
     }
 
     @Test
+    void anOwnerSentenceInAnotherLanguageIsReadAsNoOwnerWithAWarning() throws IOException {
+        // The sentence is invented for the test (no localized form is confirmed); only its one-space indent matters.
+        NetstatSnapshot s = read("\r\n  Proto  Local Address          Foreign Address        State           PID\r\n"
+                + "  TCP    0.0.0.0:445            0.0.0.0:0              LISTENING       4\r\n"
+                + " Informations de propriete introuvables\r\n"
+                + "  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       900\r\n"
+                + "  RpcSs\r\n [svchost.exe]\r\n");
+        assertThat(s.sockets()).extracting(Socket::process).containsExactly(null, "svchost.exe");
+        assertThat(s.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.line()).isEqualTo(4);
+            assertThat(w.message()).startsWith("owner line not in the vocabulary");
+        });
+    }
+
+    @Test
     void resolvedHostAndPortNamesAreKeptAsPrinted() throws IOException {
         NetstatSnapshot s = read("C:\\>netstat -a\n\nActive Connections\n\n"
                 + "  Proto  Local Address          Foreign Address        State\n"

@@ -108,8 +108,9 @@ public final class NetstatParser {
                 command(n, prompt.group(1).trim());
                 return;
             }
-            if (vocabulary.whole("title", trimmed).isPresent()) {
-                language = language == null ? vocabulary.whole("title", trimmed).get().language() : language;
+            var title = vocabulary.whole("title", trimmed);
+            if (title.isPresent()) {
+                language = language == null ? title.get().language() : language;
                 return;
             }
             String first = trimmed.split("\\s+")[0];
@@ -258,6 +259,12 @@ public final class NetstatParser {
                     sockets.set(ownerTarget, s.withOwner(s.process(), services));
                 }
                 // -v component lines (module names) carry no ownership fact of their own.
+                ownerLines = true;
+                return true;
+            }
+            if (line.startsWith(" ") && !line.startsWith("  ")) {
+                // Vista+ prints owner sentences with a one-space indent, service tags with two.
+                warn(n, "owner line not in the vocabulary, read as 'ownership not available': " + abbreviate(trimmed));
                 ownerLines = true;
                 return true;
             }
