@@ -35,6 +35,8 @@ public final class NetstatParser {
     static final Pattern SOCKET_LINE = Pattern.compile("^\\s*(TCP|UDP)(v6)?\\s+\\S*:\\S*\\s+\\S.*$");
     private static final Pattern PROMPT = Pattern.compile("^\\s*(?:[A-Za-z]:\\\\[^>]*|PS [^>]*)>\\s*(.*)$");
     private static final Pattern NETSTAT_COMMAND = Pattern.compile("(?i)^netstat(\\.exe)?\\b(.*)$");
+    private static final Pattern MODULE_PATH = Pattern.compile("(?i)^[a-z]:\\\\[^>]*$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern TIMESTAMP = Pattern.compile("^\\s*(\\d{4}-\\d{2}-\\d{2})[T ](\\d{1,2}:\\d{2}(:\\d{2})?)");
 
     private final Vocabulary vocabulary;
@@ -113,7 +115,7 @@ public final class NetstatParser {
                 language = language == null ? title.get().language() : language;
                 return;
             }
-            String first = trimmed.split("\\s+")[0];
+            String first = SPACES.split(trimmed, 2)[0];
             if (vocabulary.whole("protocol", first).isPresent() || vocabulary.within("header", trimmed).isPresent()) {
                 header(n, trimmed);
                 return;
@@ -173,7 +175,7 @@ public final class NetstatParser {
         }
 
         void socket(int n, String trimmed) {
-            String[] t = trimmed.split("\\s+");
+            String[] t = SPACES.split(trimmed);
             Protocol protocol = t[0].startsWith("TCP") ? Protocol.TCP : Protocol.UDP;
             boolean v6 = t[0].endsWith("v6");
             if (t.length < 3) {
@@ -294,7 +296,7 @@ public final class NetstatParser {
      * may contain spaces) or the {@code -- unknown component(s) --} marker. It names no owner.
      */
     static boolean isComponentLine(String trimmed) {
-        return trimmed.matches("(?i)^[a-z]:\\\\[^>]*$") || (trimmed.startsWith("-- ") && trimmed.endsWith(" --"));
+        return MODULE_PATH.matcher(trimmed).matches() || (trimmed.startsWith("-- ") && trimmed.endsWith(" --"));
     }
 
     /** Splits {@code host:port} at the last colon; {@code *:*} gives {@code ["*", "*"]}. */
