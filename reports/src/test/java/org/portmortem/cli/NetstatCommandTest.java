@@ -99,6 +99,14 @@ class NetstatCommandTest {
     }
 
     @Test
+    void aMissingFileExitsWith3AndNamesIt() {
+        Path absent = dir.resolve("absent.txt");
+        Run r = run("netstat", absent.toString());
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err().strip()).isEqualTo("portmortem: " + absent + ": no such file");
+    }
+
+    @Test
     void aTasklistGivenAsTheListingIsRefusedWithExit3() throws IOException {
         Path tl = Files.writeString(dir.resolve("t.txt"), TASKLIST, StandardCharsets.US_ASCII);
         Run r = run("netstat", tl.toString());
