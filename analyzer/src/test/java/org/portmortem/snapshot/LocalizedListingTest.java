@@ -104,7 +104,9 @@ class LocalizedListingTest {
         assertThat(s.sockets()).extracting(Socket::state).containsExactly(SocketState.LISTENING, SocketState.UNKNOWN);
         assertThat(s.sockets().get(1).stateText()).isEqualTo("ASDF GH");
         assertThat(s.sockets().get(1).pid()).isEqualTo(901);
-        assertThat(s.warnings()).extracting(SnapshotWarning::line).containsExactly(2, 4, 6);
+        assertThat(s.warnings()).extracting(SnapshotWarning::line).containsExactly(2, 4, 5, 6);
         assertThat(s.warnings().get(1).message()).startsWith("header in a language not in the vocabulary");
+        assertThat(s.warnings().get(2).message()).isEqualTo(
+                "state word 'QWERTY' is not in the vocabulary; read as LISTENING because the foreign port is 0");
     }
 }

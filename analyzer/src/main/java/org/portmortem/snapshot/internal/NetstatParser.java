@@ -27,7 +27,8 @@ import org.portmortem.snapshot.SocketState;
  * columns right. A socket line is {@code PROTO LOCAL FOREIGN [STATE...] [PID]}: the state may be
  * several words in some languages, the PID is the trailing number. State words come from the
  * vocabulary; an unknown word on a TCP line whose foreign port is 0 ({@code 0.0.0.0:0},
- * {@code [::]:0}, or a host name with port 0) is LISTENING, which holds in every language. With
+ * {@code [::]:0}, or a host name with port 0) is LISTENING, which holds in every language except
+ * for the BOUND sockets of {@code netstat -q}, hence a warning naming the word. With
  * {@code -b}, the lines after a socket line name its owner: a two-space indented service tag, a
  * {@code [image.exe]} line, or the "cannot obtain ownership" sentence.
  */
@@ -232,6 +233,11 @@ public final class NetstatParser {
                 return SocketState.valueOf(known.get().meaning());
             }
             if (foreignPort.equals("0")) {
+                // Said once per word: with netstat -q an unknown word could also be a localized BOUND.
+                if (unknownStates.add(stateText)) {
+                    warn(n, "state word '" + stateText + "' is not in the vocabulary; read as LISTENING because"
+                            + " the foreign port is 0");
+                }
                 return SocketState.LISTENING;
             }
             if (unknownStates.add(stateText)) {
