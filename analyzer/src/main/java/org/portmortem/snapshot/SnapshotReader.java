@@ -119,7 +119,7 @@ public final class SnapshotReader {
 
     /** Recognition by content; the order matters (PowerShell CSV before tasklist CSV). */
     static Optional<SnapshotKind> recognize(DecodedText text) {
-        List<String> lines = text.lines().subList(0, Math.min(text.lines().size(), SNIFF_LINES));
+        List<String> lines = text.head(SNIFF_LINES);
         String firstLine = lines.stream().filter(l -> !l.isBlank()).findFirst().orElse("").trim();
         if (firstLine.startsWith("#TYPE") || firstLine.startsWith("\"LocalAddress\"")
                 || (firstLine.startsWith("\"") && firstLine.contains("\"LocalAddress\""))) {
