@@ -13,7 +13,7 @@ final class HiveFormats {
             throw new HiveFormatException(path, "empty file, not a registry hive");
         }
         if (startsWith(head, n, "regf")) {
-            throw new HiveFormatException(path, "binary regf reading is not available in this build");
+            return org.portmortem.hive.internal.regf.RegfHive.open(path, options);
         }
         if (startsWith(head, n, "CREG")) {
             throw new HiveFormatException(path, 0, "Windows 9x/Me registry file (CREG), not a Windows NT regf hive");
