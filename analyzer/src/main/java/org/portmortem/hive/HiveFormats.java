@@ -3,6 +3,7 @@ package org.portmortem.hive;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.portmortem.hive.internal.text.RegTextFile;
 
 /** Recognises a hive file's format from its first bytes and hands it to the matching reader. */
 final class HiveFormats {
@@ -13,13 +14,13 @@ final class HiveFormats {
             throw new HiveFormatException(path, "empty file, not a registry hive");
         }
         if (startsWith(head, n, "regf")) {
-            throw new HiveFormatException(path, "binary regf reading is not available in this build");
+            return org.portmortem.hive.internal.regf.RegfHive.open(path, options);
         }
         if (startsWith(head, n, "CREG")) {
             throw new HiveFormatException(path, 0, "Windows 9x/Me registry file (CREG), not a Windows NT regf hive");
         }
         if (looksLikeRegText(head, n)) {
-            throw new HiveFormatException(path, ".reg text reading is not available in this build");
+            return RegTextFile.read(path).toHive();
         }
         throw new HiveFormatException(path, 0, "not a registry hive (no regf signature) nor a .reg export");
     }

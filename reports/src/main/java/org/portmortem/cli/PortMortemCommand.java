@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
                 + " the exposures with their evidence and remediation.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DumpCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {

@@ -1,0 +1,228 @@
+package org.portmortem.hive.internal.regf;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.portmortem.hive.Hive;
+import org.portmortem.hive.Key;
+import org.portmortem.hive.Value;
+
+/**
+ * A key node (nk) of a regf hive. The fixed fields are read when the key is created; subkeys,
+ * values and the class name are read each time they are asked for, so a traversal holds only the
+ * keys it is visiting.
+ */
+final class RegfKey implements Key {
+    /** Fixed part of a key node before its name (msuhanov, "Key node"). */
+    private static final int FIXED_SIZE = 76;
+    private static final int KEY_COMP_NAME = 0x0020;
+
+    private final RegfHive hive;
+    private final RegfKey parent;
+    private final long cellOffset;
+    private final int depth;
+    private final String name;
+    private final String path;
+    private final int flags;
+    private final long lastWritten;
+    private final long subkeyCount;
+    private final long subkeyList;
+    private final long valueCount;
+    private final long valueList;
+    private final long classNameCell;
+    private final int classNameLength;
+
+    RegfKey(RegfHive hive, RegfKey parent, long cellOffset) {
+        this.hive = hive;
+        this.parent = parent;
+        this.cellOffset = cellOffset;
+        this.depth = parent == null ? 0 : parent.depth + 1;
+        HiveBytes bytes = hive.bytes();
+        Cell cell = hive.cell(cellOffset);
+        if (!cell.hasSignature(bytes, 'n', 'k')) {
+            throw new RegfCorruption(cell.data(), "expected a key node (nk), found " + RegfHive.signatureText(bytes, cell));
+        }
+        cell.require(FIXED_SIZE, "key node");
+        long d = cell.data();
+        this.flags = bytes.u16(d + 2);
+        this.lastWritten = bytes.u64(d + 4);
+        this.subkeyCount = bytes.u32(d + 20);
+        this.subkeyList = bytes.u32(d + 28);
+        this.valueCount = bytes.u32(d + 36);
+        this.valueList = bytes.u32(d + 40);
+        this.classNameCell = bytes.u32(d + 48);
+        int nameLength = bytes.u16(d + 72);
+        this.classNameLength = bytes.u16(d + 74);
+        int room = cell.length() - FIXED_SIZE;
+        if (nameLength > room) {
+            hive.warn(d + 72, "key name of " + nameLength + " bytes is longer than its cell; cut to " + room);
+            nameLength = room;
+        }
+        this.name = (flags & KEY_COMP_NAME) != 0 ? bytes.latin1(d + FIXED_SIZE, nameLength) : bytes.utf16(d + FIXED_SIZE, nameLength);
+        this.path = parent == null ? "" : parent.path.isEmpty() ? name : parent.path + "\\" + name;
+    }
+
+    @Override
+    public Hive hive() {
+        return hive;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    /** The key node's flags (KEY_VOLATILE, KEY_HIVE_ENTRY, KEY_SYM_LINK, KEY_COMP_NAME, ...). */
+    int flags() {
+        return flags;
+    }
+
+    /** File offset of the key node's cell. */
+    long fileOffset() {
+        return RegfHive.fileOffset(cellOffset);
+    }
+
+    @Override
+    public Optional<Instant> lastWritten() {
+        return Optional.ofNullable(Filetime.toInstant(lastWritten));
+    }
+
+    @Override
+    public Optional<String> className() {
+        if (classNameCell == Cell.NONE || classNameLength == 0) {
+            return Optional.empty();
+        }
+        try {
+            Cell cell = hive.cell(classNameCell);
+            int length = Math.min(classNameLength, cell.length());
+            if (length < classNameLength) {
+                hive.warn(cell.data(), "class name of " + path + " is longer than its cell; cut");
+            }
+            return Optional.of(hive.bytes().utf16(cell.data(), length));
+        } catch (RegfCorruption e) {
+            hive.warn(e.offset(), "class name of key " + display() + " unreadable: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public List<Key> subkeys() {
+        List<Key> out = new ArrayList<>();
+        forEachSubkey(out::add);
+        return out;
+    }
+
+    @Override
+    public Optional<Key> subkey(String wanted) {
+        Key[] found = new Key[1];
+        forEachSubkey(k -> {
+            if (found[0] == null && k.name().equalsIgnoreCase(wanted)) {
+                found[0] = k;
+            }
+        });
+        return Optional.ofNullable(found[0]);
+    }
+
+    private void forEachSubkey(java.util.function.Consumer<RegfKey> action) {
+        if (subkeyCount == 0 || subkeyList == Cell.NONE) {
+            return;
+        }
+        if (depth + 1 > RegfHive.MAX_DEPTH) {
+            hive.warn(fileOffset(), "key " + display() + " is nested deeper than " + RegfHive.MAX_DEPTH + " levels; its subkeys were skipped");
+            return;
+        }
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        try {
+            SubkeyLists.forEachKeyNode(hive, subkeyList, node -> {
+                if (!seen.add(node)) {
+                    hive.warn(RegfHive.fileOffset(node), "key node listed twice under " + display() + "; the copy was skipped");
+                    return;
+                }
+                RegfKey child = child(node);
+                if (child != null) {
+                    action.accept(child);
+                }
+            });
+        } catch (RegfCorruption e) {
+            hive.warn(e.offset(), "subkeys of " + display() + " unreadable: " + e.getMessage());
+        }
+    }
+
+    /** The subkey at a key node offset, or null (with a warning) when it cannot be one. */
+    private RegfKey child(long node) {
+        for (RegfKey k = this; k != null; k = k.parent) {
+            if (k.cellOffset == node) {
+                hive.warn(RegfHive.fileOffset(node), "subkey of " + display() + " is its own ancestor; the loop was cut");
+                return null;
+            }
+        }
+        try {
+            RegfKey child = new RegfKey(hive, this, node);
+            long declaredParent = hive.bytes().u32(RegfHive.fileOffset(node) + 4 + 16);
+            if (declaredParent != cellOffset && !hive.adopt(node, cellOffset)) {
+                hive.warn(child.fileOffset(), "key node " + child.name + " is listed under two parents; kept under the first only");
+                return null;
+            }
+            return child;
+        } catch (RegfCorruption e) {
+            hive.warn(e.offset(), "a subkey of " + display() + " is unreadable: " + e.getMessage());
+            return null;
+        }
+    }
+
+    @Override
+    public List<Value> values() {
+        if (valueCount == 0 || valueList == Cell.NONE) {
+            return List.of();
+        }
+        HiveBytes bytes = hive.bytes();
+        Cell list;
+        try {
+            list = hive.cell(valueList);
+        } catch (RegfCorruption e) {
+            hive.warn(e.offset(), "value list of " + display() + " unreadable: " + e.getMessage());
+            return List.of();
+        }
+        long count = valueCount;
+        long room = list.length() / 4;
+        if (count > room) {
+            hive.warn(list.data(), "key " + display() + " claims " + count + " values but its value list holds " + room + "; read " + room);
+            count = room;
+        }
+        List<Value> out = new ArrayList<>((int) count);
+        for (int i = 0; i < count; i++) {
+            long vk = bytes.u32(list.data() + 4L * i);
+            try {
+                out.add(ValueRecord.read(hive, vk, path));
+            } catch (RegfCorruption e) {
+                hive.warn(e.offset(), "a value of " + display() + " is unreadable: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<Value> value(String wanted) {
+        for (Value v : values()) {
+            if (v.name().equalsIgnoreCase(wanted)) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String display() {
+        return path.isEmpty() ? "(root)" : path;
+    }
+
+    @Override
+    public String toString() {
+        return display();
+    }
+}
