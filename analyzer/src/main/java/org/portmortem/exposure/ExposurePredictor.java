@@ -46,6 +46,11 @@ public final class ExposurePredictor {
     /** A process instance's need for one dynamic RPC port of a protocol. */
     private record Demand(Unit unit, String why, Certainty certainty, List<Evidence> evidence) {}
 
+    /** Predicts the exposure of a modelled system after the boot its plan describes. */
+    public Exposure predict(org.portmortem.model.SystemModel model, org.portmortem.bootplan.BootPlan plan) {
+        return predict(HostAtBoot.of(model, plan));
+    }
+
     /** Predicts the exposure of a host after boot. */
     public Exposure predict(HostAtBoot host) {
         List<String> warnings = new ArrayList<>(host.warnings());

@@ -1,10 +1,18 @@
 package org.portmortem.exposure;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.portmortem.bootplan.BootDecision;
+import org.portmortem.bootplan.BootPlan;
+import org.portmortem.bootplan.BootPlanEntry;
+import org.portmortem.bootplan.HostProcess;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.exposure.knowledge.Family;
+import org.portmortem.model.InterfaceAddress;
+import org.portmortem.model.SystemModel;
+import org.portmortem.model.WindowsFamily;
 
 /**
  * What the predictor needs to know about a machine after boot: its family, its registry, what runs
@@ -28,6 +36,60 @@ public record HostAtBoot(
         running = List.copyOf(running);
         interfaces = List.copyOf(interfaces);
         warnings = List.copyOf(warnings);
+    }
+
+    /** What the predictor needs from a system model and its boot plan. */
+    public static HostAtBoot of(SystemModel model, BootPlan plan) {
+        List<String> warnings = new ArrayList<>();
+        Family family = family(model.family(), warnings);
+        RegistryScope scope = new RegistryScope(model.system(), model.controlSet().path(), model.software().orElse(null));
+        List<RunningUnit> running = new ArrayList<>();
+        for (BootPlanEntry e : plan.running()) {
+            HostProcess h = e.host();
+            boolean driver = h.kind() == HostProcess.Kind.KERNEL;
+            Certainty c = e.decision() == BootDecision.TRIGGER_START
+                    ? new Certainty(Certainty.Level.LIKELY, e.name() + " is trigger-started: " + e.reason())
+                    : Certainty.certain();
+            running.add(new RunningUnit(e.name(), driver, driver ? "System" : h.image(), h.svchostGroup(), c,
+                    e.evidence()));
+        }
+        List<NetworkInterface> nics = new ArrayList<>();
+        for (org.portmortem.model.NetworkInterface n : model.networkInterfaces()) {
+            List<String> v4 = new ArrayList<>();
+            List<Evidence> ev = new ArrayList<>();
+            for (InterfaceAddress a : n.bootAddresses()) {
+                if (!a.address().equals("0.0.0.0")) {
+                    v4.add(a.address());
+                    ev.add(a.evidence());
+                }
+            }
+            if (v4.isEmpty()) {
+                continue;
+            }
+            nics.add(new NetworkInterface(n.guid(), v4, List.of(), n.dhcpEnabled().orElse(false), ev));
+        }
+        return new HostAtBoot(family, scope, running, nics, warnings);
+    }
+
+    /** The knowledge-base family of a model family; close neighbours with a warning where none fits. */
+    static Family family(WindowsFamily f, List<String> warnings) {
+        return switch (f) {
+            case NT4 -> {
+                warnings.add("Windows NT 4.0 is predicted as Windows 2000: the knowledge base starts at 2000");
+                yield Family.WIN2000;
+            }
+            case WIN2000 -> Family.WIN2000;
+            case XP -> Family.WINXP;
+            case SERVER_2003 -> Family.WIN2003;
+            case VISTA_2008, WIN7_2008R2 -> Family.VISTA7;
+            case WIN8_2012, WIN81_2012R2 -> Family.WIN8;
+            case WIN10_2016_2022, WIN11_2025 -> Family.WIN10;
+            case UNKNOWN -> {
+                warnings.add("the Windows version could not be determined: predicted as Windows 10, every"
+                        + " family-specific fact is doubtful");
+                yield Family.WIN10;
+            }
+        };
     }
 
     /** The running service or driver of that name (case-insensitive). */
