@@ -27,6 +27,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             CommandLine.HelpCommand.class,
             DumpCommand.class,
+            ListenersCommand.class,
+            RpcCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {
