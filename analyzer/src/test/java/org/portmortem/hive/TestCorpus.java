@@ -45,15 +45,12 @@ public final class TestCorpus {
         }
     }
 
-    /** Whether the file starts with the regf signature and is not a transaction log (name ends in .LOG, .LOG1, .LOG2). */
+    /** Whether the file starts with the regf signature and its base block says "primary file" (file type 0). */
     public static boolean isPrimaryRegf(Path p) {
-        String name = p.getFileName().toString().toUpperCase(java.util.Locale.ROOT);
-        if (name.matches(".*\\.LOG[12]?")) {
-            return false;
-        }
         try (var in = Files.newInputStream(p)) {
-            byte[] head = in.readNBytes(4);
-            return head.length == 4 && head[0] == 'r' && head[1] == 'e' && head[2] == 'g' && head[3] == 'f';
+            byte[] head = in.readNBytes(32);
+            return head.length == 32 && head[0] == 'r' && head[1] == 'e' && head[2] == 'g' && head[3] == 'f'
+                    && head[28] == 0 && head[29] == 0 && head[30] == 0 && head[31] == 0;
         } catch (IOException e) {
             return false;
         }
