@@ -27,6 +27,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             CommandLine.HelpCommand.class,
             DumpCommand.class,
+            SystemCommand.class,
+            ServicesCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {
