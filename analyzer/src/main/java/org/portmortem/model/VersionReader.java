@@ -21,6 +21,9 @@ final class VersionReader {
     record SystemOnlyRule(String buildKey, String buildValue, String servicePresent, String serviceImage,
             String imageFile, String productType, String family, boolean atLeast, String source) {}
 
+    /** A family and the facts that decided it. */
+    private record Decision(String family, String basis) {}
+
     record Table(List<BuildRow> builds, List<VersionRow> versions, List<SystemOnlyRule> systemOnly) {}
 
     private static final Table TABLE = ModelData.load("windows-families.json", Table.class);
@@ -43,31 +46,31 @@ final class VersionReader {
                 facts.integer(cv, "UBR"), facts.string(cv, "CSDVersion"), facts.string(cv, "EditionID"),
                 facts.string(cv, "InstallationType"), installDate, productType, WindowsFamily.UNKNOWN, "");
         ProductType role = productType.orElse(ProductType.UNKNOWN);
-        String[] decided = decide(partial.buildNumber(), currentVersion.value(), role, services,
+        Decision decided = decide(partial.buildNumber(), currentVersion.value(), role, services,
                 software == null ? system : null, facts);
         return new WindowsVersion(partial.productName(), currentVersion, build, partial.ubr(), partial.csdVersion(),
                 partial.editionId(), partial.installationType(), installDate, productType,
-                WindowsFamily.valueOf(decided[0]), decided[1]);
+                WindowsFamily.valueOf(decided.family()), decided.basis());
     }
 
     /** The family a build number falls in, with the table row's source, or null below NT 4. */
-    private static String[] byBuild(int build, ProductType role) {
+    private static Decision byBuild(int build, ProductType role) {
         for (BuildRow r : TABLE.builds()) {
             if (build >= r.minBuild()) {
                 String family = role == ProductType.WORKSTATION && r.workstationFamily() != null
                         ? r.workstationFamily() : r.family();
-                return new String[] {family, r.source()};
+                return new Decision(family, r.source());
             }
         }
         return null;
     }
 
-    private static String[] decide(OptionalInt build, String currentVersion, ProductType role,
+    private static Decision decide(OptionalInt build, String currentVersion, ProductType role,
             Map<String, Service> services, Hive systemOnly, RegistryFacts facts) {
         if (build.isPresent()) {
-            String[] f = byBuild(build.getAsInt(), role);
+            Decision f = byBuild(build.getAsInt(), role);
             if (f != null) {
-                return new String[] {f[0], "build " + build.getAsInt() + " (" + f[1] + ")"};
+                return new Decision(f.family(), "build " + build.getAsInt() + " (" + f.basis() + ")");
             }
         }
         if (currentVersion != null) {
@@ -75,12 +78,12 @@ final class VersionReader {
                 if (r.currentVersion().equals(currentVersion.trim())) {
                     String family = role == ProductType.WORKSTATION && r.workstationFamily() != null
                             ? r.workstationFamily() : r.family();
-                    return new String[] {family, "CurrentVersion " + currentVersion.trim() + " (no build number)"};
+                    return new Decision(family, "CurrentVersion " + currentVersion.trim() + " (no build number)");
                 }
             }
         }
         if (systemOnly == null) {
-            return new String[] {"UNKNOWN", "SOFTWARE holds no build number or known CurrentVersion"};
+            return new Decision("UNKNOWN", "SOFTWARE holds no build number or known CurrentVersion");
         }
         for (SystemOnlyRule r : TABLE.systemOnly()) {
             String family = r.family();
@@ -88,18 +91,18 @@ final class VersionReader {
             if (r.buildKey() != null) {
                 Evidenced<String> v = facts.read(KeyAt.of(systemOnly, r.buildKey()), r.buildValue(), VersionReader::versionText);
                 OptionalInt b = buildOf(v.value());
-                String[] f = b.isPresent() ? byBuild(b.getAsInt(), role) : null;
-                family = f == null ? null : f[0];
+                Decision f = b.isPresent() ? byBuild(b.getAsInt(), role) : null;
+                family = f == null ? null : f.family();
                 matched = f == null ? Optional.empty() : Optional.of(r.buildKey() + "\\" + r.buildValue() + " = " + v.value());
             } else {
                 matched = matches(r, role, services);
             }
             if (matched.isPresent()) {
-                return new String[] {family, "inferred from SYSTEM alone (no SOFTWARE hive): " + matched.get()
-                        + (r.atLeast() ? ", so this family or later" : "") + " [" + r.source() + "]"};
+                return new Decision(family, "inferred from SYSTEM alone (no SOFTWARE hive): " + matched.get()
+                        + (r.atLeast() ? ", so this family or later" : "") + " [" + r.source() + "]");
             }
         }
-        return new String[] {"UNKNOWN", "inferred from SYSTEM alone (no SOFTWARE hive): nothing decides"};
+        return new Decision("UNKNOWN", "inferred from SYSTEM alone (no SOFTWARE hive): nothing decides");
     }
 
     /** A version as text: a string as stored, or a QWORD split into four 16-bit parts (10.0.16299.15). */
