@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             CommandLine.HelpCommand.class,
             DumpCommand.class,
+            ConvertCommand.class,
             SystemCommand.class,
             ServicesCommand.class,
         },

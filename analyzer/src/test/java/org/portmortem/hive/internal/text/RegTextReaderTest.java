@@ -86,7 +86,7 @@ class RegTextReaderTest {
     }
 
     @Test
-    void currentControlSetMapsToTheControlSetNamedBySelectCurrentEvenWhenSelectComesFirst() throws Exception {
+    void currentControlSetMapsToTheControlSetNamedBySelectCurrentInTheFile() throws Exception {
         try (Hive hive = Hive.open(resource("v5-utf16le-bom-crlf.reg"))) {
             assertThat(value(hive, "ControlSet002\\Services\\NetBT", "Start").asInt()).isEqualTo(4);
             assertThat(hive.key("CurrentControlSet")).isEmpty();
@@ -155,6 +155,40 @@ class RegTextReaderTest {
             assertThat(hex(value(hive, "A", "Bin"))).isEqualTo("0102030405");
             assertThat(value(hive, "A", "After").asInt()).isEqualTo(1);
             assertThat(hive.warnings()).isEmpty();
+        }
+    }
+
+    @Test
+    void selectCurrentLaterInTheFileStillDecidesWhereCurrentControlSetGoes(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("late-select.reg");
+        Files.writeString(f, "Windows Registry Editor Version 5.00\n\n"
+                + "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\NetBT]\n\"Start\"=dword:00000001\n\n"
+                + "[HKEY_LOCAL_MACHINE\\SYSTEM\\Select]\n\"Current\"=dword:00000003\n");
+        try (Hive hive = Hive.open(f)) {
+            assertThat(value(hive, "ControlSet003\\Services\\NetBT", "Start").asInt()).isEqualTo(1);
+            assertThat(hive.warnings()).isEmpty();
+        }
+    }
+
+    @Test
+    void hexListsAcceptBlanksSingleDigitsAndATrailingCommaButNotThreeDigits(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("hex.reg");
+        Files.writeString(f, "Windows Registry Editor Version 5.00\n\n[HKLM\\SOFTWARE\\H]\n"
+                + "\"Blanks\"=hex: 01 , 2,ab ,\n"
+                + "\"Empty\"=hex:\n"
+                + "\"Upper\"=HEX(B):FF,00,00,00,00,00,00,00\n"
+                + "\"Three\"=hex:001\n"
+                + "\"Hole\"=hex:01,,02\n"
+                + "@=\"x\"\n"
+                + "@=-\n");
+        try (Hive hive = Hive.open(f)) {
+            assertThat(hex(value(hive, "H", "Blanks"))).isEqualTo("0102ab");
+            assertThat(value(hive, "H", "Empty").size()).isZero();
+            assertThat(value(hive, "H", "Upper").asLong()).isEqualTo(255L);
+            assertThat(hive.key("H").orElseThrow().values()).extracting(Value::name)
+                    .as("the default value was deleted by @=-").containsExactly("Blanks", "Empty", "Upper");
+            assertThat(hive.warnings()).extracting(HiveWarning::line).containsExactly(7, 8);
+            assertThat(hive.warnings().get(0).message()).contains("'001'");
         }
     }
 
