@@ -28,6 +28,8 @@ import picocli.CommandLine.ScopeType;
             CommandLine.HelpCommand.class,
             DumpCommand.class,
             ConvertCommand.class,
+            SystemCommand.class,
+            ServicesCommand.class,
             ListenersCommand.class,
             RpcCommand.class,
         },
