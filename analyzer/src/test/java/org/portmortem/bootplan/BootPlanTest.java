@@ -113,14 +113,9 @@ class BootPlanTest {
         SystemHiveBuilder b = iis(2).service("Late", OWN, 2, "C:\\late.exe")
                 .service("OnIp", OWN, 3, "C:\\ip.exe").service("OnRpc", OWN, 3, "C:\\rpc.exe");
         b.dword(b.cs("Services\\Late"), "DelayedAutostart", 1);
-        String ip = b.cs("Services\\OnIp\\TriggerInfo\\0");
-        String rpc = b.cs("Services\\OnRpc\\TriggerInfo\\0");
-        String nic = b.cs("Services\\Tcpip\\Parameters\\Interfaces\\{AAAA}");
-        b.dword(ip, "Type", 2).dword(ip, "Action", 1)
-                .binary(ip, "Guid", SystemHiveBuilder.guidBytes("{4f27f2de-14e2-430b-a549-7cd48cbc8245}"))
-                .dword(rpc, "Type", 6).dword(rpc, "Action", 1)
-                .binary(rpc, "Guid", SystemHiveBuilder.guidBytes("{bc90d167-9470-4139-a9ba-be0bbbf5b74d}"))
-                .dword(nic, "EnableDHCP", 0).multi(nic, "IPAddress", "10.0.0.5");
+        b.startTrigger("OnIp", 0, 2, "{4f27f2de-14e2-430b-a549-7cd48cbc8245}")
+                .startTrigger("OnRpc", 0, 6, "{bc90d167-9470-4139-a9ba-be0bbbf5b74d}")
+                .staticInterface("{AAAA}", "10.0.0.5");
         BootPlan plan = plan(b);
         BootPlanEntry late = plan.entry("Late").orElseThrow();
         assertThat(late.decision()).isEqualTo(BootDecision.DELAYED);
