@@ -92,6 +92,19 @@ class ModelCommandsTest {
     }
 
     @Test
+    void runningListsOnlyWhatWouldRunAfterBoot() throws Exception {
+        Path f = win2000();
+        assumeTrue(f != null, "fixtures/ not found above the working directory");
+        Run r = run("services", f.toString(), "--running", "--format", "json");
+        assertThat(r.exit()).as(r.err()).isEqualTo(0);
+        JsonNode all = new ObjectMapper().readTree(r.out());
+        assertThat(all.size()).isGreaterThan(50);
+        for (JsonNode n : all) {
+            assertThat(n.get("willRun").asBoolean()).as(n.get("name").asText()).isTrue();
+        }
+    }
+
+    @Test
     void aFolderWithoutSystemExitsThreeWithOneLine(@TempDir Path empty) {
         Run r = run("services", empty.toString());
         assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
