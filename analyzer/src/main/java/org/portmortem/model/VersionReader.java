@@ -32,8 +32,7 @@ final class VersionReader {
 
     static WindowsVersion read(Hive system, Hive software, Key controlSet, Map<String, Service> services,
             RegistryFacts facts) {
-        KeyAt cv = software != null ? KeyAt.of(software, SystemRoot.CURRENT_VERSION)
-                : new KeyAt(system, "(SOFTWARE absent) " + SystemRoot.CURRENT_VERSION, Optional.empty());
+        KeyAt cv = KeyAt.inSoftware(software, SystemRoot.CURRENT_VERSION);
         Evidenced<String> build = facts.string(cv, "CurrentBuildNumber");
         if (!build.isPresent()) {
             build = facts.string(cv, "CurrentBuild");
