@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.commons.io.ByteOrderMark;
 import org.apache.commons.io.input.BOMInputStream;
@@ -39,6 +38,9 @@ final class RegTextParser {
     /** ANSI as regedit on a western Windows writes it; also the fallback for text that is not UTF-8. */
     static final Charset ANSI = Charset.forName("windows-1252");
 
+    /** The text is decoded whole, so a file must fit one Java array, with room for its decoding. */
+    static final long MAX_BYTES = Integer.MAX_VALUE / 2;
+
     private static final Pattern HEX_NUMBER = Pattern.compile("[0-9A-Fa-f]{1,8}");
     private static final Pattern HEX_TYPE = Pattern.compile("\\(\\s*[0-9A-Fa-f]{1,8}\\s*\\)");
 
@@ -58,17 +60,30 @@ final class RegTextParser {
     static RegTextFile parse(Path file) throws IOException {
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new InputException(file, String.format(
+                        "%,d bytes is more than the .reg reader holds in memory (%,d bytes)", size, MAX_BYTES));
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new InputException(file, "no such file");
+        } catch (InputException e) {
+            throw e;
         } catch (IOException e) {
             throw new InputException(file, "cannot be read: " + e.getMessage(), e);
         }
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        RegTextParser parser = new RegTextParser(name, decode(bytes));
-        String version = parser.readHeader(file);
-        parser.readBody();
-        return new RegTextFile(name, file, version, parser.edits, parser.warnings);
+        try {
+            RegTextParser parser = new RegTextParser(name, decode(bytes));
+            bytes = null; // the text is all that is needed from here on
+            String version = parser.readHeader(file);
+            parser.readBody();
+            return new RegTextFile(name, file, version, parser.edits, parser.warnings);
+        } catch (OutOfMemoryError e) {
+            // About ten times the file size is needed; say so in one line rather than crash.
+            throw new InputException(file, "not enough memory to read this .reg file; give Java more (-Xmx)");
+        }
     }
 
     /**
@@ -171,7 +186,7 @@ final class RegTextParser {
             return;
         }
         String data = rest.substring(1).strip();
-        if (data.startsWith("hex")) {
+        if (startsWithIgnoreCase(data, "hex")) {
             data = joinContinuations(data);
         }
         try {
@@ -192,8 +207,7 @@ final class RegTextParser {
             }
             return new RegEdit.SetValue(lineNo, key, name, 1, utf16WithNul(unescape(data.substring(1, end))));
         }
-        String lower = data.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("dword:")) {
+        if (startsWithIgnoreCase(data, "dword:")) {
             String digits = data.substring(6).strip();
             if (!HEX_NUMBER.matcher(digits).matches()) {
                 throw new IllegalArgumentException("dword data is not 1 to 8 hexadecimal digits: " + excerpt(data));
@@ -202,7 +216,7 @@ final class RegTextParser {
                     .putInt(Integer.parseUnsignedInt(digits, 16)).array();
             return new RegEdit.SetValue(lineNo, key, name, 4, raw);
         }
-        if (lower.startsWith("hex")) {
+        if (startsWithIgnoreCase(data, "hex")) {
             int colon = data.indexOf(':');
             if (colon < 0) {
                 throw new IllegalArgumentException("hex data without ':': " + excerpt(data));
@@ -288,10 +302,16 @@ final class RegTextParser {
         return sb.toString();
     }
 
+    /** Skips the continuation lines of a value line that is itself skipped. */
     private void skipContinuations(String line) {
-        if (line.contains("=hex") || line.contains("= hex")) {
+        int eq = line.lastIndexOf('=');
+        if (eq >= 0 && startsWithIgnoreCase(line.substring(eq + 1).strip(), "hex")) {
             joinContinuations(line);
         }
+    }
+
+    private static boolean startsWithIgnoreCase(String s, String prefix) {
+        return s.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
     private static boolean endsWithBackslash(CharSequence s) {
