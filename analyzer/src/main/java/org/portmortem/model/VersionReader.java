@@ -32,8 +32,7 @@ final class VersionReader {
 
     static WindowsVersion read(Hive system, Hive software, Key controlSet, Map<String, Service> services,
             RegistryFacts facts) {
-        KeyAt cv = software != null ? KeyAt.of(software, SystemRoot.CURRENT_VERSION)
-                : new KeyAt(system, "(SOFTWARE absent) " + SystemRoot.CURRENT_VERSION, Optional.empty());
+        KeyAt cv = KeyAt.inSoftware(software, SystemRoot.CURRENT_VERSION);
         Evidenced<String> build = facts.string(cv, "CurrentBuildNumber");
         if (!build.isPresent()) {
             build = facts.string(cv, "CurrentBuild");
@@ -42,15 +41,22 @@ final class VersionReader {
                 "ProductType").map(ProductType::ofRegistryValue);
         Evidenced<String> currentVersion = facts.string(cv, "CurrentVersion");
         Evidenced<Instant> installDate = facts.unixTime(cv, "InstallDate");
+        // Without SOFTWARE, SYSTEM's Control\Windows CSDVersion (0x100 per service pack) still tells the service pack.
+        Evidenced<String> csd = software != null ? facts.string(cv, "CSDVersion")
+                : facts.read(KeyAt.of(controlSet).child("Control\\Windows"), "CSDVersion", VersionReader::servicePack);
         WindowsVersion partial = new WindowsVersion(facts.string(cv, "ProductName"), currentVersion, build,
-                facts.integer(cv, "UBR"), facts.string(cv, "CSDVersion"), facts.string(cv, "EditionID"),
+                facts.integer(cv, "UBR"), csd, facts.string(cv, "EditionID"),
                 facts.string(cv, "InstallationType"), installDate, productType, WindowsFamily.UNKNOWN, "");
         ProductType role = productType.orElse(ProductType.UNKNOWN);
         Decision decided = decide(partial.buildNumber(), currentVersion.value(), role, services,
                 software == null ? system : null, facts);
+        String basis = decided.basis();
+        WindowsFamily family = WindowsFamily.valueOf(decided.family());
+        if (family == WindowsFamily.WIN11_2025 && partial.productName().orElse("").contains("Windows 10")) {
+            basis = basis + "; ProductName still says '" + partial.productName().value() + "', as Windows 11 leaves it";
+        }
         return new WindowsVersion(partial.productName(), currentVersion, build, partial.ubr(), partial.csdVersion(),
-                partial.editionId(), partial.installationType(), installDate, productType,
-                WindowsFamily.valueOf(decided.family()), decided.basis());
+                partial.editionId(), partial.installationType(), installDate, productType, family, basis);
     }
 
     /** The family a build number falls in, with the table row's source, or null below NT 4. */
@@ -112,6 +118,12 @@ final class VersionReader {
             return (q >>> 48) + "." + ((q >>> 32) & 0xffff) + "." + ((q >>> 16) & 0xffff) + "." + (q & 0xffff);
         }
         return RegistryFacts.text(v);
+    }
+
+    /** SYSTEM's CSDVersion DWORD as text: the high byte is the service pack number (0x300 = 3). */
+    static String servicePack(org.portmortem.hive.Value v) {
+        int n = v.asInt() >>> 8;
+        return n == 0 ? "no service pack" : "Service Pack " + n;
     }
 
     /** The third part of a dotted version (major.minor.build[.revision]). */
