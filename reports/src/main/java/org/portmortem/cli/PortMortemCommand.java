@@ -29,6 +29,10 @@ import picocli.CommandLine.ScopeType;
             DumpCommand.class,
             NetstatCommand.class,
             ConvertCommand.class,
+            SystemCommand.class,
+            ServicesCommand.class,
+            ListenersCommand.class,
+            RpcCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {
