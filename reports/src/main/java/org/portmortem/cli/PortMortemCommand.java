@@ -28,6 +28,8 @@ import picocli.CommandLine.ScopeType;
             CommandLine.HelpCommand.class,
             DumpCommand.class,
             NetstatCommand.class,
+            ListenersCommand.class,
+            RpcCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {
