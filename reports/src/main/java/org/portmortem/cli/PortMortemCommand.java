@@ -30,6 +30,8 @@ import picocli.CommandLine.ScopeType;
             NetstatCommand.class,
             ListenersCommand.class,
             RpcCommand.class,
+            SystemCommand.class,
+            ServicesCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {
