@@ -32,6 +32,7 @@ import picocli.CommandLine.ScopeType;
             RpcCommand.class,
             SystemCommand.class,
             ServicesCommand.class,
+            ConvertCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {
