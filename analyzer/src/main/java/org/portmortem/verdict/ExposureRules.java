@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,9 +15,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.portmortem.evidence.Evidence;
+import org.portmortem.exposure.Exposure;
 import org.portmortem.exposure.FirewallVerdict;
 import org.portmortem.exposure.Listener;
 import org.portmortem.exposure.Mechanism;
+import org.portmortem.exposure.Protocol;
+import org.portmortem.exposure.remediation.HardeningPlan;
+import org.portmortem.exposure.remediation.Remediation;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
@@ -29,18 +34,18 @@ import org.portmortem.model.SystemModel;
  * matches it; the listeners of one rule and one owning service make one finding. A finding whose
  * listeners the host firewall blocks in every evaluated profile drops one level.
  *
- * <p>Remediation commands may name {@code {service}} (the owning service),
- * {@code {netbtInterfaceKey}} (one command per NetBT interface key in the listeners' evidence) and
- * {@code {dcomProtocolsWithoutTcp}} (the hive's DCOM Protocols without {@code ncacn_ip_tcp}); a
- * command whose placeholder the hives cannot fill is left out.
+ * <p>Remediations are not invented here: a finding gets the steps of the exposure branch's
+ * {@link HardeningPlan} that close its listeners, plus the extra {@link Remediation}s its rule
+ * names (e.g. EnableDCOM=N, which closes nothing but refuses remote activation), each with the GUI
+ * path the table gives for the value it edits.
  *
  * @param source where the table comes from
  * @param rules the rules, in matching order
+ * @param guiPaths GUI paths by edited value ({@code service-start} for a disabled service)
  */
-public record ExposureRules(String source, List<Rule> rules) {
+public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPaths) {
 
     private static final String RESOURCE = "/org/portmortem/verdict/exposure-rules.json";
-    private static final String NETBT_INTERFACES = "Services\\NetBT\\Parameters\\Interfaces\\";
 
     /**
      * One rule.
@@ -52,26 +57,38 @@ public record ExposureRules(String source, List<Rule> rules) {
      * @param registry a registry condition that must also hold, or {@code null}
      * @param description what the exposure means
      * @param justification the source of the rule
-     * @param remediations remediation templates
+     * @param extraRemediations remediations beyond those of the hardening plan, possibly empty
      */
     public record Rule(String id, Severity severity, String title, Match when, RegistryTest registry,
-            String description, String justification, List<RemediationRef> remediations) {
+            String description, String justification, List<Remediation> extraRemediations) {
         public Rule {
-            remediations = remediations == null ? List.of() : List.copyOf(remediations);
+            extraRemediations = extraRemediations == null ? List.of() : List.copyOf(extraRemediations);
         }
     }
+
+    /**
+     * Where a remediation is made in the GUI.
+     *
+     * @param edit the value the remediation edits, or {@code service-start} for a disabled service
+     * @param path the GUI path; {@code the service's} is replaced by the service name
+     * @param source where the path comes from
+     */
+    public record GuiPath(String edit, String path, String source) {}
 
     /**
      * Which listeners a rule matches; an empty list matches anything.
      *
      * @param services owning service names (case-insensitive)
      * @param mechanisms what opens the socket
+     * @param protocols TCP, UDP
      * @param ports fixed ports
      * @param scope {@code network} (any non-loopback address), {@code all-interfaces} (0.0.0.0 or ::),
      *     {@code loopback}, or {@code any}
      */
-    public record Match(List<String> services, List<Mechanism.Kind> mechanisms, List<Integer> ports, String scope) {
+    public record Match(List<String> services, List<Mechanism.Kind> mechanisms, List<Protocol> protocols,
+            List<Integer> ports, String scope) {
         public Match {
+            protocols = protocols == null ? List.of() : List.copyOf(protocols);
             services = services == null ? List.of() : List.copyOf(services);
             mechanisms = mechanisms == null ? List.of() : List.copyOf(mechanisms);
             ports = ports == null ? List.of() : List.copyOf(ports);
@@ -81,6 +98,7 @@ public record ExposureRules(String source, List<Rule> rules) {
         boolean matches(Listener l) {
             return (services.isEmpty() || services.stream().anyMatch(s -> s.equalsIgnoreCase(l.owner().service())))
                     && (mechanisms.isEmpty() || mechanisms.contains(l.mechanism().kind()))
+                    && (protocols.isEmpty() || protocols.contains(l.protocol()))
                     && (ports.isEmpty() || (l.port() != null && ports.contains(l.port())))
                     && inScope(l.address());
         }
@@ -139,6 +157,7 @@ public record ExposureRules(String source, List<Rule> rules) {
 
     public ExposureRules {
         rules = List.copyOf(rules);
+        guiPaths = guiPaths == null ? List.of() : List.copyOf(guiPaths);
     }
 
     /** The table shipped with PortMortem. */
@@ -158,8 +177,14 @@ public record ExposureRules(String source, List<Rule> rules) {
     /** The rule a listener falls under, with the registry evidence of its condition. */
     private record Applied(Rule rule, List<Evidence> condition) {}
 
-    /** The findings the prediction alone raises, in rule order then by owning service. */
-    public List<Finding> findings(SystemModel model, org.portmortem.exposure.Exposure exposure) {
+    /**
+     * The findings the prediction alone raises, in rule order then by owning service.
+     *
+     * @param model the system model (registry conditions are read from its hives)
+     * @param exposure the prediction
+     * @param hardening the hardening plan of the same hives, whose steps become the remediations
+     */
+    public List<Finding> findings(SystemModel model, Exposure exposure, HardeningPlan hardening) {
         Map<String, List<Listener>> groups = new LinkedHashMap<>();
         Map<String, Applied> applied = new LinkedHashMap<>();
         for (Rule r : rules) {
@@ -181,7 +206,7 @@ public record ExposureRules(String source, List<Rule> rules) {
             }
         }
         List<Finding> out = new ArrayList<>();
-        groups.forEach((key, listeners) -> out.add(finding(key, applied.get(key), listeners, model)));
+        groups.forEach((key, listeners) -> out.add(finding(key, applied.get(key), listeners, hardening)));
         return out;
     }
 
@@ -189,7 +214,7 @@ public record ExposureRules(String source, List<Rule> rules) {
         return groups.values().stream().anyMatch(g -> g.stream().anyMatch(x -> x == l));
     }
 
-    private Finding finding(String id, Applied a, List<Listener> listeners, SystemModel model) {
+    private Finding finding(String id, Applied a, List<Listener> listeners, HardeningPlan hardening) {
         Rule r = a.rule();
         boolean blocked = listeners.stream().allMatch(ExposureRules::blockedEverywhere);
         Severity severity = blocked ? r.severity().lower() : r.severity();
@@ -201,12 +226,24 @@ public record ExposureRules(String source, List<Rule> rules) {
                 + (blocked ? " The host firewall blocks them in every evaluated profile: one level lower than "
                         + r.severity().word() + "." : "");
         List<RemediationRef> remediations = new ArrayList<>();
-        for (RemediationRef t : r.remediations()) {
-            remediations.add(render(t, first, evidence, model));
+        Set<String> mine = new HashSet<>();
+        listeners.forEach(l -> mine.add(identity(l)));
+        for (HardeningPlan.Step step : hardening.steps()) {
+            if (step.closed().stream().anyMatch(l -> mine.contains(identity(l)))) {
+                remediations.add(RemediationRef.to(step.remediation(), guiPath(step.remediation())));
+            }
+        }
+        for (Remediation extra : r.extraRemediations()) {
+            remediations.add(RemediationRef.to(extra, guiPath(extra)));
         }
         return new Finding("exposure." + id, severity, Finding.Basis.PREDICTION, r.title(), description, listeners,
-                List.of(), List.copyOf(evidence), remediations.stream().filter(x -> !x.commands().isEmpty()
-                        || x.guiPath() != null).toList(), r.justification());
+                List.of(), List.copyOf(evidence), remediations, r.justification());
+    }
+
+    /** A listener as the hardening plan identifies it: protocol, IP version, address, port, owner. */
+    private static String identity(Listener l) {
+        return l.protocol() + " " + l.ipVersion() + " " + l.address() + " " + l.port() + " " + l.owner().service() + " "
+                + l.owner().process();
     }
 
     private static boolean blockedEverywhere(Listener l) {
@@ -215,48 +252,16 @@ public record ExposureRules(String source, List<Rule> rules) {
                 .allMatch(d -> d.reachability() == FirewallVerdict.Reachability.BLOCKED);
     }
 
-    /** Fills a remediation template for one finding; commands whose placeholder cannot be filled are left out. */
-    private static RemediationRef render(RemediationRef t, Listener l, Set<Evidence> evidence, SystemModel model) {
-        List<String> commands = new ArrayList<>();
-        for (String c : t.commands()) {
-            if (c.contains("{service}")) {
-                if (l.owner().service() != null) {
-                    commands.add(c.replace("{service}", l.owner().service()));
-                }
-            } else if (c.contains("{netbtInterfaceKey}")) {
-                for (String k : netbtInterfaceKeys(evidence)) {
-                    commands.add(c.replace("{netbtInterfaceKey}", k));
-                }
-            } else if (c.contains("{dcomProtocolsWithoutTcp}")) {
-                dcomProtocolsWithoutTcp(model).ifPresent(v -> commands.add(c.replace("{dcomProtocolsWithoutTcp}", v)));
-            } else {
-                commands.add(c);
+    /** The GUI path for what a remediation edits, or {@code null}. */
+    private String guiPath(Remediation r) {
+        for (GuiPath g : guiPaths) {
+            if (r.serviceToDisable() != null && g.edit().equals("service-start")) {
+                return g.path().replace("the service's", r.serviceToDisable());
+            }
+            if (r.serviceToDisable() == null && r.edits().stream().anyMatch(e -> e.value().equalsIgnoreCase(g.edit()))) {
+                return g.path();
             }
         }
-        String gui = t.guiPath() == null || l.owner().service() == null ? t.guiPath()
-                : t.guiPath().replace("the service's", l.owner().service());
-        return new RemediationRef(t.action(), commands, gui, t.source());
-    }
-
-    /** The NetBT interface keys in the evidence, as {@code HKLM\SYSTEM\CurrentControlSet\...} paths. */
-    private static List<String> netbtInterfaceKeys(Set<Evidence> evidence) {
-        Set<String> out = new LinkedHashSet<>();
-        for (Evidence e : evidence) {
-            int i = e.keyPath().indexOf(NETBT_INTERFACES);
-            if ("SYSTEM".equalsIgnoreCase(e.hive()) && i >= 0) {
-                String rest = e.keyPath().substring(i + NETBT_INTERFACES.length());
-                int slash = rest.indexOf('\\');
-                out.add("HKLM\\SYSTEM\\CurrentControlSet\\" + NETBT_INTERFACES + (slash < 0 ? rest : rest.substring(0, slash)));
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    /** SOFTWARE {@code Microsoft\Rpc\DCOM Protocols} without ncacn_ip_tcp, joined as reg add wants ({@code \0}). */
-    private static Optional<String> dcomProtocolsWithoutTcp(SystemModel model) {
-        return model.software().flatMap(h -> h.key("Microsoft\\Rpc")).flatMap(k -> k.value("DCOM Protocols"))
-                .filter(v -> v.type() == org.portmortem.hive.ValueType.REG_MULTI_SZ)
-                .map(v -> String.join("\\0", v.asStrings().stream().filter(p -> !p.equalsIgnoreCase("ncacn_ip_tcp"))
-                        .filter(p -> !p.isEmpty()).toList()));
+        return null;
     }
 }

@@ -1,5 +1,6 @@
 package org.portmortem.verdict;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Objects;
 import org.portmortem.bootplan.BootPlan;
 import org.portmortem.exposure.Exposure;
 import org.portmortem.exposure.Listener;
+import org.portmortem.exposure.remediation.HardeningPlan;
 import org.portmortem.model.SystemModel;
 import org.portmortem.model.WindowsFamily;
 import org.portmortem.snapshot.NetstatSnapshot;
@@ -34,23 +36,33 @@ public final class ObservationComparison {
     private final BootPlan plan;
     private final Exposure exposure;
     private final ExposureRules rules;
+    private HardeningPlan hardening;
 
     /**
-     * A comparison for one host.
+     * A comparison for one host. The hardening plan that supplies the findings' remediations is
+     * proposed and evaluated from the model's hives when {@link #compare} first needs it.
      *
      * @param model the system model (family, time zone, control sets)
      * @param plan its boot plan (trigger-start services, evidence of Start values)
      * @param exposure the prediction from that model and plan
      */
     public ObservationComparison(SystemModel model, BootPlan plan, Exposure exposure) {
-        this(model, plan, exposure, ExposureRules.bundled());
-    }
-
-    /** A comparison using another finding rule table. */
-    public ObservationComparison(SystemModel model, BootPlan plan, Exposure exposure, ExposureRules rules) {
         this.model = Objects.requireNonNull(model, "model");
         this.plan = Objects.requireNonNull(plan, "plan");
         this.exposure = Objects.requireNonNull(exposure, "exposure");
+        this.rules = ExposureRules.bundled();
+    }
+
+    /**
+     * A comparison with a hardening plan the caller already has (the report renders it too) and a rule
+     * table.
+     */
+    public ObservationComparison(SystemModel model, BootPlan plan, Exposure exposure, HardeningPlan hardening,
+            ExposureRules rules) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.plan = Objects.requireNonNull(plan, "plan");
+        this.exposure = Objects.requireNonNull(exposure, "exposure");
+        this.hardening = Objects.requireNonNull(hardening, "hardening");
         this.rules = Objects.requireNonNull(rules, "rules");
     }
 
@@ -85,8 +97,13 @@ public final class ObservationComparison {
      *
      * @param snapshots the socket listings, oldest first
      * @param processes a process table of the case, applied to every snapshot, or {@code null}
+     * @throws IOException if the hives cannot be read again for the hardening plan
      */
-    public Verdicts compare(List<NetstatSnapshot> snapshots, ProcessTable processes) {
+    public Verdicts compare(List<NetstatSnapshot> snapshots, ProcessTable processes) throws IOException {
+        if (hardening == null) {
+            hardening = HardeningPlan.evaluate(model.system(), model.software().orElse(null),
+                    HardeningPlan.propose(model.system(), model.software().orElse(null)));
+        }
         List<SnapshotVerdicts> judged = new ArrayList<>();
         for (NetstatSnapshot s : snapshots) {
             judged.add(judge(s, processes));
@@ -95,7 +112,7 @@ public final class ObservationComparison {
         for (int i = 1; i < snapshots.size(); i++) {
             deltas.add(SnapshotDelta.between(snapshots.get(i - 1), snapshots.get(i), processes));
         }
-        List<Finding> findings = new ArrayList<>(rules.findings(model, exposure));
+        List<Finding> findings = new ArrayList<>(rules.findings(model, exposure, hardening));
         findings.addAll(ModelFindings.startDifferences(model));
         for (SnapshotVerdicts v : judged) {
             findings.addAll(ObservationFindings.of(v));

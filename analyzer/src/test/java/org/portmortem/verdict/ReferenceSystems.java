@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.portmortem.bootplan.BootPlan;
 import org.portmortem.exposure.Exposure;
 import org.portmortem.exposure.ExposurePredictor;
@@ -66,8 +68,20 @@ final class ReferenceSystems {
         return out;
     }
 
+    /** Steps already built: the models are read-only, so the tests of a run share them. */
+    private static final Map<String, Step> BUILT = new ConcurrentHashMap<>();
+
     /** A system at a step ({@code "00"} is the default installation). */
     static Step step(String system, String step) throws IOException {
+        Step known = BUILT.get(system + "/" + step);
+        if (known == null) {
+            known = build(system, step);
+            BUILT.put(system + "/" + step, known);
+        }
+        return known;
+    }
+
+    private static Step build(String system, String step) throws IOException {
         Path dir = fixtures().resolve(system);
         JsonNode expected = new ObjectMapper().readTree(dir.resolve("expected").resolve(step + ".json").toFile());
         MemoryHive sys = MemoryHive.copyOf(Hive.open(dir.resolve("SYSTEM.reg")));
