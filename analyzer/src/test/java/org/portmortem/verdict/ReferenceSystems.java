@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import org.portmortem.bootplan.BootPlan;
 import org.portmortem.exposure.Exposure;
@@ -82,6 +84,14 @@ final class ReferenceSystems {
     }
 
     private static Step build(String system, String step) throws IOException {
+        return build(system, step, hive -> { });
+    }
+
+    /**
+     * A system at a step with a change made to the SYSTEM hive copy before the model is read (e.g. a
+     * key's last-write time, which .reg files do not carry). Not cached.
+     */
+    static Step build(String system, String step, Consumer<MemoryHive> systemChange) throws IOException {
         Path dir = fixtures().resolve(system);
         JsonNode expected = new ObjectMapper().readTree(dir.resolve("expected").resolve(step + ".json").toFile());
         MemoryHive sys = MemoryHive.copyOf(Hive.open(dir.resolve("SYSTEM.reg")));
@@ -91,11 +101,32 @@ final class ReferenceSystems {
             assertTrue(overlay.applyTo(sys, "SYSTEM").isEmpty(), overlay.name());
             assertTrue(overlay.applyTo(soft, "SOFTWARE").isEmpty(), overlay.name());
         }
+        systemChange.accept(sys);
         SystemModel model = SystemModel.read(sys, soft, ModelOptions.DEFAULT);
         BootPlan plan = BootPlan.of(model);
         Exposure exposure = new ExposurePredictor().predict(model, plan);
         Path netstat = expected.hasNonNull("netstat") ? dir.resolve(expected.get("netstat").asText()) : null;
         return new Step(system, step, model, plan, exposure, netstat);
+    }
+
+    /** The shared corpus ({@code shared/corpus} beside the repository), if present. */
+    static Optional<Path> corpus() {
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            Path c = d.resolve("shared").resolve("corpus");
+            if (Files.isDirectory(c)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A test resource of this package. */
+    static Path resource(String name) {
+        try {
+            return Path.of(ReferenceSystems.class.getResource(name).toURI());
+        } catch (java.net.URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("no test resource " + name, e);
+        }
     }
 
     /** The step's paper listing, read. */
