@@ -65,14 +65,20 @@ class ListingFormsTest {
                 .map(k -> (org.portmortem.hive.MemoryHive.MemoryKey) k).orElseThrow().setLastWritten(when));
     }
 
-    @Test
-    void keyWrittenAfterTheSnapshotExplainsAnAbsentListenerFirst() throws IOException {
-        ReferenceSystems.Step step = xpWithScheduleWrittenAt(Instant.parse("2002-11-05T12:00:00Z"));
+    /**
+     * The absent listeners when the Schedule key was written at {@code instant} and the XP listing,
+     * captured 2002-11-05 10:00 local time, lacks Schedule's TCP 1025.
+     */
+    private List<AbsentListener> absentScheduleWrittenAt(String instant) throws IOException {
+        ReferenceSystems.Step step = xpWithScheduleWrittenAt(Instant.parse(instant));
         NetstatSnapshot listing = write(xpListingCapturedAt("2002-11-05 10:00:00",
                 "TCP 0.0.0.0:1025 0.0.0.0:0 LISTENING 976"));
-        SnapshotVerdicts v = new ObservationComparison(step.model(), step.plan(), step.exposure()).judge(listing, null);
+        return new ObservationComparison(step.model(), step.plan(), step.exposure()).judge(listing, null).absent();
+    }
 
-        assertThat(v.absent()).singleElement().satisfies(a -> {
+    @Test
+    void keyWrittenAfterTheSnapshotExplainsAnAbsentListenerFirst() throws IOException {
+        assertThat(absentScheduleWrittenAt("2002-11-05T12:00:00Z")).singleElement().satisfies(a -> {
             AbsenceExplanation first = a.explanations().get(0);
             assertThat(first.cause()).isEqualTo(AbsenceExplanation.Cause.CHANGED_AFTER_SNAPSHOT);
             assertThat(first.explanation()).contains("2002-11-05T13:00", "after the snapshot taken 2002-11-05T10:00");
@@ -82,12 +88,8 @@ class ListingFormsTest {
 
     @Test
     void keyWrittenBeforeTheSnapshotRulesOutALaterChange() throws IOException {
-        ReferenceSystems.Step step = xpWithScheduleWrittenAt(Instant.parse("2002-11-05T08:00:00Z"));
-        NetstatSnapshot listing = write(xpListingCapturedAt("2002-11-05 10:00:00",
-                "TCP 0.0.0.0:1025 0.0.0.0:0 LISTENING 976"));
-        SnapshotVerdicts v = new ObservationComparison(step.model(), step.plan(), step.exposure()).judge(listing, null);
-
-        assertThat(v.absent()).singleElement().satisfies(a -> assertThat(a.explanations()).extracting(e -> e.cause())
+        assertThat(absentScheduleWrittenAt("2002-11-05T08:00:00Z")).singleElement()
+                .satisfies(a -> assertThat(a.explanations()).extracting(e -> e.cause())
                 .doesNotContain(AbsenceExplanation.Cause.CHANGED_AFTER_SNAPSHOT)
                 .contains(AbsenceExplanation.Cause.STOPPED_BY_HAND));
     }
