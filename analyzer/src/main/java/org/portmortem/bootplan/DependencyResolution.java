@@ -271,6 +271,10 @@ final class DependencyResolution {
         if (!s.isDriver() && (s.startType() == StartType.BOOT || s.startType() == StartType.SYSTEM)) {
             return start + ": boot and system start apply to drivers only; the SCM does not start a service with it";
         }
+        if (s.isDriver() && s.startType() == StartType.MANUAL) {
+            return start + ": a demand-start driver, loaded by Plug and Play when its device is present (not"
+                    + " predictable from the hive); nothing that starts at boot depends on it";
+        }
         return start + "; nothing that starts at boot depends on it";
     }
 

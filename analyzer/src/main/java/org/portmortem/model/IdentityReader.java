@@ -67,8 +67,10 @@ final class IdentityReader {
         if (month < 1 || month > 12) {
             return null;
         }
-        int occurrence = Math.max(1, Math.min(5, b.getShort(6)));
-        return new MachineTimeZone.Transition(b.getShort(0), month, Math.floorMod(b.getShort(4), 7), occurrence,
+        int year = b.getShort(0);
+        // wDay is the occurrence (1-5, 5 = last) in a yearly rule, the day of the month in an absolute date.
+        int occurrence = Math.max(1, Math.min(year == 0 ? 5 : 31, b.getShort(6)));
+        return new MachineTimeZone.Transition(year, month, Math.floorMod(b.getShort(4), 7), occurrence,
                 Math.max(0, Math.min(23, b.getShort(8))), Math.max(0, Math.min(59, b.getShort(10))));
     }
 }

@@ -32,6 +32,13 @@ class RegTextReaderTest {
                 .value(name).orElseThrow(() -> new AssertionError("no value " + keyPath + "\\" + name));
     }
 
+    /** Writes a .reg text (UTF-8) and opens it as a hive. */
+    private static Hive openText(Path dir, String fileName, String text) throws Exception {
+        Path f = dir.resolve(fileName);
+        Files.writeString(f, text);
+        return Hive.open(f);
+    }
+
     private static String hex(Value v) {
         return HexFormat.of().formatHex(v.raw());
     }
@@ -86,7 +93,7 @@ class RegTextReaderTest {
     }
 
     @Test
-    void currentControlSetMapsToTheControlSetNamedBySelectCurrentEvenWhenSelectComesFirst() throws Exception {
+    void currentControlSetMapsToTheControlSetNamedBySelectCurrentInTheFile() throws Exception {
         try (Hive hive = Hive.open(resource("v5-utf16le-bom-crlf.reg"))) {
             assertThat(value(hive, "ControlSet002\\Services\\NetBT", "Start").asInt()).isEqualTo(4);
             assertThat(hive.key("CurrentControlSet")).isEmpty();
@@ -148,13 +155,43 @@ class RegTextReaderTest {
 
     @Test
     void continuedHexLinesAtTheEndOfTheFileAndCommentsAreRead(@TempDir Path dir) throws Exception {
-        Path f = dir.resolve("tail.reg");
-        Files.writeString(f, "Windows Registry Editor Version 5.00\n\n[HKLM\\SYSTEM\\A]\n; comment\n"
-                + "\"Bin\"=hex:01,02,\\\n   03,04,\\\n   05\n\"After\"=dword:1\n");
-        try (Hive hive = Hive.open(f)) {
+        try (Hive hive = openText(dir, "tail.reg", "Windows Registry Editor Version 5.00\n\n[HKLM\\SYSTEM\\A]\n; comment\n"
+                + "\"Bin\"=hex:01,02,\\\n   03,04,\\\n   05\n\"After\"=dword:1\n")) {
             assertThat(hex(value(hive, "A", "Bin"))).isEqualTo("0102030405");
             assertThat(value(hive, "A", "After").asInt()).isEqualTo(1);
             assertThat(hive.warnings()).isEmpty();
+        }
+    }
+
+    @Test
+    void selectCurrentLaterInTheFileStillDecidesWhereCurrentControlSetGoes(@TempDir Path dir) throws Exception {
+        try (Hive hive = openText(dir, "late-select.reg", "Windows Registry Editor Version 5.00\n\n"
+                + "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\NetBT]\n\"Start\"=dword:00000001\n\n"
+                + "[HKEY_LOCAL_MACHINE\\SYSTEM\\Select]\n\"Current\"=dword:00000003\n")) {
+            assertThat(value(hive, "ControlSet003\\Services\\NetBT", "Start").asInt()).isEqualTo(1);
+            assertThat(hive.warnings()).isEmpty();
+        }
+    }
+
+    @Test
+    void hexListsAcceptBlanksSingleDigitsAndATrailingCommaButNotThreeDigits(@TempDir Path dir) throws Exception {
+        try (Hive hive = openText(dir, "hex.reg", "Windows Registry Editor Version 5.00\n\n[HKLM\\SOFTWARE\\H]\n"
+                + "\"Blanks\"=hex: 01 , 2,ab ,\n"
+                + "\"Empty\"=hex:\n"
+                + "\"Upper\"=HEX(B):FF,00,00,00,00,00,00,00\n"
+                + "\"UpperContinued\"=HEX:01,\\\n  02\n"
+                + "\"Three\"=hex:001\n"
+                + "\"Hole\"=hex:01,,02\n"
+                + "@=\"x\"\n"
+                + "@=-\n")) {
+            assertThat(hex(value(hive, "H", "Blanks"))).isEqualTo("0102ab");
+            assertThat(value(hive, "H", "Empty").size()).isZero();
+            assertThat(value(hive, "H", "Upper").asLong()).isEqualTo(255L);
+            assertThat(hive.key("H").orElseThrow().values()).extracting(Value::name)
+                    .as("the default value was deleted by @=-").containsExactly("Blanks", "Empty", "Upper", "UpperContinued");
+            assertThat(hex(value(hive, "H", "UpperContinued"))).isEqualTo("0102");
+            assertThat(hive.warnings()).extracting(HiveWarning::line).containsExactly(9, 10);
+            assertThat(hive.warnings().get(0).message()).contains("'001'");
         }
     }
 
