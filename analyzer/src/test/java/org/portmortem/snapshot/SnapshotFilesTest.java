@@ -34,6 +34,21 @@ class SnapshotFilesTest {
     }
 
     @Test
+    void binaryDataAndFoldersAreRefusedWithOneLine() throws IOException {
+        byte[] noise = new byte[1 << 20];
+        new java.util.Random(7).nextBytes(noise);
+        Path bin = Files.write(dir.resolve("memory.raw"), noise);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SnapshotReader.read(bin))
+                .isInstanceOf(org.portmortem.InputException.class)
+                .hasMessageStartingWith(bin + ": not a netstat");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SnapshotReader.read(dir))
+                .isInstanceOf(org.portmortem.InputException.class)
+                .hasMessage(dir + ": not a regular file");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SnapshotReader.read(dir.resolve("absent.txt")))
+                .isInstanceOf(java.nio.file.NoSuchFileException.class);
+    }
+
+    @Test
     void aFileThatIsNoSnapshotFailsWithOneLineNamingIt() throws IOException {
         Path f = Files.writeString(dir.resolve("notes.txt"), "nothing here\n");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SnapshotReader.read(f))

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.portmortem.snapshot.NetstatSnapshot;
+import org.portmortem.snapshot.PhantomListener;
 import org.portmortem.snapshot.ProcessTable;
 import org.portmortem.snapshot.RecognizedSnapshot;
 import org.portmortem.snapshot.SnapshotFiles;
@@ -45,6 +46,8 @@ import picocli.CommandLine.Spec;
                     + " only tasklist found beside FILE. PID 4 without a tasklist is the kernel (System).",
             "",
             "Lines that cannot be read are reported on stderr as FILE:LINE: warnings; everything else is read."
+                    + " A 0.0.0.0:P LISTENING line whose port P is the local port of a connection is noted on"
+                    + " stderr: Windows 2000 and XP list every outgoing connection's port so."
         },
         parameterListHeading = "%nArguments:%n",
         optionListHeading = "%nOptions:%n",
@@ -92,6 +95,11 @@ public final class NetstatCommand implements Callable<Integer> {
             err.println("portmortem: warning: " + w);
         }
         processes.ifPresent(p -> p.warnings().forEach(w -> err.println("portmortem: warning: " + w)));
+        for (PhantomListener p : PhantomListener.findIn(snapshot)) {
+            err.println("portmortem: note: " + file + ":" + p.listener().line() + ": " + p.listener().localEndpoint()
+                    + " LISTENING is also the local port of a connection (line " + p.evidence().get(0).line()
+                    + "); a Windows 2000/XP netstat lists such ports as listening (fixed in Server 2003)");
+        }
         if (format == Format.json) {
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             out.println(json.writeValueAsString(snapshot.sockets().stream().map(NetstatCommand::jsonObject).toList()));
