@@ -42,8 +42,11 @@ final class VersionReader {
                 "ProductType").map(ProductType::ofRegistryValue);
         Evidenced<String> currentVersion = facts.string(cv, "CurrentVersion");
         Evidenced<Instant> installDate = facts.unixTime(cv, "InstallDate");
+        // Without SOFTWARE, SYSTEM's Control\Windows CSDVersion (0x100 per service pack) still tells the service pack.
+        Evidenced<String> csd = software != null ? facts.string(cv, "CSDVersion")
+                : facts.read(KeyAt.of(controlSet).child("Control\\Windows"), "CSDVersion", VersionReader::servicePack);
         WindowsVersion partial = new WindowsVersion(facts.string(cv, "ProductName"), currentVersion, build,
-                facts.integer(cv, "UBR"), facts.string(cv, "CSDVersion"), facts.string(cv, "EditionID"),
+                facts.integer(cv, "UBR"), csd, facts.string(cv, "EditionID"),
                 facts.string(cv, "InstallationType"), installDate, productType, WindowsFamily.UNKNOWN, "");
         ProductType role = productType.orElse(ProductType.UNKNOWN);
         Decision decided = decide(partial.buildNumber(), currentVersion.value(), role, services,
@@ -112,6 +115,12 @@ final class VersionReader {
             return (q >>> 48) + "." + ((q >>> 32) & 0xffff) + "." + ((q >>> 16) & 0xffff) + "." + (q & 0xffff);
         }
         return RegistryFacts.text(v);
+    }
+
+    /** SYSTEM's CSDVersion DWORD as text: the high byte is the service pack number (0x300 = 3). */
+    static String servicePack(org.portmortem.hive.Value v) {
+        int n = v.asInt() >>> 8;
+        return n == 0 ? "no service pack" : "Service Pack " + n;
     }
 
     /** The third part of a dotted version (major.minor.build[.revision]). */
