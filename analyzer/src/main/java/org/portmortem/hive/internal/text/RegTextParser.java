@@ -38,6 +38,9 @@ final class RegTextParser {
     /** ANSI as regedit on a western Windows writes it; also the fallback for text that is not UTF-8. */
     static final Charset ANSI = Charset.forName("windows-1252");
 
+    /** The text is decoded whole, so a file must fit one Java array, with room for its decoding. */
+    static final long MAX_BYTES = Integer.MAX_VALUE / 2;
+
     private static final Pattern HEX_NUMBER = Pattern.compile("[0-9A-Fa-f]{1,8}");
     private static final Pattern HEX_TYPE = Pattern.compile("\\(\\s*[0-9A-Fa-f]{1,8}\\s*\\)");
 
@@ -57,17 +60,30 @@ final class RegTextParser {
     static RegTextFile parse(Path file) throws IOException {
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new InputException(file, String.format(
+                        "%,d bytes is more than the .reg reader holds in memory (%,d bytes)", size, MAX_BYTES));
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new InputException(file, "no such file");
+        } catch (InputException e) {
+            throw e;
         } catch (IOException e) {
             throw new InputException(file, "cannot be read: " + e.getMessage(), e);
         }
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        RegTextParser parser = new RegTextParser(name, decode(bytes));
-        String version = parser.readHeader(file);
-        parser.readBody();
-        return new RegTextFile(name, file, version, parser.edits, parser.warnings);
+        try {
+            RegTextParser parser = new RegTextParser(name, decode(bytes));
+            bytes = null; // the text is all that is needed from here on
+            String version = parser.readHeader(file);
+            parser.readBody();
+            return new RegTextFile(name, file, version, parser.edits, parser.warnings);
+        } catch (OutOfMemoryError e) {
+            // About ten times the file size is needed; say so in one line rather than crash.
+            throw new InputException(file, "not enough memory to read this .reg file; give Java more (-Xmx)");
+        }
     }
 
     /**

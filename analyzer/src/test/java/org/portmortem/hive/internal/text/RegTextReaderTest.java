@@ -3,6 +3,7 @@ package org.portmortem.hive.internal.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.RandomAccessFile;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.portmortem.InputException;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.HiveFormat;
 import org.portmortem.hive.HiveFormatException;
@@ -193,6 +195,19 @@ class RegTextReaderTest {
             assertThat(hive.warnings()).extracting(HiveWarning::line).containsExactly(9, 10);
             assertThat(hive.warnings().get(0).message()).contains("'001'");
         }
+    }
+
+    @Test
+    void aFileTooLargeToHoldInMemoryIsRefusedBeforeReadingIt(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("huge.reg");
+        try (RandomAccessFile sparse = new RandomAccessFile(f.toFile(), "rw")) {
+            sparse.write("REGEDIT4\r\n".getBytes(StandardCharsets.US_ASCII));
+            sparse.setLength(RegTextParser.MAX_BYTES + 1);
+        }
+        assertThatThrownBy(() -> RegTextFile.read(f))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith(f + ": ")
+                .hasMessageContaining("more than the .reg reader holds in memory");
     }
 
     @Test
