@@ -33,11 +33,6 @@ import picocli.CommandLine.ScopeType;
             SystemCommand.class,
             ServicesCommand.class,
             ConvertCommand.class,
-            ConvertCommand.class,
-            SystemCommand.class,
-            ServicesCommand.class,
-            ListenersCommand.class,
-            RpcCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {
