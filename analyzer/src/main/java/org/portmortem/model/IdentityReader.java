@@ -2,7 +2,6 @@ package org.portmortem.model;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import org.portmortem.evidence.Evidence;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
@@ -15,16 +14,10 @@ final class IdentityReader {
     static MachineIdentity read(Key controlSet, Hive software, RegistryFacts facts) {
         KeyAt cs = KeyAt.of(controlSet);
         KeyAt tcpip = cs.child("Services\\Tcpip\\Parameters");
-        Evidenced<String> logonDomain;
-        if (software == null) {
-            logonDomain = Evidenced.absent(new Evidence("SOFTWARE", "Microsoft\\Windows NT\\CurrentVersion\\Winlogon",
-                    "DefaultDomainName", null, null, null, "no SOFTWARE hive"));
-        } else {
-            KeyAt winlogon = KeyAt.of(software, "Microsoft\\Windows NT\\CurrentVersion\\Winlogon");
-            logonDomain = facts.string(winlogon, "DefaultDomainName");
-            if (!logonDomain.isPresent()) {
-                logonDomain = facts.string(winlogon, "CachePrimaryDomain");
-            }
+        KeyAt winlogon = KeyAt.inSoftware(software, "Microsoft\\Windows NT\\CurrentVersion\\Winlogon");
+        Evidenced<String> logonDomain = facts.string(winlogon, "DefaultDomainName");
+        if (!logonDomain.isPresent() && winlogon.key().isPresent()) {
+            logonDomain = facts.string(winlogon, "CachePrimaryDomain");
         }
         return new MachineIdentity(
                 facts.string(cs.child("Control\\ComputerName\\ComputerName"), "ComputerName"),

@@ -127,7 +127,7 @@ class BootPlanTest {
         BootPlanEntry onRpc = plan.entry("OnRpc").orElseThrow();
         assertThat(onRpc.decision()).isEqualTo(BootDecision.TRIGGER_START);
         assertThat(onRpc.willRun()).isFalse();
-        assertThat(onRpc.reason()).contains("do not fire at a normal boot");
+        assertThat(onRpc.reason()).contains("no start trigger is known to fire at a normal boot").contains("on demand: ");
     }
 
     @Test

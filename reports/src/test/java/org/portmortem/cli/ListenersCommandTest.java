@@ -60,7 +60,8 @@ class ListenersCommandTest {
             assertThat(l.get("owner").has("service")).isTrue();
             assertThat(l.get("owner").get("process").asText()).isNotBlank();
             assertThat(l.get("certainty").asText()).isIn("certain", "likely", "uncertain");
-            assertThat(l.get("firewall").get("all").asText()).isEqualTo("reachable");
+            assertThat(l.get("firewall").get("all").asText())
+                    .isEqualTo(l.get("address").asText().startsWith("127.") ? "blocked" : "reachable");
             assertThat(l.get("evidence").size()).isPositive();
             seen.add(l.get("protocol").asText() + " " + l.get("address").asText() + ":" + l.get("port").asText()
                     + " " + l.get("owner").get("process").asText());
@@ -114,6 +115,26 @@ class ListenersCommandTest {
         assertThat(r.out()).contains("E1AF8308-5D1F-11C9-91A4-08002B14A0FA,v3.0,DCE endpoint mapper (epmp),ncacn_ip_tcp,135,RpcSs,svchost.exe")
                 .contains("5A7B91F8-FF00-11D0-A9B2-00C04FB6E6FC,v1.0,MS-MSRP NetrSendMessage,ncadg_ip_udp,*,Messenger,services.exe")
                 .containsIgnoringCase("ncacn_np,\\PIPE\\atsvc,Schedule,mstask.exe");
+    }
+
+    @Test
+    void rpcJsonGivesNullForADynamicEndpointAndThePipeForANamedPipe() throws IOException {
+        Run r = run("rpc", fixture("winxp-default").toString(), "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode a = new ObjectMapper().readTree(r.out());
+        boolean udpMessenger = false;
+        boolean srvsvc = false;
+        for (JsonNode e : a) {
+            if (e.get("uuid").asText().equals("5A7B91F8-FF00-11D0-A9B2-00C04FB6E6FC")) {
+                udpMessenger = e.get("protseq").asText().equals("ncadg_ip_udp") && e.get("endpoint").isNull();
+            }
+            if (e.get("name").asText().equals("MS-SRVS srvsvc")) {
+                srvsvc = e.get("endpoint").asText().equals("\\PIPE\\srvsvc");
+            }
+            assertThat(e.get("evidence").size()).isPositive();
+        }
+        assertThat(udpMessenger).isTrue();
+        assertThat(srvsvc).isTrue();
     }
 
     @Test

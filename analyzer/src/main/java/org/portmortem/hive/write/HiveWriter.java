@@ -462,6 +462,7 @@ public final class HiveWriter {
             return this;
         }
 
+        /** A writer with these options; it can write any number of hives. */
         public HiveWriter build() {
             return new HiveWriter(this);
         }

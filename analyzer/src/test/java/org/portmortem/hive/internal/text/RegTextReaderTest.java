@@ -116,6 +116,16 @@ class RegTextReaderTest {
     }
 
     @Test
+    void utf8WithBomAndBareCarriageReturnsReads(@TempDir Path dir) throws Exception {
+        try (Hive hive = openText(dir, "bom.reg", "\uFEFFWindows Registry Editor Version 5.00\r\r"
+                + "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Äpfel]\r\"Größe\"=\"groß\"\r")) {
+            assertThat(hive.info().version()).isEqualTo("5.00");
+            assertThat(value(hive, "Äpfel", "Größe").asString()).isEqualTo("groß");
+            assertThat(hive.warnings()).isEmpty();
+        }
+    }
+
+    @Test
     void regedit4AnsiFileConvertsStringHexDataFromAnsiToUtf16() throws Exception {
         try (Hive hive = Hive.open(resource("regedit4-ansi.reg"))) {
             assertThat(hive.info().version()).isEqualTo("REGEDIT4");
