@@ -54,9 +54,9 @@ public final class NetstatParser {
     /** Reads the decoded text of a netstat file. */
     public NetstatSnapshot parse(Path file, DecodedText text) {
         Reading r = new Reading(file);
-        List<String> lines = text.lines();
-        for (int i = 0; i < lines.size(); i++) {
-            r.line(i + 1, lines.get(i));
+        int n = 0;
+        for (String line : text.lines()) {
+            r.line(++n, line);
         }
         return new NetstatSnapshot(file, text.encoding(), SnapshotKind.NETSTAT, r.commandLine, r.flags(), r.language,
                 r.sockets, r.warnings, r.captureTime);
