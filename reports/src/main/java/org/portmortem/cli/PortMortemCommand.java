@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             CommandLine.HelpCommand.class,
             DumpCommand.class,
+            NetstatCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {

@@ -1,0 +1,137 @@
+package org.portmortem.snapshot;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.portmortem.InputException;
+import org.portmortem.snapshot.internal.DecodedText;
+import org.portmortem.snapshot.internal.NetstatParser;
+import org.portmortem.snapshot.internal.PowerShellParser;
+import org.portmortem.snapshot.internal.TaskListParser;
+import org.portmortem.snapshot.internal.TextDecoder;
+import org.portmortem.snapshot.internal.Vocabulary;
+
+/**
+ * The entry point for snapshot files: recognises by content what a file is (netstat, tasklist
+ * table or CSV, Get-NetTCPConnection / Get-NetUDPEndpoint table or CSV, or nothing) and reads it.
+ * Files are only read, never written. The encoding is detected (BOM, UTF-16, UTF-8, OEM or ANSI
+ * code page; see {@link #decode(byte[])}), line ends may be CRLF, LF or CR.
+ */
+public final class SnapshotReader {
+    /** Files larger than this are not snapshots (a busy server's {@code netstat -anob} is a few MB). */
+    public static final long MAX_SIZE = 64L * 1024 * 1024;
+
+    /** How many lines recognition looks at. */
+    private static final int SNIFF_LINES = 400;
+
+    private static final Vocabulary VOCABULARY = Vocabulary.standard();
+    private static final TextDecoder DECODER = new TextDecoder(VOCABULARY);
+
+    private SnapshotReader() {}
+
+    /** What the file is, or empty when it is not a snapshot this reader knows. */
+    public static Optional<SnapshotKind> recognize(Path file) throws IOException {
+        return recognize(decode(readBytes(file)));
+    }
+
+    /** Reads a snapshot of any kind. */
+    public static Snapshot read(Path file) throws IOException {
+        DecodedText text = decode(readBytes(file));
+        SnapshotKind kind = recognize(text).orElseThrow(() -> new InputException(file,
+                "not a netstat, tasklist or Get-NetTCPConnection/Get-NetUDPEndpoint snapshot"));
+        return read(file, text, kind);
+    }
+
+    /** Reads a socket listing; fails with a one-line message for any other file. */
+    public static NetstatSnapshot readSockets(Path file) throws IOException {
+        Snapshot s = read(file);
+        if (s instanceof NetstatSnapshot n) {
+            return n;
+        }
+        throw new InputException(file, "a " + describe(s.kind()) + ", not a socket listing");
+    }
+
+    /** Reads a process table; fails with a one-line message for any other file. */
+    public static ProcessTable readProcesses(Path file) throws IOException {
+        Snapshot s = read(file);
+        if (s instanceof ProcessTable p) {
+            return p;
+        }
+        throw new InputException(file, "a " + describe(s.kind()) + ", not a tasklist");
+    }
+
+    static DecodedText decode(byte[] bytes) {
+        return DECODER.decode(bytes);
+    }
+
+    static Snapshot read(Path file, DecodedText text, SnapshotKind kind) {
+        return switch (kind) {
+            case NETSTAT -> new NetstatParser(VOCABULARY).parse(file, text);
+            case NET_TCP_CONNECTION_TABLE, NET_UDP_ENDPOINT_TABLE -> new PowerShellParser(VOCABULARY).parseTable(file, text, kind);
+            case NET_TCP_CONNECTION_CSV, NET_UDP_ENDPOINT_CSV -> new PowerShellParser(VOCABULARY).parseCsv(file, text, kind);
+            case TASKLIST_SVC, TASKLIST -> new TaskListParser().parseTable(file, text, kind);
+            case TASKLIST_SVC_CSV, TASKLIST_CSV -> new TaskListParser().parseCsv(file, text, kind);
+        };
+    }
+
+    static byte[] readBytes(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(file, "not a regular file");
+        }
+        long size = Files.size(file);
+        if (size > MAX_SIZE) {
+            throw new InputException(file, "too large for a snapshot (" + size + " bytes)");
+        }
+        return Files.readAllBytes(file);
+    }
+
+    /** Recognition by content; the order matters (PowerShell CSV before tasklist CSV). */
+    static Optional<SnapshotKind> recognize(DecodedText text) {
+        List<String> lines = text.lines().subList(0, Math.min(text.lines().size(), SNIFF_LINES));
+        String firstLine = lines.stream().filter(l -> !l.isBlank()).findFirst().orElse("").trim();
+        if (firstLine.startsWith("#TYPE") || firstLine.startsWith("\"LocalAddress\"")
+                || (firstLine.startsWith("\"") && firstLine.contains("\"LocalAddress\""))) {
+            boolean tcp = firstLine.contains("NetTCPConnection")
+                    || lines.stream().anyMatch(l -> l.contains("\"RemoteAddress\""));
+            return Optional.of(tcp ? SnapshotKind.NET_TCP_CONNECTION_CSV : SnapshotKind.NET_UDP_ENDPOINT_CSV);
+        }
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            String t = lines.get(i).trim();
+            if (t.startsWith("LocalAddress ") && lines.get(i + 1).trim().startsWith("------------")) {
+                return Optional.of(t.contains("RemoteAddress") ? SnapshotKind.NET_TCP_CONNECTION_TABLE
+                        : SnapshotKind.NET_UDP_ENDPOINT_TABLE);
+            }
+        }
+        if (lines.stream().anyMatch(NetstatParser::isSocketLine)
+                || lines.stream().anyMatch(l -> VOCABULARY.within("header", l).isPresent()
+                        && VOCABULARY.whole("protocol", l.trim().split("\\s+")[0]).isPresent())) {
+            return Optional.of(SnapshotKind.NETSTAT);
+        }
+        for (String l : lines) {
+            if (l.matches("^=+( =+)+\\s*$")) {
+                int groups = l.trim().split(" +").length;
+                return Optional.of(groups == 3 ? SnapshotKind.TASKLIST_SVC : SnapshotKind.TASKLIST);
+            }
+        }
+        if (firstLine.startsWith("\"") && firstLine.endsWith("\"")) {
+            for (String l : lines) {
+                String[] f = l.trim().split("\",\"", -1);
+                if (f.length >= 3 && f[1].matches("\\d+")) {
+                    return Optional.of(f.length == 3 ? SnapshotKind.TASKLIST_SVC_CSV : SnapshotKind.TASKLIST_CSV);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String describe(SnapshotKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+}

@@ -1,0 +1,133 @@
+package org.portmortem.snapshot.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.commons.io.ByteOrderMark;
+import org.apache.commons.io.input.BOMInputStream;
+
+/**
+ * Detects the encoding of a snapshot file instead of assuming one.
+ *
+ * <ol>
+ *   <li>A byte-order mark decides (PowerShell's {@code >} writes UTF-16LE with BOM; some editors
+ *       write UTF-8 with BOM).
+ *   <li>Without BOM, NUL bytes in every other position mean UTF-16 without BOM.
+ *   <li>Pure ASCII is ASCII; text that decodes as strict UTF-8 is UTF-8.
+ *   <li>Otherwise it is a single-byte code page: a console redirection ({@code netstat > f}) writes
+ *       the OEM code page (437, 850, 852, 866), a GUI editor the ANSI one (1252). Each candidate
+ *       decodes the bytes; the one under which the vocabulary's non-ASCII words appear wins, and
+ *       between equals the one producing the most letters (a wrong code page turns accented
+ *       letters into box-drawing or currency signs). Remaining ties keep the order below, OEM
+ *       first, since netstat output normally comes from a console.
+ * </ol>
+ */
+public final class TextDecoder {
+    /** Single-byte candidates, in order of preference on a tie. */
+    static final List<Charset> CODE_PAGES = List.of(
+            Charset.forName("IBM850"), Charset.forName("IBM437"), Charset.forName("IBM852"),
+            Charset.forName("IBM866"), Charset.forName("windows-1252"));
+
+    private final Vocabulary vocabulary;
+
+    public TextDecoder(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
+    /** Decodes the bytes of a whole file. */
+    public DecodedText decode(byte[] bytes) {
+        try (BOMInputStream bom = BOMInputStream.builder()
+                .setInputStream(new ByteArrayInputStream(bytes))
+                .setByteOrderMarks(ByteOrderMark.UTF_8, ByteOrderMark.UTF_16LE, ByteOrderMark.UTF_16BE)
+                .get()) {
+            ByteOrderMark mark = bom.getBOM();
+            if (mark != null) {
+                return new DecodedText(new String(bom.readAllBytes(), mark.getCharsetName()), mark.getCharsetName());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String utf16 = utf16WithoutBom(bytes);
+        if (utf16 != null) {
+            return new DecodedText(new String(bytes, Charset.forName(utf16)), utf16);
+        }
+        boolean ascii = true;
+        for (byte b : bytes) {
+            if (b < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return new DecodedText(new String(bytes, StandardCharsets.US_ASCII), "US-ASCII");
+        }
+        try {
+            String s = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return new DecodedText(s, "UTF-8");
+        } catch (CharacterCodingException notUtf8) {
+            return bestCodePage(bytes);
+        }
+    }
+
+    /** Whether the bytes look like UTF-16 text without a byte-order mark. */
+    public static boolean isUtf16WithoutBom(byte[] bytes) {
+        return utf16WithoutBom(bytes) != null;
+    }
+
+    /** UTF-16LE/BE when at least 40% of the even or odd bytes in the first 4 KiB are NUL. */
+    static String utf16WithoutBom(byte[] bytes) {
+        int n = Math.min(bytes.length, 4096) & ~1;
+        if (n < 8) {
+            return null;
+        }
+        int evenNul = 0;
+        int oddNul = 0;
+        for (int i = 0; i < n; i += 2) {
+            evenNul += bytes[i] == 0 ? 1 : 0;
+            oddNul += bytes[i + 1] == 0 ? 1 : 0;
+        }
+        int pairs = n / 2;
+        if (oddNul * 10 >= pairs * 4 && evenNul * 10 < pairs) {
+            return "UTF-16LE";
+        }
+        if (evenNul * 10 >= pairs * 4 && oddNul * 10 < pairs) {
+            return "UTF-16BE";
+        }
+        return null;
+    }
+
+    private DecodedText bestCodePage(byte[] bytes) {
+        List<String> words = vocabulary.nonAsciiTexts();
+        DecodedText best = null;
+        long bestScore = Long.MIN_VALUE;
+        for (Charset cs : CODE_PAGES) {
+            String s = new String(bytes, cs);
+            long score = 0;
+            for (String w : words) {
+                if (s.contains(w)) {
+                    score += 1000L * w.length();
+                }
+            }
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c > 127) {
+                    score += Character.isLetter(c) ? 1 : -1;
+                }
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                best = new DecodedText(s, cs.name());
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,102 @@
+package org.portmortem.snapshot.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.portmortem.snapshot.SocketState;
+
+/**
+ * The words Windows prints in socket listings, loaded from {@code vocabulary.tsv} (kind, language,
+ * text, meaning, source). Matching ignores case and runs of spaces.
+ */
+public final class Vocabulary {
+    /** One confirmed string. */
+    public record Entry(String kind, String language, String text, String meaning, String source) {}
+
+    private static final Vocabulary STANDARD = load();
+
+    private final List<Entry> entries;
+    private final Map<String, Entry> states = new HashMap<>();
+
+    private Vocabulary(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+        for (Entry e : entries) {
+            if (e.kind().equals("state")) {
+                states.putIfAbsent(key(e.text()), e);
+            }
+        }
+    }
+
+    /** The vocabulary shipped with PortMortem. */
+    public static Vocabulary standard() {
+        return STANDARD;
+    }
+
+    private static Vocabulary load() {
+        List<Entry> list = new ArrayList<>();
+        try (InputStream in = Vocabulary.class.getResourceAsStream("/org/portmortem/snapshot/vocabulary.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("vocabulary.tsv missing from the class path");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = r.readLine()) != null; ) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                if (f.length != 5) {
+                    throw new IllegalStateException("vocabulary.tsv: expected 5 tab-separated fields: " + line);
+                }
+                list.add(new Entry(f[0], f[1], f[2], f[3], f[4]));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Vocabulary(list);
+    }
+
+    static String key(String s) {
+        return s.trim().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+    }
+
+    /** All entries, for tests and documentation. */
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /** The entry of this kind whose text equals the whole (trimmed) line. */
+    public Optional<Entry> whole(String kind, String line) {
+        String k = key(line);
+        return entries.stream().filter(e -> e.kind().equals(kind) && key(e.text()).equals(k)).findFirst();
+    }
+
+    /** The first entry of this kind whose text occurs in the line. */
+    public Optional<Entry> within(String kind, String line) {
+        String k = key(line);
+        return entries.stream().filter(e -> e.kind().equals(kind) && k.contains(key(e.text()))).findFirst();
+    }
+
+    /** The state entry for a printed state word. */
+    public Optional<Entry> stateEntry(String printed) {
+        return Optional.ofNullable(states.get(key(printed)));
+    }
+
+    /** The normalized state for a printed state word, if the vocabulary knows it. */
+    public Optional<SocketState> state(String printed) {
+        return stateEntry(printed).map(e -> SocketState.valueOf(e.meaning()));
+    }
+
+    /** The texts containing characters outside ASCII: the evidence that tells code pages apart. */
+    public List<String> nonAsciiTexts() {
+        return entries.stream().map(Entry::text).filter(t -> t.chars().anyMatch(c -> c > 127)).toList();
+    }
+}

@@ -1,0 +1,43 @@
+package org.portmortem.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Snapshot files in a case folder are found by content, whatever their names. */
+class SnapshotFilesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void findsSnapshotsByContentAndSkipsHivesBinariesAndProse() throws IOException {
+        Path sub = Files.createDirectories(dir.resolve("live/evening"));
+        Files.writeString(sub.resolve("ns.log"), Fixtures.text("seed-xp-default-ano.txt"));
+        Fixtures.write(dir, "procs", Fixtures.text("tasklist-svc-xp.txt"), StandardCharsets.UTF_16LE, (byte) 0xFF,
+                (byte) 0xFE);
+        Files.writeString(dir.resolve("udp.csv"), Fixtures.text("get-netudpendpoint.csv"));
+        byte[] hive = new byte[8192];
+        System.arraycopy("regf".getBytes(StandardCharsets.US_ASCII), 0, hive, 0, 4);
+        Files.write(dir.resolve("SYSTEM"), hive);
+        Files.write(dir.resolve("image.bin"), new byte[] {1, 0, 2, 0, 0, 0, 9, 9, (byte) 0xFF, 0, 0, 0});
+        Files.writeString(dir.resolve("notes.txt"), "Seized 2026-11-20; netstat taken before shutdown.\n");
+        Files.writeString(dir.resolve("empty.txt"), "");
+        assertThat(SnapshotFiles.find(dir)).containsExactly(
+                new RecognizedSnapshot(sub.resolve("ns.log"), SnapshotKind.NETSTAT),
+                new RecognizedSnapshot(dir.resolve("procs"), SnapshotKind.TASKLIST_SVC),
+                new RecognizedSnapshot(dir.resolve("udp.csv"), SnapshotKind.NET_UDP_ENDPOINT_CSV));
+    }
+
+    @Test
+    void aFileThatIsNoSnapshotFailsWithOneLineNamingIt() throws IOException {
+        Path f = Files.writeString(dir.resolve("notes.txt"), "nothing here\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SnapshotReader.read(f))
+                .isInstanceOf(org.portmortem.InputException.class)
+                .hasMessage(f + ": not a netstat, tasklist or Get-NetTCPConnection/Get-NetUDPEndpoint snapshot");
+    }
+}

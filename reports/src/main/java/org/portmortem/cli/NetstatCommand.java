@@ -1,0 +1,177 @@
+package org.portmortem.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.portmortem.snapshot.NetstatSnapshot;
+import org.portmortem.snapshot.ProcessTable;
+import org.portmortem.snapshot.RecognizedSnapshot;
+import org.portmortem.snapshot.SnapshotFiles;
+import org.portmortem.snapshot.SnapshotReader;
+import org.portmortem.snapshot.SnapshotWarning;
+import org.portmortem.snapshot.Socket;
+import org.portmortem.snapshot.SocketOwners;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code portmortem netstat}: prints the normalized sockets of one snapshot file. */
+@Command(
+        name = "netstat",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        headerHeading = "%n",
+        header = "Normalize a netstat, Get-NetTCPConnection or Get-NetUDPEndpoint snapshot.",
+        descriptionHeading = "%nDescription:%n",
+        description = {
+            "Reads FILE, recognised by its content: netstat -an, -ano, -anob (with service tags and [image]"
+                    + " lines) or -p subsets from Windows 2000 to 11 in any display language, or PowerShell"
+                    + " Get-NetTCPConnection / Get-NetUDPEndpoint as a table or Export-Csv. The encoding is"
+                    + " detected (UTF-16 or UTF-8 with or without BOM, OEM code pages 437/850/852/866, ANSI 1252).",
+            "",
+            "Each socket is printed with protocol, IP version, local and foreign address and port, the state"
+                    + " in English (LISTENING, ESTABLISHED, ...; none for UDP), the PID, and the owning process and"
+                    + " services: from netstat -b lines, else from the tasklist given with --tasklist, else from the"
+                    + " only tasklist found beside FILE. PID 4 without a tasklist is the kernel (System).",
+            "",
+            "Lines that cannot be read are reported on stderr as FILE:LINE: warnings; everything else is read."
+        },
+        parameterListHeading = "%nArguments:%n",
+        optionListHeading = "%nOptions:%n",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  portmortem netstat case/netstat-ano.txt",
+            "  portmortem netstat case/ns.txt --tasklist case/tasklist-svc.csv --format json",
+            "",
+            "JSON: an array of objects with protocol, ipVersion, localAddress, localPort (a number, or a string"
+                    + " for a resolved service name), foreignAddress, foreignPort (null for UDP), state (null for UDP),"
+                    + " stateText (as printed), pid, process, services, line.",
+            "",
+            "Exit codes:",
+            "  0  the file was read (warnings may have been printed)",
+            "  2  usage error",
+            "  3  FILE or the tasklist is missing, unreadable, or not such a snapshot",
+        })
+public final class NetstatCommand implements Callable<Integer> {
+    /** Output formats. */
+    enum Format { text, json }
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The socket listing to read (opened read-only).")
+    Path file;
+
+    @Option(names = "--tasklist", paramLabel = "FILE",
+            description = "A tasklist /svc (table or /fo csv) or plain tasklist of the same machine, for process"
+                    + " and service names.")
+    Path tasklist;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (an aligned table, the default) or json.")
+    Format format;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        NetstatSnapshot snapshot = SnapshotReader.readSockets(file);
+        Optional<ProcessTable> processes = processTable(err);
+        snapshot = SocketOwners.attach(snapshot, processes);
+        for (SnapshotWarning w : snapshot.warnings()) {
+            err.println("portmortem: warning: " + w);
+        }
+        processes.ifPresent(p -> p.warnings().forEach(w -> err.println("portmortem: warning: " + w)));
+        if (format == Format.json) {
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            out.println(json.writeValueAsString(snapshot.sockets().stream().map(NetstatCommand::jsonObject).toList()));
+        } else {
+            printTable(out, snapshot);
+        }
+        out.flush();
+        err.flush();
+        return ExitCode.OK;
+    }
+
+    private Optional<ProcessTable> processTable(PrintWriter err) throws IOException {
+        if (tasklist != null) {
+            return Optional.of(SnapshotReader.readProcesses(tasklist));
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder == null) {
+            return Optional.empty();
+        }
+        List<RecognizedSnapshot> tables = SnapshotFiles.findInFolder(folder).stream()
+                .filter(r -> !r.kind().listsSockets()).toList();
+        if (tables.size() == 1) {
+            err.println("portmortem: owners from " + tables.get(0).file());
+            return Optional.of(SnapshotReader.readProcesses(tables.get(0).file()));
+        }
+        if (tables.size() > 1) {
+            err.println("portmortem: " + tables.size() + " tasklists beside " + file + "; choose one with --tasklist");
+        }
+        return Optional.empty();
+    }
+
+    static Map<String, Object> jsonObject(Socket s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("protocol", s.protocol().name());
+        m.put("ipVersion", s.ipVersion());
+        m.put("localAddress", s.localAddress());
+        m.put("localPort", s.localPort().jsonValue());
+        m.put("foreignAddress", s.foreignAddress());
+        m.put("foreignPort", s.foreignPort() == null ? null : s.foreignPort().jsonValue());
+        m.put("state", s.state() == null ? null : s.state().name());
+        m.put("stateText", s.stateText());
+        m.put("pid", s.pid());
+        m.put("process", s.process());
+        m.put("services", s.services());
+        m.put("line", s.line());
+        return m;
+    }
+
+    private static void printTable(PrintWriter out, NetstatSnapshot snapshot) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"Proto", "Local Address", "Foreign Address", "State", "PID", "Process", "Services"});
+        for (Socket s : snapshot.sockets()) {
+            rows.add(new String[] {
+                s.protocol().name(), s.localEndpoint(), s.foreignEndpoint(),
+                s.state() == null ? "" : s.state().name(),
+                s.pid() == null ? "" : s.pid().toString(),
+                s.process() == null ? "" : s.process(),
+                String.join(",", s.services())});
+        }
+        int[] width = new int[rows.get(0).length];
+        for (String[] r : rows) {
+            for (int c = 0; c < r.length; c++) {
+                width[c] = Math.max(width[c], r[c].length());
+            }
+        }
+        for (String[] r : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < r.length; c++) {
+                line.append(c == 4 ? " ".repeat(width[c] - r[c].length()) + r[c] : r[c]);
+                if (c < r.length - 1) {
+                    line.append(c == 4 ? "  " : " ".repeat(width[c] - r[c].length() + 2));
+                }
+            }
+            out.println(line.toString().stripTrailing());
+        }
+        out.println();
+        out.println(snapshot.sockets().size() + " sockets; " + snapshot.kind().name().toLowerCase(java.util.Locale.ROOT)
+                + ", encoding " + snapshot.encoding()
+                + (snapshot.language() == null ? "" : ", language " + snapshot.language())
+                + (snapshot.flags().isEmpty() ? "" : ", flags -" + String.join("", new java.util.TreeSet<>(snapshot.flags())))
+                + (snapshot.warnings().isEmpty() ? "" : ", " + snapshot.warnings().size() + " warnings"));
+    }
+}
