@@ -158,6 +158,17 @@ public final class ExposurePredictor {
             }
             out.add(new Unit(e.get(), owner, instance, c, r.evidence()));
         }
+        for (HostAtBoot.RunningUnit r : host.demandStart()) {
+            Optional<ServiceKnowledge> e = kb.entry(r.name());
+            ServiceKnowledge.DemandStart d = e.map(ServiceKnowledge::demandStarted).orElse(null);
+            if (d == null || !d.families().contains(host.family())) {
+                continue;
+            }
+            Certainty c = new Certainty(Certainty.Level.LIKELY, r.name() + " is demand-start (" + r.certainty().reason()
+                    + ") but " + d.reason());
+            out.add(new Unit(e.get(), Owner.of(r.name(), r.process(), r.svchostGroup()), r.processInstance(), c,
+                    r.evidence()));
+        }
         for (ServiceKnowledge e : kb.entries()) {
             if (e.kind() != ServiceKnowledge.Kind.PROCESS || !e.families().contains(host.family())) {
                 continue;

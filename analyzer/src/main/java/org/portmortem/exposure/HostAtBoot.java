@@ -22,6 +22,8 @@ import org.portmortem.model.WindowsFamily;
  * @param family the Windows family
  * @param registry the SYSTEM control set and the SOFTWARE hive
  * @param running the services and drivers the boot plan starts, and where they run
+ * @param demandStart demand-start services the boot plan does not start (Start=3, not needed by a
+ *     starting service), which a client may still start after boot
  * @param interfaces the network interfaces with their addresses
  * @param warnings what the model could not decide that matters to the prediction
  */
@@ -29,11 +31,13 @@ public record HostAtBoot(
         Family family,
         RegistryScope registry,
         List<RunningUnit> running,
+        List<RunningUnit> demandStart,
         List<NetworkInterface> interfaces,
         List<String> warnings) {
 
     public HostAtBoot {
         running = List.copyOf(running);
+        demandStart = List.copyOf(demandStart);
         interfaces = List.copyOf(interfaces);
         warnings = List.copyOf(warnings);
     }
@@ -44,8 +48,16 @@ public record HostAtBoot(
         Family family = family(model.family(), warnings);
         RegistryScope scope = new RegistryScope(model.system(), model.controlSet().path(), model.software().orElse(null));
         List<RunningUnit> running = new ArrayList<>();
-        for (BootPlanEntry e : plan.running()) {
+        List<RunningUnit> demand = new ArrayList<>();
+        for (BootPlanEntry e : plan.entries()) {
             HostProcess h = e.host();
+            if (!e.willRun()) {
+                if (e.decision() == BootDecision.NOT_STARTED && h.kind() != HostProcess.Kind.KERNEL) {
+                    demand.add(new RunningUnit(e.name(), false, h.image(), h.svchostGroup(),
+                            new Certainty(Certainty.Level.LIKELY, e.reason()), e.evidence()));
+                }
+                continue;
+            }
             boolean driver = h.kind() == HostProcess.Kind.KERNEL;
             Certainty c = e.decision() == BootDecision.TRIGGER_START
                     ? new Certainty(Certainty.Level.LIKELY, e.name() + " is trigger-started: " + e.reason())
@@ -68,7 +80,7 @@ public record HostAtBoot(
             }
             nics.add(new NetworkInterface(n.guid(), v4, List.of(), n.dhcpEnabled().orElse(false), ev));
         }
-        return new HostAtBoot(family, scope, running, nics, warnings);
+        return new HostAtBoot(family, scope, running, demand, nics, warnings);
     }
 
     /** The knowledge-base family of a model family; close neighbours with a warning where none fits. */

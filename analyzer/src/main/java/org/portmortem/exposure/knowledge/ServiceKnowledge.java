@@ -20,6 +20,8 @@ import java.util.List;
  * @param note what the entry knows that has no socket (e.g. "no port of its own")
  * @param endpoints sockets
  * @param rpc RPC interfaces
+ * @param demandStarted where a demand-start (Start=3) service is known to be started by a client
+ *     soon after boot, so that it runs although the boot plan does not start it; {@code null} if not
  */
 public record ServiceKnowledge(
         String name,
@@ -32,7 +34,25 @@ public record ServiceKnowledge(
         List<String> sources,
         String note,
         List<EndpointKnowledge> endpoints,
-        List<RpcInterfaceKnowledge> rpc) {
+        List<RpcInterfaceKnowledge> rpc,
+        DemandStart demandStarted) {
+
+    /**
+     * A demand-start service that some client starts right after boot or at logon.
+     *
+     * @param families where this holds
+     * @param reason who starts it and how sure that is
+     * @param sources source keys
+     */
+    public record DemandStart(
+            @JsonDeserialize(using = FamiliesDeserializer.class) java.util.Set<Family> families,
+            String reason,
+            List<String> sources) {
+        public DemandStart {
+            families = Defaults.families(families);
+            sources = Defaults.list(sources);
+        }
+    }
 
     /** What sort of thing an entry describes. */
     public enum Kind {

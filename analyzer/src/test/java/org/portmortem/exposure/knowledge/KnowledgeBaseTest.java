@@ -28,6 +28,9 @@ class KnowledgeBaseTest {
                 problems.add(e.name() + ": no source");
             }
             List<String> all = new ArrayList<>(e.sources());
+            if (e.demandStarted() != null) {
+                all.addAll(e.demandStarted().sources());
+            }
             for (EndpointKnowledge ep : e.endpoints()) {
                 if (ep.sources().isEmpty()) {
                     problems.add(e.name() + " " + ep.protocol() + ": no source");
