@@ -51,6 +51,7 @@ public final class Analysis {
     private final List<CitedKey> citedKeys;
     private final Map<Instant, MachineTime> times;
     private final Map<String, String> startTypes;
+    private final Map<java.nio.file.Path, String> labels;
     private final List<String> summary;
 
     private Analysis(Builder b, List<Fact> systemSummary, List<InterfaceSummary> interfaces,
@@ -88,6 +89,7 @@ public final class Analysis {
                             : " (" + t.code() + ")"));
         }
         this.startTypes = Collections.unmodifiableMap(st);
+        this.labels = Map.copyOf(b.labels);
     }
 
     /** Tool version, run time, case ID and examiner. */
@@ -103,6 +105,11 @@ public final class Analysis {
     /** Every file read, with role, size and SHA-256: hives, their logs, overlays, snapshots. */
     public List<InputFile> inputs() {
         return inputs;
+    }
+
+    /** How a snapshot file is named in the report (as given, or relabelled for the demo). */
+    public String label(java.nio.file.Path snapshotFile) {
+        return labels.getOrDefault(snapshotFile, snapshotFile.toString());
     }
 
     /** The overlays, in the order applied. */
@@ -226,6 +233,12 @@ public final class Analysis {
 
         Builder(AnalysisRequest.RunInfo run) {
             this.run = run;
+        }
+
+        final Map<java.nio.file.Path, String> labels = new java.util.HashMap<>();
+
+        void label(java.nio.file.Path file, String label) {
+            labels.put(file, label);
         }
 
         void input(InputFile f) {

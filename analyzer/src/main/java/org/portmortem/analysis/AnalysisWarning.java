@@ -12,6 +12,8 @@ public record AnalysisWarning(Stage stage, String subject, String message) {
 
     /** The stages of the analysis, in the order they run. */
     public enum Stage {
+        /** Finding the files of the case. */
+        CASE,
         /** Reading a hive or replaying its logs. */
         HIVE,
         /** Reading or applying an overlay. */

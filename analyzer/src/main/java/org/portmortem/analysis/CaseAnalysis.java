@@ -1,14 +1,13 @@
 package org.portmortem.analysis;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Stream;
 import org.portmortem.bootplan.BootPlan;
+import org.portmortem.cases.CaseFiles;
+import org.portmortem.cases.CaseHives;
 import org.portmortem.exposure.Exposure;
 import org.portmortem.exposure.ExposurePredictor;
 import org.portmortem.hive.Hive;
@@ -23,6 +22,7 @@ import org.portmortem.snapshot.ProcessTable;
 import org.portmortem.snapshot.Snapshot;
 import org.portmortem.snapshot.SnapshotReader;
 import org.portmortem.snapshot.SnapshotWarning;
+import org.portmortem.verdict.Verdicts;
 
 /**
  * Runs the whole analysis of one case, in one direction: inputs hashed, hives opened (logs replayed
@@ -33,8 +33,6 @@ import org.portmortem.snapshot.SnapshotWarning;
  * {@link Analysis} holds only values read from them.
  */
 public final class CaseAnalysis {
-    private static final List<String> LOG_SUFFIXES = List.of(".LOG", ".LOG1", ".LOG2");
-
     private final ExposurePredictor predictor;
 
     /** An analysis with the bundled knowledge base. */
@@ -60,28 +58,24 @@ public final class CaseAnalysis {
      */
     public Analysis analyse(AnalysisRequest request) throws IOException {
         Analysis.Builder out = new Analysis.Builder(request.run());
+        CaseFiles files = request.files();
+        files.notes().forEach(n -> out.warning(AnalysisWarning.Stage.CASE, "", n));
         // Identify every file before anything parses it.
-        InputDigest systemDigest = InputDigest.of(request.system());
-        List<Path> systemLogs = logsBeside(request.system());
-        InputDigest softwareDigest = request.software() == null ? null : InputDigest.of(request.software());
-        List<Path> softwareLogs = request.software() == null ? List.of() : logsBeside(request.software());
-        List<InputDigest> overlayDigests = new ArrayList<>();
-        for (Path p : request.overlays()) {
-            overlayDigests.add(InputDigest.of(p));
-        }
-        List<InputDigest> snapshotDigests = new ArrayList<>();
-        for (Path p : request.snapshots()) {
-            snapshotDigests.add(InputDigest.of(p));
-        }
+        InputDigest systemDigest = InputDigest.of(files.system());
+        InputDigest softwareDigest = files.software() == null ? null : InputDigest.of(files.software());
+        List<InputDigest> systemLogs = digests(files.systemLogs());
+        List<InputDigest> softwareLogs = digests(files.softwareLogs());
+        List<InputDigest> overlayDigests = digests(request.overlays());
+        List<InputDigest> snapshotDigests = digests(request.snapshots());
 
-        try (Hive systemFile = Hive.open(request.system(), request.hiveOptions());
-                Hive softwareFile = request.software() == null ? null
-                        : Hive.open(request.software(), request.hiveOptions())) {
-            out.input(hiveInput(request.system(), InputRole.SYSTEM, systemDigest, systemFile));
-            addLogs(out, systemLogs, systemFile.info());
+        try (CaseHives hives = CaseHives.open(files, request.hiveOptions())) {
+            Hive systemFile = hives.system();
+            Hive softwareFile = hives.software();
+            out.input(hiveInput(request.label(files.system()), InputRole.SYSTEM, systemDigest, systemFile));
+            addLogs(out, request, files.systemLogs(), systemLogs, systemFile.info());
             if (softwareFile != null) {
-                out.input(hiveInput(request.software(), InputRole.SOFTWARE, softwareDigest, softwareFile));
-                addLogs(out, softwareLogs, softwareFile.info());
+                out.input(hiveInput(request.label(files.software()), InputRole.SOFTWARE, softwareDigest, softwareFile));
+                addLogs(out, request, files.softwareLogs(), softwareLogs, softwareFile.info());
             }
 
             Hive system = systemFile;
@@ -91,10 +85,10 @@ public final class CaseAnalysis {
                 MemoryHive softwareCopy = softwareFile == null ? null : MemoryHive.copyOf(softwareFile);
                 for (int i = 0; i < request.overlays().size(); i++) {
                     Path p = request.overlays().get(i);
-                    AppliedOverlay applied = applyOverlay(p, systemCopy, softwareCopy, out);
+                    AppliedOverlay applied = applyOverlay(p, request.label(p), systemCopy, softwareCopy, out);
                     out.overlay(applied);
                     InputDigest d = overlayDigests.get(i);
-                    out.input(new InputFile(p.toString(), InputRole.OVERLAY, d.size(), d.sha256(), ".reg", null,
+                    out.input(new InputFile(request.label(p), InputRole.OVERLAY, d.size(), d.sha256(), ".reg", null,
                             overlayStatus(applied)));
                 }
                 system = systemCopy;
@@ -114,8 +108,9 @@ public final class CaseAnalysis {
             Exposure exposure = predictor.predict(model, plan);
             exposure.warnings().forEach(w -> out.warning(AnalysisWarning.Stage.EXPOSURE, "", w));
 
-            List<Snapshot> snapshots = readSnapshots(request.snapshots(), snapshotDigests, out);
+            List<Snapshot> snapshots = readSnapshots(request, snapshotDigests, out);
             out.model(model, plan, exposure, snapshots);
+            out.verdicts = judge(model, plan, exposure, snapshots, out);
 
             // Lazy readers add warnings while the stages above visit the hive: collect them last.
             hiveWarnings(systemFile, out);
@@ -126,24 +121,22 @@ public final class CaseAnalysis {
         }
     }
 
-    /** The transaction logs beside a hive, found by name case-insensitively, in a stable order. */
-    static List<Path> logsBeside(Path hive) throws IOException {
-        Path folder = hive.toAbsolutePath().getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            return List.of();
-        }
-        String base = hive.getFileName().toString().toUpperCase(Locale.ROOT);
-        Set<String> names = Set.of(base + LOG_SUFFIXES.get(0), base + LOG_SUFFIXES.get(1), base + LOG_SUFFIXES.get(2));
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(f -> names.contains(f.getFileName().toString().toUpperCase(Locale.ROOT)))
-                    .sorted()
-                    .map(f -> hive.getParent() == null ? f.getFileName() : hive.getParent().resolve(f.getFileName()))
-                    .toList();
-        }
+    private Verdicts judge(SystemModel model, BootPlan plan, Exposure exposure, List<Snapshot> snapshots,
+            Analysis.Builder out) {
+        // TEMPORARY until the verdict branch's comparison lands: no findings are judged.
+        out.warning(AnalysisWarning.Stage.VERDICT, "", "verdicts not computed: the comparison engine is not merged yet");
+        return new Verdicts(List.of(), List.of(), List.of());
     }
 
-    private static InputFile hiveInput(Path path, InputRole role, InputDigest d, Hive hive) {
+    private static List<InputDigest> digests(List<Path> files) throws IOException {
+        List<InputDigest> out = new ArrayList<>();
+        for (Path p : files) {
+            out.add(InputDigest.of(p));
+        }
+        return out;
+    }
+
+    private static InputFile hiveInput(String path, InputRole role, InputDigest d, Hive hive) {
         HiveInfo info = hive.info();
         String format = switch (hive.format()) {
             case REGF -> "regf " + (info.version() == null ? "" : info.version()).trim();
@@ -151,7 +144,7 @@ public final class CaseAnalysis {
             case MEMORY -> "in-memory";
         };
         String status = info.logReplay() == null ? "no log replay information" : logStatus(info.logReplay());
-        return new InputFile(path.toString(), role, d.size(), d.sha256(), format.trim(), info, status);
+        return new InputFile(path, role, d.size(), d.sha256(), format.trim(), info, status);
     }
 
     private static String logStatus(HiveInfo.LogReplay r) {
@@ -162,19 +155,20 @@ public final class CaseAnalysis {
         return r.note() == null || r.note().isBlank() ? "no logs applied" : r.note();
     }
 
-    private static void addLogs(Analysis.Builder out, List<Path> logs, HiveInfo info) throws IOException {
+    private static void addLogs(Analysis.Builder out, AnalysisRequest request, List<Path> logs, List<InputDigest> digests, HiveInfo info) {
         List<Path> used = info.logReplay() == null ? List.of() : info.logReplay().logsFound();
-        for (Path log : logs) {
-            InputDigest d = InputDigest.of(log);
+        for (int i = 0; i < logs.size(); i++) {
+            Path log = logs.get(i);
+            InputDigest d = digests.get(i);
             boolean found = used.stream().anyMatch(u -> u.getFileName().equals(log.getFileName()));
             String status = found
                     ? (info.logReplay().applied() ? "replayed in memory (the file is not written)" : "examined, not applied")
                     : "beside the hive, not used (the hive was clean or log replay was off)";
-            out.input(new InputFile(log.toString(), InputRole.LOG, d.size(), d.sha256(), null, null, status));
+            out.input(new InputFile(request.label(log), InputRole.LOG, d.size(), d.sha256(), null, null, status));
         }
     }
 
-    private static AppliedOverlay applyOverlay(Path p, MemoryHive system, MemoryHive software, Analysis.Builder out)
+    private static AppliedOverlay applyOverlay(Path p, String label, MemoryHive system, MemoryHive software, Analysis.Builder out)
             throws IOException {
         RegOverlay overlay = RegOverlay.read(p);
         List<String> problems = new ArrayList<>();
@@ -193,12 +187,12 @@ public final class CaseAnalysis {
             }
         }
         for (String i : ignored) {
-            out.warning(AnalysisWarning.Stage.OVERLAY, p.toString(), i.equals("SOFTWARE")
+            out.warning(AnalysisWarning.Stage.OVERLAY, label, i.equals("SOFTWARE")
                     ? "changes under HKLM\\SOFTWARE not applied: no SOFTWARE hive was given"
                     : "changes under " + i + " not applied: only SYSTEM and SOFTWARE are analysed");
         }
-        problems.forEach(m -> out.warning(AnalysisWarning.Stage.OVERLAY, p.toString(), m));
-        return new AppliedOverlay(p.toString(), hives, ignored, problems);
+        problems.forEach(m -> out.warning(AnalysisWarning.Stage.OVERLAY, label, m));
+        return new AppliedOverlay(label, hives, ignored, problems);
     }
 
     private static String overlayStatus(AppliedOverlay o) {
@@ -209,8 +203,9 @@ public final class CaseAnalysis {
         return s;
     }
 
-    private static List<Snapshot> readSnapshots(List<Path> files, List<InputDigest> digests, Analysis.Builder out)
-            throws IOException {
+    private static List<Snapshot> readSnapshots(AnalysisRequest request, List<InputDigest> digests,
+            Analysis.Builder out) throws IOException {
+        List<Path> files = request.snapshots();
         List<Snapshot> read = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             Path f = files.get(i);
@@ -219,11 +214,12 @@ public final class CaseAnalysis {
             String what = s instanceof NetstatSnapshot n ? n.sockets().size() + " sockets"
                     : ((ProcessTable) s).processes().size() + " processes";
             InputDigest d = digests.get(i);
-            out.input(new InputFile(f.toString(), InputRole.SNAPSHOT, d.size(), d.sha256(),
+            out.label(f, request.label(f));
+            out.input(new InputFile(request.label(f), InputRole.SNAPSHOT, d.size(), d.sha256(),
                     s.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", " + s.encoding(), null,
                     what + (s.warnings().isEmpty() ? "" : ", " + s.warnings().size() + " lines with warnings")));
             for (SnapshotWarning w : s.warnings()) {
-                out.warning(AnalysisWarning.Stage.SNAPSHOT, f + (w.line() > 0 ? ":" + w.line() : ""), w.message());
+                out.warning(AnalysisWarning.Stage.SNAPSHOT, request.label(f) + (w.line() > 0 ? ":" + w.line() : ""), w.message());
             }
         }
         return read;

@@ -481,7 +481,7 @@ public final class HtmlReport {
             n++;
             Element h = s.appendElement("h3").id("snapshot-" + n);
             h.appendText("Snapshot " + n + ": ");
-            VisibleText.append(h.appendElement("code"), sv.snapshot().file().toString());
+            VisibleText.append(h.appendElement("code"), a.label(sv.snapshot().file()));
             if (sv.snapshot().commandLine() != null) {
                 Element p = s.appendElement("p");
                 p.appendText("Command: ");
