@@ -56,7 +56,7 @@ import picocli.CommandLine.Spec;
             "",
             "The HTML report is one file with no external resource, readable offline and printable; the JSON"
                     + " report holds the same content with a schemaVersion (fields documented in the README, checked"
-                    + " against schema/portmortem-report.schema.json). With the same inputs both are byte-identical"
+                    + " against the JSON Schema /schema/portmortem-report.schema.json in the jar). With the same inputs both are byte-identical"
                     + " except for the run time, and fully identical with --timestamp.",
             "",
             "Each --overlay is a .reg file applied, in order, to in-memory copies of the hives before the"

@@ -43,7 +43,7 @@ import org.portmortem.verdict.SocketVerdict;
 /**
  * Renders an {@link Analysis} as the JSON report: the same content as the HTML report, with
  * {@code schemaVersion} {@value Analysis#SCHEMA_VERSION}, field names documented in the README and
- * checked by {@code schema/portmortem-report.schema.json}. Object fields are written sorted by name
+ * checked by the JSON Schema {@code reports/src/main/resources/schema/portmortem-report.schema.json}. Object fields are written sorted by name
  * and arrays in the analysis's order, so the same analysis always gives the same bytes.
  *
  * <p>The renderer computes nothing: it lays out the analysis's values.
