@@ -178,8 +178,10 @@ public final class ExposurePredictor {
                 continue;
             }
             String service = e.name().toLowerCase(Locale.ROOT).endsWith(".exe") ? null : e.name();
+            List<Evidence> ev = new ArrayList<>(host.familyEvidence());
+            ev.addAll(applied.get().evidence());
             out.add(new Unit(e, Owner.of(service, e.image(), null), e.image().toLowerCase(Locale.ROOT),
-                    applied.get().certainty(), applied.get().evidence()));
+                    applied.get().certainty(), ev));
         }
         return out;
     }

@@ -15,11 +15,11 @@ import org.portmortem.model.ModelOptions;
 import org.portmortem.model.SystemModel;
 
 /** Builds the paper's reference systems from the project's fixtures, with step and variant overlays. */
-final class ReferenceSystems {
+public final class ReferenceSystems {
     private ReferenceSystems() {}
 
     /** The repository's {@code fixtures} folder, found by walking up from the working folder. */
-    static Optional<Path> fixtures() {
+    public static Optional<Path> fixtures() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
             if (Files.isDirectory(dir.resolve("fixtures/winxp-default"))) {
@@ -31,9 +31,9 @@ final class ReferenceSystems {
     }
 
     /** The two hives of a system with the given overlays applied in order. */
-    record Hives(MemoryHive system, MemoryHive software) {}
+    public record Hives(MemoryHive system, MemoryHive software) {}
 
-    static Hives build(Path systemDir, List<Path> overlays) throws IOException {
+    public static Hives build(Path systemDir, List<Path> overlays) throws IOException {
         MemoryHive system;
         MemoryHive software;
         try (Hive s = Hive.open(systemDir.resolve("SYSTEM.reg")); Hive w = Hive.open(systemDir.resolve("SOFTWARE.reg"))) {

@@ -69,13 +69,9 @@ public final class HostFirewall {
             noneReason = "Windows 2000 has no host firewall configured in the registry (IPsec filters not evaluated)";
         } else if (f == Family.WINXP || f == Family.WIN2003) {
             int sp = reg.servicePack();
-            noneEvidence.add(reg.evidence("SW\\Microsoft\\Windows NT\\CurrentVersion", "CSDVersion",
-                    "service pack: the registry-configured Windows Firewall came with XP SP2 / 2003 SP1"));
+            noneEvidence.add(reg.servicePackEvidence());
             boolean hasFirewall = f == Family.WINXP ? sp >= 2 : sp >= 1;
-            if (reg.unavailable("SW\\Microsoft\\Windows NT\\CurrentVersion")) {
-                generation = Generation.NONE;
-                noneReason = null;
-            } else if (!hasFirewall) {
+            if (!hasFirewall) {
                 generation = Generation.NONE;
                 noneReason = "no Windows Firewall before XP SP2 / 2003 SP1 (Internet Connection Firewall is per"
                         + " connection and off by default)";
@@ -147,7 +143,7 @@ public final class HostFirewall {
                     continue;
                 }
                 Optional<FirewallRule> r = FirewallRule.parse(v.name(), v.asString());
-                if (r.isPresent() && r.get().activeInbound()) {
+                if (r.isPresent() && r.get().activeInbound() && !r.get().narrowlyScoped()) {
                     rules.add(new Rule(r.get(), src[1].equals("policy"),
                             Evidence.ofValue(k.get(), v, src[1] + " firewall rule")));
                 }
@@ -283,7 +279,7 @@ public final class HostFirewall {
                 return false;
             }
         }
-        List<String> ports = r.all("LPort");
+        List<String> ports = r.localPorts();
         if (!ports.isEmpty() && ports.stream().noneMatch(p -> portMatches(p, l))) {
             return false;
         }

@@ -22,6 +22,8 @@ import java.util.List;
  * @param rpc RPC interfaces
  * @param demandStarted where a demand-start (Start=3) service is known to be started by a client
  *     soon after boot, so that it runs although the boot plan does not start it; {@code null} if not
+ * @param essential why the service must not be disabled (hardening plans then close its sockets by
+ *     other means or not at all); {@code null} if it may be
  */
 public record ServiceKnowledge(
         String name,
@@ -35,7 +37,8 @@ public record ServiceKnowledge(
         String note,
         List<EndpointKnowledge> endpoints,
         List<RpcInterfaceKnowledge> rpc,
-        DemandStart demandStarted) {
+        DemandStart demandStarted,
+        String essential) {
 
     /**
      * A demand-start service that some client starts right after boot or at logon.
