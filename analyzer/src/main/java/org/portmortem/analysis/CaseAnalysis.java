@@ -10,6 +10,9 @@ import org.portmortem.cases.CaseFiles;
 import org.portmortem.cases.CaseHives;
 import org.portmortem.exposure.Exposure;
 import org.portmortem.exposure.ExposurePredictor;
+import org.portmortem.exposure.Listener;
+import org.portmortem.exposure.remediation.HardeningPlan;
+import org.portmortem.exposure.remediation.Remediation;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.HiveInfo;
 import org.portmortem.hive.HiveWarning;
@@ -111,6 +114,7 @@ public final class CaseAnalysis {
             List<Snapshot> snapshots = readSnapshots(request, snapshotDigests, out);
             out.model(model, plan, exposure, snapshots);
             out.verdicts = judge(model, plan, exposure, snapshots, out);
+            out.hardeningPlan = hardening(system, software, exposure, !request.overlays().isEmpty());
 
             // Lazy readers add warnings while the stages above visit the hive: collect them last.
             hiveWarnings(systemFile, out);
@@ -126,6 +130,34 @@ public final class CaseAnalysis {
         // TEMPORARY until the verdict branch's comparison lands: no findings are judged.
         out.warning(AnalysisWarning.Stage.VERDICT, "", "verdicts not computed: the comparison engine is not merged yet");
         return new Verdicts(List.of(), List.of(), List.of());
+    }
+
+    /**
+     * The exposure branch's hardening plan (its remediations, in the paper's order, applied cumulatively
+     * to copies of the hives) as report steps; step 0 is the prediction as found.
+     */
+    private static List<HardeningStep> hardening(Hive system, Hive software, Exposure asFound, boolean overlaid)
+            throws IOException {
+        List<Remediation> proposed = HardeningPlan.propose(system, software);
+        HardeningPlan plan = HardeningPlan.evaluate(system, software, proposed);
+        List<HardeningStep> steps = new ArrayList<>();
+        steps.add(new HardeningStep(0, overlaid ? "As found, with the overlays applied" : "As found", null,
+                asFound.listeners(), asFound.listeners().size(), List.of(), List.of()));
+        List<Listener> previous = plan.baseline().listeners();
+        int n = 0;
+        for (HardeningPlan.Step s : plan.steps()) {
+            List<Listener> after = s.after().listeners();
+            List<String> before = previous.stream().map(CaseAnalysis::describe).toList();
+            List<String> opened = after.stream().map(CaseAnalysis::describe).filter(d -> !before.contains(d)).toList();
+            steps.add(new HardeningStep(++n, s.remediation().title(), s.remediation(), after, after.size(),
+                    s.closed().stream().map(CaseAnalysis::describe).toList(), opened));
+            previous = after;
+        }
+        return steps;
+    }
+
+    private static String describe(Listener l) {
+        return l.protocol() + (l.ipVersion() == 6 ? "v6 " : " ") + l.localEndpoint() + " " + l.owner().display();
     }
 
     private static List<InputDigest> digests(List<Path> files) throws IOException {

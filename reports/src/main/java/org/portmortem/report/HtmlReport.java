@@ -566,14 +566,10 @@ public final class HtmlReport {
             cell(tr, Integer.toString(step.number()));
             Element r = tr.appendElement("td");
             VisibleText.append(r.appendElement("strong"), step.title());
-            for (RemediationRef ref : step.remediations()) {
-                if (!ref.commands().isEmpty()) {
-                    Element code = r.appendElement("pre").appendElement("code");
-                    VisibleText.append(code, String.join("\n", ref.commands()));
-                }
-                if (ref.guiPath() != null) {
-                    VisibleText.append(r.appendElement("p"), "In the GUI: " + ref.guiPath());
-                }
+            if (step.remediation() != null) {
+                VisibleText.append(r.appendElement("p"), step.remediation().why());
+                Element code = r.appendElement("pre").appendElement("code");
+                VisibleText.append(code, String.join("\n", step.remediation().commands()));
             }
             cell(tr, Integer.toString(step.openPorts()));
             list(tr.appendElement("td").addClass("mono"), step.closed());

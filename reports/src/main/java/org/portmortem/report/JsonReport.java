@@ -169,8 +169,15 @@ public final class JsonReport {
             ObjectNode n = plan.addObject();
             n.put("step", st.number());
             n.put("title", st.title());
-            ArrayNode rems = n.putArray("remediations");
-            st.remediations().forEach(r -> remediation(rems.addObject(), r));
+            if (st.remediation() == null) {
+                n.putNull("remediation");
+            } else {
+                ObjectNode r = n.putObject("remediation");
+                r.put("title", st.remediation().title());
+                r.put("why", st.remediation().why());
+                strings(r.putArray("commands"), st.remediation().commands());
+                r.put("serviceToDisable", st.remediation().serviceToDisable());
+            }
             n.put("openPorts", st.openPorts());
             strings(n.putArray("closed"), st.closed());
             strings(n.putArray("opened"), st.opened());
