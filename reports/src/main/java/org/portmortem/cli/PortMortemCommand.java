@@ -34,6 +34,7 @@ import picocli.CommandLine.ScopeType;
             RpcCommand.class,
             AnalyzeCommand.class,
             DemoCommand.class,
+            ConvertCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {

@@ -209,7 +209,7 @@ public final class HiveWriter {
         }
 
         private int writeKey(Key key, int parent, boolean isRoot) {
-            byte[] name = nameBytes(key.name());
+            byte[] name = fieldSized(nameBytes(key.name()), key, "key name");
             int nk = bins.allocate(76 + name.length);
             keys++;
             ByteBuffer b = bins.cell(nk);
@@ -228,7 +228,7 @@ public final class HiveWriter {
             int classOffset = NONE;
             int classLength = 0;
             if (key.className().isPresent()) {
-                byte[] cls = key.className().get().getBytes(StandardCharsets.UTF_16LE);
+                byte[] cls = fieldSized(key.className().get().getBytes(StandardCharsets.UTF_16LE), key, "class name");
                 classOffset = bins.allocate(cls);
                 classLength = cls.length;
             }
@@ -239,7 +239,7 @@ public final class HiveWriter {
             int maxData = 0;
             for (int i = 0; i < vks.length; i++) {
                 Value v = vals.get(i);
-                vks[i] = writeValue(v);
+                vks[i] = writeValue(v, fieldSized(nameBytes(v.name()), key, "value name " + (v.name().length() > 40 ? v.name().substring(0, 40) + "..." : v.name())));
                 maxValueName = Math.max(maxValueName, 2 * v.name().length());
                 maxData = Math.max(maxData, v.size());
             }
@@ -273,6 +273,15 @@ public final class HiveWriter {
             return nk;
         }
 
+        /** Names and class names have 16-bit byte lengths in regf. */
+        private static byte[] fieldSized(byte[] bytes, Key key, String what) {
+            if (bytes.length > 0xFFFF) {
+                throw new IllegalArgumentException(String.format("%s: %s of %d bytes is longer than regf can store (65,535)",
+                        key.path().isEmpty() ? "(root)" : key.path(), what, bytes.length));
+            }
+            return bytes;
+        }
+
         private int writeSecurity() {
             byte[] sd = SecurityDescriptor.minimal();
             int sk = bins.allocate(20 + sd.length);
@@ -286,7 +295,7 @@ public final class HiveWriter {
             return sk;
         }
 
-        private int writeValue(Value v) {
+        private int writeValue(Value v, byte[] name) {
             values++;
             byte[] data = v.raw();
             int sizeField = data.length;
@@ -301,7 +310,6 @@ public final class HiveWriter {
             } else {
                 dataField = bins.allocate(data);
             }
-            byte[] name = nameBytes(v.name());
             int vk = bins.allocate(20 + name.length);
             ByteBuffer b = bins.cell(vk);
             b.put(0, (byte) 'v').put(1, (byte) 'k');

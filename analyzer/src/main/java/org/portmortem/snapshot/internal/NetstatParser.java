@@ -108,8 +108,9 @@ public final class NetstatParser {
                 command(n, prompt.group(1).trim());
                 return;
             }
-            if (vocabulary.whole("title", trimmed).isPresent()) {
-                language = language == null ? vocabulary.whole("title", trimmed).get().language() : language;
+            var title = vocabulary.whole("title", trimmed);
+            if (title.isPresent()) {
+                language = language == null ? title.get().language() : language;
                 return;
             }
             String first = trimmed.split("\\s+")[0];
@@ -245,7 +246,7 @@ public final class NetstatParser {
                 ownerLines = true;
                 return true;
             }
-            if (vocabulary.whole("no-owner", trimmed).isPresent()) {
+            if (vocabulary.whole("no-owner", trimmed).isPresent() || isComponentLine(trimmed)) {
                 ownerLines = true;
                 return true;
             }
@@ -258,6 +259,12 @@ public final class NetstatParser {
                     sockets.set(ownerTarget, s.withOwner(s.process(), services));
                 }
                 // -v component lines (module names) carry no ownership fact of their own.
+                ownerLines = true;
+                return true;
+            }
+            if (line.startsWith(" ") && !line.startsWith("  ")) {
+                // Vista+ prints owner sentences with a one-space indent, service tags with two.
+                warn(n, "owner line not in the vocabulary, read as 'ownership not available': " + abbreviate(trimmed));
                 ownerLines = true;
                 return true;
             }
@@ -280,6 +287,14 @@ public final class NetstatParser {
             }
             return f;
         }
+    }
+
+    /**
+     * A {@code -v} component line of XP SP2/2003: a module path ({@code C:\\WINDOWS\\system32\\WS2_32.dll},
+     * may contain spaces) or the {@code -- unknown component(s) --} marker. It names no owner.
+     */
+    static boolean isComponentLine(String trimmed) {
+        return trimmed.matches("(?i)^[a-z]:\\\\[^>]*$") || (trimmed.startsWith("-- ") && trimmed.endsWith(" --"));
     }
 
     /** Splits {@code host:port} at the last colon; {@code *:*} gives {@code ["*", "*"]}. */

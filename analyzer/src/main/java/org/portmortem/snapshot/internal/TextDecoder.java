@@ -105,12 +105,15 @@ public final class TextDecoder {
         return null;
     }
 
+    /** Bytes scored per candidate; enough for the title, header and many rows, bounded for big files. */
+    private static final int SAMPLE = 256 * 1024;
+
     private DecodedText bestCodePage(byte[] bytes) {
         List<String> words = vocabulary.nonAsciiTexts();
-        DecodedText best = null;
+        Charset best = null;
         long bestScore = Long.MIN_VALUE;
         for (Charset cs : CODE_PAGES) {
-            String s = new String(bytes, cs);
+            String s = new String(bytes, 0, Math.min(bytes.length, SAMPLE), cs);
             long score = 0;
             for (String w : words) {
                 if (s.contains(w)) {
@@ -125,9 +128,9 @@ public final class TextDecoder {
             }
             if (score > bestScore) {
                 bestScore = score;
-                best = new DecodedText(s, cs.name());
+                best = cs;
             }
         }
-        return best;
+        return new DecodedText(new String(bytes, best), best.name());
     }
 }

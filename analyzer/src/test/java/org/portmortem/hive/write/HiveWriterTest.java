@@ -172,6 +172,17 @@ class HiveWriterTest {
     }
 
     @Test
+    void aNameLongerThanRegfCanStoreIsRefusedNamingTheKey() {
+        MemoryHive h = MemoryHive.empty("long", "ROOT");
+        h.createKey("Parent").putValue("é".repeat(40_000), 4, new byte[4]);
+        HiveWriter writer = HiveWriter.builder(SampleHives.FIXED).build();
+        assertThatThrownBy(() -> writer.toBytes(h))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Parent: value name")
+                .hasMessageContaining("80000 bytes");
+    }
+
+    @Test
     void onlyMinorVersions3And5AreAccepted() {
         assertThatThrownBy(() -> HiveWriter.builder(SampleHives.FIXED).minorVersion(6))
                 .isInstanceOf(IllegalArgumentException.class)

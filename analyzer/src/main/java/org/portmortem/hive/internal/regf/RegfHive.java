@@ -205,6 +205,23 @@ public final class RegfHive implements Hive {
         return String.format("bytes %02x %02x", a, b);
     }
 
+    /** A key path or name for a one-line message: control characters become {@code \xNN}. */
+    static String printable(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029 || c == 0x85) {
+                if (out == null) {
+                    out = new StringBuilder(s.length() + 8).append(s, 0, i);
+                }
+                out.append(String.format("\\x%02x", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
     HiveBytes bytes() {
         return bytes;
     }

@@ -102,7 +102,7 @@ final class RegfKey implements Key {
             Cell cell = hive.cell(classNameCell);
             int length = Math.min(classNameLength, cell.length());
             if (length < classNameLength) {
-                hive.warn(cell.data(), "class name of " + path + " is longer than its cell; cut");
+                hive.warn(cell.data(), "class name of " + display() + " is longer than its cell; cut");
             }
             return Optional.of(hive.bytes().utf16(cell.data(), length));
         } catch (RegfCorruption e) {
@@ -166,7 +166,7 @@ final class RegfKey implements Key {
             RegfKey child = new RegfKey(hive, this, node);
             long declaredParent = hive.bytes().u32(RegfHive.fileOffset(node) + 4 + 16);
             if (declaredParent != cellOffset && !hive.adopt(node, cellOffset)) {
-                hive.warn(child.fileOffset(), "key node " + child.name + " is listed under two parents; kept under the first only");
+                hive.warn(child.fileOffset(), "key node " + child.display() + " is listed under two parents; kept under the first only");
                 return null;
             }
             return child;
@@ -218,7 +218,7 @@ final class RegfKey implements Key {
     }
 
     private String display() {
-        return path.isEmpty() ? "(root)" : path;
+        return path.isEmpty() ? "(root)" : RegfHive.printable(path);
     }
 
     @Override
