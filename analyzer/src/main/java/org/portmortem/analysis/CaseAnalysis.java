@@ -12,7 +12,6 @@ import org.portmortem.exposure.Exposure;
 import org.portmortem.exposure.ExposurePredictor;
 import org.portmortem.exposure.Listener;
 import org.portmortem.exposure.remediation.HardeningPlan;
-import org.portmortem.exposure.remediation.Remediation;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.HiveInfo;
 import org.portmortem.hive.HiveWarning;
@@ -25,6 +24,8 @@ import org.portmortem.snapshot.ProcessTable;
 import org.portmortem.snapshot.Snapshot;
 import org.portmortem.snapshot.SnapshotReader;
 import org.portmortem.snapshot.SnapshotWarning;
+import org.portmortem.verdict.ExposureRules;
+import org.portmortem.verdict.ObservationComparison;
 import org.portmortem.verdict.Verdicts;
 
 /**
@@ -113,8 +114,10 @@ public final class CaseAnalysis {
 
             List<Snapshot> snapshots = readSnapshots(request, snapshotDigests, out);
             out.model(model, plan, exposure, snapshots);
-            out.verdicts = judge(model, plan, exposure, snapshots, out);
-            out.hardeningPlan = hardening(system, software, exposure, !request.overlays().isEmpty());
+            HardeningPlan hardening = HardeningPlan.evaluate(system, software, HardeningPlan.propose(system, software));
+            out.hardeningPlan = steps(hardening, exposure, !request.overlays().isEmpty());
+            out.verdicts = judge(new ObservationComparison(model, plan, exposure, hardening, ExposureRules.bundled()),
+                    snapshots, request, out);
 
             // Lazy readers add warnings while the stages above visit the hive: collect them last.
             hiveWarnings(systemFile, out);
@@ -125,21 +128,33 @@ public final class CaseAnalysis {
         }
     }
 
-    private Verdicts judge(SystemModel model, BootPlan plan, Exposure exposure, List<Snapshot> snapshots,
-            Analysis.Builder out) {
-        // TEMPORARY until the verdict branch's comparison lands: no findings are judged.
-        out.warning(AnalysisWarning.Stage.VERDICT, "", "verdicts not computed: the comparison engine is not merged yet");
-        return new Verdicts(List.of(), List.of(), List.of());
+    /**
+     * The verdict branch's comparison of the prediction with the socket listings (oldest first, as
+     * given), with the owners of the first process table; its findings include the prediction's and the
+     * model's own.
+     */
+    private static Verdicts judge(ObservationComparison comparison, List<Snapshot> snapshots, AnalysisRequest request,
+            Analysis.Builder out) throws IOException {
+        List<NetstatSnapshot> listings = new ArrayList<>();
+        ProcessTable processes = null;
+        for (Snapshot s : snapshots) {
+            if (s instanceof NetstatSnapshot n) {
+                listings.add(n);
+            } else if (processes == null) {
+                processes = (ProcessTable) s;
+            } else {
+                out.warning(AnalysisWarning.Stage.VERDICT, request.label(s.file()), "a second process table: owners"
+                        + " are taken from " + request.label(processes.file()) + " only");
+            }
+        }
+        return comparison.compare(listings, processes);
     }
 
     /**
      * The exposure branch's hardening plan (its remediations, in the paper's order, applied cumulatively
      * to copies of the hives) as report steps; step 0 is the prediction as found.
      */
-    private static List<HardeningStep> hardening(Hive system, Hive software, Exposure asFound, boolean overlaid)
-            throws IOException {
-        List<Remediation> proposed = HardeningPlan.propose(system, software);
-        HardeningPlan plan = HardeningPlan.evaluate(system, software, proposed);
+    private static List<HardeningStep> steps(HardeningPlan plan, Exposure asFound, boolean overlaid) {
         List<HardeningStep> steps = new ArrayList<>();
         steps.add(new HardeningStep(0, overlaid ? "As found, with the overlays applied" : "As found", null,
                 asFound.listeners(), asFound.listeners().size(), List.of(), List.of()));

@@ -642,7 +642,7 @@ public final class HtmlReport {
     // ---- building blocks ---------------------------------------------------------------------
 
     private void evidenceTable(Element parent, List<Evidence> evidence) {
-        Element t = table(parent, "evidence", "Hive", "Key", "Value", "Type", "Data", "Last written (UTC)",
+        Element t = plainTable(parent, "evidence", "Hive", "Key", "Value", "Type", "Data", "Last written (UTC)",
                 "Last written (machine-local)", "Note");
         for (Evidence e : evidence) {
             Element tr = t.appendElement("tr");
@@ -696,9 +696,16 @@ public final class HtmlReport {
         }
     }
 
-    /** A sortable table with a header row; returns its tbody. */
+    /** A sortable, filterable table with a header row; returns its tbody. */
     private static Element table(Element parent, String cls, String... headers) {
-        Element t = parent.appendElement("table").addClass("sortable").addClass(cls);
+        Element body = plainTable(parent, cls, headers);
+        body.parent().addClass("sortable");
+        return body;
+    }
+
+    /** A table with a header row; returns its tbody. */
+    private static Element plainTable(Element parent, String cls, String... headers) {
+        Element t = parent.appendElement("table").addClass(cls);
         Element tr = t.appendElement("thead").appendElement("tr");
         for (String h : headers) {
             tr.appendElement("th").attr("scope", "col").text(h);

@@ -111,6 +111,45 @@ class DemoCommandTest {
     }
 
     @Test
+    void findingsComeMostSevereFirstWithEvidenceAndRemediationCommands() {
+        List<Element> articles = html.select("article.finding");
+        assertThat(articles).hasSize(json.get("findings").size()).isNotEmpty();
+        List<Integer> ranks = new ArrayList<>();
+        for (Element a : articles) {
+            ranks.add(List.of("high", "medium", "low", "info").indexOf(a.selectFirst(".sev").text()));
+        }
+        assertThat(ranks).isSorted().doesNotContain(-1);
+        Element netbt = html.selectFirst("article[data-finding-id=exposure.netbt:NetBT]");
+        assertThat(netbt.select("table.evidence tbody tr").text()).contains("NetbiosOptions", "192.70.106.143");
+        assertThat(netbt.select("pre code").text()).contains("reg add", "NetbiosOptions", "/d 2");
+        assertThat(netbt.text()).contains("In the GUI:");
+        assertThat(html.select("article.finding pre code").eachText()).anyMatch(c -> c.startsWith("sc config"));
+    }
+
+    @Test
+    void everySocketOfThePaperListingIsExplainedByAPredictedListener() {
+        List<Element> rows = html.select("table.socket-verdicts tbody tr");
+        assertThat(rows).hasSize(19);
+        assertThat(rows).allMatch(r -> r.hasClass("verdict-explained"));
+        assertThat(json.at("/observed/snapshots/0/file").asText())
+                .isEqualTo("bundled:fixtures/win2000-server-default/netstat-00.txt");
+    }
+
+    @Test
+    void hardeningPlanWalksThePaperStepsDownToNoListener() {
+        JsonNode plan = json.get("hardeningPlan");
+        assertThat(plan.get(0).get("openPorts").asInt()).isEqualTo(json.get("listeners").size());
+        assertThat(plan.get(plan.size() - 1).get("openPorts").asInt()).isZero();
+        List<String> titles = new ArrayList<>();
+        plan.forEach(st -> titles.add(st.get("title").asText()));
+        // The paper stops IIS first and removes DCOM's TCP protocol sequence last.
+        assertThat(titles.get(1)).contains("SMTPSVC");
+        assertThat(titles.get(titles.size() - 1)).contains("ncacn_ip_tcp");
+        assertThat(html.select("svg.chart rect.bar")).hasSize(plan.size());
+        assertThat(html.select("table.hardening tbody tr")).hasSize(plan.size());
+    }
+
+    @Test
     void jsonConformsToTheSchema() {
         assertThat(json.get("schemaVersion").asText()).isEqualTo("1.0");
         assertThat(ReportSchema.violations(json)).isEmpty();
