@@ -276,6 +276,14 @@ final class Presentation {
             out.add("Hardening:  " + (b.hardeningPlan.size() - 1) + " steps take the listening set from "
                     + first.openPorts() + " to " + last.openPorts() + " sockets");
         }
-        return out;
+        return out.stream().map(Presentation::printable).toList();
+    }
+
+    private static final java.util.regex.Pattern INVISIBLE = java.util.regex.Pattern.compile("[\\p{Cc}\\p{Cf}]");
+
+    /** A console line with control and format characters (from the image) shown as {@code \\uXXXX}. */
+    static String printable(String line) {
+        return INVISIBLE.matcher(line).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                String.format("\\u%04X", (int) m.group().charAt(0))));
     }
 }

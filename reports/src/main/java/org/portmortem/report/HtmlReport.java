@@ -447,10 +447,12 @@ public final class HtmlReport {
                 s.appendElement("p").text("None.");
                 continue;
             }
-            Element t = table(s, "boot-" + sec.id(), "Name", "Kind", "Start type", "Decision", "Reason", "Host process");
+            Element t = table(s, "boot-" + sec.id(), "Name", "Display name", "Kind", "Start type", "Decision", "Reason",
+                    "Host process", "Image path");
             for (BootPlanEntry e : sec.entries()) {
                 Element tr = t.appendElement("tr");
                 cell(tr, e.name());
+                cell(tr, e.service().displayName().isPresent() ? e.service().displayName().value().raw() : "");
                 cell(tr, e.service().isDriver() ? "driver" : "service");
                 cell(tr, a.startType(e.name()));
                 cell(tr, e.decision().name().toLowerCase().replace('_', ' '));
@@ -464,6 +466,7 @@ public final class HtmlReport {
                     VisibleText.append(r, "required by: " + String.join(", ", e.requiredBy()));
                 }
                 cell(tr, e.host().describe());
+                cell(tr, e.service().imagePath().value()).addClass("mono");
             }
         }
     }

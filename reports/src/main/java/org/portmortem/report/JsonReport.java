@@ -310,6 +310,8 @@ public final class JsonReport {
 
     private void bootEntry(ObjectNode n, BootPlanEntry e) {
         n.put("name", e.name());
+        n.put("displayName", e.service().displayName().isPresent() ? e.service().displayName().value().raw() : null);
+        n.put("imagePath", e.service().imagePath().value());
         n.put("kind", e.service().isDriver() ? "driver" : "service");
         n.put("startType", a.startType(e.name()));
         n.put("decision", e.decision().name().toLowerCase());
