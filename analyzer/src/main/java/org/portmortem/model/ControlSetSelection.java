@@ -13,6 +13,7 @@ import org.portmortem.InputException;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.Key;
+import org.portmortem.hive.Value;
 import org.portmortem.model.RegistryFacts.KeyAt;
 
 /**
@@ -104,20 +105,28 @@ final class ControlSetSelection {
         if (sets.size() < 2) {
             return List.of();
         }
+        // One pass over each set's Services; evidence is only built for the services that differ.
+        Map<Integer, Map<String, Key>> servicesBySet = new TreeMap<>();
         TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        for (Key set : sets.values()) {
-            set.key("Services").ifPresent(s -> s.subkeys().forEach(k -> names.add(k.name())));
+        for (Map.Entry<Integer, Key> e : sets.entrySet()) {
+            Map<String, Key> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            e.getValue().subkey("Services").ifPresent(s -> s.subkeys().forEach(k -> byName.put(k.name(), k)));
+            servicesBySet.put(e.getKey(), byName);
+            names.addAll(byName.keySet());
         }
         List<StartDifference> out = new ArrayList<>();
         for (String name : names) {
             Map<Integer, Integer> bySet = new LinkedHashMap<>();
-            List<Evidence> evidence = new ArrayList<>();
-            for (Map.Entry<Integer, Key> e : sets.entrySet()) {
-                Evidenced<Integer> start = facts.integer(KeyAt.of(e.getValue()).child("Services\\" + name), "Start");
-                bySet.put(e.getKey(), start.value());
-                evidence.add(start.evidence());
+            for (Map.Entry<Integer, Map<String, Key>> e : servicesBySet.entrySet()) {
+                Key k = e.getValue().get(name);
+                bySet.put(e.getKey(), k == null ? null : k.value("Start").filter(Value::isNumber).map(Value::asInt)
+                        .orElse(null));
             }
             if (bySet.values().stream().distinct().count() > 1) {
+                List<Evidence> evidence = new ArrayList<>();
+                for (Map.Entry<Integer, Key> e : sets.entrySet()) {
+                    evidence.add(facts.integer(KeyAt.of(e.getValue()).child("Services\\" + name), "Start").evidence());
+                }
                 out.add(new StartDifference(name, bySet, evidence));
             }
         }

@@ -52,12 +52,25 @@ final class InterfaceReader {
                 dhcpMask,
                 facts.string(k, "DhcpServer"),
                 facts.strings(k, "DhcpDefaultGateway"),
-                facts.unixTime(k, "LeaseObtainedTime"),
-                facts.unixTime(k, "LeaseTerminatesTime"),
+                calendarTime(facts.unixTime(k, "LeaseObtainedTime")),
+                calendarTime(facts.unixTime(k, "LeaseTerminatesTime")),
                 facts.integer(netbt, "NetbiosOptions"),
                 facts.integer(netbt, "DhcpNetbiosOptions"),
                 cs.child("Services\\Tcpip6\\Parameters\\Interfaces\\" + guid).evidence("IPv6 interface"),
                 bootAddresses(dhcp, ips, masks, dhcpIp, dhcpMask));
+    }
+
+    /** Lease times before this are not calendar times (seen on Windows 10: small counts of seconds). */
+    private static final java.time.Instant EARLIEST_LEASE = java.time.Instant.parse("1990-01-01T00:00:00Z");
+
+    /** A lease time, or absent with a note where the stored number cannot be a date. */
+    static Evidenced<java.time.Instant> calendarTime(Evidenced<java.time.Instant> t) {
+        if (!t.isPresent() || !t.value().isBefore(EARLIEST_LEASE)) {
+            return t;
+        }
+        Evidence e = t.evidence();
+        return Evidenced.absent(new Evidence(e.hive(), e.keyPath(), e.valueName(), e.valueType(), e.data(),
+                e.lastWritten(), "not a calendar time (before 1990); not shown as a date"));
     }
 
     /** Static addresses when DHCP is off, else the last lease, marked as such. */

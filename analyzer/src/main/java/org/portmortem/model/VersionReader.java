@@ -18,8 +18,11 @@ final class VersionReader {
 
     record VersionRow(String currentVersion, String family, String workstationFamily) {}
 
-    record SystemOnlyRule(String servicePresent, String serviceImage, String imageFile, String productType,
-            String family, boolean atLeast, String source) {}
+    record SystemOnlyRule(String buildKey, String buildValue, String servicePresent, String serviceImage,
+            String imageFile, String productType, String family, boolean atLeast, String source) {}
+
+    /** A family and the facts that decided it. */
+    private record Decision(String family, String basis) {}
 
     record Table(List<BuildRow> builds, List<VersionRow> versions, List<SystemOnlyRule> systemOnly) {}
 
@@ -29,8 +32,7 @@ final class VersionReader {
 
     static WindowsVersion read(Hive system, Hive software, Key controlSet, Map<String, Service> services,
             RegistryFacts facts) {
-        KeyAt cv = software != null ? KeyAt.of(software, SystemRoot.CURRENT_VERSION)
-                : new KeyAt(system, "(SOFTWARE absent) " + SystemRoot.CURRENT_VERSION, Optional.empty());
+        KeyAt cv = KeyAt.inSoftware(software, SystemRoot.CURRENT_VERSION);
         Evidenced<String> build = facts.string(cv, "CurrentBuildNumber");
         if (!build.isPresent()) {
             build = facts.string(cv, "CurrentBuild");
@@ -39,25 +41,38 @@ final class VersionReader {
                 "ProductType").map(ProductType::ofRegistryValue);
         Evidenced<String> currentVersion = facts.string(cv, "CurrentVersion");
         Evidenced<Instant> installDate = facts.unixTime(cv, "InstallDate");
+        // Without SOFTWARE, SYSTEM's Control\Windows CSDVersion (0x100 per service pack) still tells the service pack.
+        Evidenced<String> csd = software != null ? facts.string(cv, "CSDVersion")
+                : facts.read(KeyAt.of(controlSet).child("Control\\Windows"), "CSDVersion", VersionReader::servicePack);
         WindowsVersion partial = new WindowsVersion(facts.string(cv, "ProductName"), currentVersion, build,
-                facts.integer(cv, "UBR"), facts.string(cv, "CSDVersion"), facts.string(cv, "EditionID"),
+                facts.integer(cv, "UBR"), csd, facts.string(cv, "EditionID"),
                 facts.string(cv, "InstallationType"), installDate, productType, WindowsFamily.UNKNOWN, "");
         ProductType role = productType.orElse(ProductType.UNKNOWN);
-        String[] decided = decide(partial.buildNumber(), currentVersion.value(), role, services, software == null);
+        Decision decided = decide(partial.buildNumber(), currentVersion.value(), role, services,
+                software == null ? system : null, facts);
         return new WindowsVersion(partial.productName(), currentVersion, build, partial.ubr(), partial.csdVersion(),
                 partial.editionId(), partial.installationType(), installDate, productType,
-                WindowsFamily.valueOf(decided[0]), decided[1]);
+                WindowsFamily.valueOf(decided.family()), decided.basis());
     }
 
-    private static String[] decide(OptionalInt build, String currentVersion, ProductType role,
-            Map<String, Service> services, boolean systemOnly) {
+    /** The family a build number falls in, with the table row's source, or null below NT 4. */
+    private static Decision byBuild(int build, ProductType role) {
+        for (BuildRow r : TABLE.builds()) {
+            if (build >= r.minBuild()) {
+                String family = role == ProductType.WORKSTATION && r.workstationFamily() != null
+                        ? r.workstationFamily() : r.family();
+                return new Decision(family, r.source());
+            }
+        }
+        return null;
+    }
+
+    private static Decision decide(OptionalInt build, String currentVersion, ProductType role,
+            Map<String, Service> services, Hive systemOnly, RegistryFacts facts) {
         if (build.isPresent()) {
-            for (BuildRow r : TABLE.builds()) {
-                if (build.getAsInt() >= r.minBuild()) {
-                    String family = role == ProductType.WORKSTATION && r.workstationFamily() != null
-                            ? r.workstationFamily() : r.family();
-                    return new String[] {family, "build " + build.getAsInt() + " (" + r.source() + ")"};
-                }
+            Decision f = byBuild(build.getAsInt(), role);
+            if (f != null) {
+                return new Decision(f.family(), "build " + build.getAsInt() + " (" + f.basis() + ")");
             }
         }
         if (currentVersion != null) {
@@ -65,21 +80,58 @@ final class VersionReader {
                 if (r.currentVersion().equals(currentVersion.trim())) {
                     String family = role == ProductType.WORKSTATION && r.workstationFamily() != null
                             ? r.workstationFamily() : r.family();
-                    return new String[] {family, "CurrentVersion " + currentVersion.trim() + " (no build number)"};
+                    return new Decision(family, "CurrentVersion " + currentVersion.trim() + " (no build number)");
                 }
             }
         }
-        if (!systemOnly) {
-            return new String[] {"UNKNOWN", "SOFTWARE holds no build number or known CurrentVersion"};
+        if (systemOnly == null) {
+            return new Decision("UNKNOWN", "SOFTWARE holds no build number or known CurrentVersion");
         }
         for (SystemOnlyRule r : TABLE.systemOnly()) {
-            Optional<String> matched = matches(r, role, services);
+            String family = r.family();
+            Optional<String> matched;
+            if (r.buildKey() != null) {
+                Evidenced<String> v = facts.read(KeyAt.of(systemOnly, r.buildKey()), r.buildValue(), VersionReader::versionText);
+                OptionalInt b = buildOf(v.value());
+                Decision f = b.isPresent() ? byBuild(b.getAsInt(), role) : null;
+                family = f == null ? null : f.family();
+                matched = f == null ? Optional.empty() : Optional.of(r.buildKey() + "\\" + r.buildValue() + " = " + v.value());
+            } else {
+                matched = matches(r, role, services);
+            }
             if (matched.isPresent()) {
-                return new String[] {r.family(), "inferred from SYSTEM alone (no SOFTWARE hive): " + matched.get()
-                        + (r.atLeast() ? ", so this family or later" : "") + " [" + r.source() + "]"};
+                return new Decision(family, "inferred from SYSTEM alone (no SOFTWARE hive): " + matched.get()
+                        + (r.atLeast() ? ", so this family or later" : "") + " [" + r.source() + "]");
             }
         }
-        return new String[] {"UNKNOWN", "inferred from SYSTEM alone (no SOFTWARE hive): nothing decides"};
+        return new Decision("UNKNOWN", "inferred from SYSTEM alone (no SOFTWARE hive): nothing decides");
+    }
+
+    /** A version as text: a string as stored, or a QWORD split into four 16-bit parts (10.0.16299.15). */
+    static String versionText(org.portmortem.hive.Value v) {
+        if (v.type() == org.portmortem.hive.ValueType.REG_QWORD) {
+            long q = v.asLong();
+            return (q >>> 48) + "." + ((q >>> 32) & 0xffff) + "." + ((q >>> 16) & 0xffff) + "." + (q & 0xffff);
+        }
+        return RegistryFacts.text(v);
+    }
+
+    /** SYSTEM's CSDVersion DWORD as text: the high byte is the service pack number (0x300 = 3). */
+    static String servicePack(org.portmortem.hive.Value v) {
+        int n = v.asInt() >>> 8;
+        return n == 0 ? "no service pack" : "Service Pack " + n;
+    }
+
+    /** The third part of a dotted version (major.minor.build[.revision]). */
+    static OptionalInt buildOf(String version) {
+        if (version == null) {
+            return OptionalInt.empty();
+        }
+        String[] parts = version.trim().split("\\.");
+        if (parts.length >= 3 && parts[2].matches("\\d{1,6}")) {
+            return OptionalInt.of(Integer.parseInt(parts[2]));
+        }
+        return OptionalInt.empty();
     }
 
     private static Optional<String> matches(SystemOnlyRule r, ProductType role, Map<String, Service> services) {

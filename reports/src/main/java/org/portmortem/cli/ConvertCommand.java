@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
+import org.portmortem.InputException;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.HiveWarning;
 import org.portmortem.hive.write.HiveWriter;
@@ -87,6 +88,10 @@ public final class ConvertCommand implements Callable<Integer> {
             err.println("portmortem: " + out + ": exists; add --force to replace it");
             err.flush();
             return ExitCode.USAGE;
+        }
+        Path folder = out.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new InputException(out, "cannot be written: folder " + folder + " does not exist");
         }
         Instant when = timestamp != null ? timestamp : Instant.now().truncatedTo(ChronoUnit.SECONDS);
         try (Hive hive = Hive.open(in)) {

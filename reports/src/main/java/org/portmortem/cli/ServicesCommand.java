@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  portmortem services case/",
             "  portmortem services case/ --format json > services.json",
+            "  portmortem services case/ --running",
             "  portmortem services --system SYSTEM --software SOFTWARE --format csv",
             "",
             "Exit codes:",
@@ -57,10 +58,13 @@ public final class ServicesCommand implements Callable<Integer> {
             description = "text, csv or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--running", description = "List only what would be running after the next boot.")
+    boolean runningOnly;
+
     @Override
     public Integer call() throws Exception {
         try (CaseHives hives = caseOptions.open()) {
-            ServiceListing listing = new ServiceListing(BootPlan.of(hives.model(caseOptions.modelOptions())));
+            ServiceListing listing = new ServiceListing(BootPlan.of(hives.model(caseOptions.modelOptions())), runningOnly);
             PrintWriter out = spec.commandLine().getOut();
             switch (format) {
                 case json -> listing.json(out);

@@ -79,6 +79,14 @@ class ConvertCommandTest {
     }
 
     @Test
+    void anOutputInAMissingFolderIsExitCode3NamingTheFolder() {
+        Path out = dir.resolve("no-such-folder").resolve("SYSTEM");
+        assertThat(run("convert", reg.toString(), out.toString())).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err.toString().strip()).isEqualTo("portmortem: " + out + ": cannot be written: folder "
+                + out.getParent() + " does not exist");
+    }
+
+    @Test
     void anUnreadableTimestampIsAUsageError() {
         assertThat(run("convert", "--timestamp", "yesterday", reg.toString(), dir.resolve("x").toString()))
                 .isEqualTo(ExitCode.USAGE);

@@ -1,12 +1,17 @@
 package org.portmortem.hive.write;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,21 +105,42 @@ public final class HiveWriter {
         if (source.file().isPresent() && Files.exists(out) && Files.isSameFile(source.file().get(), out)) {
             throw new IOException(out + ": is the file the hive was read from; it is never written over");
         }
-        String fileName = embeddedFileName != null ? embeddedFileName
-                : out.getFileName() == null ? "" : out.getFileName().toString();
-        Image image = build(source, fileName);
-        if (overwrite) {
-            Files.write(out, image.bytes(), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE);
-        } else {
-            Files.write(out, image.bytes(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        if (!overwrite && Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(out.toString());
         }
-        return new Written(out, image.keys(), image.values(), image.bytes().length);
+        Image image = build(source, embeddedFileName != null ? embeddedFileName : fileName(out));
+        // Written beside the target and then renamed, so a failed write leaves no half file behind
+        // and an existing file is only replaced by a complete one.
+        Path partial = out.resolveSibling("." + fileName(out) + "." + ProcessHandle.current().pid() + ".partial");
+        try {
+            try (OutputStream o = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                image.writeTo(o);
+            }
+            if (overwrite) {
+                Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.move(partial, out);
+            }
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+        return new Written(out, image.keys(), image.values(), image.size());
+    }
+
+    private static String fileName(Path p) {
+        return p.getFileName() == null ? "" : p.getFileName().toString();
     }
 
     /** The regf file for {@code source}, in memory. */
     public byte[] toBytes(Hive source) {
-        return build(source, embeddedFileName == null ? "" : embeddedFileName).bytes();
+        Image image = build(source, embeddedFileName == null ? "" : embeddedFileName);
+        ByteArrayOutputStream b = new ByteArrayOutputStream((int) image.size());
+        try {
+            image.writeTo(b);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+        }
+        return b.toByteArray();
     }
 
     /**
@@ -127,17 +153,26 @@ public final class HiveWriter {
      */
     public record Written(Path file, long keys, long values, long bytes) {}
 
-    private record Image(byte[] bytes, long keys, long values) {}
+    /** A built file: its base block and its hive bins, written out without a copy. */
+    private record Image(byte[] baseBlock, HiveBins bins, long keys, long values) {
+        long size() {
+            return baseBlock.length + (long) bins.size();
+        }
+
+        void writeTo(OutputStream out) throws IOException {
+            out.write(baseBlock);
+            bins.writeTo(out);
+        }
+    }
 
     private Image build(Hive source, String fileName) {
         long fileTime = fileTime(lastWritten);
         Layout layout = new Layout(new HiveBins(fileTime));
         int root = layout.writeTree(source.root());
-        byte[] bins = layout.bins.finish();
-        byte[] out = new byte[HiveBins.PAGE + bins.length];
-        baseBlock(ByteBuffer.wrap(out, 0, HiveBins.PAGE).order(ByteOrder.LITTLE_ENDIAN), fileTime, root, bins.length, fileName);
-        System.arraycopy(bins, 0, out, HiveBins.PAGE, bins.length);
-        return new Image(out, layout.keys, layout.values);
+        layout.bins.finish();
+        byte[] base = new byte[HiveBins.PAGE];
+        baseBlock(ByteBuffer.wrap(base).order(ByteOrder.LITTLE_ENDIAN), fileTime, root, layout.bins.size(), fileName);
+        return new Image(base, layout.bins, layout.keys, layout.values);
     }
 
     private void baseBlock(ByteBuffer b, long fileTime, int rootOffset, int binsSize, String fileName) {
@@ -427,6 +462,7 @@ public final class HiveWriter {
             return this;
         }
 
+        /** A writer with these options; it can write any number of hives. */
         public HiveWriter build() {
             return new HiveWriter(this);
         }

@@ -147,6 +147,10 @@ class HiveWriterTest {
                     .hasMessageContaining("never written over");
         }
         assertThat(Files.readString(reg)).isEqualTo(before);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("no partial file left behind")
+                    .containsExactlyInAnyOrder("out.hiv", "source.reg");
+        }
     }
 
     @Test

@@ -169,8 +169,13 @@ public final class SystemSummary {
         return t == null ? "-" : t + " (local " + LOCAL.format(zone.toLocal(t)) + ")";
     }
 
+    /** The fact, "(empty)" for an empty string as stored, "-" when absent. */
     private static String or(Evidenced<?> e) {
-        return e.isPresent() ? String.valueOf(e.value()) : "-";
+        if (!e.isPresent()) {
+            return "-";
+        }
+        String s = String.valueOf(e.value());
+        return s.isBlank() ? "(empty)" : s;
     }
 
 }

@@ -2,8 +2,12 @@ package org.portmortem.hive.internal.regf;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
@@ -129,7 +133,7 @@ final class RegfKey implements Key {
         return Optional.ofNullable(found[0]);
     }
 
-    private void forEachSubkey(java.util.function.Consumer<RegfKey> action) {
+    private void forEachSubkey(Consumer<RegfKey> action) {
         if (subkeyCount == 0 || subkeyList == Cell.NONE) {
             return;
         }
@@ -137,21 +141,33 @@ final class RegfKey implements Key {
             hive.warn(fileOffset(), "key " + display() + " is nested deeper than " + RegfHive.MAX_DEPTH + " levels; its subkeys were skipped");
             return;
         }
-        java.util.Set<Long> seen = new java.util.HashSet<>();
-        try {
-            SubkeyLists.forEachKeyNode(hive, subkeyList, node -> {
-                if (!seen.add(node)) {
-                    hive.warn(RegfHive.fileOffset(node), "key node listed twice under " + display() + "; the copy was skipped");
-                    return;
-                }
-                RegfKey child = child(node);
-                if (child != null) {
-                    action.accept(child);
-                }
-            });
-        } catch (RegfCorruption e) {
-            hive.warn(e.offset(), "subkeys of " + display() + " unreadable: " + e.getMessage());
+        long[] nodes = SubkeyLists.keyNodes(hive, subkeyList);
+        // A key node listed twice would double its whole subtree (and, repeated, blow it up): keep the first.
+        Set<Long> seen = hasRepeats(nodes) ? new HashSet<>() : null;
+        for (long node : nodes) {
+            if (seen != null && !seen.add(node)) {
+                hive.warn(RegfHive.fileOffset(node), "key node listed twice under " + display() + "; the copy was skipped");
+                continue;
+            }
+            RegfKey child = child(node);
+            if (child != null) {
+                action.accept(child);
+            }
         }
+    }
+
+    private static boolean hasRepeats(long[] nodes) {
+        if (nodes.length < 2) {
+            return false;
+        }
+        long[] sorted = nodes.clone();
+        Arrays.sort(sorted);
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] == sorted[i - 1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The subkey at a key node offset, or null (with a warning) when it cannot be one. */
