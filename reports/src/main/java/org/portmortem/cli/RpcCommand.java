@@ -2,7 +2,6 @@ package org.portmortem.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.portmortem.exposure.Exposure;
@@ -10,7 +9,7 @@ import org.portmortem.exposure.RpcEndpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code portmortem rpc}: the MS-RPC endpoints predicted to be registered after boot. */
@@ -45,8 +44,8 @@ public final class RpcCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CASE", description = "Folder with the SYSTEM (and SOFTWARE) hive.")
-    Path casePath;
+    @Mixin
+    CaseOptions caseOptions;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text or csv (default: ${DEFAULT-VALUE}).")
@@ -54,7 +53,7 @@ public final class RpcCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Exposure e = ListenersCommand.CaseInput.open(casePath).predict(java.util.List.of());
+        Exposure e = ListenersCommand.predict(caseOptions, java.util.List.of());
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.csv) {
             out.println("uuid,version,name,protseq,endpoint,service,process,certainty");

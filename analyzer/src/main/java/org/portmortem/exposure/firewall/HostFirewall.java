@@ -159,6 +159,13 @@ public final class HostFirewall {
     /** The verdict for one listener, per profile. */
     public FirewallVerdict verdict(Listener l) {
         Map<String, Decision> out = new LinkedHashMap<>();
+        if (isLoopback(l.address())) {
+            for (String p : profiles.isEmpty() ? List.of("all") : List.copyOf(profiles.keySet())) {
+                out.put(p, new Decision(Reachability.BLOCKED, "bound to the loopback address: not reachable from the network",
+                        List.of()));
+            }
+            return new FirewallVerdict(out);
+        }
         if (generation == Generation.NONE) {
             if (noneReason == null) {
                 out.put("all", new Decision(Reachability.UNKNOWN,
@@ -166,13 +173,6 @@ public final class HostFirewall {
                                 : "Windows Firewall service not running at boot: enforcement unknown", noneEvidence));
             } else {
                 out.put("all", new Decision(Reachability.REACHABLE, noneReason, noneEvidence));
-            }
-            return new FirewallVerdict(out);
-        }
-        if (isLoopback(l.address())) {
-            for (String p : profiles.keySet()) {
-                out.put(p, new Decision(Reachability.BLOCKED, "bound to the loopback address: not reachable from the network",
-                        List.of()));
             }
             return new FirewallVerdict(out);
         }
