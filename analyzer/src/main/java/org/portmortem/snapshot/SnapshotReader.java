@@ -22,8 +22,12 @@ import org.portmortem.snapshot.internal.Vocabulary;
  * code page, by evidence: see {@code TextDecoder}), line ends may be CRLF, LF or CR.
  */
 public final class SnapshotReader {
-    /** Files larger than this are not snapshots (a busy server's {@code netstat -anob} is a few MB). */
-    public static final long MAX_SIZE = 64L * 1024 * 1024;
+    /**
+     * Files larger than this are refused as snapshots. A busy server's {@code netstat -anob} is
+     * about 100 bytes per socket, so 16 MiB is over 150,000 sockets; the bound keeps a wrong file
+     * (a memory image, a log) from costing minutes and hundreds of MB of heap.
+     */
+    public static final long MAX_SIZE = 16L * 1024 * 1024;
 
     /** How many lines recognition looks at. */
     private static final int SNIFF_LINES = 400;
@@ -113,13 +117,14 @@ public final class SnapshotReader {
         }
         long size = Files.size(file);
         if (size > MAX_SIZE) {
-            throw new InputException(file, "too large for a snapshot (" + size + " bytes)");
+            throw new InputException(file, "too large for a snapshot (" + size + " bytes; the limit is "
+                    + MAX_SIZE + ")");
         }
     }
 
     /** Recognition by content; the order matters (PowerShell CSV before tasklist CSV). */
     static Optional<SnapshotKind> recognize(DecodedText text) {
-        List<String> lines = text.lines().subList(0, Math.min(text.lines().size(), SNIFF_LINES));
+        List<String> lines = text.head(SNIFF_LINES);
         String firstLine = lines.stream().filter(l -> !l.isBlank()).findFirst().orElse("").trim();
         if (firstLine.startsWith("#TYPE") || firstLine.startsWith("\"LocalAddress\"")
                 || (firstLine.startsWith("\"") && firstLine.contains("\"LocalAddress\""))) {

@@ -68,6 +68,18 @@ class NetstatVariantsTest {
     }
 
     @Test
+    void boundSocketsOfDashQAreNotListeners() throws IOException {
+        NetstatSnapshot s = read("C:\\>netstat -a -q -n\n"
+                + "  TCP    0.0.0.0:22             0.0.0.0:0              BOUND\n"
+                + "  TCPv6  [::]:135               [::]:0                 LISTENING       884\n");
+        assertThat(s.warnings()).isEmpty();
+        assertThat(s.flags()).contains("q");
+        assertThat(s.sockets()).extracting(Socket::state).containsExactly(SocketState.BOUND, SocketState.LISTENING);
+        assertThat(s.sockets().get(1).protocol()).isEqualTo(Protocol.TCP);
+        assertThat(s.sockets().get(1).ipVersion()).isEqualTo(6);
+    }
+
+    @Test
     void crOnlyAndLfOnlyLineEndsReadLikeCrlf() throws IOException {
         String crlf = Fixtures.text("seed-xp-default-ano.txt").replace("\n", "\r\n");
         NetstatSnapshot reference = read(crlf);
