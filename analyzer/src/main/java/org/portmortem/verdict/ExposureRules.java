@@ -127,7 +127,10 @@ public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPa
      */
     public record RegistryTest(String hive, String key, String value, String equals, String absentMeans) {
 
-        /** The evidence of the test if it holds, empty if not (or if the hive is not there). */
+        /**
+         * The evidence of the test if it holds, empty if not. Without the SOFTWARE hive the test holds
+         * when the default does, with evidence saying the default was assumed.
+         */
         Optional<Evidence> holds(SystemModel model) {
             Optional<Key> k;
             if (hive.equalsIgnoreCase("SYSTEM")) {
@@ -135,7 +138,10 @@ public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPa
             } else {
                 Optional<Hive> software = model.software();
                 if (software.isEmpty()) {
-                    return Optional.empty();
+                    // Without the hive the value cannot be read: Windows' default decides, and the evidence says so.
+                    return equals.equalsIgnoreCase(absentMeans) ? Optional.of(new Evidence(hive, key, value, null, null,
+                            null, "no " + hive + " hive given: " + value + " not readable, the default " + absentMeans
+                                    + " assumed")) : Optional.empty();
                 }
                 k = software.get().key(key);
             }

@@ -290,10 +290,20 @@ final class SocketMatching {
             }
             int port = portNumber(s).get();
             PortRange range = exposure.dynamicRange();
+            Listener anchor = s.pid() == null ? null : pidInstance.get(s.pid());
+            if (o.process() == null && anchor != null) {
+                // The PID is known from its other sockets: name the process, marked as inferred.
+                o = new ObservedOwner(s.pid(), anchor.owner().process(), hostedServices(anchor),
+                        ObservedOwner.Source.INFERRED_FROM_MODEL);
+            }
             String why = "no predicted listener on " + s.protocol() + " " + s.localEndpoint()
                     + (range != null && range.contains(port) ? " and no predicted dynamic listener of this owner left"
                             + " in the dynamic range " + range : "")
-                    + "; owner " + o.display() + ": software the hives do not explain, or a backdoor";
+                    + "; owner " + o.display()
+                    + (anchor == null ? "" : " (PID " + s.pid() + " also owns " + anchorWords(anchor) + ", predicted for "
+                            + anchor.owner().display() + ": something in that process opened a port the hives do not"
+                            + " explain)")
+                    + ": software the hives do not explain, or a backdoor";
             verdicts.put(i, new SocketVerdict(s, VerdictKind.UNEXPLAINED, null, o, why));
         }
     }
@@ -304,13 +314,19 @@ final class SocketMatching {
         if (v.kind() != VerdictKind.EXPLAINED || v.owner().process() != null) {
             return v;
         }
-        List<String> services = new ArrayList<>();
-        if (v.listener().owner().service() != null) {
-            services.add(v.listener().owner().service());
-        }
-        services.addAll(v.listener().owner().sharedWith());
         return new SocketVerdict(v.socket(), v.kind(), v.listener(), new ObservedOwner(v.owner().pid(),
-                v.listener().owner().process(), services, ObservedOwner.Source.INFERRED_FROM_MODEL), v.reason());
+                v.listener().owner().process(), hostedServices(v.listener()), ObservedOwner.Source.INFERRED_FROM_MODEL),
+                v.reason());
+    }
+
+    /** The predicted owner's service and the services sharing its socket. */
+    private static List<String> hostedServices(Listener l) {
+        List<String> services = new ArrayList<>();
+        if (l.owner().service() != null) {
+            services.add(l.owner().service());
+        }
+        services.addAll(l.owner().sharedWith());
+        return services;
     }
 
     private String bind(Socket s, Listener l) {

@@ -2,9 +2,21 @@ package org.portmortem.verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.portmortem.bootplan.BootPlan;
+import org.portmortem.exposure.Exposure;
+import org.portmortem.exposure.ExposurePredictor;
+import org.portmortem.exposure.remediation.HardeningPlan;
+import org.portmortem.hive.Hive;
+import org.portmortem.model.ModelOptions;
+import org.portmortem.model.SystemModel;
 
 /** Findings from the prediction alone, on the seed paper's default installations. */
 class ExposureRulesTest {
@@ -64,6 +76,45 @@ class ExposureRulesTest {
         assertThat(f).extracting(Finding::id).containsExactly("exposure.dcom-tcp:RpcSs",
                 "exposure.dynamic-rpc-all-interfaces:Schedule", "exposure.messenger:Messenger",
                 "exposure.rpc-endpoint-mapper:RpcSs");
+    }
+
+    /** Findings of a corpus SYSTEM hive read alone, with no hardening plan (remediations are not asserted). */
+    private static List<Finding> corpusFindings(String hive) throws IOException {
+        Optional<Path> corpus = ReferenceSystems.corpus();
+        assumeTrue(corpus.isPresent(), "shared/corpus not found beside the repository: corpus test skipped");
+        Path system = corpus.get().resolve("hives").resolve(hive);
+        assumeTrue(Files.exists(system), hive + " missing from the corpus");
+        try (Hive h = Hive.open(system)) {
+            SystemModel model = SystemModel.read(h, null, ModelOptions.DEFAULT);
+            Exposure exposure = new ExposurePredictor().predict(model, BootPlan.of(model));
+            return ExposureRules.bundled().findings(model, exposure, new HardeningPlan(exposure, List.of()));
+        }
+    }
+
+    /** regipy's Windows 7 hive allows Remote Desktop, reachable in the domain and private profiles. */
+    @Test
+    void remoteDesktopReachableThroughTheFirewallIsHigh() throws IOException {
+        Finding rdp = byId(corpusFindings("regipy/SYSTEM"), "exposure.rdp:TermService");
+        assertThat(rdp.severity()).isEqualTo(Severity.HIGH);
+        assertThat(rdp.listeners()).extracting(l -> l.protocol() + " " + l.localEndpoint())
+                .containsExactlyInAnyOrder("TCP 0.0.0.0:3389", "TCP [::]:3389");
+    }
+
+    /** dissect.regf's Windows 10 hive: the firewall blocks SMB (445) in every profile. */
+    @Test
+    void listenerBlockedInEveryFirewallProfileDropsOneLevel() throws IOException {
+        Finding smb = byId(corpusFindings("dissect-regf/SYSTEM"), "exposure.smb-direct-host:LanmanServer");
+        assertThat(smb.severity()).isEqualTo(Severity.LOW);
+        assertThat(smb.description()).contains("one level lower than medium");
+    }
+
+    /** Without SOFTWARE, EnableDCOM cannot be read: Windows' default (Y) is assumed and said. */
+    @Test
+    void dcomRuleWithoutSoftwareHiveAssumesTheDefaultAndSaysSo() throws IOException {
+        Finding dcom = byId(corpusFindings("bcc-m57/SYSTEM"), "exposure.dcom-tcp:RpcSs");
+        assertThat(dcom.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(dcom.evidence()).anyMatch(e -> "EnableDCOM".equals(e.valueName())
+                && e.note().contains("default Y assumed"));
     }
 
     @Test

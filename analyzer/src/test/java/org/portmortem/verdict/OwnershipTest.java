@@ -102,6 +102,17 @@ class OwnershipTest {
         });
     }
 
+    @Test
+    void unexplainedListenerOfAPidKnownFromItsOtherSocketsNamesThatProcessAsInferred() throws IOException {
+        SnapshotVerdicts v = judgeXp(xpListingWith(List.of(),
+                List.of("  TCP    0.0.0.0:4444           0.0.0.0:0              LISTENING       884")), null);
+
+        SocketVerdict odd = at(v, "TCP", "0.0.0.0:4444");
+        assertThat(odd.kind()).isEqualTo(VerdictKind.UNEXPLAINED);
+        assertThat(odd.owner().display()).isEqualTo("884 svchost.exe (RpcSs) [inferred]");
+        assertThat(odd.reason()).contains("PID 884 also owns TCP 0.0.0.0:135");
+    }
+
     /**
      * jc's Windows 10 {@code netstat -aonb} and the dissect.regf Windows 10 SYSTEM hive come from two
      * different machines: only the ownership read from {@code -b} is asserted, never whether the
