@@ -35,7 +35,6 @@ import picocli.CommandLine.ScopeType;
             RpcCommand.class,
             AnalyzeCommand.class,
             DemoCommand.class,
-            ConvertCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {
