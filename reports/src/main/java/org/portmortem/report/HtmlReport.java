@@ -385,7 +385,7 @@ public final class HtmlReport {
         for (Listener l : listeners) {
             Element tr = t.appendElement("tr");
             cell(tr, l.protocol() + (l.ipVersion() == 6 ? "v6" : ""));
-            cell(tr, l.address()).addClass("mono");
+            cell(tr, l.address()).addClass("mono").addClass("nowrap");
             cell(tr, l.dynamic() ? "dynamic" + (l.portRange() == null ? "" : " " + l.portRange()) : l.port().toString());
             cell(tr, l.owner().service() == null ? "-" : l.owner().service()
                     + (l.owner().sharedWith().isEmpty() ? "" : " (shared with " + String.join(", ", l.owner().sharedWith()) + ")"));
@@ -496,9 +496,9 @@ public final class HtmlReport {
             for (SocketVerdict v : sv.sockets()) {
                 Element tr = t.appendElement("tr").addClass("verdict-" + v.kind().name().toLowerCase());
                 cell(tr, v.socket().protocol().toString());
-                cell(tr, v.socket().localEndpoint()).addClass("mono");
+                cell(tr, v.socket().localEndpoint()).addClass("mono").addClass("nowrap");
                 cell(tr, v.socket().stateText() == null ? "" : v.socket().stateText());
-                cell(tr, v.kind().name().toLowerCase());
+                cell(tr, v.kind().name().toLowerCase()).addClass("nowrap");
                 Element o = cell(tr, v.owner() == null ? "-" : v.owner().display());
                 if (v.owner() != null && v.owner().inferred()) {
                     o.addClass("inferred");
@@ -513,7 +513,8 @@ public final class HtmlReport {
                 Element at = table(s, "absent", "Listener", "Owner", "Possible explanations");
                 for (AbsentListener al : sv.absent()) {
                     Element tr = at.appendElement("tr");
-                    cell(tr, al.listener().protocol() + " " + al.listener().localEndpoint()).addClass("mono");
+                    cell(tr, al.listener().protocol() + " " + al.listener().localEndpoint()).addClass("mono")
+                            .addClass("nowrap");
                     cell(tr, al.listener().owner().display());
                     Element ex = tr.appendElement("td");
                     Element ul = ex.appendElement("ul");
