@@ -490,6 +490,10 @@ public final class HtmlReport {
                 p.appendText("Command: ");
                 VisibleText.append(p.appendElement("code"), sv.snapshot().commandLine());
             }
+            if (sv.snapshot().captureTime() != null) {
+                s.appendElement("p").text("Taken at " + sv.snapshot().captureTime()
+                        + " machine-local time, as the listing itself records.");
+            }
             list(s.appendElement("div").addClass("notes"), sv.notes());
             Element t = table(s, "socket-verdicts", "Protocol", "Local endpoint", "State", "Verdict", "Owner", "Reason",
                     "Line");

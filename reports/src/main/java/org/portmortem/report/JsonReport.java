@@ -332,6 +332,7 @@ public final class JsonReport {
         n.put("kind", s.snapshot().kind().name().toLowerCase());
         n.put("encoding", s.snapshot().encoding());
         n.put("commandLine", s.snapshot().commandLine());
+        n.put("captureTime", s.snapshot().captureTime() == null ? null : s.snapshot().captureTime().toString());
         strings(n.putArray("notes"), s.notes());
         ArrayNode sockets = n.putArray("sockets");
         for (SocketVerdict v : s.sockets()) {
