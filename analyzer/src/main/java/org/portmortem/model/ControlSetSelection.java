@@ -69,6 +69,16 @@ final class ControlSetSelection {
         }
     }
 
+    /** Select values other than Current that name a set which is not there are worth a warning. */
+    private void checkOtherSelectValues(RegistryFacts facts) {
+        for (Evidenced<Integer> v : List.of(defaultSet, lastKnownGood)) {
+            if (v.isPresent() && v.value() != 0 && !sets.containsKey(v.value())) {
+                facts.warn("Select\\" + v.evidence().valueName() + " = " + v.value() + " names a missing control set",
+                        v.evidence());
+            }
+        }
+    }
+
     static ControlSetSelection select(Hive system, ModelOptions options, RegistryFacts facts) throws InputException {
         TreeMap<Integer, Key> sets = new TreeMap<>();
         for (Key k : system.root().subkeys()) {
@@ -81,7 +91,9 @@ final class ControlSetSelection {
             // A .reg export of a live machine may hold only the CurrentControlSet alias as a tree.
             system.key("CurrentControlSet").ifPresent(k -> sets.put(CURRENT_CONTROL_SET_TREE, k));
         }
-        return new ControlSetSelection(system, sets, facts, options);
+        ControlSetSelection selection = new ControlSetSelection(system, sets, facts, options);
+        selection.checkOtherSelectValues(facts);
+        return selection;
     }
 
     static Path fileOf(Hive hive) {

@@ -50,9 +50,13 @@ final class VersionReader {
         ProductType role = productType.orElse(ProductType.UNKNOWN);
         Decision decided = decide(partial.buildNumber(), currentVersion.value(), role, services,
                 software == null ? system : null, facts);
+        String basis = decided.basis();
+        WindowsFamily family = WindowsFamily.valueOf(decided.family());
+        if (family == WindowsFamily.WIN11_2025 && partial.productName().orElse("").contains("Windows 10")) {
+            basis = basis + "; ProductName still says '" + partial.productName().value() + "', as Windows 11 leaves it";
+        }
         return new WindowsVersion(partial.productName(), currentVersion, build, partial.ubr(), partial.csdVersion(),
-                partial.editionId(), partial.installationType(), installDate, productType,
-                WindowsFamily.valueOf(decided.family()), decided.basis());
+                partial.editionId(), partial.installationType(), installDate, productType, family, basis);
     }
 
     /** The family a build number falls in, with the table row's source, or null below NT 4. */

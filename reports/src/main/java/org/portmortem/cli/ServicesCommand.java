@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
                     + " needs a disabled or missing service or group, or is in a dependency cycle, would fail to start"
                     + " (the chain is given); trigger-start services run when a trigger fires at a normal boot.",
             "",
+            "Parts of a hive that cannot be read are skipped with a warning on stderr naming the file and offset.",
+            "",
             "Formats:",
             "  text  a table: name, Start, Type, runs, decision, host process, reason",
             "  csv   one row per service; lists joined with |",
@@ -71,6 +73,7 @@ public final class ServicesCommand implements Callable<Integer> {
                 case csv -> listing.csv(out);
                 default -> listing.text(out);
             }
+            hives.readWarnings().forEach(w -> spec.commandLine().getErr().println("portmortem: warning: " + w));
         }
         return ExitCode.OK;
     }

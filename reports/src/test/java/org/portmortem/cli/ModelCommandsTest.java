@@ -105,6 +105,21 @@ class ModelCommandsTest {
     }
 
     @Test
+    void aDamagedHiveIsStillListedWithItsWarningsOnStderr() {
+        Path hive = null;
+        for (Path p = Path.of("").toAbsolutePath(); p != null && hive == null; p = p.getParent()) {
+            Path c = p.resolve("shared/corpus/hives/regipy/corrupted_system_hive");
+            hive = Files.exists(c) ? c : null;
+        }
+        assumeTrue(hive != null, "shared corpus (regipy/corrupted_system_hive) not found beside the repository");
+        Run r = run("services", "--system", hive.toString());
+        assertThat(r.exit()).isEqualTo(0);
+        assertThat(r.out()).contains("would fail to start");
+        assertThat(r.err()).contains("portmortem: warning: " + hive + ": offset 0x")
+                .contains("a value of ControlSet001\\Services\\Rdbss is unreadable");
+    }
+
+    @Test
     void aFolderWithoutSystemExitsThreeWithOneLine(@TempDir Path empty) {
         Run r = run("services", empty.toString());
         assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);

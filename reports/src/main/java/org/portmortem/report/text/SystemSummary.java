@@ -32,6 +32,7 @@ public final class SystemSummary {
     private final BootPlan plan;
     private final MachineTimeZone zone;
 
+    /** A summary of the plan's model and of the plan itself. */
     public SystemSummary(BootPlan plan) {
         this.plan = plan;
         this.model = plan.model();
