@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +19,6 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.xml.stream.XMLInputFactory;
@@ -50,7 +45,6 @@ import org.portmortem.hive.Value;
  * before comparing.
  */
 class DumpHivexCrossCheckTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TestFactory
     Stream<DynamicTest> dumpMatchesHivexmlOnEveryCorpusHiveItReads() throws IOException {
@@ -64,27 +58,10 @@ class DumpHivexCrossCheckTest {
     }
 
     private static void compare(Path hive) throws Exception {
-        Path xml = Files.createTempFile("hivexml", ".xml");
-        Path jsonl = Files.createTempFile("dump", ".jsonl");
+        Path xml = ToolComparison.runTool(hive, "hivexml", hive.toString());
+        Path jsonl = ToolComparison.dumpJsonl(hive);
         try {
-            Process p = new ProcessBuilder("hivexml", hive.toString()).redirectOutput(xml.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-            assumeTrue(p.exitValue() == 0, "hivexml cannot read " + hive.getFileName() + "; nothing to compare with");
-            Set<String> theirs = hivexFacts(xml);
-            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(jsonl, StandardCharsets.UTF_8))) {
-                var cl = PortMortemCommand.commandLine();
-                cl.setOut(out);
-                cl.setErr(new PrintWriter(PrintWriter.nullWriter()));
-                assertThat(cl.execute("dump", "--format", "jsonl", "--no-logs", hive.toString())).isZero();
-            }
-            Set<String> ours = dumpFacts(jsonl);
-            Set<String> missing = new TreeSet<>(theirs);
-            missing.removeAll(ours);
-            Set<String> extra = new TreeSet<>(ours);
-            extra.removeAll(theirs);
-            assertThat(missing).as("in hivexml but not in dump").isEmpty();
-            assertThat(extra).as("in dump but not in hivexml").isEmpty();
+            ToolComparison.assertSameFacts("hivexml", hivexFacts(xml), dumpFacts(jsonl), false);
         } finally {
             Files.deleteIfExists(xml);
             Files.deleteIfExists(jsonl);
@@ -94,20 +71,14 @@ class DumpHivexCrossCheckTest {
     /** Our jsonl, turned into hivexml's way of showing each fact. */
     private static Set<String> dumpFacts(Path jsonl) throws IOException {
         Set<String> out = new HashSet<>();
-        try (BufferedReader r = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode o = JSON.readTree(line);
-                String path = xmlSafe(cutNames(o.get("key").asText()));
-                if (!o.has("value")) {
-                    out.add("K|" + path);
-                    continue;
-                }
-                Value v = new Value(path, o.get("value").asText(), o.get("type").asInt(), HexFormat.of().parseHex(o.get("raw").asText()));
-                out.add("V|" + path + "|" + xmlSafe(cutAtNul(v.name())) + "|" + asHivexShowsIt(v));
+        for (JsonNode o : ToolComparison.dumpLines(jsonl)) {
+            String path = xmlSafe(cutNames(o.get("key").asText()));
+            if (!o.has("value")) {
+                out.add("K|" + path);
+                continue;
             }
+            Value v = new Value(path, o.get("value").asText(), o.get("type").asInt(), HexFormat.of().parseHex(o.get("raw").asText()));
+            out.add("V|" + path + "|" + xmlSafe(cutAtNul(v.name())) + "|" + asHivexShowsIt(v));
         }
         return out;
     }

@@ -118,6 +118,26 @@ class ListenersCommandTest {
     }
 
     @Test
+    void rpcJsonGivesNullForADynamicEndpointAndThePipeForANamedPipe() throws IOException {
+        Run r = run("rpc", fixture("winxp-default").toString(), "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode a = new ObjectMapper().readTree(r.out());
+        boolean udpMessenger = false;
+        boolean srvsvc = false;
+        for (JsonNode e : a) {
+            if (e.get("uuid").asText().equals("5A7B91F8-FF00-11D0-A9B2-00C04FB6E6FC")) {
+                udpMessenger = e.get("protseq").asText().equals("ncadg_ip_udp") && e.get("endpoint").isNull();
+            }
+            if (e.get("name").asText().equals("MS-SRVS srvsvc")) {
+                srvsvc = e.get("endpoint").asText().equals("\\PIPE\\srvsvc");
+            }
+            assertThat(e.get("evidence").size()).isPositive();
+        }
+        assertThat(udpMessenger).isTrue();
+        assertThat(srvsvc).isTrue();
+    }
+
+    @Test
     void helpReadsLikeAManPage() {
         Run r = run("listeners", "--help");
         assertThat(r.exit()).isZero();

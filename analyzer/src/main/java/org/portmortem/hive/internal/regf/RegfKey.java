@@ -122,15 +122,30 @@ final class RegfKey implements Key {
         return out;
     }
 
+    /**
+     * The subkey of that name, case-insensitively. A stored name that ends in NUL characters (LSA
+     * writes {@code SAC\0} and {@code SAI\0}) is also found by the name without them, as other
+     * tools show it.
+     */
     @Override
     public Optional<Key> subkey(String wanted) {
-        Key[] found = new Key[1];
+        Key[] found = new Key[2];
         forEachSubkey(k -> {
             if (found[0] == null && k.name().equalsIgnoreCase(wanted)) {
                 found[0] = k;
+            } else if (found[1] == null && stripTrailingNuls(k.name()).equalsIgnoreCase(wanted)) {
+                found[1] = k;
             }
         });
-        return Optional.ofNullable(found[0]);
+        return Optional.ofNullable(found[0] != null ? found[0] : found[1]);
+    }
+
+    private static String stripTrailingNuls(String name) {
+        int end = name.length();
+        while (end > 0 && name.charAt(end - 1) == '\0') {
+            end--;
+        }
+        return name.substring(0, end);
     }
 
     private void forEachSubkey(Consumer<RegfKey> action) {
