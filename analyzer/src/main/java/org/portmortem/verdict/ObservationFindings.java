@@ -21,8 +21,9 @@ final class ObservationFindings {
         for (SocketVerdict s : v.sockets()) {
             Socket k = s.socket();
             String where = file + " line " + k.line();
+            String key = file + ":" + k.line() + ":" + k.protocol() + "/" + k.localEndpoint();
             switch (s.kind()) {
-                case UNEXPLAINED -> out.add(new Finding("observed.unexplained:" + file + ":" + id(k), Severity.HIGH,
+                case UNEXPLAINED -> out.add(new Finding("observed.unexplained:" + key, Severity.HIGH,
                         Finding.Basis.OBSERVATION, "Unexplained listener " + k.protocol() + " " + k.localEndpoint(),
                         "The snapshot (" + where + ") shows " + k.protocol() + " " + k.localEndpoint() + " listening,"
                                 + " owned by " + s.owner().display() + ", and no service, driver or setting in the"
@@ -30,7 +31,7 @@ final class ObservationFindings {
                                 + " explain, or a backdoor, until the owning program is identified.",
                         List.of(), List.of(k), List.of(), investigate(k),
                         "comparison of the snapshot with the predicted listeners"));
-                case ARTEFACT -> out.add(new Finding("observed.artefact:" + file + ":" + id(k), Severity.INFO,
+                case ARTEFACT -> out.add(new Finding("observed.artefact:" + key, Severity.INFO,
                         Finding.Basis.OBSERVATION, "Netstat artefact " + k.protocol() + " " + k.localEndpoint(),
                         "Not a listening server (" + where + "): " + s.reason() + ".", List.of(), List.of(k),
                         List.of(), List.of(), "seed paper (HSC 2002), netstat warning"));
@@ -44,7 +45,7 @@ final class ObservationFindings {
             Severity sev = !partial && l.certainty().level() == Certainty.Level.CERTAIN ? Severity.LOW : Severity.INFO;
             String causes = a.explanations().stream().map(e -> e.explanation()).collect(Collectors.joining(" Or: "));
             out.add(new Finding("observed.absent:" + file + ":" + l.protocol() + "/" + l.localEndpoint() + "/"
-                    + l.owner().display(), sev, Finding.Basis.OBSERVATION,
+                    + l.owner().display() + "/" + l.mechanism().kind(), sev, Finding.Basis.OBSERVATION,
                     "Predicted listener " + l.protocol() + " " + l.localEndpoint() + " (" + l.owner().display()
                             + ") not in " + file,
                     "The hives predict " + l.protocol() + " " + l.localEndpoint() + " for " + l.owner().display()
@@ -54,10 +55,6 @@ final class ObservationFindings {
                     "comparison of the snapshot with the predicted listeners"));
         }
         return out;
-    }
-
-    private static String id(Socket k) {
-        return k.protocol() + "/" + k.localEndpoint();
     }
 
     /** How to find the program behind an unexplained listener: its PID's process and services. */

@@ -122,7 +122,8 @@ final class SocketMatching {
     private void describeListing() {
         if (!hasPids) {
             notes.add("The listing has no PIDs: fixed ports are matched by (protocol, address, port) and dynamic"
-                    + " ones by count within the dynamic range " + exposure.dynamicRange() + "; owners are"
+                    + " ones by count within the dynamic range"
+                    + (exposure.dynamicRange() == null ? "" : " " + exposure.dynamicRange()) + "; owners are"
                     + " inferred from the predicted listeners.");
         } else if (processes == null && listening.stream().noneMatch(i -> snapshot.sockets().get(i).process() != null)) {
             notes.add("The listing has PIDs but no process names (no -b, no tasklist): a PID is tied to a process"

@@ -2,13 +2,10 @@ package org.portmortem.verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.portmortem.bootplan.BootPlan;
 import org.portmortem.exposure.Exposure;
@@ -80,10 +77,7 @@ class ExposureRulesTest {
 
     /** Findings of a corpus SYSTEM hive read alone, with no hardening plan (remediations are not asserted). */
     private static List<Finding> corpusFindings(String hive) throws IOException {
-        Optional<Path> corpus = ReferenceSystems.corpus();
-        assumeTrue(corpus.isPresent(), "shared/corpus not found beside the repository: corpus test skipped");
-        Path system = corpus.get().resolve("hives").resolve(hive);
-        assumeTrue(Files.exists(system), hive + " missing from the corpus");
+        Path system = ReferenceSystems.corpusFile("hives/" + hive);
         try (Hive h = Hive.open(system)) {
             SystemModel model = SystemModel.read(h, null, ModelOptions.DEFAULT);
             Exposure exposure = new ExposurePredictor().predict(model, BootPlan.of(model));

@@ -1,12 +1,9 @@
 package org.portmortem.verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.portmortem.hive.Hive;
 import org.portmortem.model.ModelOptions;
@@ -17,10 +14,7 @@ class ModelFindingsTest {
     /** regipy's Windows 7 SYSTEM hive has Mnemosyne (Start=3) in ControlSet001 only. */
     @Test
     void startValueThatDiffersBetweenControlSetsIsAMediumFindingWithEachSetsValue() throws IOException {
-        Optional<Path> corpus = ReferenceSystems.corpus();
-        assumeTrue(corpus.isPresent(), "shared/corpus not found beside the repository: corpus test skipped");
-        Path system = corpus.get().resolve("hives/regipy/SYSTEM");
-        assumeTrue(Files.exists(system), "regipy SYSTEM missing from the corpus");
+        Path system = ReferenceSystems.corpusFile("hives/regipy/SYSTEM");
         try (Hive hive = Hive.open(system)) {
             SystemModel model = SystemModel.read(hive, null, ModelOptions.DEFAULT);
             assertThat(ModelFindings.startDifferences(model)).singleElement().satisfies(f -> {

@@ -13,6 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.portmortem.bootplan.BootPlan;
+import org.portmortem.exposure.ExposurePredictor;
+import org.portmortem.hive.Hive;
+import org.portmortem.model.ModelOptions;
+import org.portmortem.model.SystemModel;
 import org.portmortem.snapshot.NetstatSnapshot;
 import org.portmortem.snapshot.SnapshotReader;
 
@@ -160,5 +165,42 @@ class ObservationComparisonTest {
         assertThat(d.closed()).extracting(s -> s.protocol() + " " + s.localEndpoint()).containsExactly(
                 "TCP 0.0.0.0:25", "TCP 0.0.0.0:80", "TCP 0.0.0.0:443", "TCP 0.0.0.0:1027", "TCP 0.0.0.0:4983",
                 "UDP 0.0.0.0:1028", "UDP 0.0.0.0:3456");
+    }
+
+    @Test
+    void listenerThatChangesProcessBetweenSnapshotsIsClosedAndOpened() throws IOException {
+        ReferenceSystems.Step step = ReferenceSystems.step(ReferenceSystems.WINXP, "00");
+        NetstatSnapshot later = SnapshotReader.readSockets(edited(step, List.of("TCP 0.0.0.0:1025 0.0.0.0:0 LISTENING 976"),
+                List.of("  TCP    0.0.0.0:1025           0.0.0.0:0              LISTENING       1500",
+                        "  TCP    0.0.0.0:4444           0.0.0.0:0              LISTENING       2112")));
+        SnapshotDelta d = SnapshotDelta.between(ReferenceSystems.listing(step), later, null);
+
+        assertThat(d.opened()).extracting(s -> s.localEndpoint() + " " + s.pid())
+                .containsExactly("0.0.0.0:1025 1500", "0.0.0.0:4444 2112");
+        assertThat(d.closed()).extracting(s -> s.localEndpoint() + " " + s.pid()).containsExactly("0.0.0.0:1025 976");
+    }
+
+    /**
+     * regipy's Windows 7 hive: W32Time is trigger-start. The listing is written for the test (only
+     * the endpoint mapper), not taken on that machine.
+     */
+    @Test
+    void absentListenerOfATriggerStartServiceOffersTheTriggerAsExplanation() throws IOException {
+        Path system = ReferenceSystems.corpusFile("hives/regipy/SYSTEM");
+        Path listing = Files.write(tmp.resolve("netstat-ano.txt"), List.of("", "Active Connections", "",
+                "  Proto  Local Address          Foreign Address        State           PID",
+                "  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       712"), StandardCharsets.UTF_8);
+        try (Hive hive = Hive.open(system)) {
+            SystemModel model = SystemModel.read(hive, null, ModelOptions.DEFAULT);
+            BootPlan plan = BootPlan.of(model);
+            SnapshotVerdicts v = new ObservationComparison(model, plan,
+                    new ExposurePredictor().predict(model, plan))
+                    .judge(SnapshotReader.readSockets(listing), null);
+
+            assertThat(v.absent()).filteredOn(a -> "W32Time".equals(a.listener().owner().service())).isNotEmpty()
+                    .allSatisfy(a -> assertThat(a.explanations()).filteredOn(
+                            e -> e.cause() == AbsenceExplanation.Cause.TRIGGER_NOT_FIRED).singleElement()
+                            .satisfies(e -> assertThat(e.explanation()).contains("W32Time is trigger-start")));
+        }
     }
 }

@@ -1,7 +1,6 @@
 package org.portmortem.verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.portmortem.bootplan.BootPlan;
@@ -120,11 +118,8 @@ class OwnershipTest {
      */
     @Test
     void netstatDashBOwnersComeFromTheListingItself() throws IOException {
-        Optional<Path> corpus = ReferenceSystems.corpus();
-        assumeTrue(corpus.isPresent(), "shared/corpus not found beside the repository: corpus test skipped");
-        Path listing = corpus.get().resolve("netstat/jc-win10/netstat-aonb.out");
-        Path system = corpus.get().resolve("hives/dissect-regf/SYSTEM");
-        assumeTrue(Files.exists(listing) && Files.exists(system), "jc netstat-aonb.out or dissect-regf SYSTEM missing");
+        Path listing = ReferenceSystems.corpusFile("netstat/jc-win10/netstat-aonb.out");
+        Path system = ReferenceSystems.corpusFile("hives/dissect-regf/SYSTEM");
         try (Hive hive = Hive.open(system)) {
             SystemModel model = SystemModel.read(hive, null, ModelOptions.DEFAULT);
             BootPlan plan = BootPlan.of(model);

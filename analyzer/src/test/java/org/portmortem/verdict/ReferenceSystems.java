@@ -1,6 +1,7 @@
 package org.portmortem.verdict;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -118,6 +119,15 @@ final class ReferenceSystems {
             }
         }
         return Optional.empty();
+    }
+
+    /** A file of the shared corpus; the calling test is skipped, with the reason, when it is absent. */
+    static Path corpusFile(String relative) {
+        Optional<Path> corpus = corpus();
+        assumeTrue(corpus.isPresent(), "shared/corpus not found beside the repository: corpus test skipped");
+        Path file = corpus.get().resolve(relative);
+        assumeTrue(Files.exists(file), relative + " missing from shared/corpus: test skipped");
+        return file;
     }
 
     /** A test resource of this package. */
