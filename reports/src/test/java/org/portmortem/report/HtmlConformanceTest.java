@@ -78,6 +78,15 @@ class HtmlConformanceTest {
     }
 
     @Test
+    void nuHtmlCheckerFindsNoErrorInTheHostileCaseReport() throws Exception {
+        Path hostile = out.resolve("hostile.html");
+        CommandRun run = CommandRun.of("analyze", Fixtures.folder("hostile").toString(), "-o", hostile.toString(),
+                "--timestamp", "2026-01-01T00:00:00Z");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(check(hostile).errors).as("Nu Html Checker errors").isEmpty();
+    }
+
+    @Test
     void nuHtmlCheckerAsSetUpHereDoesReportErrors() throws Exception {
         // Guards the check above against a checker that silently checks nothing.
         Path broken = Files.writeString(out.resolve("broken.html"),
