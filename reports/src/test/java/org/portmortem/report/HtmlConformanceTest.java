@@ -97,26 +97,54 @@ class HtmlConformanceTest {
 
     @Test
     void headlessChromiumLoadsTheReportWithoutConsoleErrors() throws IOException, InterruptedException {
+        browse(report, "report.png");
+    }
+
+    @Test
+    void headlessChromiumLoadsTheHostileCaseReportWithoutConsoleErrors() throws IOException, InterruptedException {
+        Path hostile = out.resolve("hostile-browsed.html");
+        CommandRun run = CommandRun.of("analyze", Fixtures.folder("hostile").toString(), "-o", hostile.toString(),
+                "--timestamp", "2026-01-01T00:00:00Z");
+        assertThat(run.exit()).as(run.err()).isZero();
+        browse(hostile, "report-hostile.png");
+    }
+
+    @Test
+    void headlessChromiumAsRunHereDoesReportConsoleErrors() throws IOException, InterruptedException {
+        // Guards the browser checks above against a log in which console messages never appear.
+        Path broken = Files.writeString(out.resolve("broken-script.html"), "<!DOCTYPE html><html lang=en><head>"
+                + "<title>x</title></head><body><script>noSuchFunction();</script></body></html>", StandardCharsets.UTF_8);
+        assertThat(consoleOf(broken, "broken-script.png")).anyMatch(l -> l.contains("noSuchFunction"));
+    }
+
+    /** Loads the file in headless chromium: no console message, and a screenshot under target/. */
+    private static void browse(Path html, String screenshot) throws IOException, InterruptedException {
+        List<String> console = consoleOf(html, screenshot);
+        assertThat(console).as("console messages of " + html.getFileName()).isEmpty();
+        Path png = Path.of("target").toAbsolutePath().resolve(screenshot);
+        assertThat(png).exists();
+        assertThat(Files.size(png)).isGreaterThan(10_000);
+    }
+
+    /** The console lines chromium logs while loading the file, taking a screenshot under target/. */
+    private static List<String> consoleOf(Path html, String screenshot) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed at " + CHROMIUM
                 + " (apt-get install chromium): browser check skipped");
         Path target = Path.of("target").toAbsolutePath();
         Files.createDirectories(target);
-        Path png = target.resolve("report.png");
+        Path png = target.resolve(screenshot);
         Files.deleteIfExists(png);
         Path profile = Files.createTempDirectory(out, "chromium-profile");
-        Path log = out.resolve("chromium.log");
+        Path log = out.resolve(screenshot + ".log");
         Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0",
-                "--screenshot=" + png, "--window-size=1280,2000", report.toUri().toString())
+                "--screenshot=" + png, "--window-size=1280,2000", html.toUri().toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("chromium finished within 180 s").isTrue();
         String output = Files.readString(log, StandardCharsets.UTF_8);
-        List<String> console = output.lines()
+        return output.lines()
                 .filter(l -> l.contains("CONSOLE") || l.contains("Uncaught") || l.contains("Refused to"))
                 .toList();
-        assertThat(console).as("console messages of the report").isEmpty();
-        assertThat(png).exists();
-        assertThat(Files.size(png)).isGreaterThan(10_000);
     }
 }
