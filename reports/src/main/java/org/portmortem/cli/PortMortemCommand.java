@@ -33,6 +33,8 @@ import picocli.CommandLine.ScopeType;
             ServicesCommand.class,
             ListenersCommand.class,
             RpcCommand.class,
+            AnalyzeCommand.class,
+            DemoCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {
