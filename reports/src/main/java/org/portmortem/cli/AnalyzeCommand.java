@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -16,7 +15,6 @@ import org.portmortem.analysis.Analysis;
 import org.portmortem.analysis.AnalysisRequest;
 import org.portmortem.analysis.CaseAnalysis;
 import org.portmortem.cases.CaseFiles;
-import org.portmortem.hive.HiveOpenOptions;
 import org.portmortem.report.HtmlReport;
 import org.portmortem.report.JsonReport;
 import org.portmortem.snapshot.RecognizedSnapshot;
@@ -97,10 +95,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--examiner", paramLabel = "NAME", description = "The examiner's name shown in the report header.")
     String examiner;
 
-    @Option(names = "--overlay", paramLabel = "F.reg",
-            description = "A .reg file applied to in-memory copies of the hives before the analysis; repeatable,"
-                    + " applied in the order given.")
-    List<Path> overlays = new ArrayList<>();
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
             description = "Exit with code 1 when a finding is at or above SEVERITY: info, low, medium or high.")
@@ -116,9 +110,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Severity threshold = failOn == null ? null : severity(failOn);
         Instant runTime = runTime(spec, timestamp);
         CaseFiles files = caseOptions.files();
-        List<Path> snapshots = snapshotsOf(caseOptions.caseFolder, files);
-        AnalysisRequest request = new AnalysisRequest(files, snapshots, overlays, caseOptions.modelOptions(),
-                caseOptions.noLogs ? HiveOpenOptions.NO_LOGS : HiveOpenOptions.DEFAULT,
+        List<Path> snapshots = snapshotsOf(caseOptions.caseFolder(), files);
+        AnalysisRequest request = new AnalysisRequest(files, snapshots, caseOptions.overlays(), caseOptions.modelOptions(),
+                caseOptions.hiveOpenOptions(),
                 new AnalysisRequest.RunInfo(PortMortemCommand.version(), runTime, caseId, examiner));
         Analysis analysis = CaseAnalysis.run(request);
         HtmlReport.write(analysis, html);
