@@ -28,6 +28,8 @@ import picocli.CommandLine.ScopeType;
             CommandLine.HelpCommand.class,
             DumpCommand.class,
             NetstatCommand.class,
+            SystemCommand.class,
+            ServicesCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {

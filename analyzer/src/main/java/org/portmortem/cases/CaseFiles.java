@@ -1,0 +1,161 @@
+package org.portmortem.cases;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.portmortem.InputException;
+
+/**
+ * The hive files of a case: SYSTEM (required) and SOFTWARE (optional), found by name in a case
+ * folder or given one by one, with the transaction logs lying beside each.
+ *
+ * <p>Names are matched case-insensitively, with or without a {@code .hiv} or {@code .reg}
+ * extension, in the folder itself and else in a {@code Windows/System32/config/} folder below it (a
+ * KAPE or other triage tree such as {@code C/Windows/System32/config/SYSTEM}). Nothing is opened
+ * here; the hive readers replay the logs.
+ *
+ * @param system the SYSTEM hive file
+ * @param software the SOFTWARE hive file, or {@code null} when none was found
+ * @param systemLogs transaction logs found beside SYSTEM ({@code SYSTEM.LOG}, {@code .LOG1}, {@code .LOG2})
+ * @param softwareLogs transaction logs found beside SOFTWARE
+ * @param notes one line per thing worth saying: where a hive was found, a missing SOFTWARE, a name
+ *     that matched more than one file
+ */
+public record CaseFiles(Path system, Path software, List<Path> systemLogs, List<Path> softwareLogs,
+        List<String> notes) {
+
+    /** How deep below the case folder a {@code Windows/System32/config} folder is looked for. */
+    private static final int MAX_DEPTH = 8;
+    /** Extensions accepted after the hive name, in order of preference (binary first). */
+    private static final List<String> EXTENSIONS = List.of("", ".hiv", ".dat", ".reg");
+
+    /**
+     * Finds the hives of a case.
+     *
+     * @param folder the case folder, or {@code null} when both files are given
+     * @param system the SYSTEM file given explicitly ({@code --system}), or {@code null} to find it
+     * @param software the SOFTWARE file given explicitly ({@code --software}), or {@code null} to find it
+     * @throws InputException when SYSTEM cannot be found or a given path does not exist (one line)
+     */
+    public static CaseFiles locate(Path folder, Path system, Path software) throws IOException {
+        List<String> notes = new ArrayList<>();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new InputException(folder, Files.exists(folder) ? "is a file, not a case folder (use --system FILE)"
+                    : "no such case folder");
+        }
+        Path sys = system != null ? existing(system) : find(folder, "SYSTEM", notes);
+        if (sys == null) {
+            throw new InputException(folder == null ? Path.of(".") : folder, "no SYSTEM hive found (looked for SYSTEM,"
+                    + " SYSTEM.hiv, SYSTEM.reg in any case, here and in */Windows/System32/config/); give it with --system");
+        }
+        Path soft = software != null ? existing(software) : folder != null ? find(folder, "SOFTWARE", notes) : null;
+        if (soft == null) {
+            notes.add("no SOFTWARE hive: the model is built from SYSTEM alone");
+        }
+        return new CaseFiles(sys, soft, logsOf(sys), soft == null ? List.of() : logsOf(soft), List.copyOf(notes));
+    }
+
+    /** The SOFTWARE file, if any. */
+    public Optional<Path> softwareFile() {
+        return Optional.ofNullable(software);
+    }
+
+    private static Path existing(Path p) throws InputException {
+        if (!Files.exists(p)) {
+            throw new InputException(p, "no such file");
+        }
+        if (Files.isDirectory(p)) {
+            throw new InputException(p, "is a folder, not a hive file");
+        }
+        return p;
+    }
+
+    private static Path find(Path folder, String hive, List<String> notes) throws IOException {
+        if (folder == null) {
+            return null;
+        }
+        Path direct = inFolder(folder, hive, notes);
+        if (direct != null) {
+            return direct;
+        }
+        for (Path config : configFolders(folder)) {
+            Path p = inFolder(config, hive, notes);
+            if (p != null) {
+                notes.add(hive + " found in the triage tree: " + folder.relativize(p));
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The hive file of that name in one folder, preferring no extension, then .hiv, .dat, .reg. */
+    private static Path inFolder(Path dir, String hive, List<String> notes) throws IOException {
+        List<Path> matches;
+        try (Stream<Path> s = Files.list(dir)) {
+            matches = s.filter(Files::isRegularFile)
+                    .filter(p -> rank(p.getFileName().toString(), hive) >= 0)
+                    .sorted(Comparator.comparingInt((Path p) -> rank(p.getFileName().toString(), hive))
+                            .thenComparing(Path::toString))
+                    .collect(Collectors.toList());
+        }
+        if (matches.isEmpty()) {
+            return null;
+        }
+        if (matches.size() > 1) {
+            notes.add(hive + ": using " + matches.get(0).getFileName() + " (also present: "
+                    + matches.subList(1, matches.size()).stream().map(p -> p.getFileName().toString())
+                            .collect(Collectors.joining(", ")) + ")");
+        }
+        return matches.get(0);
+    }
+
+    private static int rank(String fileName, String hive) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        String base = hive.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < EXTENSIONS.size(); i++) {
+            if (lower.equals(base + EXTENSIONS.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Folders whose path ends in Windows/System32/config (any case), shallowest first. */
+    private static List<Path> configFolders(Path folder) throws IOException {
+        try (Stream<Path> s = Files.walk(folder, MAX_DEPTH)) {
+            return s.filter(Files::isDirectory)
+                    .filter(CaseFiles::isConfigFolder)
+                    .sorted(Comparator.comparingInt(Path::getNameCount).thenComparing(Path::toString))
+                    .collect(Collectors.toList());
+        } catch (UncheckedIOException e) {
+            throw new InputException(folder, "cannot be searched: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private static boolean isConfigFolder(Path p) {
+        int n = p.getNameCount();
+        return n >= 3 && p.getName(n - 1).toString().equalsIgnoreCase("config")
+                && p.getName(n - 2).toString().equalsIgnoreCase("System32")
+                && p.getName(n - 3).toString().equalsIgnoreCase("Windows");
+    }
+
+    /** {@code NAME.LOG}, {@code NAME.LOG1}, {@code NAME.LOG2} beside the hive, any case. */
+    private static List<Path> logsOf(Path hive) throws IOException {
+        Path dir = hive.toAbsolutePath().getParent();
+        String base = hive.getFileName().toString().toLowerCase(Locale.ROOT);
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> {
+                String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                return n.equals(base + ".log") || n.equals(base + ".log1") || n.equals(base + ".log2");
+            }).sorted().collect(Collectors.toList());
+        }
+    }
+}

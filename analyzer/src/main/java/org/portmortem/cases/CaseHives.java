@@ -1,0 +1,75 @@
+package org.portmortem.cases;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.portmortem.hive.Hive;
+import org.portmortem.hive.HiveOpenOptions;
+import org.portmortem.model.ModelOptions;
+import org.portmortem.model.SystemModel;
+
+/**
+ * The opened hives of a case (read-only, logs replayed in memory unless asked not to), ready to
+ * build a {@link SystemModel}. Close it when done with the model.
+ */
+public final class CaseHives implements AutoCloseable {
+    private final CaseFiles files;
+    private final Hive system;
+    private final Hive software;
+
+    private CaseHives(CaseFiles files, Hive system, Hive software) {
+        this.files = files;
+        this.system = system;
+        this.software = software;
+    }
+
+    /** Opens SYSTEM and, if found, SOFTWARE. */
+    public static CaseHives open(CaseFiles files, HiveOpenOptions options) throws IOException {
+        Hive system = Hive.open(files.system(), options);
+        try {
+            Hive software = files.software() == null ? null : Hive.open(files.software(), options);
+            return new CaseHives(files, system, software);
+        } catch (IOException | RuntimeException e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    /** The files the hives were opened from. */
+    public CaseFiles files() {
+        return files;
+    }
+
+    /** The SYSTEM hive. */
+    public Hive system() {
+        return system;
+    }
+
+    /** The SOFTWARE hive, or {@code null}. */
+    public Hive software() {
+        return software;
+    }
+
+    /** Builds the model of the machine. */
+    public SystemModel model(ModelOptions options) throws IOException {
+        return SystemModel.read(system, software, options);
+    }
+
+    /** The notes about the files (where found, what is missing) and each hive's log replay. */
+    public List<String> notes() {
+        List<String> out = new ArrayList<>(files.notes());
+        out.add(system.name() + ": " + system.info().logReplay().note());
+        if (software != null) {
+            out.add(software.name() + ": " + software.info().logReplay().note());
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        system.close();
+        if (software != null) {
+            software.close();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.portmortem.model;
+
+import java.util.Optional;
+import java.util.function.Function;
+import org.portmortem.evidence.Evidence;
+
+/**
+ * One typed fact of the system model with the registry evidence it was read from. Every fact of the
+ * model is an {@code Evidenced}, so a report can always show where a value came from, and where it
+ * is absent, which key was looked at.
+ *
+ * @param value the fact, or {@code null} when the hive does not hold it (the evidence then records
+ *     the absent value or key)
+ * @param evidence where the fact was read, never {@code null}
+ * @param <T> the fact's type
+ */
+public record Evidenced<T>(T value, Evidence evidence) {
+
+    /** A fact the hive does not hold, with the evidence of its absence. */
+    public static <T> Evidenced<T> absent(Evidence evidence) {
+        return new Evidenced<>(null, evidence);
+    }
+
+    /** Whether the hive holds the fact. */
+    public boolean isPresent() {
+        return value != null;
+    }
+
+    /** The fact, if the hive holds it. */
+    public Optional<T> asOptional() {
+        return Optional.ofNullable(value);
+    }
+
+    /** The fact, or the given default where the hive does not hold it. */
+    public T orElse(T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    /** The same evidence with the fact converted; absent stays absent. */
+    public <R> Evidenced<R> map(Function<? super T, ? extends R> f) {
+        return new Evidenced<>(value == null ? null : f.apply(value), evidence);
+    }
+}

@@ -1,0 +1,74 @@
+package org.portmortem.model;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.portmortem.evidence.Evidence;
+import org.portmortem.hive.Hive;
+import org.portmortem.hive.Key;
+import org.portmortem.hive.Value;
+import org.portmortem.model.RegistryFacts.KeyAt;
+
+/** Reads the machine's names, domain, time zone and last shutdown time. */
+final class IdentityReader {
+    private IdentityReader() {}
+
+    static MachineIdentity read(Key controlSet, Hive software, RegistryFacts facts) {
+        KeyAt cs = KeyAt.of(controlSet);
+        KeyAt tcpip = cs.child("Services\\Tcpip\\Parameters");
+        Evidenced<String> logonDomain;
+        if (software == null) {
+            logonDomain = Evidenced.absent(new Evidence("SOFTWARE", "Microsoft\\Windows NT\\CurrentVersion\\Winlogon",
+                    "DefaultDomainName", null, null, null, "no SOFTWARE hive"));
+        } else {
+            KeyAt winlogon = KeyAt.of(software, "Microsoft\\Windows NT\\CurrentVersion\\Winlogon");
+            logonDomain = facts.string(winlogon, "DefaultDomainName");
+            if (!logonDomain.isPresent()) {
+                logonDomain = facts.string(winlogon, "CachePrimaryDomain");
+            }
+        }
+        return new MachineIdentity(
+                facts.string(cs.child("Control\\ComputerName\\ComputerName"), "ComputerName"),
+                facts.string(tcpip, "Hostname"),
+                facts.string(tcpip, "Domain"),
+                logonDomain,
+                timeZone(cs.child("Control\\TimeZoneInformation"), facts),
+                cs.child("Control\\Windows").key().map(k -> facts.fileTime(k, "ShutdownTime"))
+                        .orElseGet(() -> Evidenced.absent(cs.child("Control\\Windows").evidence("key absent"))));
+    }
+
+    static MachineTimeZone timeZone(KeyAt tz, RegistryFacts facts) {
+        Evidenced<Integer> bias = facts.integer(tz, "Bias");
+        if (tz.key().isPresent() && !bias.isPresent()) {
+            facts.warn("time zone has no Bias: local times are shown as UTC", bias.evidence());
+        }
+        return new MachineTimeZone(
+                facts.string(tz, "TimeZoneKeyName"),
+                facts.string(tz, "StandardName"),
+                bias.orElse(0),
+                facts.integer(tz, "StandardBias").orElse(0),
+                facts.integer(tz, "DaylightBias").orElse(0),
+                transition(tz, "StandardStart"),
+                transition(tz, "DaylightStart"),
+                facts.integer(tz, "DynamicDaylightTimeDisabled").orElse(0) != 0,
+                tz.evidence("time zone"));
+    }
+
+    /** A SYSTEMTIME rule (16 bytes: year, month, day of week, day, hour, minute, ...); none if month is 0. */
+    private static MachineTimeZone.Transition transition(KeyAt tz, String name) {
+        if (tz.key().isEmpty()) {
+            return null;
+        }
+        Value v = tz.key().get().value(name).orElse(null);
+        if (v == null || v.size() < 16) {
+            return null;
+        }
+        ByteBuffer b = ByteBuffer.wrap(v.raw()).order(ByteOrder.LITTLE_ENDIAN);
+        int month = b.getShort(2);
+        if (month < 1 || month > 12) {
+            return null;
+        }
+        int occurrence = Math.max(1, Math.min(5, b.getShort(6)));
+        return new MachineTimeZone.Transition(b.getShort(0), month, Math.floorMod(b.getShort(4), 7), occurrence,
+                Math.max(0, Math.min(23, b.getShort(8))), Math.max(0, Math.min(59, b.getShort(10))));
+    }
+}

@@ -1,0 +1,18 @@
+package org.portmortem.model;
+
+import org.portmortem.evidence.Evidence;
+
+/**
+ * An IPv4 address an interface would have at boot.
+ *
+ * @param address dotted IPv4 address
+ * @param subnetMask its mask, or {@code null} if not recorded
+ * @param source static, or the last DHCP lease (marked as such in reports)
+ * @param evidence the value the address was read from
+ */
+public record InterfaceAddress(String address, String subnetMask, AddressSource source, Evidence evidence) {
+    /** The address with its source, e.g. {@code 10.0.0.5 (last DHCP lease)}. */
+    public String describe() {
+        return address + (source == AddressSource.DHCP_LAST_LEASE ? " (last DHCP lease)" : " (static)");
+    }
+}

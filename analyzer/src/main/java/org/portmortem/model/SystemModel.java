@@ -1,0 +1,201 @@
+package org.portmortem.model;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.portmortem.hive.Hive;
+import org.portmortem.hive.Key;
+
+/**
+ * The typed model of a Windows machine as its SYSTEM and SOFTWARE hives describe it: version and
+ * role, control sets, identity and clock, services and drivers, svchost groups and network
+ * interfaces. Every fact carries its {@link org.portmortem.evidence.Evidence}.
+ *
+ * <p>Built by {@link #read}; the model keeps the hives so later stages (the exposure engine) can
+ * evaluate further registry conditions against {@link #system()}, {@link #controlSet()} and
+ * {@link #software()}. The model is immutable; the hives must stay open while it is used.
+ */
+public final class SystemModel {
+    private final Hive system;
+    private final Hive software;
+    private final Key controlSet;
+    private final ControlSets controlSets;
+    private final WindowsVersion version;
+    private final MachineIdentity identity;
+    private final Evidenced<String> systemRoot;
+    private final Map<String, Service> services;
+    private final Map<String, SvchostGroup> svchostGroups;
+    private final List<NetworkInterface> networkInterfaces;
+    private final Evidenced<Integer> netbtNodeType;
+    private final List<ModelWarning> warnings;
+
+    private SystemModel(Builder b) {
+        this.system = b.system;
+        this.software = b.software;
+        this.controlSet = b.controlSet;
+        this.controlSets = b.controlSets;
+        this.version = b.version;
+        this.identity = b.identity;
+        this.systemRoot = b.systemRoot;
+        this.services = Collections.unmodifiableMap(b.services);
+        this.svchostGroups = Collections.unmodifiableMap(b.svchostGroups);
+        this.networkInterfaces = List.copyOf(b.networkInterfaces);
+        this.netbtNodeType = b.netbtNodeType;
+        this.warnings = List.copyOf(b.facts.warnings());
+    }
+
+    /**
+     * Builds the model of a machine.
+     *
+     * @param system the SYSTEM hive (after log replay and overlays)
+     * @param software the SOFTWARE hive, or {@code null}: the model is then built from SYSTEM alone,
+     *     with the facts only SOFTWARE holds absent, the family inferred, and a warning
+     * @param options which control set to use
+     * @throws org.portmortem.InputException if SYSTEM has no control set at all, or the one asked for
+     *     with {@code --control-set} does not exist (one line naming the hive)
+     */
+    public static SystemModel read(Hive system, Hive software, ModelOptions options) throws IOException {
+        Builder b = new Builder(system, software);
+        if (software == null) {
+            b.facts.warn("no SOFTWARE hive: version, system root and svchost groups are inferred or absent", null);
+        }
+        ControlSetSelection selection = ControlSetSelection.select(system, options, b.facts);
+        b.controlSet = selection.key();
+        b.systemRoot = SystemRoot.read(software, b.facts);
+        b.networkInterfaces.addAll(InterfaceReader.readAll(b.controlSet, b.facts));
+        b.netbtNodeType = b.facts.integer(RegistryFacts.KeyAt.of(b.controlSet).child("Services\\NetBT\\Parameters"),
+                "NodeType");
+        b.identity = IdentityReader.read(b.controlSet, software, b.facts);
+        TriggerDecoder triggers = new TriggerDecoder(b.networkInterfaces, b.identity, b.facts);
+        ServiceReader serviceReader = new ServiceReader(b.facts, new ImagePathResolver(b.systemRoot, software), triggers);
+        for (Service s : serviceReader.readAll(b.controlSet)) {
+            b.services.put(fold(s.name()), s);
+        }
+        b.controlSets = selection.describe(b.facts);
+        b.version = VersionReader.read(system, software, b.controlSet, b.services, b.facts);
+        b.svchostGroups.putAll(SvchostGroups.read(software, b.services.values(), b.facts));
+        return new SystemModel(b);
+    }
+
+    static String fold(String name) {
+        return name.toUpperCase(Locale.ROOT);
+    }
+
+    /** The SYSTEM hive the model was read from. */
+    public Hive system() {
+        return system;
+    }
+
+    /** The SOFTWARE hive, if one was given. */
+    public Optional<Hive> software() {
+        return Optional.ofNullable(software);
+    }
+
+    /**
+     * The key of the control set in use ({@code ControlSet00N}): conditions written against
+     * {@code CurrentControlSet} are evaluated relative to it.
+     */
+    public Key controlSet() {
+        return controlSet;
+    }
+
+    /** The control sets, which one is in use and why, and Start values that differ between them. */
+    public ControlSets controlSets() {
+        return controlSets;
+    }
+
+    /** The Windows version, role and family. */
+    public WindowsVersion version() {
+        return version;
+    }
+
+    /** The release family (shortcut for {@code version().family()}). */
+    public WindowsFamily family() {
+        return version.family();
+    }
+
+    /** Names, domain, time zone and last shutdown. */
+    public MachineIdentity identity() {
+        return identity;
+    }
+
+    /**
+     * The system root ({@code C:\WINNT}, {@code C:\Windows}) from SOFTWARE
+     * {@code Microsoft\Windows NT\CurrentVersion\SystemRoot}; absent without SOFTWARE (image paths
+     * then assume {@code C:\Windows} and say so).
+     */
+    public Evidenced<String> systemRoot() {
+        return systemRoot;
+    }
+
+    /** Every key under {@code Services} of the control set in use, in the hive's order. */
+    public List<Service> services() {
+        return List.copyOf(services.values());
+    }
+
+    /** The service of that name (case-insensitive). */
+    public Optional<Service> service(String name) {
+        return Optional.ofNullable(services.get(fold(name)));
+    }
+
+    /** The services whose Group value names that load-order group (case-insensitive). */
+    public List<Service> groupMembers(String group) {
+        List<Service> out = new ArrayList<>();
+        for (Service s : services.values()) {
+            if (s.group().isPresent() && s.group().value().equalsIgnoreCase(group)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** The svchost groups, from SOFTWARE and from the {@code -k} of service image paths. */
+    public List<SvchostGroup> svchostGroups() {
+        return List.copyOf(svchostGroups.values());
+    }
+
+    /** The svchost group of that name (case-insensitive). */
+    public Optional<SvchostGroup> svchostGroup(String name) {
+        return Optional.ofNullable(svchostGroups.get(fold(name)));
+    }
+
+    /** The TCP/IP interfaces with their boot addresses and NetBT options. */
+    public List<NetworkInterface> networkInterfaces() {
+        return networkInterfaces;
+    }
+
+    /** NetBT {@code Parameters\NodeType} (1 B-node, 2 P-node, 4 M-node, 8 H-node). */
+    public Evidenced<Integer> netbtNodeType() {
+        return netbtNodeType;
+    }
+
+    /** What could not be read as expected, or should be looked at. */
+    public List<ModelWarning> warnings() {
+        return warnings;
+    }
+
+    private static final class Builder {
+        final Hive system;
+        final Hive software;
+        final RegistryFacts facts = new RegistryFacts();
+        final Map<String, Service> services = new LinkedHashMap<>();
+        final Map<String, SvchostGroup> svchostGroups = new LinkedHashMap<>();
+        final List<NetworkInterface> networkInterfaces = new ArrayList<>();
+        Key controlSet;
+        ControlSets controlSets;
+        WindowsVersion version;
+        MachineIdentity identity;
+        Evidenced<String> systemRoot;
+        Evidenced<Integer> netbtNodeType;
+
+        Builder(Hive system, Hive software) {
+            this.system = system;
+            this.software = software;
+        }
+    }
+}

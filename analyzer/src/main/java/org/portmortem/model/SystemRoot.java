@@ -1,0 +1,22 @@
+package org.portmortem.model;
+
+import org.portmortem.evidence.Evidence;
+import org.portmortem.hive.Hive;
+import org.portmortem.model.RegistryFacts.KeyAt;
+
+/** Where Windows is installed, from SOFTWARE {@code Microsoft\Windows NT\CurrentVersion\SystemRoot}. */
+final class SystemRoot {
+    static final String CURRENT_VERSION = "Microsoft\\Windows NT\\CurrentVersion";
+    /** What image paths assume when SOFTWARE does not say. */
+    static final String ASSUMED = "C:\\Windows";
+
+    private SystemRoot() {}
+
+    static Evidenced<String> read(Hive software, RegistryFacts facts) {
+        if (software == null) {
+            return Evidenced.absent(new Evidence("SOFTWARE", CURRENT_VERSION, "SystemRoot", null, null, null,
+                    "no SOFTWARE hive: " + ASSUMED + " assumed"));
+        }
+        return facts.string(KeyAt.of(software, CURRENT_VERSION), "SystemRoot");
+    }
+}

@@ -1,0 +1,63 @@
+package org.portmortem.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.portmortem.cases.CaseFiles;
+import org.portmortem.cases.CaseHives;
+import org.portmortem.hive.HiveOpenOptions;
+import org.portmortem.model.ModelOptions;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The options every subcommand that reads a case shares: the case folder or the hive files, the
+ * control set, and whether to replay transaction logs. Used as a picocli mixin.
+ */
+public final class CaseOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "CASE",
+            description = "The case folder holding the hives, found by name in any case (SYSTEM, SOFTWARE, with or"
+                    + " without .hiv/.reg), also in a triage tree such as C/Windows/System32/config/.")
+    Path caseFolder;
+
+    @Option(names = "--system", paramLabel = "FILE",
+            description = "The SYSTEM hive (binary regf or .reg export), instead of finding it in CASE.")
+    Path system;
+
+    @Option(names = "--software", paramLabel = "FILE",
+            description = "The SOFTWARE hive, instead of finding it in CASE. Without one, the model is built from"
+                    + " SYSTEM alone and says what it inferred.")
+    Path software;
+
+    @Option(names = "--control-set", paramLabel = "N",
+            description = "Analyse ControlSet00N instead of the one the next boot would use (Select\\Current).")
+    Integer controlSet;
+
+    @Option(names = "--no-logs",
+            description = "Read the hive files as they are, without replaying their .LOG/.LOG1/.LOG2 transaction logs.")
+    boolean noLogs;
+
+    /** The hive files, found or given. */
+    public CaseFiles files() throws IOException {
+        if (caseFolder == null && system == null) {
+            throw new ParameterException(mixee.commandLine(), "give a CASE folder or --system FILE");
+        }
+        return CaseFiles.locate(caseFolder, system, software);
+    }
+
+    /** Opens the case's hives with the chosen log handling. */
+    public CaseHives open() throws IOException {
+        return CaseHives.open(files(), noLogs ? HiveOpenOptions.NO_LOGS : HiveOpenOptions.DEFAULT);
+    }
+
+    /** The model options (control set override). */
+    public ModelOptions modelOptions() {
+        return controlSet == null ? ModelOptions.DEFAULT : ModelOptions.withControlSet(controlSet);
+    }
+}

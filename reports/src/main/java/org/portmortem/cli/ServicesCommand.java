@@ -1,0 +1,73 @@
+package org.portmortem.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.portmortem.bootplan.BootPlan;
+import org.portmortem.cases.CaseHives;
+import org.portmortem.report.text.ServiceListing;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code portmortem services CASE}: every service and driver, and whether it would run at the next boot. */
+@Command(
+        name = "services",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Lists every key under Services of the control set the next boot uses, with its Type, Start, ImagePath,"
+                    + " ServiceDll, account, dependencies, svchost group and triggers, and decides whether it would run"
+                    + " after the next boot, and why: boot and system drivers and automatic services run (delayed ones"
+                    + " marked); demand-start services run when something starting depends on them; a service that"
+                    + " needs a disabled or missing service or group, or is in a dependency cycle, would fail to start"
+                    + " (the chain is given); trigger-start services run when a trigger fires at a normal boot.",
+            "",
+            "Formats:",
+            "  text  a table: name, Start, Type, runs, decision, host process, reason",
+            "  csv   one row per service; lists joined with |",
+            "  json  an array of objects: name, displayName, type, start (integers as stored), startType, imagePath,"
+                    + " imageFile (resolved), serviceDll, objectName, group, dependOnService, dependOnGroup (arrays),"
+                    + " svchostGroup, hostProcess, delayedAutostart, triggers, willRun, decision, reason,"
+                    + " failureChain, requiredBy, lastWritten (UTC), lastWrittenLocal, evidence",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  portmortem services case/",
+            "  portmortem services case/ --format json > services.json",
+            "  portmortem services --system SYSTEM --software SOFTWARE --format csv",
+            "",
+            "Exit codes:",
+            "  0  the list was printed",
+            "  2  usage error",
+            "  3  a hive is missing, unreadable or not a hive, or --control-set names a missing set",
+        })
+public final class ServicesCommand implements Callable<Integer> {
+    /** The output formats. */
+    public enum Format { text, csv, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CaseOptions caseOptions;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, csv or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Override
+    public Integer call() throws Exception {
+        try (CaseHives hives = caseOptions.open()) {
+            ServiceListing listing = new ServiceListing(BootPlan.of(hives.model(caseOptions.modelOptions())));
+            PrintWriter out = spec.commandLine().getOut();
+            switch (format) {
+                case json -> listing.json(out);
+                case csv -> listing.csv(out);
+                default -> listing.text(out);
+            }
+        }
+        return ExitCode.OK;
+    }
+}

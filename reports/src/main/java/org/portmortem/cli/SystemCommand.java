@@ -1,0 +1,56 @@
+package org.portmortem.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.portmortem.bootplan.BootPlan;
+import org.portmortem.cases.CaseHives;
+import org.portmortem.report.text.SystemSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code portmortem system CASE}: a one-page summary of the machine the hives describe. */
+@Command(
+        name = "system",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Summarises the machine that the SYSTEM and SOFTWARE hives describe: Windows version, family and role;"
+                    + " computer name, DNS and logon domain, time zone and last shutdown (UTC and local time);"
+                    + " the control sets, which one the next boot uses and the Start values that differ between"
+                    + " them; how many services and drivers would run at the next boot and which would fail to start;"
+                    + " the svchost groups; the network interfaces with the address each would have at boot (static,"
+                    + " or the last DHCP lease, marked as such) and their NetBIOS options; and every warning.",
+            "",
+            "Without a SOFTWARE hive, the version is inferred from SYSTEM alone and the summary says so.",
+            "The hives are opened read-only; transaction logs are replayed in memory unless --no-logs is given.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  portmortem system case/                       (SYSTEM and SOFTWARE found by name)",
+            "  portmortem system kape-output/                (finds C/Windows/System32/config/SYSTEM)",
+            "  portmortem system --system SYSTEM --control-set 2",
+            "",
+            "Exit codes:",
+            "  0  the summary was printed",
+            "  2  usage error (no CASE and no --system)",
+            "  3  a hive is missing, unreadable or not a hive, or --control-set names a missing set",
+        })
+public final class SystemCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CaseOptions caseOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        try (CaseHives hives = caseOptions.open()) {
+            BootPlan plan = BootPlan.of(hives.model(caseOptions.modelOptions()));
+            PrintWriter out = spec.commandLine().getOut();
+            new SystemSummary(plan).text(out, hives.notes());
+        }
+        return ExitCode.OK;
+    }
+}
