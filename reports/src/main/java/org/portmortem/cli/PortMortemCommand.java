@@ -30,6 +30,8 @@ import picocli.CommandLine.ScopeType;
             NetstatCommand.class,
             SystemCommand.class,
             ServicesCommand.class,
+            ListenersCommand.class,
+            RpcCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {

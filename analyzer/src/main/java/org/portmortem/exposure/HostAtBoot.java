@@ -1,0 +1,153 @@
+package org.portmortem.exposure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.portmortem.bootplan.BootDecision;
+import org.portmortem.bootplan.BootPlan;
+import org.portmortem.bootplan.BootPlanEntry;
+import org.portmortem.bootplan.HostProcess;
+import org.portmortem.evidence.Evidence;
+import org.portmortem.exposure.knowledge.Family;
+import org.portmortem.model.InterfaceAddress;
+import org.portmortem.model.SystemModel;
+import org.portmortem.model.WindowsFamily;
+
+/**
+ * What the predictor needs to know about a machine after boot: its family, its registry, what runs
+ * in which process, and its network interfaces. Built from the system model and boot plan; kept to
+ * these facts so that each mechanism sees only what it uses.
+ *
+ * @param family the Windows family
+ * @param registry the SYSTEM control set and the SOFTWARE hive
+ * @param running the services and drivers the boot plan starts, and where they run
+ * @param demandStart demand-start services the boot plan does not start (Start=3, not needed by a
+ *     starting service), which a client may still start after boot
+ * @param interfaces the network interfaces with their addresses
+ * @param warnings what the model could not decide that matters to the prediction
+ */
+public record HostAtBoot(
+        Family family,
+        RegistryScope registry,
+        List<RunningUnit> running,
+        List<RunningUnit> demandStart,
+        List<NetworkInterface> interfaces,
+        List<String> warnings) {
+
+    public HostAtBoot {
+        running = List.copyOf(running);
+        demandStart = List.copyOf(demandStart);
+        interfaces = List.copyOf(interfaces);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** What the predictor needs from a system model and its boot plan. */
+    public static HostAtBoot of(SystemModel model, BootPlan plan) {
+        List<String> warnings = new ArrayList<>();
+        Family family = family(model.family(), warnings);
+        RegistryScope scope = new RegistryScope(model.system(), model.controlSet().path(), model.software().orElse(null));
+        List<RunningUnit> running = new ArrayList<>();
+        List<RunningUnit> demand = new ArrayList<>();
+        for (BootPlanEntry e : plan.entries()) {
+            HostProcess h = e.host();
+            if (!e.willRun()) {
+                if (e.decision() == BootDecision.NOT_STARTED && h.kind() != HostProcess.Kind.KERNEL) {
+                    demand.add(new RunningUnit(e.name(), false, h.image(), h.svchostGroup(),
+                            new Certainty(Certainty.Level.LIKELY, e.reason()), e.evidence()));
+                }
+                continue;
+            }
+            boolean driver = h.kind() == HostProcess.Kind.KERNEL;
+            Certainty c = e.decision() == BootDecision.TRIGGER_START
+                    ? new Certainty(Certainty.Level.LIKELY, e.name() + " is trigger-started: " + e.reason())
+                    : Certainty.certain();
+            running.add(new RunningUnit(e.name(), driver, driver ? "System" : h.image(), h.svchostGroup(), c,
+                    e.evidence()));
+        }
+        List<NetworkInterface> nics = new ArrayList<>();
+        for (org.portmortem.model.NetworkInterface n : model.networkInterfaces()) {
+            List<String> v4 = new ArrayList<>();
+            List<Evidence> ev = new ArrayList<>();
+            for (InterfaceAddress a : n.bootAddresses()) {
+                if (!a.address().equals("0.0.0.0")) {
+                    v4.add(a.address());
+                    ev.add(a.evidence());
+                }
+            }
+            if (v4.isEmpty()) {
+                continue;
+            }
+            nics.add(new NetworkInterface(n.guid(), v4, List.of(), n.dhcpEnabled().orElse(false), ev));
+        }
+        return new HostAtBoot(family, scope, running, demand, nics, warnings);
+    }
+
+    /** The knowledge-base family of a model family; close neighbours with a warning where none fits. */
+    static Family family(WindowsFamily f, List<String> warnings) {
+        return switch (f) {
+            case NT4 -> {
+                warnings.add("Windows NT 4.0 is predicted as Windows 2000: the knowledge base starts at 2000");
+                yield Family.WIN2000;
+            }
+            case WIN2000 -> Family.WIN2000;
+            case XP -> Family.WINXP;
+            case SERVER_2003 -> Family.WIN2003;
+            case VISTA_2008, WIN7_2008R2 -> Family.VISTA7;
+            case WIN8_2012, WIN81_2012R2 -> Family.WIN8;
+            case WIN10_2016_2022, WIN11_2025 -> Family.WIN10;
+            case UNKNOWN -> {
+                warnings.add("the Windows version could not be determined: predicted as Windows 10, every"
+                        + " family-specific fact is doubtful");
+                yield Family.WIN10;
+            }
+        };
+    }
+
+    /** The running service or driver of that name (case-insensitive). */
+    public Optional<RunningUnit> unit(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return running.stream().filter(u -> u.name().toLowerCase(Locale.ROOT).equals(n)).findFirst();
+    }
+
+    /**
+     * A service or driver that runs after boot.
+     *
+     * @param name the name under {@code CS\Services}
+     * @param driver true for a kernel driver (owned by System)
+     * @param process the image it runs in ({@code svchost.exe}, {@code lsass.exe}, its own exe)
+     * @param svchostGroup the svchost {@code -k} group, or {@code null}
+     * @param certainty certain for auto-start; likely or uncertain for trigger/delayed/demand starts
+     * @param evidence why it runs (Start value, dependencies)
+     */
+    public record RunningUnit(String name, boolean driver, String process, String svchostGroup,
+            Certainty certainty, List<Evidence> evidence) {
+        public RunningUnit {
+            evidence = List.copyOf(evidence);
+        }
+
+        /** The process instance it shares with others: image plus svchost group. */
+        public String processInstance() {
+            return svchostGroup == null ? process.toLowerCase(Locale.ROOT)
+                    : process.toLowerCase(Locale.ROOT) + " -k " + svchostGroup.toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * A network interface bound to TCP/IP.
+     *
+     * @param id the interface GUID as in {@code Tcpip\Parameters\Interfaces\{GUID}}
+     * @param ipv4 its IPv4 addresses (static or DHCP lease), without 0.0.0.0
+     * @param ipv6 its IPv6 addresses, if the hive records any
+     * @param dhcp whether it takes its address from DHCP
+     * @param evidence the values its addresses come from
+     */
+    public record NetworkInterface(String id, List<String> ipv4, List<String> ipv6, boolean dhcp,
+            List<Evidence> evidence) {
+        public NetworkInterface {
+            ipv4 = List.copyOf(ipv4);
+            ipv6 = List.copyOf(ipv6);
+            evidence = List.copyOf(evidence);
+        }
+    }
+}

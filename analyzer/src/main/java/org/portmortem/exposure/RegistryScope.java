@@ -1,0 +1,76 @@
+package org.portmortem.exposure;
+
+import java.util.Optional;
+import org.portmortem.evidence.Evidence;
+import org.portmortem.hive.Hive;
+import org.portmortem.hive.Key;
+import org.portmortem.hive.Value;
+
+/**
+ * The two registry roots knowledge files name: {@code CS\} is the current control set of the SYSTEM
+ * hive, {@code SW\} the SOFTWARE hive. Resolves a path to a key, and a value to evidence whether
+ * present or not.
+ *
+ * @param system the SYSTEM hive
+ * @param controlSetPath the current control set's path, e.g. {@code ControlSet001}
+ * @param software the SOFTWARE hive, or {@code null} when not supplied
+ */
+public record RegistryScope(Hive system, String controlSetPath, Hive software) {
+
+    /** The key a knowledge-file path names, if present. */
+    public Optional<Key> key(String path) {
+        Hive hive = hiveOf(path);
+        return hive == null ? Optional.empty() : hive.key(hivePath(path));
+    }
+
+    /** The value, if both key and value are present. */
+    public Optional<Value> value(String keyPath, String valueName) {
+        return key(keyPath).flatMap(k -> k.value(valueName));
+    }
+
+    /** Evidence for a value: as read, or the fact that it (or its key, or its hive) is absent. */
+    public Evidence evidence(String keyPath, String valueName, String note) {
+        Optional<Key> k = key(keyPath);
+        if (k.isPresent()) {
+            return Evidence.ofValueOrAbsent(k.get(), valueName, note);
+        }
+        Hive hive = hiveOf(keyPath);
+        if (hive == null) {
+            return new Evidence("SOFTWARE", hivePath(keyPath), valueName, null, null, null,
+                    "SOFTWARE hive not supplied: " + note);
+        }
+        return Evidence.absentKey(hive, hivePath(keyPath), note);
+    }
+
+    /** True when the path names the SOFTWARE hive and it was not supplied. */
+    public boolean unavailable(String path) {
+        return hiveOf(path) == null;
+    }
+
+    /** The path inside its hive: {@code CS\Services\X} → {@code ControlSet001\Services\X}. */
+    public String hivePath(String path) {
+        if (path.regionMatches(true, 0, "CS\\", 0, 3)) {
+            return controlSetPath + "\\" + path.substring(3);
+        }
+        if (path.regionMatches(true, 0, "SW\\", 0, 3)) {
+            return path.substring(3);
+        }
+        throw new IllegalArgumentException("knowledge path must start with CS\\ or SW\\: " + path);
+    }
+
+    private Hive hiveOf(String path) {
+        return path.regionMatches(true, 0, "SW\\", 0, 3) ? software : system;
+    }
+
+    /** The service pack number from {@code SW\Microsoft\Windows NT\CurrentVersion\CSDVersion}; 0 if none. */
+    public int servicePack() {
+        return value("SW\\Microsoft\\Windows NT\\CurrentVersion", "CSDVersion").filter(Value::isString)
+                .map(v -> servicePackNumber(v.asString())).orElse(0);
+    }
+
+    /** "Service Pack 2" → 2; no digits → 0. */
+    static int servicePackNumber(String csdVersion) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)").matcher(csdVersion == null ? "" : csdVersion);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+}

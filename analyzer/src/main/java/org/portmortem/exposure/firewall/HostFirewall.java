@@ -1,0 +1,326 @@
+package org.portmortem.exposure.firewall;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.portmortem.evidence.Evidence;
+import org.portmortem.exposure.FirewallVerdict;
+import org.portmortem.exposure.FirewallVerdict.Decision;
+import org.portmortem.exposure.FirewallVerdict.Reachability;
+import org.portmortem.exposure.HostAtBoot;
+import org.portmortem.exposure.Listener;
+import org.portmortem.exposure.Mechanism;
+import org.portmortem.exposure.Protocol;
+import org.portmortem.exposure.RegistryScope;
+import org.portmortem.exposure.knowledge.Family;
+import org.portmortem.hive.Key;
+import org.portmortem.hive.Value;
+
+/**
+ * The host firewall's verdict on each listener, per profile.
+ *
+ * <ul>
+ *   <li>Windows 2000, and XP before SP2: no host firewall the registry configures (ICF per
+ *       connection on XP RTM/SP1, IPsec filters not evaluated) — reachable, saying so.
+ *   <li>XP SP2 / 2003 SP1 ({@code SharedAccess} running): profiles {@code Domain} and
+ *       {@code Standard} under {@code CS\Services\SharedAccess\Parameters\FirewallPolicy}, each with
+ *       {@code EnableFirewall}, {@code DoNotAllowExceptions}, {@code GloballyOpenPorts\List}
+ *       ({@code "port:proto"} → {@code "port:proto:scope:Enabled:name"}) and
+ *       {@code AuthorizedApplications\List} ({@code path} → {@code "path:scope:Enabled:name"});
+ *       the {@code SW\Policies\Microsoft\WindowsFirewall} copies override [XPFW-INF] [XPFW-GPO].
+ *   <li>Vista+ ({@code MpsSvc}): profiles {@code Domain}, {@code Private} (stored as
+ *       {@code StandardProfile}) and {@code Public}, {@code EnableFirewall},
+ *       {@code DefaultInboundAction} (absent = block), and the {@code FirewallRules} strings;
+ *       policy rules and settings override, and {@code AllowLocalPolicyMerge=0} drops local rules
+ *       [GPFAS] [GPFAS-MERGE]. Block rules win over allow rules.
+ * </ul>
+ */
+public final class HostFirewall {
+    private static final String LOCAL = "CS\\Services\\SharedAccess\\Parameters\\FirewallPolicy";
+    private static final String POLICY = "SW\\Policies\\Microsoft\\WindowsFirewall";
+
+    private enum Generation { NONE, XP_SP2, VISTA }
+
+    private final HostAtBoot host;
+    private final RegistryScope reg;
+    private final Generation generation;
+    private final String noneReason;
+    private final List<Evidence> noneEvidence = new ArrayList<>();
+    private final Map<String, Profile> profiles = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final List<Rule> rules = new ArrayList<>();
+
+    /** A profile's switch settings. */
+    private record Profile(String name, Boolean enabled, boolean noExceptions, boolean blockByDefault,
+            boolean mergeLocal, List<Evidence> evidence, String localKey, String policyKey) {}
+
+    /** A rule with where it came from. */
+    private record Rule(FirewallRule rule, boolean fromPolicy, Evidence evidence) {}
+
+    public HostFirewall(HostAtBoot host) {
+        this.host = host;
+        this.reg = host.registry();
+        Family f = host.family();
+        if (f == Family.WIN2000) {
+            generation = Generation.NONE;
+            noneReason = "Windows 2000 has no host firewall configured in the registry (IPsec filters not evaluated)";
+        } else if (f == Family.WINXP || f == Family.WIN2003) {
+            int sp = reg.servicePack();
+            noneEvidence.add(reg.evidence("SW\\Microsoft\\Windows NT\\CurrentVersion", "CSDVersion",
+                    "service pack: the registry-configured Windows Firewall came with XP SP2 / 2003 SP1"));
+            boolean hasFirewall = f == Family.WINXP ? sp >= 2 : sp >= 1;
+            if (reg.unavailable("SW\\Microsoft\\Windows NT\\CurrentVersion")) {
+                generation = Generation.NONE;
+                noneReason = null;
+            } else if (!hasFirewall) {
+                generation = Generation.NONE;
+                noneReason = "no Windows Firewall before XP SP2 / 2003 SP1 (Internet Connection Firewall is per"
+                        + " connection and off by default)";
+            } else if (host.unit("SharedAccess").isEmpty()) {
+                generation = Generation.NONE;
+                noneReason = "the Windows Firewall/ICS service (SharedAccess) does not run at boot";
+            } else {
+                generation = Generation.XP_SP2;
+                noneReason = null;
+                profile("Domain", "DomainProfile", "DomainProfile");
+                profile("Standard", "StandardProfile", "StandardProfile");
+            }
+        } else {
+            if (host.unit("MpsSvc").isEmpty()) {
+                generation = Generation.NONE;
+                noneReason = null;
+                warnings.add("the Windows Firewall service (MpsSvc) is not in the boot plan: reachability unknown");
+            } else {
+                generation = Generation.VISTA;
+                noneReason = null;
+                profile("Domain", "DomainProfile", "DomainProfile");
+                profile("Private", "StandardProfile", "PrivateProfile");
+                profile("Public", "PublicProfile", "PublicProfile");
+                loadRules();
+            }
+        }
+    }
+
+    private void profile(String name, String localName, String policyName) {
+        String local = LOCAL + "\\" + localName;
+        String policy = POLICY + "\\" + policyName;
+        List<Evidence> ev = new ArrayList<>();
+        Boolean enabled = flag(local, policy, "EnableFirewall", ev, "1 = firewall on for this profile");
+        Boolean noEx = generation == Generation.XP_SP2
+                ? flag(local, policy, "DoNotAllowExceptions", ev, "1 = exceptions ignored") : Boolean.FALSE;
+        boolean blockDefault = true;
+        boolean merge = true;
+        if (generation == Generation.VISTA) {
+            Boolean inbound = flag(local, policy, "DefaultInboundAction", ev, "1 = block inbound by default; absent = block");
+            blockDefault = inbound == null || inbound;
+            Optional<Value> m = reg.value(policy, "AllowLocalPolicyMerge").filter(Value::isNumber);
+            if (m.isPresent()) {
+                ev.add(reg.evidence(policy, "AllowLocalPolicyMerge", "0 = local rules are ignored"));
+                merge = m.get().asInt() != 0;
+            }
+        }
+        profiles.put(name, new Profile(name, enabled, noEx != null && noEx, blockDefault, merge, ev, local, policy));
+    }
+
+    /** A DWORD flag, the policy copy overriding the local one; null when neither is set. */
+    private Boolean flag(String local, String policy, String value, List<Evidence> ev, String note) {
+        Optional<Value> p = reg.value(policy, value).filter(Value::isNumber);
+        if (p.isPresent()) {
+            ev.add(reg.evidence(policy, value, "policy (overrides local): " + note));
+            return p.get().asInt() != 0;
+        }
+        ev.add(reg.evidence(local, value, note));
+        return reg.value(local, value).filter(Value::isNumber).map(v -> v.asInt() != 0).orElse(null);
+    }
+
+    private void loadRules() {
+        for (String[] src : new String[][] {{POLICY + "\\FirewallRules", "policy"}, {LOCAL + "\\FirewallRules", "local"}}) {
+            Optional<Key> k = reg.key(src[0]);
+            if (k.isEmpty()) {
+                continue;
+            }
+            for (Value v : k.get().values()) {
+                if (!v.isString()) {
+                    continue;
+                }
+                Optional<FirewallRule> r = FirewallRule.parse(v.name(), v.asString());
+                if (r.isPresent() && r.get().activeInbound()) {
+                    rules.add(new Rule(r.get(), src[1].equals("policy"),
+                            Evidence.ofValue(k.get(), v, src[1] + " firewall rule")));
+                }
+            }
+        }
+    }
+
+    /** What could not be evaluated. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** The verdict for one listener, per profile. */
+    public FirewallVerdict verdict(Listener l) {
+        Map<String, Decision> out = new LinkedHashMap<>();
+        if (generation == Generation.NONE) {
+            if (noneReason == null) {
+                out.put("all", new Decision(Reachability.UNKNOWN,
+                        reg.software() == null ? "SOFTWARE hive not supplied: firewall generation unknown"
+                                : "Windows Firewall service not running at boot: enforcement unknown", noneEvidence));
+            } else {
+                out.put("all", new Decision(Reachability.REACHABLE, noneReason, noneEvidence));
+            }
+            return new FirewallVerdict(out);
+        }
+        if (isLoopback(l.address())) {
+            for (String p : profiles.keySet()) {
+                out.put(p, new Decision(Reachability.BLOCKED, "bound to the loopback address: not reachable from the network",
+                        List.of()));
+            }
+            return new FirewallVerdict(out);
+        }
+        for (Profile p : profiles.values()) {
+            out.put(p.name(), generation == Generation.XP_SP2 ? xpDecision(p, l) : vistaDecision(p, l));
+        }
+        return new FirewallVerdict(out);
+    }
+
+    private static boolean isLoopback(String a) {
+        return a.startsWith("127.") || a.equals("::1");
+    }
+
+    private Decision xpDecision(Profile p, Listener l) {
+        if (p.enabled() != null && !p.enabled()) {
+            return new Decision(Reachability.REACHABLE, p.name() + " profile: EnableFirewall=0", p.evidence());
+        }
+        String on = p.enabled() == null ? "EnableFirewall absent (on by default since XP SP2)" : "EnableFirewall=1";
+        if (p.noExceptions()) {
+            return new Decision(Reachability.BLOCKED, p.name() + " profile: " + on + ", DoNotAllowExceptions=1",
+                    p.evidence());
+        }
+        if (!l.dynamic()) {
+            String name = l.port() + ":" + l.protocol().name();
+            for (String base : List.of(p.policyKey(), p.localKey())) {
+                Optional<Key> list = reg.key(base + "\\GloballyOpenPorts\\List");
+                Optional<Value> v = list.flatMap(k -> k.value(name));
+                if (v.isPresent() && v.get().isString()) {
+                    String[] f = v.get().asString().split(":");
+                    boolean enabled = f.length > 3 && f[3].equalsIgnoreCase("Enabled");
+                    String scope = f.length > 2 ? f[2] : "*";
+                    Evidence ev = Evidence.ofValue(list.get(), v.get(), "port exception");
+                    List<Evidence> all = new ArrayList<>(p.evidence());
+                    all.add(ev);
+                    if (enabled) {
+                        return new Decision(Reachability.REACHABLE, p.name() + " profile: port exception " + name
+                                + (scope.equals("*") ? "" : " (scope " + scope + ")"), all);
+                    }
+                    return new Decision(Reachability.BLOCKED, p.name() + " profile: " + on + ", port exception " + name
+                            + " disabled", all);
+                }
+            }
+        }
+        String image = l.owner().process().toLowerCase(Locale.ROOT);
+        for (String base : List.of(p.policyKey(), p.localKey())) {
+            Optional<Key> list = reg.key(base + "\\AuthorizedApplications\\List");
+            if (list.isEmpty()) {
+                continue;
+            }
+            for (Value v : list.get().values()) {
+                String path = v.name().toLowerCase(Locale.ROOT);
+                if (!path.endsWith("\\" + image) || !v.isString()) {
+                    continue;
+                }
+                boolean enabled = v.asString().toLowerCase(Locale.ROOT).contains(":enabled:");
+                List<Evidence> all = new ArrayList<>(p.evidence());
+                all.add(Evidence.ofValue(list.get(), v, "program exception"));
+                return new Decision(enabled ? Reachability.REACHABLE : Reachability.BLOCKED,
+                        p.name() + " profile: program exception for " + v.name() + (enabled ? "" : " disabled"), all);
+            }
+        }
+        return new Decision(Reachability.BLOCKED, p.name() + " profile: " + on + ", no exception for this port or program",
+                p.evidence());
+    }
+
+    private Decision vistaDecision(Profile p, Listener l) {
+        if (p.enabled() != null && !p.enabled()) {
+            return new Decision(Reachability.REACHABLE, p.name() + " profile: EnableFirewall=0", p.evidence());
+        }
+        Rule allow = null;
+        for (Rule r : rules) {
+            if ((!r.fromPolicy() && !p.mergeLocal()) || !r.rule().inProfile(p.name()) || !matches(r.rule(), l)) {
+                continue;
+            }
+            if (!r.rule().allows()) {
+                List<Evidence> ev = new ArrayList<>(p.evidence());
+                ev.add(r.evidence());
+                return new Decision(Reachability.BLOCKED, p.name() + " profile: block rule " + r.rule().displayName(), ev);
+            }
+            if (allow == null) {
+                allow = r;
+            }
+        }
+        if (allow != null) {
+            List<Evidence> ev = new ArrayList<>(p.evidence());
+            ev.add(allow.evidence());
+            String ra = String.join(",", allow.rule().all("RA4"));
+            return new Decision(Reachability.REACHABLE, p.name() + " profile: allow rule " + allow.rule().displayName()
+                    + (ra.isEmpty() || ra.equals("*") ? "" : " (remote addresses " + ra + ")"), ev);
+        }
+        if (!p.blockByDefault()) {
+            return new Decision(Reachability.REACHABLE, p.name() + " profile: DefaultInboundAction=0 (allow)", p.evidence());
+        }
+        return new Decision(Reachability.BLOCKED, p.name() + " profile: firewall on, no allow rule matches (default block)",
+                p.evidence());
+    }
+
+    /** Whether a rule covers the listener: protocol, local port (numbers, ranges, RPC keywords), program, service. */
+    static boolean matches(FirewallRule r, Listener l) {
+        Optional<String> proto = r.first("Protocol");
+        if (proto.isPresent()) {
+            String want = l.protocol() == Protocol.TCP ? "6" : "17";
+            if (!proto.get().equals(want)) {
+                return false;
+            }
+        }
+        List<String> ports = r.all("LPort");
+        if (!ports.isEmpty() && ports.stream().noneMatch(p -> portMatches(p, l))) {
+            return false;
+        }
+        Optional<String> app = r.first("App");
+        if (app.isPresent()) {
+            String a = app.get().toLowerCase(Locale.ROOT);
+            String image = l.owner().process().toLowerCase(Locale.ROOT);
+            boolean ok = a.equals("system") ? image.equals("system") : a.endsWith("\\" + image) || a.equals(image);
+            if (!ok) {
+                return false;
+            }
+        }
+        Optional<String> svc = r.first("Svc");
+        if (svc.isPresent() && !svc.get().equals("*")) {
+            return l.owner().service() != null && svc.get().equalsIgnoreCase(l.owner().service());
+        }
+        return true;
+    }
+
+    private static boolean portMatches(String spec, Listener l) {
+        if (spec.equalsIgnoreCase("RPC")) {
+            return l.mechanism().kind() == Mechanism.Kind.DYNAMIC_RPC;
+        }
+        if (spec.equalsIgnoreCase("RPC-EPMap")) {
+            return l.mechanism().kind() == Mechanism.Kind.ENDPOINT_MAPPER;
+        }
+        if (l.dynamic()) {
+            return false;
+        }
+        try {
+            int dash = spec.indexOf('-');
+            if (dash > 0) {
+                return l.port() >= Integer.parseInt(spec.substring(0, dash)) && l.port() <= Integer.parseInt(spec.substring(dash + 1));
+            }
+            return l.port() == Integer.parseInt(spec);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

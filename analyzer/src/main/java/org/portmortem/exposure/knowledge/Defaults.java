@@ -1,0 +1,26 @@
+package org.portmortem.exposure.knowledge;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.portmortem.exposure.Certainty;
+
+/** What an omitted field of a knowledge file means. */
+final class Defaults {
+    private Defaults() {}
+
+    /** An omitted list is empty. */
+    static <T> List<T> list(List<T> l) {
+        return l == null ? List.of() : List.copyOf(l);
+    }
+
+    /** Omitted families mean every family. */
+    static Set<Family> families(Set<Family> f) {
+        return f == null ? EnumSet.allOf(Family.class) : f;
+    }
+
+    /** An omitted certainty means the fact is certain. */
+    static Certainty.Level certainty(Certainty.Level c) {
+        return c == null ? Certainty.Level.CERTAIN : c;
+    }
+}

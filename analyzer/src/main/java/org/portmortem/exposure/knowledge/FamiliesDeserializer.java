@@ -1,0 +1,26 @@
+package org.portmortem.exposure.knowledge;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Reads a list of family tokens ({@code ["PRE_VISTA", "WIN10"]}) into the set of families meant. */
+final class FamiliesDeserializer extends JsonDeserializer<Set<Family>> {
+    @Override
+    public Set<Family> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        JsonNode node = p.readValueAsTree();
+        EnumSet<Family> out = EnumSet.noneOf(Family.class);
+        if (node.isTextual()) {
+            out.addAll(Family.parseToken(node.textValue()));
+        } else {
+            for (JsonNode t : node) {
+                out.addAll(Family.parseToken(t.textValue()));
+            }
+        }
+        return out;
+    }
+}

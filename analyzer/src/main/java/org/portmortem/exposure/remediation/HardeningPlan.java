@@ -1,0 +1,149 @@
+package org.portmortem.exposure.remediation;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.portmortem.bootplan.BootPlan;
+import org.portmortem.exposure.Exposure;
+import org.portmortem.exposure.ExposurePredictor;
+import org.portmortem.exposure.HostAtBoot;
+import org.portmortem.exposure.Listener;
+import org.portmortem.exposure.Mechanism;
+import org.portmortem.exposure.knowledge.KnowledgeBase;
+import org.portmortem.exposure.knowledge.ServiceKnowledge;
+import org.portmortem.hive.Hive;
+import org.portmortem.hive.MemoryHive;
+import org.portmortem.hive.Value;
+import org.portmortem.model.ModelOptions;
+import org.portmortem.model.SystemModel;
+
+/**
+ * An ordered list of remediations with the listening set predicted after each one, cumulatively:
+ * what the report plots. {@link #propose} orders them as the HSC paper does — services without RPC
+ * ports, NetBIOS per interface, the SMB device, RPC services, DCOM's TCP protocol sequence, the
+ * DNS client's cached socket.
+ *
+ * @param baseline the prediction before any change
+ * @param steps each remediation with the prediction after it and the listeners it closed
+ */
+public record HardeningPlan(Exposure baseline, List<Step> steps) {
+
+    /**
+     * One step of the plan.
+     *
+     * @param remediation what is changed
+     * @param after the prediction with this and every earlier step applied
+     * @param closed listeners of the previous prediction that are gone (by protocol, address, port, owner)
+     */
+    public record Step(Remediation remediation, Exposure after, List<Listener> closed) {}
+
+    /** Predicts the baseline and the state after each remediation, applied cumulatively to copies of the hives. */
+    public static HardeningPlan evaluate(Hive system, Hive software, List<Remediation> remediations) throws IOException {
+        ExposurePredictor predictor = new ExposurePredictor();
+        SystemModel model = SystemModel.read(system, software, ModelOptions.DEFAULT);
+        String cs = model.controlSet().path();
+        Exposure previous = predictor.predict(model, BootPlan.of(model));
+        Exposure baseline = previous;
+        MemoryHive s = MemoryHive.copyOf(system);
+        MemoryHive w = software == null ? null : MemoryHive.copyOf(software);
+        List<Step> steps = new ArrayList<>();
+        for (Remediation r : remediations) {
+            r.applyInPlace(s, w, cs);
+            SystemModel m = SystemModel.read(s, w, ModelOptions.DEFAULT);
+            Exposure after = predictor.predict(m, BootPlan.of(m));
+            Set<String> still = new LinkedHashSet<>();
+            after.listeners().forEach(l -> still.add(identity(l)));
+            List<Listener> closed = previous.listeners().stream().filter(l -> !still.contains(identity(l))).toList();
+            steps.add(new Step(r, after, closed));
+            previous = after;
+        }
+        return new HardeningPlan(baseline, steps);
+    }
+
+    private static String identity(Listener l) {
+        return l.protocol() + " " + l.ipVersion() + " " + l.address() + " " + l.port() + " " + l.owner().service() + " "
+                + l.owner().process();
+    }
+
+    /** The remediations that would close every listener that can be closed, in the paper's order. */
+    public static List<Remediation> propose(Hive system, Hive software) throws IOException {
+        SystemModel model = SystemModel.read(system, software, ModelOptions.DEFAULT);
+        HostAtBoot host = HostAtBoot.of(model, BootPlan.of(model));
+        Exposure e = new ExposurePredictor().predict(host);
+        KnowledgeBase kb = KnowledgeBase.bundled();
+        Map<String, Remediation> plain = new LinkedHashMap<>();
+        Map<String, Remediation> netbios = new LinkedHashMap<>();
+        Map<String, Remediation> smb = new LinkedHashMap<>();
+        Map<String, Remediation> rpc = new LinkedHashMap<>();
+        List<Remediation> last = new ArrayList<>();
+        boolean epmTcp = false;
+        boolean dnsSocket = false;
+        for (Listener l : e.listeners()) {
+            String svc = l.owner().service();
+            Mechanism.Kind k = l.mechanism().kind();
+            switch (k) {
+                case NETBT -> host.interfaces().stream().filter(n -> n.ipv4().contains(l.address())).findFirst()
+                        .ifPresent(n -> netbios.putIfAbsent(n.id(), Remediation.disableNetbios(n.id(),
+                                String.join(", ", n.ipv4()), "closes UDP 137, 138 and TCP 139 on " + l.address()
+                                        + " (HSC: NetBT section)")));
+                case SMB_DIRECT_HOST -> {
+                    if (host.family().preVista()) {
+                        smb.putIfAbsent("smb", Remediation.setDword("Stop NetBT opening the SMB device (445)",
+                                "CS\\Services\\NetBT\\Parameters", "SMBDeviceEnabled", 0,
+                                "closes TCP and UDP 445 after a reboot (HSC: CIFS over TCP)"));
+                    } else if (svc != null) {
+                        smb.putIfAbsent("smb", Remediation.disableService(svc, "closes TCP 445 (file and printer"
+                                + " sharing stops)"));
+                    }
+                }
+                case ENDPOINT_MAPPER -> epmTcp |= l.protocol() == org.portmortem.exposure.Protocol.TCP;
+                default -> {
+                    if (svc == null) {
+                        break;
+                    }
+                    Optional<ServiceKnowledge> sk = kb.entry(svc);
+                    if (svc.equalsIgnoreCase("Dnscache") && k == Mechanism.Kind.DYNAMIC_PORT) {
+                        dnsSocket = true;
+                        break;
+                    }
+                    if (sk.map(ServiceKnowledge::essential).orElse(null) != null || host.unit(svc).map(u -> u.driver())
+                            .orElse(false)) {
+                        break;
+                    }
+                    if (svc.equalsIgnoreCase("TermService")) {
+                        plain.putIfAbsent(svc, Remediation.setDword("Deny Remote Desktop connections",
+                                "CS\\Control\\Terminal Server", "fDenyTSConnections", 1, "closes the RDP listener"));
+                        break;
+                    }
+                    Map<String, Remediation> target = k == Mechanism.Kind.DYNAMIC_RPC ? rpc : plain;
+                    if (!plain.containsKey(svc) && !rpc.containsKey(svc)) {
+                        target.put(svc, Remediation.disableService(svc, "closes " + l.protocol() + " " + l.localEndpoint()
+                                + " and every other socket of " + svc));
+                    }
+                }
+            }
+        }
+        if (epmTcp && host.family().preVista()) {
+            Optional<Value> dcom = host.registry().value("SW\\Microsoft\\Rpc", "DCOM Protocols");
+            if (dcom.isPresent()) {
+                last.add(Remediation.removeDcomProtocol(dcom.get().asStrings(), "ncacn_ip_tcp",
+                        "closes TCP 135 once no running RPC server uses TCP (HSC: DCOM section)"));
+            }
+        }
+        if (dnsSocket) {
+            last.add(Remediation.setDword("Stop the DNS client keeping a cached socket", "CS\\Services\\Dnscache\\Parameters",
+                    "MaxCachedSockets", 0, "closes the DNS client's UDP port (HSC: caching DNS service)"));
+        }
+        List<Remediation> out = new ArrayList<>(plain.values());
+        out.addAll(netbios.values());
+        out.addAll(smb.values());
+        out.addAll(rpc.values());
+        out.addAll(last);
+        return out;
+    }
+}

@@ -1,0 +1,85 @@
+package org.portmortem.exposure.remediation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.portmortem.exposure.Listener;
+import org.portmortem.exposure.ReferenceSystems;
+import org.portmortem.hive.ValueType;
+
+class HardeningPlanTest {
+
+    private static ReferenceSystems.Hives system(String name) throws IOException {
+        Path fx = ReferenceSystems.fixtures().orElse(null);
+        Assumptions.assumeTrue(fx != null, "fixtures folder not found beside the analyzer module");
+        return ReferenceSystems.build(fx.resolve(name), List.of());
+    }
+
+    @Test
+    void proposedPlanForTheDefaultWindows2000ServerClosesEveryListenerInThePapersOrder() throws IOException {
+        ReferenceSystems.Hives h = system("win2000-server-default");
+        List<Remediation> plan = HardeningPlan.propose(h.system(), h.software());
+        HardeningPlan result = HardeningPlan.evaluate(h.system(), h.software(), plan);
+
+        assertThat(result.baseline().listeners()).hasSize(19);
+        assertThat(result.steps().get(result.steps().size() - 1).after().listeners()).isEmpty();
+        List<String> titles = plan.stream().map(Remediation::title).toList();
+        assertThat(titles).contains("Disable the SMTPSVC service", "Disable the PolicyAgent service",
+                "Disable the Messenger service", "Disable the Schedule service", "Remove ncacn_ip_tcp from DCOM Protocols");
+        assertThat(titles.indexOf("Disable the PolicyAgent service"))
+                .isLessThan(titles.indexOf("Stop NetBT opening the SMB device (445)"));
+        assertThat(titles.indexOf("Stop NetBT opening the SMB device (445)"))
+                .isLessThan(titles.indexOf("Disable the Messenger service"));
+        assertThat(titles.get(titles.size() - 1)).isEqualTo("Remove ncacn_ip_tcp from DCOM Protocols");
+        for (HardeningPlan.Step s : result.steps()) {
+            assertThat(s.closed()).as("step %s closes something", s.remediation().title()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void messengerStepClosesItsUdpPortAndUdp135Together() throws IOException {
+        ReferenceSystems.Hives h = system("winxp-default");
+        HardeningPlan result = HardeningPlan.evaluate(h.system(), h.software(),
+                List.of(Remediation.disableService("Messenger", "test")));
+        List<String> closed = result.steps().get(0).closed().stream()
+                .map(l -> l.protocol() + " " + l.address() + ":" + (l.dynamic() ? "*" : l.port()) + " " + l.owner().service())
+                .toList();
+        assertThat(closed).containsExactlyInAnyOrder("UDP 0.0.0.0:* Messenger", "UDP 0.0.0.0:135 RpcSs");
+    }
+
+    @Test
+    void evaluatingAPlanLeavesTheInputHivesUnchanged() throws IOException {
+        ReferenceSystems.Hives h = system("winxp-default");
+        int before = h.system().key("ControlSet001\\Services\\Messenger").orElseThrow().value("Start").orElseThrow().asInt();
+        HardeningPlan.evaluate(h.system(), h.software(), List.of(Remediation.disableService("Messenger", "test")));
+        assertThat(h.system().key("ControlSet001\\Services\\Messenger").orElseThrow().value("Start").orElseThrow().asInt())
+                .isEqualTo(before).isEqualTo(2);
+    }
+
+    @Test
+    void remediationsRenderAsTheCommandsAUserWouldRun() {
+        assertThat(Remediation.disableService("Messenger", "x").commands())
+                .containsExactly("sc config Messenger start= disabled");
+        assertThat(Remediation.setDword("t", "CS\\Services\\NetBT\\Parameters", "SMBDeviceEnabled", 0, "x").commands())
+                .containsExactly("reg add \"HKLM\\SYSTEM\\CurrentControlSet\\Services\\NetBT\\Parameters\" /v"
+                        + " \"SMBDeviceEnabled\" /t REG_DWORD /d 0 /f");
+        Remediation dcom = Remediation.removeDcomProtocol(List.of("ncacn_ip_tcp", "ncadg_ip_udp", "ncacn_http"),
+                "ncacn_ip_tcp", "x");
+        assertThat(dcom.commands()).containsExactly("reg add \"HKLM\\SOFTWARE\\Microsoft\\Rpc\" /v \"DCOM Protocols\""
+                + " /t REG_MULTI_SZ /d \"ncadg_ip_udp\\0ncacn_http\" /f");
+        assertThat(dcom.edits().get(0).type()).isEqualTo(ValueType.REG_MULTI_SZ);
+    }
+
+    @Test
+    void disablingNetbiosOnTheAdapterMovesNothingElse() throws IOException {
+        ReferenceSystems.Hives h = system("winxp-default");
+        HardeningPlan result = HardeningPlan.evaluate(h.system(), h.software(),
+                List.of(Remediation.disableNetbios("{9A3F1D27-58C4-4E2B-A6D0-71E5C3B8F294}", "192.70.106.143", "x")));
+        List<Listener> closed = result.steps().get(0).closed();
+        assertThat(closed).extracting(Listener::port).containsExactlyInAnyOrder(137, 138, 139);
+    }
+}

@@ -1,0 +1,294 @@
+package org.portmortem.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.portmortem.InputException;
+import org.portmortem.bootplan.BootPlan;
+import org.portmortem.evidence.Evidence;
+import org.portmortem.exposure.Exposure;
+import org.portmortem.exposure.ExposurePredictor;
+import org.portmortem.exposure.FirewallVerdict;
+import org.portmortem.exposure.Listener;
+import org.portmortem.hive.Hive;
+import org.portmortem.hive.HiveWarning;
+import org.portmortem.hive.MemoryHive;
+import org.portmortem.hive.RegOverlay;
+import org.portmortem.model.ModelOptions;
+import org.portmortem.model.SystemModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code portmortem listeners}: the sockets predicted to listen after boot, with owner, mechanism,
+ * certainty, host-firewall reachability and evidence.
+ */
+@Command(
+        name = "listeners",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Predicts every TCP and UDP socket that would be listening after the next boot of the Windows"
+                    + " system whose hives are in CASE: protocol, IP version, local address, port (or the range of a"
+                    + " dynamic one), the owning service or driver and process, the mechanism that opens it, how"
+                    + " certain the prediction is and why, and per firewall profile whether the host firewall lets it"
+                    + " be reached.",
+            "",
+            "CASE is a folder holding the SYSTEM hive and, ideally, the SOFTWARE hive, found by name in any case:"
+                    + " at the top, under Windows/System32/config/ or C/Windows/System32/config/ (KAPE layout), as"
+                    + " binary regf files (their .LOG1/.LOG2 replayed in memory) or .reg exports (SYSTEM.reg,"
+                    + " SOFTWARE.reg). Without SOFTWARE the version is inferred and predictions that depend on it are"
+                    + " marked uncertain. The files are opened read-only.",
+            "",
+            "Each --overlay is a .reg file applied to the hives in memory, in order, before predicting (what-if:"
+                    + " e.g. a Start=4 for a service, SmbDeviceEnabled=0).",
+            "",
+            "Formats:",
+            "  text  one line per listener, then warnings",
+            "  csv   protocol,ipVersion,address,port,dynamic,portRange,service,process,svchostGroup,mechanism,"
+                    + "certainty,reason,firewall",
+            "  json  an array of objects: protocol, ipVersion, address, port (null when dynamic), dynamic, portRange,"
+                    + " owner {service, process, svchostGroup, sharedWith}, mechanism {kind, description}, certainty,"
+                    + " certaintyReason, firewall {profile: reachable|blocked|unknown}, firewallReasons, evidence[]",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  portmortem listeners fixtures/winxp-default",
+            "  portmortem listeners case01 --format json > listeners.json",
+            "  portmortem listeners case01 --overlay disable-netbios.reg --overlay smb-off.reg",
+            "",
+            "Exit codes:",
+            "  0  the prediction was printed (warnings, if any, follow it)",
+            "  2  usage error",
+            "  3  CASE or an overlay is missing, unreadable or not a hive / .reg file",
+        })
+public final class ListenersCommand implements Callable<Integer> {
+
+    /** The output formats. */
+    public enum Format { text, csv, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "CASE", description = "Folder with the SYSTEM (and SOFTWARE) hive.")
+    Path casePath;
+
+    @Option(names = "--overlay", paramLabel = "F.reg",
+            description = "A .reg file applied to the hives in memory before predicting; repeatable, applied in order.")
+    List<Path> overlays = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, csv or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Override
+    public Integer call() throws IOException {
+        Exposure e = CaseInput.open(casePath).predict(overlays);
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case json -> out.println(json(e.listeners()));
+            case csv -> csv(e.listeners(), out);
+            case text -> text(e, out);
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private static void text(Exposure e, PrintWriter out) {
+        out.printf("# %d listeners predicted after boot (%s); dynamic RPC range %s (%s)%n", e.listeners().size(),
+                e.family(), e.dynamicRange(), e.dynamicRange().origin());
+        for (Listener l : e.listeners()) {
+            out.printf("%-4s %-26s %-46s %-15s %-9s %s%n", l.protocol(), l.localEndpoint()
+                    + (l.dynamic() && l.portRange() != null ? " (" + l.portRange() + ")" : ""), l.owner().display(),
+                    l.mechanism().kind(), l.certainty().level().name().toLowerCase(Locale.ROOT), firewallSummary(l));
+        }
+        for (String w : e.warnings()) {
+            out.println("warning: " + w);
+        }
+    }
+
+    private static String firewallSummary(Listener l) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, FirewallVerdict.Decision> d : l.firewall().profiles().entrySet()) {
+            sb.append(sb.length() == 0 ? "" : " ").append(d.getKey()).append('=').append(d.getValue().reachability().word());
+        }
+        return sb.toString();
+    }
+
+    private static void csv(List<Listener> listeners, PrintWriter out) {
+        out.println("protocol,ipVersion,address,port,dynamic,portRange,service,process,svchostGroup,mechanism,certainty,"
+                + "reason,firewall");
+        for (Listener l : listeners) {
+            out.println(String.join(",", l.protocol().name(), String.valueOf(l.ipVersion()), l.address(),
+                    l.port() == null ? "" : l.port().toString(), String.valueOf(l.dynamic()),
+                    l.portRange() == null ? "" : l.portRange().toString(), csvField(l.owner().service()),
+                    csvField(l.owner().process()), csvField(l.owner().svchostGroup()), l.mechanism().kind().name(),
+                    l.certainty().level().name().toLowerCase(Locale.ROOT), csvField(l.certainty().reason()),
+                    csvField(firewallSummary(l))));
+        }
+    }
+
+    static String csvField(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    /** The listeners as the JSON array documented in --help. */
+    public static String json(List<Listener> listeners) {
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ArrayNode arr = m.createArrayNode();
+        for (Listener l : listeners) {
+            ObjectNode o = arr.addObject();
+            o.put("protocol", l.protocol().name());
+            o.put("ipVersion", l.ipVersion());
+            o.put("address", l.address());
+            if (l.port() == null) {
+                o.putNull("port");
+            } else {
+                o.put("port", l.port());
+            }
+            o.put("dynamic", l.dynamic());
+            if (l.portRange() == null) {
+                o.putNull("portRange");
+            } else {
+                ObjectNode r = o.putObject("portRange");
+                r.put("first", l.portRange().first());
+                r.put("last", l.portRange().last());
+                r.put("origin", l.portRange().origin());
+            }
+            ObjectNode owner = o.putObject("owner");
+            owner.put("service", l.owner().service());
+            owner.put("process", l.owner().process());
+            owner.put("svchostGroup", l.owner().svchostGroup());
+            l.owner().sharedWith().forEach(owner.putArray("sharedWith")::add);
+            ObjectNode mech = o.putObject("mechanism");
+            mech.put("kind", l.mechanism().kind().name());
+            mech.put("description", l.mechanism().description());
+            o.put("certainty", l.certainty().level().name().toLowerCase(Locale.ROOT));
+            o.put("certaintyReason", l.certainty().reason());
+            ObjectNode fw = o.putObject("firewall");
+            ObjectNode why = o.putObject("firewallReasons");
+            l.firewall().profiles().forEach((p, d) -> {
+                fw.put(p, d.reachability().word());
+                why.put(p, d.decidedBy());
+            });
+            ArrayNode ev = o.putArray("evidence");
+            for (Evidence e : l.evidence()) {
+                ev.add(evidence(m, e));
+            }
+        }
+        try {
+            return m.writeValueAsString(arr);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ObjectNode evidence(ObjectMapper m, Evidence e) {
+        ObjectNode n = m.createObjectNode();
+        n.put("hive", e.hive());
+        n.put("key", e.keyPath());
+        n.put("value", e.valueName());
+        n.put("type", e.valueType());
+        n.put("data", e.data());
+        n.put("lastWritten", e.lastWritten() == null ? null : e.lastWritten().toString());
+        n.put("note", e.note());
+        return n;
+    }
+
+    /**
+     * The hives of a case folder, opened read-only, ready to be predicted with overlays applied in
+     * memory.
+     *
+     * @param system the SYSTEM hive file
+     * @param software the SOFTWARE hive file, or {@code null} if the case has none
+     */
+    public record CaseInput(Path system, Path software) {
+        private static final List<String> PLACES = List.of("", "Windows/System32/config/", "C/Windows/System32/config/",
+                "config/");
+
+        /** Finds the hives of a case folder; a SYSTEM hive is required. */
+        public static CaseInput open(Path folder) throws IOException {
+            if (!Files.exists(folder)) {
+                throw new InputException(folder, "no such case folder");
+            }
+            if (!Files.isDirectory(folder)) {
+                throw new InputException(folder, "is a file; CASE is the folder holding the SYSTEM and SOFTWARE hives");
+            }
+            Path system = find(folder, "SYSTEM").orElseThrow(() -> new InputException(folder,
+                    "no SYSTEM hive found (looked for SYSTEM or SYSTEM.reg at the top, under Windows/System32/config/"
+                            + " and C/Windows/System32/config/)"));
+            return new CaseInput(system, find(folder, "SOFTWARE").orElse(null));
+        }
+
+        private static Optional<Path> find(Path folder, String name) throws IOException {
+            for (String place : PLACES) {
+                Path dir = folder.resolve(place);
+                if (!Files.isDirectory(dir)) {
+                    continue;
+                }
+                try (Stream<Path> s = Files.list(dir)) {
+                    Optional<Path> hit = s.filter(Files::isRegularFile).filter(p -> {
+                        String n = p.getFileName().toString();
+                        return n.equalsIgnoreCase(name) || n.equalsIgnoreCase(name + ".reg");
+                    }).sorted().findFirst();
+                    if (hit.isPresent()) {
+                        return hit;
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** Predicts the exposure after applying the overlays, in order, to in-memory copies of the hives. */
+        public Exposure predict(List<Path> overlays) throws IOException {
+            try (Hive sys = Hive.open(system); Hive sw = software == null ? null : Hive.open(software)) {
+                Hive s = sys;
+                Hive w = sw;
+                List<String> notes = new ArrayList<>();
+                if (!overlays.isEmpty()) {
+                    MemoryHive ms = MemoryHive.copyOf(sys);
+                    MemoryHive mw = sw == null ? null : MemoryHive.copyOf(sw);
+                    for (Path o : overlays) {
+                        RegOverlay overlay = RegOverlay.read(o);
+                        for (HiveWarning h : overlay.applyTo(ms, "SYSTEM")) {
+                            notes.add(o.getFileName() + ": " + h);
+                        }
+                        if (mw != null) {
+                            overlay.applyTo(mw, "SOFTWARE");
+                        } else if (overlay.roots().stream().anyMatch(r -> r.equalsIgnoreCase("SOFTWARE"))) {
+                            notes.add(o.getFileName() + ": changes SOFTWARE, but the case has no SOFTWARE hive: ignored");
+                        }
+                    }
+                    s = ms;
+                    w = mw;
+                }
+                SystemModel model = SystemModel.read(s, w, ModelOptions.DEFAULT);
+                Exposure e = new ExposurePredictor().predict(model, BootPlan.of(model));
+                if (notes.isEmpty()) {
+                    return e;
+                }
+                List<String> warnings = new ArrayList<>(notes);
+                warnings.addAll(e.warnings());
+                return new Exposure(e.family(), e.listeners(), e.rpcEndpoints(), e.dynamicRange(), warnings);
+            }
+        }
+    }
+}

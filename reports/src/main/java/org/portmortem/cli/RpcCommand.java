@@ -1,0 +1,77 @@
+package org.portmortem.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.portmortem.exposure.Exposure;
+import org.portmortem.exposure.RpcEndpoint;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code portmortem rpc}: the MS-RPC endpoints predicted to be registered after boot. */
+@Command(
+        name = "rpc",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Predicts the MS-RPC interfaces that would be registered after the next boot of the Windows system whose"
+                    + " hives are in CASE: interface UUID, version and name, protocol sequence (ncacn_ip_tcp,"
+                    + " ncadg_ip_udp, ncacn_np with its pipe, ncacn_http, ncalrpc) with its endpoint, and the hosting"
+                    + " service and process — what rpcdump would list, plus the named pipes reached over SMB.",
+            "",
+            "A TCP or UDP endpoint is listed only if its port is predicted to listen (see `portmortem listeners`);"
+                    + " a dynamic port shows as '*'. CASE is found as for `portmortem listeners`.",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  portmortem rpc fixtures/win2000-server-default",
+            "  portmortem rpc case01 --format csv > rpc.csv",
+            "",
+            "Exit codes:",
+            "  0  the endpoints were printed",
+            "  2  usage error",
+            "  3  CASE is missing, unreadable or holds no SYSTEM hive",
+        })
+public final class RpcCommand implements Callable<Integer> {
+
+    /** The output formats. */
+    public enum Format { text, csv }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "CASE", description = "Folder with the SYSTEM (and SOFTWARE) hive.")
+    Path casePath;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text or csv (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Override
+    public Integer call() throws IOException {
+        Exposure e = ListenersCommand.CaseInput.open(casePath).predict(java.util.List.of());
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.csv) {
+            out.println("uuid,version,name,protseq,endpoint,service,process,certainty");
+        }
+        for (RpcEndpoint r : e.rpcEndpoints()) {
+            String endpoint = r.endpoint() == null ? "*" : r.endpoint();
+            String certainty = r.certainty().level().name().toLowerCase(Locale.ROOT);
+            if (format == Format.csv) {
+                out.println(String.join(",", r.uuid(), "v" + r.version(), ListenersCommand.csvField(r.name()), r.protseq(),
+                        ListenersCommand.csvField(endpoint), ListenersCommand.csvField(r.service()), r.process(), certainty));
+            } else {
+                out.printf("%s v%-4s %-13s %-32s %-44s %s%s%n", r.uuid(), r.version(), r.protseq(), endpoint,
+                        r.name(), r.service() == null ? r.process() : r.process() + " (" + r.service() + ")",
+                        certainty.equals("certain") ? "" : " [" + certainty + "]");
+            }
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+}
