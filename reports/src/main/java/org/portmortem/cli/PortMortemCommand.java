@@ -32,6 +32,7 @@ import picocli.CommandLine.ScopeType;
             ServicesCommand.class,
             ListenersCommand.class,
             RpcCommand.class,
+            RipCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {
