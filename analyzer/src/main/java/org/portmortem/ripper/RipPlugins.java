@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.portmortem.ripper.software.NetworkCards;
 import org.portmortem.ripper.system.ComputerName;
 import org.portmortem.ripper.system.Firewall;
 import org.portmortem.ripper.system.Ips;
@@ -25,7 +26,7 @@ import org.portmortem.ripper.system.TimeZone;
 import org.portmortem.ripper.system.TriggerInfo;
 
 /**
- * The plugins PortMortem has: the classes in {@code org.portmortem.ripper.system} and the
+ * The plugins PortMortem has: the classes in {@code org.portmortem.ripper.system} and {@code .software}, and the
  * {@link ValuePlugin}s defined in {@code value-plugins.json}, in name order.
  */
 public final class RipPlugins {
@@ -36,7 +37,7 @@ public final class RipPlugins {
     private static List<RipPlugin> load() {
         List<RipPlugin> all = new ArrayList<>(List.of(new ComputerName(), new TimeZone(), new Shutdown(),
                 new Services(), new Svc(), new SvcDll(), new Nic2(), new Ips(), new Routes(), new Shares(),
-                new PortProxy(), new TriggerInfo(), new Firewall()));
+                new PortProxy(), new TriggerInfo(), new Firewall(), new NetworkCards()));
         try (InputStream in = RipPlugins.class.getResourceAsStream("value-plugins.json")) {
             if (in == null) {
                 throw new IllegalStateException("value-plugins.json is missing from the class path");

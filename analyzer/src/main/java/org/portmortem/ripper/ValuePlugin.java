@@ -1,5 +1,8 @@
 package org.portmortem.ripper;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +12,8 @@ import org.portmortem.hive.Value;
 
 /**
  * A plugin that reports named values of a few keys, each as stored, or their absence (rdpport,
- * disableremotescm, remoteaccess, termserv, the SMB and NetBT settings, the LLMNR policy). Such
+ * disableremotescm, remoteaccess, termserv, winver, dcom, netsh, the SMB and NetBT settings, the
+ * LLMNR policy). Such
  * plugins are data: they are defined in {@code value-plugins.json}, read by {@link RipPlugins}.
  *
  * @param name the plugin name
@@ -43,8 +47,11 @@ public record ValuePlugin(String name, HiveType hiveType, String description, St
      *
      * @param value the value name in the key
      * @param label the name RegRipper prints for it (often the value name itself)
+     * @param time how the data is a time, shown as RegRipper shows times: {@code epoch} (a number of
+     *     seconds since 1970), {@code filetime} (a QWORD or 8 bytes of 100 ns since 1601), or
+     *     {@code null} for data shown as stored
      */
-    public record Label(String value, String label) {}
+    public record Label(String value, String label, String time) {}
 
     @Override
     public List<RipFact> run(RipContext context) {
@@ -53,6 +60,17 @@ public record ValuePlugin(String name, HiveType hiveType, String description, St
             read(context, kv, facts);
         }
         return facts;
+    }
+
+    private static String data(Value v, String time) {
+        if ("epoch".equals(time) && v.isNumber()) {
+            return RegRipperData.time(Instant.ofEpochSecond(v.asLong()));
+        }
+        if ("filetime".equals(time) && v.size() >= 8) {
+            long ticks = ByteBuffer.wrap(v.raw(), 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+            return RegRipperData.time(Instant.ofEpochSecond(-11_644_473_600L).plusSeconds(ticks / 10_000_000L));
+        }
+        return RegRipperData.of(v);
     }
 
     private void read(RipContext context, KeyValues kv, List<RipFact> facts) {
@@ -66,7 +84,7 @@ public record ValuePlugin(String name, HiveType hiveType, String description, St
         for (Label l : kv.values()) {
             Optional<Value> v = k.get().value(l.value());
             facts.add(v.isPresent()
-                    ? RipFact.ofValue(group, k.get(), v.get(), l.label(), RegRipperData.of(v.get()))
+                    ? RipFact.ofValue(group, k.get(), v.get(), l.label(), data(v.get(), l.time()))
                     : RipFact.absentValue(group, k.get(), l.label()));
         }
         if (kv.allValues()) {

@@ -35,7 +35,8 @@ class RipPluginsTest {
         assertThat(RipPlugins.profileType("System")).contains(HiveType.SYSTEM);
         assertThat(RipPlugins.profileType("nonsense")).isEmpty();
         assertThat(RipPlugins.profile(HiveType.SYSTEM)).extracting(RipPlugin::hiveType).containsOnly(HiveType.SYSTEM);
-        assertThat(RipPlugins.profile(HiveType.SOFTWARE)).extracting(RipPlugin::name).containsExactly("llmnr");
+        assertThat(RipPlugins.profile(HiveType.SOFTWARE)).extracting(RipPlugin::name)
+                .containsExactly("dcom", "llmnr", "netsh", "networkcards", "winver");
     }
 
     @Test
