@@ -253,8 +253,10 @@ final class DependencyResolution {
         }
         if (s.isTriggerStart()) {
             evidence.addAll(triggerEvidence(s));
-            return new BootPlanEntry(s, BootDecision.TRIGGER_START, false, start + "; triggers do not fire at a normal"
-                    + " boot: " + s.triggers().stream().map(t -> t.describe() + " - " + t.firingReason())
+            return new BootPlanEntry(s, BootDecision.TRIGGER_START, false, start + "; no start trigger is known to fire"
+                    + " at a normal boot: " + s.triggers().stream()
+                            .map(t -> t.describe() + " - " + t.firing().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                                    + ": " + t.firingReason())
                             .collect(Collectors.joining("; ")), List.of(), List.of(), evidence, host);
         }
         return new BootPlanEntry(s, BootDecision.NOT_STARTED, false, notStartedReason(s, start), List.of(), List.of(),
@@ -270,6 +272,10 @@ final class DependencyResolution {
         }
         if (!s.isDriver() && (s.startType() == StartType.BOOT || s.startType() == StartType.SYSTEM)) {
             return start + ": boot and system start apply to drivers only; the SCM does not start a service with it";
+        }
+        if (s.isDriver() && s.startType() == StartType.MANUAL) {
+            return start + ": a demand-start driver, loaded by Plug and Play when its device is present (not"
+                    + " predictable from the hive); nothing that starts at boot depends on it";
         }
         return start + "; nothing that starts at boot depends on it";
     }

@@ -65,6 +65,19 @@ public final class CaseHives implements AutoCloseable {
         return out;
     }
 
+    /**
+     * What the hive readers could not read so far, one line each naming the file: a lazily read hive
+     * adds warnings as the model visits it, so call this after building the model.
+     */
+    public List<String> readWarnings() {
+        List<String> out = new ArrayList<>();
+        system.warnings().forEach(w -> out.add(files.system() + ": " + w));
+        if (software != null) {
+            software.warnings().forEach(w -> out.add(files.software() + ": " + w));
+        }
+        return out;
+    }
+
     @Override
     public void close() {
         system.close();

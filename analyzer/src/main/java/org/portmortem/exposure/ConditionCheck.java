@@ -72,8 +72,8 @@ record ConditionCheck(boolean holds, Certainty certainty, Evidence evidence) {
                 }
                 yield textual(c.op(), v.isString() ? v.asString() : v.display(), c.operand().asText());
             }
-            case "sp<" -> RegistryScope.servicePackNumber(v.asString()) < c.operand().asInt();
-            case "sp>=" -> RegistryScope.servicePackNumber(v.asString()) >= c.operand().asInt();
+            case "sp<" -> servicePack(v) < c.operand().asInt();
+            case "sp>=" -> servicePack(v) >= c.operand().asInt();
             case "contains", "lacks" -> {
                 List<String> items = v.asStrings();
                 boolean has = items.stream().anyMatch(s -> s.trim().equalsIgnoreCase(c.operand().asText()));
@@ -95,5 +95,10 @@ record ConditionCheck(boolean holds, Certainty certainty, Evidence evidence) {
     private static boolean textual(String op, String a, String b) {
         boolean eq = a.trim().toLowerCase(Locale.ROOT).equals(b.trim().toLowerCase(Locale.ROOT));
         return op.equals("!=") ? !eq : eq;
+    }
+
+    /** A service pack from "Service Pack N" (SOFTWARE) or N x 0x100 (SYSTEM Control\Windows). */
+    private static int servicePack(Value v) {
+        return v.isNumber() ? (v.asInt() >> 8) & 0xff : RegistryScope.servicePackNumber(v.asString());
     }
 }

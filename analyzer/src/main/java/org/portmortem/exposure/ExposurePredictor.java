@@ -119,7 +119,7 @@ public final class ExposurePredictor {
         listeners.addAll(epm.listeners());
         warnings.addAll(epm.warnings());
 
-        RegistryConfiguredListeners configured = new RegistryConfiguredListeners(host, addresses);
+        RegistryConfiguredListeners configured = new RegistryConfiguredListeners(host);
         listeners.addAll(configured.listeners());
         warnings.addAll(configured.warnings());
 
@@ -178,8 +178,10 @@ public final class ExposurePredictor {
                 continue;
             }
             String service = e.name().toLowerCase(Locale.ROOT).endsWith(".exe") ? null : e.name();
+            List<Evidence> ev = new ArrayList<>(host.familyEvidence());
+            ev.addAll(applied.get().evidence());
             out.add(new Unit(e, Owner.of(service, e.image(), null), e.image().toLowerCase(Locale.ROOT),
-                    applied.get().certainty(), applied.get().evidence()));
+                    applied.get().certainty(), ev));
         }
         return out;
     }
@@ -279,10 +281,9 @@ public final class ExposurePredictor {
                     .filter(s -> s != null && !s.equals(first.unit().owner().service())).distinct().toList();
             Owner o = first.unit().owner();
             Owner owner = new Owner(o.service(), o.process(), o.svchostGroup(), shared);
-            Certainty c = ds.stream().map(Demand::certainty).reduce(Certainty::weakest).orElseThrow();
             // The port is there if any registration is certain: take the strongest, not the weakest.
             Certainty strongest = ds.stream().map(Demand::certainty)
-                    .min(Comparator.comparing(Certainty::level)).orElse(c);
+                    .min(Comparator.comparing(Certainty::level)).orElseThrow();
             List<Evidence> ev = new ArrayList<>();
             ds.forEach(d -> d.evidence().stream().filter(e -> !ev.contains(e)).forEach(ev::add));
             ev.addAll(range.evidence());

@@ -20,6 +20,7 @@ import org.portmortem.model.WindowsFamily;
  * these facts so that each mechanism sees only what it uses.
  *
  * @param family the Windows family
+ * @param familyEvidence the version facts the family was decided from
  * @param registry the SYSTEM control set and the SOFTWARE hive
  * @param running the services and drivers the boot plan starts, and where they run
  * @param demandStart demand-start services the boot plan does not start (Start=3, not needed by a
@@ -29,6 +30,7 @@ import org.portmortem.model.WindowsFamily;
  */
 public record HostAtBoot(
         Family family,
+        List<Evidence> familyEvidence,
         RegistryScope registry,
         List<RunningUnit> running,
         List<RunningUnit> demandStart,
@@ -36,6 +38,7 @@ public record HostAtBoot(
         List<String> warnings) {
 
     public HostAtBoot {
+        familyEvidence = List.copyOf(familyEvidence);
         running = List.copyOf(running);
         demandStart = List.copyOf(demandStart);
         interfaces = List.copyOf(interfaces);
@@ -80,7 +83,14 @@ public record HostAtBoot(
             }
             nics.add(new NetworkInterface(n.guid(), v4, List.of(), n.dhcpEnabled().orElse(false), ev));
         }
-        return new HostAtBoot(family, scope, running, demand, nics, warnings);
+        List<Evidence> familyEvidence = new ArrayList<>();
+        String basis = "Windows family " + model.family().displayName() + ": " + model.version().familyBasis();
+        for (org.portmortem.model.Evidenced<?> f : List.of(model.version().currentBuild(), model.version().currentVersion())) {
+            Evidence ev = f.evidence();
+            familyEvidence.add(new Evidence(ev.hive(), ev.keyPath(), ev.valueName(), ev.valueType(), ev.data(),
+                    ev.lastWritten(), basis));
+        }
+        return new HostAtBoot(family, familyEvidence, scope, running, demand, nics, warnings);
     }
 
     /** The knowledge-base family of a model family; close neighbours with a warning where none fits. */

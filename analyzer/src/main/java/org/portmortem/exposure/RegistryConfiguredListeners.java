@@ -20,7 +20,7 @@ final class RegistryConfiguredListeners {
     private final List<String> warnings = new ArrayList<>();
     private final HostAtBoot host;
 
-    RegistryConfiguredListeners(HostAtBoot host, AddressPlan addresses) {
+    RegistryConfiguredListeners(HostAtBoot host) {
         this.host = host;
         host.unit("WinRM").ifPresent(this::winrm);
         host.unit("iphlpsvc").ifPresent(this::portProxy);

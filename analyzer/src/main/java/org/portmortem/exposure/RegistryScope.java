@@ -62,10 +62,26 @@ public record RegistryScope(Hive system, String controlSetPath, Hive software) {
         return path.regionMatches(true, 0, "SW\\", 0, 3) ? software : system;
     }
 
-    /** The service pack number from {@code SW\Microsoft\Windows NT\CurrentVersion\CSDVersion}; 0 if none. */
+    /**
+     * The service pack number: {@code SW\Microsoft\Windows NT\CurrentVersion\CSDVersion} ("Service
+     * Pack N"), else {@code CS\Control\Windows\CSDVersion} (N x 0x100 [facts B15]); 0 if neither.
+     */
     public int servicePack() {
-        return value("SW\\Microsoft\\Windows NT\\CurrentVersion", "CSDVersion").filter(Value::isString)
-                .map(v -> servicePackNumber(v.asString())).orElse(0);
+        Optional<Value> sw = value("SW\\Microsoft\\Windows NT\\CurrentVersion", "CSDVersion").filter(Value::isString);
+        if (sw.isPresent()) {
+            return servicePackNumber(sw.get().asString());
+        }
+        return value("CS\\Control\\Windows", "CSDVersion").filter(Value::isNumber).map(v -> (v.asInt() >> 8) & 0xff)
+                .orElse(0);
+    }
+
+    /** The evidence {@link #servicePack()} rests on. */
+    public Evidence servicePackEvidence() {
+        String sw = "SW\\Microsoft\\Windows NT\\CurrentVersion";
+        if (value(sw, "CSDVersion").isPresent()) {
+            return evidence(sw, "CSDVersion", "service pack");
+        }
+        return evidence("CS\\Control\\Windows", "CSDVersion", "service pack x 0x100 (SOFTWARE's CSDVersion not available)");
     }
 
     /** "Service Pack 2" → 2; no digits → 0. */

@@ -2,8 +2,10 @@ package org.portmortem.hive;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.portmortem.hive.internal.text.RegPath;
 import org.portmortem.hive.internal.text.RegTextFile;
 
 /**
@@ -17,6 +19,9 @@ import org.portmortem.hive.internal.text.RegTextFile;
  * that a caller can warn about one that touches neither SYSTEM nor SOFTWARE.
  */
 public final class RegOverlay {
+    private static final String SYSTEM = "SYSTEM";
+    private static final String SOFTWARE = "SOFTWARE";
+
     private final RegTextFile text;
 
     private RegOverlay(RegTextFile text) {
@@ -53,6 +58,38 @@ public final class RegOverlay {
      */
     public List<HiveWarning> warnings() {
         return text.warnings();
+    }
+
+    /**
+     * Applies overlays, in the order given, to the two hives of a case, as {@code --overlay} does:
+     * each overlay's SYSTEM part to {@code system} and its SOFTWARE part to {@code software}. Also
+     * returns, once per overlay, its skipped lines, a warning for each other hive it touches (those
+     * changes are not applied), and a warning if it touches a hive the case does not have.
+     *
+     * @param system the case's SYSTEM hive, or {@code null} if it has none
+     * @param software the case's SOFTWARE hive, or {@code null} if it has none
+     * @return every warning, in overlay order; those about applying are also recorded on the hive
+     */
+    public static List<HiveWarning> applyAll(List<RegOverlay> overlays, MemoryHive system, MemoryHive software) {
+        List<HiveWarning> out = new ArrayList<>();
+        for (RegOverlay overlay : overlays) {
+            out.addAll(overlay.warnings());
+            for (String root : overlay.roots()) {
+                MemoryHive target = root.equals(SYSTEM) ? system : root.equals(SOFTWARE) ? software : null;
+                if (target != null) {
+                    out.addAll(overlay.applyTo(target, root));
+                } else {
+                    String where = new RegPath(root, "").rootDisplay();
+                    String why = root.equals(SYSTEM) || root.equals(SOFTWARE) ? "the case has no " + root + " hive"
+                            : "only the SYSTEM and SOFTWARE hives are analysed";
+                    out.add(HiveWarning.general(overlay.name() + ": changes under " + where + " not applied: " + why));
+                }
+            }
+            if (overlay.roots().isEmpty()) {
+                out.add(HiveWarning.general(overlay.name() + ": no key under HKEY_LOCAL_MACHINE\\SYSTEM or SOFTWARE; nothing applied"));
+            }
+        }
+        return out;
     }
 
     /**

@@ -13,6 +13,7 @@ import org.portmortem.InputException;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.Key;
+import org.portmortem.hive.Value;
 import org.portmortem.model.RegistryFacts.KeyAt;
 
 /**
@@ -68,6 +69,16 @@ final class ControlSetSelection {
         }
     }
 
+    /** Select values other than Current that name a set which is not there are worth a warning. */
+    private void checkOtherSelectValues(RegistryFacts facts) {
+        for (Evidenced<Integer> v : List.of(defaultSet, lastKnownGood)) {
+            if (v.isPresent() && v.value() != 0 && !sets.containsKey(v.value())) {
+                facts.warn("Select\\" + v.evidence().valueName() + " = " + v.value() + " names a missing control set",
+                        v.evidence());
+            }
+        }
+    }
+
     static ControlSetSelection select(Hive system, ModelOptions options, RegistryFacts facts) throws InputException {
         TreeMap<Integer, Key> sets = new TreeMap<>();
         for (Key k : system.root().subkeys()) {
@@ -80,7 +91,9 @@ final class ControlSetSelection {
             // A .reg export of a live machine may hold only the CurrentControlSet alias as a tree.
             system.key("CurrentControlSet").ifPresent(k -> sets.put(CURRENT_CONTROL_SET_TREE, k));
         }
-        return new ControlSetSelection(system, sets, facts, options);
+        ControlSetSelection selection = new ControlSetSelection(system, sets, facts, options);
+        selection.checkOtherSelectValues(facts);
+        return selection;
     }
 
     static Path fileOf(Hive hive) {
@@ -104,20 +117,28 @@ final class ControlSetSelection {
         if (sets.size() < 2) {
             return List.of();
         }
+        // One pass over each set's Services; evidence is only built for the services that differ.
+        Map<Integer, Map<String, Key>> servicesBySet = new TreeMap<>();
         TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        for (Key set : sets.values()) {
-            set.key("Services").ifPresent(s -> s.subkeys().forEach(k -> names.add(k.name())));
+        for (Map.Entry<Integer, Key> e : sets.entrySet()) {
+            Map<String, Key> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            e.getValue().subkey("Services").ifPresent(s -> s.subkeys().forEach(k -> byName.put(k.name(), k)));
+            servicesBySet.put(e.getKey(), byName);
+            names.addAll(byName.keySet());
         }
         List<StartDifference> out = new ArrayList<>();
         for (String name : names) {
             Map<Integer, Integer> bySet = new LinkedHashMap<>();
-            List<Evidence> evidence = new ArrayList<>();
-            for (Map.Entry<Integer, Key> e : sets.entrySet()) {
-                Evidenced<Integer> start = facts.integer(KeyAt.of(e.getValue()).child("Services\\" + name), "Start");
-                bySet.put(e.getKey(), start.value());
-                evidence.add(start.evidence());
+            for (Map.Entry<Integer, Map<String, Key>> e : servicesBySet.entrySet()) {
+                Key k = e.getValue().get(name);
+                bySet.put(e.getKey(), k == null ? null : k.value("Start").filter(Value::isNumber).map(Value::asInt)
+                        .orElse(null));
             }
             if (bySet.values().stream().distinct().count() > 1) {
+                List<Evidence> evidence = new ArrayList<>();
+                for (Map.Entry<Integer, Key> e : sets.entrySet()) {
+                    evidence.add(facts.integer(KeyAt.of(e.getValue()).child("Services\\" + name), "Start").evidence());
+                }
                 out.add(new StartDifference(name, bySet, evidence));
             }
         }

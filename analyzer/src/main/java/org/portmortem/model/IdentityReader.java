@@ -2,7 +2,6 @@ package org.portmortem.model;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import org.portmortem.evidence.Evidence;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
@@ -15,16 +14,10 @@ final class IdentityReader {
     static MachineIdentity read(Key controlSet, Hive software, RegistryFacts facts) {
         KeyAt cs = KeyAt.of(controlSet);
         KeyAt tcpip = cs.child("Services\\Tcpip\\Parameters");
-        Evidenced<String> logonDomain;
-        if (software == null) {
-            logonDomain = Evidenced.absent(new Evidence("SOFTWARE", "Microsoft\\Windows NT\\CurrentVersion\\Winlogon",
-                    "DefaultDomainName", null, null, null, "no SOFTWARE hive"));
-        } else {
-            KeyAt winlogon = KeyAt.of(software, "Microsoft\\Windows NT\\CurrentVersion\\Winlogon");
-            logonDomain = facts.string(winlogon, "DefaultDomainName");
-            if (!logonDomain.isPresent()) {
-                logonDomain = facts.string(winlogon, "CachePrimaryDomain");
-            }
+        KeyAt winlogon = KeyAt.inSoftware(software, "Microsoft\\Windows NT\\CurrentVersion\\Winlogon");
+        Evidenced<String> logonDomain = facts.string(winlogon, "DefaultDomainName");
+        if (!logonDomain.isPresent() && winlogon.key().isPresent()) {
+            logonDomain = facts.string(winlogon, "CachePrimaryDomain");
         }
         return new MachineIdentity(
                 facts.string(cs.child("Control\\ComputerName\\ComputerName"), "ComputerName"),
@@ -67,8 +60,10 @@ final class IdentityReader {
         if (month < 1 || month > 12) {
             return null;
         }
-        int occurrence = Math.max(1, Math.min(5, b.getShort(6)));
-        return new MachineTimeZone.Transition(b.getShort(0), month, Math.floorMod(b.getShort(4), 7), occurrence,
+        int year = b.getShort(0);
+        // wDay is the occurrence (1-5, 5 = last) in a yearly rule, the day of the month in an absolute date.
+        int occurrence = Math.max(1, Math.min(year == 0 ? 5 : 31, b.getShort(6)));
+        return new MachineTimeZone.Transition(year, month, Math.floorMod(b.getShort(4), 7), occurrence,
                 Math.max(0, Math.min(23, b.getShort(8))), Math.max(0, Math.min(59, b.getShort(10))));
     }
 }

@@ -54,7 +54,9 @@ public record MachineTimeZone(
         /** The local date and time of this transition in a given year. */
         public LocalDateTime in(int inYear) {
             if (year != 0) {
-                return LocalDateTime.of(inYear, month, Math.max(1, Math.min(occurrence, 28)), hour, minute);
+                // An absolute date: occurrence holds the day of the month.
+                LocalDate first = LocalDate.of(inYear, month, 1);
+                return first.withDayOfMonth(Math.max(1, Math.min(occurrence, first.lengthOfMonth()))).atTime(hour, minute);
             }
             DayOfWeek dow = DayOfWeek.SUNDAY.plus(dayOfWeek);
             LocalDate first = LocalDate.of(inYear, month, 1).with(TemporalAdjusters.firstInMonth(dow));

@@ -74,7 +74,9 @@ final class RegistryFacts {
     /** A fact from a key that may not exist: absent with the key's absence as evidence. */
     <T> Evidenced<T> read(KeyAt at, String name, Function<Value, T> decode) {
         if (at.key().isEmpty()) {
-            return Evidenced.absent(Evidence.absentKey(at.hive(), at.path(), "key absent, so " + name + " is absent"));
+            return Evidenced.absent(at.hive() == null
+                    ? new Evidence(at.hiveName(), at.path(), name, null, null, null, "no " + at.hiveName() + " hive")
+                    : Evidence.absentKey(at.hive(), at.path(), "key absent, so " + name + " is absent"));
         }
         return read(at.key().get(), name, decode);
     }
@@ -109,28 +111,38 @@ final class RegistryFacts {
     }
 
     /**
-     * A key looked up by path, which may be absent.
+     * A key looked up by path, which may be absent, in a hive that may itself be absent.
      *
-     * @param hive the hive looked in
+     * @param hive the hive looked in, or {@code null} when that hive was not given
+     * @param hiveName the hive's name, for evidence
      * @param path the path looked up
      * @param key the key, if present
      */
-    record KeyAt(Hive hive, String path, Optional<Key> key) {
+    record KeyAt(Hive hive, String hiveName, String path, Optional<Key> key) {
         static KeyAt of(Hive hive, String path) {
-            return new KeyAt(hive, path, hive.key(path));
+            return new KeyAt(hive, hive.name(), path, hive.key(path));
         }
 
         static KeyAt of(Key key) {
-            return new KeyAt(key.hive(), key.path(), Optional.of(key));
+            return new KeyAt(key.hive(), key.hive().name(), key.path(), Optional.of(key));
+        }
+
+        /** A key of SOFTWARE, which may not have been given. */
+        static KeyAt inSoftware(Hive software, String path) {
+            return software != null ? of(software, path) : new KeyAt(null, "SOFTWARE", path, Optional.empty());
         }
 
         KeyAt child(String relative) {
             String p = path.isEmpty() ? relative : path + "\\" + relative;
-            return new KeyAt(hive, p, key.flatMap(k -> k.key(relative)));
+            return new KeyAt(hive, hiveName, p, key.flatMap(k -> k.key(relative)));
         }
 
         Evidence evidence(String note) {
-            return key.map(k -> Evidence.ofKey(k, note)).orElseGet(() -> Evidence.absentKey(hive, path, note));
+            if (key.isPresent()) {
+                return Evidence.ofKey(key.get(), note);
+            }
+            return hive != null ? Evidence.absentKey(hive, path, note)
+                    : new Evidence(hiveName, path, null, null, null, null, "no " + hiveName + " hive");
         }
     }
 

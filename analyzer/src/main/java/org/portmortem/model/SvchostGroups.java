@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.portmortem.evidence.Evidence;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
@@ -49,10 +48,7 @@ final class SvchostGroups {
         for (String name : spelling.values()) {
             Evidenced<List<String>> members = listed.get(name);
             if (members == null) {
-                members = Evidenced.absent(software == null
-                        ? new Evidence("SOFTWARE", SVCHOST_KEY, name, null, null, null, "no SOFTWARE hive")
-                        : KeyAt.of(software, SVCHOST_KEY).key().map(k -> Evidence.absentValue(k, name, "group not listed"))
-                                .orElseGet(() -> Evidence.absentKey(software, SVCHOST_KEY, "key absent")));
+                members = facts.strings(KeyAt.inSoftware(software, SVCHOST_KEY), name);
             }
             List<String> decl = new ArrayList<>(declaring.getOrDefault(name, List.of()));
             decl.sort(String.CASE_INSENSITIVE_ORDER);

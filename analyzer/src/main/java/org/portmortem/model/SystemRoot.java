@@ -1,6 +1,5 @@
 package org.portmortem.model;
 
-import org.portmortem.evidence.Evidence;
 import org.portmortem.hive.Hive;
 import org.portmortem.model.RegistryFacts.KeyAt;
 
@@ -13,10 +12,6 @@ final class SystemRoot {
     private SystemRoot() {}
 
     static Evidenced<String> read(Hive software, RegistryFacts facts) {
-        if (software == null) {
-            return Evidenced.absent(new Evidence("SOFTWARE", CURRENT_VERSION, "SystemRoot", null, null, null,
-                    "no SOFTWARE hive: " + ASSUMED + " assumed"));
-        }
-        return facts.string(KeyAt.of(software, CURRENT_VERSION), "SystemRoot");
+        return facts.string(KeyAt.inSoftware(software, CURRENT_VERSION), "SystemRoot");
     }
 }

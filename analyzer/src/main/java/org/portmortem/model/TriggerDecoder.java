@@ -30,6 +30,9 @@ final class TriggerDecoder {
 
     record Table(List<TypeRule> types, List<SubtypeRule> subtypes) {}
 
+    /** Whether a trigger fires at boot, and why. */
+    private record Firing(TriggerFiring firing, String reason) {}
+
     private static final Table TABLE = ModelData.load("triggers.json", Table.class);
 
     private final Map<TriggerType, TypeRule> byType = new HashMap<>();
@@ -66,41 +69,41 @@ final class TriggerDecoder {
             String guid = t.value("Guid").map(TriggerDecoder::guid).orElse(null);
             SubtypeRule sub = guid == null ? null : bySubtype.get(guid);
             TriggerType tt = TriggerType.of(type.value());
-            String[] firing = firing(tt, sub);
+            Firing firing = firing(tt, sub);
             out.add(new ServiceTrigger(tt, action.orElse(1) == 1, guid, sub == null ? null : sub.name(), data(t),
-                    TriggerFiring.valueOf(firing[0]), firing[1], Evidence.ofKey(t, "service trigger")));
+                    firing.firing(), firing.reason(), Evidence.ofKey(t, "service trigger")));
         }
         return out;
     }
 
-    private String[] firing(TriggerType type, SubtypeRule sub) {
+    private Firing firing(TriggerType type, SubtypeRule sub) {
         TypeRule rule = byType.get(type);
         if (!"RULE".equals(rule.firing())) {
-            return new String[] {rule.firing(), rule.reason()};
+            return new Firing(TriggerFiring.valueOf(rule.firing()), rule.reason());
         }
         String check = sub == null ? null : sub.rule();
         if (check == null) {
-            return new String[] {"UNCERTAIN", rule.reason() + "; undocumented subtype"};
+            return new Firing(TriggerFiring.UNCERTAIN, rule.reason() + "; undocumented subtype");
         }
         switch (check) {
             case "HAS_BOOT_ADDRESS": {
                 Optional<InterfaceAddress> a = interfaces.stream().flatMap(i -> i.bootAddresses().stream()).findFirst();
                 return a.isPresent()
-                        ? new String[] {"AT_BOOT", "an interface has an address at boot: " + a.get().describe()}
-                        : new String[] {"UNCERTAIN", "no interface address recorded in the hive"};
+                        ? new Firing(TriggerFiring.AT_BOOT, "an interface has an address at boot: " + a.get().describe())
+                        : new Firing(TriggerFiring.UNCERTAIN, "no interface address recorded in the hive");
             }
             case "NEVER_AT_BOOT":
-                return new String[] {"ON_DEMAND", "fires when the last IP address goes away, not at boot"};
+                return new Firing(TriggerFiring.ON_DEMAND, "fires when the last IP address goes away, not at boot");
             case "DOMAIN_MEMBER":
             case "NOT_DOMAIN_MEMBER": {
                 boolean member = identity.dnsDomain().isPresent() && !identity.dnsDomain().value().isBlank();
                 boolean fires = member == check.equals("DOMAIN_MEMBER");
                 String why = member ? "primary DNS suffix '" + identity.dnsDomain().value() + "' is set (domain member)"
                         : "no primary DNS suffix (not a domain member, as far as SYSTEM shows)";
-                return new String[] {fires ? "AT_BOOT" : "ON_DEMAND", why};
+                return new Firing(fires ? TriggerFiring.AT_BOOT : TriggerFiring.ON_DEMAND, why);
             }
             default:
-                return new String[] {"UNCERTAIN", rule.reason()};
+                return new Firing(TriggerFiring.UNCERTAIN, rule.reason());
         }
     }
 

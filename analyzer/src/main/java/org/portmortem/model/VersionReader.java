@@ -21,6 +21,9 @@ final class VersionReader {
     record SystemOnlyRule(String buildKey, String buildValue, String servicePresent, String serviceImage,
             String imageFile, String productType, String family, boolean atLeast, String source) {}
 
+    /** A family and the facts that decided it. */
+    private record Decision(String family, String basis) {}
+
     record Table(List<BuildRow> builds, List<VersionRow> versions, List<SystemOnlyRule> systemOnly) {}
 
     private static final Table TABLE = ModelData.load("windows-families.json", Table.class);
@@ -29,8 +32,7 @@ final class VersionReader {
 
     static WindowsVersion read(Hive system, Hive software, Key controlSet, Map<String, Service> services,
             RegistryFacts facts) {
-        KeyAt cv = software != null ? KeyAt.of(software, SystemRoot.CURRENT_VERSION)
-                : new KeyAt(system, "(SOFTWARE absent) " + SystemRoot.CURRENT_VERSION, Optional.empty());
+        KeyAt cv = KeyAt.inSoftware(software, SystemRoot.CURRENT_VERSION);
         Evidenced<String> build = facts.string(cv, "CurrentBuildNumber");
         if (!build.isPresent()) {
             build = facts.string(cv, "CurrentBuild");
@@ -39,35 +41,42 @@ final class VersionReader {
                 "ProductType").map(ProductType::ofRegistryValue);
         Evidenced<String> currentVersion = facts.string(cv, "CurrentVersion");
         Evidenced<Instant> installDate = facts.unixTime(cv, "InstallDate");
+        // Without SOFTWARE, SYSTEM's Control\Windows CSDVersion (0x100 per service pack) still tells the service pack.
+        Evidenced<String> csd = software != null ? facts.string(cv, "CSDVersion")
+                : facts.read(KeyAt.of(controlSet).child("Control\\Windows"), "CSDVersion", VersionReader::servicePack);
         WindowsVersion partial = new WindowsVersion(facts.string(cv, "ProductName"), currentVersion, build,
-                facts.integer(cv, "UBR"), facts.string(cv, "CSDVersion"), facts.string(cv, "EditionID"),
+                facts.integer(cv, "UBR"), csd, facts.string(cv, "EditionID"),
                 facts.string(cv, "InstallationType"), installDate, productType, WindowsFamily.UNKNOWN, "");
         ProductType role = productType.orElse(ProductType.UNKNOWN);
-        String[] decided = decide(partial.buildNumber(), currentVersion.value(), role, services,
+        Decision decided = decide(partial.buildNumber(), currentVersion.value(), role, services,
                 software == null ? system : null, facts);
+        String basis = decided.basis();
+        WindowsFamily family = WindowsFamily.valueOf(decided.family());
+        if (family == WindowsFamily.WIN11_2025 && partial.productName().orElse("").contains("Windows 10")) {
+            basis = basis + "; ProductName still says '" + partial.productName().value() + "', as Windows 11 leaves it";
+        }
         return new WindowsVersion(partial.productName(), currentVersion, build, partial.ubr(), partial.csdVersion(),
-                partial.editionId(), partial.installationType(), installDate, productType,
-                WindowsFamily.valueOf(decided[0]), decided[1]);
+                partial.editionId(), partial.installationType(), installDate, productType, family, basis);
     }
 
     /** The family a build number falls in, with the table row's source, or null below NT 4. */
-    private static String[] byBuild(int build, ProductType role) {
+    private static Decision byBuild(int build, ProductType role) {
         for (BuildRow r : TABLE.builds()) {
             if (build >= r.minBuild()) {
                 String family = role == ProductType.WORKSTATION && r.workstationFamily() != null
                         ? r.workstationFamily() : r.family();
-                return new String[] {family, r.source()};
+                return new Decision(family, r.source());
             }
         }
         return null;
     }
 
-    private static String[] decide(OptionalInt build, String currentVersion, ProductType role,
+    private static Decision decide(OptionalInt build, String currentVersion, ProductType role,
             Map<String, Service> services, Hive systemOnly, RegistryFacts facts) {
         if (build.isPresent()) {
-            String[] f = byBuild(build.getAsInt(), role);
+            Decision f = byBuild(build.getAsInt(), role);
             if (f != null) {
-                return new String[] {f[0], "build " + build.getAsInt() + " (" + f[1] + ")"};
+                return new Decision(f.family(), "build " + build.getAsInt() + " (" + f.basis() + ")");
             }
         }
         if (currentVersion != null) {
@@ -75,12 +84,12 @@ final class VersionReader {
                 if (r.currentVersion().equals(currentVersion.trim())) {
                     String family = role == ProductType.WORKSTATION && r.workstationFamily() != null
                             ? r.workstationFamily() : r.family();
-                    return new String[] {family, "CurrentVersion " + currentVersion.trim() + " (no build number)"};
+                    return new Decision(family, "CurrentVersion " + currentVersion.trim() + " (no build number)");
                 }
             }
         }
         if (systemOnly == null) {
-            return new String[] {"UNKNOWN", "SOFTWARE holds no build number or known CurrentVersion"};
+            return new Decision("UNKNOWN", "SOFTWARE holds no build number or known CurrentVersion");
         }
         for (SystemOnlyRule r : TABLE.systemOnly()) {
             String family = r.family();
@@ -88,18 +97,18 @@ final class VersionReader {
             if (r.buildKey() != null) {
                 Evidenced<String> v = facts.read(KeyAt.of(systemOnly, r.buildKey()), r.buildValue(), VersionReader::versionText);
                 OptionalInt b = buildOf(v.value());
-                String[] f = b.isPresent() ? byBuild(b.getAsInt(), role) : null;
-                family = f == null ? null : f[0];
+                Decision f = b.isPresent() ? byBuild(b.getAsInt(), role) : null;
+                family = f == null ? null : f.family();
                 matched = f == null ? Optional.empty() : Optional.of(r.buildKey() + "\\" + r.buildValue() + " = " + v.value());
             } else {
                 matched = matches(r, role, services);
             }
             if (matched.isPresent()) {
-                return new String[] {family, "inferred from SYSTEM alone (no SOFTWARE hive): " + matched.get()
-                        + (r.atLeast() ? ", so this family or later" : "") + " [" + r.source() + "]"};
+                return new Decision(family, "inferred from SYSTEM alone (no SOFTWARE hive): " + matched.get()
+                        + (r.atLeast() ? ", so this family or later" : "") + " [" + r.source() + "]");
             }
         }
-        return new String[] {"UNKNOWN", "inferred from SYSTEM alone (no SOFTWARE hive): nothing decides"};
+        return new Decision("UNKNOWN", "inferred from SYSTEM alone (no SOFTWARE hive): nothing decides");
     }
 
     /** A version as text: a string as stored, or a QWORD split into four 16-bit parts (10.0.16299.15). */
@@ -109,6 +118,12 @@ final class VersionReader {
             return (q >>> 48) + "." + ((q >>> 32) & 0xffff) + "." + ((q >>> 16) & 0xffff) + "." + (q & 0xffff);
         }
         return RegistryFacts.text(v);
+    }
+
+    /** SYSTEM's CSDVersion DWORD as text: the high byte is the service pack number (0x300 = 3). */
+    static String servicePack(org.portmortem.hive.Value v) {
+        int n = v.asInt() >>> 8;
+        return n == 0 ? "no service pack" : "Service Pack " + n;
     }
 
     /** The third part of a dotted version (major.minor.build[.revision]). */

@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param currentVersion CurrentVersion, e.g. "5.0", "6.3" (Windows 10 and later still store "6.3")
  * @param currentBuild CurrentBuildNumber, or CurrentBuild where that is missing
  * @param ubr UBR, the update build revision (Windows 10 and later)
- * @param csdVersion CSDVersion, the service pack, e.g. "Service Pack 4"
+ * @param csdVersion CSDVersion, the service pack, e.g. "Service Pack 4"; without SOFTWARE, read from SYSTEM
+ *     {@code Control\Windows\CSDVersion} (a DWORD, 0x100 per service pack) as "Service Pack N"
  * @param editionId EditionID, e.g. "Professional", "ServerStandard"
  * @param installationType InstallationType, e.g. "Client", "Server", "Server Core"
  * @param installDate InstallDate (seconds since 1970, UTC)

@@ -19,11 +19,15 @@ import org.portmortem.snapshot.internal.Vocabulary;
  * The entry point for snapshot files: recognises by content what a file is (netstat, tasklist
  * table or CSV, Get-NetTCPConnection / Get-NetUDPEndpoint table or CSV, or nothing) and reads it.
  * Files are only read, never written. The encoding is detected (BOM, UTF-16, UTF-8, OEM or ANSI
- * code page; see {@link #decode(byte[])}), line ends may be CRLF, LF or CR.
+ * code page, by evidence: see {@code TextDecoder}), line ends may be CRLF, LF or CR.
  */
 public final class SnapshotReader {
-    /** Files larger than this are not snapshots (a busy server's {@code netstat -anob} is a few MB). */
-    public static final long MAX_SIZE = 64L * 1024 * 1024;
+    /**
+     * Files larger than this are refused as snapshots. A busy server's {@code netstat -anob} is
+     * about 100 bytes per socket, so 16 MiB is over 150,000 sockets; the bound keeps a wrong file
+     * (a memory image, a log) from costing minutes and hundreds of MB of heap.
+     */
+    public static final long MAX_SIZE = 16L * 1024 * 1024;
 
     /** How many lines recognition looks at. */
     private static final int SNIFF_LINES = 400;
@@ -33,9 +37,29 @@ public final class SnapshotReader {
 
     private SnapshotReader() {}
 
-    /** What the file is, or empty when it is not a snapshot this reader knows. */
+    /** Recognition reads at most this much of a file. */
+    private static final int HEAD = 256 * 1024;
+
+    /** What the file is, or empty when it is not a snapshot this reader knows. Reads at most 256 KiB. */
     public static Optional<SnapshotKind> recognize(Path file) throws IOException {
-        return recognize(decode(readBytes(file)));
+        checkFile(file);
+        byte[] head;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(HEAD + 1);
+        }
+        if (head.length > HEAD) {
+            // Cut after the last line feed so no character is split (UTF-16LE: keep the LF's 00 byte).
+            int lf = HEAD - 1;
+            while (lf > 0 && head[lf] != '\n') {
+                lf--;
+            }
+            int end = lf + 1;
+            if (end % 2 == 1 && end < head.length && head[end] == 0) {
+                end++;
+            }
+            head = java.util.Arrays.copyOf(head, Math.max(end, 1));
+        }
+        return recognize(decode(head));
     }
 
     /** Reads a snapshot of any kind. */
@@ -79,6 +103,12 @@ public final class SnapshotReader {
     }
 
     static byte[] readBytes(Path file) throws IOException {
+        checkFile(file);
+        return Files.readAllBytes(file);
+    }
+
+    /** Fails with a one-line message unless the file exists, is regular and is not too large. */
+    private static void checkFile(Path file) throws IOException {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString());
         }
@@ -87,14 +117,14 @@ public final class SnapshotReader {
         }
         long size = Files.size(file);
         if (size > MAX_SIZE) {
-            throw new InputException(file, "too large for a snapshot (" + size + " bytes)");
+            throw new InputException(file, "too large for a snapshot (" + size + " bytes; the limit is "
+                    + MAX_SIZE + ")");
         }
-        return Files.readAllBytes(file);
     }
 
     /** Recognition by content; the order matters (PowerShell CSV before tasklist CSV). */
     static Optional<SnapshotKind> recognize(DecodedText text) {
-        List<String> lines = text.lines().subList(0, Math.min(text.lines().size(), SNIFF_LINES));
+        List<String> lines = text.head(SNIFF_LINES);
         String firstLine = lines.stream().filter(l -> !l.isBlank()).findFirst().orElse("").trim();
         if (firstLine.startsWith("#TYPE") || firstLine.startsWith("\"LocalAddress\"")
                 || (firstLine.startsWith("\"") && firstLine.contains("\"LocalAddress\""))) {

@@ -98,6 +98,39 @@ class BootPlanTest {
     }
 
     @Test
+    void aPlusEntryInDependOnServiceNamesAGroup() throws Exception {
+        SystemHiveBuilder b = iis(2).service("TdiDriver", 1, 4, "system32\\drivers\\t.sys")
+                .service("NeedsTdi", OWN, 2, "C:\\n.exe", "+TDI");
+        b.string(b.cs("Services\\TdiDriver"), "Group", "TDI");
+        BootPlanEntry e = plan(b).entry("NeedsTdi").orElseThrow();
+        assertThat(e.decision()).isEqualTo(BootDecision.FAILS_TO_START);
+        assertThat(e.failureChain()).containsExactly("NeedsTdi", "group TDI");
+        assertThat(e.reason()).contains("no member of group TDI can start (TdiDriver)");
+    }
+
+    @Test
+    void delayedAndTriggerStartServicesAreMarked() throws Exception {
+        SystemHiveBuilder b = iis(2).service("Late", OWN, 2, "C:\\late.exe")
+                .service("OnIp", OWN, 3, "C:\\ip.exe").service("OnRpc", OWN, 3, "C:\\rpc.exe");
+        b.dword(b.cs("Services\\Late"), "DelayedAutostart", 1);
+        b.startTrigger("OnIp", 0, 2, "{4f27f2de-14e2-430b-a549-7cd48cbc8245}")
+                .startTrigger("OnRpc", 0, 6, "{bc90d167-9470-4139-a9ba-be0bbbf5b74d}")
+                .staticInterface("{AAAA}", "10.0.0.5");
+        BootPlan plan = plan(b);
+        BootPlanEntry late = plan.entry("Late").orElseThrow();
+        assertThat(late.decision()).isEqualTo(BootDecision.DELAYED);
+        assertThat(late.willRun()).isTrue();
+        BootPlanEntry onIp = plan.entry("OnIp").orElseThrow();
+        assertThat(onIp.decision()).isEqualTo(BootDecision.TRIGGER_START);
+        assertThat(onIp.willRun()).isTrue();
+        assertThat(onIp.reason()).contains("first IP address available").contains("10.0.0.5 (static)");
+        BootPlanEntry onRpc = plan.entry("OnRpc").orElseThrow();
+        assertThat(onRpc.decision()).isEqualTo(BootDecision.TRIGGER_START);
+        assertThat(onRpc.willRun()).isFalse();
+        assertThat(onRpc.reason()).contains("no start trigger is known to fire at a normal boot").contains("on demand: ");
+    }
+
+    @Test
     void serviceWithoutStartValueIsNotStartedAndWarned() throws Exception {
         SystemHiveBuilder b = iis(2).service("NoStart", OWN, 2, "C:\\n.exe");
         b.key(b.cs("Services\\NoStart")).removeValue("Start");

@@ -134,6 +134,37 @@ class ReferenceSystemsBootPlanTest {
         assertThat(browser.failureChain()).containsExactly("Browser", "LmHosts");
     }
 
+    /** Each entry's decision, run flag and reason, by service name, for comparing two plans. */
+    private static Map<String, String> decisions(BootPlan plan) {
+        Map<String, String> out = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        plan.entries().forEach(e -> out.put(e.name(), e.decision() + " " + e.willRun() + " " + e.reason()));
+        return out;
+    }
+
+    @Test
+    void theSamePlanComesFromBinaryHivesWrittenFromTheRegFiles(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws IOException {
+        Optional<Path> f = fixtures();
+        assumeTrue(f.isPresent(), "fixtures/ not found above the working directory");
+        for (String folder : new String[] {"win2000-server-default", "winxp-default"}) {
+            Path system = f.get().resolve(folder);
+            int last = steps(system).size();
+            for (int step : new int[] {0, last}) {
+                MemoryHive[] h = hivesAfter(system, step);
+                Path sysFile = tmp.resolve(folder + "-" + step + "-SYSTEM");
+                Path softFile = tmp.resolve(folder + "-" + step + "-SOFTWARE");
+                java.time.Instant when = java.time.Instant.parse("2002-09-01T00:00:00Z");
+                org.portmortem.hive.write.HiveWriter.write(h[0], sysFile, when);
+                org.portmortem.hive.write.HiveWriter.write(h[1], softFile, when);
+                try (Hive bs = Hive.open(sysFile); Hive bw = Hive.open(softFile)) {
+                    BootPlan binary = BootPlan.of(SystemModel.read(bs, bw, ModelOptions.DEFAULT));
+                    assertThat(decisions(binary)).as(folder + " step " + step)
+                            .isEqualTo(decisions(BootPlan.of(SystemModel.read(h[0], h[1], ModelOptions.DEFAULT))));
+                }
+            }
+        }
+    }
+
     @Test
     void withOnlyIisadminDisabledW3svcAndSmtpsvcFailBecauseOfIt() throws IOException {
         Optional<Path> f = fixtures();

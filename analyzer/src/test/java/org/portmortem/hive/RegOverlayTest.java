@@ -19,6 +19,13 @@ class RegOverlayTest {
         return Path.of(RegOverlayTest.class.getResource("/regtext/" + name).toURI());
     }
 
+    /** A version 5.00 .reg file with CRLF line ends, made of the header and the given body. */
+    private static Path v5File(Path dir, String name, String body) throws Exception {
+        Path f = dir.resolve(name);
+        Files.writeString(f, "Windows Registry Editor Version 5.00\r\n\r\n" + body);
+        return f;
+    }
+
     /** A SYSTEM hive whose current control set is 001 unless told otherwise. */
     private static MemoryHive system(byte[] selectCurrent) {
         MemoryHive h = MemoryHive.empty("SYSTEM", "ROOT");
@@ -84,9 +91,7 @@ class RegOverlayTest {
 
     @Test
     void overlaysApplyInFileOrderSoALaterLineWins(@TempDir Path dir) throws Exception {
-        Path f = dir.resolve("order.reg");
-        Files.writeString(f, "Windows Registry Editor Version 5.00\r\n\r\n"
-                + "[HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Services\\NetBT]\r\n\"Start\"=dword:00000003\r\n"
+        Path f = v5File(dir, "order.reg", "[HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Services\\NetBT]\r\n\"Start\"=dword:00000003\r\n"
                 + "[-HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Services\\NetBT]\r\n"
                 + "[HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Services\\NetBT]\r\n\"Other\"=dword:00000001\r\n"
                 + "[HKEY_LOCAL_MACHINE\\SYSTEM]\r\n\"RootValue\"=\"r\"\r\n"
@@ -100,6 +105,32 @@ class RegOverlayTest {
             assertThat(w.line()).isEqualTo(10);
             assertThat(w.message()).contains("root itself cannot be deleted");
         });
+    }
+
+    @Test
+    void applyAllAppliesOverlaysInOrderToBothHivesAndWarnsAboutOtherHives(@TempDir Path dir) throws Exception {
+        Path second = v5File(dir, "second.reg", "[HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Services\\NetBT]\r\n\"Start\"=dword:00000002\r\n"
+                + "[HKEY_CURRENT_USER\\Software\\X]\r\n\"Y\"=dword:00000001\r\n"
+                + "[HKEY_LOCAL_MACHINE\\SECURITY\\Policy]\r\n");
+        MemoryHive system = system(ONE);
+        MemoryHive software = MemoryHive.empty("SOFTWARE", "ROOT");
+        List<HiveWarning> warnings = RegOverlay.applyAll(
+                List.of(RegOverlay.read(resource("overlay-hardening.reg")), RegOverlay.read(second)), system, software);
+        assertThat(system.key("ControlSet001\\Services\\NetBT").orElseThrow().value("Start").orElseThrow().asInt())
+                .as("the later overlay wins").isEqualTo(2);
+        assertThat(software.key("Microsoft\\Ole").orElseThrow().value("EnableDCOM").orElseThrow().asString()).isEqualTo("N");
+        assertThat(warnings).extracting(HiveWarning::message).containsExactly(
+                "second.reg: changes under HKEY_CURRENT_USER not applied: only the SYSTEM and SOFTWARE hives are analysed",
+                "second.reg: changes under HKEY_LOCAL_MACHINE\\SECURITY not applied: only the SYSTEM and SOFTWARE hives are analysed");
+    }
+
+    @Test
+    void applyAllWarnsWhenTheCaseLacksAHiveTheOverlayChanges() throws Exception {
+        MemoryHive system = system(ONE);
+        List<HiveWarning> warnings = RegOverlay.applyAll(List.of(RegOverlay.read(resource("overlay-hardening.reg"))), system, null);
+        assertThat(warnings).extracting(HiveWarning::message).containsExactly(
+                "overlay-hardening.reg: changes under HKEY_LOCAL_MACHINE\\SOFTWARE not applied: the case has no SOFTWARE hive");
+        assertThat(system.key("ControlSet001\\Services\\Fresh")).isPresent();
     }
 
     @Test

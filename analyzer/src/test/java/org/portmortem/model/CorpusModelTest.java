@@ -18,15 +18,16 @@ class CorpusModelTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "hives/bcc-m57/SYSTEM, XP, M57-PAT, WORKSTATION",
-        "hives/dfwinreg-2016/SYSTEM, XP, IECOMPATVHD, WORKSTATION",
-        "hives/gosecretsdump/system, SERVER_2003, ADDEMO, DOMAIN_CONTROLLER",
-        "hives/regipy/SYSTEM, WIN7_2008R2, WKS-WIN732BITA, WORKSTATION",
-        "hives/regipy/SYSTEM_2, WIN81_2012R2, SENSEI, WORKSTATION",
-        "hives/regipy/SYSTEM_B, WIN10_2016_2022, DESKTOP-PM6C56D, WORKSTATION",
-        "hives/dissect-regf/SYSTEM, WIN10_2016_2022, DESKTOP-M3OSHQU, WORKSTATION",
+        "hives/bcc-m57/SYSTEM, XP, M57-PAT, WORKSTATION, Service Pack 3",
+        "hives/dfwinreg-2016/SYSTEM, XP, IECOMPATVHD, WORKSTATION, Service Pack 3",
+        "hives/gosecretsdump/system, SERVER_2003, ADDEMO, DOMAIN_CONTROLLER, Service Pack 1",
+        "hives/regipy/SYSTEM, WIN7_2008R2, WKS-WIN732BITA, WORKSTATION, Service Pack 1",
+        "hives/regipy/SYSTEM_2, WIN81_2012R2, SENSEI, WORKSTATION, no service pack",
+        "hives/regipy/SYSTEM_B, WIN10_2016_2022, DESKTOP-PM6C56D, WORKSTATION, no service pack",
+        "hives/dissect-regf/SYSTEM, WIN10_2016_2022, DESKTOP-M3OSHQU, WORKSTATION, no service pack",
     })
-    void familyNameAndRoleMatchTheProvenance(String file, WindowsFamily family, String computerName, ProductType role)
+    void familyNameRoleAndServicePackMatchTheProvenance(String file, WindowsFamily family, String computerName,
+            ProductType role, String servicePack)
             throws Exception {
         Optional<Path> corpus = SharedCorpus.root();
         assumeTrue(corpus.isPresent(), "shared corpus not found beside the repository (../shared/corpus)");
@@ -38,6 +39,7 @@ class CorpusModelTest {
             assertThat(model.version().familyBasis()).startsWith("inferred from SYSTEM alone");
             assertThat(model.identity().computerName().value()).isEqualToIgnoringCase(computerName);
             assertThat(model.version().productType().value()).isEqualTo(role);
+            assertThat(model.version().csdVersion().value()).isEqualTo(servicePack);
             assertThat(model.controlSet().name()).isEqualToIgnoringCase("ControlSet001");
             assertThat(model.services()).hasSizeGreaterThan(200);
             assertThat(model.warnings()).anyMatch(w -> w.message().startsWith("no SOFTWARE hive"));

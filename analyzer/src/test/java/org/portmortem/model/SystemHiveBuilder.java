@@ -95,6 +95,18 @@ public final class SystemHiveBuilder {
         return this;
     }
 
+    /** Start trigger number {@code index} of a service: TriggerInfo\N with Type, Action 1 and the subtype GUID. */
+    public SystemHiveBuilder startTrigger(String service, int index, int type, String guid) {
+        String key = cs("Services\\" + service + "\\TriggerInfo\\" + index);
+        return dword(key, "Type", type).dword(key, "Action", 1).binary(key, "Guid", guidBytes(guid));
+    }
+
+    /** An interface with static addresses under Tcpip\Parameters\Interfaces. */
+    public SystemHiveBuilder staticInterface(String guid, String... addresses) {
+        String key = cs("Services\\Tcpip\\Parameters\\Interfaces\\" + guid);
+        return dword(key, "EnableDHCP", 0).multi(key, "IPAddress", addresses);
+    }
+
     /** The key at a path, created if missing. */
     public MemoryKey key(String path) {
         return hive.createKey(path);

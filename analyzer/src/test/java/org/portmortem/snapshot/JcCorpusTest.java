@@ -114,6 +114,14 @@ class JcCorpusTest {
     }
 
     @Test
+    void inTheWholeCorpusOnlyTheNetstatOutputsAreSnapshots() throws IOException {
+        Path root = corpus().getParent().getParent(); // corpus/: hives (regf, CREG, logs, empty files) and netstat
+        assertThat(SnapshotFiles.find(root)).extracting(r -> r.file().getFileName().toString() + " " + r.kind())
+                .containsExactly("netstat-an.out NETSTAT", "netstat-aon.out NETSTAT", "netstat-aonb.out NETSTAT",
+                        "netstat.out NETSTAT");
+    }
+
+    @Test
     void velociraptorJsonIsNotASnapshot() throws IOException {
         Optional<Path> v = SharedMaterial.find("corpus/netstat/velociraptor/NetstatEnriched_Netstat.json");
         assumeTrue(v.isPresent(), "shared corpus absent: Velociraptor check skipped");

@@ -61,6 +61,20 @@ class LocalizedListingTest {
     }
 
     @Test
+    void utf8WithBomAndUtf16WithoutBomAreDetected() throws IOException {
+        String text = Fixtures.text("de-ano.txt");
+        NetstatSnapshot original = SnapshotReader.readSockets(Fixtures.copy(dir, "de-ano.txt"));
+        NetstatSnapshot utf8Bom = SnapshotReader.readSockets(Fixtures.write(dir, "u8.txt", text, StandardCharsets.UTF_8,
+                (byte) 0xEF, (byte) 0xBB, (byte) 0xBF));
+        NetstatSnapshot utf16Be = SnapshotReader.readSockets(Fixtures.write(dir, "u16be.txt", text,
+                StandardCharsets.UTF_16BE));
+        assertThat(utf8Bom.encoding()).isEqualTo("UTF-8");
+        assertThat(utf16Be.encoding()).isEqualTo("UTF-16BE");
+        assertThat(utf8Bom.sockets()).isEqualTo(original.sockets());
+        assertThat(utf16Be.sockets()).isEqualTo(original.sockets());
+    }
+
+    @Test
     void ansiCopyIsToldApartFromOemByTheLocalizedWords() throws IOException {
         String text = Fixtures.text("de-ano.txt");
         NetstatSnapshot ansi = SnapshotReader.readSockets(Fixtures.write(dir, "ansi.txt", text,
@@ -90,7 +104,9 @@ class LocalizedListingTest {
         assertThat(s.sockets()).extracting(Socket::state).containsExactly(SocketState.LISTENING, SocketState.UNKNOWN);
         assertThat(s.sockets().get(1).stateText()).isEqualTo("ASDF GH");
         assertThat(s.sockets().get(1).pid()).isEqualTo(901);
-        assertThat(s.warnings()).extracting(SnapshotWarning::line).containsExactly(2, 4, 6);
+        assertThat(s.warnings()).extracting(SnapshotWarning::line).containsExactly(2, 4, 5, 6);
         assertThat(s.warnings().get(1).message()).startsWith("header in a language not in the vocabulary");
+        assertThat(s.warnings().get(2).message()).isEqualTo(
+                "state word 'QWERTY' is not in the vocabulary; read as LISTENING because the foreign port is 0");
     }
 }

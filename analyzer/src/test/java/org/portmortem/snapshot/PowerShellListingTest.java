@@ -41,6 +41,16 @@ class PowerShellListingTest {
     }
 
     @Test
+    void powerShell7CsvWithoutTypeLineIsRecognised() throws IOException {
+        String csv = Fixtures.text("get-nettcpconnection.csv");
+        Path f = Fixtures.write(dir, "ps7.csv", csv.substring(csv.indexOf('\n') + 1), StandardCharsets.UTF_8);
+        NetstatSnapshot s = SnapshotReader.readSockets(f);
+        assertThat(s.kind()).isEqualTo(SnapshotKind.NET_TCP_CONNECTION_CSV);
+        assertThat(s.sockets()).hasSize(8);
+        assertThat(s.warnings()).isEmpty();
+    }
+
+    @Test
     void udpTableAndCsvReadEndpoints() throws IOException {
         NetstatSnapshot table = SnapshotReader.readSockets(Fixtures.copy(dir, "get-netudpendpoint.txt"));
         NetstatSnapshot csv = SnapshotReader.readSockets(Fixtures.copy(dir, "get-netudpendpoint.csv"));

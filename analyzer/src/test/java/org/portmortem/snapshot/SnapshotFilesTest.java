@@ -34,6 +34,28 @@ class SnapshotFilesTest {
     }
 
     @Test
+    void binaryDataAndFoldersAreRefusedWithOneLine() throws IOException {
+        byte[] noise = new byte[1 << 20];
+        new java.util.Random(7).nextBytes(noise);
+        Path bin = Files.write(dir.resolve("memory.raw"), noise);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SnapshotReader.read(bin))
+                .isInstanceOf(org.portmortem.InputException.class)
+                .hasMessageStartingWith(bin + ": not a netstat");
+        Path huge = dir.resolve("huge.txt");
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            raf.setLength(SnapshotReader.MAX_SIZE + 1); // sparse: no 16 MiB written
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SnapshotReader.read(huge))
+                .isInstanceOf(org.portmortem.InputException.class)
+                .hasMessage(huge + ": too large for a snapshot (16777217 bytes; the limit is 16777216)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SnapshotReader.read(dir))
+                .isInstanceOf(org.portmortem.InputException.class)
+                .hasMessage(dir + ": not a regular file");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SnapshotReader.read(dir.resolve("absent.txt")))
+                .isInstanceOf(java.nio.file.NoSuchFileException.class);
+    }
+
+    @Test
     void aFileThatIsNoSnapshotFailsWithOneLineNamingIt() throws IOException {
         Path f = Files.writeString(dir.resolve("notes.txt"), "nothing here\n");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SnapshotReader.read(f))

@@ -3,6 +3,7 @@ package org.portmortem.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,21 @@ class TaskListTest {
         assertThat(t.byPid(0).orElseThrow().imageName()).isEqualTo("System Idle Process");
         assertThat(t.byPid(4).orElseThrow().services()).isEmpty();
         assertThat(t.byPid(704).orElseThrow().services()).containsExactly("PolicyAgent", "ProtectedStorage", "SamSs");
+    }
+
+    @Test
+    void windows10ColumnWidthsAreReadFromTheUnderline() throws IOException {
+        // Windows 10 widens the PID column to 8 characters; the underline says so.
+        String text = "\r\nImage Name                     PID Services\r\n"
+                + "========================= ======== ============================================\r\n"
+                + "svchost.exe                    876 BrokerInfrastructure, DcomLaunch, PlugPlay,\r\n"
+                + "                                   Power, SystemEventsBroker\r\n"
+                + "svchost.exe                  12345 RpcEptMapper, RpcSs\r\n";
+        ProcessTable t = SnapshotReader.readProcesses(Fixtures.write(dir, "w10.txt", text, StandardCharsets.US_ASCII));
+        assertThat(t.warnings()).isEmpty();
+        assertThat(t.byPid(876).orElseThrow().services()).containsExactly("BrokerInfrastructure", "DcomLaunch",
+                "PlugPlay", "Power", "SystemEventsBroker");
+        assertThat(t.byPid(12345).orElseThrow().services()).containsExactly("RpcEptMapper", "RpcSs");
     }
 
     @Test

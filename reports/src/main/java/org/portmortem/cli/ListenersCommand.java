@@ -6,17 +6,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-import org.portmortem.InputException;
 import org.portmortem.bootplan.BootPlan;
+import org.portmortem.cases.CaseHives;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.exposure.Exposure;
 import org.portmortem.exposure.ExposurePredictor;
@@ -26,12 +23,11 @@ import org.portmortem.hive.Hive;
 import org.portmortem.hive.HiveWarning;
 import org.portmortem.hive.MemoryHive;
 import org.portmortem.hive.RegOverlay;
-import org.portmortem.model.ModelOptions;
 import org.portmortem.model.SystemModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -49,11 +45,11 @@ import picocli.CommandLine.Spec;
                     + " certain the prediction is and why, and per firewall profile whether the host firewall lets it"
                     + " be reached.",
             "",
-            "CASE is a folder holding the SYSTEM hive and, ideally, the SOFTWARE hive, found by name in any case:"
-                    + " at the top, under Windows/System32/config/ or C/Windows/System32/config/ (KAPE layout), as"
-                    + " binary regf files (their .LOG1/.LOG2 replayed in memory) or .reg exports (SYSTEM.reg,"
-                    + " SOFTWARE.reg). Without SOFTWARE the version is inferred and predictions that depend on it are"
-                    + " marked uncertain. The files are opened read-only.",
+            "CASE is a folder holding the SYSTEM hive and, ideally, the SOFTWARE hive, found by name in any case"
+                    + " (also in a triage tree such as C/Windows/System32/config/), as binary regf files (their"
+                    + " transaction logs replayed in memory unless --no-logs) or .reg exports; --system/--software name"
+                    + " the files directly. Without SOFTWARE the version is inferred and predictions that depend on it"
+                    + " are marked uncertain. The files are opened read-only.",
             "",
             "Each --overlay is a .reg file applied to the hives in memory, in order, before predicting (what-if:"
                     + " e.g. a Start=4 for a service, SmbDeviceEnabled=0).",
@@ -75,7 +71,7 @@ import picocli.CommandLine.Spec;
             "Exit codes:",
             "  0  the prediction was printed (warnings, if any, follow it)",
             "  2  usage error",
-            "  3  CASE or an overlay is missing, unreadable or not a hive / .reg file",
+            "  3  CASE, a hive or an overlay is missing, unreadable or not a hive / .reg file",
         })
 public final class ListenersCommand implements Callable<Integer> {
 
@@ -85,8 +81,8 @@ public final class ListenersCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CASE", description = "Folder with the SYSTEM (and SOFTWARE) hive.")
-    Path casePath;
+    @Mixin
+    CaseOptions caseOptions;
 
     @Option(names = "--overlay", paramLabel = "F.reg",
             description = "A .reg file applied to the hives in memory before predicting; repeatable, applied in order.")
@@ -98,7 +94,7 @@ public final class ListenersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Exposure e = CaseInput.open(casePath).predict(overlays);
+        Exposure e = predict(caseOptions, overlays);
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case json -> out.println(json(e.listeners()));
@@ -214,81 +210,38 @@ public final class ListenersCommand implements Callable<Integer> {
     }
 
     /**
-     * The hives of a case folder, opened read-only, ready to be predicted with overlays applied in
-     * memory.
-     *
-     * @param system the SYSTEM hive file
-     * @param software the SOFTWARE hive file, or {@code null} if the case has none
+     * Predicts the exposure of a case after applying the overlays, in order, to in-memory copies of
+     * its hives (the files are opened read-only and never changed). Notes about the files and about
+     * overlay lines that could not be applied come first among the warnings.
      */
-    public record CaseInput(Path system, Path software) {
-        private static final List<String> PLACES = List.of("", "Windows/System32/config/", "C/Windows/System32/config/",
-                "config/");
-
-        /** Finds the hives of a case folder; a SYSTEM hive is required. */
-        public static CaseInput open(Path folder) throws IOException {
-            if (!Files.exists(folder)) {
-                throw new InputException(folder, "no such case folder");
-            }
-            if (!Files.isDirectory(folder)) {
-                throw new InputException(folder, "is a file; CASE is the folder holding the SYSTEM and SOFTWARE hives");
-            }
-            Path system = find(folder, "SYSTEM").orElseThrow(() -> new InputException(folder,
-                    "no SYSTEM hive found (looked for SYSTEM or SYSTEM.reg at the top, under Windows/System32/config/"
-                            + " and C/Windows/System32/config/)"));
-            return new CaseInput(system, find(folder, "SOFTWARE").orElse(null));
-        }
-
-        private static Optional<Path> find(Path folder, String name) throws IOException {
-            for (String place : PLACES) {
-                Path dir = folder.resolve(place);
-                if (!Files.isDirectory(dir)) {
-                    continue;
-                }
-                try (Stream<Path> s = Files.list(dir)) {
-                    Optional<Path> hit = s.filter(Files::isRegularFile).filter(p -> {
-                        String n = p.getFileName().toString();
-                        return n.equalsIgnoreCase(name) || n.equalsIgnoreCase(name + ".reg");
-                    }).sorted().findFirst();
-                    if (hit.isPresent()) {
-                        return hit;
+    static Exposure predict(CaseOptions caseOptions, List<Path> overlays) throws IOException {
+        try (CaseHives hives = caseOptions.open()) {
+            Hive s = hives.system();
+            Hive w = hives.software();
+            List<String> notes = new ArrayList<>();
+            if (!overlays.isEmpty()) {
+                MemoryHive ms = MemoryHive.copyOf(s);
+                MemoryHive mw = w == null ? null : MemoryHive.copyOf(w);
+                for (Path o : overlays) {
+                    RegOverlay overlay = RegOverlay.read(o);
+                    for (HiveWarning h : overlay.applyTo(ms, "SYSTEM")) {
+                        notes.add(o.getFileName() + ": " + h);
+                    }
+                    if (mw != null) {
+                        overlay.applyTo(mw, "SOFTWARE");
+                    } else if (overlay.roots().stream().anyMatch(r -> r.equalsIgnoreCase("SOFTWARE"))) {
+                        notes.add(o.getFileName() + ": changes SOFTWARE, but the case has no SOFTWARE hive: ignored");
                     }
                 }
+                s = ms;
+                w = mw;
             }
-            return Optional.empty();
-        }
-
-        /** Predicts the exposure after applying the overlays, in order, to in-memory copies of the hives. */
-        public Exposure predict(List<Path> overlays) throws IOException {
-            try (Hive sys = Hive.open(system); Hive sw = software == null ? null : Hive.open(software)) {
-                Hive s = sys;
-                Hive w = sw;
-                List<String> notes = new ArrayList<>();
-                if (!overlays.isEmpty()) {
-                    MemoryHive ms = MemoryHive.copyOf(sys);
-                    MemoryHive mw = sw == null ? null : MemoryHive.copyOf(sw);
-                    for (Path o : overlays) {
-                        RegOverlay overlay = RegOverlay.read(o);
-                        for (HiveWarning h : overlay.applyTo(ms, "SYSTEM")) {
-                            notes.add(o.getFileName() + ": " + h);
-                        }
-                        if (mw != null) {
-                            overlay.applyTo(mw, "SOFTWARE");
-                        } else if (overlay.roots().stream().anyMatch(r -> r.equalsIgnoreCase("SOFTWARE"))) {
-                            notes.add(o.getFileName() + ": changes SOFTWARE, but the case has no SOFTWARE hive: ignored");
-                        }
-                    }
-                    s = ms;
-                    w = mw;
-                }
-                SystemModel model = SystemModel.read(s, w, ModelOptions.DEFAULT);
-                Exposure e = new ExposurePredictor().predict(model, BootPlan.of(model));
-                if (notes.isEmpty()) {
-                    return e;
-                }
-                List<String> warnings = new ArrayList<>(notes);
-                warnings.addAll(e.warnings());
-                return new Exposure(e.family(), e.listeners(), e.rpcEndpoints(), e.dynamicRange(), warnings);
-            }
+            SystemModel model = SystemModel.read(s, w, caseOptions.modelOptions());
+            Exposure e = new ExposurePredictor().predict(model, BootPlan.of(model));
+            List<String> warnings = new ArrayList<>(hives.files().notes());
+            warnings.addAll(notes);
+            warnings.addAll(e.warnings());
+            return new Exposure(e.family(), e.listeners(), e.rpcEndpoints(), e.dynamicRange(), warnings);
         }
     }
 }

@@ -1,17 +1,17 @@
 package org.portmortem.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.portmortem.snapshot.NetstatSnapshot;
+import org.portmortem.snapshot.PhantomListener;
 import org.portmortem.snapshot.ProcessTable;
 import org.portmortem.snapshot.RecognizedSnapshot;
 import org.portmortem.snapshot.SnapshotFiles;
@@ -45,6 +45,8 @@ import picocli.CommandLine.Spec;
                     + " only tasklist found beside FILE. PID 4 without a tasklist is the kernel (System).",
             "",
             "Lines that cannot be read are reported on stderr as FILE:LINE: warnings; everything else is read."
+                    + " A 0.0.0.0:P LISTENING line whose port P is the local port of a connection is noted on"
+                    + " stderr: Windows 2000 and XP list every outgoing connection's port so."
         },
         parameterListHeading = "%nArguments:%n",
         optionListHeading = "%nOptions:%n",
@@ -92,9 +94,13 @@ public final class NetstatCommand implements Callable<Integer> {
             err.println("portmortem: warning: " + w);
         }
         processes.ifPresent(p -> p.warnings().forEach(w -> err.println("portmortem: warning: " + w)));
+        for (PhantomListener p : PhantomListener.findIn(snapshot)) {
+            err.println("portmortem: note: " + file + ":" + p.listener().line() + ": " + p.listener().localEndpoint()
+                    + " LISTENING is also the local port of a connection (line " + p.evidence().get(0).line()
+                    + "); a Windows 2000/XP netstat lists such ports as listening (fixed in Server 2003)");
+        }
         if (format == Format.json) {
-            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            out.println(json.writeValueAsString(snapshot.sockets().stream().map(NetstatCommand::jsonObject).toList()));
+            printJson(out, snapshot);
         } else {
             printTable(out, snapshot);
         }
@@ -140,32 +146,45 @@ public final class NetstatCommand implements Callable<Integer> {
         return m;
     }
 
-    private static void printTable(PrintWriter out, NetstatSnapshot snapshot) {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"Proto", "Local Address", "Foreign Address", "State", "PID", "Process", "Services"});
-        for (Socket s : snapshot.sockets()) {
-            rows.add(new String[] {
-                s.protocol().name(), s.localEndpoint(), s.foreignEndpoint(),
-                s.state() == null ? "" : s.state().name(),
-                s.pid() == null ? "" : s.pid().toString(),
-                s.process() == null ? "" : s.process(),
-                String.join(",", s.services())});
+    /** Streams the array, one socket at a time, so a large listing needs no second copy in memory. */
+    private static void printJson(PrintWriter out, NetstatSnapshot snapshot) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        try (JsonGenerator g = json.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartArray();
+            for (Socket s : snapshot.sockets()) {
+                json.writeValue(g, jsonObject(s));
+            }
+            g.writeEndArray();
         }
-        int[] width = new int[rows.get(0).length];
-        for (String[] r : rows) {
+        out.println();
+    }
+
+    private static String[] cells(Socket s) {
+        return new String[] {
+            s.protocol().name(), s.localEndpoint(), s.foreignEndpoint(),
+            s.state() == null ? "" : s.state().name(),
+            s.pid() == null ? "" : s.pid().toString(),
+            s.process() == null ? "" : s.process(),
+            String.join(",", s.services())};
+    }
+
+    /** Two passes over the sockets (widths, then lines) instead of holding every cell. */
+    private static void printTable(PrintWriter out, NetstatSnapshot snapshot) {
+        String[] header = {"Proto", "Local Address", "Foreign Address", "State", "PID", "Process", "Services"};
+        int[] width = new int[header.length];
+        for (int c = 0; c < header.length; c++) {
+            width[c] = header[c].length();
+        }
+        for (Socket s : snapshot.sockets()) {
+            String[] r = cells(s);
             for (int c = 0; c < r.length; c++) {
                 width[c] = Math.max(width[c], r[c].length());
             }
         }
-        for (String[] r : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int c = 0; c < r.length; c++) {
-                line.append(c == 4 ? " ".repeat(width[c] - r[c].length()) + r[c] : r[c]);
-                if (c < r.length - 1) {
-                    line.append(c == 4 ? "  " : " ".repeat(width[c] - r[c].length() + 2));
-                }
-            }
-            out.println(line.toString().stripTrailing());
+        printRow(out, header, width);
+        for (Socket s : snapshot.sockets()) {
+            printRow(out, cells(s), width);
         }
         out.println();
         out.println(snapshot.sockets().size() + " sockets; " + snapshot.kind().name().toLowerCase(java.util.Locale.ROOT)
@@ -173,5 +192,17 @@ public final class NetstatCommand implements Callable<Integer> {
                 + (snapshot.language() == null ? "" : ", language " + snapshot.language())
                 + (snapshot.flags().isEmpty() ? "" : ", flags -" + String.join("", new java.util.TreeSet<>(snapshot.flags())))
                 + (snapshot.warnings().isEmpty() ? "" : ", " + snapshot.warnings().size() + " warnings"));
+    }
+
+    /** One table line: PID right-aligned, other columns left-aligned, two spaces between columns. */
+    private static void printRow(PrintWriter out, String[] r, int[] width) {
+        StringBuilder line = new StringBuilder();
+        for (int c = 0; c < r.length; c++) {
+            line.append(c == 4 ? " ".repeat(width[c] - r[c].length()) + r[c] : r[c]);
+            if (c < r.length - 1) {
+                line.append(c == 4 ? "  " : " ".repeat(width[c] - r[c].length() + 2));
+            }
+        }
+        out.println(line.toString().stripTrailing());
     }
 }

@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
             CommandLine.HelpCommand.class,
             DumpCommand.class,
             NetstatCommand.class,
+            ConvertCommand.class,
             SystemCommand.class,
             ServicesCommand.class,
             ListenersCommand.class,

@@ -1,8 +1,12 @@
 package org.portmortem.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.portmortem.exposure.Exposure;
@@ -10,7 +14,7 @@ import org.portmortem.exposure.RpcEndpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code portmortem rpc}: the MS-RPC endpoints predicted to be registered after boot. */
@@ -25,7 +29,10 @@ import picocli.CommandLine.Spec;
                     + " service and process — what rpcdump would list, plus the named pipes reached over SMB.",
             "",
             "A TCP or UDP endpoint is listed only if its port is predicted to listen (see `portmortem listeners`);"
-                    + " a dynamic port shows as '*'. CASE is found as for `portmortem listeners`.",
+                    + " a dynamic port shows as '*' (null in JSON). CASE is found as for `portmortem listeners`.",
+            "",
+            "Formats: text (one line per endpoint), csv (uuid,version,name,protseq,endpoint,service,process,certainty),"
+                    + " json (an array of objects with those fields, certaintyReason and evidence[]).",
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -40,22 +47,27 @@ import picocli.CommandLine.Spec;
 public final class RpcCommand implements Callable<Integer> {
 
     /** The output formats. */
-    public enum Format { text, csv }
+    public enum Format { text, csv, json }
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CASE", description = "Folder with the SYSTEM (and SOFTWARE) hive.")
-    Path casePath;
+    @Mixin
+    CaseOptions caseOptions;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text or csv (default: ${DEFAULT-VALUE}).")
+            description = "text, csv or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Override
     public Integer call() throws IOException {
-        Exposure e = ListenersCommand.CaseInput.open(casePath).predict(java.util.List.of());
+        Exposure e = ListenersCommand.predict(caseOptions, List.of());
         PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            out.println(json(e.rpcEndpoints()));
+            out.flush();
+            return ExitCode.OK;
+        }
         if (format == Format.csv) {
             out.println("uuid,version,name,protseq,endpoint,service,process,certainty");
         }
@@ -73,5 +85,31 @@ public final class RpcCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    /** The endpoints as a JSON array. */
+    static String json(List<RpcEndpoint> endpoints) {
+        ObjectMapper m = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT);
+        ArrayNode arr = m.createArrayNode();
+        for (RpcEndpoint r : endpoints) {
+            ObjectNode o = arr.addObject();
+            o.put("uuid", r.uuid());
+            o.put("version", r.version());
+            o.put("name", r.name());
+            o.put("protseq", r.protseq());
+            o.put("endpoint", r.endpoint());
+            o.put("service", r.service());
+            o.put("process", r.process());
+            o.put("certainty", r.certainty().level().name().toLowerCase(Locale.ROOT));
+            o.put("certaintyReason", r.certainty().reason());
+            ArrayNode ev = o.putArray("evidence");
+            r.evidence().forEach(e -> ev.add(ListenersCommand.evidence(m, e)));
+        }
+        try {
+            return m.writeValueAsString(arr);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

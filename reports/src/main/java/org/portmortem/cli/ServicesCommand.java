@@ -24,6 +24,8 @@ import picocli.CommandLine.Spec;
                     + " needs a disabled or missing service or group, or is in a dependency cycle, would fail to start"
                     + " (the chain is given); trigger-start services run when a trigger fires at a normal boot.",
             "",
+            "Parts of a hive that cannot be read are skipped with a warning on stderr naming the file and offset.",
+            "",
             "Formats:",
             "  text  a table: name, Start, Type, runs, decision, host process, reason",
             "  csv   one row per service; lists joined with |",
@@ -36,6 +38,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  portmortem services case/",
             "  portmortem services case/ --format json > services.json",
+            "  portmortem services case/ --running",
             "  portmortem services --system SYSTEM --software SOFTWARE --format csv",
             "",
             "Exit codes:",
@@ -57,16 +60,20 @@ public final class ServicesCommand implements Callable<Integer> {
             description = "text, csv or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--running", description = "List only what would be running after the next boot.")
+    boolean runningOnly;
+
     @Override
     public Integer call() throws Exception {
         try (CaseHives hives = caseOptions.open()) {
-            ServiceListing listing = new ServiceListing(BootPlan.of(hives.model(caseOptions.modelOptions())));
+            ServiceListing listing = new ServiceListing(BootPlan.of(hives.model(caseOptions.modelOptions())), runningOnly);
             PrintWriter out = spec.commandLine().getOut();
             switch (format) {
                 case json -> listing.json(out);
                 case csv -> listing.csv(out);
                 default -> listing.text(out);
             }
+            hives.readWarnings().forEach(w -> spec.commandLine().getErr().println("portmortem: warning: " + w));
         }
         return ExitCode.OK;
     }

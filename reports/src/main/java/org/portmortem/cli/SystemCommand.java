@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
                     + " or the last DHCP lease, marked as such) and their NetBIOS options; and every warning.",
             "",
             "Without a SOFTWARE hive, the version is inferred from SYSTEM alone and the summary says so.",
-            "The hives are opened read-only; transaction logs are replayed in memory unless --no-logs is given.",
+            "The hives are opened read-only; transaction logs are replayed in memory unless --no-logs is given."
+                    + " Parts of a hive that cannot be read are skipped with a warning on stderr naming the file and offset.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -50,6 +51,7 @@ public final class SystemCommand implements Callable<Integer> {
             BootPlan plan = BootPlan.of(hives.model(caseOptions.modelOptions()));
             PrintWriter out = spec.commandLine().getOut();
             new SystemSummary(plan).text(out, hives.notes());
+            hives.readWarnings().forEach(w -> spec.commandLine().getErr().println("portmortem: warning: " + w));
         }
         return ExitCode.OK;
     }

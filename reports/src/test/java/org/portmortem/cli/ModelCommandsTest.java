@@ -92,6 +92,34 @@ class ModelCommandsTest {
     }
 
     @Test
+    void runningListsOnlyWhatWouldRunAfterBoot() throws Exception {
+        Path f = win2000();
+        assumeTrue(f != null, "fixtures/ not found above the working directory");
+        Run r = run("services", f.toString(), "--running", "--format", "json");
+        assertThat(r.exit()).as(r.err()).isEqualTo(0);
+        JsonNode all = new ObjectMapper().readTree(r.out());
+        assertThat(all.size()).isGreaterThan(50);
+        for (JsonNode n : all) {
+            assertThat(n.get("willRun").asBoolean()).as(n.get("name").asText()).isTrue();
+        }
+    }
+
+    @Test
+    void aDamagedHiveIsStillListedWithItsWarningsOnStderr() {
+        Path hive = null;
+        for (Path p = Path.of("").toAbsolutePath(); p != null && hive == null; p = p.getParent()) {
+            Path c = p.resolve("shared/corpus/hives/regipy/corrupted_system_hive");
+            hive = Files.exists(c) ? c : null;
+        }
+        assumeTrue(hive != null, "shared corpus (regipy/corrupted_system_hive) not found beside the repository");
+        Run r = run("services", "--system", hive.toString());
+        assertThat(r.exit()).isEqualTo(0);
+        assertThat(r.out()).contains("would fail to start");
+        assertThat(r.err()).contains("portmortem: warning: " + hive + ": offset 0x")
+                .contains("a value of ControlSet001\\Services\\Rdbss is unreadable");
+    }
+
+    @Test
     void aFolderWithoutSystemExitsThreeWithOneLine(@TempDir Path empty) {
         Run r = run("services", empty.toString());
         assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);

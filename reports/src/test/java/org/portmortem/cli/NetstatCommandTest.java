@@ -89,6 +89,19 @@ class NetstatCommandTest {
     }
 
     @Test
+    void thePapersPort1367ListenerIsNotedAsAPhantom() throws IOException {
+        // The seed paper's "netstat -anp tcp | find" example (HSC 2002).
+        Path ns = Files.writeString(dir.resolve("ns.txt"), "C:\\WINDOWS>netstat -anp tcp | find \":1367\"\r\n"
+                + "  TCP    0.0.0.0:1367           0.0.0.0:0              LISTENING\r\n"
+                + "  TCP    192.70.106.142:1367    192.70.106.76:22       ESTABLISHED\r\n", StandardCharsets.US_ASCII);
+        Run r = run("netstat", ns.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.err().strip()).isEqualTo("portmortem: note: " + ns + ":2: 0.0.0.0:1367 LISTENING is also the local"
+                + " port of a connection (line 3); a Windows 2000/XP netstat lists such ports as listening"
+                + " (fixed in Server 2003)");
+    }
+
+    @Test
     void aFileThatIsNotASnapshotExitsWith3AndOneLine() throws IOException {
         Path notes = Files.writeString(dir.resolve("notes.txt"), "hello\n");
         Run r = run("netstat", notes.toString());
@@ -96,6 +109,14 @@ class NetstatCommandTest {
         assertThat(r.err().strip()).isEqualTo("portmortem: " + notes
                 + ": not a netstat, tasklist or Get-NetTCPConnection/Get-NetUDPEndpoint snapshot");
         assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void aMissingFileExitsWith3AndNamesIt() {
+        Path absent = dir.resolve("absent.txt");
+        Run r = run("netstat", absent.toString());
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err().strip()).isEqualTo("portmortem: " + absent + ": no such file");
     }
 
     @Test

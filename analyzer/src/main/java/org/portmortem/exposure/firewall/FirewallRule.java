@@ -58,6 +58,29 @@ public record FirewallRule(String id, Map<String, List<String>> fields) {
         return first("Action").map(a -> a.toLowerCase(Locale.ROOT).startsWith("allow")).orElse(false);
     }
 
+    /**
+     * True if the rule is scoped to something other than a service or program on any interface: an
+     * app-container package ({@code AppPkgId}), or a trust-tuple keyword ({@code TTK}, {@code TTK2_*},
+     * e.g. Wi-Fi Direct only). Such rules do not decide for a system listener in general.
+     */
+    public boolean narrowlyScoped() {
+        return fields.keySet().stream().anyMatch(k -> k.equals("APPPKGID") || k.startsWith("TTK"));
+    }
+
+    /**
+     * Every local-port entry: {@code LPort} and the versioned keyword fields ({@code LPort2_10},
+     * {@code LPort2_20}, ...) that newer rule grammars use for keywords such as {@code IPHTTPSIn}.
+     */
+    public List<String> localPorts() {
+        List<String> out = new ArrayList<>();
+        fields.forEach((k, v) -> {
+            if (k.equals("LPORT") || k.startsWith("LPORT2")) {
+                out.addAll(v);
+            }
+        });
+        return out;
+    }
+
     /** True if the rule applies to the profile (Domain, Private, Public); no Profile field = all. */
     public boolean inProfile(String profile) {
         List<String> p = all("Profile");

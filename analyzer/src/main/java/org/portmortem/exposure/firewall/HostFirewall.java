@@ -69,13 +69,9 @@ public final class HostFirewall {
             noneReason = "Windows 2000 has no host firewall configured in the registry (IPsec filters not evaluated)";
         } else if (f == Family.WINXP || f == Family.WIN2003) {
             int sp = reg.servicePack();
-            noneEvidence.add(reg.evidence("SW\\Microsoft\\Windows NT\\CurrentVersion", "CSDVersion",
-                    "service pack: the registry-configured Windows Firewall came with XP SP2 / 2003 SP1"));
+            noneEvidence.add(reg.servicePackEvidence());
             boolean hasFirewall = f == Family.WINXP ? sp >= 2 : sp >= 1;
-            if (reg.unavailable("SW\\Microsoft\\Windows NT\\CurrentVersion")) {
-                generation = Generation.NONE;
-                noneReason = null;
-            } else if (!hasFirewall) {
+            if (!hasFirewall) {
                 generation = Generation.NONE;
                 noneReason = "no Windows Firewall before XP SP2 / 2003 SP1 (Internet Connection Firewall is per"
                         + " connection and off by default)";
@@ -147,7 +143,7 @@ public final class HostFirewall {
                     continue;
                 }
                 Optional<FirewallRule> r = FirewallRule.parse(v.name(), v.asString());
-                if (r.isPresent() && r.get().activeInbound()) {
+                if (r.isPresent() && r.get().activeInbound() && !r.get().narrowlyScoped()) {
                     rules.add(new Rule(r.get(), src[1].equals("policy"),
                             Evidence.ofValue(k.get(), v, src[1] + " firewall rule")));
                 }
@@ -163,6 +159,13 @@ public final class HostFirewall {
     /** The verdict for one listener, per profile. */
     public FirewallVerdict verdict(Listener l) {
         Map<String, Decision> out = new LinkedHashMap<>();
+        if (isLoopback(l.address())) {
+            for (String p : profiles.isEmpty() ? List.of("all") : List.copyOf(profiles.keySet())) {
+                out.put(p, new Decision(Reachability.BLOCKED, "bound to the loopback address: not reachable from the network",
+                        List.of()));
+            }
+            return new FirewallVerdict(out);
+        }
         if (generation == Generation.NONE) {
             if (noneReason == null) {
                 out.put("all", new Decision(Reachability.UNKNOWN,
@@ -170,13 +173,6 @@ public final class HostFirewall {
                                 : "Windows Firewall service not running at boot: enforcement unknown", noneEvidence));
             } else {
                 out.put("all", new Decision(Reachability.REACHABLE, noneReason, noneEvidence));
-            }
-            return new FirewallVerdict(out);
-        }
-        if (isLoopback(l.address())) {
-            for (String p : profiles.keySet()) {
-                out.put(p, new Decision(Reachability.BLOCKED, "bound to the loopback address: not reachable from the network",
-                        List.of()));
             }
             return new FirewallVerdict(out);
         }
@@ -283,7 +279,7 @@ public final class HostFirewall {
                 return false;
             }
         }
-        List<String> ports = r.all("LPort");
+        List<String> ports = r.localPorts();
         if (!ports.isEmpty() && ports.stream().noneMatch(p -> portMatches(p, l))) {
             return false;
         }

@@ -1,5 +1,7 @@
 package org.portmortem.hive.write;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -58,10 +60,14 @@ final class HiveBins {
         return binEnd;
     }
 
-    /** Closes the last bin and returns the hive bins data. */
-    byte[] finish() {
+    /** Closes the last bin; nothing may be allocated afterwards. */
+    void finish() {
         closeBin();
-        return Arrays.copyOf(buf, binEnd);
+    }
+
+    /** Writes the hive bins data, without copying it. */
+    void writeTo(OutputStream out) throws IOException {
+        out.write(buf, 0, binEnd);
     }
 
     private void openBin(int size) {

@@ -1,12 +1,17 @@
 package org.portmortem.hive.write;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,21 +105,42 @@ public final class HiveWriter {
         if (source.file().isPresent() && Files.exists(out) && Files.isSameFile(source.file().get(), out)) {
             throw new IOException(out + ": is the file the hive was read from; it is never written over");
         }
-        String fileName = embeddedFileName != null ? embeddedFileName
-                : out.getFileName() == null ? "" : out.getFileName().toString();
-        Image image = build(source, fileName);
-        if (overwrite) {
-            Files.write(out, image.bytes(), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE);
-        } else {
-            Files.write(out, image.bytes(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        if (!overwrite && Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(out.toString());
         }
-        return new Written(out, image.keys(), image.values(), image.bytes().length);
+        Image image = build(source, embeddedFileName != null ? embeddedFileName : fileName(out));
+        // Written beside the target and then renamed, so a failed write leaves no half file behind
+        // and an existing file is only replaced by a complete one.
+        Path partial = out.resolveSibling("." + fileName(out) + "." + ProcessHandle.current().pid() + ".partial");
+        try {
+            try (OutputStream o = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                image.writeTo(o);
+            }
+            if (overwrite) {
+                Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.move(partial, out);
+            }
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+        return new Written(out, image.keys(), image.values(), image.size());
+    }
+
+    private static String fileName(Path p) {
+        return p.getFileName() == null ? "" : p.getFileName().toString();
     }
 
     /** The regf file for {@code source}, in memory. */
     public byte[] toBytes(Hive source) {
-        return build(source, embeddedFileName == null ? "" : embeddedFileName).bytes();
+        Image image = build(source, embeddedFileName == null ? "" : embeddedFileName);
+        ByteArrayOutputStream b = new ByteArrayOutputStream((int) image.size());
+        try {
+            image.writeTo(b);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+        }
+        return b.toByteArray();
     }
 
     /**
@@ -127,17 +153,26 @@ public final class HiveWriter {
      */
     public record Written(Path file, long keys, long values, long bytes) {}
 
-    private record Image(byte[] bytes, long keys, long values) {}
+    /** A built file: its base block and its hive bins, written out without a copy. */
+    private record Image(byte[] baseBlock, HiveBins bins, long keys, long values) {
+        long size() {
+            return baseBlock.length + (long) bins.size();
+        }
+
+        void writeTo(OutputStream out) throws IOException {
+            out.write(baseBlock);
+            bins.writeTo(out);
+        }
+    }
 
     private Image build(Hive source, String fileName) {
         long fileTime = fileTime(lastWritten);
         Layout layout = new Layout(new HiveBins(fileTime));
         int root = layout.writeTree(source.root());
-        byte[] bins = layout.bins.finish();
-        byte[] out = new byte[HiveBins.PAGE + bins.length];
-        baseBlock(ByteBuffer.wrap(out, 0, HiveBins.PAGE).order(ByteOrder.LITTLE_ENDIAN), fileTime, root, bins.length, fileName);
-        System.arraycopy(bins, 0, out, HiveBins.PAGE, bins.length);
-        return new Image(out, layout.keys, layout.values);
+        layout.bins.finish();
+        byte[] base = new byte[HiveBins.PAGE];
+        baseBlock(ByteBuffer.wrap(base).order(ByteOrder.LITTLE_ENDIAN), fileTime, root, layout.bins.size(), fileName);
+        return new Image(base, layout.bins, layout.keys, layout.values);
     }
 
     private void baseBlock(ByteBuffer b, long fileTime, int rootOffset, int binsSize, String fileName) {
@@ -209,7 +244,7 @@ public final class HiveWriter {
         }
 
         private int writeKey(Key key, int parent, boolean isRoot) {
-            byte[] name = nameBytes(key.name());
+            byte[] name = fieldSized(nameBytes(key.name()), key, "key name");
             int nk = bins.allocate(76 + name.length);
             keys++;
             ByteBuffer b = bins.cell(nk);
@@ -228,7 +263,7 @@ public final class HiveWriter {
             int classOffset = NONE;
             int classLength = 0;
             if (key.className().isPresent()) {
-                byte[] cls = key.className().get().getBytes(StandardCharsets.UTF_16LE);
+                byte[] cls = fieldSized(key.className().get().getBytes(StandardCharsets.UTF_16LE), key, "class name");
                 classOffset = bins.allocate(cls);
                 classLength = cls.length;
             }
@@ -239,7 +274,7 @@ public final class HiveWriter {
             int maxData = 0;
             for (int i = 0; i < vks.length; i++) {
                 Value v = vals.get(i);
-                vks[i] = writeValue(v);
+                vks[i] = writeValue(v, fieldSized(nameBytes(v.name()), key, "value name " + (v.name().length() > 40 ? v.name().substring(0, 40) + "..." : v.name())));
                 maxValueName = Math.max(maxValueName, 2 * v.name().length());
                 maxData = Math.max(maxData, v.size());
             }
@@ -273,6 +308,15 @@ public final class HiveWriter {
             return nk;
         }
 
+        /** Names and class names have 16-bit byte lengths in regf. */
+        private static byte[] fieldSized(byte[] bytes, Key key, String what) {
+            if (bytes.length > 0xFFFF) {
+                throw new IllegalArgumentException(String.format("%s: %s of %d bytes is longer than regf can store (65,535)",
+                        key.path().isEmpty() ? "(root)" : key.path(), what, bytes.length));
+            }
+            return bytes;
+        }
+
         private int writeSecurity() {
             byte[] sd = SecurityDescriptor.minimal();
             int sk = bins.allocate(20 + sd.length);
@@ -286,7 +330,7 @@ public final class HiveWriter {
             return sk;
         }
 
-        private int writeValue(Value v) {
+        private int writeValue(Value v, byte[] name) {
             values++;
             byte[] data = v.raw();
             int sizeField = data.length;
@@ -301,7 +345,6 @@ public final class HiveWriter {
             } else {
                 dataField = bins.allocate(data);
             }
-            byte[] name = nameBytes(v.name());
             int vk = bins.allocate(20 + name.length);
             ByteBuffer b = bins.cell(vk);
             b.put(0, (byte) 'v').put(1, (byte) 'k');
@@ -419,6 +462,7 @@ public final class HiveWriter {
             return this;
         }
 
+        /** A writer with these options; it can write any number of hives. */
         public HiveWriter build() {
             return new HiveWriter(this);
         }

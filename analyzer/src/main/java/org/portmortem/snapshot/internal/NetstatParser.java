@@ -27,7 +27,8 @@ import org.portmortem.snapshot.SocketState;
  * columns right. A socket line is {@code PROTO LOCAL FOREIGN [STATE...] [PID]}: the state may be
  * several words in some languages, the PID is the trailing number. State words come from the
  * vocabulary; an unknown word on a TCP line whose foreign port is 0 ({@code 0.0.0.0:0},
- * {@code [::]:0}, or a host name with port 0) is LISTENING, which holds in every language. With
+ * {@code [::]:0}, or a host name with port 0) is LISTENING, which holds in every language except
+ * for the BOUND sockets of {@code netstat -q}, hence a warning naming the word. With
  * {@code -b}, the lines after a socket line name its owner: a two-space indented service tag, a
  * {@code [image.exe]} line, or the "cannot obtain ownership" sentence.
  */
@@ -35,6 +36,8 @@ public final class NetstatParser {
     static final Pattern SOCKET_LINE = Pattern.compile("^\\s*(TCP|UDP)(v6)?\\s+\\S*:\\S*\\s+\\S.*$");
     private static final Pattern PROMPT = Pattern.compile("^\\s*(?:[A-Za-z]:\\\\[^>]*|PS [^>]*)>\\s*(.*)$");
     private static final Pattern NETSTAT_COMMAND = Pattern.compile("(?i)^netstat(\\.exe)?\\b(.*)$");
+    private static final Pattern MODULE_PATH = Pattern.compile("(?i)^[a-z]:\\\\[^>]*$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern TIMESTAMP = Pattern.compile("^\\s*(\\d{4}-\\d{2}-\\d{2})[T ](\\d{1,2}:\\d{2}(:\\d{2})?)");
 
     private final Vocabulary vocabulary;
@@ -51,9 +54,9 @@ public final class NetstatParser {
     /** Reads the decoded text of a netstat file. */
     public NetstatSnapshot parse(Path file, DecodedText text) {
         Reading r = new Reading(file);
-        List<String> lines = text.lines();
-        for (int i = 0; i < lines.size(); i++) {
-            r.line(i + 1, lines.get(i));
+        int n = 0;
+        for (String line : text.lines()) {
+            r.line(++n, line);
         }
         return new NetstatSnapshot(file, text.encoding(), SnapshotKind.NETSTAT, r.commandLine, r.flags(), r.language,
                 r.sockets, r.warnings, r.captureTime);
@@ -108,11 +111,12 @@ public final class NetstatParser {
                 command(n, prompt.group(1).trim());
                 return;
             }
-            if (vocabulary.whole("title", trimmed).isPresent()) {
-                language = language == null ? vocabulary.whole("title", trimmed).get().language() : language;
+            var title = vocabulary.whole("title", trimmed);
+            if (title.isPresent()) {
+                language = language == null ? title.get().language() : language;
                 return;
             }
-            String first = trimmed.split("\\s+")[0];
+            String first = SPACES.split(trimmed, 2)[0];
             if (vocabulary.whole("protocol", first).isPresent() || vocabulary.within("header", trimmed).isPresent()) {
                 header(n, trimmed);
                 return;
@@ -172,7 +176,7 @@ public final class NetstatParser {
         }
 
         void socket(int n, String trimmed) {
-            String[] t = trimmed.split("\\s+");
+            String[] t = SPACES.split(trimmed);
             Protocol protocol = t[0].startsWith("TCP") ? Protocol.TCP : Protocol.UDP;
             boolean v6 = t[0].endsWith("v6");
             if (t.length < 3) {
@@ -229,6 +233,11 @@ public final class NetstatParser {
                 return SocketState.valueOf(known.get().meaning());
             }
             if (foreignPort.equals("0")) {
+                // Said once per word: with netstat -q an unknown word could also be a localized BOUND.
+                if (unknownStates.add(stateText)) {
+                    warn(n, "state word '" + stateText + "' is not in the vocabulary; read as LISTENING because"
+                            + " the foreign port is 0");
+                }
                 return SocketState.LISTENING;
             }
             if (unknownStates.add(stateText)) {
@@ -245,7 +254,7 @@ public final class NetstatParser {
                 ownerLines = true;
                 return true;
             }
-            if (vocabulary.whole("no-owner", trimmed).isPresent()) {
+            if (vocabulary.whole("no-owner", trimmed).isPresent() || isComponentLine(trimmed)) {
                 ownerLines = true;
                 return true;
             }
@@ -258,6 +267,12 @@ public final class NetstatParser {
                     sockets.set(ownerTarget, s.withOwner(s.process(), services));
                 }
                 // -v component lines (module names) carry no ownership fact of their own.
+                ownerLines = true;
+                return true;
+            }
+            if (line.startsWith(" ") && !line.startsWith("  ")) {
+                // Vista+ prints owner sentences with a one-space indent, service tags with two.
+                warn(n, "owner line not in the vocabulary, read as 'ownership not available': " + abbreviate(trimmed));
                 ownerLines = true;
                 return true;
             }
@@ -280,6 +295,14 @@ public final class NetstatParser {
             }
             return f;
         }
+    }
+
+    /**
+     * A {@code -v} component line of XP SP2/2003: a module path ({@code C:\\WINDOWS\\system32\\WS2_32.dll},
+     * may contain spaces) or the {@code -- unknown component(s) --} marker. It names no owner.
+     */
+    static boolean isComponentLine(String trimmed) {
+        return MODULE_PATH.matcher(trimmed).matches() || (trimmed.startsWith("-- ") && trimmed.endsWith(" --"));
     }
 
     /** Splits {@code host:port} at the last colon; {@code *:*} gives {@code ["*", "*"]}. */

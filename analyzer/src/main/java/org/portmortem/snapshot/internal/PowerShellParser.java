@@ -31,11 +31,11 @@ public final class PowerShellParser {
     /** Reads a default-table listing. */
     public NetstatSnapshot parseTable(Path file, DecodedText text, SnapshotKind kind) {
         Rows rows = new Rows(file, kind);
-        List<String> lines = text.lines();
         List<String> columns = null;
-        for (int i = 0; i < lines.size(); i++) {
-            String trimmed = lines.get(i).trim();
-            int n = i + 1;
+        int n = 0;
+        for (String raw : text.lines()) {
+            n++;
+            String trimmed = raw.trim();
             if (trimmed.isEmpty() || trimmed.startsWith("---")) {
                 continue;
             }
@@ -71,11 +71,10 @@ public final class PowerShellParser {
     /** Reads an {@code Export-Csv} listing. */
     public NetstatSnapshot parseCsv(Path file, DecodedText text, SnapshotKind kind) {
         Rows rows = new Rows(file, kind);
-        List<String> lines = text.lines();
         Map<String, Integer> index = null;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            int n = i + 1;
+        int n = 0;
+        for (String line : text.lines()) {
+            n++;
             if (line.isBlank() || line.startsWith("#TYPE")) {
                 continue;
             }

@@ -27,14 +27,13 @@ public final class TaskListParser {
 
     /** Reads a table-form tasklist. */
     public ProcessTable parseTable(Path file, DecodedText text, SnapshotKind kind) {
-        List<String> lines = text.lines();
         List<int[]> spans = null;
         Map<Integer, ProcessEntry> processes = new LinkedHashMap<>();
         List<SnapshotWarning> warnings = new ArrayList<>();
         ProcessEntry last = null;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            int n = i + 1;
+        int n = 0;
+        for (String line : text.lines()) {
+            n++;
             if (line.isBlank()) {
                 continue;
             }
@@ -77,11 +76,10 @@ public final class TaskListParser {
     public ProcessTable parseCsv(Path file, DecodedText text, SnapshotKind kind) {
         Map<Integer, ProcessEntry> processes = new LinkedHashMap<>();
         List<SnapshotWarning> warnings = new ArrayList<>();
-        List<String> lines = text.lines();
         boolean first = true;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            int n = i + 1;
+        int n = 0;
+        for (String line : text.lines()) {
+            n++;
             if (line.isBlank()) {
                 continue;
             }

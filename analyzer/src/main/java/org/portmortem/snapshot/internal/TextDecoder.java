@@ -4,7 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -48,14 +50,14 @@ public final class TextDecoder {
                 .get()) {
             ByteOrderMark mark = bom.getBOM();
             if (mark != null) {
-                return new DecodedText(new String(bom.readAllBytes(), mark.getCharsetName()), mark.getCharsetName());
+                return new DecodedText(bytes, mark.length(), Charset.forName(mark.getCharsetName()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         String utf16 = utf16WithoutBom(bytes);
         if (utf16 != null) {
-            return new DecodedText(new String(bytes, Charset.forName(utf16)), utf16);
+            return new DecodedText(bytes, 0, Charset.forName(utf16));
         }
         boolean ascii = true;
         for (byte b : bytes) {
@@ -65,16 +67,27 @@ public final class TextDecoder {
             }
         }
         if (ascii) {
-            return new DecodedText(new String(bytes, StandardCharsets.US_ASCII), "US-ASCII");
+            return new DecodedText(bytes, 0, StandardCharsets.US_ASCII);
         }
-        try {
-            String s = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            return new DecodedText(s, "UTF-8");
-        } catch (CharacterCodingException notUtf8) {
-            return bestCodePage(bytes);
+        return isStrictUtf8(bytes) ? new DecodedText(bytes, 0, StandardCharsets.UTF_8) : bestCodePage(bytes);
+    }
+
+    /** Whether the bytes decode as UTF-8 without a single malformed sequence (checked in chunks). */
+    static boolean isStrictUtf8(byte[] bytes) {
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(64 * 1024);
+        while (true) {
+            CoderResult r = d.decode(in, out, true);
+            if (r.isError()) {
+                return false;
+            }
+            out.clear();
+            if (r.isUnderflow()) {
+                return !d.flush(out).isError();
+            }
         }
     }
 
@@ -105,12 +118,15 @@ public final class TextDecoder {
         return null;
     }
 
+    /** Bytes scored per candidate; enough for the title, header and many rows, bounded for big files. */
+    private static final int SAMPLE = 256 * 1024;
+
     private DecodedText bestCodePage(byte[] bytes) {
         List<String> words = vocabulary.nonAsciiTexts();
-        DecodedText best = null;
+        Charset best = null;
         long bestScore = Long.MIN_VALUE;
         for (Charset cs : CODE_PAGES) {
-            String s = new String(bytes, cs);
+            String s = new String(bytes, 0, Math.min(bytes.length, SAMPLE), cs);
             long score = 0;
             for (String w : words) {
                 if (s.contains(w)) {
@@ -125,9 +141,9 @@ public final class TextDecoder {
             }
             if (score > bestScore) {
                 bestScore = score;
-                best = new DecodedText(s, cs.name());
+                best = cs;
             }
         }
-        return best;
+        return new DecodedText(bytes, 0, best);
     }
 }

@@ -22,17 +22,18 @@ public final class Vocabulary {
     /** One confirmed string. */
     public record Entry(String kind, String language, String text, String meaning, String source) {}
 
+    /** Declared before STANDARD: load() needs it. */
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
     private static final Vocabulary STANDARD = load();
 
     private final List<Entry> entries;
-    private final Map<String, Entry> states = new HashMap<>();
+    /** Entries by kind, then by normalized text (first entry wins), for exact-line lookups. */
+    private final Map<String, Map<String, Entry>> byKindAndKey = new HashMap<>();
 
     private Vocabulary(List<Entry> entries) {
         this.entries = List.copyOf(entries);
         for (Entry e : entries) {
-            if (e.kind().equals("state")) {
-                states.putIfAbsent(key(e.text()), e);
-            }
+            byKindAndKey.computeIfAbsent(e.kind(), k -> new java.util.LinkedHashMap<>()).putIfAbsent(key(e.text()), e);
         }
     }
 
@@ -65,7 +66,7 @@ public final class Vocabulary {
     }
 
     static String key(String s) {
-        return s.trim().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+        return SPACES.matcher(s.trim()).replaceAll(" ").toUpperCase(Locale.ROOT);
     }
 
     /** All entries, for tests and documentation. */
@@ -75,19 +76,23 @@ public final class Vocabulary {
 
     /** The entry of this kind whose text equals the whole (trimmed) line. */
     public Optional<Entry> whole(String kind, String line) {
-        String k = key(line);
-        return entries.stream().filter(e -> e.kind().equals(kind) && key(e.text()).equals(k)).findFirst();
+        return Optional.ofNullable(byKindAndKey.getOrDefault(kind, Map.of()).get(key(line)));
     }
 
     /** The first entry of this kind whose text occurs in the line. */
     public Optional<Entry> within(String kind, String line) {
         String k = key(line);
-        return entries.stream().filter(e -> e.kind().equals(kind) && k.contains(key(e.text()))).findFirst();
+        for (Map.Entry<String, Entry> e : byKindAndKey.getOrDefault(kind, Map.of()).entrySet()) {
+            if (k.contains(e.getKey())) {
+                return Optional.of(e.getValue());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The state entry for a printed state word. */
     public Optional<Entry> stateEntry(String printed) {
-        return Optional.ofNullable(states.get(key(printed)));
+        return whole("state", printed);
     }
 
     /** The normalized state for a printed state word, if the vocabulary knows it. */

@@ -22,6 +22,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.MemoryHive;
@@ -72,6 +74,17 @@ class HiveWriterCrossCheckTest {
     void hivexmlReadsBackA13HiveWithIndexLeavesAndLargeDataInOneCell() throws Exception {
         ExternalTool.assumeInstalled("hivexml");
         assertSameEntries(hivexml(v13), expectedHivex(source));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"v5-utf16le-bom-crlf.reg", "v5-utf8-nobom-lf.reg", "regedit4-ansi.reg", "malformed-lines.reg"})
+    void hivexmlReadsBackAHiveConvertedFromARegExport(String regFile) throws Exception {
+        ExternalTool.assumeInstalled("hivexml");
+        Path out = dir.resolve(regFile + ".hiv");
+        try (Hive fromText = Hive.open(Path.of(getClass().getResource("/regtext/" + regFile).toURI()))) {
+            HiveWriter.write(fromText, out, SampleHives.FIXED);
+            assertSameEntries(hivexml(out), expectedHivex(fromText));
+        }
     }
 
     @Test

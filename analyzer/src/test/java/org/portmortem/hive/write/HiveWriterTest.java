@@ -147,6 +147,10 @@ class HiveWriterTest {
                     .hasMessageContaining("never written over");
         }
         assertThat(Files.readString(reg)).isEqualTo(before);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("no partial file left behind")
+                    .containsExactlyInAnyOrder("out.hiv", "source.reg");
+        }
     }
 
     @Test
@@ -169,6 +173,17 @@ class HiveWriterTest {
             }
         }
         return n;
+    }
+
+    @Test
+    void aNameLongerThanRegfCanStoreIsRefusedNamingTheKey() {
+        MemoryHive h = MemoryHive.empty("long", "ROOT");
+        h.createKey("Parent").putValue("é".repeat(40_000), 4, new byte[4]);
+        HiveWriter writer = HiveWriter.builder(SampleHives.FIXED).build();
+        assertThatThrownBy(() -> writer.toBytes(h))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Parent: value name")
+                .hasMessageContaining("80000 bytes");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.portmortem.bootplan.BootDecision;
 import org.portmortem.bootplan.BootPlan;
 import org.portmortem.bootplan.BootPlanEntry;
 import org.portmortem.evidence.Evidence;
@@ -27,17 +28,23 @@ public final class ServiceListing {
             "lastWrittenLocal");
 
     private final BootPlan plan;
+    private final List<BootPlanEntry> entries;
     private final MachineTimeZone zone;
 
-    public ServiceListing(BootPlan plan) {
+    /**
+     * @param plan the boot plan to list
+     * @param runningOnly list only the entries that would run after boot
+     */
+    public ServiceListing(BootPlan plan, boolean runningOnly) {
         this.plan = plan;
+        this.entries = runningOnly ? plan.running() : plan.entries();
         this.zone = plan.model().identity().timeZone();
     }
 
     /** One object per service with the fields the issue lists, and the plan's decision and evidence. */
     public List<Map<String, Object>> rows() {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (BootPlanEntry e : plan.entries()) {
+        for (BootPlanEntry e : entries) {
             Service s = e.service();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", s.name());
@@ -151,19 +158,19 @@ public final class ServiceListing {
     /** A table a person reads: name, start, type, host process, decision and reason. */
     public void text(PrintWriter out) {
         int width = 4;
-        for (BootPlanEntry e : plan.entries()) {
+        for (BootPlanEntry e : entries) {
             width = Math.max(width, e.name().length());
         }
         String fmt = "%-" + width + "s  %-5s %-6s %-9s %-18s %-34s %s%n";
         out.printf(fmt, "NAME", "START", "TYPE", "RUNS", "DECISION", "HOST", "REASON");
-        for (BootPlanEntry e : plan.entries()) {
+        for (BootPlanEntry e : entries) {
             Service s = e.service();
             out.printf(fmt, e.name(), s.start().isPresent() ? s.start().value() : "-",
                     s.type().isPresent() ? String.format("0x%x", s.type().value()) : "-",
                     e.willRun() ? "yes" : "no", e.decision().name(), e.host().describe(), e.reason());
         }
         long running = plan.entries().stream().filter(BootPlanEntry::willRun).count();
-        long failing = plan.entries().stream().filter(e -> e.failureChain().size() > 0 && !e.willRun()).count();
+        long failing = plan.entries().stream().filter(e -> e.decision() == BootDecision.FAILS_TO_START).count();
         out.printf("%n%d services and drivers; %d would run after boot; %d would fail to start.%n",
                 plan.entries().size(), running, failing);
         out.flush();

@@ -32,6 +32,7 @@ public final class SystemSummary {
     private final BootPlan plan;
     private final MachineTimeZone zone;
 
+    /** A summary of the plan's model and of the plan itself. */
     public SystemSummary(BootPlan plan) {
         this.plan = plan;
         this.model = plan.model();
@@ -169,8 +170,13 @@ public final class SystemSummary {
         return t == null ? "-" : t + " (local " + LOCAL.format(zone.toLocal(t)) + ")";
     }
 
+    /** The fact, "(empty)" for an empty string as stored, "-" when absent. */
     private static String or(Evidenced<?> e) {
-        return e.isPresent() ? String.valueOf(e.value()) : "-";
+        if (!e.isPresent()) {
+            return "-";
+        }
+        String s = String.valueOf(e.value());
+        return s.isBlank() ? "(empty)" : s;
     }
 
 }

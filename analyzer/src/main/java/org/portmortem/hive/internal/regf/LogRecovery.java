@@ -22,8 +22,8 @@ import org.portmortem.hive.HiveWarning;
  *       copies one 512-byte page.
  *   <li>New format (file type 6, Windows 8.1 and later): the HvLE entries of {@code .LOG1} and
  *       {@code .LOG2} are checked (both Marvin32 hashes, the hive bins size), each log up to its
- *       first invalid entry, then applied in sequence-number order from the primary file's sequence
- *       number, stopping at a gap.
+ *       first invalid entry, then applied in sequence-number order from the primary file's secondary
+ *       sequence number, stopping at a gap.
  * </ul>
  */
 final class LogRecovery {
@@ -155,12 +155,16 @@ final class LogRecovery {
             entries.addAll(validEntries(log));
         }
         entries.sort(Comparator.comparingLong(Entry::sequence));
-        // Entries older than the primary file were applied already; the first newer one starts the
-        // chain (a gap before it means Windows reused the logs), and a gap after it ends the chain.
+        // Entries before the primary file's secondary sequence number (its last completed write) are
+        // in the file already. The specification says "from the primary sequence number", but the
+        // entry numbered like the last completed write still holds data the primary file lacks:
+        // regipy's transactions_NTUSER.DAT (567/566) has a value whose data cell is only consistent
+        // after entry 566 is applied. The first entry starts the chain (a gap before it means
+        // Windows reused the logs); a gap after it ends the chain.
         List<Entry> chain = new ArrayList<>();
         String stop = null;
         for (Entry e : entries) {
-            if (e.sequence < start.primarySequence()) {
+            if (e.sequence < start.secondarySequence()) {
                 continue;
             }
             if (!chain.isEmpty()) {
@@ -176,7 +180,7 @@ final class LogRecovery {
             chain.add(e);
         }
         if (chain.isEmpty()) {
-            return nothing(found, "the logs hold no entry from sequence number " + start.primarySequence() + " on");
+            return nothing(found, "the logs hold no entry from sequence number " + start.secondarySequence() + " on");
         }
         long binsSize = chain.get(chain.size() - 1).hiveBinsSize;
         long maxBins = chain.stream().mapToLong(Entry::hiveBinsSize).max().orElse(binsSize);

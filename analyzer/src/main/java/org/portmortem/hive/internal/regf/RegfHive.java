@@ -52,7 +52,7 @@ public final class RegfHive implements Hive {
     private final ConcurrentHashMap<Long, Long> adoptedKeyNodes = new ConcurrentHashMap<>();
     private final RegfKey root;
 
-    private RegfHive(Path file, HiveBytes bytes, long hiveBinsSize, HiveInfo info, long minorVersion,
+    private RegfHive(Path file, HiveBytes bytes, long hiveBinsSize, boolean staleBaseBlock, HiveInfo info, long minorVersion,
             List<HiveWarning> early, long rootCell)
             throws HiveFormatException {
         this.file = file;
@@ -66,8 +66,15 @@ public final class RegfHive implements Hive {
                     + " reading up to the end of the file", hiveBinsSize, bytes.size() - BINS_START));
             declaredEnd = bytes.size();
         }
+        long chainEnd = hiveBinsEnd(declaredEnd);
+        if (chainEnd > declaredEnd && staleBaseBlock) {
+            // A base block left behind by an interrupted write can give the size before the hive grew;
+            // a clean hive's file may hold old bins past its size, which are not part of it.
+            warn(40, String.format("hive bins continue past the 0x%x bytes the base block gives, to 0x%x; read as part of the hive",
+                    declaredEnd - BINS_START, chainEnd - BINS_START));
+            declaredEnd = chainEnd;
+        }
         this.binsEnd = declaredEnd;
-        checkHiveBins();
         try {
             this.root = new RegfKey(this, null, rootCell);
         } catch (RegfCorruption e) {
@@ -140,7 +147,7 @@ public final class RegfHive implements Hive {
         }
         HiveInfo info = new HiveInfo(effective.version(), effective.fileName(), effective.primarySequence(),
                 effective.secondarySequence(), base.dirty(), base.checksumValid(), effective.lastWritten(), replay);
-        return new RegfHive(file, content, effective.hiveBinsSize(), info, effective.minorVersion(), early, effective.rootCell());
+        return new RegfHive(file, content, effective.hiveBinsSize(), base.dirty() && content == primary, info, effective.minorVersion(), early, effective.rootCell());
     }
 
     private static String staleNote(BaseBlock base) {
@@ -151,25 +158,39 @@ public final class RegfHive implements Hive {
                 base.secondarySequence());
     }
 
-    /** Walks the hive bin headers once, warning about damaged ones; cells are found by offset anyway. */
-    private void checkHiveBins() {
+    /**
+     * Walks the hive bin headers once, warning about damaged ones inside {@code declaredEnd} (cells
+     * are found by offset anyway), and returns where the unbroken chain of bins ends, which may be
+     * past {@code declaredEnd}.
+     */
+    private long hiveBinsEnd(long declaredEnd) {
         long at = BINS_START;
-        while (at + 32 <= binsEnd) {
+        while (at + 32 <= bytes.size()) {
+            boolean inside = at < declaredEnd;
             if (!bytes.isSignature(at, 'h', 'b') || !bytes.isSignature(at + 2, 'i', 'n')) {
-                warn(at, "hive bin header missing; later cells are still read where keys point to them");
-                return;
+                if (inside) {
+                    warn(at, "hive bin header missing; later cells are still read where keys point to them");
+                }
+                return at;
             }
             long declaredOffset = bytes.u32(at + 4);
             long size = bytes.u32(at + 8);
             if (declaredOffset != at - BINS_START) {
-                warn(at, String.format("hive bin says it is at 0x%x", declaredOffset));
+                if (inside) {
+                    warn(at, String.format("hive bin says it is at 0x%x", declaredOffset));
+                } else {
+                    return at;
+                }
             }
-            if (size < 4096 || size % 4096 != 0) {
-                warn(at, "hive bin has an invalid size " + size + "; later cells are still read where keys point to them");
-                return;
+            if (size < 4096 || size % 4096 != 0 || at + size > bytes.size()) {
+                if (inside) {
+                    warn(at, "hive bin has an invalid size " + size + "; later cells are still read where keys point to them");
+                }
+                return at;
             }
             at += size;
         }
+        return at;
     }
 
     static long fileOffset(long cellOffset) {
@@ -203,6 +224,23 @@ public final class RegfHive implements Hive {
             return "\"" + (char) a + (char) b + "\"";
         }
         return String.format("bytes %02x %02x", a, b);
+    }
+
+    /** A key path or name for a one-line message: control characters become {@code \xNN}. */
+    static String printable(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029 || c == 0x85) {
+                if (out == null) {
+                    out = new StringBuilder(s.length() + 8).append(s, 0, i);
+                }
+                out.append(String.format("\\x%02x", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? s : out.toString();
     }
 
     HiveBytes bytes() {

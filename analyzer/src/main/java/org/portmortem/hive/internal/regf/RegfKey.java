@@ -2,8 +2,12 @@ package org.portmortem.hive.internal.regf;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
@@ -102,7 +106,7 @@ final class RegfKey implements Key {
             Cell cell = hive.cell(classNameCell);
             int length = Math.min(classNameLength, cell.length());
             if (length < classNameLength) {
-                hive.warn(cell.data(), "class name of " + path + " is longer than its cell; cut");
+                hive.warn(cell.data(), "class name of " + display() + " is longer than its cell; cut");
             }
             return Optional.of(hive.bytes().utf16(cell.data(), length));
         } catch (RegfCorruption e) {
@@ -118,18 +122,33 @@ final class RegfKey implements Key {
         return out;
     }
 
+    /**
+     * The subkey of that name, case-insensitively. A stored name that ends in NUL characters (LSA
+     * writes {@code SAC\0} and {@code SAI\0}) is also found by the name without them, as other
+     * tools show it.
+     */
     @Override
     public Optional<Key> subkey(String wanted) {
-        Key[] found = new Key[1];
+        Key[] found = new Key[2];
         forEachSubkey(k -> {
             if (found[0] == null && k.name().equalsIgnoreCase(wanted)) {
                 found[0] = k;
+            } else if (found[1] == null && stripTrailingNuls(k.name()).equalsIgnoreCase(wanted)) {
+                found[1] = k;
             }
         });
-        return Optional.ofNullable(found[0]);
+        return Optional.ofNullable(found[0] != null ? found[0] : found[1]);
     }
 
-    private void forEachSubkey(java.util.function.Consumer<RegfKey> action) {
+    private static String stripTrailingNuls(String name) {
+        int end = name.length();
+        while (end > 0 && name.charAt(end - 1) == '\0') {
+            end--;
+        }
+        return name.substring(0, end);
+    }
+
+    private void forEachSubkey(Consumer<RegfKey> action) {
         if (subkeyCount == 0 || subkeyList == Cell.NONE) {
             return;
         }
@@ -137,21 +156,33 @@ final class RegfKey implements Key {
             hive.warn(fileOffset(), "key " + display() + " is nested deeper than " + RegfHive.MAX_DEPTH + " levels; its subkeys were skipped");
             return;
         }
-        java.util.Set<Long> seen = new java.util.HashSet<>();
-        try {
-            SubkeyLists.forEachKeyNode(hive, subkeyList, node -> {
-                if (!seen.add(node)) {
-                    hive.warn(RegfHive.fileOffset(node), "key node listed twice under " + display() + "; the copy was skipped");
-                    return;
-                }
-                RegfKey child = child(node);
-                if (child != null) {
-                    action.accept(child);
-                }
-            });
-        } catch (RegfCorruption e) {
-            hive.warn(e.offset(), "subkeys of " + display() + " unreadable: " + e.getMessage());
+        long[] nodes = SubkeyLists.keyNodes(hive, subkeyList);
+        // A key node listed twice would double its whole subtree (and, repeated, blow it up): keep the first.
+        Set<Long> seen = hasRepeats(nodes) ? new HashSet<>() : null;
+        for (long node : nodes) {
+            if (seen != null && !seen.add(node)) {
+                hive.warn(RegfHive.fileOffset(node), "key node listed twice under " + display() + "; the copy was skipped");
+                continue;
+            }
+            RegfKey child = child(node);
+            if (child != null) {
+                action.accept(child);
+            }
         }
+    }
+
+    private static boolean hasRepeats(long[] nodes) {
+        if (nodes.length < 2) {
+            return false;
+        }
+        long[] sorted = nodes.clone();
+        Arrays.sort(sorted);
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] == sorted[i - 1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The subkey at a key node offset, or null (with a warning) when it cannot be one. */
@@ -166,7 +197,7 @@ final class RegfKey implements Key {
             RegfKey child = new RegfKey(hive, this, node);
             long declaredParent = hive.bytes().u32(RegfHive.fileOffset(node) + 4 + 16);
             if (declaredParent != cellOffset && !hive.adopt(node, cellOffset)) {
-                hive.warn(child.fileOffset(), "key node " + child.name + " is listed under two parents; kept under the first only");
+                hive.warn(child.fileOffset(), "key node " + child.display() + " is listed under two parents; kept under the first only");
                 return null;
             }
             return child;
@@ -218,7 +249,7 @@ final class RegfKey implements Key {
     }
 
     private String display() {
-        return path.isEmpty() ? "(root)" : path;
+        return path.isEmpty() ? "(root)" : RegfHive.printable(path);
     }
 
     @Override

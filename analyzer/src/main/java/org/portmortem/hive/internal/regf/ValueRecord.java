@@ -97,6 +97,6 @@ final class ValueRecord {
     }
 
     private static String describe(String keyPath, String name) {
-        return (keyPath.isEmpty() ? "" : keyPath + "\\") + (name.isEmpty() ? "(default)" : name);
+        return RegfHive.printable((keyPath.isEmpty() ? "" : keyPath + "\\") + (name.isEmpty() ? "(default)" : name));
     }
 }

@@ -85,18 +85,18 @@ public final class RegTextFile {
      * other roots are left out with one warning per root.
      */
     public MemoryHive toHive() {
-        Map<String, Set<String>> keysByRoot = new LinkedHashMap<>();
+        // Values are only read under a key line, so key lines tell how many keys each root holds.
+        Map<String, Integer> keyLines = new LinkedHashMap<>();
         Map<String, Integer> firstLine = new HashMap<>();
         for (RegEdit e : edits) {
-            if (e instanceof RegEdit.AddKey || e instanceof RegEdit.SetValue) {
-                keysByRoot.computeIfAbsent(e.key().root(), r -> new LinkedHashSet<>())
-                        .add(e.key().path().toUpperCase(Locale.ROOT));
+            if (e instanceof RegEdit.AddKey) {
+                keyLines.merge(e.key().root(), 1, Integer::sum);
             }
             firstLine.putIfAbsent(e.key().root(), e.line());
         }
-        String chosen = keysByRoot.entrySet().stream()
+        String chosen = keyLines.entrySet().stream()
                 .filter(en -> !en.getKey().isEmpty())
-                .max((a, b) -> Integer.compare(a.getValue().size(), b.getValue().size()))
+                .max(Map.Entry.comparingByValue())
                 .map(Map.Entry::getKey)
                 .orElse(null);
         MemoryHive hive = new MemoryHive(name, file, HiveFormat.REG_TEXT, HiveInfo.textExport(version),
@@ -129,6 +129,7 @@ public final class RegTextFile {
         String root = hklmRoot.toUpperCase(Locale.ROOT);
         List<HiveWarning> out = new ArrayList<>();
         String controlSet = null;
+        KeyCache cache = new KeyCache();
         for (RegEdit e : edits) {
             if (!e.key().root().equals(root)) {
                 continue;
@@ -140,24 +141,45 @@ public final class RegTextFile {
                 }
                 path = controlSet + path.substring(CURRENT_CONTROL_SET.length());
             }
-            apply(hive, e, path, out);
+            apply(hive, e, path, cache, out);
         }
         return out;
     }
 
-    private void apply(MemoryHive hive, RegEdit e, String path, List<HiveWarning> out) {
+    private void apply(MemoryHive hive, RegEdit e, String path, KeyCache cache, List<HiveWarning> out) {
         if (e instanceof RegEdit.AddKey) {
-            hive.createKey(path);
+            cache.key(hive, path);
         } else if (e instanceof RegEdit.SetValue v) {
-            hive.createKey(path).putValue(v.name(), v.typeId(), v.raw());
+            cache.key(hive, path).putValue(v.name(), v.typeId(), v.raw());
         } else if (e instanceof RegEdit.DeleteValue d) {
             hive.key(path).ifPresent(k -> ((MemoryHive.MemoryKey) k).removeValue(d.name()));
         } else if (e instanceof RegEdit.DeleteKey) {
+            cache.forget();
             if (path.isEmpty()) {
                 out.add(HiveWarning.atLine(e.line(), name + ": the hive root itself cannot be deleted; line ignored"));
             } else {
                 hive.deleteKey(path);
             }
+        }
+    }
+
+    /** The key the last lines named: values follow their key line, so most look-ups repeat it. */
+    private static final class KeyCache {
+        private String path;
+        private MemoryHive.MemoryKey key;
+
+        MemoryHive.MemoryKey key(MemoryHive hive, String wanted) {
+            if (!wanted.equals(path)) {
+                key = hive.createKey(wanted);
+                path = wanted;
+            }
+            return key;
+        }
+
+        /** A deletion may remove the cached key. */
+        void forget() {
+            path = null;
+            key = null;
         }
     }
 

@@ -13,9 +13,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
+import java.util.regex.Pattern;
 import org.apache.commons.io.ByteOrderMark;
 import org.apache.commons.io.input.BOMInputStream;
 import org.portmortem.InputException;
@@ -39,6 +38,12 @@ final class RegTextParser {
     /** ANSI as regedit on a western Windows writes it; also the fallback for text that is not UTF-8. */
     static final Charset ANSI = Charset.forName("windows-1252");
 
+    /** The text is decoded whole, so a file must fit one Java array, with room for its decoding. */
+    static final long MAX_BYTES = Integer.MAX_VALUE / 2;
+
+    private static final Pattern HEX_NUMBER = Pattern.compile("[0-9A-Fa-f]{1,8}");
+    private static final Pattern HEX_TYPE = Pattern.compile("\\(\\s*[0-9A-Fa-f]{1,8}\\s*\\)");
+
     private final String fileName;
     private final String[] lines;
     private final List<RegEdit> edits = new ArrayList<>();
@@ -55,17 +60,30 @@ final class RegTextParser {
     static RegTextFile parse(Path file) throws IOException {
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new InputException(file, String.format(
+                        "%,d bytes is more than the .reg reader holds in memory (%,d bytes)", size, MAX_BYTES));
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new InputException(file, "no such file");
+        } catch (InputException e) {
+            throw e;
         } catch (IOException e) {
             throw new InputException(file, "cannot be read: " + e.getMessage(), e);
         }
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        RegTextParser parser = new RegTextParser(name, decode(bytes));
-        String version = parser.readHeader(file);
-        parser.readBody();
-        return new RegTextFile(name, file, version, parser.edits, parser.warnings);
+        try {
+            RegTextParser parser = new RegTextParser(name, decode(bytes));
+            bytes = null; // the text is all that is needed from here on
+            String version = parser.readHeader(file);
+            parser.readBody();
+            return new RegTextFile(name, file, version, parser.edits, parser.warnings);
+        } catch (OutOfMemoryError e) {
+            // About ten times the file size is needed; say so in one line rather than crash.
+            throw new InputException(file, "not enough memory to read this .reg file; give Java more (-Xmx)");
+        }
     }
 
     /**
@@ -168,7 +186,7 @@ final class RegTextParser {
             return;
         }
         String data = rest.substring(1).strip();
-        if (data.startsWith("hex")) {
+        if (startsWithIgnoreCase(data, "hex")) {
             data = joinContinuations(data);
         }
         try {
@@ -189,17 +207,16 @@ final class RegTextParser {
             }
             return new RegEdit.SetValue(lineNo, key, name, 1, utf16WithNul(unescape(data.substring(1, end))));
         }
-        String lower = data.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("dword:")) {
+        if (startsWithIgnoreCase(data, "dword:")) {
             String digits = data.substring(6).strip();
-            if (!digits.matches("[0-9A-Fa-f]{1,8}")) {
+            if (!HEX_NUMBER.matcher(digits).matches()) {
                 throw new IllegalArgumentException("dword data is not 1 to 8 hexadecimal digits: " + excerpt(data));
             }
             byte[] raw = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN)
                     .putInt(Integer.parseUnsignedInt(digits, 16)).array();
             return new RegEdit.SetValue(lineNo, key, name, 4, raw);
         }
-        if (lower.startsWith("hex")) {
+        if (startsWithIgnoreCase(data, "hex")) {
             int colon = data.indexOf(':');
             if (colon < 0) {
                 throw new IllegalArgumentException("hex data without ':': " + excerpt(data));
@@ -207,7 +224,7 @@ final class RegTextParser {
             String typePart = data.substring(3, colon).strip();
             int typeId = 3;
             if (!typePart.isEmpty()) {
-                if (!typePart.matches("\\(\\s*[0-9A-Fa-f]{1,8}\\s*\\)")) {
+                if (!HEX_TYPE.matcher(typePart).matches()) {
                     throw new IllegalArgumentException("hex type is not hex(N) with N hexadecimal: " + excerpt(data));
                 }
                 typeId = Integer.parseUnsignedInt(typePart.substring(1, typePart.length() - 1).strip(), 16);
@@ -229,23 +246,45 @@ final class RegTextParser {
         return raw;
     }
 
+    /**
+     * Comma-separated hexadecimal bytes, one or two digits each, blanks allowed around them; an empty
+     * list is no bytes, and one trailing comma (as some editors leave) is ignored.
+     */
     private static byte[] hexBytes(String list) {
-        String s = list.strip();
-        if (s.isEmpty()) {
+        int end = list.length();
+        while (end > 0 && Character.isWhitespace(list.charAt(end - 1))) {
+            end--;
+        }
+        if (end > 0 && list.charAt(end - 1) == ',') {
+            end--;
+        }
+        if (list.substring(0, end).isBlank()) {
             return new byte[0];
         }
-        String[] parts = s.split(",", -1);
-        byte[] out = new byte[parts.length];
+        byte[] out = new byte[end / 2 + 1];
         int n = 0;
-        for (int i = 0; i < parts.length; i++) {
-            String p = parts[i].strip();
-            if (p.isEmpty() && i == parts.length - 1) {
-                continue; // a trailing comma, as left by some editors
+        int from = 0;
+        while (true) {
+            int comma = list.indexOf(',', from);
+            int to = comma < 0 || comma >= end ? end : comma;
+            int a = from;
+            int b = to;
+            while (a < b && Character.isWhitespace(list.charAt(a))) {
+                a++;
             }
-            if (!p.matches("[0-9A-Fa-f]{1,2}")) {
-                throw new IllegalArgumentException("hex byte '" + excerpt(p) + "' is not one or two hexadecimal digits");
+            while (b > a && Character.isWhitespace(list.charAt(b - 1))) {
+                b--;
             }
-            out[n++] = (byte) HexFormat.fromHexDigits(p);
+            int hi = b - a >= 1 ? Character.digit(list.charAt(a), 16) : -1;
+            int lo = b - a == 2 ? Character.digit(list.charAt(a + 1), 16) : 0;
+            if (b - a < 1 || b - a > 2 || hi < 0 || lo < 0) {
+                throw new IllegalArgumentException("hex byte '" + excerpt(list.substring(a, b)) + "' is not one or two hexadecimal digits");
+            }
+            out[n++] = (byte) (b - a == 2 ? hi * 16 + lo : hi);
+            if (to >= end) {
+                break;
+            }
+            from = to + 1;
         }
         return Arrays.copyOf(out, n);
     }
@@ -263,10 +302,16 @@ final class RegTextParser {
         return sb.toString();
     }
 
+    /** Skips the continuation lines of a value line that is itself skipped. */
     private void skipContinuations(String line) {
-        if (line.contains("=hex") || line.contains("= hex")) {
+        int eq = line.lastIndexOf('=');
+        if (eq >= 0 && startsWithIgnoreCase(line.substring(eq + 1).strip(), "hex")) {
             joinContinuations(line);
         }
+    }
+
+    private static boolean startsWithIgnoreCase(String s, String prefix) {
+        return s.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
     private static boolean endsWithBackslash(CharSequence s) {

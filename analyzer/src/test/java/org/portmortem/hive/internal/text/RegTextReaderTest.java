@@ -3,6 +3,7 @@ package org.portmortem.hive.internal.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.RandomAccessFile;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.portmortem.InputException;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.HiveFormat;
 import org.portmortem.hive.HiveFormatException;
@@ -30,6 +32,13 @@ class RegTextReaderTest {
     private static Value value(Hive hive, String keyPath, String name) {
         return hive.key(keyPath).orElseThrow(() -> new AssertionError("no key " + keyPath))
                 .value(name).orElseThrow(() -> new AssertionError("no value " + keyPath + "\\" + name));
+    }
+
+    /** Writes a .reg text (UTF-8) and opens it as a hive. */
+    private static Hive openText(Path dir, String fileName, String text) throws Exception {
+        Path f = dir.resolve(fileName);
+        Files.writeString(f, text);
+        return Hive.open(f);
     }
 
     private static String hex(Value v) {
@@ -86,7 +95,7 @@ class RegTextReaderTest {
     }
 
     @Test
-    void currentControlSetMapsToTheControlSetNamedBySelectCurrentEvenWhenSelectComesFirst() throws Exception {
+    void currentControlSetMapsToTheControlSetNamedBySelectCurrentInTheFile() throws Exception {
         try (Hive hive = Hive.open(resource("v5-utf16le-bom-crlf.reg"))) {
             assertThat(value(hive, "ControlSet002\\Services\\NetBT", "Start").asInt()).isEqualTo(4);
             assertThat(hive.key("CurrentControlSet")).isEmpty();
@@ -102,6 +111,16 @@ class RegTextReaderTest {
             assertThat(k.name()).isEqualTo("日本語");
             assertThat(k.value("Name").orElseThrow().asString()).isEqualTo("naïve — 東京");
             assertThat(Integer.toUnsignedLong(k.value("Limit").orElseThrow().asInt())).isEqualTo(0xffffffffL);
+            assertThat(hive.warnings()).isEmpty();
+        }
+    }
+
+    @Test
+    void utf8WithBomAndBareCarriageReturnsReads(@TempDir Path dir) throws Exception {
+        try (Hive hive = openText(dir, "bom.reg", "\uFEFFWindows Registry Editor Version 5.00\r\r"
+                + "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Äpfel]\r\"Größe\"=\"groß\"\r")) {
+            assertThat(hive.info().version()).isEqualTo("5.00");
+            assertThat(value(hive, "Äpfel", "Größe").asString()).isEqualTo("groß");
             assertThat(hive.warnings()).isEmpty();
         }
     }
@@ -148,14 +167,57 @@ class RegTextReaderTest {
 
     @Test
     void continuedHexLinesAtTheEndOfTheFileAndCommentsAreRead(@TempDir Path dir) throws Exception {
-        Path f = dir.resolve("tail.reg");
-        Files.writeString(f, "Windows Registry Editor Version 5.00\n\n[HKLM\\SYSTEM\\A]\n; comment\n"
-                + "\"Bin\"=hex:01,02,\\\n   03,04,\\\n   05\n\"After\"=dword:1\n");
-        try (Hive hive = Hive.open(f)) {
+        try (Hive hive = openText(dir, "tail.reg", "Windows Registry Editor Version 5.00\n\n[HKLM\\SYSTEM\\A]\n; comment\n"
+                + "\"Bin\"=hex:01,02,\\\n   03,04,\\\n   05\n\"After\"=dword:1\n")) {
             assertThat(hex(value(hive, "A", "Bin"))).isEqualTo("0102030405");
             assertThat(value(hive, "A", "After").asInt()).isEqualTo(1);
             assertThat(hive.warnings()).isEmpty();
         }
+    }
+
+    @Test
+    void selectCurrentLaterInTheFileStillDecidesWhereCurrentControlSetGoes(@TempDir Path dir) throws Exception {
+        try (Hive hive = openText(dir, "late-select.reg", "Windows Registry Editor Version 5.00\n\n"
+                + "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\NetBT]\n\"Start\"=dword:00000001\n\n"
+                + "[HKEY_LOCAL_MACHINE\\SYSTEM\\Select]\n\"Current\"=dword:00000003\n")) {
+            assertThat(value(hive, "ControlSet003\\Services\\NetBT", "Start").asInt()).isEqualTo(1);
+            assertThat(hive.warnings()).isEmpty();
+        }
+    }
+
+    @Test
+    void hexListsAcceptBlanksSingleDigitsAndATrailingCommaButNotThreeDigits(@TempDir Path dir) throws Exception {
+        try (Hive hive = openText(dir, "hex.reg", "Windows Registry Editor Version 5.00\n\n[HKLM\\SOFTWARE\\H]\n"
+                + "\"Blanks\"=hex: 01 , 2,ab ,\n"
+                + "\"Empty\"=hex:\n"
+                + "\"Upper\"=HEX(B):FF,00,00,00,00,00,00,00\n"
+                + "\"UpperContinued\"=HEX:01,\\\n  02\n"
+                + "\"Three\"=hex:001\n"
+                + "\"Hole\"=hex:01,,02\n"
+                + "@=\"x\"\n"
+                + "@=-\n")) {
+            assertThat(hex(value(hive, "H", "Blanks"))).isEqualTo("0102ab");
+            assertThat(value(hive, "H", "Empty").size()).isZero();
+            assertThat(value(hive, "H", "Upper").asLong()).isEqualTo(255L);
+            assertThat(hive.key("H").orElseThrow().values()).extracting(Value::name)
+                    .as("the default value was deleted by @=-").containsExactly("Blanks", "Empty", "Upper", "UpperContinued");
+            assertThat(hex(value(hive, "H", "UpperContinued"))).isEqualTo("0102");
+            assertThat(hive.warnings()).extracting(HiveWarning::line).containsExactly(9, 10);
+            assertThat(hive.warnings().get(0).message()).contains("'001'");
+        }
+    }
+
+    @Test
+    void aFileTooLargeToHoldInMemoryIsRefusedBeforeReadingIt(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("huge.reg");
+        try (RandomAccessFile sparse = new RandomAccessFile(f.toFile(), "rw")) {
+            sparse.write("REGEDIT4\r\n".getBytes(StandardCharsets.US_ASCII));
+            sparse.setLength(RegTextParser.MAX_BYTES + 1);
+        }
+        assertThatThrownBy(() -> RegTextFile.read(f))
+                .isInstanceOf(InputException.class)
+                .hasMessageStartingWith(f + ": ")
+                .hasMessageContaining("more than the .reg reader holds in memory");
     }
 
     @Test
