@@ -74,7 +74,7 @@ class SoftwareCrossCheckTest {
         Map<String, Function<List<String>, List<String>>> theirs = Map.of(
                 "winver", SoftwareCrossCheckTest::winverLines,
                 "dcom", SoftwareCrossCheckTest::dcomLines,
-                "netsh", l -> columns(l, "Name ", 1),
+                "netsh", l -> columns(l, "Name "),
                 "networkcards", SoftwareCrossCheckTest::cardLines);
         try (Hive hive = Hive.open(regf)) {
             RipContext context = RipContext.of(hive, ModelOptions.DEFAULT);
@@ -139,7 +139,7 @@ class SoftwareCrossCheckTest {
     }
 
     /** A two-column table after the header line starting {@code header}: first word is the name. */
-    private static List<String> columns(List<String> lines, String header, int unused) {
+    private static List<String> columns(List<String> lines, String header) {
         List<String> out = new ArrayList<>();
         boolean table = false;
         for (String l : lines) {
