@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.portmortem.ripper.software.NetworkCards;
+import org.portmortem.ripper.software.NetworkList;
 import org.portmortem.ripper.system.ComputerName;
 import org.portmortem.ripper.system.Firewall;
 import org.portmortem.ripper.system.Ips;
@@ -37,7 +38,8 @@ public final class RipPlugins {
     private static List<RipPlugin> load() {
         List<RipPlugin> all = new ArrayList<>(List.of(new ComputerName(), new TimeZone(), new Shutdown(),
                 new Services(), new Svc(), new SvcDll(), new Nic2(), new Ips(), new Routes(), new Shares(),
-                new PortProxy(), new TriggerInfo(), new Firewall(), new NetworkCards()));
+                new PortProxy(), new TriggerInfo(), new Firewall(), new NetworkCards(),
+                new NetworkList()));
         try (InputStream in = RipPlugins.class.getResourceAsStream("value-plugins.json")) {
             if (in == null) {
                 throw new IllegalStateException("value-plugins.json is missing from the class path");

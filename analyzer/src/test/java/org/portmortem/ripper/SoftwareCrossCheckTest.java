@@ -23,11 +23,12 @@ import org.portmortem.hive.write.HiveWriter;
 import org.portmortem.model.ModelOptions;
 
 /**
- * The SOFTWARE plugins (winver, dcom, netsh, networkcards) against {@code regripper} on the same
+ * The SOFTWARE plugins (winver, dcom, netsh, networkcards, networklist) against {@code regripper} on the same
  * hive. The corpus has no SOFTWARE hive, so the hive is the reference system's SOFTWARE export
  * ({@code fixtures/NAME/SOFTWARE.reg}, whose CurrentVersion feeds winver) with the keys the other
  * plugins read added as Windows XP stores them ({@code Rpc\Internet} as KB 154596 configures the
- * dynamic RPC range, the XP {@code Netsh} helpers, one {@code NetworkCards} entry), written as regf
+ * dynamic RPC range, the XP {@code Netsh} helpers, one {@code NetworkCards} entry, one
+ * {@code NetworkList} profile with its signature and an NLA intranet name), written as regf
  * by {@link HiveWriter} so both tools read one file. RegRipper prints a whole-second key time one
  * second early (floating-point truncation in Parse::Win32Registry); times within a second agree.
  */
@@ -69,20 +70,37 @@ class SoftwareCrossCheckTest {
                     "Intel(R) PRO/1000 MT Network Connection");
             string(h, "Microsoft\\Windows NT\\CurrentVersion\\NetworkCards\\2", "ServiceName", ValueType.REG_SZ,
                     "{6AAFC9A9-0542-4DB2-8760-CCFFA953737C}");
+            String profile = "{5E4D8A3B-1C2D-4E5F-8A9B-0C1D2E3F4A5B}";
+            String profiles = "Microsoft\\Windows NT\\CurrentVersion\\NetworkList\\Profiles\\" + profile;
+            string(h, profiles, "ProfileName", ValueType.REG_SZ, "CorpNet");
+            string(h, profiles, "Description", ValueType.REG_SZ, "CorpNet");
+            dword(h, profiles, "Managed", 0);
+            dword(h, profiles, "Category", 2);
+            dword(h, profiles, "NameType", 6);
+            h.createKey(profiles).putValue("DateCreated", ValueType.REG_BINARY.id(), systemTime(2009, 7, 14, 9, 30, 5));
+            h.createKey(profiles).putValue("DateLastConnected", ValueType.REG_BINARY.id(), systemTime(2012, 4, 6, 16, 2, 59));
+            String signature = "Microsoft\\Windows NT\\CurrentVersion\\NetworkList\\Signatures\\Unmanaged\\"
+                    + "010103000F0000F0080000000F0000F0";
+            string(h, signature, "ProfileGuid", ValueType.REG_SZ, profile);
+            h.createKey(signature).putValue("DefaultGatewayMac", ValueType.REG_BINARY.id(),
+                    new byte[] {0x00, 0x50, 0x56, (byte) 0xc0, 0x00, 0x08});
+            h.createKey("Microsoft\\Windows NT\\CurrentVersion\\NetworkList\\Nla\\Cache\\Intranet\\corp.example.com");
             HiveWriter.write(h, regf, Instant.parse("2004-08-04T12:00:00Z"));
         }
         Map<String, Function<List<String>, List<String>>> theirs = Map.of(
                 "winver", SoftwareCrossCheckTest::winverLines,
                 "dcom", SoftwareCrossCheckTest::dcomLines,
                 "netsh", l -> columns(l, "Name "),
-                "networkcards", SoftwareCrossCheckTest::cardLines);
+                "networkcards", SoftwareCrossCheckTest::cardLines,
+                "networklist", SoftwareCrossCheckTest::networkListLines);
         try (Hive hive = Hive.open(regf)) {
             RipContext context = RipContext.of(hive, ModelOptions.DEFAULT);
             assertThat(context.hiveType()).isEqualTo(HiveType.SOFTWARE);
             for (Map.Entry<String, Function<List<String>, List<String>>> e : theirs.entrySet()) {
                 List<RipFact> facts = RipPlugins.named(e.getKey()).orElseThrow().run(context);
                 List<String> ours = new ArrayList<>(RegRipperCrossCheckTest.present(facts));
-                ours.removeIf(s -> s.startsWith("ServiceName=")); // ours adds it; RegRipper prints Description only
+                // ours adds these; RegRipper prints neither a card's ServiceName nor a network's Category
+                ours.removeIf(s -> s.startsWith("ServiceName=") || s.startsWith("Category="));
                 List<String> rr = new ArrayList<>(e.getValue().apply(RegRipperRun.lines(regf, e.getKey())));
                 rr.replaceAll(t -> withinASecond(t, ours));
                 assertThat(ours).as(e.getKey() + " on " + system).isNotEmpty().containsExactlyInAnyOrderElementsOf(rr);
@@ -115,6 +133,37 @@ class SoftwareCrossCheckTest {
             }
         }
         return theirs;
+    }
+
+    private static void dword(MemoryHive h, String key, String name, int v) {
+        h.createKey(key).putValue(name, ValueType.REG_DWORD.id(),
+                java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(v).array());
+    }
+
+    /** A SYSTEMTIME as NetworkList stores DateCreated: year, month, weekday, day, hour, minute, second, ms. */
+    private static byte[] systemTime(int year, int month, int day, int hour, int minute, int second) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int weekday = java.time.LocalDate.of(year, month, day).getDayOfWeek().getValue() % 7;
+        for (int v : new int[] {year, month, weekday, day, hour, minute, second, 0}) {
+            b.putShort((short) v);
+        }
+        return b.array();
+    }
+
+    private static List<String> networkListLines(List<String> lines) {
+        List<String> out = new ArrayList<>(RegRipperCrossCheckTest.assignments(lines, "Key LastWrite", "DateLastConnected",
+                "DateCreated", "DefaultGatewayMac", "Type"));
+        boolean names = false;
+        for (String l : lines) {
+            if (l.startsWith("Domain/IP")) {
+                names = true;
+            } else if (names && !l.isBlank()) {
+                out.add("Domain/IP=" + RegRipperCrossCheckTest.norm(l));
+            } else if (names) {
+                names = false;
+            }
+        }
+        return out;
     }
 
     private static List<String> winverLines(List<String> lines) {
