@@ -1,8 +1,5 @@
 package org.portmortem.ripper.software;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -10,11 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
 import org.portmortem.ripper.HiveType;
+import org.portmortem.ripper.LabelTable;
 import org.portmortem.ripper.RegRipperData;
 import org.portmortem.ripper.RipContext;
 import org.portmortem.ripper.RipFact;
@@ -30,20 +27,7 @@ import org.portmortem.ripper.RipPlugin;
  */
 public final class NetworkList implements RipPlugin {
     static final String BASE = "Microsoft\\Windows NT\\CurrentVersion\\NetworkList";
-    private static final Properties LABELS = labels();
-
-    private static Properties labels() {
-        Properties p = new Properties();
-        try (InputStream in = NetworkList.class.getResourceAsStream("/org/portmortem/ripper/network-list.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("network-list.properties is missing from the class path");
-            }
-            p.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return p;
-    }
+    private static final LabelTable LABELS = LabelTable.load("network-list.properties");
 
     @Override
     public String name() {
@@ -95,7 +79,8 @@ public final class NetworkList implements RipPlugin {
 
     private static String label(String prefix, Value v) {
         String stored = RegRipperData.of(v);
-        return v.isNumber() ? LABELS.getProperty(prefix + Long.toHexString(v.asLong()), stored) : stored;
+        String word = v.isNumber() ? LABELS.word(prefix, v.asLong()) : null;
+        return word != null ? word : stored;
     }
 
     /** A SYSTEMTIME (16 bytes: year, month, weekday, day, hour, minute, second, ms) as RegRipper prints it. */

@@ -1,33 +1,17 @@
 package org.portmortem.ripper.system;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
 import org.portmortem.model.Evidenced;
 import org.portmortem.model.Service;
+import org.portmortem.ripper.LabelTable;
 
 /**
  * The words RegRipper's services and svc plugins print for a service's Type and Start numbers, read
  * from {@code service-labels.properties}.
  */
 final class ServiceLabels {
-    private static final Properties LABELS = load();
+    private static final LabelTable LABELS = LabelTable.load("service-labels.properties");
 
     private ServiceLabels() {}
-
-    private static Properties load() {
-        Properties p = new Properties();
-        try (InputStream in = ServiceLabels.class.getResourceAsStream("/org/portmortem/ripper/service-labels.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("service-labels.properties is missing from the class path");
-            }
-            p.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return p;
-    }
 
     /** Type as a word where RegRipper has one (e.g. {@code Share_Process}), else {@code 0x} and hex; "" if absent. */
     static String type(Service s) {
@@ -43,7 +27,7 @@ final class ServiceLabels {
         if (!n.isPresent()) {
             return "";
         }
-        String word = LABELS.getProperty(prefix + Integer.toHexString(n.value()));
+        String word = LABELS.word(prefix, Integer.toUnsignedLong(n.value()));
         return word != null ? word : hex ? "0x" + Integer.toHexString(n.value()) : Integer.toUnsignedString(n.value());
     }
 
