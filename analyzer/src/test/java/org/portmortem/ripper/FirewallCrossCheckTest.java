@@ -1,21 +1,15 @@
 package org.portmortem.ripper;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.portmortem.hive.Hive;
-import org.portmortem.hive.HiveOpenOptions;
-import org.portmortem.model.ModelOptions;
-import org.portmortem.model.SharedCorpus;
 
 /**
  * The firewall plugin (which RegRipper lacks) against {@code reglookup}: on every corpus SYSTEM hive,
@@ -28,42 +22,33 @@ class FirewallCrossCheckTest {
 
     @Test
     void firewallFactsMatchWhatReglookupListsOnEveryCorpusSystemHive() throws Exception {
-        List<Path> hives = SharedCorpus.systemHives();
-        assumeTrue(!hives.isEmpty(), "shared corpus not found beside the repository (../shared/corpus)");
-        assumeTrue(Files.isExecutable(REGLOOKUP), "reglookup is not installed (Debian package reglookup)");
-        int rulesChecked = 0;
-        for (Path path : hives) {
-            try (Hive hive = Hive.open(path, HiveOpenOptions.NO_LOGS)) {
-                if (HiveType.of(hive) != HiveType.SYSTEM || !hive.warnings().isEmpty()) {
-                    continue;
-                }
-                RipContext context = RipContext.of(hive, ModelOptions.DEFAULT);
-                List<RipFact> facts = RipPlugins.named("firewall").orElseThrow().run(context);
-                Map<String, String> ours = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-                facts.stream().filter(f -> !f.isAbsent()).forEach(f -> ours.put(f.group() + "\\" + f.name(), f.data()));
-                String policy = context.controlSetPath("Services\\SharedAccess\\Parameters\\FirewallPolicy");
-                for (String[] row : reglookup(path, policy)) {
-                    String key = row[0];
-                    String name = key.substring(key.lastIndexOf('\\') + 1);
-                    if (key.contains("\\FirewallRules\\")) {
-                        rulesChecked++;
-                        String summary = ours.get(key);
-                        assertThat(summary).as(path + ": rule " + name).isNotNull();
-                        for (String part : row[2].split("\\|")) {
-                            int eq = part.indexOf('=');
-                            if (eq > 0 && CHECKED.contains(part.substring(0, eq))) {
-                                assertThat(summary).as(path + ": rule " + name).contains(part.substring(0, eq) + "=")
-                                        .contains(part.substring(eq + 1));
-                            }
+        int[] rulesChecked = {0};
+        CleanSystemHives.forEach(REGLOOKUP, (path, hive, context) -> {
+            List<RipFact> facts = RipPlugins.named("firewall").orElseThrow().run(context);
+            Map<String, String> ours = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            facts.stream().filter(f -> !f.isAbsent()).forEach(f -> ours.put(f.group() + "\\" + f.name(), f.data()));
+            String policy = context.controlSetPath("Services\\SharedAccess\\Parameters\\FirewallPolicy");
+            for (String[] row : reglookup(path, policy)) {
+                String key = row[0];
+                String name = key.substring(key.lastIndexOf('\\') + 1);
+                if (key.contains("\\FirewallRules\\")) {
+                    rulesChecked[0]++;
+                    String summary = ours.get(key);
+                    assertThat(summary).as(path + ": rule " + name).isNotNull();
+                    for (String part : row[2].split("\\|")) {
+                        int eq = part.indexOf('=');
+                        if (eq > 0 && CHECKED.contains(part.substring(0, eq))) {
+                            assertThat(summary).as(path + ": rule " + name).contains(part.substring(0, eq) + "=")
+                                    .contains(part.substring(eq + 1));
                         }
-                    } else if (key.contains("\\List\\") || isSwitch(name)) {
-                        assertThat(ours.get(key)).as(path + ": " + key).isEqualTo(row[1].equals("DWORD")
-                                ? Long.toString(Long.decode(row[2])) : row[2]);
                     }
+                } else if (key.contains("\\List\\") || isSwitch(name)) {
+                    assertThat(ours.get(key)).as(path + ": " + key).isEqualTo(row[1].equals("DWORD")
+                            ? Long.toString(Long.decode(row[2])) : row[2]);
                 }
             }
-        }
-        assertThat(rulesChecked).as("corpus hives with Vista+ firewall rules").isPositive();
+        });
+        assertThat(rulesChecked[0]).as("corpus hives with Vista+ firewall rules").isPositive();
     }
 
     private static boolean isSwitch(String name) {

@@ -1,20 +1,14 @@
 package org.portmortem.ripper;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.portmortem.hive.Hive;
-import org.portmortem.hive.HiveOpenOptions;
-import org.portmortem.model.ModelOptions;
-import org.portmortem.model.SharedCorpus;
 
 /**
  * The triggerinfo plugin (a RegRipper 4 addition) against {@code reglookup}: on every clean corpus
@@ -26,25 +20,15 @@ class TriggerInfoReglookupTest {
 
     @Test
     void oneFactPerTriggerInfoSubkeyReglookupLists() throws Exception {
-        List<Path> hives = SharedCorpus.systemHives();
-        assumeTrue(!hives.isEmpty(), "shared corpus not found beside the repository (../shared/corpus)");
-        assumeTrue(Files.isExecutable(REGLOOKUP), "reglookup is not installed (Debian package reglookup)");
-        int triggers = 0;
-        for (Path path : hives) {
-            try (Hive hive = Hive.open(path, HiveOpenOptions.NO_LOGS)) {
-                if (HiveType.of(hive) != HiveType.SYSTEM || !hive.warnings().isEmpty()) {
-                    continue;
-                }
-                RipContext context = RipContext.of(hive, ModelOptions.DEFAULT);
-                List<String> ours = RipPlugins.named("triggerinfo").orElseThrow().run(context).stream()
-                        .map(f -> f.evidence().keyPath().toLowerCase(Locale.ROOT)).sorted().toList();
-                String services = context.systemModel().controlSet().path() + "\\Services";
-                List<String> theirs = triggerKeys(path, services);
-                assertThat(ours).as(path.toString()).isEqualTo(theirs);
-                triggers += ours.size();
-            }
-        }
-        assertThat(triggers).as("triggers compared (Windows 7 and later hives)").isGreaterThan(50);
+        int[] triggers = {0};
+        CleanSystemHives.forEach(REGLOOKUP, (path, hive, context) -> {
+            List<String> ours = RipPlugins.named("triggerinfo").orElseThrow().run(context).stream()
+                    .map(f -> f.evidence().keyPath().toLowerCase(Locale.ROOT)).sorted().toList();
+            String services = context.systemModel().controlSet().path() + "\\Services";
+            assertThat(ours).as(path.toString()).isEqualTo(triggerKeys(path, services));
+            triggers[0] += ours.size();
+        });
+        assertThat(triggers[0]).as("triggers compared (Windows 7 and later hives)").isGreaterThan(50);
     }
 
     private static List<String> triggerKeys(Path hive, String services) throws Exception {

@@ -1,11 +1,9 @@
 package org.portmortem.ripper;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -13,10 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.portmortem.hive.Hive;
-import org.portmortem.hive.HiveOpenOptions;
-import org.portmortem.model.ModelOptions;
-import org.portmortem.model.SharedCorpus;
 
 /**
  * The SYSTEM plugins defined as data (rdpport, disableremotescm, remoteaccess, termserv, and the
@@ -29,44 +23,35 @@ class ValuePluginReglookupTest {
 
     @Test
     void presentValuesHaveReglookupsDataAndAbsentOnesAreNotListed() throws Exception {
-        List<Path> hives = SharedCorpus.systemHives();
-        assumeTrue(!hives.isEmpty(), "shared corpus not found beside the repository (../shared/corpus)");
-        assumeTrue(Files.isExecutable(REGLOOKUP), "reglookup is not installed (Debian package reglookup)");
-        int compared = 0;
-        for (Path path : hives) {
-            try (Hive hive = Hive.open(path, HiveOpenOptions.NO_LOGS)) {
-                if (HiveType.of(hive) != HiveType.SYSTEM || !hive.warnings().isEmpty()) {
+        int[] compared = {0};
+        CleanSystemHives.forEach(REGLOOKUP, (path, hive, context) -> {
+            Map<String, Map<String, String[]>> listed = new HashMap<>();
+            for (RipPlugin plugin : RipPlugins.profile(HiveType.SYSTEM)) {
+                if (!(plugin instanceof ValuePlugin)) {
                     continue;
                 }
-                RipContext context = RipContext.of(hive, ModelOptions.DEFAULT);
-                Map<String, Map<String, String[]>> listed = new HashMap<>();
-                for (RipPlugin plugin : RipPlugins.profile(HiveType.SYSTEM)) {
-                    if (!(plugin instanceof ValuePlugin)) {
-                        continue;
+                for (RipFact f : plugin.run(context)) {
+                    String valueName = f.evidence().valueName();
+                    if (valueName == null) {
+                        continue; // a missing key
                     }
-                    for (RipFact f : plugin.run(context)) {
-                        String valueName = f.evidence().valueName();
-                        if (valueName == null) {
-                            continue; // a missing key
-                        }
-                        Map<String, String[]> values = listed.computeIfAbsent(f.evidence().keyPath(),
-                                k -> reglookup(path, k));
-                        String[] theirs = values.get(valueName);
-                        String what = path + " " + plugin.name() + ": " + f.evidence().keyPath() + "\\" + valueName;
-                        if (f.isAbsent()) {
-                            assertThat(theirs).as(what + " is absent").isNull();
-                        } else if (theirs[0].equals("DWORD")) {
-                            assertThat(f.data()).as(what).isEqualTo(Long.toString(Long.decode(theirs[1])));
-                            compared++;
-                        } else if (theirs[0].equals("SZ") || theirs[0].equals("EXPAND_SZ")) {
-                            assertThat(f.data()).as(what).isEqualTo(theirs[1]);
-                            compared++;
-                        }
+                    Map<String, String[]> values = listed.computeIfAbsent(f.evidence().keyPath(),
+                            k -> reglookup(path, k));
+                    String[] theirs = values.get(valueName);
+                    String what = path + " " + plugin.name() + ": " + f.evidence().keyPath() + "\\" + valueName;
+                    if (f.isAbsent()) {
+                        assertThat(theirs).as(what + " is absent").isNull();
+                    } else if (theirs[0].equals("DWORD")) {
+                        assertThat(f.data()).as(what).isEqualTo(Long.toString(Long.decode(theirs[1])));
+                        compared[0]++;
+                    } else if (theirs[0].equals("SZ") || theirs[0].equals("EXPAND_SZ")) {
+                        assertThat(f.data()).as(what).isEqualTo(theirs[1]);
+                        compared[0]++;
                     }
                 }
             }
-        }
-        assertThat(compared).as("values compared").isGreaterThan(20);
+        });
+        assertThat(compared[0]).as("values compared").isGreaterThan(20);
     }
 
     /** reglookup's values of one key (not of its subkeys): name → {type, data}, %XX decoded. */
