@@ -2,6 +2,8 @@ package org.portmortem.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.portmortem.cases.CaseFiles;
 import org.portmortem.cases.CaseHives;
 import org.portmortem.hive.HiveOpenOptions;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The options every subcommand that reads a case shares: the case folder or the hive files, the
- * control set, and whether to replay transaction logs. Used as a picocli mixin.
+ * control set, whether to replay transaction logs, and the .reg overlays to apply before analysis.
+ * Used as a picocli mixin.
  */
 public final class CaseOptions {
 
@@ -43,6 +46,27 @@ public final class CaseOptions {
             description = "Read the hive files as they are, without replaying their .LOG/.LOG1/.LOG2 transaction logs.")
     boolean noLogs;
 
+    @Option(names = "--overlay", paramLabel = "F.reg",
+            description = "A .reg file whose additions and deletions are applied to in-memory copies of the hives"
+                    + " before analysis (what-if: \"what if I applied this baseline?\"); repeatable, applied in order."
+                    + " The evidence files are never changed.")
+    List<Path> overlays = new ArrayList<>();
+
+    /** The case folder, if one was given. */
+    public Path caseFolder() {
+        return caseFolder;
+    }
+
+    /** The overlays, in the order given. */
+    public List<Path> overlays() {
+        return List.copyOf(overlays);
+    }
+
+    /** How to open the hive files (with or without transaction-log replay). */
+    public HiveOpenOptions hiveOpenOptions() {
+        return noLogs ? HiveOpenOptions.NO_LOGS : HiveOpenOptions.DEFAULT;
+    }
+
     /** The hive files, found or given. */
     public CaseFiles files() throws IOException {
         if (caseFolder == null && system == null) {
@@ -51,9 +75,15 @@ public final class CaseOptions {
         return CaseFiles.locate(caseFolder, system, software);
     }
 
-    /** Opens the case's hives with the chosen log handling. */
+    /** Opens the case's hives with the chosen log handling, the overlays applied to copies. */
     public CaseHives open() throws IOException {
-        return CaseHives.open(files(), noLogs ? HiveOpenOptions.NO_LOGS : HiveOpenOptions.DEFAULT);
+        CaseHives read = CaseHives.open(files(), hiveOpenOptions());
+        try {
+            return read.withOverlays(overlays);
+        } catch (IOException | RuntimeException e) {
+            read.close();
+            throw e;
+        }
     }
 
     /** The model options (control set override). */

@@ -33,6 +33,8 @@ import picocli.CommandLine.Spec;
         name = "dump",
         mixinStandardHelpOptions = true,
         sortOptions = false,
+        parameterListHeading = "%nArguments:%n",
+        optionListHeading = "%nOptions:%n",
         description = {
             "Prints every key and value of a registry hive below a key (the root by default), depth first,"
                     + " subkeys and values in the order the hive stores them.",
@@ -43,11 +45,15 @@ import picocli.CommandLine.Spec;
                     + " stderr naming their file offset.",
             "",
             "Formats:",
-            "  text   one line per key: [PATH] and its last-write time; one line per value: \"NAME\" = TYPE: DATA",
-            "  csv    columns path,value,type,data,lastWritten; key rows have type KEY; DATA as a person reads it",
-            "  jsonl  one JSON object per line: a key {\"key\": PATH, \"lastWritten\": ISO-8601 UTC} or a value"
-                    + " {\"key\": PATH, \"value\": NAME, \"type\": TYPE_ID, \"raw\": HEX, \"typeName\": NAME}; raw is the"
-                    + " lower-case hexadecimal of the data bytes",
+            "  text   per key [PATH] and its last-write time, per value",
+            "         \"NAME\" = TYPE: DATA; control characters shown as \\xNN",
+            "  csv    columns path,value,type,data,lastWritten; key rows have type KEY",
+            "  jsonl  one JSON object per line, for a key",
+            "           {\"key\": PATH, \"lastWritten\": ISO-8601 UTC}",
+            "         and for a value",
+            "           {\"key\": PATH, \"value\": NAME, \"type\": TYPE_ID, \"raw\": HEX,",
+            "            \"typeName\": TYPE_NAME}",
+            "         where HEX is the lower-case hexadecimal of the data bytes",
             "",
             "PATH is backslash-separated from the root without the root key's own name (ControlSet001\\Services\\Tcpip);"
                     + " the root is \"\". NAME is \"\" for a key's default value.",
@@ -238,7 +244,7 @@ public final class DumpCommand implements Callable<Integer> {
 
         @Override
         public void key(Key k) throws IOException {
-            out.write("[" + k.path() + "]");
+            out.write("[" + visible(k.path()) + "]");
             String when = lastWritten(k);
             if (!when.isEmpty()) {
                 out.write("  " + when);
@@ -248,8 +254,18 @@ public final class DumpCommand implements Callable<Integer> {
 
         @Override
         public void value(Key k, Value v) throws IOException {
-            String name = v.name().isEmpty() ? "@" : '"' + v.name() + '"';
-            out.write(name + " = " + typeName(v) + ": " + v.display() + "\n");
+            String name = v.name().isEmpty() ? "@" : '"' + visible(v.name()) + '"';
+            out.write(name + " = " + typeName(v) + ": " + visible(v.display()) + "\n");
+        }
+
+        /** Control characters (NUL in names, line breaks in data) as \xNN, so one line stays one line. */
+        static String visible(String s) {
+            if (s.chars().noneMatch(c -> c < 0x20 || c == 0x7f)) {
+                return s;
+            }
+            StringBuilder out = new StringBuilder(s.length() + 8);
+            s.chars().forEach(c -> out.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", c) : String.valueOf((char) c)));
+            return out.toString();
         }
 
         @Override

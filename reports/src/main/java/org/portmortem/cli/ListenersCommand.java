@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,10 +18,6 @@ import org.portmortem.exposure.Exposure;
 import org.portmortem.exposure.ExposurePredictor;
 import org.portmortem.exposure.FirewallVerdict;
 import org.portmortem.exposure.Listener;
-import org.portmortem.hive.Hive;
-import org.portmortem.hive.HiveWarning;
-import org.portmortem.hive.MemoryHive;
-import org.portmortem.hive.RegOverlay;
 import org.portmortem.model.SystemModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,9 +79,6 @@ public final class ListenersCommand implements Callable<Integer> {
     @Mixin
     CaseOptions caseOptions;
 
-    @Option(names = "--overlay", paramLabel = "F.reg",
-            description = "A .reg file applied to the hives in memory before predicting; repeatable, applied in order.")
-    List<Path> overlays = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text, csv or json (default: ${DEFAULT-VALUE}).")
@@ -94,7 +86,7 @@ public final class ListenersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Exposure e = predict(caseOptions, overlays);
+        Exposure e = predict(caseOptions);
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case json -> out.println(json(e.listeners()));
@@ -210,36 +202,15 @@ public final class ListenersCommand implements Callable<Integer> {
     }
 
     /**
-     * Predicts the exposure of a case after applying the overlays, in order, to in-memory copies of
+     * Predicts the exposure of a case, with the case options' overlays applied to in-memory copies of
      * its hives (the files are opened read-only and never changed). Notes about the files and about
      * overlay lines that could not be applied come first among the warnings.
      */
-    static Exposure predict(CaseOptions caseOptions, List<Path> overlays) throws IOException {
+    static Exposure predict(CaseOptions caseOptions) throws IOException {
         try (CaseHives hives = caseOptions.open()) {
-            Hive s = hives.system();
-            Hive w = hives.software();
-            List<String> notes = new ArrayList<>();
-            if (!overlays.isEmpty()) {
-                MemoryHive ms = MemoryHive.copyOf(s);
-                MemoryHive mw = w == null ? null : MemoryHive.copyOf(w);
-                for (Path o : overlays) {
-                    RegOverlay overlay = RegOverlay.read(o);
-                    for (HiveWarning h : overlay.applyTo(ms, "SYSTEM")) {
-                        notes.add(o.getFileName() + ": " + h);
-                    }
-                    if (mw != null) {
-                        overlay.applyTo(mw, "SOFTWARE");
-                    } else if (overlay.roots().stream().anyMatch(r -> r.equalsIgnoreCase("SOFTWARE"))) {
-                        notes.add(o.getFileName() + ": changes SOFTWARE, but the case has no SOFTWARE hive: ignored");
-                    }
-                }
-                s = ms;
-                w = mw;
-            }
-            SystemModel model = SystemModel.read(s, w, caseOptions.modelOptions());
+            SystemModel model = hives.model(caseOptions.modelOptions());
             Exposure e = new ExposurePredictor().predict(model, BootPlan.of(model));
-            List<String> warnings = new ArrayList<>(hives.files().notes());
-            warnings.addAll(notes);
+            List<String> warnings = new ArrayList<>(hives.notes());
             warnings.addAll(e.warnings());
             return new Exposure(e.family(), e.listeners(), e.rpcEndpoints(), e.dynamicRange(), warnings);
         }

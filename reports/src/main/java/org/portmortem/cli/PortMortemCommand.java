@@ -25,15 +25,17 @@ import picocli.CommandLine.ScopeType;
                 + " and RPC endpoints would listen at boot, compares that with netstat snapshots, and reports"
                 + " the exposures with their evidence and remediation.",
         subcommands = {
-            CommandLine.HelpCommand.class,
-            DumpCommand.class,
-            NetstatCommand.class,
-            ConvertCommand.class,
+            AnalyzeCommand.class,
+            DemoCommand.class,
             SystemCommand.class,
             ServicesCommand.class,
             ListenersCommand.class,
             RpcCommand.class,
             RipCommand.class,
+            NetstatCommand.class,
+            DumpCommand.class,
+            ConvertCommand.class,
+            CommandLine.HelpCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {

@@ -61,7 +61,7 @@ public final class RpcCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Exposure e = ListenersCommand.predict(caseOptions, List.of());
+        Exposure e = ListenersCommand.predict(caseOptions);
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
             out.println(json(e.rpcEndpoints()));

@@ -77,7 +77,8 @@ class DumpCommandTest {
         Run r = run("dump", hive);
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("[abcd_äöüß]  2014-01-10T21:06:02.718750Z\n")
-                .contains("\"symbols $£₤₧€\" = REG_DWORD: 0 (0x00000000)\n");
+                .contains("\"symbols $£₤₧€\" = REG_DWORD: 0 (0x00000000)\n")
+                .contains("[zero\\x00key]").contains("\"zero\\x00val\" = REG_DWORD");
     }
 
     @Test

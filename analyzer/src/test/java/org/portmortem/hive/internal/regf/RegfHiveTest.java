@@ -46,6 +46,25 @@ class RegfHiveTest {
     }
 
     @Test
+    void classNamesOfTheLsaKeysAreRead() throws IOException {
+        // JD, Skew1, GBG and Data hold the scrambled boot key in their class names
+        try (Hive hive = Hive.open(TestCorpus.hive("dissect-regf/SYSTEM"))) {
+            assertThat(hive.key("ControlSet001\\Control\\Lsa\\JD").orElseThrow().className()).contains("cdebfed5");
+            assertThat(hive.key("ControlSet001\\Control\\Lsa\\Data").orElseThrow().className()).contains("a282942c");
+            assertThat(hive.key("ControlSet001\\Services\\Tcpip").orElseThrow().className()).isEmpty();
+        }
+    }
+
+    @Test
+    void lsaSecretNameStoredWithATrailingNulIsKeptAndFoundWithoutIt() throws IOException {
+        try (Hive hive = Hive.open(TestCorpus.hive("bcc-m57/SECURITY"))) {
+            Key sac = hive.key("Policy\\Secrets\\SAC").orElseThrow();
+            assertThat(sac.name()).isEqualTo("SAC\0");
+            assertThat(sac.path()).isEqualTo("Policy\\Secrets\\SAC\0");
+        }
+    }
+
+    @Test
     void offregHiveDecodesEveryValueTypeAndBigData() throws IOException {
         try (Hive hive = Hive.open(TestCorpus.hive("nt-hive/testhive"))) {
             Key data = hive.key("data-test").orElseThrow();

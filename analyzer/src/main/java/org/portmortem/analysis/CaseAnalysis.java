@@ -1,0 +1,280 @@
+package org.portmortem.analysis;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.portmortem.bootplan.BootPlan;
+import org.portmortem.cases.CaseFiles;
+import org.portmortem.cases.CaseHives;
+import org.portmortem.exposure.Exposure;
+import org.portmortem.exposure.ExposurePredictor;
+import org.portmortem.exposure.Listener;
+import org.portmortem.exposure.remediation.HardeningPlan;
+import org.portmortem.hive.Hive;
+import org.portmortem.hive.HiveInfo;
+import org.portmortem.hive.HiveWarning;
+import org.portmortem.hive.MemoryHive;
+import org.portmortem.hive.RegOverlay;
+import org.portmortem.model.ModelWarning;
+import org.portmortem.model.SystemModel;
+import org.portmortem.snapshot.NetstatSnapshot;
+import org.portmortem.snapshot.ProcessTable;
+import org.portmortem.snapshot.Snapshot;
+import org.portmortem.snapshot.SnapshotReader;
+import org.portmortem.snapshot.SnapshotWarning;
+import org.portmortem.verdict.ExposureRules;
+import org.portmortem.verdict.ObservationComparison;
+import org.portmortem.verdict.Verdicts;
+
+/**
+ * Runs the whole analysis of one case, in one direction: inputs hashed, hives opened (logs replayed
+ * in memory), overlays applied to copies, system model, boot plan, exposure, snapshots, verdicts and
+ * hardening plan; then everything a report shows is precomputed into an {@link Analysis}.
+ *
+ * <p>Evidence files are only read. The hives are closed before {@link #run} returns; the
+ * {@link Analysis} holds only values read from them.
+ */
+public final class CaseAnalysis {
+    private final ExposurePredictor predictor;
+
+    /** An analysis with the bundled knowledge base. */
+    public CaseAnalysis() {
+        this(new ExposurePredictor());
+    }
+
+    /** An analysis with the given predictor. */
+    public CaseAnalysis(ExposurePredictor predictor) {
+        this.predictor = predictor;
+    }
+
+    /** Analyses one case with the bundled knowledge base. */
+    public static Analysis run(AnalysisRequest request) throws IOException {
+        return new CaseAnalysis().analyse(request);
+    }
+
+    /**
+     * Analyses one case.
+     *
+     * @throws org.portmortem.InputException if an input is missing, unreadable or not what it claims to
+     *     be (one line naming the file)
+     */
+    public Analysis analyse(AnalysisRequest request) throws IOException {
+        Analysis.Builder out = new Analysis.Builder(request.run());
+        CaseFiles files = request.files();
+        files.notes().forEach(n -> out.warning(AnalysisWarning.Stage.CASE, "", n));
+        // Identify every file before anything parses it.
+        InputDigest systemDigest = InputDigest.of(files.system());
+        InputDigest softwareDigest = files.software() == null ? null : InputDigest.of(files.software());
+        List<InputDigest> systemLogs = digests(files.systemLogs());
+        List<InputDigest> softwareLogs = digests(files.softwareLogs());
+        List<InputDigest> overlayDigests = digests(request.overlays());
+        List<InputDigest> snapshotDigests = digests(request.snapshots());
+
+        try (CaseHives hives = CaseHives.open(files, request.hiveOptions())) {
+            Hive systemFile = hives.system();
+            Hive softwareFile = hives.software();
+            out.input(hiveInput(request.label(files.system()), InputRole.SYSTEM, systemDigest, systemFile));
+            addLogs(out, request, files.systemLogs(), systemLogs, systemFile.info());
+            if (softwareFile != null) {
+                out.input(hiveInput(request.label(files.software()), InputRole.SOFTWARE, softwareDigest, softwareFile));
+                addLogs(out, request, files.softwareLogs(), softwareLogs, softwareFile.info());
+            }
+
+            Hive system = systemFile;
+            Hive software = softwareFile;
+            if (!request.overlays().isEmpty()) {
+                MemoryHive systemCopy = MemoryHive.copyOf(systemFile);
+                MemoryHive softwareCopy = softwareFile == null ? null : MemoryHive.copyOf(softwareFile);
+                for (int i = 0; i < request.overlays().size(); i++) {
+                    Path p = request.overlays().get(i);
+                    AppliedOverlay applied = applyOverlay(p, request.label(p), systemCopy, softwareCopy, out);
+                    out.overlay(applied);
+                    InputDigest d = overlayDigests.get(i);
+                    out.input(new InputFile(request.label(p), InputRole.OVERLAY, d.size(), d.sha256(), ".reg", null,
+                            overlayStatus(applied)));
+                }
+                system = systemCopy;
+                software = softwareCopy;
+            }
+
+            SystemModel model = SystemModel.read(system, software, request.modelOptions());
+            for (ModelWarning w : model.warnings()) {
+                out.warning(AnalysisWarning.Stage.MODEL, w.evidence() == null ? ""
+                        : w.evidence().hive() + "\\" + w.evidence().keyPath(), w.message());
+            }
+            BootPlan plan = BootPlan.of(model);
+            for (ModelWarning w : plan.warnings()) {
+                out.warning(AnalysisWarning.Stage.BOOT_PLAN, w.evidence() == null ? ""
+                        : w.evidence().hive() + "\\" + w.evidence().keyPath(), w.message());
+            }
+            Exposure exposure = predictor.predict(model, plan);
+            exposure.warnings().forEach(w -> out.warning(AnalysisWarning.Stage.EXPOSURE, "", w));
+
+            List<Snapshot> snapshots = readSnapshots(request, snapshotDigests, out);
+            out.model(model, plan, exposure, snapshots);
+            HardeningPlan hardening = HardeningPlan.evaluate(system, software, HardeningPlan.propose(system, software));
+            out.hardeningPlan = steps(hardening, exposure, !request.overlays().isEmpty());
+            out.verdicts = judge(new ObservationComparison(model, plan, exposure, hardening, ExposureRules.bundled()),
+                    snapshots, request, out);
+
+            // Lazy readers add warnings while the stages above visit the hive: collect them last.
+            hiveWarnings(systemFile, out);
+            if (softwareFile != null) {
+                hiveWarnings(softwareFile, out);
+            }
+            return out.build();
+        }
+    }
+
+    /**
+     * The verdict branch's comparison of the prediction with the socket listings (oldest first, as
+     * given), with the owners of the first process table; its findings include the prediction's and the
+     * model's own.
+     */
+    private static Verdicts judge(ObservationComparison comparison, List<Snapshot> snapshots, AnalysisRequest request,
+            Analysis.Builder out) throws IOException {
+        List<NetstatSnapshot> listings = new ArrayList<>();
+        ProcessTable processes = null;
+        for (Snapshot s : snapshots) {
+            if (s instanceof NetstatSnapshot n) {
+                listings.add(n);
+            } else if (processes == null) {
+                processes = (ProcessTable) s;
+            } else {
+                out.warning(AnalysisWarning.Stage.VERDICT, request.label(s.file()), "a second process table: owners"
+                        + " are taken from " + request.label(processes.file()) + " only");
+            }
+        }
+        return comparison.compare(listings, processes);
+    }
+
+    /**
+     * The exposure branch's hardening plan (its remediations, in the paper's order, applied cumulatively
+     * to copies of the hives) as report steps; step 0 is the prediction as found.
+     */
+    private static List<HardeningStep> steps(HardeningPlan plan, Exposure asFound, boolean overlaid) {
+        List<HardeningStep> steps = new ArrayList<>();
+        steps.add(new HardeningStep(0, overlaid ? "As found, with the overlays applied" : "As found", null,
+                asFound.listeners(), asFound.listeners().size(), List.of(), List.of()));
+        List<Listener> previous = plan.baseline().listeners();
+        int n = 0;
+        for (HardeningPlan.Step s : plan.steps()) {
+            List<Listener> after = s.after().listeners();
+            List<String> before = previous.stream().map(CaseAnalysis::describe).toList();
+            List<String> opened = after.stream().map(CaseAnalysis::describe).filter(d -> !before.contains(d)).toList();
+            steps.add(new HardeningStep(++n, s.remediation().title(), s.remediation(), after, after.size(),
+                    s.closed().stream().map(CaseAnalysis::describe).toList(), opened));
+            previous = after;
+        }
+        return steps;
+    }
+
+    private static String describe(Listener l) {
+        return l.protocol() + (l.ipVersion() == 6 ? "v6 " : " ") + l.localEndpoint() + " " + l.owner().display();
+    }
+
+    private static List<InputDigest> digests(List<Path> files) throws IOException {
+        List<InputDigest> out = new ArrayList<>();
+        for (Path p : files) {
+            out.add(InputDigest.of(p));
+        }
+        return out;
+    }
+
+    private static InputFile hiveInput(String path, InputRole role, InputDigest d, Hive hive) {
+        HiveInfo info = hive.info();
+        String format = switch (hive.format()) {
+            case REGF -> "regf " + (info.version() == null ? "" : info.version()).trim();
+            case REG_TEXT -> ".reg " + (info.version() == null ? "" : info.version()).trim();
+            case MEMORY -> "in-memory";
+        };
+        String status = info.logReplay() == null ? "no log replay information" : logStatus(info.logReplay());
+        return new InputFile(path, role, d.size(), d.sha256(), format.trim(), info, status);
+    }
+
+    private static String logStatus(HiveInfo.LogReplay r) {
+        if (r.applied()) {
+            return "logs replayed in memory: " + r.entriesApplied() + " entr" + (r.entriesApplied() == 1 ? "y" : "ies")
+                    + " applied" + (r.note() == null || r.note().isBlank() ? "" : "; " + r.note());
+        }
+        return r.note() == null || r.note().isBlank() ? "no logs applied" : r.note();
+    }
+
+    private static void addLogs(Analysis.Builder out, AnalysisRequest request, List<Path> logs, List<InputDigest> digests, HiveInfo info) {
+        List<Path> used = info.logReplay() == null ? List.of() : info.logReplay().logsFound();
+        for (int i = 0; i < logs.size(); i++) {
+            Path log = logs.get(i);
+            InputDigest d = digests.get(i);
+            boolean found = used.stream().anyMatch(u -> u.getFileName().equals(log.getFileName()));
+            String status = found
+                    ? (info.logReplay().applied() ? "replayed in memory (the file is not written)" : "examined, not applied")
+                    : "beside the hive, not used (the hive was clean or log replay was off)";
+            out.input(new InputFile(request.label(log), InputRole.LOG, d.size(), d.sha256(), null, null, status));
+        }
+    }
+
+    private static AppliedOverlay applyOverlay(Path p, String label, MemoryHive system, MemoryHive software, Analysis.Builder out)
+            throws IOException {
+        RegOverlay overlay = RegOverlay.read(p);
+        List<String> problems = new ArrayList<>();
+        overlay.warnings().forEach(w -> problems.add(w.toString()));
+        List<String> hives = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        for (String root : overlay.roots()) {
+            if (root.equals("SYSTEM")) {
+                hives.add(root);
+                overlay.applyTo(system, "SYSTEM").forEach(w -> problems.add(w.toString()));
+            } else if (root.equals("SOFTWARE") && software != null) {
+                hives.add(root);
+                overlay.applyTo(software, "SOFTWARE").forEach(w -> problems.add(w.toString()));
+            } else {
+                ignored.add(root);
+            }
+        }
+        for (String i : ignored) {
+            out.warning(AnalysisWarning.Stage.OVERLAY, label, i.equals("SOFTWARE")
+                    ? "changes under HKLM\\SOFTWARE not applied: no SOFTWARE hive was given"
+                    : "changes under " + i + " not applied: only SYSTEM and SOFTWARE are analysed");
+        }
+        problems.forEach(m -> out.warning(AnalysisWarning.Stage.OVERLAY, label, m));
+        return new AppliedOverlay(label, hives, ignored, problems);
+    }
+
+    private static String overlayStatus(AppliedOverlay o) {
+        String s = o.hives().isEmpty() ? "changed nothing" : "applied to " + String.join(" and ", o.hives());
+        if (!o.problems().isEmpty()) {
+            s += "; " + o.problems().size() + " line" + (o.problems().size() == 1 ? "" : "s") + " not applied";
+        }
+        return s;
+    }
+
+    private static List<Snapshot> readSnapshots(AnalysisRequest request, List<InputDigest> digests,
+            Analysis.Builder out) throws IOException {
+        List<Path> files = request.snapshots();
+        List<Snapshot> read = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            Path f = files.get(i);
+            Snapshot s = SnapshotReader.read(f);
+            read.add(s);
+            String what = s instanceof NetstatSnapshot n ? n.sockets().size() + " sockets"
+                    : ((ProcessTable) s).processes().size() + " processes";
+            InputDigest d = digests.get(i);
+            out.label(f, request.label(f));
+            out.input(new InputFile(request.label(f), InputRole.SNAPSHOT, d.size(), d.sha256(),
+                    s.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", " + s.encoding(), null,
+                    what + (s.warnings().isEmpty() ? "" : ", " + s.warnings().size() + " lines with warnings")));
+            for (SnapshotWarning w : s.warnings()) {
+                out.warning(AnalysisWarning.Stage.SNAPSHOT, request.label(f) + (w.line() > 0 ? ":" + w.line() : ""), w.message());
+            }
+        }
+        return read;
+    }
+
+    private static void hiveWarnings(Hive hive, Analysis.Builder out) {
+        for (HiveWarning w : hive.warnings()) {
+            out.warning(AnalysisWarning.Stage.HIVE, hive.name(), w.toString());
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.portmortem.analysis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.portmortem.InputException;
+
+/** Size and SHA-256 of an input file, taken before any reader parses it. */
+record InputDigest(long size, String sha256) {
+
+    static InputDigest of(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(file, Files.exists(file) ? "not a regular file" : "no such file");
+        }
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+        long size = 0;
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                size += n;
+            }
+        } catch (NoSuchFileException e) {
+            throw new InputException(file, "no such file");
+        } catch (IOException e) {
+            throw new InputException(file, "cannot be read: " + e.getMessage(), e);
+        }
+        return new InputDigest(size, HexFormat.of().formatHex(sha.digest()));
+    }
+}

@@ -1,0 +1,186 @@
+package org.portmortem.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.portmortem.analysis.Analysis;
+import org.portmortem.analysis.AnalysisRequest;
+import org.portmortem.analysis.CaseAnalysis;
+import org.portmortem.cases.CaseFiles;
+import org.portmortem.report.HtmlReport;
+import org.portmortem.report.JsonReport;
+import org.portmortem.snapshot.RecognizedSnapshot;
+import org.portmortem.snapshot.SnapshotFiles;
+import org.portmortem.verdict.Finding;
+import org.portmortem.verdict.Severity;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code portmortem analyze}: the main command. Analyses a case and writes the HTML findings report
+ * (and the JSON report when asked), prints a five-line summary, and exits 1 when a finding reaches
+ * the {@code --fail-on} severity.
+ */
+@Command(
+        name = "analyze",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        headerHeading = "%n",
+        header = "Analyse a case and write the findings report.",
+        synopsisHeading = "%nUsage: ",
+        descriptionHeading = "%nDescription:%n",
+        description = {
+            "Reads the SYSTEM and SOFTWARE hives of CASE (binary regf with their .LOG/.LOG1/.LOG2 replayed in"
+                    + " memory, or .reg exports), and every netstat, tasklist or Get-NetTCPConnection/Get-NetUDPEndpoint"
+                    + " listing found in the case folder (recognised by content, whatever the file name). Every"
+                    + " input is hashed (SHA-256) before it is parsed and opened read-only.",
+            "",
+            "It builds the system model, decides what would run at the next boot, predicts every listening"
+                    + " socket and RPC endpoint, compares the prediction with the listings, judges the findings by"
+                    + " severity with their evidence and remediation, and walks the hardening plan: the listening set"
+                    + " after each remediation, step by step.",
+            "",
+            "The HTML report is one file with no external resource, readable offline and printable; the JSON"
+                    + " report holds the same content with a schemaVersion (fields documented in the README, checked"
+                    + " against the JSON Schema /schema/portmortem-report.schema.json in the jar). With the same inputs both are byte-identical"
+                    + " except for the run time, and fully identical with --timestamp.",
+            "",
+            "Each --overlay is a .reg file applied, in order, to in-memory copies of the hives before the"
+                    + " analysis (what-if: a hardening baseline); the evidence files are never changed.",
+        },
+        parameterListHeading = "%nArguments:%n",
+        optionListHeading = "%nOptions:%n",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  portmortem analyze case01 -o case01.html --json case01.json --case-id 2026-017 --examiner \"J. Doe\"",
+            "  portmortem analyze --system SYSTEM --software SOFTWARE --fail-on high",
+            "  portmortem analyze case01 --overlay baseline.reg --timestamp 2026-01-01T00:00:00Z",
+            "",
+            "Exit codes:",
+            "  0  the report was written and no finding reaches --fail-on",
+            "  1  a finding is at or above the --fail-on severity (the report is still written)",
+            "  2  usage error",
+            "  3  CASE, a hive, an overlay or a snapshot is missing, unreadable or not what it claims to be",
+        })
+public final class AnalyzeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CaseOptions caseOptions;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "report.html",
+            description = "Where to write the HTML report (default: ${DEFAULT-VALUE} in the current directory).")
+    Path html;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the JSON report to FILE.")
+    Path json;
+
+    @Option(names = "--case-id", paramLabel = "ID", description = "The case identifier shown in the report header.")
+    String caseId;
+
+    @Option(names = "--examiner", paramLabel = "NAME", description = "The examiner's name shown in the report header.")
+    String examiner;
+
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "Exit with code 1 when a finding is at or above SEVERITY: info, low, medium or high.")
+    String failOn;
+
+    @Option(names = "--timestamp", paramLabel = "INSTANT",
+            description = "Use this run time (ISO-8601 instant, e.g. 2026-01-01T00:00:00Z) instead of the clock,"
+                    + " so that reruns give identical files.")
+    String timestamp;
+
+    @Override
+    public Integer call() throws IOException {
+        Severity threshold = failOn == null ? null : severity(failOn);
+        Instant runTime = runTime(spec, timestamp);
+        CaseFiles files = caseOptions.files();
+        List<Path> snapshots = snapshotsOf(caseOptions.caseFolder(), files);
+        AnalysisRequest request = new AnalysisRequest(files, snapshots, caseOptions.overlays(), caseOptions.modelOptions(),
+                caseOptions.hiveOpenOptions(),
+                new AnalysisRequest.RunInfo(PortMortemCommand.version(), runTime, caseId, examiner));
+        Analysis analysis = CaseAnalysis.run(request);
+        HtmlReport.write(analysis, html);
+        if (json != null) {
+            JsonReport.write(analysis, json);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("HTML report: " + html.toAbsolutePath());
+        if (json != null) {
+            out.println("JSON report: " + json.toAbsolutePath());
+        }
+        analysis.summary().forEach(out::println);
+        out.flush();
+        return reachesThreshold(analysis, threshold) ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    /** Whether a finding is at or above the threshold ({@code null}: never). */
+    static boolean reachesThreshold(Analysis analysis, Severity threshold) {
+        if (threshold == null) {
+            return false;
+        }
+        for (Finding f : analysis.findings()) {
+            if (f.severity().isAtLeast(threshold)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Severity severity(String word) {
+        try {
+            return Severity.parse(word);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--fail-on: '" + word
+                    + "' is not a severity (info, low, medium, high)");
+        }
+    }
+
+    /** The run time: the instant given with --timestamp, else the clock. */
+    static Instant runTime(CommandSpec spec, String given) {
+        if (given == null) {
+            return Instant.now();
+        }
+        try {
+            return Instant.parse(given);
+        } catch (DateTimeParseException e) {
+            throw new ParameterException(spec.commandLine(), "--timestamp: '" + given
+                    + "' is not an ISO-8601 instant such as 2026-01-01T00:00:00Z");
+        }
+    }
+
+    /**
+     * The snapshot listings in the case folder, recognised by content; the hives and their logs are
+     * not snapshots. Without a case folder (hives given one by one) there are none.
+     */
+    static List<Path> snapshotsOf(Path caseFolder, CaseFiles files) throws IOException {
+        if (caseFolder == null || !Files.isDirectory(caseFolder)) {
+            return List.of();
+        }
+        Set<Path> hives = new java.util.HashSet<>();
+        hives.add(files.system().toAbsolutePath().normalize());
+        files.softwareFile().ifPresent(p -> hives.add(p.toAbsolutePath().normalize()));
+        files.systemLogs().forEach(p -> hives.add(p.toAbsolutePath().normalize()));
+        files.softwareLogs().forEach(p -> hives.add(p.toAbsolutePath().normalize()));
+        return SnapshotFiles.find(caseFolder).stream()
+                .map(RecognizedSnapshot::file)
+                .filter(p -> !hives.contains(p.toAbsolutePath().normalize()))
+                .filter(p -> !p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".reg"))
+                .collect(Collectors.toList());
+    }
+}
