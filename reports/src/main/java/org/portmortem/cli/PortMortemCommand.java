@@ -31,6 +31,7 @@ import picocli.CommandLine.ScopeType;
             ServicesCommand.class,
             ListenersCommand.class,
             RpcCommand.class,
+            RipCommand.class,
             NetstatCommand.class,
             DumpCommand.class,
             ConvertCommand.class,

@@ -1,0 +1,82 @@
+package org.portmortem.ripper;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.portmortem.ripper.software.NetworkCards;
+import org.portmortem.ripper.software.NetworkList;
+import org.portmortem.ripper.system.ComputerName;
+import org.portmortem.ripper.system.Firewall;
+import org.portmortem.ripper.system.Ips;
+import org.portmortem.ripper.system.Nic2;
+import org.portmortem.ripper.system.PortProxy;
+import org.portmortem.ripper.system.Routes;
+import org.portmortem.ripper.system.Services;
+import org.portmortem.ripper.system.Shares;
+import org.portmortem.ripper.system.Shutdown;
+import org.portmortem.ripper.system.Svc;
+import org.portmortem.ripper.system.SvcDll;
+import org.portmortem.ripper.system.TimeZone;
+import org.portmortem.ripper.system.TriggerInfo;
+
+/**
+ * The plugins PortMortem has: the classes in {@code org.portmortem.ripper.system} and {@code .software}, and the
+ * {@link ValuePlugin}s defined in {@code value-plugins.json}, in name order.
+ */
+public final class RipPlugins {
+    private static final List<RipPlugin> ALL = load();
+
+    private RipPlugins() {}
+
+    private static List<RipPlugin> load() {
+        List<RipPlugin> all = new ArrayList<>(List.of(new ComputerName(), new TimeZone(), new Shutdown(),
+                new Services(), new Svc(), new SvcDll(), new Nic2(), new Ips(), new Routes(), new Shares(),
+                new PortProxy(), new TriggerInfo(), new Firewall(), new NetworkCards(),
+                new NetworkList()));
+        try (InputStream in = RipPlugins.class.getResourceAsStream("value-plugins.json")) {
+            if (in == null) {
+                throw new IllegalStateException("value-plugins.json is missing from the class path");
+            }
+            all.addAll(new ObjectMapper().readValue(in, new TypeReference<List<ValuePlugin>>() {}));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        all.sort(Comparator.comparing(RipPlugin::name));
+        return List.copyOf(all);
+    }
+
+    /** Every plugin, in name order. */
+    public static List<RipPlugin> all() {
+        return ALL;
+    }
+
+    /** The plugin of that name (case-insensitive). */
+    public static Optional<RipPlugin> named(String name) {
+        return ALL.stream().filter(p -> p.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /**
+     * The plugins of a profile, as RegRipper's {@code -f system|software}: every plugin that reads
+     * that kind of hive.
+     */
+    public static List<RipPlugin> profile(HiveType type) {
+        return ALL.stream().filter(p -> p.hiveType() == type).toList();
+    }
+
+    /** The hive type a profile name ({@code system}, {@code software}, …) stands for. */
+    public static Optional<HiveType> profileType(String profile) {
+        for (HiveType t : HiveType.values()) {
+            if (t != HiveType.OTHER && t.name().equals(profile.toUpperCase(Locale.ROOT))) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+}
