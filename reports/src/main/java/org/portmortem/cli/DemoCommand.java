@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         headerHeading = "%n",
-        header = "Analyse the bundled reference system (default Windows 2000 Server) and write the demo reports.",
+        header = "Analyse the bundled Windows 2000 Server reference system.",
         synopsisHeading = "%nUsage: ",
         descriptionHeading = "%nDescription:%n",
         description = {

@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "dump",
+        header = "Print every key and value of a hive below a key, like reglookup.",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         parameterListHeading = "%nArguments:%n",

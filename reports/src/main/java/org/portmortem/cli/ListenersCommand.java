@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "listeners",
+        header = "Predict the sockets listening after the next boot.",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         headerHeading = "%n",
-        header = "Normalize a netstat, Get-NetTCPConnection or Get-NetUDPEndpoint snapshot.",
+        header = "Normalize a netstat or PowerShell socket listing.",
         descriptionHeading = "%nDescription:%n",
         description = {
             "Reads FILE, recognised by its content: netstat -an, -ano, -anob (with service tags and [image]"

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
 /** {@code portmortem rip -r HIVE -p PLUGIN | -f PROFILE | --list}: RegRipper's plugins, without Perl. */
 @Command(
         name = "rip",
+        header = "Run RegRipper-style plugins on a hive.",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
