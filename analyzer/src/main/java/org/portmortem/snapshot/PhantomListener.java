@@ -1,7 +1,9 @@
 package org.portmortem.snapshot;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A {@code 0.0.0.0:P LISTENING} line that a Windows 2000 or XP netstat prints for the local port
@@ -25,15 +27,19 @@ public record PhantomListener(Socket listener, List<Socket> evidence) {
 
     /** The phantom listeners of a snapshot, in file order. Only the text is used, not the Windows version. */
     public static List<PhantomListener> findIn(NetstatSnapshot snapshot) {
+        // Connected TCP sockets by local port, in file order: one pass, not one per listener.
+        Map<Port, List<Socket>> connectedByPort = new HashMap<>();
+        for (Socket c : snapshot.sockets()) {
+            if (c.protocol() == Protocol.TCP && c.state() != null && c.state().isConnected()) {
+                connectedByPort.computeIfAbsent(c.localPort(), p -> new ArrayList<>()).add(c);
+            }
+        }
         List<PhantomListener> found = new ArrayList<>();
         for (Socket l : snapshot.sockets()) {
             if (!l.isListening() || !"0.0.0.0".equals(l.localAddress())) {
                 continue;
             }
-            List<Socket> connected = snapshot.sockets().stream()
-                    .filter(c -> c.protocol() == Protocol.TCP && c.state() != null && c.state().isConnected()
-                            && c.localPort().equals(l.localPort()))
-                    .toList();
+            List<Socket> connected = connectedByPort.getOrDefault(l.localPort(), List.of());
             if (!connected.isEmpty()) {
                 found.add(new PhantomListener(l, connected));
             }

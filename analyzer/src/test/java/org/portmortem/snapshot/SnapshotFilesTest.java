@@ -43,11 +43,11 @@ class SnapshotFilesTest {
                 .hasMessageStartingWith(bin + ": not a netstat");
         Path huge = dir.resolve("huge.txt");
         try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
-            raf.setLength(SnapshotReader.MAX_SIZE + 1); // sparse: no 16 MiB written
+            raf.setLength(SnapshotReader.MAX_SIZE + 1); // sparse: no 256 MiB written
         }
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SnapshotReader.read(huge))
                 .isInstanceOf(org.portmortem.InputException.class)
-                .hasMessage(huge + ": too large for a snapshot (16777217 bytes; the limit is 16777216)");
+                .hasMessage(huge + ": too large for a snapshot (268435457 bytes; the limit is 268435456)");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SnapshotReader.read(dir))
                 .isInstanceOf(org.portmortem.InputException.class)
                 .hasMessage(dir + ": not a regular file");

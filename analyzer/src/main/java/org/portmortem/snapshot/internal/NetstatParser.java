@@ -9,6 +9,9 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.HashMap;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,6 +43,9 @@ public final class NetstatParser {
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern TIMESTAMP = Pattern.compile("^\\s*(\\d{4}-\\d{2}-\\d{2})[T ](\\d{1,2}:\\d{2}(:\\d{2})?)");
 
+    /** How many distinct values one reading shares or remembers at most. */
+    private static final int MAX_SHARED = 100_000;
+
     private final Vocabulary vocabulary;
 
     public NetstatParser(Vocabulary vocabulary) {
@@ -48,7 +54,12 @@ public final class NetstatParser {
 
     /** Whether a line is a netstat socket line. */
     public static boolean isSocketLine(String line) {
-        return SOCKET_LINE.matcher(line).matches();
+        // Cheap first test: most lines of a -b listing are owner lines, which the regex need not see.
+        int i = 0;
+        while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+            i++;
+        }
+        return (line.startsWith("TCP", i) || line.startsWith("UDP", i)) && SOCKET_LINE.matcher(line).matches();
     }
 
     /** Reads the decoded text of a netstat file. */
@@ -80,9 +91,42 @@ public final class NetstatParser {
         /** Index in {@code sockets} of the socket whose -b owner lines may follow, or -1. */
         int ownerTarget = -1;
         int previousNonBlank;
+        /**
+         * One instance per distinct string, port and service list: a big listing repeats the same
+         * addresses, state words, images and services on thousands of lines, so the sockets share them.
+         */
+        final Map<Object, Object> canonical = new HashMap<>();
+        /** State words already looked up in the vocabulary (the lookup normalizes text each time). */
+        final Map<String, Optional<Vocabulary.Entry>> stateEntries = new HashMap<>();
+        final Map<String, Map<String, Boolean>> wholeLines = Map.of("no-owner", new HashMap<>(), "title", new HashMap<>());
 
         Reading(Path file) {
             this.file = file;
+        }
+
+        @SuppressWarnings("unchecked")
+        <T> T shared(T value) {
+            if (value == null) {
+                return null;
+            }
+            // Bounded, so a file of all-distinct values costs no more than without sharing.
+            T known = (T) canonical.get(value);
+            if (known == null && canonical.size() < MAX_SHARED) {
+                canonical.put(value, value);
+            }
+            return known != null ? known : value;
+        }
+
+        /** Whether the vocabulary has the whole line as this kind; -b owner lines repeat, so answers are kept. */
+        boolean isWhole(String kind, String trimmed) {
+            Boolean known = wholeLines.get(kind).get(trimmed);
+            if (known == null) {
+                known = vocabulary.whole(kind, trimmed).isPresent();
+                if (wholeLines.get(kind).size() < MAX_SHARED) {
+                    wholeLines.get(kind).put(trimmed, known);
+                }
+            }
+            return known;
         }
 
         void warn(int n, String message) {
@@ -195,22 +239,22 @@ public final class NetstatParser {
             Integer pid = null;
             if (!rest.isEmpty() && isNumber(rest.get(rest.size() - 1))
                     && (protocol == Protocol.UDP || rest.size() >= 2)) {
-                pid = Integer.valueOf(rest.remove(rest.size() - 1));
+                pid = shared(Integer.valueOf(rest.remove(rest.size() - 1)));
                 pidsSeen = true;
             }
             SocketState state = null;
             String stateText = null;
             if (protocol == Protocol.TCP) {
-                stateText = String.join(" ", rest);
+                stateText = shared(String.join(" ", rest));
                 state = state(n, stateText, foreign[1]);
             } else if (!rest.isEmpty()) {
                 warn(n, "unexpected text after a UDP endpoint, ignored: " + String.join(" ", rest));
             }
-            String localAddress = Addresses.unbracket(local[0]);
-            String foreignAddress = Addresses.unbracket(foreign[0]);
+            String localAddress = shared(Addresses.unbracket(local[0]));
+            String foreignAddress = shared(Addresses.unbracket(foreign[0]));
             Integer ipVersion = v6 ? Integer.valueOf(6) : Addresses.ipVersion(localAddress);
-            Port localPort = Port.parse(local[1]);
-            Port foreignPort = protocol == Protocol.UDP || foreign[1].equals("*") ? null : Port.parse(foreign[1]);
+            Port localPort = shared(Port.parse(local[1]));
+            Port foreignPort = protocol == Protocol.UDP || foreign[1].equals("*") ? null : shared(Port.parse(foreign[1]));
             boolean foreignName = !foreignAddress.equals("*") && Addresses.ipVersion(foreignAddress) == null;
             if (ipVersion == null || foreignName || !localPort.isNumeric()
                     || (foreignPort != null && !foreignPort.isNumeric())) {
@@ -225,7 +269,7 @@ public final class NetstatParser {
         }
 
         SocketState state(int n, String stateText, String foreignPort) {
-            var known = vocabulary.stateEntry(stateText);
+            var known = stateEntries.computeIfAbsent(stateText, vocabulary::stateEntry);
             if (known.isPresent()) {
                 if (language == null && !known.get().language().equals("en")) {
                     language = known.get().language();
@@ -250,21 +294,21 @@ public final class NetstatParser {
         boolean owner(int n, String line, String trimmed) {
             Socket s = sockets.get(ownerTarget);
             if (trimmed.startsWith("[") && trimmed.endsWith("]") && trimmed.length() > 2) {
-                sockets.set(ownerTarget, s.withOwner(trimmed.substring(1, trimmed.length() - 1), s.services()));
+                sockets.set(ownerTarget, s.withOwner(shared(trimmed.substring(1, trimmed.length() - 1)), s.services()));
                 ownerLines = true;
                 return true;
             }
-            if (vocabulary.whole("no-owner", trimmed).isPresent() || isComponentLine(trimmed)) {
+            if (isWhole("no-owner", trimmed) || isComponentLine(trimmed)) {
                 ownerLines = true;
                 return true;
             }
-            if (!trimmed.contains(" ") && line.startsWith("  ") && !vocabulary.whole("title", trimmed).isPresent()) {
+            if (!trimmed.contains(" ") && line.startsWith("  ") && !isWhole("title", trimmed)) {
                 String lower = trimmed.toLowerCase(Locale.ROOT);
                 if (!lower.endsWith(".dll") && !lower.endsWith(".exe")) {
                     // A service tag: the service whose thread owns the socket (svchost -k groups).
                     List<String> services = new ArrayList<>(s.services());
                     services.add(trimmed);
-                    sockets.set(ownerTarget, s.withOwner(s.process(), services));
+                    sockets.set(ownerTarget, s.withOwner(s.process(), shared(List.copyOf(services))));
                 }
                 // -v component lines (module names) carry no ownership fact of their own.
                 ownerLines = true;

@@ -2,6 +2,10 @@ package org.portmortem.snapshot.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -42,23 +46,64 @@ public final class TextDecoder {
         this.vocabulary = vocabulary;
     }
 
-    /** Decodes the bytes of a whole file. */
+    /** Decodes the bytes of a whole file held in memory. */
     public DecodedText decode(byte[] bytes) {
+        try {
+            return decode(bytes, bytes, (b, s, cs) -> new DecodedText(bytes, s, cs));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // bytes in memory: no I/O happens
+        }
+    }
+
+    /**
+     * Decodes a file without holding it: the decision uses the head (byte-order mark, UTF-16
+     * test, code-page sample) and one streaming pass over the whole file (ASCII / strict UTF-8),
+     * exactly as {@link #decode(byte[])} would on the file's bytes; the text is read again, streaming,
+     * on each walk.
+     */
+    public DecodedText decode(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(SAMPLE);
+        }
+        FileBytes whole = new FileBytes(file);
+        return decode(head, whole, (b, s, cs) -> new DecodedText(file, s, cs));
+    }
+
+    /** Builds the decoded text once the encoding is known. */
+    private interface TextFactory {
+        DecodedText of(byte[] head, int start, Charset charset);
+    }
+
+    /**
+     * The decision: {@code head} is the start of the text (at least {@link #SAMPLE} bytes or all
+     * of it), {@code whole} gives the full content for the ASCII and UTF-8 checks.
+     */
+    private DecodedText decode(byte[] bytes, Object whole, TextFactory text) throws IOException {
         try (BOMInputStream bom = BOMInputStream.builder()
                 .setInputStream(new ByteArrayInputStream(bytes))
                 .setByteOrderMarks(ByteOrderMark.UTF_8, ByteOrderMark.UTF_16LE, ByteOrderMark.UTF_16BE)
                 .get()) {
             ByteOrderMark mark = bom.getBOM();
             if (mark != null) {
-                return new DecodedText(bytes, mark.length(), Charset.forName(mark.getCharsetName()));
+                return text.of(bytes, mark.length(), Charset.forName(mark.getCharsetName()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         String utf16 = utf16WithoutBom(bytes);
         if (utf16 != null) {
-            return new DecodedText(bytes, 0, Charset.forName(utf16));
+            return text.of(bytes, 0, Charset.forName(utf16));
         }
+        Charset unicode = whole instanceof FileBytes f ? f.asciiOrUtf8() : asciiOrUtf8((byte[]) whole);
+        if (unicode != null) {
+            return text.of(bytes, 0, unicode);
+        }
+        return text.of(bytes, 0, bestCodePage(bytes));
+    }
+
+    /** US-ASCII when no byte has the high bit, UTF-8 when the bytes decode strictly, else null. */
+    private static Charset asciiOrUtf8(byte[] bytes) {
         boolean ascii = true;
         for (byte b : bytes) {
             if (b < 0) {
@@ -67,9 +112,61 @@ public final class TextDecoder {
             }
         }
         if (ascii) {
-            return new DecodedText(bytes, 0, StandardCharsets.US_ASCII);
+            return StandardCharsets.US_ASCII;
         }
-        return isStrictUtf8(bytes) ? new DecodedText(bytes, 0, StandardCharsets.UTF_8) : bestCodePage(bytes);
+        return isStrictUtf8(bytes) ? StandardCharsets.UTF_8 : null;
+    }
+
+    /** A file's content read in chunks for the ASCII and strict UTF-8 checks. */
+    private static final class FileBytes {
+        private final Path file;
+
+        FileBytes(Path file) {
+            this.file = file;
+        }
+
+        Charset asciiOrUtf8() throws IOException {
+            if (isAscii()) {
+                return StandardCharsets.US_ASCII;
+            }
+            CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            ByteBuffer in = ByteBuffer.allocate(64 * 1024);
+            CharBuffer out = CharBuffer.allocate(64 * 1024);
+            try (ReadableByteChannel ch = Files.newByteChannel(file)) {
+                boolean eof = false;
+                while (!eof) {
+                    eof = ch.read(in) < 0;
+                    in.flip();
+                    CoderResult r = d.decode(in, out, eof);
+                    if (r.isError()) {
+                        return null;
+                    }
+                    out.clear();
+                    in.compact();
+                }
+                if (d.flush(out).isError()) {
+                    return null;
+                }
+            }
+            return StandardCharsets.UTF_8;
+        }
+
+        /** Whether no byte of the file has the high bit set (the common case, one fast pass). */
+        private boolean isAscii() throws IOException {
+            byte[] buf = new byte[64 * 1024];
+            try (InputStream in = Files.newInputStream(file)) {
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    for (int i = 0; i < n; i++) {
+                        if (buf[i] < 0) {
+                            return false;
+                        }
+                    }
+                }
+            }
+            return true;
+        }
     }
 
     /** Whether the bytes decode as UTF-8 without a single malformed sequence (checked in chunks). */
@@ -121,7 +218,7 @@ public final class TextDecoder {
     /** Bytes scored per candidate; enough for the title, header and many rows, bounded for big files. */
     private static final int SAMPLE = 256 * 1024;
 
-    private DecodedText bestCodePage(byte[] bytes) {
+    private Charset bestCodePage(byte[] bytes) {
         List<String> words = vocabulary.nonAsciiTexts();
         Charset best = null;
         long bestScore = Long.MIN_VALUE;
@@ -144,6 +241,6 @@ public final class TextDecoder {
                 best = cs;
             }
         }
-        return new DecodedText(bytes, 0, best);
+        return best;
     }
 }
