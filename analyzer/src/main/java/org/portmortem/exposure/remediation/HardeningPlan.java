@@ -139,11 +139,72 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
             last.add(Remediation.setDword("Stop the DNS client keeping a cached socket", "CS\\Services\\Dnscache\\Parameters",
                     "MaxCachedSockets", 0, "closes the DNS client's UDP port (HSC: caching DNS service)"));
         }
+        collapseToDependencies(model, plain, rpc);
         List<Remediation> out = new ArrayList<>(plain.values());
         out.addAll(netbios.values());
         out.addAll(smb.values());
         out.addAll(rpc.values());
         out.addAll(last);
         return out;
+    }
+
+    /**
+     * Where a service to disable depends, directly or through others, on another service to disable,
+     * disabling the dependency alone stops both (its dependents fail to start), as the paper does with
+     * {@code net stop iisadmin} for W3SVC and SMTPSVC. The dependency takes the earliest place of the
+     * services it stands for.
+     */
+    private static void collapseToDependencies(SystemModel model, Map<String, Remediation> plain,
+            Map<String, Remediation> rpc) {
+        Map<String, Remediation> all = new LinkedHashMap<>(plain);
+        all.putAll(rpc);
+        Map<String, String> rootOf = new LinkedHashMap<>();
+        for (String svc : all.keySet()) {
+            rootOf.put(svc, candidateDependency(model, svc, all.keySet(), new java.util.HashSet<>()).orElse(svc));
+        }
+        if (rootOf.entrySet().stream().allMatch(e -> e.getKey().equals(e.getValue()))) {
+            return;
+        }
+        Map<String, Remediation> newPlain = new LinkedHashMap<>();
+        Map<String, Remediation> newRpc = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : rootOf.entrySet()) {
+            String root = e.getValue();
+            if (newPlain.containsKey(root) || newRpc.containsKey(root)) {
+                continue;
+            }
+            Map<String, Remediation> target = plain.containsKey(e.getKey()) ? newPlain : newRpc;
+            Remediation r = all.get(root);
+            if (!root.equals(e.getKey())) {
+                List<String> dependents = rootOf.entrySet().stream()
+                        .filter(x -> x.getValue().equals(root) && !x.getKey().equals(root)).map(Map.Entry::getKey).toList();
+                r = Remediation.disableService(root, "closes every socket of " + root + ", and of "
+                        + String.join(", ", dependents) + ", which depend on it and fail to start (HSC: net stop "
+                        + root.toLowerCase(java.util.Locale.ROOT) + ")");
+            }
+            target.put(root, r);
+        }
+        plain.clear();
+        plain.putAll(newPlain);
+        rpc.clear();
+        rpc.putAll(newRpc);
+    }
+
+    /** The outermost service among the candidates that {@code svc} depends on, if any. */
+    private static Optional<String> candidateDependency(SystemModel model, String svc, Set<String> candidates,
+            Set<String> seen) {
+        if (!seen.add(svc.toUpperCase(java.util.Locale.ROOT))) {
+            return Optional.empty();
+        }
+        Optional<String> found = Optional.empty();
+        for (String dep : model.service(svc).map(x -> x.dependsOnServices()).orElse(List.of())) {
+            Optional<String> deeper = candidateDependency(model, dep, candidates, seen);
+            if (deeper.isPresent()) {
+                return deeper;
+            }
+            if (found.isEmpty()) {
+                found = candidates.stream().filter(c -> c.equalsIgnoreCase(dep)).findFirst();
+            }
+        }
+        return found;
     }
 }

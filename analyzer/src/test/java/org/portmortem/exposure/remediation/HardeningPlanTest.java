@@ -28,7 +28,13 @@ class HardeningPlanTest {
         assertThat(result.baseline().listeners()).hasSize(19);
         assertThat(result.steps().get(result.steps().size() - 1).after().listeners()).isEmpty();
         List<String> titles = plan.stream().map(Remediation::title).toList();
-        assertThat(titles).contains("Disable the SMTPSVC service", "Disable the PolicyAgent service",
+        // As in the paper, IIS goes first and by its root service: net stop iisadmin also stops W3SVC and
+        // SMTPSVC, which depend on it.
+        assertThat(titles.get(0)).isEqualTo("Disable the IISADMIN service");
+        assertThat(titles).doesNotContain("Disable the SMTPSVC service", "Disable the W3SVC service");
+        assertThat(result.steps().get(0).closed()).extracting(l -> l.owner().service())
+                .contains("SMTPSVC", "W3SVC", "IISADMIN");
+        assertThat(titles).contains("Disable the PolicyAgent service",
                 "Disable the Messenger service", "Disable the Schedule service", "Remove ncacn_ip_tcp from DCOM Protocols");
         assertThat(titles.indexOf("Disable the PolicyAgent service"))
                 .isLessThan(titles.indexOf("Stop NetBT opening the SMB device (445)"));
