@@ -114,7 +114,8 @@ public final class CaseAnalysis {
 
             List<Snapshot> snapshots = readSnapshots(request, snapshotDigests, out);
             out.model(model, plan, exposure, snapshots);
-            HardeningPlan hardening = HardeningPlan.evaluate(system, software, HardeningPlan.propose(system, software));
+            HardeningPlan hardening = HardeningPlan.evaluate(system, software,
+                    HardeningPlan.propose(system, software, request.modelOptions()), request.modelOptions());
             out.hardeningPlan = steps(hardening, exposure, !request.overlays().isEmpty());
             out.verdicts = judge(new ObservationComparison(model, plan, exposure, hardening, ExposureRules.bundled()),
                     snapshots, request, out);

@@ -9,6 +9,7 @@ import org.portmortem.bootplan.BootPlan;
 import org.portmortem.exposure.Exposure;
 import org.portmortem.exposure.Listener;
 import org.portmortem.exposure.remediation.HardeningPlan;
+import org.portmortem.model.ModelOptions;
 import org.portmortem.model.SystemModel;
 import org.portmortem.model.WindowsFamily;
 import org.portmortem.snapshot.NetstatSnapshot;
@@ -101,8 +102,10 @@ public final class ObservationComparison {
      */
     public Verdicts compare(List<NetstatSnapshot> snapshots, ProcessTable processes) throws IOException {
         if (hardening == null) {
+            // The plan is read from the same control set as this model (an override included).
+            ModelOptions sameSet = ModelOptions.withControlSet(model.controlSets().inUse());
             hardening = HardeningPlan.evaluate(model.system(), model.software().orElse(null),
-                    HardeningPlan.propose(model.system(), model.software().orElse(null)));
+                    HardeningPlan.propose(model.system(), model.software().orElse(null), sameSet), sameSet);
         }
         List<SnapshotVerdicts> judged = new ArrayList<>();
         for (NetstatSnapshot s : snapshots) {

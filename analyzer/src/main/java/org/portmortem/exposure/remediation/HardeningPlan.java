@@ -44,8 +44,17 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
 
     /** Predicts the baseline and the state after each remediation, applied cumulatively to copies of the hives. */
     public static HardeningPlan evaluate(Hive system, Hive software, List<Remediation> remediations) throws IOException {
+        return evaluate(system, software, remediations, ModelOptions.DEFAULT);
+    }
+
+    /**
+     * As {@link #evaluate(Hive, Hive, List)}, on the control set the options name (so that a
+     * {@code --control-set} override holds for every step, not only for the baseline).
+     */
+    public static HardeningPlan evaluate(Hive system, Hive software, List<Remediation> remediations, ModelOptions options)
+            throws IOException {
         ExposurePredictor predictor = new ExposurePredictor();
-        SystemModel model = SystemModel.read(system, software, ModelOptions.DEFAULT);
+        SystemModel model = SystemModel.read(system, software, options);
         String cs = model.controlSet().path();
         Exposure previous = predictor.predict(model, BootPlan.of(model));
         Exposure baseline = previous;
@@ -54,7 +63,7 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
         List<Step> steps = new ArrayList<>();
         for (Remediation r : remediations) {
             r.applyInPlace(s, w, cs);
-            SystemModel m = SystemModel.read(s, w, ModelOptions.DEFAULT);
+            SystemModel m = SystemModel.read(s, w, options);
             Exposure after = predictor.predict(m, BootPlan.of(m));
             Set<String> still = new LinkedHashSet<>();
             after.listeners().forEach(l -> still.add(identity(l)));
@@ -72,7 +81,12 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
 
     /** The remediations that would close every listener that can be closed, in the paper's order. */
     public static List<Remediation> propose(Hive system, Hive software) throws IOException {
-        SystemModel model = SystemModel.read(system, software, ModelOptions.DEFAULT);
+        return propose(system, software, ModelOptions.DEFAULT);
+    }
+
+    /** As {@link #propose(Hive, Hive)}, on the control set the options name. */
+    public static List<Remediation> propose(Hive system, Hive software, ModelOptions options) throws IOException {
+        SystemModel model = SystemModel.read(system, software, options);
         HostAtBoot host = HostAtBoot.of(model, BootPlan.of(model));
         Exposure e = new ExposurePredictor().predict(host);
         KnowledgeBase kb = KnowledgeBase.bundled();

@@ -9,7 +9,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.portmortem.exposure.Listener;
 import org.portmortem.exposure.ReferenceSystems;
+import org.portmortem.hive.Key;
+import org.portmortem.hive.MemoryHive;
+import org.portmortem.hive.Value;
 import org.portmortem.hive.ValueType;
+import org.portmortem.model.ModelOptions;
 
 class HardeningPlanTest {
 
@@ -87,5 +91,37 @@ class HardeningPlanTest {
                 List.of(Remediation.disableNetbios("{9A3F1D27-58C4-4E2B-A6D0-71E5C3B8F294}", "192.70.106.143", "x")));
         List<Listener> closed = result.steps().get(0).closed();
         assertThat(closed).extracting(Listener::port).containsExactlyInAnyOrder(137, 138, 139);
+    }
+
+    @Test
+    void aControlSetOverrideHoldsForEveryStepNotOnlyTheBaseline() throws IOException {
+        ReferenceSystems.Hives h = system("win2000-server-default");
+        // ControlSet002: a copy of ControlSet001 in which Messenger is disabled.
+        MemoryHive.MemoryKey set2 = h.system().createKey("ControlSet002");
+        copy(h.system().key("ControlSet001").orElseThrow(), set2);
+        h.system().key("ControlSet002\\Services\\Messenger").map(MemoryHive.MemoryKey.class::cast).orElseThrow()
+                .putValue("Start", ValueType.REG_DWORD.id(), new byte[] {4, 0, 0, 0});
+        ModelOptions set2Options = ModelOptions.withControlSet(2);
+
+        List<Remediation> plan = HardeningPlan.propose(h.system(), h.software(), set2Options);
+        HardeningPlan result = HardeningPlan.evaluate(h.system(), h.software(), plan, set2Options);
+
+        assertThat(plan).extracting(Remediation::title).doesNotContain("Disable the Messenger service");
+        assertThat(result.baseline().listeners()).extracting(l -> l.owner().service()).doesNotContain("Messenger");
+        // 19 less Messenger's UDP port; UDP 135 stays, as inetinfo also registers ncadg_ip_udp.
+        assertThat(result.baseline().listeners()).hasSize(18);
+        assertThat(result.steps().get(result.steps().size() - 1).after().listeners()).isEmpty();
+        // Without the override the same hives give the Select\\Current (ControlSet001) plan, Messenger included.
+        assertThat(HardeningPlan.propose(h.system(), h.software())).extracting(Remediation::title)
+                .contains("Disable the Messenger service");
+    }
+
+    private static void copy(Key from, MemoryHive.MemoryKey to) {
+        for (Value v : from.values()) {
+            to.putValue(v.name(), v.typeId(), v.raw());
+        }
+        for (Key sub : from.subkeys()) {
+            copy(sub, to.createSubkey(sub.name()));
+        }
     }
 }
