@@ -4,33 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
+import org.portmortem.report.CommandRun;
 
 /** {@code portmortem dump} on real hives, run in-process. */
 class DumpCommandTest {
 
     /** Exit code, stdout and stderr of one in-process run. */
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = PortMortemCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     @Test
     void jsonLinesGiveOneObjectPerKeyAndValueWithTypeIdAndLowerCaseHex() throws Exception {
         String hive = CorpusLocation.hive("nt-hive/testhive").toString();
-        Run r = run("dump", hive, "--key", "DATA-TEST", "--format", "jsonl");
+        CommandRun r = run("dump", hive, "--key", "DATA-TEST", "--format", "jsonl");
         assertThat(r.exit()).isZero();
         List<JsonNode> lines = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
@@ -54,7 +44,7 @@ class DumpCommandTest {
     @Test
     void jsonLinesNameTheDefaultValueWithAnEmptyStringAndPathsOmitTheRootName() throws Exception {
         String hive = CorpusLocation.hive("yarp/hives_for_tests/StringValuesHive").toString();
-        Run r = run("dump", hive, "--format", "jsonl");
+        CommandRun r = run("dump", hive, "--format", "jsonl");
         String[] lines = r.out().split("\n");
         assertThat(new ObjectMapper().readTree(lines[0]).get("key").asText()).isEmpty();
         assertThat(r.out()).contains("{\"key\":\"key\",\"value\":\"\",\"type\":1,\"raw\":\"7400650073007400200042043504410442040000\"");
@@ -63,7 +53,7 @@ class DumpCommandTest {
     @Test
     void csvHasAHeaderAndQuotesFieldsWithCommas() {
         String hive = CorpusLocation.hive("dissect-regf/SYSTEM").toString();
-        Run r = run("dump", hive, "--key", "ControlSet001\\Services\\Tcpip", "--format", "csv");
+        CommandRun r = run("dump", hive, "--key", "ControlSet001\\Services\\Tcpip", "--format", "csv");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).startsWith("path,value,type,data,lastWritten\r\n")
                 .contains("ControlSet001\\Services\\Tcpip,,KEY,,2022-06-23T01:22:59.496154600Z\r\n")
@@ -74,7 +64,7 @@ class DumpCommandTest {
     @Test
     void textShowsKeysInBracketsAndValuesWithTheirTypes() {
         String hive = CorpusLocation.hive("hivex/special").toString();
-        Run r = run("dump", hive);
+        CommandRun r = run("dump", hive);
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("[abcd_äöüß]  2014-01-10T21:06:02.718750Z\n")
                 .contains("\"symbols $£₤₧€\" = REG_DWORD: 0 (0x00000000)\n")
@@ -84,7 +74,7 @@ class DumpCommandTest {
     @Test
     void missingKeyIsABadInputWithOneLine() {
         String hive = CorpusLocation.hive("hivex/special").toString();
-        Run r = run("dump", hive, "--key", "No\\Such\\Key");
+        CommandRun r = run("dump", hive, "--key", "No\\Such\\Key");
         assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.err().strip()).contains("no key No\\Such\\Key").doesNotContain("\n");
     }
@@ -92,7 +82,7 @@ class DumpCommandTest {
     @Test
     void fileThatIsNotAHiveIsRefusedWithOneLineAndExitCode3() {
         String creg = CorpusLocation.hive("dfwinreg/USER.DAT").toString();
-        Run r = run("dump", creg);
+        CommandRun r = run("dump", creg);
         assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.err().strip()).startsWith("portmortem: ").contains("USER.DAT").contains("CREG").doesNotContain("\n");
         assertThat(r.out()).isEmpty();
@@ -101,8 +91,8 @@ class DumpCommandTest {
     @Test
     void dirtyHiveReadWithoutLogsWarnsOnStderrThatItMayBeStale() {
         String hive = CorpusLocation.hive("yarp/hives_for_tests/OldDirtyHive/OldDirtyHive").toString();
-        Run withLogs = run("dump", hive, "--format", "jsonl");
-        Run noLogs = run("dump", hive, "--format", "jsonl", "--no-logs");
+        CommandRun withLogs = run("dump", hive, "--format", "jsonl");
+        CommandRun noLogs = run("dump", hive, "--format", "jsonl", "--no-logs");
         assertThat(withLogs.err()).isEmpty();
         assertThat(noLogs.err()).contains("warning").contains("may be stale");
         assertThat(noLogs.out()).isNotEqualTo(withLogs.out());
@@ -110,7 +100,7 @@ class DumpCommandTest {
 
     @Test
     void helpReadsLikeAManPage() {
-        Run r = run("dump", "--help");
+        CommandRun r = run("dump", "--help");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Usage: portmortem dump").contains("HIVE").contains("--key=PATH")
                 .contains("--format=FORMAT").contains("--no-logs").contains("Examples:").contains("Exit codes:");

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import org.portmortem.report.CommandRun;
 
 /** {@code portmortem listeners} and {@code portmortem rpc} on the paper's reference systems. */
 class ListenersCommandTest {
@@ -23,16 +21,8 @@ class ListenersCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = PortMortemCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     private static Path fixture(String name) {
@@ -47,7 +37,7 @@ class ListenersCommandTest {
 
     @Test
     void jsonListsTheXpBaselineWithTheIssueFieldNames() throws IOException {
-        Run r = run("listeners", fixture("winxp-default").toString(), "--format", "json");
+        CommandRun r = run("listeners", fixture("winxp-default").toString(), "--format", "json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode a = new ObjectMapper().readTree(r.out());
         assertThat(a).hasSize(16);
@@ -73,7 +63,7 @@ class ListenersCommandTest {
     @Test
     void overlaysAreAppliedInOrderBeforePredicting() throws IOException {
         Path xp = fixture("winxp-default");
-        Run r = run("listeners", xp.toString(), "--overlay", xp.resolve("steps/01-services.reg").toString(),
+        CommandRun r = run("listeners", xp.toString(), "--overlay", xp.resolve("steps/01-services.reg").toString(),
                 "--overlay", xp.resolve("steps/02-netbios.reg").toString(), "--format", "csv");
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
@@ -84,7 +74,7 @@ class ListenersCommandTest {
 
     @Test
     void textNamesOwnerMechanismAndFirewallPerLine() {
-        Run r = run("listeners", fixture("win2000-server-default").toString());
+        CommandRun r = run("listeners", fixture("win2000-server-default").toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("# 19 listeners predicted after boot (WIN2000)")
                 .contains("msdtc.exe (MSDTC)").contains("ENDPOINT_MAPPER").contains("all=reachable");
@@ -93,7 +83,7 @@ class ListenersCommandTest {
     @Test
     void aCaseWithoutASystemHiveEndsWithOneLineAndExitCode3() throws IOException {
         Files.writeString(dir.resolve("notes.txt"), "nothing here", StandardCharsets.US_ASCII);
-        Run r = run("listeners", dir.toString());
+        CommandRun r = run("listeners", dir.toString());
         assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.err().strip()).startsWith("portmortem: ").contains(dir.toString()).contains("no SYSTEM hive");
         assertThat(r.err().lines().count()).isEqualTo(1);
@@ -102,7 +92,7 @@ class ListenersCommandTest {
     @Test
     void aSystemFileThatIsNoHiveIsRefusedWithExitCode3() throws IOException {
         Files.writeString(dir.resolve("SYSTEM"), "this is not a registry hive", StandardCharsets.US_ASCII);
-        Run r = run("listeners", dir.toString());
+        CommandRun r = run("listeners", dir.toString());
         assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.err().lines().count()).isEqualTo(1);
         assertThat(r.err()).contains("SYSTEM");
@@ -110,7 +100,7 @@ class ListenersCommandTest {
 
     @Test
     void rpcListsTheEndpointMapperAndMessengerOnTheDefaultWindows2000Server() {
-        Run r = run("rpc", fixture("win2000-server-default").toString(), "--format", "csv");
+        CommandRun r = run("rpc", fixture("win2000-server-default").toString(), "--format", "csv");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("E1AF8308-5D1F-11C9-91A4-08002B14A0FA,v3.0,DCE endpoint mapper (epmp),ncacn_ip_tcp,135,RpcSs,svchost.exe")
                 .contains("5A7B91F8-FF00-11D0-A9B2-00C04FB6E6FC,v1.0,MS-MSRP NetrSendMessage,ncadg_ip_udp,*,Messenger,services.exe")
@@ -119,7 +109,7 @@ class ListenersCommandTest {
 
     @Test
     void rpcJsonGivesNullForADynamicEndpointAndThePipeForANamedPipe() throws IOException {
-        Run r = run("rpc", fixture("winxp-default").toString(), "--format", "json");
+        CommandRun r = run("rpc", fixture("winxp-default").toString(), "--format", "json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode a = new ObjectMapper().readTree(r.out());
         boolean udpMessenger = false;
@@ -139,10 +129,10 @@ class ListenersCommandTest {
 
     @Test
     void helpReadsLikeAManPage() {
-        Run r = run("listeners", "--help");
+        CommandRun r = run("listeners", "--help");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("CASE").contains("--overlay").contains("Examples:").contains("Exit codes:");
-        Run rpc = run("rpc", "--help");
+        CommandRun rpc = run("rpc", "--help");
         assertThat(rpc.out()).contains("Examples:").contains("Exit codes:");
     }
 }

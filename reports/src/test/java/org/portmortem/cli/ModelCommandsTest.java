@@ -5,27 +5,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import org.portmortem.report.CommandRun;
 
 /** The system and services commands, run in-process on the bundled reference systems. */
 class ModelCommandsTest {
-    record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine cl = PortMortemCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     private static Path win2000() {
@@ -42,7 +32,7 @@ class ModelCommandsTest {
     void systemSummarisesTheWindows2000ReferenceSystem() {
         Path f = win2000();
         assumeTrue(f != null, "fixtures/ not found above the working directory");
-        Run r = run("system", f.toString());
+        CommandRun r = run("system", f.toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(0);
         assertThat(r.out()).contains("Windows 2000").contains("W2KSRV").contains("server (ProductType ServerNT)")
                 .contains("192.70.106.143 (static)").contains("Select\\Current = 1");
@@ -52,7 +42,7 @@ class ModelCommandsTest {
     void servicesJsonHasTheFieldsTheIssueAsksFor() throws Exception {
         Path f = win2000();
         assumeTrue(f != null, "fixtures/ not found above the working directory");
-        Run r = run("services", f.toString(), "--format", "json");
+        CommandRun r = run("services", f.toString(), "--format", "json");
         assertThat(r.exit()).as(r.err()).isEqualTo(0);
         JsonNode all = new ObjectMapper().readTree(r.out());
         assertThat(all.isArray()).isTrue();
@@ -77,10 +67,10 @@ class ModelCommandsTest {
     void servicesCsvAndTextListEveryService() {
         Path f = win2000();
         assumeTrue(f != null, "fixtures/ not found above the working directory");
-        Run csv = run("services", f.toString(), "--format", "csv");
+        CommandRun csv = run("services", f.toString(), "--format", "csv");
         assertThat(csv.exit()).isEqualTo(0);
         assertThat(csv.out()).startsWith("name,displayName,type,start,");
-        Run text = run("services", f.toString(), "--control-set", "1");
+        CommandRun text = run("services", f.toString(), "--control-set", "1");
         assertThat(text.exit()).isEqualTo(0);
         assertThat(text.out()).contains("W3SVC").contains("would run after boot");
         assertThat(csv.out().split("\r\n").length - 1).isEqualTo(countLines(text.out()));
@@ -95,7 +85,7 @@ class ModelCommandsTest {
     void runningListsOnlyWhatWouldRunAfterBoot() throws Exception {
         Path f = win2000();
         assumeTrue(f != null, "fixtures/ not found above the working directory");
-        Run r = run("services", f.toString(), "--running", "--format", "json");
+        CommandRun r = run("services", f.toString(), "--running", "--format", "json");
         assertThat(r.exit()).as(r.err()).isEqualTo(0);
         JsonNode all = new ObjectMapper().readTree(r.out());
         assertThat(all.size()).isGreaterThan(50);
@@ -112,7 +102,7 @@ class ModelCommandsTest {
             hive = Files.exists(c) ? c : null;
         }
         assumeTrue(hive != null, "shared corpus (regipy/corrupted_system_hive) not found beside the repository");
-        Run r = run("services", "--system", hive.toString());
+        CommandRun r = run("services", "--system", hive.toString());
         assertThat(r.exit()).isEqualTo(0);
         assertThat(r.out()).contains("would fail to start");
         assertThat(r.err()).contains("portmortem: warning: " + hive + ": offset 0x")
@@ -121,7 +111,7 @@ class ModelCommandsTest {
 
     @Test
     void aFolderWithoutSystemExitsThreeWithOneLine(@TempDir Path empty) {
-        Run r = run("services", empty.toString());
+        CommandRun r = run("services", empty.toString());
         assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.err().strip()).contains("no SYSTEM hive found").doesNotContain("\n").doesNotContain("Exception");
     }
@@ -130,7 +120,7 @@ class ModelCommandsTest {
     void aMissingControlSetExitsThree() {
         Path f = win2000();
         assumeTrue(f != null, "fixtures/ not found above the working directory");
-        Run r = run("system", f.toString(), "--control-set", "9");
+        CommandRun r = run("system", f.toString(), "--control-set", "9");
         assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.err()).contains("control set 9");
     }
@@ -143,7 +133,7 @@ class ModelCommandsTest {
     @Test
     void helpReadsLikeAManPage() {
         for (String cmd : new String[] {"system", "services"}) {
-            Run r = run(cmd, "--help");
+            CommandRun r = run(cmd, "--help");
             assertThat(r.out()).contains("CASE").contains("--system").contains("--software").contains("--control-set")
                     .contains("--no-logs").contains("Examples:").contains("Exit codes:");
         }

@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import org.portmortem.report.CommandRun;
 
 /** {@code portmortem netstat} on small listings in the seed paper's XP layout. */
 class NetstatCommandTest {
@@ -34,23 +32,15 @@ class NetstatCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = PortMortemCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     @Test
     void jsonHasTheIssueFieldNamesAndOwnersFromTheTasklistBesideTheFile() throws IOException {
         Path ns = Files.writeString(dir.resolve("ns.txt"), NETSTAT, StandardCharsets.US_ASCII);
         Files.writeString(dir.resolve("procs.txt"), TASKLIST, StandardCharsets.US_ASCII);
-        Run r = run("netstat", ns.toString(), "--format", "json");
+        CommandRun r = run("netstat", ns.toString(), "--format", "json");
         assertThat(r.exit()).isZero();
         assertThat(r.err()).contains("owners from " + dir.resolve("procs.txt").toAbsolutePath());
         JsonNode a = new ObjectMapper().readTree(r.out());
@@ -78,7 +68,7 @@ class NetstatCommandTest {
     void textIsAnAlignedTable() throws IOException {
         Path ns = Files.writeString(dir.resolve("ns.txt"), NETSTAT, StandardCharsets.US_ASCII);
         Path tl = Files.writeString(dir.resolve("t.txt"), TASKLIST, StandardCharsets.US_ASCII);
-        Run r = run("netstat", ns.toString(), "--tasklist", tl.toString());
+        CommandRun r = run("netstat", ns.toString(), "--tasklist", tl.toString());
         assertThat(r.exit()).isZero();
         String[] lines = r.out().split("\\R");
         assertThat(lines[0]).startsWith("Proto  Local Address  Foreign Address  State      PID  Process      Services");
@@ -94,7 +84,7 @@ class NetstatCommandTest {
         Path ns = Files.writeString(dir.resolve("ns.txt"), "C:\\WINDOWS>netstat -anp tcp | find \":1367\"\r\n"
                 + "  TCP    0.0.0.0:1367           0.0.0.0:0              LISTENING\r\n"
                 + "  TCP    192.70.106.142:1367    192.70.106.76:22       ESTABLISHED\r\n", StandardCharsets.US_ASCII);
-        Run r = run("netstat", ns.toString());
+        CommandRun r = run("netstat", ns.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.err().strip()).isEqualTo("portmortem: note: " + ns + ":2: 0.0.0.0:1367 LISTENING is also the local"
                 + " port of a connection (line 3); a Windows 2000/XP netstat lists such ports as listening"
@@ -104,7 +94,7 @@ class NetstatCommandTest {
     @Test
     void aFileThatIsNotASnapshotExitsWith3AndOneLine() throws IOException {
         Path notes = Files.writeString(dir.resolve("notes.txt"), "hello\n");
-        Run r = run("netstat", notes.toString());
+        CommandRun r = run("netstat", notes.toString());
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err().strip()).isEqualTo("portmortem: " + notes
                 + ": not a netstat, tasklist or Get-NetTCPConnection/Get-NetUDPEndpoint snapshot");
@@ -114,7 +104,7 @@ class NetstatCommandTest {
     @Test
     void aMissingFileExitsWith3AndNamesIt() {
         Path absent = dir.resolve("absent.txt");
-        Run r = run("netstat", absent.toString());
+        CommandRun r = run("netstat", absent.toString());
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err().strip()).isEqualTo("portmortem: " + absent + ": no such file");
     }
@@ -122,14 +112,14 @@ class NetstatCommandTest {
     @Test
     void aTasklistGivenAsTheListingIsRefusedWithExit3() throws IOException {
         Path tl = Files.writeString(dir.resolve("t.txt"), TASKLIST, StandardCharsets.US_ASCII);
-        Run r = run("netstat", tl.toString());
+        CommandRun r = run("netstat", tl.toString());
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err().strip()).isEqualTo("portmortem: " + tl + ": a tasklist svc, not a socket listing");
     }
 
     @Test
     void helpReadsLikeAManPage() {
-        Run r = run("netstat", "--help");
+        CommandRun r = run("netstat", "--help");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Description:", "Arguments:", "Options:", "Examples:", "Exit codes:", "--tasklist",
                 "--format");

@@ -4,30 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
+import org.portmortem.report.CommandRun;
 
 /** {@code --overlay} comes from the shared case options, so every subcommand that reads a case honours it. */
 class OverlayOnEveryCaseCommandTest {
     private static final Path WIN2000 = Path.of("..", "fixtures", "win2000-server-default").toAbsolutePath().normalize();
     private static final Path IIS_STEP = WIN2000.resolve("steps/01-iis.reg");
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine cl = PortMortemCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     private static JsonNode service(String json, String name) throws Exception {
@@ -41,10 +31,10 @@ class OverlayOnEveryCaseCommandTest {
 
     @Test
     void servicesSeesTheOverlayDisablingIisAndItsDependentsFail() throws Exception {
-        Run before = run("services", WIN2000.toString(), "--format", "json");
-        Run after = run("services", WIN2000.toString(), "--format", "json", "--overlay", IIS_STEP.toString());
-        assertThat(before.code()).isZero();
-        assertThat(after.code()).isZero();
+        CommandRun before = run("services", WIN2000.toString(), "--format", "json");
+        CommandRun after = run("services", WIN2000.toString(), "--format", "json", "--overlay", IIS_STEP.toString());
+        assertThat(before.exit()).isZero();
+        assertThat(after.exit()).isZero();
         assertThat(service(before.out(), "IISADMIN").get("start").asInt()).isEqualTo(2);
         assertThat(service(before.out(), "W3SVC").get("willRun").asBoolean()).isTrue();
         assertThat(service(after.out(), "IISADMIN").get("start").asInt()).isEqualTo(4);
@@ -54,11 +44,11 @@ class OverlayOnEveryCaseCommandTest {
 
     @Test
     void rpcAndListenersDropInetinfoEndpointsUnderTheOverlay() {
-        Run rpcBefore = run("rpc", WIN2000.toString());
-        Run rpcAfter = run("rpc", WIN2000.toString(), "--overlay", IIS_STEP.toString());
+        CommandRun rpcBefore = run("rpc", WIN2000.toString());
+        CommandRun rpcAfter = run("rpc", WIN2000.toString(), "--overlay", IIS_STEP.toString());
         assertThat(rpcBefore.out()).contains("inetinfo.exe");
         assertThat(rpcAfter.out()).doesNotContain("inetinfo.exe");
-        Run listeners = run("listeners", WIN2000.toString(), "--overlay", IIS_STEP.toString());
+        CommandRun listeners = run("listeners", WIN2000.toString(), "--overlay", IIS_STEP.toString());
         assertThat(listeners.out()).doesNotContain("0.0.0.0:80 ").doesNotContain("0.0.0.0:25 ");
     }
 
@@ -67,8 +57,8 @@ class OverlayOnEveryCaseCommandTest {
         byte[] system = Files.readAllBytes(WIN2000.resolve("SYSTEM.reg"));
         run("system", WIN2000.toString(), "--overlay", IIS_STEP.toString());
         assertThat(Files.readAllBytes(WIN2000.resolve("SYSTEM.reg"))).isEqualTo(system);
-        Run missing = run("system", WIN2000.toString(), "--overlay", "no-such-overlay.reg");
-        assertThat(missing.code()).isEqualTo(ExitCode.BAD_INPUT);
+        CommandRun missing = run("system", WIN2000.toString(), "--overlay", "no-such-overlay.reg");
+        assertThat(missing.exit()).isEqualTo(ExitCode.BAD_INPUT);
         List<String> lines = new ArrayList<>(missing.err().lines().toList());
         assertThat(lines).hasSize(1);
         assertThat(lines.get(0)).contains("no-such-overlay.reg");

@@ -5,26 +5,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import org.portmortem.report.CommandRun;
 
 /** {@code portmortem rip}, run in-process on hives of the shared corpus. */
 class RipCommandTest {
-    record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine cl = PortMortemCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     /** A hive of the shared corpus ({@code ../shared/corpus} beside the repository root), or null. */
@@ -46,7 +36,7 @@ class RipCommandTest {
 
     @Test
     void listShowsEveryPluginWithItsHiveType() {
-        Run r = run("rip", "--list");
+        CommandRun r = run("rip", "--list");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("(?m)^compname +SYSTEM +Gets ComputerName")
                 .containsPattern("(?m)^llmnr +SOFTWARE ").containsPattern("(?m)^svc +SYSTEM ");
@@ -54,7 +44,7 @@ class RipCommandTest {
 
     @Test
     void compnamePrintsRegRippersLinesForTheWindows7Hive() {
-        Run r = run("rip", "-r", win7System().toString(), "-p", "compname");
+        CommandRun r = run("rip", "-r", win7System().toString(), "-p", "compname");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("compname v.20090727\n(System) Gets ComputerName and Hostname values from System hive")
                 .contains("  ComputerName = WKS-WIN732BITA").contains("  TCP/IP Hostname = WKS-WIN732BITA")
@@ -63,7 +53,7 @@ class RipCommandTest {
 
     @Test
     void systemProfileRunsEverySystemPluginSeparatedAsRegRipperDoes() {
-        Run r = run("rip", "-r", win7System().toString(), "-f", "system");
+        CommandRun r = run("rip", "-r", win7System().toString(), "-f", "system");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("rdpport v.20200526", "Remote Desktop Listening Port Number = 3389",
                 "Time,Name,DisplayName,ImagePath/ServiceDll,Type,Start,ObjectName,Description",
@@ -73,7 +63,7 @@ class RipCommandTest {
 
     @Test
     void jsonCarriesEachFactWithItsEvidence() throws Exception {
-        Run r = run("rip", "-r", win7System().toString(), "-p", "timezone", "--format", "json");
+        CommandRun r = run("rip", "-r", win7System().toString(), "-p", "timezone", "--format", "json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertThat(doc.get("hiveType").asText()).isEqualTo("SYSTEM");
@@ -92,7 +82,7 @@ class RipCommandTest {
 
     @Test
     void csvHasOneRowPerFactWithItsEvidence() {
-        Run r = run("rip", "-r", win7System().toString(), "-p", "rdpport", "--format", "csv");
+        CommandRun r = run("rip", "-r", win7System().toString(), "-p", "rdpport", "--format", "csv");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out().lines().toList()).containsExactly(
                 "plugin,group,name,data,absent,lastWritten,hive,keyPath,valueName,valueType,error",
@@ -101,14 +91,14 @@ class RipCommandTest {
                         + "PortNumber,REG_DWORD,");
     }
 
-    private static String lastWrittenOfRdpTcp(Run r) {
+    private static String lastWrittenOfRdpTcp(CommandRun r) {
         String row = r.out().lines().skip(1).findFirst().orElse("");
         return row.split(",")[5];
     }
 
     @Test
     void tlnWritesOneFiveFieldLinePerServiceKey() {
-        Run r = run("rip", "-r", win7System().toString(), "-p", "svc", "--format", "tln");
+        CommandRun r = run("rip", "-r", win7System().toString(), "-p", "svc", "--format", "tln");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out().lines()).isNotEmpty().allMatch(l -> l.matches("\\d+\\|REG\\|WKS-WIN732BITA\\|\\|svc: .*"));
         assertThat(r.out()).contains("1333745007|REG|WKS-WIN732BITA||svc: BITS - DisplayName=");
@@ -116,21 +106,21 @@ class RipCommandTest {
 
     @Test
     void tlnForAPluginWithoutATimelineIsAUsageError() {
-        Run r = run("rip", "-r", win7System().toString(), "-p", "compname", "--format", "tln");
+        CommandRun r = run("rip", "-r", win7System().toString(), "-p", "compname", "--format", "tln");
         assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("no _tln variant of compname");
     }
 
     @Test
     void anUnknownPluginIsAUsageError() {
-        Run r = run("rip", "-r", "SYSTEM", "-p", "nosuchplugin");
+        CommandRun r = run("rip", "-r", "SYSTEM", "-p", "nosuchplugin");
         assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("no plugin named 'nosuchplugin'");
     }
 
     @Test
     void aMissingHiveIsBadInputOnOneLine(@TempDir Path dir) {
-        Run r = run("rip", "-r", dir.resolve("SYSTEM").toString(), "-p", "compname");
+        CommandRun r = run("rip", "-r", dir.resolve("SYSTEM").toString(), "-p", "compname");
         assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.err().strip()).doesNotContain("\n").contains("SYSTEM").contains("no such file");
     }
@@ -139,7 +129,7 @@ class RipCommandTest {
     void aHiveOfAnotherKindIsBadInputNamingBoth() {
         Path ntuser = corpusHive("regipy/NTUSER.DAT");
         assumeTrue(ntuser != null, "shared corpus hive regipy/NTUSER.DAT not found");
-        Run r = run("rip", "-r", ntuser.toString(), "-p", "compname");
+        CommandRun r = run("rip", "-r", ntuser.toString(), "-p", "compname");
         assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.err().strip()).doesNotContain("\n").contains("NTUSER.DAT").contains("plugin compname reads SYSTEM");
     }
@@ -148,16 +138,16 @@ class RipCommandTest {
     void aDirtyHiveWithLogsIsReplayedAndTheOutputSaysSo() {
         Path dirty = corpusHive("regipy/SYSTEM_B");
         assumeTrue(dirty != null, "shared corpus hive regipy/SYSTEM_B (with .LOG1/.LOG2) not found");
-        Run replayed = run("rip", "-r", dirty.toString(), "-p", "compname");
+        CommandRun replayed = run("rip", "-r", dirty.toString(), "-p", "compname");
         assertThat(replayed.exit()).as(replayed.err()).isZero();
         assertThat(replayed.out()).contains("PortMortem: transaction logs replayed in memory");
-        Run stale = run("rip", "-r", dirty.toString(), "-p", "compname", "--no-logs");
+        CommandRun stale = run("rip", "-r", dirty.toString(), "-p", "compname", "--no-logs");
         assertThat(stale.out()).doesNotContain("transaction logs replayed").contains("PortMortem: the hive is dirty");
     }
 
     @Test
     void helpReadsLikeAManPage() {
-        Run r = run("rip", "--help");
+        CommandRun r = run("rip", "--help");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Usage: portmortem rip", "Formats:", "Examples:", "Exit codes:", "--format",
                 "--no-logs");
