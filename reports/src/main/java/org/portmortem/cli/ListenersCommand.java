@@ -71,9 +71,6 @@ import picocli.CommandLine.Spec;
         })
 public final class ListenersCommand implements Callable<Integer> {
 
-    /** The output formats. */
-    public enum Format { text, csv, json }
-
     @Spec
     CommandSpec spec;
 
@@ -83,7 +80,7 @@ public final class ListenersCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text, csv or json (default: ${DEFAULT-VALUE}).")
-    Format format;
+    TableFormat format;
 
     @Override
     public Integer call() throws IOException {

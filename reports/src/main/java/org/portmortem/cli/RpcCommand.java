@@ -47,9 +47,6 @@ import picocli.CommandLine.Spec;
         })
 public final class RpcCommand implements Callable<Integer> {
 
-    /** The output formats. */
-    public enum Format { text, csv, json }
-
     @Spec
     CommandSpec spec;
 
@@ -58,24 +55,24 @@ public final class RpcCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text, csv or json (default: ${DEFAULT-VALUE}).")
-    Format format;
+    TableFormat format;
 
     @Override
     public Integer call() throws IOException {
         Exposure e = ListenersCommand.predict(caseOptions);
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.json) {
+        if (format == TableFormat.json) {
             out.println(json(e.rpcEndpoints()));
             out.flush();
             return ExitCode.OK;
         }
-        if (format == Format.csv) {
+        if (format == TableFormat.csv) {
             out.println("uuid,version,name,protseq,endpoint,service,process,certainty");
         }
         for (RpcEndpoint r : e.rpcEndpoints()) {
             String endpoint = r.endpoint() == null ? "*" : r.endpoint();
             String certainty = r.certainty().level().name().toLowerCase(Locale.ROOT);
-            if (format == Format.csv) {
+            if (format == TableFormat.csv) {
                 out.println(String.join(",", r.uuid(), "v" + r.version(), ListenersCommand.csvField(r.name()), r.protseq(),
                         ListenersCommand.csvField(endpoint), ListenersCommand.csvField(r.service()), r.process(), certainty));
             } else {

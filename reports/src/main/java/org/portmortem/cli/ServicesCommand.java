@@ -48,9 +48,6 @@ import picocli.CommandLine.Spec;
             "  3  a hive is missing, unreadable or not a hive, or --control-set names a missing set",
         })
 public final class ServicesCommand implements Callable<Integer> {
-    /** The output formats. */
-    public enum Format { text, csv, json }
-
     @Spec
     CommandSpec spec;
 
@@ -59,7 +56,7 @@ public final class ServicesCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text, csv or json (default: ${DEFAULT-VALUE}).")
-    Format format;
+    TableFormat format;
 
     @Option(names = "--running", description = "List only what would be running after the next boot.")
     boolean runningOnly;
