@@ -47,7 +47,7 @@ class RipCommandTest {
         CommandRun r = run("rip", "-r", win7System().toString(), "-p", "compname");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("compname v.20090727\n(System) Gets ComputerName and Hostname values from System hive")
-                .contains("  ComputerName = WKS-WIN732BITA").contains("  TCP/IP Hostname = WKS-WIN732BITA")
+                .contains("\nComputerName    = WKS-WIN732BITA\nTCP/IP Hostname = WKS-WIN732BITA")
                 .contains("PortMortem: control set: ControlSet001");
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.portmortem.evidence.Evidence;
+import org.portmortem.report.rip.text.CsvCells;
 import org.portmortem.ripper.RipFact;
 import org.portmortem.ripper.RipRun;
 

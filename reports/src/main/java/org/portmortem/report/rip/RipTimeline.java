@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.portmortem.report.rip.text.FactGroups;
 import org.portmortem.ripper.RipFact;
 import org.portmortem.ripper.RipRun;
 

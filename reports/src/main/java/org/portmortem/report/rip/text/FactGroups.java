@@ -1,4 +1,4 @@
-package org.portmortem.report.rip;
+package org.portmortem.report.rip.text;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,10 +6,16 @@ import java.util.List;
 import java.util.Map;
 import org.portmortem.ripper.RipFact;
 
-/** A plugin's facts split by group, groups and columns in the order they first appear. */
-record FactGroups(Map<String, List<RipFact>> groups, List<String> columns) {
+/**
+ * A plugin's facts split by group, groups and columns in the order they first appear.
+ *
+ * @param groups the facts of each group, by group name
+ * @param columns the fact names, in the order they first appear
+ */
+public record FactGroups(Map<String, List<RipFact>> groups, List<String> columns) {
 
-    static FactGroups of(List<RipFact> facts) {
+    /** Splits facts by group. */
+    public static FactGroups of(List<RipFact> facts) {
         Map<String, List<RipFact>> groups = new LinkedHashMap<>();
         List<String> columns = new ArrayList<>();
         for (RipFact f : facts) {
@@ -22,7 +28,7 @@ record FactGroups(Map<String, List<RipFact>> groups, List<String> columns) {
     }
 
     /** The data of the fact of that name in a group, "" where there is none or it is absent. */
-    static String cell(List<RipFact> group, String column) {
+    public static String cell(List<RipFact> group, String column) {
         for (RipFact f : group) {
             if (f.name().equals(column)) {
                 return f.data() == null ? "" : f.data();

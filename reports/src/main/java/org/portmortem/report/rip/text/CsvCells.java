@@ -1,10 +1,11 @@
-package org.portmortem.report.rip;
+package org.portmortem.report.rip.text;
 
 /** CSV cells as RFC 4180 writes them: quoted when they hold a comma, quote or line break. */
-final class CsvCells {
+public final class CsvCells {
     private CsvCells() {}
 
-    static String quote(String s) {
+    /** The cell for a string, quoted where needed; {@code null} gives an empty cell. */
+    public static String quote(String s) {
         if (s == null) {
             return "";
         }

@@ -1,0 +1,27 @@
+package org.portmortem.report.rip.text;
+
+import java.util.Map;
+import org.portmortem.ripper.RipPlugin;
+
+/**
+ * The text layout of each plugin: RegRipper 3.0's own, line for line, for the plugins RegRipper has,
+ * and {@link GenericText} for PortMortem's additions.
+ */
+public final class PluginTexts {
+    /** One entry per ported RegRipper plugin, by plugin name. */
+    private static final Map<String, PluginText> REGRIPPER = Map.ofEntries(
+            Map.entry("compname", new CompNameText()));
+
+    private PluginTexts() {}
+
+    /** The layout of a plugin's text. */
+    public static PluginText of(RipPlugin plugin) {
+        PluginText t = REGRIPPER.get(plugin.name());
+        return t != null ? t : new GenericText(plugin.layout());
+    }
+
+    /** Whether the plugin's text follows RegRipper's own layout line for line. */
+    public static boolean followsRegRipper(RipPlugin plugin) {
+        return REGRIPPER.containsKey(plugin.name());
+    }
+}
