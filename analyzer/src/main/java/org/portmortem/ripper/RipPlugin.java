@@ -12,8 +12,21 @@ public interface RipPlugin {
     /** The plugin name, as RegRipper's {@code -p} takes it (e.g. {@code compname}). */
     String name();
 
-    /** The kind of hive the plugin reads. */
+    /** The kind of hive the plugin reads; for a plugin that reads several, the first of {@link #hiveTypes()}. */
     HiveType hiveType();
+
+    /**
+     * Every kind of hive the plugin reads, in RegRipper's order: most read one, termserv reads System
+     * and Software and reports what the hive it is given holds.
+     */
+    default List<HiveType> hiveTypes() {
+        return List.of(hiveType());
+    }
+
+    /** Whether the plugin reads that kind of hive. */
+    default boolean reads(HiveType type) {
+        return hiveTypes().contains(type);
+    }
 
     /** One line saying what the plugin reports. */
     String description();
@@ -37,7 +50,7 @@ public interface RipPlugin {
     /**
      * Reads the facts.
      *
-     * @param context a context whose hive is of {@link #hiveType()}
+     * @param context a context whose hive is of one of {@link #hiveTypes()}
      */
     List<RipFact> run(RipContext context) throws IOException;
 }

@@ -67,7 +67,7 @@ public final class RipPlugins {
      * that kind of hive.
      */
     public static List<RipPlugin> profile(HiveType type) {
-        return ALL.stream().filter(p -> p.hiveType() == type).toList();
+        return ALL.stream().filter(p -> p.reads(type)).toList();
     }
 
     /** The hive type a profile name ({@code system}, {@code software}, …) stands for. */

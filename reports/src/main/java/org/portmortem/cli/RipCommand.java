@@ -96,7 +96,8 @@ public final class RipCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (list) {
             for (RipPlugin p : RipPlugins.all()) {
-                out.printf("%-18s %-9s %s%s%n", p.name(), p.hiveType(), p.description(),
+                out.printf("%-18s %-15s %s%s%n", p.name(), String.join(",", p.hiveTypes().stream().map(Enum::name).toList()),
+                        p.description(),
                         p.regRipperVersion().isEmpty() ? " (PortMortem addition)" : "");
             }
             out.flush();
@@ -106,9 +107,10 @@ public final class RipCommand implements Callable<Integer> {
         try (Hive h = Hive.open(hive, noLogs ? HiveOpenOptions.NO_LOGS : HiveOpenOptions.DEFAULT)) {
             HiveType type = HiveType.of(h);
             for (RipPlugin p : plugins) {
-                if (p.hiveType() != type) {
+                if (!p.reads(type)) {
+                    String reads = String.join(" or ", p.hiveTypes().stream().map(Enum::name).toList());
                     throw new InputException(hive, "is " + (type == HiveType.OTHER ? "not a hive this tool recognises"
-                            : "a " + type + " hive") + "; plugin " + p.name() + " reads " + p.hiveType() + " hives");
+                            : "a " + type + " hive") + "; plugin " + p.name() + " reads " + reads + " hives");
                 }
             }
             RipContext context = RipContext.of(h,

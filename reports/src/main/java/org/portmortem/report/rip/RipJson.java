@@ -33,7 +33,7 @@ public final class RipJson {
         for (RipRun run : runs) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("name", run.plugin().name());
-            p.put("hiveType", run.plugin().hiveType().name());
+            p.put("hiveType", String.join(",", run.plugin().hiveTypes().stream().map(Enum::name).toList()));
             p.put("description", run.plugin().description());
             p.put("regRipperVersion", run.plugin().regRipperVersion());
             p.put("error", run.error());

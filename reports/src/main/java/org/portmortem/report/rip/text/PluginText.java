@@ -2,6 +2,7 @@ package org.portmortem.report.rip.text;
 
 import java.io.PrintWriter;
 import java.util.List;
+import org.portmortem.ripper.HiveType;
 import org.portmortem.ripper.RipFact;
 import org.portmortem.ripper.RipPlugin;
 
@@ -18,13 +19,14 @@ import org.portmortem.ripper.RipPlugin;
 public interface PluginText {
 
     /**
-     * Writes the banner a plugin prints for {@code -p}: {@code name v.VERSION}, {@code (Hive) description},
+     * Writes the banner a plugin prints for {@code -p}: {@code name v.VERSION}, {@code (Hive, Hive) description},
      * PortMortem's notes, then an empty line (RegRipper's description ends in a newline of its own).
      */
     default void banner(RipPlugin plugin, List<String> notes, PrintWriter out) {
         String version = plugin.regRipperVersion().isEmpty() ? "PortMortem" : plugin.regRipperVersion();
         out.println(plugin.name() + " v." + version);
-        out.println("(" + plugin.hiveType().regRipperName() + ") " + plugin.description());
+        out.println("(" + String.join(", ", plugin.hiveTypes().stream().map(HiveType::regRipperName).toList()) + ") "
+                + plugin.description());
         notes.forEach(n -> out.println("PortMortem: " + n));
         out.println();
     }
