@@ -2,6 +2,8 @@ package org.portmortem.report.rip.text;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.portmortem.ripper.HiveType;
 import org.portmortem.ripper.RipFact;
 import org.portmortem.ripper.RipPlugin;
@@ -33,4 +35,32 @@ public interface PluginText {
 
     /** Writes the lines that follow the banner. */
     void write(List<RipFact> facts, PrintWriter out);
+
+    /**
+     * Writes the facts as TLN ({@code time|source|system|user|description}), as the plugin's RegRipper
+     * {@code _tln} variant does where it has one. By default: one line per group that has a LastWrite
+     * time, time in Unix seconds, source {@code REG}, e.g.
+     * {@code 1333763311|REG|WKS-WIN732BITA||svc: BITS - DisplayName=...; Start=Manual}.
+     *
+     * @param plugin the plugin that reported the facts
+     * @param system the computer name for the system field, or {@code ""}
+     */
+    default void timeline(RipPlugin plugin, List<RipFact> facts, String system, PrintWriter out) {
+        for (Map.Entry<String, List<RipFact>> e : FactGroups.of(facts).groups().entrySet()) {
+            RipFact first = e.getValue().get(0);
+            if (first.lastWritten() == null) {
+                continue;
+            }
+            String what = e.getValue().stream().filter(f -> f.data() != null && !f.data().isEmpty()
+                            && !f.name().equals("Name"))
+                    .map(f -> f.name() + "=" + f.data()).collect(Collectors.joining("; "));
+            out.println(first.lastWritten().getEpochSecond() + "|REG|" + tlnField(system) + "||"
+                    + tlnField(plugin.name() + ": " + e.getKey() + (what.isEmpty() ? "" : " - " + what)));
+        }
+    }
+
+    /** A TLN field: it may not hold the separator or line breaks. */
+    static String tlnField(String s) {
+        return s == null ? "" : s.replace('|', '/').replace('\n', ' ').replace('\r', ' ');
+    }
 }
