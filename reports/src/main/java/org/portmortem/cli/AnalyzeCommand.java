@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.portmortem.InputException;
 import org.portmortem.analysis.Analysis;
 import org.portmortem.analysis.AnalysisRequest;
 import org.portmortem.analysis.CaseAnalysis;
@@ -59,6 +61,10 @@ import picocli.CommandLine.Spec;
             "",
             "Each --overlay is a .reg file applied, in order, to in-memory copies of the hives before the"
                     + " analysis (what-if: a hardening baseline); the evidence files are never changed.",
+            "",
+            "Each --snapshot adds a listing kept outside the case folder (or given with the hives one by one); it"
+                    + " must be a netstat, tasklist or Get-NetTCPConnection/Get-NetUDPEndpoint listing. Socket"
+                    + " listings are compared oldest first in the order found, then given.",
         },
         parameterListHeading = "%nArguments:%n",
         optionListHeading = "%nOptions:%n",
@@ -67,6 +73,7 @@ import picocli.CommandLine.Spec;
             "  portmortem analyze case01 -o case01.html --json case01.json --case-id 2026-017 --examiner \"J. Doe\"",
             "  portmortem analyze --system SYSTEM --software SOFTWARE --fail-on high",
             "  portmortem analyze case01 --overlay baseline.reg --timestamp 2026-01-01T00:00:00Z",
+            "  portmortem analyze --system SYSTEM --software SOFTWARE --snapshot netstat-ano.txt --snapshot tasklist.txt",
             "",
             "Exit codes:",
             "  0  the report was written and no finding reaches --fail-on",
@@ -96,6 +103,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
     String examiner;
 
 
+    @Option(names = "--snapshot", paramLabel = "FILE",
+            description = "A netstat, tasklist or Get-NetTCPConnection/Get-NetUDPEndpoint listing to compare with the"
+                    + " prediction, besides those found in CASE; repeatable.")
+    List<Path> givenSnapshots = new ArrayList<>();
+
     @Option(names = "--fail-on", paramLabel = "SEVERITY",
             description = "Exit with code 1 when a finding is at or above SEVERITY: info, low, medium or high.")
     String failOn;
@@ -110,7 +122,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Severity threshold = failOn == null ? null : severity(failOn);
         Instant runTime = runTime(spec, timestamp);
         CaseFiles files = caseOptions.files();
-        List<Path> snapshots = snapshotsOf(caseOptions.caseFolder(), files);
+        List<Path> snapshots = withGiven(snapshotsOf(caseOptions.caseFolder(), files), givenSnapshots);
         AnalysisRequest request = new AnalysisRequest(files, snapshots, caseOptions.overlays(), caseOptions.modelOptions(),
                 caseOptions.hiveOpenOptions(),
                 new AnalysisRequest.RunInfo(PortMortemCommand.version(), runTime, caseId, examiner));
@@ -162,6 +174,25 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--timestamp: '" + given
                     + "' is not an ISO-8601 instant such as 2026-01-01T00:00:00Z");
         }
+    }
+
+    /**
+     * The listings found, then those given with --snapshot that were not already found; a given file
+     * that does not exist or is a folder is bad input (its content is checked when it is read).
+     */
+    static List<Path> withGiven(List<Path> found, List<Path> given) throws InputException {
+        List<Path> all = new ArrayList<>(found);
+        Set<Path> seen = new java.util.HashSet<>();
+        found.forEach(p -> seen.add(p.toAbsolutePath().normalize()));
+        for (Path p : given) {
+            if (!Files.isRegularFile(p)) {
+                throw new InputException(p, Files.isDirectory(p) ? "is a folder, not a snapshot listing" : "no such file");
+            }
+            if (seen.add(p.toAbsolutePath().normalize())) {
+                all.add(p);
+            }
+        }
+        return all;
     }
 
     /**

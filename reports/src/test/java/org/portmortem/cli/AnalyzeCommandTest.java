@@ -110,10 +110,47 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void snapshotsGivenOutsideTheCaseFolderAreComparedWithHivesGivenOneByOne() throws IOException {
+        Path xp = Fixtures.folder("winxp-default");
+        CommandRun r = CommandRun.of("analyze", "--system", xp.resolve("SYSTEM.reg").toString(), "--software",
+                xp.resolve("SOFTWARE.reg").toString(), "--snapshot", xp.resolve("netstat-00.txt").toString(),
+                "--snapshot", xp.resolve("netstat-03.txt").toString(), "-o", out.resolve("r.html").toString(),
+                "--json", out.resolve("r.json").toString(), "--timestamp", "2026-01-01T00:00:00Z");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = json();
+        assertThat(j.at("/observed/snapshots")).hasSize(2);
+        assertThat(j.at("/observed/deltas")).hasSize(1);
+        assertThat(r.out()).contains("Observed:   2 snapshot(s)");
+    }
+
+    @Test
+    void aSnapshotAlsoFoundInTheCaseFolderIsReadOnce() throws IOException {
+        CommandRun r = CommandRun.of("analyze", w2k.toString(), "--snapshot", w2k.resolve("netstat-00.txt").toString(),
+                "-o", out.resolve("r.html").toString(), "--json", out.resolve("r.json").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(json().at("/observed/snapshots")).hasSize(6);
+    }
+
+    @Test
+    void aGivenSnapshotThatIsMissingOrNotAListingIsBadInputInOneLine() {
+        Path xp = Fixtures.folder("winxp-default");
+        CommandRun missing = CommandRun.of("analyze", xp.toString(), "--snapshot", out.resolve("nope.txt").toString(),
+                "-o", out.resolve("r.html").toString());
+        assertThat(missing.exit()).isEqualTo(3);
+        assertThat(missing.err().strip()).contains("nope.txt").contains("no such file").doesNotContain("\n")
+                .doesNotContain("Exception");
+        CommandRun notListing = CommandRun.of("analyze", "--system", xp.resolve("SYSTEM.reg").toString(),
+                "--snapshot", xp.resolve("SOFTWARE.reg").toString(), "-o", out.resolve("r.html").toString());
+        assertThat(notListing.exit()).isEqualTo(3);
+        assertThat(notListing.err().strip()).contains("SOFTWARE.reg").contains("not a netstat").doesNotContain("\n")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void helpReadsLikeAManPage() {
         CommandRun r = CommandRun.of("analyze", "--help");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Description:", "Arguments:", "Options:", "Examples:", "Exit codes:",
-                "--fail-on", "--overlay", "--timestamp", "--case-id", "--examiner", "--json", "-o, --output");
+                "--fail-on", "--overlay", "--snapshot", "--timestamp", "--case-id", "--examiner", "--json", "-o, --output");
     }
 }
