@@ -13,8 +13,14 @@ import java.util.TreeMap;
 
 /**
  * A hive held in memory that can be changed: what the .reg reader builds, what overlays are applied
- * to, and what the hive writer and tests start from. {@link #copyOf(Hive)} takes a deep copy of any
+ * to, and what the hive writer and tests start from. {@link #copyOf(Hive)} takes a copy of any
  * other hive, keeping names, last-write times, class names, values and warnings.
+ *
+ * <p>A copy of a file-backed hive is taken key by key as it is read (copy on first access): what
+ * an analysis never reads (other control sets, Enum, most of SOFTWARE) is never copied, so the
+ * hardening plan's copies cost what it reads, not the size of the hive. The source must stay open
+ * while such a copy is used; a file-backed hive never changes, so the copy is the same as a deep
+ * one. A copy of another {@code MemoryHive}, which can change, is deep and immediate.
  *
  * <p>Subkeys are kept in the order Windows sorts them in a hive (by upper-cased name); values keep
  * the order they were put in.
@@ -26,6 +32,8 @@ public final class MemoryHive implements Hive {
     private final HiveInfo info;
     private final List<HiveWarning> warnings = new ArrayList<>();
     private final MemoryKey root;
+    /** The file-backed hive this is a copy of, whose warnings (found as it is read) are this one's too; or null. */
+    private Hive copiedFrom;
 
     /**
      * @param name display name for reports
@@ -47,12 +55,21 @@ public final class MemoryHive implements Hive {
         return new MemoryHive(name, null, HiveFormat.MEMORY, HiveInfo.textExport(null), rootName);
     }
 
-    /** A deep copy of another hive, which keeps its name, file, format and info. */
+    /**
+     * A copy of another hive, which keeps its name, file, format and info: taken as it is read when
+     * the source is file-backed (keep it open while the copy is used), deep and immediate when the
+     * source is another {@code MemoryHive}.
+     */
     public static MemoryHive copyOf(Hive source) {
         MemoryHive copy = new MemoryHive(source.name(), source.file().orElse(null), source.format(),
                 source.info(), source.root().name());
-        copyInto(source.root(), copy.root);
-        copy.warnings.addAll(source.warnings());
+        if (source instanceof MemoryHive) {
+            copyInto(source.root(), copy.root);
+            copy.warnings.addAll(source.warnings());
+        } else {
+            copy.root.copyOnAccess(source.root());
+            copy.copiedFrom = source;
+        }
         return copy;
     }
 
@@ -94,7 +111,12 @@ public final class MemoryHive implements Hive {
 
     @Override
     public List<HiveWarning> warnings() {
-        return Collections.unmodifiableList(warnings);
+        if (copiedFrom == null) {
+            return Collections.unmodifiableList(warnings);
+        }
+        List<HiveWarning> all = new ArrayList<>(copiedFrom.warnings());
+        all.addAll(warnings);
+        return Collections.unmodifiableList(all);
     }
 
     /** Records something that could not be read or applied. */
@@ -138,12 +160,44 @@ public final class MemoryHive implements Hive {
         private final Map<String, Value> values = new LinkedHashMap<>();
         private Instant lastWritten;
         private String className;
+        /** The key of a file-backed hive whose values and subkeys are still to be copied here, or null. */
+        private Key source;
 
         private MemoryKey(MemoryHive hive, MemoryKey parent, String name) {
             this.hive = hive;
             this.parent = parent;
             this.name = name;
             this.path = parent == null ? "" : parent.path.isEmpty() ? name : parent.path + "\\" + name;
+        }
+
+        /** Takes the key's times and class now, its values and subkeys when first needed. */
+        private void copyOnAccess(Key from) {
+            lastWritten = from.lastWritten().orElse(null);
+            className = from.className().orElse(null);
+            source = from;
+        }
+
+        /**
+         * Copies the source key's values (immutable, so shared) and subkeys (each copied on access in
+         * turn). As in a deep copy, a value name that repeats keeps the last; a subkey name that repeats
+         * (a damaged hive) keeps the first.
+         */
+        private void load() {
+            Key from = source;
+            if (from == null) {
+                return;
+            }
+            source = null;
+            for (Value v : from.values()) {
+                values.put(fold(v.name()), v);
+            }
+            for (Key sub : from.subkeys()) {
+                subkeys.computeIfAbsent(fold(sub.name()), n -> {
+                    MemoryKey k = new MemoryKey(hive, this, sub.name());
+                    k.copyOnAccess(sub);
+                    return k;
+                });
+            }
         }
 
         private static String fold(String name) {
@@ -185,41 +239,49 @@ public final class MemoryHive implements Hive {
 
         @Override
         public List<Key> subkeys() {
+            load();
             return List.copyOf(subkeys.values());
         }
 
         @Override
         public Optional<Key> subkey(String name) {
+            load();
             return Optional.ofNullable(subkeys.get(fold(name)));
         }
 
         /** The subkey of that name, created if missing (an existing one keeps its spelling). */
         public MemoryKey createSubkey(String name) {
+            load();
             return subkeys.computeIfAbsent(fold(name), n -> new MemoryKey(hive, this, name));
         }
 
         /** Removes a subkey with everything below it; false if there was none. */
         public boolean removeSubkey(String name) {
+            load();
             return subkeys.remove(fold(name)) != null;
         }
 
         @Override
         public List<Value> values() {
+            load();
             return List.copyOf(values.values());
         }
 
         @Override
         public Optional<Value> value(String name) {
+            load();
             return Optional.ofNullable(values.get(fold(name)));
         }
 
         /** Sets a value, replacing one of the same name (case-insensitive) in its place. */
         public void putValue(String name, int typeId, byte[] raw) {
+            load();
             values.put(fold(name), new Value(path, name, typeId, raw));
         }
 
         /** Removes a value; false if there was none. */
         public boolean removeValue(String name) {
+            load();
             return values.remove(fold(name)) != null;
         }
 
