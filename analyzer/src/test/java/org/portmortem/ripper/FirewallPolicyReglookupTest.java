@@ -1,39 +1,32 @@
 package org.portmortem.ripper;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.portmortem.ripper.ReferenceSoftwareHive.dword;
+import static org.portmortem.ripper.ReferenceSoftwareHive.string;
+import static org.portmortem.ripper.ReferenceSoftwareHive.written;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.portmortem.exposure.ReferenceSystems;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.MemoryHive;
 import org.portmortem.hive.ValueType;
-import org.portmortem.hive.write.HiveWriter;
 import org.portmortem.model.ModelOptions;
 
 /**
- * The firewall plugin's Group Policy half against {@code reglookup}, on a SOFTWARE hive written as
- * regf: the Windows XP reference system's {@code fixtures/winxp-default/SOFTWARE.reg} with the keys a
- * domain's firewall GPOs write added. They are of both eras, as on a Vista+ member of a domain that
- * still carries XP-era settings: the XP SP2 administrative template's {@code StandardProfile}
- * switches, port and program exception lists and the File and Printer Sharing exception
- * ({@code Services\FileAndPrint}), and the Vista+ {@code DomainProfile} and {@code PublicProfile}
- * switches ([MS-GPFAS] 2.2.3, e.g. {@code AllowLocalPolicyMerge} in 2.2.3.13) with two policy rules in
- * {@code FirewallRules} (2.2.2.19 grammar). {@code PrivateProfile} is left out, so its absence must be
- * stated. Every fact must be what reglookup prints for the same key and value, and every value
- * reglookup prints there must be a fact.
+ * The firewall plugin's Group Policy half against {@code reglookup}, on a {@link ReferenceSoftwareHive}
+ * with the keys a domain's firewall GPOs write added. They are of both eras, as on a Vista+ member of
+ * a domain that still carries XP-era settings: the XP SP2 administrative template's
+ * {@code StandardProfile} switches, port and program exception lists and the File and Printer Sharing
+ * exception ({@code Services\FileAndPrint}), and the Vista+ {@code DomainProfile} and
+ * {@code PublicProfile} switches ([MS-GPFAS] 2.2.3, e.g. {@code AllowLocalPolicyMerge} in 2.2.3.13)
+ * with two policy rules in {@code FirewallRules} (2.2.2.19 grammar). {@code PrivateProfile} is left
+ * out, so its absence must be stated. Every fact must be what reglookup prints for the same key and
+ * value, and every value reglookup prints there must be a fact.
  */
 class FirewallPolicyReglookupTest {
     private static final String POLICY = "Policies\\Microsoft\\WindowsFirewall";
@@ -144,34 +137,11 @@ class FirewallPolicyReglookupTest {
         string(h, POLICY + "\\FirewallRules", "NoSmb", ValueType.REG_SZ, BLOCK_RULE);
     }
 
-    /** The reference XP SOFTWARE hive with the edits made, written as regf in {@code dir}. */
-    private static Path written(Path dir, Consumer<MemoryHive> edits) throws IOException {
-        Optional<Path> fixtures = ReferenceSystems.fixtures();
-        assumeTrue(fixtures.isPresent(), "fixtures/winxp-default not found above the working directory");
-        assumeTrue(ReglookupRun.installed(), "reglookup is not installed (Debian package reglookup)");
-        Path regf = dir.resolve("SOFTWARE");
-        try (Hive text = Hive.open(fixtures.get().resolve("winxp-default").resolve("SOFTWARE.reg"))) {
-            MemoryHive h = MemoryHive.copyOf(text);
-            edits.accept(h);
-            HiveWriter.write(h, regf, Instant.parse("2011-05-02T08:30:00Z"));
-        }
-        return regf;
-    }
-
     private static List<RipFact> firewall(Path software) throws IOException {
         try (Hive hive = Hive.open(software)) {
             RipContext context = RipContext.of(hive, ModelOptions.DEFAULT);
             assertThat(context.hiveType()).isEqualTo(HiveType.SOFTWARE);
             return RipPlugins.named("firewall").orElseThrow().run(context);
         }
-    }
-
-    private static void dword(MemoryHive h, String key, String name, int v) {
-        h.createKey(key).putValue(name, ValueType.REG_DWORD.id(),
-                ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(v).array());
-    }
-
-    private static void string(MemoryHive h, String key, String name, ValueType type, String s) {
-        h.createKey(key).putValue(name, type.id(), (s + "\0").getBytes(StandardCharsets.UTF_16LE));
     }
 }
