@@ -27,8 +27,9 @@ import org.portmortem.hive.Value;
  * {@code DefaultInboundAction}, in policy {@code AllowLocalPolicyMerge}, …) and subkeys (XP's
  * {@code GloballyOpenPorts\List} and {@code AuthorizedApplications\List} exception lists,
  * {@code Logging}, …), and the Vista+ {@code FirewallRules}. Every value of the store key and of each
- * profile key and its subkeys is a fact with its data as stored; a profile key the store may hold but
- * does not is an absent-key fact; every {@code FirewallRules} key below the store (locally also the
+ * profile key and its subkeys is a fact with its data as stored (a key with no values and no subkeys
+ * is one fact saying so, its existence being the fact); a profile key the store may hold but does not,
+ * and a missing {@code FirewallRules} key, are absent-key facts; every {@code FirewallRules} key below the store (locally also the
  * service-hardening ones under {@code RestrictedServices}) gives one fact per rule with its action,
  * direction, protocol, ports, program, service and profiles, parsed as the exposure engine parses
  * them ({@link FirewallRule}).
@@ -39,7 +40,9 @@ import org.portmortem.hive.Value;
  * (learn.microsoft.com/openspecs/windows_protocols/ms-gpfas/2c979624-900a-4b6e-b4ef-09b387cd62ab);
  * section 2.2.2.19 stores policy rules as REG_SZ values of
  * {@code Software\Policies\Microsoft\WindowsFirewall\FirewallRules}, named by rule id
- * (ms-gpfas/2efe0b76-7b4a-41ff-9050-1023f8196d16). The value names are those of the local store.
+ * (ms-gpfas/2efe0b76-7b4a-41ff-9050-1023f8196d16). The value names are those of the local store; the
+ * XP SP2 template also writes {@code GloballyOpenPorts\AllowUserPrefMerge} and
+ * {@code Services\FileAndPrint} (Enabled, RemoteAddresses), reported like any other value.
  */
 public final class Firewall implements RipPlugin {
     /** The local store, below the control set in use. */
