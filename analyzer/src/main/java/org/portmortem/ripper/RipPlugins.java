@@ -13,7 +13,6 @@ import java.util.Optional;
 import org.portmortem.ripper.software.NetworkCards;
 import org.portmortem.ripper.software.NetworkList;
 import org.portmortem.ripper.system.ComputerName;
-import org.portmortem.ripper.system.Firewall;
 import org.portmortem.ripper.system.Ips;
 import org.portmortem.ripper.system.Nic2;
 import org.portmortem.ripper.system.PortProxy;
@@ -27,7 +26,8 @@ import org.portmortem.ripper.system.TimeZone;
 import org.portmortem.ripper.system.TriggerInfo;
 
 /**
- * The plugins PortMortem has: the classes in {@code org.portmortem.ripper.system} and {@code .software}, and the
+ * The plugins PortMortem has: the classes in {@code org.portmortem.ripper.system} and {@code .software},
+ * {@link Firewall} (which reads both kinds of hive), and the
  * {@link ValuePlugin}s defined in {@code value-plugins.json}, in name order.
  */
 public final class RipPlugins {

@@ -2,81 +2,84 @@ package org.portmortem.ripper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The firewall plugin (which RegRipper lacks) against {@code reglookup}: on every corpus SYSTEM hive,
- * every value under {@code FirewallPolicy} that reglookup lists is a fact with the same data, and
- * every rule's action, direction, protocol, ports, program, service and profiles are in its summary.
+ * The firewall plugin's local half (SYSTEM) against {@code reglookup} on every clean corpus SYSTEM
+ * hive: every value under {@code FirewallPolicy} itself, under a profile key or in a
+ * {@code FirewallRules} key that reglookup lists is a fact; every value fact has reglookup's data
+ * (numbers and strings); every rule's action, direction, protocol, ports, program, service and
+ * profiles are in its summary; and a profile key stated absent is one reglookup does not list.
  */
 class FirewallCrossCheckTest {
-    private static final Path REGLOOKUP = Path.of("/usr/bin/reglookup");
     private static final List<String> CHECKED = List.of("Action", "Dir", "Protocol", "LPort", "App", "Svc", "Profile");
 
     @Test
     void firewallFactsMatchWhatReglookupListsOnEveryCorpusSystemHive() throws Exception {
-        int[] rulesChecked = {0};
-        CleanSystemHives.forEach(REGLOOKUP, (path, hive, context) -> {
+        int[] counts = {0, 0, 0}; // rules, values compared, absent profiles
+        CleanSystemHives.forEach(ReglookupRun.REGLOOKUP, (path, hive, context) -> {
             List<RipFact> facts = RipPlugins.named("firewall").orElseThrow().run(context);
-            Map<String, String> ours = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            facts.stream().filter(f -> !f.isAbsent()).forEach(f -> ours.put(f.group() + "\\" + f.name(), f.data()));
-            String policy = context.controlSetPath("Services\\SharedAccess\\Parameters\\FirewallPolicy");
-            for (String[] row : reglookup(path, policy)) {
-                String key = row[0];
-                String name = key.substring(key.lastIndexOf('\\') + 1);
-                if (key.contains("\\FirewallRules\\")) {
-                    rulesChecked[0]++;
-                    String summary = ours.get(key);
-                    assertThat(summary).as(path + ": rule " + name).isNotNull();
-                    for (String part : row[2].split("\\|")) {
+            String root = context.controlSetPath(Firewall.LOCAL);
+            List<ReglookupRun.Row> rows = ReglookupRun.below(path, root);
+            Map<String, ReglookupRun.Row> printed = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            rows.stream().filter(r -> r.valueName() != null).forEach(r -> printed.put(r.keyPath() + "\\" + r.valueName(), r));
+            Set<String> reported = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            for (RipFact f : facts) {
+                String key = f.evidence().keyPath();
+                String where = key + (f.evidence().valueName() == null ? "" : "\\" + f.evidence().valueName());
+                reported.add(where);
+                if (f.isAbsent()) {
+                    assertThat(rows).as(path + ": " + where + " is stated absent")
+                            .noneMatch(r -> r.keyPath().equalsIgnoreCase(where));
+                    counts[2]++;
+                } else if (f.evidence().valueName() == null) {
+                    assertThat(rows).as(path + ": " + where + " has no values")
+                            .noneMatch(r -> r.valueName() != null && r.keyPath().equalsIgnoreCase(where));
+                } else if (key.toLowerCase(Locale.ROOT).endsWith("\\firewallrules")) {
+                    counts[0]++;
+                    ReglookupRun.Row row = printed.get(where);
+                    assertThat(row).as(path + ": rule " + where).isNotNull();
+                    for (String part : row.data().split("\\|")) {
                         int eq = part.indexOf('=');
                         if (eq > 0 && CHECKED.contains(part.substring(0, eq))) {
-                            assertThat(summary).as(path + ": rule " + name).contains(part.substring(0, eq) + "=")
+                            assertThat(f.data()).as(path + ": rule " + where).contains(part.substring(0, eq) + "=")
                                     .contains(part.substring(eq + 1));
                         }
                     }
-                } else if (key.contains("\\List\\") || isSwitch(name)) {
-                    assertThat(ours.get(key)).as(path + ": " + key).isEqualTo(row[1].equals("DWORD")
-                            ? Long.toString(Long.decode(row[2])) : row[2]);
+                } else {
+                    ReglookupRun.Row row = printed.get(where);
+                    assertThat(row).as(path + ": " + where).isNotNull();
+                    if (row.comparable()) {
+                        assertThat(f.data()).as(path + ": " + where).isEqualTo(row.regRipperData());
+                        counts[1]++;
+                    }
+                }
+            }
+            for (ReglookupRun.Row r : printed.values()) {
+                if (isProfileOrRules(root, r.keyPath())) {
+                    assertThat(reported).as(path + ": reglookup lists " + r.keyPath() + "\\" + r.valueName())
+                            .contains(r.keyPath() + "\\" + r.valueName());
                 }
             }
         });
-        assertThat(rulesChecked[0]).as("corpus hives with Vista+ firewall rules").isPositive();
+        assertThat(counts[0]).as("corpus hives with Vista+ firewall rules").isPositive();
+        assertThat(counts[1]).as("profile values compared").isGreaterThan(20);
+        assertThat(counts[2]).as("XP hives state that they have no PublicProfile").isPositive();
     }
 
-    private static boolean isSwitch(String name) {
-        return List.of("EnableFirewall", "DoNotAllowExceptions", "DefaultInboundAction").contains(name);
-    }
-
-    /** reglookup's values under a key: full value path (backslashes), type, data; %XX decoded. */
-    private static List<String[]> reglookup(Path hive, String keyPath) throws Exception {
-        List<String[]> rows = new java.util.ArrayList<>(reglookup(hive, keyPath, "SZ"));
-        rows.addAll(reglookup(hive, keyPath, "DWORD"));
-        return rows;
-    }
-
-    /** reglookup takes one -t: the values of one type. */
-    private static List<String[]> reglookup(Path hive, String keyPath, String type) throws Exception {
-        Process p = new ProcessBuilder(REGLOOKUP.toString(), "-H", "-t", type,
-                "-p", "/" + keyPath.replace('\\', '/'), hive.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(5, TimeUnit.MINUTES);
-        return out.lines().map(l -> l.split(",", -1)).filter(c -> c.length >= 3).map(c -> {
-            String path = decode(c[0].replace('/', '\\')).substring(1);
-            String rest = path.substring(keyPath.length());
-            return new String[] {keyPath + rest, c[1], decode(c[2])};
-        }).toList();
-    }
-
-    private static String decode(String s) {
-        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    /** The store key itself, a key below one of its profile keys, or a FirewallRules key anywhere below it. */
+    private static boolean isProfileOrRules(String root, String keyPath) {
+        String lower = keyPath.toLowerCase(Locale.ROOT);
+        if (lower.equals(root.toLowerCase(Locale.ROOT)) || lower.endsWith("\\firewallrules")) {
+            return true;
+        }
+        String below = lower.substring(root.length() + 1);
+        return below.split("\\\\")[0].endsWith("profile");
     }
 }

@@ -36,7 +36,7 @@ class RipPluginsTest {
         assertThat(RipPlugins.profileType("nonsense")).isEmpty();
         assertThat(RipPlugins.profile(HiveType.SYSTEM)).extracting(RipPlugin::hiveType).containsOnly(HiveType.SYSTEM);
         assertThat(RipPlugins.profile(HiveType.SOFTWARE)).extracting(RipPlugin::name)
-                .containsExactly("dcom", "llmnr", "netsh", "networkcards", "networklist", "winver");
+                .containsExactly("dcom", "firewall", "llmnr", "netsh", "networkcards", "networklist", "winver");
     }
 
     @Test

@@ -1,87 +1,130 @@
 package org.portmortem.ripper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.portmortem.ripper.ReferenceSoftwareHive.dword;
+import static org.portmortem.ripper.ReferenceSoftwareHive.string;
+import static org.portmortem.ripper.ReferenceSoftwareHive.written;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.portmortem.hive.Hive;
+import org.portmortem.hive.ValueType;
+import org.portmortem.model.ModelOptions;
 
 /**
- * The SYSTEM plugins defined as data (rdpport, disableremotescm, remoteaccess, termserv, and the
- * additions smbserver and smbdevice, which RegRipper 3.0 lacks) against {@code reglookup} on every
- * clean corpus SYSTEM hive: a value reported present has the data reglookup prints (DWORD and string
- * values), and a value reported absent is one reglookup does not list.
+ * The plugins defined as data against {@code reglookup}: a value reported present has the data
+ * reglookup prints (DWORD and string values), a value reported absent is one reglookup does not list
+ * in its key, and a key reported absent is one reglookup does not find. The SYSTEM ones (rdpport,
+ * disableremotescm, remoteaccess, termserv, and the additions smbserver and smbdevice, which
+ * RegRipper 3.0 lacks) on every clean corpus SYSTEM hive; the SOFTWARE ones (winver, dcom, netsh, and
+ * the addition llmnr) on a {@link ReferenceSoftwareHive}, since the corpus has no SOFTWARE hive, with
+ * and without the LLMNR policy.
  */
 class ValuePluginReglookupTest {
-    private static final Path REGLOOKUP = Path.of("/usr/bin/reglookup");
+    private static final String DNS_CLIENT = "Policies\\Microsoft\\Windows NT\\DNSClient";
 
     @Test
     void presentValuesHaveReglookupsDataAndAbsentOnesAreNotListed() throws Exception {
         int[] compared = {0};
-        CleanSystemHives.forEach(REGLOOKUP, (path, hive, context) -> {
-            Map<String, Map<String, String[]>> listed = new HashMap<>();
-            for (RipPlugin plugin : RipPlugins.profile(HiveType.SYSTEM)) {
-                if (!(plugin instanceof ValuePlugin)) {
-                    continue;
-                }
-                for (RipFact f : plugin.run(context)) {
-                    String valueName = f.evidence().valueName();
-                    if (valueName == null) {
-                        continue; // a missing key
-                    }
-                    Map<String, String[]> values = listed.computeIfAbsent(f.evidence().keyPath(),
-                            k -> reglookup(path, k));
-                    String[] theirs = values.get(valueName);
-                    String what = path + " " + plugin.name() + ": " + f.evidence().keyPath() + "\\" + valueName;
-                    if (f.isAbsent()) {
-                        assertThat(theirs).as(what + " is absent").isNull();
-                    } else if (theirs[0].equals("DWORD")) {
-                        assertThat(f.data()).as(what).isEqualTo(Long.toString(Long.decode(theirs[1])));
-                        compared[0]++;
-                    } else if (theirs[0].equals("SZ") || theirs[0].equals("EXPAND_SZ")) {
-                        assertThat(f.data()).as(what).isEqualTo(theirs[1]);
-                        compared[0]++;
-                    }
-                }
-            }
-        });
+        CleanSystemHives.forEach(ReglookupRun.REGLOOKUP,
+                (path, hive, context) -> compared[0] += compare(path, context, HiveType.SYSTEM));
         assertThat(compared[0]).as("values compared").isGreaterThan(20);
     }
 
-    /** reglookup's values of one key (not of its subkeys): name → {type, data}, %XX decoded. */
-    private static Map<String, String[]> reglookup(Path hive, String keyPath) {
-        try {
-            Process p = new ProcessBuilder(REGLOOKUP.toString(), "-H", "-p", "/" + keyPath.replace('\\', '/'),
-                    hive.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor(5, TimeUnit.MINUTES);
-            Map<String, String[]> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            String prefix = ("/" + keyPath.replace('\\', '/') + "/").toLowerCase(java.util.Locale.ROOT);
-            for (String line : out.lines().toList()) {
-                String[] c = line.split(",", -1);
-                if (c.length < 3 || c[1].equals("KEY") || !c[0].toLowerCase(java.util.Locale.ROOT).startsWith(prefix)) {
-                    continue;
-                }
-                String name = decode(c[0].substring(prefix.length()));
-                if (!name.contains("/")) {
-                    values.put(name, new String[] {c[1], decode(c[2])});
-                }
-            }
-            return values;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    @Test
+    void llmnrPolicySetToZeroIsReportedAsReglookupPrintsIt(@TempDir Path dir) throws Exception {
+        Path software = written(dir, h -> dword(h, DNS_CLIENT, "EnableMulticast", 0));
+        assertThat(ReglookupRun.values(software, DNS_CLIENT).get("EnableMulticast").data()).isEqualTo("0x00000000");
+        List<RipFact> facts = runAfterComparing(software, dir, "llmnr");
+        assertThat(facts).singleElement().satisfies(f -> {
+            assertThat(f.name() + " = " + f.data()).isEqualTo("EnableMulticast = 0");
+            assertThat(f.evidence().keyPath()).isEqualTo(DNS_CLIENT);
+            assertThat(f.evidence().valueType()).isEqualTo("REG_DWORD");
+        });
+    }
+
+    @Test
+    void llmnrWithoutThePolicyKeyIsOneAbsentKeyThatReglookupDoesNotFindEither(@TempDir Path dir) throws Exception {
+        Path software = written(dir, h -> { });
+        assertThat(ReglookupRun.below(software, DNS_CLIENT)).isEmpty();
+        assertThat(runAfterComparing(software, dir, "llmnr")).singleElement().satisfies(f -> {
+            assertThat(f.isAbsent()).isTrue();
+            assertThat(f.name()).isEqualTo(DNS_CLIENT);
+            assertThat(f.evidence().valueName()).isNull();
+        });
+    }
+
+    @Test
+    void llmnrWithOtherDnsClientPoliciesButNoEnableMulticastIsAnAbsentValue(@TempDir Path dir) throws Exception {
+        Path software = written(dir, h -> string(h, DNS_CLIENT, "NameServer", ValueType.REG_SZ, "10.0.0.53"));
+        assertThat(ReglookupRun.values(software, DNS_CLIENT)).containsOnlyKeys("NameServer");
+        assertThat(runAfterComparing(software, dir, "llmnr")).singleElement().satisfies(f -> {
+            assertThat(f.isAbsent()).isTrue();
+            assertThat(f.evidence().keyPath()).isEqualTo(DNS_CLIENT);
+            assertThat(f.evidence().valueName()).isEqualTo("EnableMulticast");
+        });
+    }
+
+    /** Runs one plugin on a written hive, after every SOFTWARE value plugin has been compared with reglookup there. */
+    private static List<RipFact> runAfterComparing(Path software, Path dir, String plugin) throws Exception {
+        try (Hive hive = Hive.open(software)) {
+            RipContext context = RipContext.of(hive, ModelOptions.DEFAULT);
+            assertThat(context.hiveType()).isEqualTo(HiveType.SOFTWARE);
+            assertThat(compare(software, context, HiveType.SOFTWARE)).as("values compared on the reference SOFTWARE hive")
+                    .isPositive();
+            return RipPlugins.named(plugin).orElseThrow().run(context);
         }
     }
 
-    private static String decode(String s) {
-        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    /** How the plugin shows a value as a time ({@code epoch}, {@code filetime}), or null for data as stored. */
+    private static String time(ValuePlugin plugin, String valueName) {
+        return plugin.keys().stream().flatMap(k -> k.values().stream()).filter(l -> l.value().equalsIgnoreCase(valueName))
+                .map(ValuePlugin.Label::time).filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** reglookup's data as the plugin prints it: an epoch DWORD as a time, else as RegRipper prints data. */
+    private static String asPrinted(ReglookupRun.Row theirs, String time) {
+        return "epoch".equals(time) && theirs.type().equals("DWORD")
+                ? RegRipperData.time(Instant.ofEpochSecond(Long.decode(theirs.data())))
+                : theirs.regRipperData();
+    }
+
+    /** Compares every value plugin of a kind of hive with reglookup on one hive; how many values were compared. */
+    private static int compare(Path path, RipContext context, HiveType type) throws Exception {
+        int compared = 0;
+        Map<String, Map<String, ReglookupRun.Row>> listed = new HashMap<>();
+        for (RipPlugin plugin : RipPlugins.profile(type)) {
+            if (!(plugin instanceof ValuePlugin)) {
+                continue;
+            }
+            for (RipFact f : plugin.run(context)) {
+                String key = f.evidence().keyPath();
+                String valueName = f.evidence().valueName();
+                String what = path + " " + plugin.name() + ": " + key + (valueName == null ? "" : "\\" + valueName);
+                if (valueName == null) {
+                    assertThat(ReglookupRun.below(path, key)).as(what + " is absent").isEmpty();
+                    continue;
+                }
+                Map<String, ReglookupRun.Row> values = listed.get(key);
+                if (values == null) {
+                    values = ReglookupRun.values(path, key);
+                    listed.put(key, values);
+                }
+                ReglookupRun.Row theirs = values.get(valueName);
+                if (f.isAbsent()) {
+                    assertThat(theirs).as(what + " is absent").isNull();
+                } else if (theirs.comparable()) {
+                    assertThat(f.data()).as(what).isEqualTo(asPrinted(theirs, time((ValuePlugin) plugin, valueName)));
+                    compared++;
+                }
+            }
+        }
+        return compared;
     }
 }
