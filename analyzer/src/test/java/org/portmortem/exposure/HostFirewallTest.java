@@ -96,4 +96,68 @@ class HostFirewallTest {
         assertThat(port(e, 135).firewall().profiles().get("all").reachability()).isEqualTo(Reachability.REACHABLE);
         assertThat(port(e, 135).firewall().profiles().get("all").decidedBy()).contains("before XP SP2");
     }
+
+    private static final String XP_POLICY = "SW\\Policies\\Microsoft\\WindowsFirewall";
+
+    private static TestHost xpSp2() {
+        return new TestHost(Family.WINXP).run("SharedAccess", "svchost.exe", "netsvcs").run("NetBT", "System", null)
+                .dword("CS\\Control\\Windows", "CSDVersion", 0x200);
+    }
+
+    private static Listener tcp(Exposure e, int port) {
+        return e.listeners().stream().filter(l -> l.protocol() == Protocol.TCP && Integer.valueOf(port).equals(l.port()))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void xpPolicyFileAndPrintingExceptionOpensSmbWithItsScope() {
+        Exposure e = xpSp2().dword(XP_POLICY + "\\StandardProfile\\Services\\FileAndPrint", "Enabled", 1)
+                .string(XP_POLICY + "\\StandardProfile\\Services\\FileAndPrint", "RemoteAddresses", "localsubnet")
+                .predict();
+        FirewallVerdict.Decision standard = tcp(e, 445).firewall().profiles().get("Standard");
+        assertThat(standard.reachability()).isEqualTo(Reachability.REACHABLE);
+        assertThat(standard.decidedBy()).contains("policy File and Printer Sharing exception (scope localsubnet)");
+        assertThat(standard.evidence()).anyMatch(ev -> "Enabled".equals(ev.valueName())
+                && ev.keyPath().equals("Policies\\Microsoft\\WindowsFirewall\\StandardProfile\\Services\\FileAndPrint"));
+        assertThat(tcp(e, 445).firewall().profiles().get("Domain").reachability()).isEqualTo(Reachability.BLOCKED);
+    }
+
+    @Test
+    void xpPolicyDisablingFileAndPrintingBlocksSmbDespiteALocalPortException() {
+        Exposure e = xpSp2().string(FW + "\\StandardProfile\\GloballyOpenPorts\\List", "445:TCP", "445:TCP:*:Enabled:smb")
+                .dword(XP_POLICY + "\\StandardProfile\\Services\\FileAndPrint", "Enabled", 0).predict();
+        FirewallVerdict.Decision standard = tcp(e, 445).firewall().profiles().get("Standard");
+        assertThat(standard.reachability()).isEqualTo(Reachability.BLOCKED);
+        assertThat(standard.decidedBy()).contains("policy disables the File and Printer Sharing exception");
+    }
+
+    @Test
+    void xpPolicyRemoteAdministrationOpensTheEndpointMapperAndDisablingItBlocksNothing() {
+        Exposure on = xpSp2().dword(XP_POLICY + "\\DomainProfile\\RemoteAdminSettings", "Enabled", 1).predict();
+        assertThat(tcp(on, 135).firewall().profiles().get("Domain").decidedBy()).contains("policy remote administration exception");
+        Exposure off = xpSp2().string(FW + "\\DomainProfile\\GloballyOpenPorts\\List", "135:TCP", "135:TCP:*:Enabled:epm")
+                .dword(XP_POLICY + "\\DomainProfile\\RemoteAdminSettings", "Enabled", 0).predict();
+        assertThat(tcp(off, 135).firewall().profiles().get("Domain").reachability()).isEqualTo(Reachability.REACHABLE);
+        assertThat(tcp(off, 135).firewall().profiles().get("Domain").decidedBy()).contains("port exception 135:TCP");
+    }
+
+    @Test
+    void xpPolicyWithoutUserPreferenceMergeIgnoresLocalPortExceptions() {
+        Exposure e = xpSp2().string(FW + "\\StandardProfile\\GloballyOpenPorts\\List", "445:TCP", "445:TCP:*:Enabled:smb")
+                .dword(XP_POLICY + "\\StandardProfile\\GloballyOpenPorts", "AllowUserPrefMerge", 0).predict();
+        FirewallVerdict.Decision standard = tcp(e, 445).firewall().profiles().get("Standard");
+        assertThat(standard.reachability()).isEqualTo(Reachability.BLOCKED);
+        assertThat(standard.decidedBy()).contains("AllowUserPrefMerge=0");
+        assertThat(standard.evidence()).anyMatch(ev -> "AllowUserPrefMerge".equals(ev.valueName()));
+    }
+
+    @Test
+    void withoutTheSoftwareHiveAVerdictSaysGroupPolicyWasNotChecked() {
+        Exposure e = vista().withoutSoftware().predict();
+        FirewallVerdict.Decision domain = port(e, 445).firewall().profiles().get("Domain");
+        assertThat(domain.reachability()).isEqualTo(Reachability.BLOCKED);
+        assertThat(domain.decidedBy()).contains("SOFTWARE hive not supplied").contains("Group Policy");
+        assertThat(port(vista().predict(), 445).firewall().profiles().get("Domain").decidedBy())
+                .doesNotContain("SOFTWARE hive not supplied");
+    }
 }

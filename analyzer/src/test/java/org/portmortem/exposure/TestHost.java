@@ -17,6 +17,7 @@ final class TestHost {
     private final Family family;
     private final List<HostAtBoot.RunningUnit> running = new ArrayList<>();
     private final List<HostAtBoot.NetworkInterface> nics = new ArrayList<>();
+    private boolean withSoftware = true;
 
     TestHost(Family family) {
         this.family = family;
@@ -33,6 +34,12 @@ final class TestHost {
         nics.add(new HostAtBoot.NetworkInterface(guid, List.of(address), List.of(), dhcp,
                 List.of(Evidence.absentKey(system, "ControlSet001\\Services\\Tcpip\\Parameters\\Interfaces\\" + guid,
                         "test"))));
+        return this;
+    }
+
+    /** The host as analysed from SYSTEM alone (no SOFTWARE hive supplied). */
+    TestHost withoutSoftware() {
+        withSoftware = false;
         return this;
     }
 
@@ -65,7 +72,7 @@ final class TestHost {
     }
 
     HostAtBoot host() {
-        return new HostAtBoot(family, List.of(), new RegistryScope(system, "ControlSet001", software), running, List.of(),
+        return new HostAtBoot(family, List.of(), new RegistryScope(system, "ControlSet001", withSoftware ? software : null), running, List.of(),
                 nics, List.of());
     }
 

@@ -30,7 +30,11 @@ import org.portmortem.hive.Value;
  *       {@code EnableFirewall}, {@code DoNotAllowExceptions}, {@code GloballyOpenPorts\List}
  *       ({@code "port:proto"} → {@code "port:proto:scope:Enabled:name"}) and
  *       {@code AuthorizedApplications\List} ({@code path} → {@code "path:scope:Enabled:name"});
- *       the {@code SW\Policies\Microsoft\WindowsFirewall} copies override [XPFW-INF] [XPFW-GPO].
+ *       the {@code SW\Policies\Microsoft\WindowsFirewall} copies override [XPFW-INF] [XPFW-GPO]; the
+ *       policy-only exceptions ({@link PolicyException}: File and Printer Sharing, Remote Desktop, UPnP,
+ *       remote administration) open or block their ports, and {@code AllowUserPrefMerge=0} under the
+ *       policy's {@code GloballyOpenPorts} or {@code AuthorizedApplications} key makes the local list
+ *       of that kind ignored [MS-GPFAS 2.2.3.12].
  *   <li>Vista+ ({@code MpsSvc}): profiles {@code Domain}, {@code Private} (stored as
  *       {@code StandardProfile}) and {@code Public}, {@code EnableFirewall},
  *       {@code DefaultInboundAction} (absent = block), and the {@code FirewallRules} strings;
@@ -177,9 +181,21 @@ public final class HostFirewall {
             return new FirewallVerdict(out);
         }
         for (Profile p : profiles.values()) {
-            out.put(p.name(), generation == Generation.XP_SP2 ? xpDecision(p, l) : vistaDecision(p, l));
+            Decision d = generation == Generation.XP_SP2 ? xpDecision(p, l) : vistaDecision(p, l);
+            out.put(p.name(), reg.software() == null ? withoutPolicy(d) : d);
         }
         return new FirewallVerdict(out);
+    }
+
+    /**
+     * Without the SOFTWARE hive the Group Policy copies, which override the local settings, are
+     * unknown: the decision stands on the local settings and says so.
+     */
+    private Decision withoutPolicy(Decision d) {
+        List<Evidence> ev = new ArrayList<>(d.evidence());
+        ev.add(reg.evidence(POLICY, "EnableFirewall", "Group Policy firewall settings override the local ones"));
+        return new Decision(d.reachability(), d.decidedBy() + " (local settings only: SOFTWARE hive not supplied, so"
+                + " Group Policy firewall settings, which override them, were not checked)", ev);
     }
 
     private static boolean isLoopback(String a) {
@@ -195,9 +211,14 @@ public final class HostFirewall {
             return new Decision(Reachability.BLOCKED, p.name() + " profile: " + on + ", DoNotAllowExceptions=1",
                     p.evidence());
         }
+        Optional<Decision> byPolicy = policyException(p, l, on);
+        if (byPolicy.isPresent()) {
+            return byPolicy.get();
+        }
+        List<Evidence> ignoredLocal = new ArrayList<>();
         if (!l.dynamic()) {
             String name = l.port() + ":" + l.protocol().name();
-            for (String base : List.of(p.policyKey(), p.localKey())) {
+            for (String base : lists(p, "GloballyOpenPorts", ignoredLocal)) {
                 Optional<Key> list = reg.key(base + "\\GloballyOpenPorts\\List");
                 Optional<Value> v = list.flatMap(k -> k.value(name));
                 if (v.isPresent() && v.get().isString()) {
@@ -217,7 +238,7 @@ public final class HostFirewall {
             }
         }
         String image = l.owner().process().toLowerCase(Locale.ROOT);
-        for (String base : List.of(p.policyKey(), p.localKey())) {
+        for (String base : lists(p, "AuthorizedApplications", ignoredLocal)) {
             Optional<Key> list = reg.key(base + "\\AuthorizedApplications\\List");
             if (list.isEmpty()) {
                 continue;
@@ -234,8 +255,51 @@ public final class HostFirewall {
                         p.name() + " profile: program exception for " + v.name() + (enabled ? "" : " disabled"), all);
             }
         }
-        return new Decision(Reachability.BLOCKED, p.name() + " profile: " + on + ", no exception for this port or program",
-                p.evidence());
+        List<Evidence> all = new ArrayList<>(p.evidence());
+        all.addAll(ignoredLocal);
+        return new Decision(Reachability.BLOCKED, p.name() + " profile: " + on + ", no exception for this port or program"
+                + (ignoredLocal.isEmpty() ? "" : " (local exception lists ignored: policy AllowUserPrefMerge=0)"), all);
+    }
+
+    /**
+     * The policy-only exceptions: one that is on and covers the listener opens it (with its scope); one
+     * the policy disables blocks its ports even where a local exception opens them.
+     */
+    private Optional<Decision> policyException(Profile p, Listener l, String on) {
+        for (boolean enabled : new boolean[] {true, false}) {
+            for (PolicyException x : PolicyException.ALL) {
+                String key = p.policyKey() + "\\" + x.key();
+                Optional<Value> v = reg.value(key, "Enabled").filter(Value::isNumber);
+                if (v.isEmpty() || (v.get().asInt() != 0) != enabled || !x.covers(l) || (!enabled && !x.disabledBlocks())) {
+                    continue;
+                }
+                List<Evidence> ev = new ArrayList<>(p.evidence());
+                ev.add(reg.evidence(key, "Enabled", "policy " + x.name() + " exception: 1 = on, 0 = disabled"));
+                if (enabled) {
+                    ev.add(reg.evidence(key, "RemoteAddresses", "the exception's scope"));
+                    String scope = reg.value(key, "RemoteAddresses").filter(Value::isString).map(Value::asString).orElse("*");
+                    return Optional.of(new Decision(Reachability.REACHABLE, p.name() + " profile: policy " + x.name()
+                            + " exception" + (scope.equals("*") ? "" : " (scope " + scope + ")"), ev));
+                }
+                return Optional.of(new Decision(Reachability.BLOCKED, p.name() + " profile: " + on + ", policy disables the "
+                        + x.name() + " exception (local exceptions for its ports are not honoured)", ev));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The exception lists of a kind to consult, policy first: the local one is dropped when the policy's
+     * {@code AllowUserPrefMerge} of that kind is 0 (the evidence of which goes to {@code ignored}).
+     */
+    private List<String> lists(Profile p, String kind, List<Evidence> ignored) {
+        String policyKind = p.policyKey() + "\\" + kind;
+        Optional<Value> merge = reg.value(policyKind, "AllowUserPrefMerge").filter(Value::isNumber);
+        if (merge.isPresent() && merge.get().asInt() == 0) {
+            ignored.add(reg.evidence(policyKind, "AllowUserPrefMerge", "0 = local " + kind + " entries are ignored"));
+            return List.of(p.policyKey());
+        }
+        return List.of(p.policyKey(), p.localKey());
     }
 
     private Decision vistaDecision(Profile p, Listener l) {
