@@ -90,7 +90,7 @@ class SoftwareCrossCheckTest {
         Map<String, Function<List<String>, List<String>>> theirs = Map.of(
                 "winver", SoftwareCrossCheckTest::winverLines,
                 "dcom", SoftwareCrossCheckTest::dcomLines,
-                "netsh", l -> columns(l, "Name "),
+                "netsh", SoftwareCrossCheckTest::netshLines,
                 "networkcards", SoftwareCrossCheckTest::cardLines,
                 "networklist", SoftwareCrossCheckTest::networkListLines);
         try (Hive hive = Hive.open(regf)) {
@@ -184,6 +184,14 @@ class SoftwareCrossCheckTest {
                 out.add(m.group(1) + "=" + RegRipperCrossCheckTest.norm(m.group(2)));
             }
         }
+        return out;
+    }
+
+    /** The helpers, and the key's time as the fact that records the key itself. */
+    private static List<String> netshLines(List<String> lines) {
+        List<String> out = columns(lines, "Name ");
+        lines.stream().filter(l -> l.startsWith("LastWrite Time "))
+                .forEach(l -> out.add(ValuePlugin.KEY_FACT + "=" + l.substring("LastWrite Time ".length())));
         return out;
     }
 
