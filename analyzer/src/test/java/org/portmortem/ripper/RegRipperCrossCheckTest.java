@@ -42,9 +42,8 @@ import org.portmortem.model.SharedCorpus;
  *       is made for v4tov4 on hives whose control set in use is ControlSet001.
  *   <li>shares prints the 3rd, 5th and 6th string of each share only; ours reports every field, so
  *       RegRipper's lines must be among ours.
- *   <li>termserv prints an empty InitialProgram as "{blank}", and also reads the SOFTWARE policy key
- *       {@code Policies\Microsoft\Windows NT\Terminal Services}, never present in a SYSTEM hive; ours
- *       reads SYSTEM only.
+ *   <li>termserv prints an empty InitialProgram as "{blank}", and the SysProcs key's time as
+ *       "LastWrite:" (ours: the key's "LastWrite Time" fact).
  *   <li>On a damaged hive (regipy/corrupted_system_hive) RegRipper prints whatever bytes an unreadable
  *       cell holds (e.g. a DisplayName of CJK garbage); our reader leaves such data out with a warning.
  *       There, ours may differ from RegRipper's only by missing data, at most once per reader warning.
@@ -329,6 +328,8 @@ class RegRipperCrossCheckTest {
             Matcher m = SYSPROC.matcher(l);
             if (m.matches()) {
                 out.add(norm(m.group(1)) + "=" + norm(m.group(2)));
+            } else if (l.startsWith("LastWrite: ")) {
+                out.add(ValuePlugin.KEY_FACT + "=" + norm(l.substring("LastWrite: ".length())));
             }
         }
         return out;

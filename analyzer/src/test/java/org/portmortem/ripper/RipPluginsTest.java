@@ -19,6 +19,13 @@ class RipPluginsTest {
         return RipPlugins.named(plugin).orElseThrow().run(RipContext.of(hive, ModelOptions.DEFAULT));
     }
 
+    /** An empty SOFTWARE hive: the key its kind is recognised by. */
+    private static MemoryHive softwareHive() {
+        MemoryHive software = MemoryHive.empty("SOFTWARE", "SOFTWARE");
+        software.createKey("Microsoft\\Windows NT\\CurrentVersion");
+        return software;
+    }
+
     @Test
     void pluginNamesAreUniqueAndEachHasAHiveTypeAndDescription() {
         List<RipPlugin> all = RipPlugins.all();
@@ -36,7 +43,7 @@ class RipPluginsTest {
         assertThat(RipPlugins.profileType("nonsense")).isEmpty();
         assertThat(RipPlugins.profile(HiveType.SYSTEM)).extracting(RipPlugin::hiveType).containsOnly(HiveType.SYSTEM);
         assertThat(RipPlugins.profile(HiveType.SOFTWARE)).extracting(RipPlugin::name)
-                .containsExactly("dcom", "firewall", "llmnr", "netsh", "networkcards", "networklist", "winver");
+                .containsExactly("dcom", "firewall", "llmnr", "netsh", "networkcards", "networklist", "termserv", "winver");
     }
 
     @Test
@@ -70,20 +77,56 @@ class RipPluginsTest {
         List<RipFact> facts = run("remoteaccess", SystemHiveBuilder.system().build());
         assertThat(facts).singleElement().satisfies(f -> {
             assertThat(f.isAbsent()).isTrue();
-            assertThat(f.name()).isEqualTo("ControlSet001\\Services\\RemoteAccess\\Parameters\\AccountLockout");
+            // the path as remoteaccess.pl spells it ("services"), since that is the path its text prints
+            assertThat(f.name()).isEqualTo("ControlSet001\\services\\RemoteAccess\\Parameters\\AccountLockout");
         });
     }
 
     @Test
     void llmnrPolicyIsReadFromTheSoftwareHiveRoot() throws IOException {
-        MemoryHive software = MemoryHive.empty("SOFTWARE", "SOFTWARE");
-        software.createKey("Microsoft\\Windows NT\\CurrentVersion");
+        MemoryHive software = softwareHive();
         software.createKey("Policies\\Microsoft\\Windows NT\\DNSClient")
                 .putValue("EnableMulticast", ValueType.REG_DWORD.id(), new byte[] {0, 0, 0, 0});
         assertThat(HiveType.of(software)).isEqualTo(HiveType.SOFTWARE);
         assertThat(run("llmnr", software)).singleElement().satisfies(f -> {
             assertThat(f.name()).isEqualTo("EnableMulticast");
             assertThat(f.data()).isEqualTo("0");
+        });
+    }
+
+    @Test
+    void termservOnASoftwareHiveReportsTheMissingControlSetAndThePolicy() throws IOException {
+        MemoryHive software = softwareHive();
+        software.createKey("Policies\\Microsoft\\Windows NT\\Terminal Services")
+                .putValue("fDenyTSConnections", ValueType.REG_DWORD.id(), new byte[] {1, 0, 0, 0});
+        assertThat(RipPlugins.named("termserv").orElseThrow().hiveTypes()).containsExactly(HiveType.SYSTEM, HiveType.SOFTWARE);
+        assertThat(RipPlugins.profile(HiveType.SOFTWARE)).extracting(RipPlugin::name).contains("termserv");
+        List<RipFact> facts = run("termserv", software);
+        assertThat(facts.get(0)).satisfies(f -> {
+            assertThat(f.isAbsent()).isTrue();
+            assertThat(f.evidence().keyPath()).isEqualTo("Select");
+        });
+        assertThat(facts.subList(1, facts.size())).extracting(f -> f.name() + "=" + f.data()).containsExactly(
+                "fDenyTSConnections=1", "fAllowUnsolicited=null", "fAllowUnsolicitedFullControl=null",
+                "UserAuthentication=null");
+    }
+
+    @Test
+    void keysWithinAMissingKeyAreNotRead() throws IOException {
+        List<RipFact> facts = run("termserv", SystemHiveBuilder.system().build());
+        assertThat(facts).extracting(f -> f.evidence().keyPath()).containsExactly(
+                "ControlSet001\\Control\\Terminal Server", "Policies\\Microsoft\\Windows NT\\Terminal Services");
+        assertThat(facts).allMatch(RipFact::isAbsent);
+    }
+
+    @Test
+    void aKeyWhoseValuesAreListedIsReportedItselfWithItsTime() throws IOException {
+        MemoryHive software = softwareHive();
+        software.createKey("Microsoft\\Netsh").setLastWritten(java.time.Instant.parse("2004-08-04T12:00:00Z"));
+        assertThat(run("netsh", software)).singleElement().satisfies(f -> {
+            assertThat(f.name()).isEqualTo(ValuePlugin.KEY_FACT);
+            assertThat(f.data()).isEqualTo("2004-08-04 12:00:00Z");
+            assertThat(f.evidence().valueName()).isNull();
         });
     }
 

@@ -23,17 +23,20 @@ import org.portmortem.hive.write.HiveWriter;
 import org.portmortem.model.ModelOptions;
 
 /**
- * The SOFTWARE plugins (winver, dcom, netsh, networkcards, networklist) against {@code regripper} on the same
- * hive. The corpus has no SOFTWARE hive, so the hive is the reference system's SOFTWARE export
+ * The SOFTWARE plugins (winver, dcom, netsh, networkcards, networklist, termserv) against {@code regripper}
+ * on the same hive. The corpus has no SOFTWARE hive, so the hive is the reference system's SOFTWARE export
  * ({@code fixtures/NAME/SOFTWARE.reg}, whose CurrentVersion feeds winver) with the keys the other
  * plugins read added as Windows XP stores them ({@code Rpc\Internet} as KB 154596 configures the
  * dynamic RPC range, the XP {@code Netsh} helpers, one {@code NetworkCards} entry, one
- * {@code NetworkList} profile with its signature and an NLA intranet name), written as regf
- * by {@link HiveWriter} so both tools read one file. RegRipper prints a whole-second key time one
- * second early (floating-point truncation in Parse::Win32Registry); times within a second agree.
+ * {@code NetworkList} profile with its signature and an NLA intranet name, three Terminal Services
+ * policy values), written as regf by {@link HiveWriter} so both tools read one file. RegRipper prints a
+ * whole-second key time one second early (floating-point truncation in Parse::Win32Registry); times
+ * within a second agree.
  */
 class SoftwareCrossCheckTest {
     private static final Pattern DCOM = Pattern.compile("^(\\w+) value found: (.*)$");
+    /** termserv's lines for the Terminal Services policy values. */
+    private static final Pattern TS_POLICY = Pattern.compile("^(\\w+) value = (.*)$");
 
     private static Path fixture(String name) {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
@@ -85,14 +88,19 @@ class SoftwareCrossCheckTest {
             h.createKey(signature).putValue("DefaultGatewayMac", ValueType.REG_BINARY.id(),
                     new byte[] {0x00, 0x50, 0x56, (byte) 0xc0, 0x00, 0x08});
             h.createKey("Microsoft\\Windows NT\\CurrentVersion\\NetworkList\\Nla\\Cache\\Intranet\\corp.example.com");
+            String policy = "Policies\\Microsoft\\Windows NT\\Terminal Services";
+            dword(h, policy, "fDenyTSConnections", 0);
+            dword(h, policy, "fAllowUnsolicited", 1);
+            dword(h, policy, "UserAuthentication", 1);
             HiveWriter.write(h, regf, Instant.parse("2004-08-04T12:00:00Z"));
         }
         Map<String, Function<List<String>, List<String>>> theirs = Map.of(
                 "winver", SoftwareCrossCheckTest::winverLines,
                 "dcom", SoftwareCrossCheckTest::dcomLines,
-                "netsh", l -> columns(l, "Name "),
+                "netsh", SoftwareCrossCheckTest::netshLines,
                 "networkcards", SoftwareCrossCheckTest::cardLines,
-                "networklist", SoftwareCrossCheckTest::networkListLines);
+                "networklist", SoftwareCrossCheckTest::networkListLines,
+                "termserv", l -> matches(l, TS_POLICY));
         try (Hive hive = Hive.open(regf)) {
             RipContext context = RipContext.of(hive, ModelOptions.DEFAULT);
             assertThat(context.hiveType()).isEqualTo(HiveType.SOFTWARE);
@@ -177,13 +185,26 @@ class SoftwareCrossCheckTest {
     }
 
     private static List<String> dcomLines(List<String> lines) {
+        return matches(lines, DCOM);
+    }
+
+    /** The lines matching {@code NAME ... DATA}, as name=data. */
+    private static List<String> matches(List<String> lines, Pattern nameAndData) {
         List<String> out = new ArrayList<>();
         for (String l : lines) {
-            Matcher m = DCOM.matcher(l);
+            Matcher m = nameAndData.matcher(l);
             if (m.matches()) {
                 out.add(m.group(1) + "=" + RegRipperCrossCheckTest.norm(m.group(2)));
             }
         }
+        return out;
+    }
+
+    /** The helpers, and the key's time as the fact that records the key itself. */
+    private static List<String> netshLines(List<String> lines) {
+        List<String> out = columns(lines, "Name ");
+        lines.stream().filter(l -> l.startsWith("LastWrite Time "))
+                .forEach(l -> out.add(ValuePlugin.KEY_FACT + "=" + l.substring("LastWrite Time ".length())));
         return out;
     }
 

@@ -10,7 +10,14 @@ import org.portmortem.ripper.RipPlugin;
 public final class PluginTexts {
     /** One entry per ported RegRipper plugin, by plugin name. */
     private static final Map<String, PluginText> REGRIPPER = Map.ofEntries(
-            Map.entry("compname", new CompNameText()));
+            Map.entry("compname", new CompNameText()),
+            Map.entry("rdpport", ValuePluginText.of("rdpport")),
+            Map.entry("remoteaccess", ValuePluginText.of("remoteaccess")),
+            Map.entry("disableremotescm", ValuePluginText.of("disableremotescm")),
+            Map.entry("termserv", ValuePluginText.of("termserv")),
+            Map.entry("winver", ValuePluginText.of("winver")),
+            Map.entry("dcom", ValuePluginText.of("dcom")),
+            Map.entry("netsh", ValuePluginText.of("netsh")));
 
     private PluginTexts() {}
 

@@ -19,12 +19,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.HiveOpenOptions;
+import org.portmortem.hive.MemoryHive;
 import org.portmortem.hive.write.HiveWriter;
 import org.portmortem.report.CommandRun;
 import org.portmortem.report.Fixtures;
@@ -104,11 +106,7 @@ final class RegRipperTextDiff {
      */
     static synchronized Path writtenFixture(String system, String hive) {
         try {
-            if (written == null) {
-                written = Files.createTempDirectory("portmortem-rr-text");
-                written.toFile().deleteOnExit();
-            }
-            Path out = written.resolve(system + "-" + hive);
+            Path out = writtenDirectory().resolve(system + "-" + hive);
             if (!Files.exists(out)) {
                 try (Hive h = Hive.open(Fixtures.folder(system).resolve(hive + ".reg"))) {
                     HiveWriter.write(h, out, Instant.parse("2002-06-01T12:00:00Z"));
@@ -119,6 +117,15 @@ final class RegRipperTextDiff {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The temporary folder the written hives go to, made on first use. */
+    private static synchronized Path writtenDirectory() throws IOException {
+        if (written == null) {
+            written = Files.createTempDirectory("portmortem-rr-text");
+            written.toFile().deleteOnExit();
+        }
+        return written;
     }
 
     /** The reference systems' hives of that type, written as regf. */
@@ -145,11 +152,45 @@ final class RegRipperTextDiff {
             tests.add(DynamicTest.dynamicTest(plugin + " on the corpus: skipped", () -> assumeTrue(false,
                     "shared corpus not found beside the repository (../shared/corpus)")));
         }
-        for (Path h : Stream.concat(corpusHives(type).stream(), writtenFixtures(type).stream()).toList()) {
-            tests.add(DynamicTest.dynamicTest(plugin + " on " + h.getParent().getFileName() + "/" + h.getFileName(),
-                    () -> assertSameText(h, plugin, theirs)));
+        return Stream.concat(tests.stream(),
+                onHives(Stream.concat(corpusHives(type).stream(), writtenFixtures(type).stream()).toList(), plugin, theirs));
+    }
+
+    /**
+     * One dynamic test per hive given (e.g. {@link #writtenVariant written variants}), each asserting that our
+     * text for the plugin equals RegRipper's once {@code theirs} has rewritten RegRipper's known bugs; a single
+     * skipped test with the reason when regripper is not installed.
+     */
+    static Stream<DynamicTest> onHives(List<Path> hives, String plugin, UnaryOperator<String> theirs) {
+        if (!Files.isExecutable(REGRIPPER)) {
+            return Stream.of(DynamicTest.dynamicTest(plugin + ": skipped",
+                    () -> assumeTrue(false, "regripper is not installed (Debian package regripper)")));
         }
-        return tests.stream();
+        return hives.stream().map(h -> DynamicTest.dynamicTest(plugin + " on " + h.getParent().getFileName() + "/"
+                + h.getFileName(), () -> assertSameText(h, plugin, theirs)));
+    }
+
+    /**
+     * A reference system's export ({@code fixtures/SYSTEM_NAME/HIVE.reg}) changed by {@code edit} and written
+     * as regf like {@link #writtenFixture}, so that a plugin's text is diffed with data the fixtures lack (or
+     * with keys they have removed). The file is named {@code SYSTEM_NAME-HIVE-VARIANT}; a variant name stands
+     * for one edit.
+     */
+    static synchronized Path writtenVariant(String system, String hive, String variant, Consumer<MemoryHive> edit) {
+        try {
+            Path out = writtenDirectory().resolve(system + "-" + hive + "-" + variant);
+            if (!Files.exists(out)) {
+                try (Hive h = Hive.open(Fixtures.folder(system).resolve(hive + ".reg"))) {
+                    MemoryHive m = MemoryHive.copyOf(h);
+                    edit.accept(m);
+                    HiveWriter.write(m, out, Instant.parse("2002-06-01T12:00:00Z"));
+                }
+                out.toFile().deleteOnExit();
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Asserts that our text for the plugin equals RegRipper's, after {@code theirs} rewrites its known bugs. */
