@@ -12,7 +12,8 @@ public final class PluginTexts {
     private static final Map<String, PluginText> REGRIPPER = Map.ofEntries(
             Map.entry("compname", new CompNameText()),
             Map.entry("networkcards", new NetworkCardsText()),
-            Map.entry("networklist", new NetworkListText()));
+            Map.entry("networklist", new NetworkListText()),
+            Map.entry("osversion", new OsVersionText()));
 
     private PluginTexts() {}
 
