@@ -24,7 +24,8 @@ public enum HiveType {
 
     /**
      * The kind of a hive, from the keys at its root: {@code Select} with a control set for SYSTEM,
-     * {@code Microsoft\Windows NT\CurrentVersion} for SOFTWARE, {@code SAM\Domains} for SAM,
+     * {@code Microsoft\Windows NT\CurrentVersion} without {@code AppDataLow} for SOFTWARE (a user's
+     * Software key saved on its own has both, and is a fragment), {@code SAM\Domains} for SAM,
      * {@code Policy} for SECURITY, {@code Software} with {@code Control Panel} or {@code Environment}
      * for NTUSER.
      */
@@ -34,7 +35,10 @@ public enum HiveType {
             return SYSTEM;
         }
         if (hive.key("Microsoft\\Windows NT\\CurrentVersion").isPresent()) {
-            return SOFTWARE;
+            // AppDataLow is the low-integrity part of a user's Software key (HKCU\Software\AppDataLow,
+            // Vista and later: iertutil CreateProtectedModeRegistry, per Geoff Chappell's study of it),
+            // never a key of the machine's SOFTWARE hive
+            return hive.key("AppDataLow").isPresent() ? OTHER : SOFTWARE;
         }
         if (hive.key("SAM\\Domains").isPresent()) {
             return SAM;

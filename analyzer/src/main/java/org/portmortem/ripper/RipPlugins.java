@@ -39,7 +39,7 @@ public final class RipPlugins {
         List<RipPlugin> all = new ArrayList<>(List.of(new ComputerName(), new TimeZone(), new Shutdown(),
                 new Services(), new Svc(), new SvcDll(), new Nic2(), new Ips(), new Routes(), new Shares(),
                 new PortProxy(), new TriggerInfo(), new Firewall(), new NetworkCards(),
-                new NetworkList()));
+                new NetworkList(), new org.portmortem.ripper.ntuser.OsVersion()));
         try (InputStream in = RipPlugins.class.getResourceAsStream("value-plugins.json")) {
             if (in == null) {
                 throw new IllegalStateException("value-plugins.json is missing from the class path");

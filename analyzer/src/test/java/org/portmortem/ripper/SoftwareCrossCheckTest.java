@@ -28,10 +28,10 @@ import org.portmortem.model.ModelOptions;
  * ({@code fixtures/NAME/SOFTWARE.reg}, whose CurrentVersion feeds winver) with the keys the other
  * plugins read added as Windows XP stores them ({@code Rpc\Internet} as KB 154596 configures the
  * dynamic RPC range, the XP {@code Netsh} helpers, one {@code NetworkCards} entry, one
- * {@code NetworkList} profile with its signature and an NLA intranet name, three Terminal Services
- * policy values), written as regf by {@link HiveWriter} so both tools read one file. RegRipper prints a
- * whole-second key time one second early (floating-point truncation in Parse::Win32Registry); times
- * within a second agree.
+ * {@code NetworkList} profile with its signature, an NLA intranet name and an {@code Nla\Wireless}
+ * entry, three Terminal Services policy values), written as regf by {@link HiveWriter} so both tools
+ * read one file. RegRipper prints a whole-second key time one second early (floating-point truncation
+ * in Parse::Win32Registry); times within a second agree.
  */
 class SoftwareCrossCheckTest {
     private static final Pattern DCOM = Pattern.compile("^(\\w+) value found: (.*)$");
@@ -92,6 +92,9 @@ class SoftwareCrossCheckTest {
             dword(h, policy, "fDenyTSConnections", 0);
             dword(h, policy, "fAllowUnsolicited", 1);
             dword(h, policy, "UserAuthentication", 1);
+            // Windows stores the SSID as hexadecimal text in the default value
+            string(h, "Microsoft\\Windows NT\\CurrentVersion\\NetworkList\\Nla\\Wireless\\436F72704E6574", "",
+                    ValueType.REG_SZ, "436F72704E6574");
             HiveWriter.write(h, regf, Instant.parse("2004-08-04T12:00:00Z"));
         }
         Map<String, Function<List<String>, List<String>>> theirs = Map.of(
@@ -107,8 +110,9 @@ class SoftwareCrossCheckTest {
             for (Map.Entry<String, Function<List<String>, List<String>>> e : theirs.entrySet()) {
                 List<RipFact> facts = RipPlugins.named(e.getKey()).orElseThrow().run(context);
                 List<String> ours = new ArrayList<>(RegRipperCrossCheckTest.present(facts));
-                // ours adds these; RegRipper prints neither a card's ServiceName nor a network's Category
-                ours.removeIf(s -> s.startsWith("ServiceName=") || s.startsWith("Category="));
+                // ours adds these; RegRipper prints neither a card's ServiceName nor a network's Category, and
+                // the number of cards or profiles only shows in its layout
+                ours.removeIf(s -> s.startsWith("ServiceName=") || s.startsWith("Category=") || s.startsWith("Subkeys="));
                 List<String> rr = new ArrayList<>(e.getValue().apply(RegRipperRun.lines(regf, e.getKey())));
                 rr.replaceAll(t -> withinASecond(t, ours));
                 assertThat(ours).as(e.getKey() + " on " + system).isNotEmpty().containsExactlyInAnyOrderElementsOf(rr);
@@ -158,17 +162,25 @@ class SoftwareCrossCheckTest {
         return b.array();
     }
 
+    /**
+     * networklist's facts from its text: each profile's assignments and its name (the line before its
+     * Key LastWrite line), the lines under Domain/IP, and the decoded lines under Nla\Wireless.
+     */
     private static List<String> networkListLines(List<String> lines) {
         List<String> out = new ArrayList<>(RegRipperCrossCheckTest.assignments(lines, "Key LastWrite", "DateLastConnected",
                 "DateCreated", "DefaultGatewayMac", "Type"));
-        boolean names = false;
-        for (String l : lines) {
-            if (l.startsWith("Domain/IP")) {
-                names = true;
-            } else if (names && !l.isBlank()) {
-                out.add("Domain/IP=" + RegRipperCrossCheckTest.norm(l));
-            } else if (names) {
-                names = false;
+        String section = "";
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (l.startsWith("Domain/IP") || l.equals("Nla\\Wireless")) {
+                section = l.startsWith("Domain/IP") ? "Domain/IP=" : "SSID=";
+            } else if (!section.isEmpty() && !l.isBlank()) {
+                out.add(section + RegRipperCrossCheckTest.norm(l));
+            } else {
+                section = "";
+            }
+            if (i > 0 && l.startsWith("  Key LastWrite    : ")) {
+                out.add("ProfileName=" + RegRipperCrossCheckTest.norm(lines.get(i - 1)));
             }
         }
         return out;

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.hive.Key;
+import org.portmortem.hive.Value;
 import org.portmortem.ripper.HiveType;
+import org.portmortem.ripper.PerlScalar;
 import org.portmortem.ripper.RegRipperData;
 import org.portmortem.ripper.RipContext;
 import org.portmortem.ripper.RipFact;
@@ -14,9 +16,11 @@ import org.portmortem.ripper.RipPlugin;
 
 /**
  * {@code networkcards}: the network adapters SOFTWARE lists under
- * {@code Microsoft\Windows NT\CurrentVersion\NetworkCards}, one row per card with its Description
- * (and ServiceName, the adapter GUID that SYSTEM's Tcpip interfaces are keyed by) and the key's
- * LastWrite time.
+ * {@code Microsoft\Windows NT\CurrentVersion\NetworkCards}. First the key itself ({@code Subkeys}: how
+ * many cards it holds, or absent when the key is), then per card that has a Description, under the
+ * card key's path: its {@code Description} (as get_data gives it), the {@code Key LastWrite time} and
+ * its {@code ServiceName} (the adapter GUID that SYSTEM's Tcpip interfaces are keyed by, which
+ * RegRipper does not print). A card without a Description is skipped, as RegRipper skips it.
  */
 public final class NetworkCards implements RipPlugin {
     static final String CARDS = "Microsoft\\Windows NT\\CurrentVersion\\NetworkCards";
@@ -50,17 +54,18 @@ public final class NetworkCards implements RipPlugin {
     public List<RipFact> run(RipContext context) {
         Optional<Key> cards = context.hive().key(CARDS);
         if (cards.isEmpty()) {
-            return List.of(new RipFact(CARDS, CARDS, null, null, Evidence.absentKey(context.hive(), CARDS, "key not found")));
+            return List.of(new RipFact(CARDS, "Subkeys", null, null, Evidence.absentKey(context.hive(), CARDS, "key not found")));
         }
+        List<Key> subkeys = cards.get().subkeys();
         List<RipFact> facts = new ArrayList<>();
-        for (Key card : cards.get().subkeys()) {
-            Optional<org.portmortem.hive.Value> description = card.value("Description");
+        facts.add(RipFact.ofEvidence(CARDS, "Subkeys", Integer.toString(subkeys.size()), Evidence.ofKey(cards.get(), null)));
+        for (Key card : subkeys) {
+            Optional<Value> description = card.value("Description");
             if (description.isEmpty()) {
-                continue; // RegRipper lists only cards with a Description
+                continue;
             }
             String time = card.lastWritten().map(RegRipperData::time).orElse("");
-            facts.add(RipFact.ofValue(card.path(), card, description.get(), "Description",
-                    RegRipperData.of(description.get())));
+            facts.add(RipFact.ofValue(card.path(), card, description.get(), "Description", PerlScalar.of(description.get())));
             facts.add(RipFact.ofEvidence(card.path(), "Key LastWrite time", time, Evidence.ofKey(card, null)));
             card.value("ServiceName").ifPresent(v ->
                     facts.add(RipFact.ofValue(card.path(), card, v, "ServiceName", RegRipperData.of(v))));

@@ -3,8 +3,10 @@ package org.portmortem.ripper.software;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.portmortem.evidence.Evidence;
@@ -12,6 +14,7 @@ import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
 import org.portmortem.ripper.HiveType;
 import org.portmortem.ripper.LabelTable;
+import org.portmortem.ripper.PerlScalar;
 import org.portmortem.ripper.RegRipperData;
 import org.portmortem.ripper.RipContext;
 import org.portmortem.ripper.RipFact;
@@ -19,11 +22,31 @@ import org.portmortem.ripper.RipPlugin;
 
 /**
  * {@code networklist}: the networks Windows (Vista and later) has connected to, from
- * {@code Microsoft\Windows NT\CurrentVersion\NetworkList}: per profile its name, key LastWrite time,
- * first and last connection (local time, as stored in a SYSTEMTIME), the default gateway's MAC
- * address from the matching signature, and the kind of network; plus the intranet names NLA cached.
- * Each profile also has its Category (0 Public, 1 Private, 2 Domain), which picks the firewall
- * profile and which RegRipper does not print.
+ * {@code Microsoft\Windows NT\CurrentVersion\NetworkList}, as RegRipper 3.0's networklist
+ * v.20200518 reads them:
+ *
+ * <ul>
+ *   <li>{@code Subkeys} under the Profiles key's path: how many profiles there are, or absent when
+ *       the key is;
+ *   <li>per profile, under its key name (the profile GUID): {@code ProfileName}, {@code Key LastWrite},
+ *       {@code DateLastConnected} and {@code DateCreated} (local time, as stored in a SYSTEMTIME;
+ *       empty when the value is not 16 bytes), {@code DefaultGatewayMac} from the last Managed or
+ *       Unmanaged signature whose ProfileGuid names the profile, {@code Type} (NameType as a word where
+ *       RegRipper has one) and {@code Category} (0 Public, 1 Private, 2 Domain: the firewall profile,
+ *       which RegRipper does not print). A signature naming no profile is reported under its
+ *       ProfileGuid with its DefaultGatewayMac alone: the gateway of a network whose profile is gone.
+ *       Signatures are read only when there are profiles, as RegRipper reads them;
+ *   <li>{@code Domain/IP}: the names NLA cached under {@code Nla\Cache\Intranet}, one per subkey;
+ *   <li>{@code SSID}: per subkey of {@code Nla\Wireless}, its default value read as RegRipper reads it
+ *       (pairs of hexadecimal digits, each one character), or absent where the subkey has no default
+ *       value.
+ * </ul>
+ *
+ * <p>Deliberately unlike RegRipper: a signature's ProfileGuid names a profile whatever the case of
+ * its letters (key names are case-insensitive; RegRipper matches them exactly), and every value of a
+ * profile is read although an earlier one is missing (RegRipper reads ProfileName, Description,
+ * Managed, DateCreated, DateLastConnected and NameType in one eval and leaves the rest empty after
+ * the first missing one).
  */
 public final class NetworkList implements RipPlugin {
     static final String BASE = "Microsoft\\Windows NT\\CurrentVersion\\NetworkList";
@@ -50,77 +73,120 @@ public final class NetworkList implements RipPlugin {
     }
 
     @Override
+    public boolean hasTimeline() {
+        return true;
+    }
+
+    @Override
     public List<RipFact> run(RipContext context) {
+        List<RipFact> facts = new ArrayList<>();
         String profilesPath = BASE + "\\Profiles";
         Optional<Key> profiles = context.hive().key(profilesPath);
         if (profiles.isEmpty()) {
-            return List.of(new RipFact(profilesPath, profilesPath, null, null,
+            facts.add(new RipFact(profilesPath, "Subkeys", null, null,
                     Evidence.absentKey(context.hive(), profilesPath, "key not found")));
+        } else {
+            List<Key> each = profiles.get().subkeys();
+            facts.add(RipFact.ofEvidence(profilesPath, "Subkeys", Integer.toString(each.size()),
+                    Evidence.ofKey(profiles.get(), null)));
+            if (!each.isEmpty()) {
+                profiles(context, each, facts);
+            }
         }
+        context.hive().key(BASE + "\\Nla\\Cache\\Intranet").ifPresent(k -> k.subkeys().forEach(s ->
+                facts.add(RipFact.ofEvidence(k.path(), "Domain/IP", s.name(), Evidence.ofKey(s, null)))));
+        context.hive().key(BASE + "\\Nla\\Wireless").ifPresent(k -> k.subkeys().forEach(s -> {
+            Optional<Value> v = s.value("");
+            facts.add(v.isPresent() ? RipFact.ofValue(k.path(), s, v.get(), "SSID", HexPairs.decode(PerlScalar.of(v.get())))
+                    : new RipFact(k.path(), "SSID", null, s.lastWritten().orElse(null),
+                            Evidence.absentValue(s, "", "no default value (RegRipper 3.0 stops at it)")));
+        }));
+        return facts;
+    }
+
+    private static void profiles(RipContext context, List<Key> profiles, List<RipFact> facts) {
         Map<String, RipFact> gateways = gatewayMacs(context);
-        List<RipFact> facts = new ArrayList<>();
-        for (Key p : profiles.get().subkeys()) {
-            String group = p.value("ProfileName").map(RegRipperData::of).orElse(p.name());
+        for (Key p : profiles) {
+            String group = p.name();
+            Optional<Value> name = p.value("ProfileName");
+            facts.add(name.isPresent() ? RipFact.ofValue(group, p, name.get(), "ProfileName", PerlScalar.of(name.get()))
+                    : RipFact.absentValue(group, p, "ProfileName"));
             facts.add(RipFact.ofEvidence(group, "Key LastWrite", p.lastWritten().map(RegRipperData::time).orElse(""),
                     Evidence.ofKey(p, null)));
             facts.add(systemTime(group, p, "DateLastConnected"));
             facts.add(systemTime(group, p, "DateCreated"));
-            RipFact mac = gateways.get(p.name().toUpperCase(java.util.Locale.ROOT));
+            RipFact mac = gateways.remove(group.toUpperCase(Locale.ROOT));
             if (mac != null) {
                 facts.add(new RipFact(group, mac.name(), mac.data(), p.lastWritten().orElse(null), mac.evidence()));
             }
-            p.value("NameType").ifPresent(v -> facts.add(RipFact.ofValue(group, p, v, "Type", label("type.", v))));
+            Optional<Value> type = p.value("NameType");
+            facts.add(type.isPresent() ? RipFact.ofValue(group, p, type.get(), "Type", label("type.", type.get()))
+                    : RipFact.absentValue(group, p, "Type"));
             p.value("Category").ifPresent(v -> facts.add(RipFact.ofValue(group, p, v, "Category", label("category.", v))));
         }
-        context.hive().key(BASE + "\\Nla\\Cache\\Intranet").ifPresent(k -> k.subkeys().forEach(s ->
-                facts.add(RipFact.ofEvidence(k.path(), "Domain/IP", s.name(), Evidence.ofKey(s, null)))));
-        return facts;
+        gateways.values().forEach(facts::add); // signatures of no profile, under their ProfileGuid
     }
 
+    /** The word RegRipper (or, for Category, netlistmgr.h) gives the stored number, else the data as get_data gives it. */
     private static String label(String prefix, Value v) {
-        String stored = RegRipperData.of(v);
-        String word = v.isNumber() ? LABELS.word(prefix, v.asLong()) : null;
+        String stored = PerlScalar.of(v);
+        String word = stored.matches("0|[1-9][0-9]{0,17}") ? LABELS.word(prefix, Long.parseLong(stored)) : null;
         return word != null ? word : stored;
     }
 
     /** A SYSTEMTIME (16 bytes: year, month, weekday, day, hour, minute, second, ms) as RegRipper prints it. */
     private static RipFact systemTime(String group, Key k, String name) {
         Optional<Value> v = k.value(name);
-        if (v.isEmpty() || v.get().size() != 16) {
-            return v.isEmpty() ? RipFact.absentValue(group, k, name)
-                    : RipFact.ofValue(group, k, v.get(), name, "");
+        if (v.isEmpty()) {
+            return RipFact.absentValue(group, k, name);
         }
-        ByteBuffer b = ByteBuffer.wrap(v.get().raw()).order(ByteOrder.LITTLE_ENDIAN);
-        int year = b.getShort(0) & 0xffff;
-        int month = b.getShort(2) & 0xffff;
-        int day = b.getShort(6) & 0xffff;
-        int hour = b.getShort(8) & 0xffff;
-        int minute = b.getShort(10) & 0xffff;
-        int second = b.getShort(12) & 0xffff;
-        return RipFact.ofValue(group, k, v.get(), name,
-                String.format("%04d-%02d-%02d %02d:%02d:%02d", year, month, day, hour, minute, second));
+        byte[] raw = v.get().raw();
+        if (raw.length != 16) {
+            return RipFact.ofValue(group, k, v.get(), name, ""); // RegRipper leaves it empty
+        }
+        ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
+        return RipFact.ofValue(group, k, v.get(), name, String.format("%04d-%02d-%02d %02d:%02d:%02d",
+                b.getShort(0) & 0xffff, b.getShort(2) & 0xffff, b.getShort(6) & 0xffff, b.getShort(8) & 0xffff,
+                b.getShort(10) & 0xffff, b.getShort(12) & 0xffff));
     }
 
-    /** The default gateway MAC of each profile, from the Managed and Unmanaged signatures, by profile GUID. */
+    /**
+     * The default gateway MAC of each profile, by profile GUID upper-cased: from the Managed and then
+     * the Unmanaged signatures, a later one replacing an earlier, as RegRipper's hash does. A signature
+     * without a ProfileGuid or a DefaultGatewayMac gives nothing (RegRipper's eval stops on it).
+     */
     private static Map<String, RipFact> gatewayMacs(RipContext context) {
-        Map<String, RipFact> out = new HashMap<>();
+        Map<String, RipFact> out = new LinkedHashMap<>();
         for (String kind : List.of("Managed", "Unmanaged")) {
             context.hive().key(BASE + "\\Signatures\\" + kind).ifPresent(k -> {
                 for (Key s : k.subkeys()) {
-                    Optional<Value> guid = s.value("ProfileGuid").filter(Value::isString);
-                    Optional<Value> mac = s.value("DefaultGatewayMac").filter(m -> m.size() >= 6);
+                    Optional<Value> guid = s.value("ProfileGuid");
+                    Optional<Value> mac = s.value("DefaultGatewayMac");
                     if (guid.isPresent() && mac.isPresent()) {
-                        byte[] raw = mac.get().raw();
-                        List<String> parts = new ArrayList<>();
-                        for (int i = 0; i < 6; i++) {
-                            parts.add(String.format("%02X", raw[i] & 0xff));
-                        }
-                        out.put(guid.get().asString().toUpperCase(java.util.Locale.ROOT), RipFact.ofValue("", s,
-                                mac.get(), "DefaultGatewayMac", String.join("-", parts)));
+                        String profile = PerlScalar.of(guid.get());
+                        out.put(profile.toUpperCase(Locale.ROOT),
+                                RipFact.ofValue(profile, s, mac.get(), "DefaultGatewayMac", mac(mac.get())));
                     }
                 }
             });
         }
         return out;
+    }
+
+    /**
+     * RegRipper's MAC: the first six characters of get_data, in upper-case hexadecimal, as six pairs
+     * joined by dashes; pairs past the end of shorter data are empty.
+     */
+    private static String mac(Value v) {
+        String data = PerlScalar.of(v);
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < Math.min(6, data.length()); i++) {
+            hex.append(HexFormat.of().withUpperCase().toHexDigits((byte) data.charAt(i))); // unpack wraps a wide character to its low byte
+        }
+        StringBuilder out = new StringBuilder();
+        for (int pair = 0; pair < 6; pair++) {
+            out.append(pair == 0 ? "" : "-").append(hex, Math.min(2 * pair, hex.length()), Math.min(2 * pair + 2, hex.length()));
+        }
+        return out.toString();
     }
 }

@@ -17,7 +17,10 @@ public final class PluginTexts {
             Map.entry("termserv", ValuePluginText.of("termserv")),
             Map.entry("winver", ValuePluginText.of("winver")),
             Map.entry("dcom", ValuePluginText.of("dcom")),
-            Map.entry("netsh", ValuePluginText.of("netsh")));
+            Map.entry("netsh", ValuePluginText.of("netsh")),
+            Map.entry("networkcards", new NetworkCardsText()),
+            Map.entry("networklist", new NetworkListText()),
+            Map.entry("osversion", new OsVersionText()));
 
     private PluginTexts() {}
 

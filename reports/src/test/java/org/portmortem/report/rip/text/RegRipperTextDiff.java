@@ -104,11 +104,33 @@ final class RegRipperTextDiff {
      * A reference system's export ({@code fixtures/SYSTEM_NAME/HIVE.reg}, HIVE being SYSTEM or SOFTWARE)
      * written as a regf file whose keys were all last written at 2002-06-01 12:00:00Z.
      */
-    static synchronized Path writtenFixture(String system, String hive) {
+    static Path writtenFixture(String system, String hive) {
+        return writtenHive(system + "-" + hive, () -> Hive.open(Fixtures.folder(system).resolve(hive + ".reg")));
+    }
+
+    /** Builds a hive in memory (or opens one); {@link #writtenHive} writes it. */
+    @FunctionalInterface
+    interface HiveSource {
+        /** The hive to write; it is closed once written. */
+        Hive open() throws IOException;
+    }
+
+    /**
+     * A hive a test builds, for layouts no corpus hive or reference system shows, written once per run
+     * as a regf file named {@code NAME} in a temporary folder, so that both tools read one file. Keys
+     * without a last-write time of their own get 2002-06-01 12:00:00Z; a test that diffs a time
+     * RegRipper prints gives that key a time off the whole second, since Parse::Win32Registry converts
+     * FILETIMEs in floating point and prints a whole second one second early.
+     */
+    static synchronized Path writtenHive(String name, HiveSource source) {
         try {
-            Path out = writtenDirectory().resolve(system + "-" + hive);
+            if (written == null) {
+                written = Files.createTempDirectory("portmortem-rr-text");
+                written.toFile().deleteOnExit();
+            }
+            Path out = written.resolve(name);
             if (!Files.exists(out)) {
-                try (Hive h = Hive.open(Fixtures.folder(system).resolve(hive + ".reg"))) {
+                try (Hive h = source.open()) {
                     HiveWriter.write(h, out, Instant.parse("2002-06-01T12:00:00Z"));
                 }
                 out.toFile().deleteOnExit();
@@ -117,15 +139,6 @@ final class RegRipperTextDiff {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The temporary folder the written hives go to, made on first use. */
-    private static synchronized Path writtenDirectory() throws IOException {
-        if (written == null) {
-            written = Files.createTempDirectory("portmortem-rr-text");
-            written.toFile().deleteOnExit();
-        }
-        return written;
     }
 
     /** The reference systems' hives of that type, written as regf. */
@@ -138,22 +151,60 @@ final class RegRipperTextDiff {
     }
 
     /**
+     * A reference system's export ({@code fixtures/SYSTEM_NAME/HIVE.reg}) changed by {@code edit} and written
+     * as regf like {@link #writtenFixture}, so that a plugin's text is diffed with data the fixtures lack (or
+     * with keys they have removed). The file is named {@code SYSTEM_NAME-HIVE-VARIANT}; a variant name stands
+     * for one edit.
+     */
+    static Path writtenVariant(String system, String hive, String variant, Consumer<MemoryHive> edit) {
+        return writtenHive(system + "-" + hive + "-" + variant, () -> {
+            try (Hive h = Hive.open(Fixtures.folder(system).resolve(hive + ".reg"))) {
+                MemoryHive m = MemoryHive.copyOf(h);
+                edit.accept(m);
+                return m;
+            }
+        });
+    }
+
+    /** What is diffed: our text with RegRipper's {@code PLUGIN}, or our {@code --format tln} with its {@code PLUGIN_tln}. */
+    enum Output {
+        /** {@code rip -p PLUGIN} against {@code regripper -p PLUGIN}. */
+        TEXT,
+        /** {@code rip -p PLUGIN --format tln} against {@code regripper -p PLUGIN_tln}. */
+        TLN
+    }
+
+    /**
      * One dynamic test per hive of the plugin's type (corpus and written fixtures), each asserting that
      * our text equals RegRipper's once {@code theirs} has rewritten RegRipper's known bugs; a single
      * skipped test with the reason when regripper is not installed.
      */
     static Stream<DynamicTest> onEveryHive(HiveType type, String plugin, UnaryOperator<String> theirs) {
+        return onEveryHive(type, plugin, Output.TEXT, theirs, List.of());
+    }
+
+    /**
+     * As {@link #onEveryHive(HiveType, String, UnaryOperator)}, diffing the given output, on the corpus
+     * hives and written fixtures of that type and then on {@code written}, hives the test built (see
+     * {@link #writtenHive}) to show what those lack.
+     */
+    static Stream<DynamicTest> onEveryHive(HiveType type, String plugin, Output output, UnaryOperator<String> theirs,
+            List<Path> written) {
+        String label = plugin + (output == Output.TLN ? " --format tln" : "");
         if (!Files.isExecutable(REGRIPPER)) {
-            return Stream.of(DynamicTest.dynamicTest(plugin + ": skipped",
+            return Stream.of(DynamicTest.dynamicTest(label + ": skipped",
                     () -> assumeTrue(false, "regripper is not installed (Debian package regripper)")));
         }
         List<DynamicTest> tests = new ArrayList<>();
         if (corpusHives().isEmpty()) {
-            tests.add(DynamicTest.dynamicTest(plugin + " on the corpus: skipped", () -> assumeTrue(false,
+            tests.add(DynamicTest.dynamicTest(label + " on the corpus: skipped", () -> assumeTrue(false,
                     "shared corpus not found beside the repository (../shared/corpus)")));
         }
-        return Stream.concat(tests.stream(),
-                onHives(Stream.concat(corpusHives(type).stream(), writtenFixtures(type).stream()).toList(), plugin, theirs));
+        for (Path h : Stream.of(corpusHives(type), writtenFixtures(type), written).flatMap(List::stream).toList()) {
+            tests.add(DynamicTest.dynamicTest(label + " on " + h.getParent().getFileName() + "/" + h.getFileName(),
+                    () -> assertSame(h, plugin, output, theirs)));
+        }
+        return tests.stream();
     }
 
     /**
@@ -167,38 +218,21 @@ final class RegRipperTextDiff {
                     () -> assumeTrue(false, "regripper is not installed (Debian package regripper)")));
         }
         return hives.stream().map(h -> DynamicTest.dynamicTest(plugin + " on " + h.getParent().getFileName() + "/"
-                + h.getFileName(), () -> assertSameText(h, plugin, theirs)));
-    }
-
-    /**
-     * A reference system's export ({@code fixtures/SYSTEM_NAME/HIVE.reg}) changed by {@code edit} and written
-     * as regf like {@link #writtenFixture}, so that a plugin's text is diffed with data the fixtures lack (or
-     * with keys they have removed). The file is named {@code SYSTEM_NAME-HIVE-VARIANT}; a variant name stands
-     * for one edit.
-     */
-    static synchronized Path writtenVariant(String system, String hive, String variant, Consumer<MemoryHive> edit) {
-        try {
-            Path out = writtenDirectory().resolve(system + "-" + hive + "-" + variant);
-            if (!Files.exists(out)) {
-                try (Hive h = Hive.open(Fixtures.folder(system).resolve(hive + ".reg"))) {
-                    MemoryHive m = MemoryHive.copyOf(h);
-                    edit.accept(m);
-                    HiveWriter.write(m, out, Instant.parse("2002-06-01T12:00:00Z"));
-                }
-                out.toFile().deleteOnExit();
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+                + h.getFileName(), () -> assertSame(h, plugin, Output.TEXT, theirs)));
     }
 
     /** Asserts that our text for the plugin equals RegRipper's, after {@code theirs} rewrites its known bugs. */
     static void assertSameText(Path hive, String plugin, UnaryOperator<String> theirs) throws Exception {
-        String expected = theirs.apply(regRipper(hive, plugin));
-        String actual = ours(hive, plugin);
-        assertThat(actual).as("portmortem rip -p %s vs regripper on %s; first difference: %s", plugin, hive,
-                firstDifference(expected, actual)).isEqualTo(expected);
+        assertSame(hive, plugin, Output.TEXT, theirs);
+    }
+
+    /** Asserts that our output for the plugin equals RegRipper's, after {@code theirs} rewrites its known bugs. */
+    static void assertSame(Path hive, String plugin, Output output, UnaryOperator<String> theirs) throws Exception {
+        boolean tln = output == Output.TLN;
+        String expected = theirs.apply(regRipper(hive, tln ? plugin + "_tln" : plugin));
+        String actual = tln ? ours(hive, plugin, "--format", "tln") : ours(hive, plugin);
+        assertThat(actual).as("portmortem rip -p %s%s vs regripper on %s; first difference: %s", plugin,
+                tln ? " --format tln" : "", hive, firstDifference(expected, actual)).isEqualTo(expected);
     }
 
     /** What {@code regripper -r HIVE -p PLUGIN} prints on standard output (its log goes to standard error). */
@@ -240,9 +274,14 @@ final class RegRipperTextDiff {
         }
     }
 
-    /** What {@code portmortem rip -r HIVE -p PLUGIN --no-logs} prints, its {@code PortMortem:} lines dropped. */
-    static String ours(Path hive, String plugin) {
-        CommandRun r = CommandRun.of("rip", "-r", hive.toString(), "-p", plugin, "--no-logs");
+    /**
+     * What {@code portmortem rip -r HIVE -p PLUGIN --no-logs [OPTIONS]} prints, its {@code PortMortem:} lines
+     * dropped.
+     */
+    static String ours(Path hive, String plugin, String... options) {
+        List<String> args = new ArrayList<>(List.of("rip", "-r", hive.toString(), "-p", plugin, "--no-logs"));
+        args.addAll(List.of(options));
+        CommandRun r = CommandRun.of(args.toArray(String[]::new));
         assertThat(r.exit()).as("portmortem rip -p %s on %s: %s", plugin, hive, r.err()).isZero();
         return r.out().lines().filter(l -> !l.startsWith("PortMortem:")).collect(Collectors.joining("\n"))
                 + (r.out().endsWith("\n") ? "\n" : "");

@@ -1,0 +1,29 @@
+package org.portmortem.ripper;
+
+import java.nio.charset.StandardCharsets;
+import org.portmortem.hive.Value;
+import org.portmortem.hive.ValueType;
+
+/**
+ * A value's data as the Perl scalar a RegRipper plugin gets from Parse::Win32Registry's
+ * {@code get_data}, for plugins that print or unpack it as it comes: REG_SZ, REG_EXPAND_SZ and
+ * REG_MULTI_SZ as {@link RegRipperData#of} gives them, a REG_DWORD or REG_DWORD_BIG_ENDIAN of four
+ * bytes as unsigned decimal and of any other length as {@code ""} (get_data gives undef, which Perl
+ * prints as nothing), and every other type (REG_BINARY, REG_QWORD, REG_LINK, …) as its raw bytes,
+ * one character per byte (ISO-8859-1), as get_data returns them undecoded.
+ */
+public final class PerlScalar {
+    private PerlScalar() {}
+
+    /** The scalar {@code get_data} gives for the value. */
+    public static String of(Value v) {
+        ValueType t = v.type();
+        if (t == ValueType.REG_SZ || t == ValueType.REG_EXPAND_SZ || t == ValueType.REG_MULTI_SZ) {
+            return RegRipperData.of(v);
+        }
+        if (t == ValueType.REG_DWORD || t == ValueType.REG_DWORD_BIG_ENDIAN) {
+            return v.size() == 4 ? Long.toString(v.asLong()) : "";
+        }
+        return new String(v.raw(), StandardCharsets.ISO_8859_1);
+    }
+}

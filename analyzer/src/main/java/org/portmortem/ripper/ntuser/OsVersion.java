@@ -1,0 +1,58 @@
+package org.portmortem.ripper.ntuser;
+
+import java.util.List;
+import java.util.Optional;
+import org.portmortem.evidence.Evidence;
+import org.portmortem.hive.Key;
+import org.portmortem.hive.Value;
+import org.portmortem.ripper.HiveType;
+import org.portmortem.ripper.PerlScalar;
+import org.portmortem.ripper.RipContext;
+import org.portmortem.ripper.RipFact;
+import org.portmortem.ripper.RipPlugin;
+
+/**
+ * {@code osversion}: the {@code OSVersion} value of a user's {@code Software\Microsoft} key, which
+ * some malware queries and some sets (RegRipper: "getting a response of 'OSVersion not found' is a
+ * good thing"). One fact under {@code Software\Microsoft}: the value as get_data gives it, with the
+ * key's LastWrite time; absent when the value is, or when the key is (then with no time).
+ */
+public final class OsVersion implements RipPlugin {
+    static final String KEY = "Software\\Microsoft";
+
+    @Override
+    public String name() {
+        return "osversion";
+    }
+
+    @Override
+    public HiveType hiveType() {
+        return HiveType.NTUSER;
+    }
+
+    @Override
+    public String description() {
+        return "Checks for OSVersion value";
+    }
+
+    @Override
+    public String regRipperVersion() {
+        return "20200511";
+    }
+
+    @Override
+    public boolean hasTimeline() {
+        return true;
+    }
+
+    @Override
+    public List<RipFact> run(RipContext context) {
+        Optional<Key> key = context.hive().key(KEY);
+        if (key.isEmpty()) {
+            return List.of(new RipFact(KEY, "OSVersion", null, null, Evidence.absentKey(context.hive(), KEY, "key not found")));
+        }
+        Optional<Value> v = key.get().value("OSVersion");
+        return List.of(v.isPresent() ? RipFact.ofValue(KEY, key.get(), v.get(), "OSVersion", PerlScalar.of(v.get()))
+                : RipFact.absentValue(KEY, key.get(), "OSVersion"));
+    }
+}
