@@ -26,7 +26,8 @@ import org.portmortem.ripper.system.TimeZone;
 import org.portmortem.ripper.system.TriggerInfo;
 
 /**
- * The plugins PortMortem has: the classes in {@code org.portmortem.ripper.system} and {@code .software},
+ * The plugins PortMortem has: the classes in {@code org.portmortem.ripper.system}, {@code .software} and
+ * {@code .ntuser},
  * {@link Firewall} (which reads both kinds of hive), and the
  * {@link ValuePlugin}s defined in {@code value-plugins.json}, in name order.
  */

@@ -38,12 +38,15 @@ import picocli.CommandLine.Spec;
                     + " of this, lines starting 'PortMortem:' say so.",
             "",
             "Formats:",
-            "  text  RegRipper's layout (banner, key, LastWrite Time, name = data lines), for diffing with it",
+            "  text  for a RegRipper 3.0 plugin, RegRipper's own lines: diff -I '^PortMortem:' against regripper"
+                    + " -p PLUGIN shows only the differences each plugin documents; for PortMortem's additions, a"
+                    + " banner, then per key its LastWrite Time and name = data lines",
             "  csv   one row per fact: plugin, group, name, data, absent, lastWritten, hive, keyPath, valueName,"
                     + " valueType, error",
             "  json  {hive, hiveType, notes, plugins: [{name, hiveType, description, regRipperVersion, error,"
                     + " facts: [{group, name, data, lastWritten, evidence}]}]}",
-            "  tln   time|source|system|user|description, for plugins RegRipper has a _tln variant of (svc)",
+            "  tln   time|source|system|user|description, for the plugins RegRipper has a _tln variant of (svc,"
+                    + " networklist, osversion), with that variant's lines",
         },
         footerHeading = "%nExamples:%n",
         footer = {
