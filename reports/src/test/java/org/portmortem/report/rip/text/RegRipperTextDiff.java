@@ -23,6 +23,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.function.ThrowingConsumer;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.HiveOpenOptions;
 import org.portmortem.hive.write.HiveWriter;
@@ -136,6 +137,30 @@ final class RegRipperTextDiff {
      * skipped test with the reason when regripper is not installed.
      */
     static Stream<DynamicTest> onEveryHive(HiveType type, String plugin, UnaryOperator<String> theirs) {
+        return onEveryHive(type, plugin, (hive, text) -> theirs.apply(text));
+    }
+
+    /**
+     * A rewrite of RegRipper's output that needs the hive RegRipper read, e.g. to put back a value
+     * RegRipper printed wrongly.
+     */
+    @FunctionalInterface
+    interface HiveRewrite {
+        /** RegRipper's text for the hive, rewritten. */
+        String apply(Path hive, String regRipperText) throws Exception;
+    }
+
+    /** As {@link #onEveryHive(HiveType, String, UnaryOperator)}, with a rewrite that reads the hive. */
+    static Stream<DynamicTest> onEveryHive(HiveType type, String plugin, HiveRewrite theirs) {
+        return forEveryHive(type, plugin, h -> assertSameText(h, plugin, theirs));
+    }
+
+    /**
+     * One dynamic test per hive of that type (corpus and written fixtures), named after the plugin and
+     * the hive, running {@code check} on the hive's path; a single skipped test with the reason when
+     * regripper is not installed, and one when the corpus is absent.
+     */
+    static Stream<DynamicTest> forEveryHive(HiveType type, String plugin, ThrowingConsumer<Path> check) {
         if (!Files.isExecutable(REGRIPPER)) {
             return Stream.of(DynamicTest.dynamicTest(plugin + ": skipped",
                     () -> assumeTrue(false, "regripper is not installed (Debian package regripper)")));
@@ -147,14 +172,19 @@ final class RegRipperTextDiff {
         }
         for (Path h : Stream.concat(corpusHives(type).stream(), writtenFixtures(type).stream()).toList()) {
             tests.add(DynamicTest.dynamicTest(plugin + " on " + h.getParent().getFileName() + "/" + h.getFileName(),
-                    () -> assertSameText(h, plugin, theirs)));
+                    () -> check.accept(h)));
         }
         return tests.stream();
     }
 
     /** Asserts that our text for the plugin equals RegRipper's, after {@code theirs} rewrites its known bugs. */
     static void assertSameText(Path hive, String plugin, UnaryOperator<String> theirs) throws Exception {
-        String expected = theirs.apply(regRipper(hive, plugin));
+        assertSameText(hive, plugin, (h, text) -> theirs.apply(text));
+    }
+
+    /** As {@link #assertSameText(Path, String, UnaryOperator)}, with a rewrite that reads the hive. */
+    static void assertSameText(Path hive, String plugin, HiveRewrite theirs) throws Exception {
+        String expected = theirs.apply(hive, regRipper(hive, plugin));
         String actual = ours(hive, plugin);
         assertThat(actual).as("portmortem rip -p %s vs regripper on %s; first difference: %s", plugin, hive,
                 firstDifference(expected, actual)).isEqualTo(expected);
@@ -203,8 +233,9 @@ final class RegRipperTextDiff {
     static String ours(Path hive, String plugin) {
         CommandRun r = CommandRun.of("rip", "-r", hive.toString(), "-p", plugin, "--no-logs");
         assertThat(r.exit()).as("portmortem rip -p %s on %s: %s", plugin, hive, r.err()).isZero();
-        return r.out().lines().filter(l -> !l.startsWith("PortMortem:")).collect(Collectors.joining("\n"))
-                + (r.out().endsWith("\n") ? "\n" : "");
+        // split at \n alone, as perlText does: a value's carriage return stays in its line
+        return java.util.Arrays.stream(r.out().split("\n", -1)).filter(l -> !l.startsWith("PortMortem:"))
+                .collect(Collectors.joining("\n"));
     }
 
     private static String firstDifference(String expected, String actual) {
