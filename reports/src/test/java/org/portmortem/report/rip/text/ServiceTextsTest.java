@@ -92,7 +92,7 @@ class ServiceTextsTest {
     }
 
     /** svc_tln's alert lines, with the ServiceDll alert dated and unreadable ServiceDlls dropped (see above). */
-    private static List<String> svcTlnAlerts(Path hive) throws Exception {
+    static List<String> svcTlnAlerts(Path hive) throws Exception {
         List<String> out = new ArrayList<>();
         try (ServicesKey services = ServicesKey.of(hive)) {
             for (String line : RegRipperTextDiff.regRipper(hive, "svc_tln").lines().filter(l -> !l.isEmpty()).toList()) {
@@ -112,7 +112,7 @@ class ServiceTextsTest {
      * services' lines as it means them: {@code 0x0} Type lines with the Type in hexadecimal, and no data
      * for a value our reader reported unreadable.
      */
-    private static String servicesAsMeant(Path hive, String text) throws Exception {
+    static String servicesAsMeant(Path hive, String text) throws Exception {
         String name = null;
         List<String> out = new ArrayList<>();
         try (ServicesKey services = ServicesKey.of(hive)) {
@@ -132,7 +132,7 @@ class ServiceTextsTest {
     }
 
     /** svc's rows as it means them: no stale Description, no data or row for a value our reader reported unreadable. */
-    private static String svcAsMeant(Path hive, String text) throws Exception {
+    static String svcAsMeant(Path hive, String text) throws Exception {
         return svcWithoutStaleDescription(hive, withoutUnreadable(hive, text));
     }
 
@@ -160,7 +160,7 @@ class ServiceTextsTest {
      * ServiceDll dropped (with svcdll's time heading, if no line is left under it), svc's DisplayName
      * cell emptied (the one cell svc keeps free of commas, so found by position).
      */
-    private static String withoutUnreadable(Path hive, String text) throws Exception {
+    static String withoutUnreadable(Path hive, String text) throws Exception {
         String out = text;
         try (ServicesKey services = ServicesKey.of(hive)) {
             for (Key s : services.services()) {
