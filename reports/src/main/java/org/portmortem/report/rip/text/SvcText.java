@@ -19,7 +19,9 @@ import org.portmortem.ripper.system.Svc;
  * {@code Services} key prints {@code PATH not found.}, one without subkeys {@code PATH has no subkeys.}.
  *
  * <p>Differs from RegRipper where it prints false data: a service without Description has an empty
- * last cell (svc never resets its Description variable and prints the previous service's).
+ * last cell (svc never resets its Description variable and prints the previous service's); a value
+ * holding {@code |} is printed whole (svc joins a row's values with {@code |} and splits them again,
+ * shifting the later ones).
  *
  * <p>As TLN ({@link #timeline}): one {@code REG} line per row, as {@link PluginText} writes them, then
  * svc_tln's alerts (v.20130911) as it prints them: {@code TIME|ALERT|||svc_tln: MESSAGE}, the system

@@ -25,7 +25,8 @@ import org.portmortem.report.CommandRun;
  * (the corpus raises only two of svc_tln's rules, and has no Services key missing or empty): a hive
  * with a service for each rule, odd Types, commas, a stale Description and a ServiceDll; one whose
  * Services key has no subkeys; one without a Services key. RegRipper's output is rewritten as in
- * {@link ServiceTextsTest}, and for one more bug of svc_tln that these hives show:
+ * {@link ServiceTextsTest}, and for one more bug of svc_tln that these hives show (a fourth hive pins
+ * how services and svc print a value holding {@code |}, which RegRipper shifts):
  * <ul>
  *   <li><b>svc_tln's driver rule reads the previous service's Type where a service has none</b>
  *       ({@code $t} is only assigned when Type is read), so DrvNoType, which follows the driver Drv2,
@@ -46,6 +47,7 @@ class ServiceRulesWrittenHiveTest {
     private static Path rules;
     private static Path empty;
     private static Path missing;
+    private static Path pipe;
 
     @BeforeAll
     static void writeHives() throws IOException {
@@ -56,6 +58,9 @@ class ServiceRulesWrittenHiveTest {
         m.deleteKey("ControlSet001\\Services");
         m.createKey("ControlSet001\\Control");
         missing = write("missing", m);
+        MemoryHive p = system();
+        service(p, "Piped", 0x10, T1, "C:\\piped.exe").putValue("DisplayName", 1, sz("Left|Right"));
+        pipe = write("pipe", p);
     }
 
     private static Path write(String name, MemoryHive h) throws IOException {
@@ -165,6 +170,18 @@ class ServiceRulesWrittenHiveTest {
     @Test
     void aMissingServicesKeyPrintsRegRippersLines() throws Exception {
         assertEachPluginPrintsRegRippersText(missing, "\nControlSet001\\Services not found.\n");
+    }
+
+    @Test
+    void aValueHoldingAPipeIsPrintedWholeWhereRegRipperShiftsTheValuesAfterIt() throws Exception {
+        assumeRegRipper();
+        // RegRipper joins a service's values with | and splits them again
+        assertThat(RegRipperTextDiff.regRipper(pipe, "services"))
+                .contains("  Display   = Left\n  ImagePath = Right\n  Type      = C:\\piped.exe\n");
+        assertThat(RegRipperTextDiff.regRipper(pipe, "svc")).contains(",Piped,Left,Right,C:\\piped.exe,Own_Process,Manual,");
+        assertThat(RegRipperTextDiff.ours(pipe, "services"))
+                .contains("  Display   = Left|Right\n  ImagePath = C:\\piped.exe\n  Type      = Own_Process\n");
+        assertThat(RegRipperTextDiff.ours(pipe, "svc")).contains(",Piped,Left|Right,C:\\piped.exe,Own_Process,Manual,,\n");
     }
 
     private static void assertEachPluginPrintsRegRippersText(Path hive, String ending) throws Exception {
