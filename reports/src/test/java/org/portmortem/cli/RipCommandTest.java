@@ -56,7 +56,7 @@ class RipCommandTest {
         CommandRun r = run("rip", "-r", win7System().toString(), "-f", "system");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("rdpport v.20200526", "Remote Desktop Listening Port Number = 3389",
-                "Time,Name,DisplayName,ImagePath/ServiceDll,Type,Start,ObjectName,Description",
+                "\nTime,Name,DisplayName,ImagePath/ServiceDll,Type,Start,ObjectName\n",
                 "0.0.0.0              0.0.0.0              192.168.1.1", "-".repeat(40));
         assertThat(r.out()).doesNotContain("Error: ");
     }
@@ -97,11 +97,16 @@ class RipCommandTest {
     }
 
     @Test
-    void tlnWritesOneFiveFieldLinePerServiceKey() {
+    void tlnWritesOneFiveFieldRegLinePerServiceKeyThenSvcTlnsAlerts() {
         CommandRun r = run("rip", "-r", win7System().toString(), "-p", "svc", "--format", "tln");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out().lines()).isNotEmpty().allMatch(l -> l.matches("\\d+\\|REG\\|WKS-WIN732BITA\\|\\|svc: .*"));
+        assertThat(r.out().lines().filter(l -> !l.contains("|ALERT|"))).hasSizeGreaterThan(300)
+                .allMatch(l -> l.matches("\\d+\\|REG\\|WKS-WIN732BITA\\|\\|svc: .*"));
         assertThat(r.out()).contains("1333745007|REG|WKS-WIN732BITA||svc: BITS - DisplayName=");
+        // what regripper -p svc_tln prints for this hive: a colon in COM+'s dllhost.exe arguments
+        assertThat(r.out().lines().filter(l -> l.contains("|ALERT|"))).containsExactly("1247546229|ALERT|||svc_tln: "
+                + "Poss. ADS in path: %SystemRoot%\\system32\\dllhost.exe /Processid:{02D4B3F1-FD88-11D1-960D-00805FC79235}");
+        assertThat(r.out()).endsWith("{02D4B3F1-FD88-11D1-960D-00805FC79235}\n");
     }
 
     @Test

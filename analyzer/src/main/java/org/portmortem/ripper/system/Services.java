@@ -2,17 +2,27 @@ package org.portmortem.ripper.system;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.portmortem.evidence.Evidence;
+import org.portmortem.hive.Key;
 import org.portmortem.model.Service;
 import org.portmortem.ripper.RipContext;
 import org.portmortem.ripper.RipFact;
 
 /**
- * {@code services}: every key under {@code Services} of the control set in use, newest first, with
- * its DisplayName, ImagePath, Type, Start and Group, from the model's services. Facts are grouped
- * under the LastWrite time, as RegRipper heads them.
+ * {@code services} (services.pl v.20191024): first the {@code Services} key of the control set in use
+ * (fact {@value #SERVICES_KEY}: its number of subkeys, or its absence), then every service key, newest
+ * LastWrite second first, each a group named after the service with its Name, Display (DisplayName),
+ * ImagePath, Type, Start and Group as RegRipper prints them (absent values have no data), each fact
+ * dated with the service key's LastWrite time.
+ *
+ * <p>Type is services.pl's word, or {@code 0x} and the number in hexadecimal where its table has none
+ * (RegRipper means to print that, but prints {@code 0x0}: see {@link ServiceLabels#servicesType}).
  */
 public final class Services extends SystemPlugin {
+    /** The name of the fact about the {@code Services} key itself (its data: how many subkeys it has). */
+    public static final String SERVICES_KEY = "Subkeys";
+
     /** The plugin. */
     public Services() {
         super("services", "Lists services/drivers in Services key by LastWrite times", "20191024");
@@ -21,14 +31,15 @@ public final class Services extends SystemPlugin {
     @Override
     public List<RipFact> run(RipContext context) {
         List<RipFact> facts = new ArrayList<>();
+        facts.add(ServicesByTime.servicesKey(context));
         for (Service s : ServicesByTime.newestFirst(context.systemModel().services())) {
-            String group = ServicesByTime.heading(s.lastWritten());
-            facts.add(RipFact.ofEvidence(group, "Name", s.name(), Evidence.ofKey(s.key(), null)));
-            facts.add(RipFact.ofEvidence(group, "Display", ServiceLabels.text(s.displayName()), s.displayName().evidence()));
-            facts.add(RipFact.ofEvidence(group, "ImagePath", ServiceLabels.text(s.imagePath()), s.imagePath().evidence()));
-            facts.add(RipFact.ofEvidence(group, "Type", ServiceLabels.type(s), s.type().evidence()));
-            facts.add(RipFact.ofEvidence(group, "Start", ServiceLabels.start(s), s.start().evidence()));
-            facts.add(RipFact.ofEvidence(group, "Group", ServiceLabels.text(s.group()), s.group().evidence()));
+            Key k = s.key();
+            facts.add(new RipFact(s.name(), "Name", s.name(), s.lastWritten(), Evidence.ofKey(k, null)));
+            facts.add(ServicesByTime.value(s.name(), s.lastWritten(), k, "DisplayName", "Display", UnaryOperator.identity()));
+            facts.add(ServicesByTime.value(s.name(), s.lastWritten(), k, "ImagePath", "ImagePath", UnaryOperator.identity()));
+            facts.add(ServicesByTime.value(s.name(), s.lastWritten(), k, "Type", "Type", ServiceLabels::servicesType));
+            facts.add(ServicesByTime.value(s.name(), s.lastWritten(), k, "Start", "Start", ServiceLabels::start));
+            facts.add(ServicesByTime.value(s.name(), s.lastWritten(), k, "Group", "Group", UnaryOperator.identity()));
         }
         return facts;
     }

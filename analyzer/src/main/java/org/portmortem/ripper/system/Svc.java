@@ -3,18 +3,34 @@ package org.portmortem.ripper.system;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.portmortem.evidence.Evidence;
+import org.portmortem.hive.Key;
 import org.portmortem.model.Service;
 import org.portmortem.ripper.RipContext;
 import org.portmortem.ripper.RipFact;
 import org.portmortem.ripper.RipLayout;
 
 /**
- * {@code svc}: one comma-separated row per service (name, DisplayName, ImagePath, Type, Start,
- * ObjectName, Description) and one per {@code Parameters\ServiceDll}, newest key first, from the
- * model's services. Each row is a group named after the service (or {@code NAME\Parameters}).
+ * {@code svc} (svc.pl v.20200525) and the alerts of its timeline variant svc_tln (v.20130911). Facts,
+ * in this order:
+ * <ol>
+ *   <li>the {@code Services} key of the control set in use (fact {@value Services#SERVICES_KEY});
+ *   <li>one row per service key (a group named after the service: Name, DisplayName,
+ *       ImagePath/ServiceDll, Type, Start, ObjectName, Description, dated with the key's LastWrite
+ *       time) and one per {@code Parameters\ServiceDll} (group {@code NAME\Parameters}: Name and
+ *       ImagePath/ServiceDll, dated with the Parameters key's time), newest LastWrite second first;
+ *   <li>svc_tln's alerts, facts named {@value #ALERT} in the service's group ({@link SvcAlerts}).
+ * </ol>
+ * Data is as svc prints it, except that DisplayName keeps its commas (svc's text turns them into
+ * semicolons, its CSV choice) and an absent value has no data (svc prints an empty cell, or for
+ * Description the previous service's, a RegRipper bug not reproduced). Type is svc's word, or the
+ * number in decimal where svc has none.
  */
 public final class Svc extends SystemPlugin {
+    /** The name of the facts that are svc_tln's alerts. */
+    public static final String ALERT = "ALERT";
+
     /** The plugin. */
     public Svc() {
         super("svc", "Lists Services key contents by LastWrite time (CSV)", "20200525");
@@ -30,39 +46,34 @@ public final class Svc extends SystemPlugin {
         return true;
     }
 
-    private record Row(String group, Instant time, List<RipFact> facts) {}
+    private record Row(Instant time, List<RipFact> facts) {}
 
     @Override
     public List<RipFact> run(RipContext context) {
+        List<Service> services = context.systemModel().services();
         List<Row> rows = new ArrayList<>();
-        for (Service s : context.systemModel().services()) {
-            Evidence key = Evidence.ofKey(s.key(), null);
-            rows.add(new Row(s.name(), s.lastWritten(), List.of(
-                    fact(s.name(), s.lastWritten(), "Name", s.name(), key),
-                    fact(s.name(), s.lastWritten(), "DisplayName", ServiceLabels.text(s.displayName()),
-                            s.displayName().evidence()),
-                    fact(s.name(), s.lastWritten(), "ImagePath/ServiceDll", ServiceLabels.text(s.imagePath()),
-                            s.imagePath().evidence()),
-                    fact(s.name(), s.lastWritten(), "Type", ServiceLabels.type(s), s.type().evidence()),
-                    fact(s.name(), s.lastWritten(), "Start", ServiceLabels.start(s), s.start().evidence()),
-                    fact(s.name(), s.lastWritten(), "ObjectName", ServiceLabels.text(s.objectName()),
-                            s.objectName().evidence()),
-                    fact(s.name(), s.lastWritten(), "Description", ServiceLabels.text(s.description()),
-                            s.description().evidence()))));
-            if (SvcDll.hasParametersDll(s)) {
-                Evidence dll = s.serviceDll().evidence();
+        for (Service s : services) {
+            Key k = s.key();
+            Instant t = s.lastWritten();
+            rows.add(new Row(t, List.of(
+                    new RipFact(s.name(), "Name", s.name(), t, Evidence.ofKey(k, null)),
+                    ServicesByTime.value(s.name(), t, k, "DisplayName", "DisplayName", UnaryOperator.identity()),
+                    ServicesByTime.value(s.name(), t, k, "ImagePath", "ImagePath/ServiceDll", UnaryOperator.identity()),
+                    ServicesByTime.value(s.name(), t, k, "Type", "Type", ServiceLabels::svcType),
+                    ServicesByTime.value(s.name(), t, k, "Start", "Start", ServiceLabels::start),
+                    ServicesByTime.value(s.name(), t, k, "ObjectName", "ObjectName", UnaryOperator.identity()),
+                    ServicesByTime.value(s.name(), t, k, "Description", "Description", UnaryOperator.identity()))));
+            ServicesByTime.parametersWithDll(s).ifPresent(p -> {
                 String group = s.name() + "\\Parameters";
-                rows.add(new Row(group, dll.lastWritten(), List.of(
-                        fact(group, dll.lastWritten(), "Name", group, dll),
-                        fact(group, dll.lastWritten(), "ImagePath/ServiceDll", s.serviceDll().value(), dll))));
-            }
+                Instant pt = p.lastWritten().orElse(null);
+                rows.add(new Row(pt, List.of(new RipFact(group, "Name", group, pt, Evidence.ofKey(p, null)),
+                        ServicesByTime.value(group, pt, p, "ServiceDll", "ImagePath/ServiceDll", UnaryOperator.identity()))));
+            });
         }
         List<RipFact> facts = new ArrayList<>();
+        facts.add(ServicesByTime.servicesKey(context));
         ServicesByTime.newestFirst(rows, Row::time).forEach(r -> facts.addAll(r.facts()));
+        facts.addAll(SvcAlerts.of(services));
         return facts;
-    }
-
-    private static RipFact fact(String group, Instant time, String name, String data, Evidence evidence) {
-        return new RipFact(group, name, data, time, evidence);
     }
 }

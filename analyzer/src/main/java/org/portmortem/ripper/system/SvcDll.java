@@ -2,15 +2,19 @@ package org.portmortem.ripper.system;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.portmortem.model.Service;
 import org.portmortem.ripper.RipContext;
 import org.portmortem.ripper.RipFact;
 
 /**
- * {@code svcdll}: services whose {@code Parameters} key holds a ServiceDll, newest service key first,
- * from the model's services. A ServiceDll on the service key itself (which Windows also reads) is
- * not in RegRipper's list and is left out here too; the {@code services} command shows it.
+ * {@code svcdll} (svcdll.pl v.20200525): first the {@code Services} key of the control set in use (fact
+ * {@value Services#SERVICES_KEY}), then each service whose {@code Parameters} subkey holds a ServiceDll,
+ * newest service key first (RegRipper sorts them by the service key's LastWrite second, not the
+ * Parameters key's): a group named after the service with one fact {@code ServiceDll}, dated with the
+ * service key's time, its evidence the value in {@code Parameters}. A ServiceDll on the service key
+ * itself (which Windows also reads) is not in RegRipper's list and is left out here too; the
+ * {@code services} command shows it.
  */
 public final class SvcDll extends SystemPlugin {
     /** The plugin. */
@@ -21,18 +25,11 @@ public final class SvcDll extends SystemPlugin {
     @Override
     public List<RipFact> run(RipContext context) {
         List<RipFact> facts = new ArrayList<>();
+        facts.add(ServicesByTime.servicesKey(context));
         for (Service s : ServicesByTime.newestFirst(context.systemModel().services())) {
-            if (hasParametersDll(s)) {
-                facts.add(new RipFact(ServicesByTime.heading(s.lastWritten()), s.name(), s.serviceDll().value(),
-                        s.lastWritten(), s.serviceDll().evidence()));
-            }
+            ServicesByTime.parametersWithDll(s).ifPresent(p -> facts.add(ServicesByTime.value(s.name(),
+                    s.lastWritten(), p, "ServiceDll", "ServiceDll", UnaryOperator.identity())));
         }
         return facts;
-    }
-
-    /** Whether the model read the service's ServiceDll from its Parameters subkey. */
-    static boolean hasParametersDll(Service s) {
-        return s.serviceDll().isPresent()
-                && s.serviceDll().evidence().keyPath().toLowerCase(Locale.ROOT).endsWith("\\parameters");
     }
 }

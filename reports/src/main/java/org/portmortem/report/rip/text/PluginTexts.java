@@ -20,7 +20,10 @@ public final class PluginTexts {
             Map.entry("netsh", ValuePluginText.of("netsh")),
             Map.entry("networkcards", new NetworkCardsText()),
             Map.entry("networklist", new NetworkListText()),
-            Map.entry("osversion", new OsVersionText()));
+            Map.entry("osversion", new OsVersionText()),
+            Map.entry("services", new ServicesText()),
+            Map.entry("svc", new SvcText()),
+            Map.entry("svcdll", new SvcDllText()));
 
     private PluginTexts() {}
 

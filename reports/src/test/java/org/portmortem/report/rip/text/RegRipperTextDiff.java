@@ -24,6 +24,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.function.ThrowingConsumer;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.HiveOpenOptions;
 import org.portmortem.hive.MemoryHive;
@@ -175,12 +176,32 @@ final class RegRipperTextDiff {
     }
 
     /**
+     * A rewrite of RegRipper's output for a RegRipper bug we do not reproduce; it may read the hive
+     * RegRipper read, e.g. to put back a value RegRipper printed wrongly.
+     */
+    @FunctionalInterface
+    interface HiveRewrite {
+        /** RegRipper's text for the hive, rewritten. */
+        String apply(Path hive, String regRipperText) throws Exception;
+
+        /** A rewrite of the text alone. */
+        static HiveRewrite of(UnaryOperator<String> rewrite) {
+            return (hive, text) -> rewrite.apply(text);
+        }
+    }
+
+    /**
      * One dynamic test per hive of the plugin's type (corpus and written fixtures), each asserting that
      * our text equals RegRipper's once {@code theirs} has rewritten RegRipper's known bugs; a single
      * skipped test with the reason when regripper is not installed.
      */
     static Stream<DynamicTest> onEveryHive(HiveType type, String plugin, UnaryOperator<String> theirs) {
         return onEveryHive(type, plugin, Output.TEXT, theirs, List.of());
+    }
+
+    /** As {@link #onEveryHive(HiveType, String, UnaryOperator)}, with a rewrite that reads the hive. */
+    static Stream<DynamicTest> onEveryHive(HiveType type, String plugin, HiveRewrite theirs) {
+        return forEveryHive(type, plugin, List.of(), h -> assertSame(h, plugin, Output.TEXT, theirs));
     }
 
     /**
@@ -191,6 +212,20 @@ final class RegRipperTextDiff {
     static Stream<DynamicTest> onEveryHive(HiveType type, String plugin, Output output, UnaryOperator<String> theirs,
             List<Path> written) {
         String label = plugin + (output == Output.TLN ? " --format tln" : "");
+        return forEveryHive(type, label, written, h -> assertSame(h, plugin, output, HiveRewrite.of(theirs)));
+    }
+
+    /**
+     * One dynamic test per hive of that type (corpus and written fixtures), named after {@code label} and
+     * the hive, running {@code check} on the hive's path; a single skipped test with the reason when
+     * regripper is not installed, and one when the corpus is absent.
+     */
+    static Stream<DynamicTest> forEveryHive(HiveType type, String label, ThrowingConsumer<Path> check) {
+        return forEveryHive(type, label, List.of(), check);
+    }
+
+    private static Stream<DynamicTest> forEveryHive(HiveType type, String label, List<Path> written,
+            ThrowingConsumer<Path> check) {
         if (!Files.isExecutable(REGRIPPER)) {
             return Stream.of(DynamicTest.dynamicTest(label + ": skipped",
                     () -> assumeTrue(false, "regripper is not installed (Debian package regripper)")));
@@ -202,7 +237,7 @@ final class RegRipperTextDiff {
         }
         for (Path h : Stream.of(corpusHives(type), writtenFixtures(type), written).flatMap(List::stream).toList()) {
             tests.add(DynamicTest.dynamicTest(label + " on " + h.getParent().getFileName() + "/" + h.getFileName(),
-                    () -> assertSame(h, plugin, output, theirs)));
+                    () -> check.accept(h)));
         }
         return tests.stream();
     }
@@ -218,18 +253,28 @@ final class RegRipperTextDiff {
                     () -> assumeTrue(false, "regripper is not installed (Debian package regripper)")));
         }
         return hives.stream().map(h -> DynamicTest.dynamicTest(plugin + " on " + h.getParent().getFileName() + "/"
-                + h.getFileName(), () -> assertSame(h, plugin, Output.TEXT, theirs)));
+                + h.getFileName(), () -> assertSame(h, plugin, Output.TEXT, HiveRewrite.of(theirs))));
     }
 
     /** Asserts that our text for the plugin equals RegRipper's, after {@code theirs} rewrites its known bugs. */
     static void assertSameText(Path hive, String plugin, UnaryOperator<String> theirs) throws Exception {
+        assertSame(hive, plugin, Output.TEXT, HiveRewrite.of(theirs));
+    }
+
+    /** As {@link #assertSameText(Path, String, UnaryOperator)}, with a rewrite that reads the hive. */
+    static void assertSameText(Path hive, String plugin, HiveRewrite theirs) throws Exception {
         assertSame(hive, plugin, Output.TEXT, theirs);
     }
 
     /** Asserts that our output for the plugin equals RegRipper's, after {@code theirs} rewrites its known bugs. */
     static void assertSame(Path hive, String plugin, Output output, UnaryOperator<String> theirs) throws Exception {
+        assertSame(hive, plugin, output, HiveRewrite.of(theirs));
+    }
+
+    /** As {@link #assertSame(Path, String, Output, UnaryOperator)}, with a rewrite that reads the hive. */
+    static void assertSame(Path hive, String plugin, Output output, HiveRewrite theirs) throws Exception {
         boolean tln = output == Output.TLN;
-        String expected = theirs.apply(regRipper(hive, tln ? plugin + "_tln" : plugin));
+        String expected = theirs.apply(hive, regRipper(hive, tln ? plugin + "_tln" : plugin));
         String actual = tln ? ours(hive, plugin, "--format", "tln") : ours(hive, plugin);
         assertThat(actual).as("portmortem rip -p %s%s vs regripper on %s; first difference: %s", plugin,
                 tln ? " --format tln" : "", hive, firstDifference(expected, actual)).isEqualTo(expected);
@@ -283,8 +328,9 @@ final class RegRipperTextDiff {
         args.addAll(List.of(options));
         CommandRun r = CommandRun.of(args.toArray(String[]::new));
         assertThat(r.exit()).as("portmortem rip -p %s on %s: %s", plugin, hive, r.err()).isZero();
-        return r.out().lines().filter(l -> !l.startsWith("PortMortem:")).collect(Collectors.joining("\n"))
-                + (r.out().endsWith("\n") ? "\n" : "");
+        // split at \n alone, as perlText does: a value's carriage return stays in its line
+        return java.util.Arrays.stream(r.out().split("\n", -1)).filter(l -> !l.startsWith("PortMortem:"))
+                .collect(Collectors.joining("\n"));
     }
 
     private static String firstDifference(String expected, String actual) {
