@@ -10,7 +10,8 @@ import org.portmortem.ripper.RipPlugin;
 public final class PluginTexts {
     /** One entry per ported RegRipper plugin, by plugin name. */
     private static final Map<String, PluginText> REGRIPPER = Map.ofEntries(
-            Map.entry("compname", new CompNameText()));
+            Map.entry("compname", new CompNameText()),
+            Map.entry("timezone", new TimeZoneText()));
 
     private PluginTexts() {}
 

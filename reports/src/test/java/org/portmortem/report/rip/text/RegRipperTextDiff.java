@@ -103,16 +103,27 @@ final class RegRipperTextDiff {
      * written as a regf file whose keys were all last written at 2002-06-01 12:00:00Z.
      */
     static synchronized Path writtenFixture(String system, String hive) {
+        try (Hive h = Hive.open(Fixtures.folder(system).resolve(hive + ".reg"))) {
+            return written(system + "-" + hive, h);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A hive built in memory (e.g. a reference system's hive with keys added) written as the regf
+     * file {@code NAME} in the harness's temporary folder, its keys without a time of their own last
+     * written at 2002-06-01 12:00:00Z; written once per run.
+     */
+    static synchronized Path written(String name, Hive hive) {
         try {
             if (written == null) {
                 written = Files.createTempDirectory("portmortem-rr-text");
                 written.toFile().deleteOnExit();
             }
-            Path out = written.resolve(system + "-" + hive);
+            Path out = written.resolve(name);
             if (!Files.exists(out)) {
-                try (Hive h = Hive.open(Fixtures.folder(system).resolve(hive + ".reg"))) {
-                    HiveWriter.write(h, out, Instant.parse("2002-06-01T12:00:00Z"));
-                }
+                HiveWriter.write(hive, out, Instant.parse("2002-06-01T12:00:00Z"));
                 out.toFile().deleteOnExit();
             }
             return out;
@@ -136,6 +147,15 @@ final class RegRipperTextDiff {
      * skipped test with the reason when regripper is not installed.
      */
     static Stream<DynamicTest> onEveryHive(HiveType type, String plugin, UnaryOperator<String> theirs) {
+        return onEveryHive(type, plugin, theirs, List.of());
+    }
+
+    /**
+     * As {@link #onEveryHive(HiveType, String, UnaryOperator)}, and on these hives too (e.g. hives
+     * {@link #written(String, Hive) written} to hold what the corpus lacks).
+     */
+    static Stream<DynamicTest> onEveryHive(HiveType type, String plugin, UnaryOperator<String> theirs,
+            List<Path> alsoOn) {
         if (!Files.isExecutable(REGRIPPER)) {
             return Stream.of(DynamicTest.dynamicTest(plugin + ": skipped",
                     () -> assumeTrue(false, "regripper is not installed (Debian package regripper)")));
@@ -145,7 +165,7 @@ final class RegRipperTextDiff {
             tests.add(DynamicTest.dynamicTest(plugin + " on the corpus: skipped", () -> assumeTrue(false,
                     "shared corpus not found beside the repository (../shared/corpus)")));
         }
-        for (Path h : Stream.concat(corpusHives(type).stream(), writtenFixtures(type).stream()).toList()) {
+        for (Path h : Stream.of(corpusHives(type), writtenFixtures(type), alsoOn).flatMap(List::stream).toList()) {
             tests.add(DynamicTest.dynamicTest(plugin + " on " + h.getParent().getFileName() + "/" + h.getFileName(),
                     () -> assertSameText(h, plugin, theirs)));
         }
@@ -203,8 +223,10 @@ final class RegRipperTextDiff {
     static String ours(Path hive, String plugin) {
         CommandRun r = CommandRun.of("rip", "-r", hive.toString(), "-p", plugin, "--no-logs");
         assertThat(r.exit()).as("portmortem rip -p %s on %s: %s", plugin, hive, r.err()).isZero();
-        return r.out().lines().filter(l -> !l.startsWith("PortMortem:")).collect(Collectors.joining("\n"))
-                + (r.out().endsWith("\n") ? "\n" : "");
+        // split at line feeds only, as perlText does: data printed as stored bytes may hold a carriage return
+        String out = r.out().endsWith("\n") ? r.out().substring(0, r.out().length() - 1) : r.out();
+        return Stream.of(out.split("\n", -1)).filter(l -> !l.startsWith("PortMortem:"))
+                .collect(Collectors.joining("\n")) + (r.out().endsWith("\n") ? "\n" : "");
     }
 
     private static String firstDifference(String expected, String actual) {
