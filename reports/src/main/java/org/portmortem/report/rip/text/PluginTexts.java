@@ -11,7 +11,8 @@ public final class PluginTexts {
     /** One entry per ported RegRipper plugin, by plugin name. */
     private static final Map<String, PluginText> REGRIPPER = Map.ofEntries(
             Map.entry("compname", new CompNameText()),
-            Map.entry("timezone", new TimeZoneText()));
+            Map.entry("timezone", new TimeZoneText()),
+            Map.entry("shutdown", new ShutdownText()));
 
     private PluginTexts() {}
 
