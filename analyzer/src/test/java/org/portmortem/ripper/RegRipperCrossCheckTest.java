@@ -238,19 +238,25 @@ class RegRipperCrossCheckTest {
         return out;
     }
 
+    /** The routes, and as many values as rows (RegRipper prints the key's values one a row) where the key exists. */
     private static List<String> routeLines(List<String> lines) {
         List<String> out = new ArrayList<>();
         boolean table = false;
+        int rows = 0;
         for (String l : lines) {
             if (l.startsWith("Address ")) {
                 table = true;
             } else if (table && !l.isBlank()) {
+                rows++;
                 String[] c = l.trim().split("\\s+", 4);
                 String[] names = {"Address", "Netmask", "Gateway", "Metric"};
                 for (int i = 0; i < names.length; i++) {
                     out.add(names[i] + "=" + (i < c.length ? norm(c[i]) : ""));
                 }
             }
+        }
+        if (lines.stream().anyMatch(l -> l.startsWith("LastWrite: "))) {
+            out.add("Values=" + rows);
         }
         return out;
     }

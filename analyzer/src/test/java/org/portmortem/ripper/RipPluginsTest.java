@@ -116,7 +116,7 @@ class RipPluginsTest {
         SystemHiveBuilder b = SystemHiveBuilder.system();
         b.string(b.cs("Services\\Tcpip\\Parameters\\PersistentRoutes"), "10.1.0.0,255.255.0.0,192.168.1.254,5", "");
         assertThat(run("routes", b.build())).extracting(f -> f.name() + "=" + f.data())
-                .containsExactly("Address=10.1.0.0", "Netmask=255.255.0.0", "Gateway=192.168.1.254", "Metric=5");
+                .containsExactly("Values=1", "Address=10.1.0.0", "Netmask=255.255.0.0", "Gateway=192.168.1.254", "Metric=5");
     }
 
     @Test

@@ -12,7 +12,8 @@ public final class PluginTexts {
     private static final Map<String, PluginText> REGRIPPER = Map.ofEntries(
             Map.entry("compname", new CompNameText()),
             Map.entry("timezone", new TimeZoneText()),
-            Map.entry("shutdown", new ShutdownText()));
+            Map.entry("shutdown", new ShutdownText()),
+            Map.entry("routes", new RoutesText()));
 
     private PluginTexts() {}
 
