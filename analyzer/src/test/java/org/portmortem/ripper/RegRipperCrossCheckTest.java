@@ -351,9 +351,14 @@ class RegRipperCrossCheckTest {
         return out;
     }
 
+    /** The forwardings, and as many values as forwardings where the key exists. */
     private static List<String> portProxyLines(List<String> lines) {
-        return lines.stream().filter(l -> l.contains(" - ") && !l.startsWith("("))
+        List<String> out = new ArrayList<>(lines.stream().filter(l -> l.contains(" - ") && !l.startsWith("("))
                 .map(l -> norm(l.substring(0, l.indexOf(" - "))) + "=" + norm(l.substring(l.indexOf(" - ") + 3)))
-                .toList();
+                .toList());
+        if (lines.stream().anyMatch(l -> l.startsWith("LastWrite Time "))) {
+            out.add("Values=" + out.size());
+        }
+        return out;
     }
 }

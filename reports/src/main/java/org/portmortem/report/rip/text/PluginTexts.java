@@ -13,7 +13,8 @@ public final class PluginTexts {
             Map.entry("compname", new CompNameText()),
             Map.entry("timezone", new TimeZoneText()),
             Map.entry("shutdown", new ShutdownText()),
-            Map.entry("routes", new RoutesText()));
+            Map.entry("routes", new RoutesText()),
+            Map.entry("portproxy", new PortProxyText()));
 
     private PluginTexts() {}
 
