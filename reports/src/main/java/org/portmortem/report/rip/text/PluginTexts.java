@@ -14,7 +14,8 @@ public final class PluginTexts {
             Map.entry("timezone", new TimeZoneText()),
             Map.entry("shutdown", new ShutdownText()),
             Map.entry("routes", new RoutesText()),
-            Map.entry("portproxy", new PortProxyText()));
+            Map.entry("portproxy", new PortProxyText()),
+            Map.entry("shares", new SharesText()));
 
     private PluginTexts() {}
 

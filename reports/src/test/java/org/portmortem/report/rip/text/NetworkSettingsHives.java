@@ -88,6 +88,7 @@ final class NetworkSettingsHives {
         multi(shares, "Données", "CSCFlags=0", "MaxUses=4294967295", "Path=D:\\Données", "Permissions=0",
                 "Remark=équipe", "Type=0");
         multi(shares, "Short", "Path=C:\\Short"); // fewer strings than RegRipper prints
+        multi(shares, "Odd", "CSCFlags=0", "MaxUses=1", "NoEquals", "Permissions=0", "Remark=", "Type=0");
         MemoryKey parameters = h.createKey(CS1 + "Services\\LanmanServer\\Parameters");
         dword(parameters, "AutoShareServer", 0);
         dword(parameters, "AutoShareWks", 1);
