@@ -267,6 +267,7 @@ class RegRipperCrossCheckTest {
         for (String l : lines) {
             if (l.startsWith("IPAddress ")) {
                 table = true;
+                out.add("heading");
             } else if (table && !l.isBlank()) {
                 String t = l.trim();
                 int sp = t.indexOf(' ');
@@ -282,11 +283,16 @@ class RegRipperCrossCheckTest {
         return out;
     }
 
+    /** The rows, and the table heading where the Interfaces key has subkeys (its count is the first fact). */
     private static List<String> ipFacts(List<RipFact> facts) {
         Map<String, List<RipFact>> rows = new java.util.LinkedHashMap<>();
-        facts.forEach(f -> rows.computeIfAbsent(f.group(), k -> new ArrayList<>()).add(f));
-        return rows.values().stream().map(r -> String.join("|", r.stream()
-                .map(f -> f.name() + "=" + norm(f.data() == null ? "" : f.data())).toList())).toList();
+        facts.stream().skip(1).forEach(f -> rows.computeIfAbsent(f.group(), k -> new ArrayList<>()).add(f));
+        List<String> out = new ArrayList<>(rows.values().stream().map(r -> String.join("|", r.stream()
+                .map(f -> f.name() + "=" + norm(f.data() == null ? "" : f.data())).toList())).toList());
+        if (!facts.get(0).isAbsent() && !facts.get(0).data().equals("0")) {
+            out.add("heading");
+        }
+        return out;
     }
 
     /** Value types whose data RegRipper's nic2 prints as raw bytes, so only the name is compared. */

@@ -15,7 +15,8 @@ public final class PluginTexts {
             Map.entry("shutdown", new ShutdownText()),
             Map.entry("routes", new RoutesText()),
             Map.entry("portproxy", new PortProxyText()),
-            Map.entry("shares", new SharesText()));
+            Map.entry("shares", new SharesText()),
+            Map.entry("ips", new IpsText()));
 
     private PluginTexts() {}
 
