@@ -311,10 +311,16 @@ class RegRipperCrossCheckTest {
         }).toList();
     }
 
+    /** The values and decoded SSIDs; the number of interfaces where the key exists, and Subkeys=0 for each "has no subkeys.". */
     private static List<String> nicLines(List<String> lines) {
         List<String> out = new ArrayList<>();
+        if (lines.stream().noneMatch(l -> l.endsWith(" not found."))) {
+            out.add("Interfaces=" + lines.stream().filter(l -> l.startsWith("Adapter: ") && !l.contains("/")).count());
+        }
         for (String l : lines) {
-            if (l.startsWith("SSID Decoded: ")) {
+            if (l.endsWith(" has no subkeys.")) {
+                out.add("Subkeys=0");
+            } else if (l.startsWith("SSID Decoded: ")) {
                 out.add("SSID Decoded=" + norm(l.substring("SSID Decoded: ".length())));
             } else if (l.startsWith("  ")) {
                 String t = l.substring(2);
@@ -325,8 +331,21 @@ class RegRipperCrossCheckTest {
         return out;
     }
 
+    /** The values and SSIDs; the subkey counts (the Interfaces key's first) as nicLines reduces RegRipper's lines. */
     private static List<String> nicFacts(List<RipFact> facts) {
-        return facts.stream().map(f -> norm(f.name()) + "=" + (binary(f) ? "(binary)" : norm(f.data()))).toList();
+        List<String> out = new ArrayList<>();
+        for (RipFact f : facts) {
+            boolean count = f.name().equals("Subkeys") && f.evidence().valueName() == null;
+            if (f == facts.get(0) && !f.isAbsent()) {
+                out.add("Interfaces=" + f.data());
+            }
+            if (count && f.data().equals("0")) {
+                out.add("Subkeys=0");
+            } else if (!count && !f.isAbsent()) {
+                out.add(norm(f.name()) + "=" + (binary(f) ? "(binary)" : norm(f.data())));
+            }
+        }
+        return out;
     }
 
     private static final Pattern SYSPROC = Pattern.compile("^  (\\S+) - (.*)$");

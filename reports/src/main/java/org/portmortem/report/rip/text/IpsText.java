@@ -15,11 +15,7 @@ final class IpsText implements PluginText {
     @Override
     public void write(List<RipFact> facts, PrintWriter out) {
         RipFact interfaces = facts.get(0);
-        if (Absence.ofKey(interfaces)) {
-            out.println(interfaces.group() + " not found.");
-            return;
-        }
-        if (interfaces.data().equals("0")) {
+        if (KeyLines.missing(interfaces, " not found.", out) || KeyLines.none(interfaces)) {
             return;
         }
         out.println(String.format("%-20s %-30s", "IPAddress", "Domain"));

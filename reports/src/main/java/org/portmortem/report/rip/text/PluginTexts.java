@@ -16,7 +16,8 @@ public final class PluginTexts {
             Map.entry("routes", new RoutesText()),
             Map.entry("portproxy", new PortProxyText()),
             Map.entry("shares", new SharesText()),
-            Map.entry("ips", new IpsText()));
+            Map.entry("ips", new IpsText()),
+            Map.entry("nic2", new Nic2Text()));
 
     private PluginTexts() {}
 

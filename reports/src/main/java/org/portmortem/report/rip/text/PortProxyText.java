@@ -46,12 +46,11 @@ final class PortProxyText implements PluginText {
                         + " this reads " + path.substring(0, path.indexOf('\\')) + ", the control set in use");
             }
             RipFact key = e.getValue().get(0);
-            if (Absence.ofKey(key)) {
-                out.println(path + " not found.");
+            if (KeyLines.missing(key, " not found.", out)) {
                 continue;
             }
             out.println(path);
-            out.println("LastWrite Time " + LastWrite.of(key));
+            out.println("LastWrite Time " + KeyLines.lastWrite(key));
             out.println();
             for (RipFact v : values) {
                 out.println(v.name() + " - " + v.data());

@@ -17,12 +17,11 @@ final class RoutesText implements PluginText {
     @Override
     public void write(List<RipFact> facts, PrintWriter out) {
         RipFact key = facts.get(0);
-        if (Absence.ofKey(key)) {
-            out.println(key.group() + " not found.");
+        if (KeyLines.missing(key, " not found.", out)) {
             return;
         }
         out.println(key.group());
-        out.println("LastWrite: " + LastWrite.of(key));
+        out.println("LastWrite: " + KeyLines.lastWrite(key));
         out.println();
         Map<String, List<RipFact>> routes = FactGroups.of(facts.subList(1, facts.size())).groups();
         if (routes.isEmpty()) {

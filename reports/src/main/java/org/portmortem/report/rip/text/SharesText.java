@@ -37,9 +37,7 @@ final class SharesText implements PluginText {
             }
             out.println();
         }
-        if (Absence.ofKey(key)) {
-            out.println(key.group() + " not found.");
-        } else if (shares.isEmpty()) {
+        if (!KeyLines.missing(key, " not found.", out) && shares.isEmpty()) {
             out.println(key.group() + " has no values.");
         }
         facts.stream().skip(1 + shares.size()).forEach(f -> out.println("  " + f.name() + " = " + f.data()));

@@ -17,13 +17,11 @@ final class ShutdownText implements PluginText {
     @Override
     public void write(List<RipFact> facts, PrintWriter out) {
         RipFact f = facts.get(0);
-        String key = f.evidence().keyPath();
-        if (Absence.ofKey(f)) {
-            out.println(key + " not found.");
+        if (KeyLines.missing(f, " not found.", out)) {
             return;
         }
-        out.println(key + " key, ShutdownTime value");
-        out.println("LastWrite time: " + LastWrite.of(f));
+        out.println(f.group() + " key, ShutdownTime value");
+        out.println("LastWrite time: " + KeyLines.lastWrite(f));
         out.println(f.isAbsent() ? "ShutdownTime value not found." : "ShutdownTime  : " + f.data());
     }
 }

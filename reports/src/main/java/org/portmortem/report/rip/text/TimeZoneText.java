@@ -23,14 +23,13 @@ final class TimeZoneText implements PluginText {
     @Override
     public void write(List<RipFact> facts, PrintWriter out) {
         RipFact first = facts.get(0);
-        if (Absence.ofKey(first)) {
-            out.println(first.group() + " could not be found.");
+        if (KeyLines.missing(first, " could not be found.", out)) {
             return;
         }
         out.println("TimeZoneInformation key");
         out.println(first.group());
-        out.println("LastWrite Time " + LastWrite.of(first));
-        if (first.name().equals(KeyFacts.VALUES)) {
+        out.println("LastWrite Time " + KeyLines.lastWrite(first));
+        if (first.name().equals(KeyFacts.VALUES) && KeyLines.none(first)) {
             out.println(first.group() + " has no values.");
             return;
         }
