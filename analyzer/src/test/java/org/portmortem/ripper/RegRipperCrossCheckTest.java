@@ -45,6 +45,9 @@ import org.portmortem.model.SharedCorpus;
  *   <li>termserv prints an empty InitialProgram as "{blank}", and also reads the SOFTWARE policy key
  *       {@code Policies\Microsoft\Windows NT\Terminal Services}, never present in a SYSTEM hive; ours
  *       reads SYSTEM only.
+ *   <li>routes, portproxy, ips and nic2 also report the count of a key's values or subkeys
+ *       ({@code Values}, {@code Subkeys}), which RegRipper does not print as such: it is compared
+ *       with the rows RegRipper prints, its table heading (ips) or its "has no subkeys." lines (nic2).
  *   <li>On a damaged hive (regipy/corrupted_system_hive) RegRipper prints whatever bytes an unreadable
  *       cell holds (e.g. a DisplayName of CJK garbage); our reader leaves such data out with a warning.
  *       There, ours may differ from RegRipper's only by missing data, at most once per reader warning.
