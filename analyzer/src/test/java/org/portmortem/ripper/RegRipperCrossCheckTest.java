@@ -47,6 +47,9 @@ import org.portmortem.model.SharedCorpus;
  *       RegRipper's lines must be among ours.
  *   <li>termserv prints an empty InitialProgram as "{blank}", and the SysProcs key's time as
  *       "LastWrite:" (ours: the key's "LastWrite Time" fact).
+ *   <li>routes, portproxy, ips and nic2 also report the count of a key's values or subkeys
+ *       ({@code Values}, {@code Subkeys}), which RegRipper does not print as such: it is compared
+ *       with the rows RegRipper prints, its table heading (ips) or its "has no subkeys." lines (nic2).
  *   <li>On a damaged hive (regipy/corrupted_system_hive) RegRipper prints whatever bytes an unreadable
  *       cell holds (e.g. a DisplayName of CJK garbage); our reader leaves such data out with a warning.
  *       There, ours may differ from RegRipper's only by missing data, at most once per reader warning.
@@ -239,19 +242,25 @@ class RegRipperCrossCheckTest {
         return out;
     }
 
+    /** The routes, and as many values as rows (RegRipper prints the key's values one a row) where the key exists. */
     private static List<String> routeLines(List<String> lines) {
         List<String> out = new ArrayList<>();
         boolean table = false;
+        int rows = 0;
         for (String l : lines) {
             if (l.startsWith("Address ")) {
                 table = true;
             } else if (table && !l.isBlank()) {
+                rows++;
                 String[] c = l.trim().split("\\s+", 4);
                 String[] names = {"Address", "Netmask", "Gateway", "Metric"};
                 for (int i = 0; i < names.length; i++) {
                     out.add(names[i] + "=" + (i < c.length ? norm(c[i]) : ""));
                 }
             }
+        }
+        if (lines.stream().anyMatch(l -> l.startsWith("LastWrite: "))) {
+            out.add("Values=" + rows);
         }
         return out;
     }
@@ -262,6 +271,7 @@ class RegRipperCrossCheckTest {
         for (String l : lines) {
             if (l.startsWith("IPAddress ")) {
                 table = true;
+                out.add("heading");
             } else if (table && !l.isBlank()) {
                 String t = l.trim();
                 int sp = t.indexOf(' ');
@@ -277,11 +287,16 @@ class RegRipperCrossCheckTest {
         return out;
     }
 
+    /** The rows, and the table heading where the Interfaces key has subkeys (its count is the first fact). */
     private static List<String> ipFacts(List<RipFact> facts) {
         Map<String, List<RipFact>> rows = new java.util.LinkedHashMap<>();
-        facts.forEach(f -> rows.computeIfAbsent(f.group(), k -> new ArrayList<>()).add(f));
-        return rows.values().stream().map(r -> String.join("|", r.stream()
-                .map(f -> f.name() + "=" + norm(f.data() == null ? "" : f.data())).toList())).toList();
+        facts.stream().skip(1).forEach(f -> rows.computeIfAbsent(f.group(), k -> new ArrayList<>()).add(f));
+        List<String> out = new ArrayList<>(rows.values().stream().map(r -> String.join("|", r.stream()
+                .map(f -> f.name() + "=" + norm(f.data() == null ? "" : f.data())).toList())).toList());
+        if (!facts.get(0).isAbsent() && !facts.get(0).data().equals("0")) {
+            out.add("heading");
+        }
+        return out;
     }
 
     /** Value types whose data RegRipper's nic2 prints as raw bytes, so only the name is compared. */
@@ -300,10 +315,16 @@ class RegRipperCrossCheckTest {
         }).toList();
     }
 
+    /** The values and decoded SSIDs; the number of interfaces where the key exists, and Subkeys=0 for each "has no subkeys.". */
     private static List<String> nicLines(List<String> lines) {
         List<String> out = new ArrayList<>();
+        if (lines.stream().noneMatch(l -> l.endsWith(" not found."))) {
+            out.add("Interfaces=" + lines.stream().filter(l -> l.startsWith("Adapter: ") && !l.contains("/")).count());
+        }
         for (String l : lines) {
-            if (l.startsWith("SSID Decoded: ")) {
+            if (l.endsWith(" has no subkeys.")) {
+                out.add("Subkeys=0");
+            } else if (l.startsWith("SSID Decoded: ")) {
                 out.add("SSID Decoded=" + norm(l.substring("SSID Decoded: ".length())));
             } else if (l.startsWith("  ")) {
                 String t = l.substring(2);
@@ -314,8 +335,21 @@ class RegRipperCrossCheckTest {
         return out;
     }
 
+    /** The values and SSIDs; the subkey counts (the Interfaces key's first) as nicLines reduces RegRipper's lines. */
     private static List<String> nicFacts(List<RipFact> facts) {
-        return facts.stream().map(f -> norm(f.name()) + "=" + (binary(f) ? "(binary)" : norm(f.data()))).toList();
+        List<String> out = new ArrayList<>();
+        for (RipFact f : facts) {
+            boolean count = f.name().equals("Subkeys") && f.evidence().valueName() == null;
+            if (f == facts.get(0) && !f.isAbsent()) {
+                out.add("Interfaces=" + f.data());
+            }
+            if (count && f.data().equals("0")) {
+                out.add("Subkeys=0");
+            } else if (!count && !f.isAbsent()) {
+                out.add(norm(f.name()) + "=" + (binary(f) ? "(binary)" : norm(f.data())));
+            }
+        }
+        return out;
     }
 
     private static final Pattern SYSPROC = Pattern.compile("^  (\\S+) - (.*)$");
@@ -348,9 +382,14 @@ class RegRipperCrossCheckTest {
         return out;
     }
 
+    /** The forwardings, and as many values as forwardings where the key exists. */
     private static List<String> portProxyLines(List<String> lines) {
-        return lines.stream().filter(l -> l.contains(" - ") && !l.startsWith("("))
+        List<String> out = new ArrayList<>(lines.stream().filter(l -> l.contains(" - ") && !l.startsWith("("))
                 .map(l -> norm(l.substring(0, l.indexOf(" - "))) + "=" + norm(l.substring(l.indexOf(" - ") + 3)))
-                .toList();
+                .toList());
+        if (lines.stream().anyMatch(l -> l.startsWith("LastWrite Time "))) {
+            out.add("Values=" + out.size());
+        }
+        return out;
     }
 }

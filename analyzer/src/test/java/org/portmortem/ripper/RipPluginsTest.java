@@ -135,11 +135,10 @@ class RipPluginsTest {
         SystemHiveBuilder b = SystemHiveBuilder.system().dword("Select", "Current", 2).inControlSet(2);
         b.string(b.cs("Services\\PortProxy\\v4tov6\\tcp"), "0.0.0.0/8080", "fe80::1/80");
         List<RipFact> facts = run("portproxy", b.build());
-        assertThat(facts).singleElement().satisfies(f -> {
-            assertThat(f.group()).isEqualTo("ControlSet002\\Services\\PortProxy\\v4tov6\\tcp");
-            assertThat(f.name()).isEqualTo("0.0.0.0/8080");
-            assertThat(f.data()).isEqualTo("fe80::1/80");
-        });
+        assertThat(facts).extracting(f -> f.group() + ":" + f.name() + "=" + f.data()).containsExactly(
+                "ControlSet002\\Services\\PortProxy\\v4tov4\\tcp:ControlSet002\\Services\\PortProxy\\v4tov4\\tcp=null",
+                "ControlSet002\\Services\\PortProxy\\v4tov6\\tcp:Values=1",
+                "ControlSet002\\Services\\PortProxy\\v4tov6\\tcp:0.0.0.0/8080=fe80::1/80");
     }
 
     @Test
@@ -159,7 +158,7 @@ class RipPluginsTest {
         SystemHiveBuilder b = SystemHiveBuilder.system();
         b.string(b.cs("Services\\Tcpip\\Parameters\\PersistentRoutes"), "10.1.0.0,255.255.0.0,192.168.1.254,5", "");
         assertThat(run("routes", b.build())).extracting(f -> f.name() + "=" + f.data())
-                .containsExactly("Address=10.1.0.0", "Netmask=255.255.0.0", "Gateway=192.168.1.254", "Metric=5");
+                .containsExactly("Values=1", "Address=10.1.0.0", "Netmask=255.255.0.0", "Gateway=192.168.1.254", "Metric=5");
     }
 
     @Test

@@ -57,7 +57,7 @@ class RipCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("rdpport v.20200526", "Remote Desktop Listening Port Number = 3389",
                 "\nTime,Name,DisplayName,ImagePath/ServiceDll,Type,Start,ObjectName\n",
-                "0.0.0.0              0.0.0.0              192.168.1.1", "-".repeat(40));
+                "0.0.0.0          0.0.0.0         192.168.1.1     -1   ", "-".repeat(40));
         assertThat(r.out()).doesNotContain("Error: ");
     }
 

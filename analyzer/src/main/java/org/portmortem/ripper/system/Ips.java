@@ -11,7 +11,9 @@ import org.portmortem.ripper.RipLayout;
 /**
  * {@code ips}: the DHCP and static IPv4 addresses with their DNS domains, one row per address, from
  * each interface key and its per-network subkeys. A DHCP row also has the decoded network hint
- * (SSID).
+ * (SSID). As RegRipper, a row is reported where DhcpIPAddress or IPAddress is true as Perl tests it
+ * (set, neither empty nor {@code "0"}). The first fact is the Interfaces key's
+ * {@link KeyFacts#SUBKEYS} count: RegRipper prints its table heading only where there are interfaces.
  */
 public final class Ips extends SystemPlugin {
     /** The plugin. */
@@ -31,6 +33,7 @@ public final class Ips extends SystemPlugin {
             return KeyFacts.onlyAbsent(context, Nic2.INTERFACES);
         }
         List<RipFact> facts = new ArrayList<>();
+        facts.add(KeyFacts.subkeyCount(context.controlSetPath(Nic2.INTERFACES), interfaces.get()));
         for (Key adapter : interfaces.get().subkeys()) {
             addresses(adapter, facts);
             adapter.subkeys().forEach(network -> addresses(network, facts));
@@ -45,7 +48,7 @@ public final class Ips extends SystemPlugin {
     }
 
     private static void addresses(Key k, List<RipFact> facts) {
-        if (KeyFacts.nonEmpty(k, "DhcpIPAddress").isPresent()) {
+        if (KeyFacts.perlTrue(k, "DhcpIPAddress").isPresent()) {
             String group = k.path() + " (DHCP)";
             facts.add(KeyFacts.valueOrAbsent(group, k, "DhcpIPAddress").withName("IPAddress"));
             facts.add(blankIfAbsent(group, k, "DhcpDomain").withName("Domain"));
@@ -53,7 +56,7 @@ public final class Ips extends SystemPlugin {
             facts.add(new RipFact(group, "Hint", hint, k.lastWritten().orElse(null),
                     org.portmortem.evidence.Evidence.ofValueOrAbsent(k, "DhcpNetworkHint", "decoded SSID")));
         }
-        if (KeyFacts.nonEmpty(k, "IPAddress").isPresent()) {
+        if (KeyFacts.perlTrue(k, "IPAddress").isPresent()) {
             String group = k.path() + " (static)";
             facts.add(KeyFacts.valueOrAbsent(group, k, "IPAddress"));
             facts.add(blankIfAbsent(group, k, "Domain"));

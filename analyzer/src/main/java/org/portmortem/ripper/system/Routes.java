@@ -13,7 +13,9 @@ import org.portmortem.ripper.RipLayout;
 /**
  * {@code routes}: the persistent routes ({@code route -p}), one per value of
  * {@code Tcpip\Parameters\PersistentRoutes}, whose name holds address, netmask, gateway and metric
- * separated by commas.
+ * separated by commas (the metric keeps any further commas, as RegRipper's {@code split} with a limit
+ * of 4 does). The first fact is the key's {@link KeyFacts#VALUES} count, under the key's path and
+ * LastWrite time.
  */
 public final class Routes extends SystemPlugin {
     /** The plugin. */
@@ -36,6 +38,7 @@ public final class Routes extends SystemPlugin {
             return KeyFacts.onlyAbsent(context, ROUTES);
         }
         List<RipFact> facts = new ArrayList<>();
+        facts.add(KeyFacts.valueCount(context.controlSetPath(ROUTES), key.get()));
         for (Value v : key.get().values()) {
             String[] parts = v.name().split(",", 4);
             for (int i = 0; i < COLUMNS.size(); i++) {

@@ -1,5 +1,6 @@
 package org.portmortem.ripper.system;
 
+import java.time.Instant;
 import java.util.List;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.model.Evidenced;
@@ -7,7 +8,11 @@ import org.portmortem.ripper.RegRipperData;
 import org.portmortem.ripper.RipContext;
 import org.portmortem.ripper.RipFact;
 
-/** {@code shutdown}: {@code Control\Windows\ShutdownTime}, the last clean shutdown, from the model. */
+/**
+ * {@code shutdown}: {@code Control\Windows\ShutdownTime}, the last clean shutdown, from the model. A
+ * FILETIME before 1970 (e.g. eight zero bytes) is shown as 1970-01-01 00:00:00Z, as RegRipper's
+ * {@code getTime} shows it (it turns a negative Unix time into 0); the evidence keeps the stored bytes.
+ */
 public final class Shutdown extends SystemPlugin {
     /** The plugin. */
     public Shutdown() {
@@ -16,9 +21,10 @@ public final class Shutdown extends SystemPlugin {
 
     @Override
     public List<RipFact> run(RipContext context) {
-        Evidenced<java.time.Instant> t = context.systemModel().identity().lastShutdown();
+        Evidenced<Instant> t = context.systemModel().identity().lastShutdown();
         Evidence e = t.evidence();
         return List.of(RipFact.ofEvidence(e.keyPath(), "ShutdownTime",
-                t.isPresent() ? RegRipperData.time(t.value()) : null, e));
+                t.isPresent() ? RegRipperData.time(t.value().isBefore(Instant.EPOCH) ? Instant.EPOCH : t.value()) : null,
+                e));
     }
 }

@@ -5,18 +5,18 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.portmortem.evidence.Evidence;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
 import org.portmortem.model.MachineTimeZone;
-import org.portmortem.ripper.RegRipperData;
 import org.portmortem.ripper.RipContext;
 import org.portmortem.ripper.RipFact;
 
 /**
  * {@code timezone}: the {@code Control\TimeZoneInformation} names and biases. StandardName, Bias and
  * TimeZoneKeyName come from the model's time zone; DaylightName and ActiveTimeBias, which the model
- * does not keep, from the same key.
+ * does not keep, from the same key. A key without values is reported as {@link KeyFacts#VALUES}
+ * {@code = 0} alone (RegRipper's "... has no values."); a bias that is absent, or not a number, is an
+ * absent fact.
  */
 public final class TimeZone extends SystemPlugin {
     /** The plugin. */
@@ -29,29 +29,31 @@ public final class TimeZone extends SystemPlugin {
         MachineTimeZone tz = context.systemModel().identity().timeZone();
         String group = context.controlSetPath("Control\\TimeZoneInformation");
         Optional<Key> key = context.controlSetKey("Control\\TimeZoneInformation");
-        List<RipFact> facts = new ArrayList<>();
         if (key.isEmpty()) {
-            facts.add(new RipFact(group, group, null, null, Evidence.absentKey(context.hive(), group, "key not found")));
-            return facts;
+            return KeyFacts.onlyAbsent(context, "Control\\TimeZoneInformation");
         }
         Key k = key.get();
-        facts.add(string(group, k, "DaylightName"));
+        if (k.values().isEmpty()) {
+            return List.of(KeyFacts.valueCount(group, k));
+        }
+        List<RipFact> facts = new ArrayList<>();
+        facts.add(KeyFacts.valueOrAbsent(group, k, "DaylightName"));
         facts.add(RipFact.ofEvidence(group, "StandardName", tz.standardName().value(), tz.standardName().evidence()));
-        facts.add(RipFact.ofEvidence(group, "Bias", bias(tz.bias()), Evidence.ofValueOrAbsent(k, "Bias", null)));
-        Optional<Value> active = k.value("ActiveTimeBias");
-        facts.add(active.isPresent() && active.get().isNumber()
-                ? RipFact.ofValue(group, k, active.get(), "ActiveTimeBias", bias(active.get().asInt()))
-                : RipFact.absentValue(group, k, "ActiveTimeBias"));
+        facts.add(bias(group, k, "Bias", tz.bias()));
+        facts.add(bias(group, k, "ActiveTimeBias", null));
         if (tz.keyName().isPresent()) {
             facts.add(RipFact.ofEvidence(group, "TimeZoneKeyName", tz.keyName().value(), tz.keyName().evidence()));
         }
         return facts;
     }
 
-    private static RipFact string(String group, Key k, String name) {
+    /** A bias value, its minutes given (the model's) or read from the value; absent unless a number. */
+    private static RipFact bias(String group, Key k, String name, Integer minutes) {
         Optional<Value> v = k.value(name);
-        return v.isPresent() ? RipFact.ofValue(group, k, v.get(), name, RegRipperData.of(v.get()))
-                : RipFact.absentValue(group, k, name);
+        if (v.isEmpty() || !v.get().isNumber()) {
+            return RipFact.absentValue(group, k, name);
+        }
+        return RipFact.ofValue(group, k, v.get(), name, bias(minutes != null ? minutes : (int) v.get().asLong()));
     }
 
     /** Minutes as RegRipper shows a bias: signed, with hours, e.g. {@code -60 (-1 hours)}, {@code 330 (5.5 hours)}. */

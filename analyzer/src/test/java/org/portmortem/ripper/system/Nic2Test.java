@@ -16,4 +16,10 @@ class Nic2Test {
     void anOddOrNonHexHintDecodesWithoutFailing() {
         assertThat(Nic2.ssid("E4Z")).hasSize(2);
     }
+
+    @Test
+    void nonHexCharactersDecodeAsPerlsPackDoes() {
+        // perl -e 'print unpack("H*", pack("h*", "E4Zg-1"))' prints 4e031d
+        assertThat(Nic2.ssid("E4Zg-1")).isEqualTo("\u004e\u0003\u001d");
+    }
 }

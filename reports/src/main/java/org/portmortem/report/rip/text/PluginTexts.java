@@ -23,7 +23,14 @@ public final class PluginTexts {
             Map.entry("osversion", new OsVersionText()),
             Map.entry("services", new ServicesText()),
             Map.entry("svc", new SvcText()),
-            Map.entry("svcdll", new SvcDllText()));
+            Map.entry("svcdll", new SvcDllText()),
+            Map.entry("timezone", new TimeZoneText()),
+            Map.entry("shutdown", new ShutdownText()),
+            Map.entry("routes", new RoutesText()),
+            Map.entry("portproxy", new PortProxyText()),
+            Map.entry("shares", new SharesText()),
+            Map.entry("ips", new IpsText()),
+            Map.entry("nic2", new Nic2Text()));
 
     private PluginTexts() {}
 

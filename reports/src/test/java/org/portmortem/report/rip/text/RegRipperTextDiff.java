@@ -152,6 +152,14 @@ final class RegRipperTextDiff {
     }
 
     /**
+     * A hive built in memory (e.g. a reference system's hive with keys added) written as the regf
+     * file {@code NAME} in the harness's temporary folder, as {@link #writtenHive}.
+     */
+    static Path written(String name, Hive hive) {
+        return writtenHive(name, () -> hive);
+    }
+
+    /**
      * A reference system's export ({@code fixtures/SYSTEM_NAME/HIVE.reg}) changed by {@code edit} and written
      * as regf like {@link #writtenFixture}, so that a plugin's text is diffed with data the fixtures lack (or
      * with keys they have removed). The file is named {@code SYSTEM_NAME-HIVE-VARIANT}; a variant name stands
@@ -197,6 +205,15 @@ final class RegRipperTextDiff {
      */
     static Stream<DynamicTest> onEveryHive(HiveType type, String plugin, UnaryOperator<String> theirs) {
         return onEveryHive(type, plugin, Output.TEXT, theirs, List.of());
+    }
+
+    /**
+     * As {@link #onEveryHive(HiveType, String, UnaryOperator)}, and on these hives too (e.g. hives
+     * {@link #written(String, Hive) written} to hold what the corpus lacks).
+     */
+    static Stream<DynamicTest> onEveryHive(HiveType type, String plugin, UnaryOperator<String> theirs,
+            List<Path> alsoOn) {
+        return onEveryHive(type, plugin, Output.TEXT, theirs, alsoOn);
     }
 
     /** As {@link #onEveryHive(HiveType, String, UnaryOperator)}, with a rewrite that reads the hive. */
