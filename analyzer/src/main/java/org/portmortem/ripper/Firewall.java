@@ -44,7 +44,7 @@ import org.portmortem.hive.Value;
  * XP SP2 template also writes {@code GloballyOpenPorts\AllowUserPrefMerge} and
  * {@code Services\FileAndPrint} (Enabled, RemoteAddresses), reported like any other value.
  */
-public final class Firewall implements RipPlugin {
+public final class Firewall extends DeclaredPlugin {
     /** The local store, below the control set in use. */
     static final String LOCAL = "Services\\SharedAccess\\Parameters\\FirewallPolicy";
     /** The Group Policy store, from the SOFTWARE hive's root. */
@@ -70,29 +70,15 @@ public final class Firewall implements RipPlugin {
             "Group Policy setting (SOFTWARE): takes precedence over the local one in SYSTEM",
             "key not found: Group Policy sets nothing here, the local setting in SYSTEM applies");
 
-    @Override
-    public String name() {
-        return "firewall";
-    }
 
-    @Override
-    public HiveType hiveType() {
-        return HiveType.SYSTEM;
-    }
 
-    @Override
-    public List<HiveType> hiveTypes() {
-        return List.of(HiveType.SYSTEM, HiveType.SOFTWARE);
-    }
 
-    @Override
-    public String description() {
-        return "Lists Windows Firewall profiles, exception lists and rules (local in System, Group Policy in Software)";
-    }
 
-    @Override
-    public String regRipperVersion() {
-        return "";
+
+    /** The plugin. */
+    public Firewall() {
+        super("firewall", List.of(HiveType.SYSTEM, HiveType.SOFTWARE),
+                "Lists Windows Firewall profiles, exception lists and rules (local in System, Group Policy in Software)", "");
     }
 
     @Override

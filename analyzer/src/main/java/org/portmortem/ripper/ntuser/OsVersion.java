@@ -5,11 +5,11 @@ import java.util.Optional;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
+import org.portmortem.ripper.DeclaredPlugin;
 import org.portmortem.ripper.HiveType;
 import org.portmortem.ripper.PerlScalar;
 import org.portmortem.ripper.RipContext;
 import org.portmortem.ripper.RipFact;
-import org.portmortem.ripper.RipPlugin;
 
 /**
  * {@code osversion}: the {@code OSVersion} value of a user's {@code Software\Microsoft} key, which
@@ -17,27 +17,16 @@ import org.portmortem.ripper.RipPlugin;
  * good thing"). One fact under {@code Software\Microsoft}: the value as get_data gives it, with the
  * key's LastWrite time; absent when the value is, or when the key is (then with no time).
  */
-public final class OsVersion implements RipPlugin {
+public final class OsVersion extends DeclaredPlugin {
     static final String KEY = "Software\\Microsoft";
 
-    @Override
-    public String name() {
-        return "osversion";
-    }
 
-    @Override
-    public HiveType hiveType() {
-        return HiveType.NTUSER;
-    }
 
-    @Override
-    public String description() {
-        return "Checks for OSVersion value";
-    }
 
-    @Override
-    public String regRipperVersion() {
-        return "20200511";
+
+    /** The plugin. */
+    public OsVersion() {
+        super("osversion", List.of(HiveType.NTUSER), "Checks for OSVersion value", "20200511");
     }
 
     @Override

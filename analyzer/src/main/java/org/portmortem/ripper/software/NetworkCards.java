@@ -6,13 +6,13 @@ import java.util.Optional;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
+import org.portmortem.ripper.DeclaredPlugin;
 import org.portmortem.ripper.HiveType;
 import org.portmortem.ripper.PerlScalar;
 import org.portmortem.ripper.RegRipperData;
 import org.portmortem.ripper.RipContext;
 import org.portmortem.ripper.RipFact;
 import org.portmortem.ripper.RipLayout;
-import org.portmortem.ripper.RipPlugin;
 
 /**
  * {@code networkcards}: the network adapters SOFTWARE lists under
@@ -22,27 +22,16 @@ import org.portmortem.ripper.RipPlugin;
  * its {@code ServiceName} (the adapter GUID that SYSTEM's Tcpip interfaces are keyed by, which
  * RegRipper does not print). A card without a Description is skipped, as RegRipper skips it.
  */
-public final class NetworkCards implements RipPlugin {
+public final class NetworkCards extends DeclaredPlugin {
     static final String CARDS = "Microsoft\\Windows NT\\CurrentVersion\\NetworkCards";
 
-    @Override
-    public String name() {
-        return "networkcards";
-    }
 
-    @Override
-    public HiveType hiveType() {
-        return HiveType.SOFTWARE;
-    }
 
-    @Override
-    public String description() {
-        return "Get NetworkCards Info";
-    }
 
-    @Override
-    public String regRipperVersion() {
-        return "20200518";
+
+    /** The plugin. */
+    public NetworkCards() {
+        super("networkcards", List.of(HiveType.SOFTWARE), "Get NetworkCards Info", "20200518");
     }
 
     @Override

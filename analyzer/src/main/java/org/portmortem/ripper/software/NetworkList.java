@@ -12,13 +12,13 @@ import java.util.Optional;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
+import org.portmortem.ripper.DeclaredPlugin;
 import org.portmortem.ripper.HiveType;
 import org.portmortem.ripper.LabelTable;
 import org.portmortem.ripper.PerlScalar;
 import org.portmortem.ripper.RegRipperData;
 import org.portmortem.ripper.RipContext;
 import org.portmortem.ripper.RipFact;
-import org.portmortem.ripper.RipPlugin;
 
 /**
  * {@code networklist}: the networks Windows (Vista and later) has connected to, from
@@ -48,28 +48,17 @@ import org.portmortem.ripper.RipPlugin;
  * Managed, DateCreated, DateLastConnected and NameType in one eval and leaves the rest empty after
  * the first missing one).
  */
-public final class NetworkList implements RipPlugin {
+public final class NetworkList extends DeclaredPlugin {
     static final String BASE = "Microsoft\\Windows NT\\CurrentVersion\\NetworkList";
     private static final LabelTable LABELS = LabelTable.load("network-list.properties");
 
-    @Override
-    public String name() {
-        return "networklist";
-    }
 
-    @Override
-    public HiveType hiveType() {
-        return HiveType.SOFTWARE;
-    }
 
-    @Override
-    public String description() {
-        return "Collects network info from NetworkList key";
-    }
 
-    @Override
-    public String regRipperVersion() {
-        return "20200518";
+
+    /** The plugin. */
+    public NetworkList() {
+        super("networklist", List.of(HiveType.SOFTWARE), "Collects network info from NetworkList key", "20200518");
     }
 
     @Override
