@@ -104,6 +104,11 @@ final class ControlSetSelection {
         return sets.get(inUse);
     }
 
+    /** Why this set is the one in use, in one line. */
+    String basis() {
+        return basis;
+    }
+
     /** The Select values, the sets and the Start values that differ between them. */
     ControlSets describe(RegistryFacts facts) {
         List<ControlSet> list = new ArrayList<>();

@@ -82,6 +82,25 @@ public final class SystemModel {
         return new SystemModel(b);
     }
 
+    /**
+     * The control set a model of this hive would use and why, decided as {@link #read} decides it but
+     * without reading anything else: for readers that only need the keys below it.
+     *
+     * @throws org.portmortem.InputException as {@link #read} does for the control set
+     */
+    public static ControlSetChoice chooseControlSet(Hive system, ModelOptions options) throws IOException {
+        ControlSetSelection selection = ControlSetSelection.select(system, options, new RegistryFacts());
+        return new ControlSetChoice(selection.key(), selection.basis());
+    }
+
+    /**
+     * The control set in use and why.
+     *
+     * @param key the control set's key ({@code ControlSet00N})
+     * @param basis why that set, in one line (as {@link ControlSets#inUseBasis()})
+     */
+    public record ControlSetChoice(Key key, String basis) {}
+
     static String fold(String name) {
         return name.toUpperCase(Locale.ROOT);
     }

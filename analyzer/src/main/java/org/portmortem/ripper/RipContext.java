@@ -1,6 +1,7 @@
 package org.portmortem.ripper;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,33 +12,38 @@ import org.portmortem.model.ModelOptions;
 import org.portmortem.model.SystemModel;
 
 /**
- * What a plugin reads: the hive, its kind, and for a SYSTEM hive the {@link SystemModel} built from
- * it, so plugins report the model's facts (control set choice, services, interfaces, identity)
- * instead of reading them a second way.
+ * What a plugin reads: the hive, its kind, and for a SYSTEM hive the control set in use and the
+ * {@link SystemModel} built from it, so plugins report the model's facts (services, interfaces,
+ * identity) instead of reading them a second way. The model is built when a plugin first asks for
+ * it: a plugin that only reads keys below the control set (nic2, routes, rdpport, …) does not pay for
+ * reading every service.
  *
  * <p>The hive must stay open while the context is used.
  */
 public final class RipContext {
     private final Hive hive;
     private final HiveType hiveType;
-    private final SystemModel model;
+    private final ModelOptions options;
+    private final SystemModel.ControlSetChoice controlSet;
+    private SystemModel model;
 
-    private RipContext(Hive hive, HiveType hiveType, SystemModel model) {
+    private RipContext(Hive hive, HiveType hiveType, ModelOptions options, SystemModel.ControlSetChoice controlSet) {
         this.hive = hive;
         this.hiveType = hiveType;
-        this.model = model;
+        this.options = options;
+        this.controlSet = controlSet;
     }
 
     /**
-     * The context for a hive: its kind is recognised by content; for a SYSTEM hive the system model is
-     * built (without SOFTWARE) with the control set the options name, by default {@code Select\Current}.
+     * The context for a hive: its kind is recognised by content; for a SYSTEM hive the control set is
+     * the one the options name, by default {@code Select\Current}.
      *
      * @throws org.portmortem.InputException if a SYSTEM hive has no usable control set
      */
     public static RipContext of(Hive hive, ModelOptions options) throws IOException {
         HiveType type = HiveType.of(hive);
-        SystemModel model = type == HiveType.SYSTEM ? SystemModel.read(hive, null, options) : null;
-        return new RipContext(hive, type, model);
+        return new RipContext(hive, type, options,
+                type == HiveType.SYSTEM ? SystemModel.chooseControlSet(hive, options) : null);
     }
 
     /** The hive being read. */
@@ -50,31 +56,50 @@ public final class RipContext {
         return hiveType;
     }
 
-    /** The system model, for a SYSTEM hive. */
+    /** Whether the hive has a control set in use (it is a SYSTEM hive). */
+    public boolean hasControlSet() {
+        return controlSet != null;
+    }
+
+    /** The system model (built without SOFTWARE on first use), for a SYSTEM hive. */
     public Optional<SystemModel> model() {
-        return Optional.ofNullable(model);
+        return controlSet == null ? Optional.empty() : Optional.of(systemModel());
     }
 
     /**
-     * The system model of a SYSTEM hive.
+     * The system model of a SYSTEM hive, built without SOFTWARE on first use.
      *
      * @throws IllegalStateException for another kind of hive (plugins are only run on their kind)
      */
     public SystemModel systemModel() {
-        if (model == null) {
+        if (controlSet == null) {
             throw new IllegalStateException(hive.name() + " is a " + hiveType + " hive, not SYSTEM");
+        }
+        if (model == null) {
+            try {
+                model = SystemModel.read(hive, null, options);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         return model;
     }
 
-    /** The key at a path below the control set in use (the model's), e.g. {@code Control\Windows}. */
+    /** The key at a path below the control set in use, e.g. {@code Control\Windows}. */
     public Optional<Key> controlSetKey(String relativePath) {
-        return systemModel().controlSet().key(relativePath);
+        return requireControlSet().key().key(relativePath);
     }
 
     /** The full path of a key below the control set in use, e.g. {@code ControlSet001\Control\Windows}. */
     public String controlSetPath(String relativePath) {
-        return systemModel().controlSet().path() + "\\" + relativePath;
+        return requireControlSet().key().path() + "\\" + relativePath;
+    }
+
+    private SystemModel.ControlSetChoice requireControlSet() {
+        if (controlSet == null) {
+            throw new IllegalStateException(hive.name() + " is a " + hiveType + " hive, not SYSTEM");
+        }
+        return controlSet;
     }
 
     /**
@@ -95,8 +120,8 @@ public final class RipContext {
             notes.add("the hive is dirty and " + (replay == null ? "its logs were not read" : replay.note())
                     + ": recent changes may be missing, as they are for RegRipper");
         }
-        if (model != null) {
-            notes.add("control set: " + model.controlSet().path() + " (" + model.controlSets().inUseBasis() + ")");
+        if (controlSet != null) {
+            notes.add("control set: " + controlSet.key().path() + " (" + controlSet.basis() + ")");
         }
         return notes;
     }

@@ -160,7 +160,7 @@ public record ValuePlugin(String name, List<HiveType> hiveTypes, String descript
     /** Reads one key's facts; whether the key exists. */
     private boolean read(RipContext context, KeyValues kv, List<RipFact> facts) {
         boolean controlSet = inControlSet(kv);
-        if (controlSet && context.model().isEmpty()) {
+        if (controlSet && !context.hasControlSet()) {
             // RegRipper looks up Select\Current first and stops there: say that is what is missing.
             facts.add(new RipFact(kv.key(), "Select", null, null, Evidence.absentKey(context.hive(), "Select",
                     "key not found: a " + context.hiveType() + " hive has no control sets")));
