@@ -62,6 +62,9 @@ import picocli.CommandLine.Spec;
             "  3  the hive is missing, unreadable, not a hive, or of another kind than the plugin reads",
         })
 public final class RipCommand implements Callable<Integer> {
+    /** How many reader warnings the text, csv and tln outputs show; json lists them all. */
+    private static final int MAX_WARNINGS = 20;
+
     /** The output formats. */
     public enum Format { text, csv, json, tln }
 
@@ -121,7 +124,12 @@ public final class RipCommand implements Callable<Integer> {
             List<RipRun> runs = new ArrayList<>();
             plugins.forEach(p -> runs.add(RipRun.of(p, context)));
             List<String> notes = new ArrayList<>(context.notes());
-            h.warnings().stream().limit(20).forEach(w -> notes.add("reader warning: " + w));
+            int shown = format == Format.json ? Integer.MAX_VALUE : MAX_WARNINGS;
+            h.warnings().stream().limit(shown).forEach(w -> notes.add("reader warning: " + w));
+            if (h.warnings().size() > shown) {
+                notes.add((h.warnings().size() - MAX_WARNINGS) + " more reader warnings not shown (--format json lists"
+                        + " them all)");
+            }
             switch (format) {
                 case csv -> RipCsv.write(runs, out);
                 case json -> RipJson.write(h.name(), type.name(), notes, runs, out);

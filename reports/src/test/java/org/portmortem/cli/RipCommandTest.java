@@ -157,4 +157,24 @@ class RipCommandTest {
         assertThat(r.out()).contains("Usage: portmortem rip", "Formats:", "Examples:", "Exit codes:", "--format",
                 "--no-logs");
     }
+
+    @Test
+    void aCutHiveShowsTwentyReaderWarningsAndHowManyMoreWhileJsonListsThemAll(@TempDir Path dir) throws Exception {
+        Path cut = dir.resolve("SYSTEM");
+        try (var in = Files.newInputStream(win7System())) {
+            Files.write(cut, in.readNBytes(100_000));
+        }
+        CommandRun text = run("rip", "-r", cut.toString(), "-p", "svc");
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out().lines().filter(l -> l.startsWith("PortMortem: reader warning: "))).hasSize(20);
+        assertThat(text.out()).containsPattern("PortMortem: \\d+ more reader warnings not shown \\(--format json lists them all\\)");
+        int more = Integer.parseInt(text.out().replaceAll("(?s).*PortMortem: (\\d+) more reader warnings.*", "$1"));
+        CommandRun json = run("rip", "-r", cut.toString(), "-p", "svc", "--format", "json");
+        JsonNode notes = new ObjectMapper().readTree(json.out()).get("notes");
+        long warnings = 0;
+        for (JsonNode n : notes) {
+            warnings += n.asText().startsWith("reader warning: ") ? 1 : 0;
+        }
+        assertThat(warnings).isEqualTo(20L + more);
+    }
 }
