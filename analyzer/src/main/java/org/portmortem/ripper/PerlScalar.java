@@ -1,6 +1,8 @@
 package org.portmortem.ripper;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.portmortem.hive.Value;
 import org.portmortem.hive.ValueType;
 
@@ -13,7 +15,19 @@ import org.portmortem.hive.ValueType;
  * one character per byte (ISO-8859-1), as get_data returns them undecoded.
  */
 public final class PerlScalar {
+    /** The decimal number Perl reads at the start of a string used as a number (sign, fraction, exponent). */
+    private static final Pattern NUMBER = Pattern.compile("^\\s*([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?)");
+
     private PerlScalar() {}
+
+    /**
+     * A string used as a number, as Perl reads it (e.g. in {@code == 0}): its leading decimal number,
+     * 0 where there is none ({@code "0x1"} is 0, {@code " 02abc"} is 2).
+     */
+    public static double number(String s) {
+        Matcher m = NUMBER.matcher(s);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
 
     /** The scalar {@code get_data} gives for the value. */
     public static String of(Value v) {

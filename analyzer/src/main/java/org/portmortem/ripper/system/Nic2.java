@@ -12,6 +12,7 @@ import org.portmortem.evidence.Evidence;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
 import org.portmortem.hive.ValueType;
+import org.portmortem.ripper.PerlScalar;
 import org.portmortem.ripper.RegRipperData;
 import org.portmortem.ripper.RipContext;
 import org.portmortem.ripper.RipFact;
@@ -77,9 +78,9 @@ public final class Nic2 extends SystemPlugin {
         String name = v.name();
         boolean time = name.equals("T1") || name.equals("T2") || name.endsWith("Time");
         boolean hint = name.toUpperCase(Locale.ROOT).equals("DHCPNETWORKHINT");
-        String data = perlData(v);
+        String data = PerlScalar.of(v);
         if (time) {
-            data = RegRipperData.time(Instant.ofEpochSecond(perlNumber(data)));
+            data = RegRipperData.time(Instant.ofEpochSecond(epochSeconds(data)));
         } else if (hint) {
             data = ssid(data);
         } else if (storedBytes(v)) {
@@ -96,19 +97,8 @@ public final class Nic2 extends SystemPlugin {
                 && t != ValueType.REG_DWORD && t != ValueType.REG_DWORD_BIG_ENDIAN;
     }
 
-    /** The data as Parse::Win32Registry's {@code get_data} gives it, stored bytes as Latin-1 characters. */
-    private static String perlData(Value v) {
-        if (storedBytes(v)) {
-            return new String(v.raw(), StandardCharsets.ISO_8859_1);
-        }
-        if ((v.type() == ValueType.REG_DWORD || v.type() == ValueType.REG_DWORD_BIG_ENDIAN) && v.size() != 4) {
-            return ""; // undef: a DWORD of another length
-        }
-        return RegRipperData.of(v);
-    }
-
-    /** The number Perl reads in a string used as a number: its leading integer, else 0. */
-    private static long perlNumber(String s) {
+    /** The seconds gmtime takes from a string: its leading integer (at most 18 digits), else 0. */
+    private static long epochSeconds(String s) {
         Matcher m = PERL_NUMBER.matcher(s);
         return m.find() ? Long.parseLong(m.group(1)) : 0;
     }

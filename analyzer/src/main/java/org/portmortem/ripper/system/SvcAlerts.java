@@ -3,7 +3,6 @@ package org.portmortem.ripper.system;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,8 +17,8 @@ import java.util.stream.Collectors;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
-import org.portmortem.hive.ValueType;
 import org.portmortem.model.Service;
+import org.portmortem.ripper.PerlScalar;
 import org.portmortem.ripper.RegRipperData;
 import org.portmortem.ripper.RipFact;
 
@@ -51,7 +50,6 @@ final class SvcAlerts {
     private static final String DLL_SUFFIX = rule("servicedll.suffix");
     private static final String FAILURE_ACTION = rule("failure-action.value");
     /** The number at the start of a string, as Perl reads a string used as a number. */
-    private static final Pattern PERL_NUMBER = Pattern.compile("^\\s*([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?)");
     private static final Pattern FIELD = Pattern.compile("\\{(\\w+)}");
 
     private final List<RipFact> alerts = new ArrayList<>();
@@ -143,22 +141,16 @@ final class SvcAlerts {
      * number (binary data is raw bytes there, so it is read as such, not as hexadecimal).
      */
     private static double typeNumber(Value v) {
-        boolean raw = !v.isString() && !v.isNumber() && v.type() != ValueType.REG_MULTI_SZ;
-        return perlNumber(raw ? new String(v.raw(), StandardCharsets.ISO_8859_1) : RegRipperData.of(v));
+        return PerlScalar.number(PerlScalar.of(v));
     }
 
     /** The Type as svc_tln's {@code $type == 0x01} reads it: svc's word for it (read as 0), or the data as a number. */
     private static double svcTypeNumber(Value v) {
         String data = RegRipperData.of(v);
         String word = ServiceLabels.svcType(data);
-        return word.equals(data) ? typeNumber(v) : perlNumber(word);
+        return word.equals(data) ? typeNumber(v) : PerlScalar.number(word);
     }
 
-    /** A string read as a Perl number: its leading decimal number, 0 where there is none. */
-    static double perlNumber(String s) {
-        Matcher m = PERL_NUMBER.matcher(s);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
-    }
 
     private static String rule(String name) {
         String v = RULES.getProperty(name);

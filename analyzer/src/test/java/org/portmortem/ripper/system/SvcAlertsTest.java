@@ -125,10 +125,10 @@ class SvcAlertsTest {
 
     @Test
     void aPerlNumberIsTheLeadingDecimalNumberOfTheString() {
-        assertThat(SvcAlerts.perlNumber("1")).isEqualTo(1);
-        assertThat(SvcAlerts.perlNumber(" 02abc")).isEqualTo(2);
-        assertThat(SvcAlerts.perlNumber("Kernel driver")).isZero();
-        assertThat(SvcAlerts.perlNumber("0x1")).isZero();
+        assertThat(org.portmortem.ripper.PerlScalar.number("1")).isEqualTo(1);
+        assertThat(org.portmortem.ripper.PerlScalar.number(" 02abc")).isEqualTo(2);
+        assertThat(org.portmortem.ripper.PerlScalar.number("Kernel driver")).isZero();
+        assertThat(org.portmortem.ripper.PerlScalar.number("0x1")).isZero();
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.portmortem.ripper.PerlScalar;
 import org.portmortem.ripper.RegRipperData;
 import org.portmortem.ripper.RipFact;
 import org.portmortem.ripper.RipPlugin;
@@ -27,9 +28,6 @@ import org.portmortem.ripper.ValuePlugin.ValueLines;
  */
 final class ValuePluginText implements PluginText {
     private static final Pattern FIELD = Pattern.compile("\\{(key|lastWrite|name|data)(?::(-?\\d+))?}");
-    /** A Perl number at the start of a string (what {@code == 0} compares); anything else is 0. */
-    private static final Pattern PERL_NUMBER =
-            Pattern.compile("^\\s*[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private final ValuePlugin plugin;
 
@@ -140,7 +138,6 @@ final class ValuePluginText implements PluginText {
 
     /** Whether data is zero as Perl's {@code == 0} sees it: its leading number, or 0 where there is none. */
     static boolean perlZero(String data) {
-        Matcher m = PERL_NUMBER.matcher(data);
-        return !m.find() || Double.parseDouble(m.group()) == 0;
+        return PerlScalar.number(data) == 0;
     }
 }
