@@ -156,8 +156,9 @@ public final class CaseAnalysis {
      * to copies of the hives) as report steps; step 0 is the prediction as found.
      */
     private static List<HardeningStep> steps(HardeningPlan plan, Exposure asFound, boolean overlaid) {
+        ExposureRules rules = ExposureRules.bundled();
         List<HardeningStep> steps = new ArrayList<>();
-        steps.add(new HardeningStep(0, overlaid ? "As found, with the overlays applied" : "As found", null,
+        steps.add(new HardeningStep(0, overlaid ? "As found, with the overlays applied" : "As found", null, null,
                 asFound.listeners(), asFound.listeners().size(), List.of(), List.of()));
         List<Listener> previous = plan.baseline().listeners();
         int n = 0;
@@ -165,7 +166,8 @@ public final class CaseAnalysis {
             List<Listener> after = s.after().listeners();
             List<String> before = previous.stream().map(CaseAnalysis::describe).toList();
             List<String> opened = after.stream().map(CaseAnalysis::describe).filter(d -> !before.contains(d)).toList();
-            steps.add(new HardeningStep(++n, s.remediation().title(), s.remediation(), after, after.size(),
+            steps.add(new HardeningStep(++n, s.remediation().title(), s.remediation(), rules.guiPath(s.remediation()),
+                    after, after.size(),
                     s.closed().stream().map(CaseAnalysis::describe).toList(), opened));
             previous = after;
         }

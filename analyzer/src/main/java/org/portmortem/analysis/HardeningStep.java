@@ -11,13 +11,14 @@ import org.portmortem.exposure.remediation.Remediation;
  * @param number 0 for the machine as found, then 1, 2, ... in the order the steps are applied
  * @param title what the step does, one line ("as found" for step 0)
  * @param remediation the remediation applied at this step, with its commands; {@code null} for step 0
+ * @param guiPath where the same change is made in the GUI, or {@code null} where the sources give none
  * @param listeners the listeners predicted after this step, in the predictor's order
  * @param openPorts how many listening sockets are predicted after this step (the chart's data point)
  * @param closed the listeners this step closes, as {@code TCP 0.0.0.0:80 inetinfo.exe (W3SVC)}
  * @param opened the listeners this step opens, in the same form (rare: a socket changing owner or
  *     address when another closes)
  */
-public record HardeningStep(int number, String title, Remediation remediation, List<Listener> listeners,
+public record HardeningStep(int number, String title, Remediation remediation, String guiPath, List<Listener> listeners,
         int openPorts, List<String> closed, List<String> opened) {
     public HardeningStep {
         listeners = List.copyOf(listeners);

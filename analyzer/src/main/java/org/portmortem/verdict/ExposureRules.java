@@ -258,8 +258,11 @@ public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPa
                 .allMatch(d -> d.reachability() == FirewallVerdict.Reachability.BLOCKED);
     }
 
-    /** The GUI path for what a remediation edits, or {@code null}. */
-    private String guiPath(Remediation r) {
+    /**
+     * The GUI path for what a remediation edits (services.msc for a disabled service, the WINS tab for
+     * NetBIOS, dcomcnfg for DCOM), or {@code null} where the sources give none.
+     */
+    public String guiPath(Remediation r) {
         for (GuiPath g : guiPaths) {
             if (r.serviceToDisable() != null && g.edit().equals("service-start")) {
                 return g.path().replace("the service's", r.serviceToDisable());

@@ -578,6 +578,11 @@ public final class HtmlReport {
                 VisibleText.append(r.appendElement("p"), step.remediation().why());
                 Element code = r.appendElement("pre").appendElement("code");
                 VisibleText.append(code, String.join("\n", step.remediation().commands()));
+                if (step.guiPath() != null) {
+                    Element p = r.appendElement("p");
+                    p.appendText("In the GUI: ");
+                    VisibleText.append(p, step.guiPath());
+                }
             }
             cell(tr, Integer.toString(step.openPorts()));
             list(tr.appendElement("td").addClass("mono"), step.closed());

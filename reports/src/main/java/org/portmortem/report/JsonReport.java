@@ -177,6 +177,7 @@ public final class JsonReport {
                 r.put("why", st.remediation().why());
                 strings(r.putArray("commands"), st.remediation().commands());
                 r.put("serviceToDisable", st.remediation().serviceToDisable());
+                r.put("guiPath", st.guiPath());
             }
             n.put("openPorts", st.openPorts());
             strings(n.putArray("closed"), st.closed());

@@ -151,8 +151,28 @@ class DemoCommandTest {
     }
 
     @Test
+    void hardeningStepsSayWhereTheGuiMakesTheSameChangeWhereTheSourcesGiveIt() {
+        JsonNode plan = json.get("hardeningPlan");
+        assertThat(plan.get(0).get("remediation").isNull()).isTrue();
+        assertThat(plan.get(1).at("/remediation/guiPath").asText())
+                .isEqualTo("services.msc: IISADMIN Properties, General tab, Startup Type: Disabled");
+        List<String> gui = new ArrayList<>();
+        plan.forEach(st -> gui.add(st.at("/remediation/guiPath").asText("")));
+        assertThat(gui).anyMatch(g -> g.contains("WINS tab: Disable NetBIOS over TCP/IP"))
+                .anyMatch(g -> g.startsWith("dcomcnfg: Default Protocols tab"));
+        // SMBDeviceEnabled has no GUI: the paper sets it with regedit
+        plan.forEach(st -> {
+            if (st.get("title").asText().contains("SMB device")) {
+                assertThat(st.at("/remediation/guiPath").isNull()).isTrue();
+            }
+        });
+        assertThat(html.select("table.hardening tr#step-1").text())
+                .contains("In the GUI: services.msc: IISADMIN Properties, General tab, Startup Type: Disabled");
+    }
+
+    @Test
     void jsonConformsToTheSchema() {
-        assertThat(json.get("schemaVersion").asText()).isEqualTo("1.0");
+        assertThat(json.get("schemaVersion").asText()).isEqualTo("1.1");
         assertThat(ReportSchema.violations(json)).isEmpty();
     }
 
