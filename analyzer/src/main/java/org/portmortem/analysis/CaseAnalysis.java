@@ -116,7 +116,7 @@ public final class CaseAnalysis {
             out.model(model, plan, exposure, snapshots);
             HardeningPlan hardening = HardeningPlan.evaluate(system, software,
                     HardeningPlan.propose(system, software, request.modelOptions()), request.modelOptions());
-            out.hardeningPlan = steps(hardening, exposure, !request.overlays().isEmpty());
+            out.hardeningPlan = steps(hardening, exposure, model, !request.overlays().isEmpty());
             out.verdicts = judge(new ObservationComparison(model, plan, exposure, hardening, ExposureRules.bundled()),
                     snapshots, request, out);
 
@@ -155,7 +155,7 @@ public final class CaseAnalysis {
      * The exposure branch's hardening plan (its remediations, in the paper's order, applied cumulatively
      * to copies of the hives) as report steps; step 0 is the prediction as found.
      */
-    private static List<HardeningStep> steps(HardeningPlan plan, Exposure asFound, boolean overlaid) {
+    private static List<HardeningStep> steps(HardeningPlan plan, Exposure asFound, SystemModel model, boolean overlaid) {
         ExposureRules rules = ExposureRules.bundled();
         List<HardeningStep> steps = new ArrayList<>();
         steps.add(new HardeningStep(0, overlaid ? "As found, with the overlays applied" : "As found", null, null,
@@ -166,7 +166,7 @@ public final class CaseAnalysis {
             List<Listener> after = s.after().listeners();
             List<String> before = previous.stream().map(CaseAnalysis::describe).toList();
             List<String> opened = after.stream().map(CaseAnalysis::describe).filter(d -> !before.contains(d)).toList();
-            steps.add(new HardeningStep(++n, s.remediation().title(), s.remediation(), rules.guiPath(s.remediation()),
+            steps.add(new HardeningStep(++n, s.remediation().title(), s.remediation(), rules.guiPath(s.remediation(), model),
                     after, after.size(),
                     s.closed().stream().map(CaseAnalysis::describe).toList(), opened));
             previous = after;

@@ -212,7 +212,7 @@ public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPa
             }
         }
         List<Finding> out = new ArrayList<>();
-        groups.forEach((key, listeners) -> out.add(finding(key, applied.get(key), listeners, hardening)));
+        groups.forEach((key, listeners) -> out.add(finding(key, applied.get(key), listeners, hardening, model)));
         return out;
     }
 
@@ -220,7 +220,7 @@ public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPa
         return groups.values().stream().anyMatch(g -> g.stream().anyMatch(x -> x == l));
     }
 
-    private Finding finding(String id, Applied a, List<Listener> listeners, HardeningPlan hardening) {
+    private Finding finding(String id, Applied a, List<Listener> listeners, HardeningPlan hardening, SystemModel model) {
         Rule r = a.rule();
         boolean blocked = listeners.stream().allMatch(ExposureRules::blockedEverywhere);
         Severity severity = blocked ? r.severity().lower() : r.severity();
@@ -236,11 +236,11 @@ public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPa
         listeners.forEach(l -> mine.add(identity(l)));
         for (HardeningPlan.Step step : hardening.steps()) {
             if (step.closed().stream().anyMatch(l -> mine.contains(identity(l)))) {
-                remediations.add(RemediationRef.to(step.remediation(), guiPath(step.remediation())));
+                remediations.add(RemediationRef.to(step.remediation(), guiPath(step.remediation(), model)));
             }
         }
         for (Remediation extra : r.extraRemediations()) {
-            remediations.add(RemediationRef.to(extra, guiPath(extra)));
+            remediations.add(RemediationRef.to(extra, guiPath(extra, model)));
         }
         return new Finding("exposure." + id, severity, Finding.Basis.PREDICTION, r.title(), description, listeners,
                 List.of(), List.copyOf(evidence), remediations, r.justification());
@@ -260,17 +260,28 @@ public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPa
 
     /**
      * The GUI path for what a remediation edits (services.msc for a disabled service, the WINS tab for
-     * NetBIOS, dcomcnfg for DCOM), or {@code null} where the sources give none.
+     * NetBIOS, dcomcnfg for DCOM), or {@code null} where the sources give none. A service is named as
+     * services.msc lists it: by its DisplayName from the model, with the service name after it.
      */
-    public String guiPath(Remediation r) {
+    public String guiPath(Remediation r, SystemModel model) {
         for (GuiPath g : guiPaths) {
             if (r.serviceToDisable() != null && g.edit().equals("service-start")) {
-                return g.path().replace("the service's", r.serviceToDisable());
+                return g.path().replace("the service's", asListed(r.serviceToDisable(), model));
             }
             if (r.serviceToDisable() == null && r.edits().stream().anyMatch(e -> e.value().equalsIgnoreCase(g.edit()))) {
                 return g.path();
             }
         }
         return null;
+    }
+
+    /**
+     * {@code IIS Admin Service (IISADMIN)}, or the service name alone where the DisplayName is absent,
+     * indirect or the same.
+     */
+    private static String asListed(String service, SystemModel model) {
+        return model.service(service).map(s -> s.displayName().orElse(null))
+                .filter(d -> !d.isIndirect() && !d.raw().isBlank() && !d.raw().equalsIgnoreCase(service))
+                .map(d -> d.raw() + " (" + service + ")").orElse(service);
     }
 }

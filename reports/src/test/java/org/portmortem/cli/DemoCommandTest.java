@@ -155,9 +155,11 @@ class DemoCommandTest {
         JsonNode plan = json.get("hardeningPlan");
         assertThat(plan.get(0).get("remediation").isNull()).isTrue();
         assertThat(plan.get(1).at("/remediation/guiPath").asText())
-                .isEqualTo("services.msc: IISADMIN Properties, General tab, Startup Type: Disabled");
+                .isEqualTo("services.msc: IIS Admin Service (IISADMIN) Properties, General tab, Startup Type: Disabled");
         List<String> gui = new ArrayList<>();
         plan.forEach(st -> gui.add(st.at("/remediation/guiPath").asText("")));
+        // a DisplayName equal to the service name is not repeated
+        assertThat(gui).contains("services.msc: Messenger Properties, General tab, Startup Type: Disabled");
         assertThat(gui).anyMatch(g -> g.contains("WINS tab: Disable NetBIOS over TCP/IP"))
                 .anyMatch(g -> g.startsWith("dcomcnfg: Default Protocols tab"));
         // SMBDeviceEnabled has no GUI: the paper sets it with regedit
@@ -167,7 +169,7 @@ class DemoCommandTest {
             }
         });
         assertThat(html.select("table.hardening tr#step-1").text())
-                .contains("In the GUI: services.msc: IISADMIN Properties, General tab, Startup Type: Disabled");
+                .contains("In the GUI: services.msc: IIS Admin Service (IISADMIN) Properties, General tab, Startup Type: Disabled");
     }
 
     @Test
