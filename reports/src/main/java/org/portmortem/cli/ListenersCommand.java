@@ -21,7 +21,6 @@ import org.portmortem.exposure.Listener;
 import org.portmortem.model.SystemModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
@@ -77,16 +76,14 @@ public final class ListenersCommand implements Callable<Integer> {
     @Mixin
     CaseOptions caseOptions;
 
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, csv or json (default: ${DEFAULT-VALUE}).")
-    TableFormat format;
+    @Mixin
+    TableFormatOption output;
 
     @Override
     public Integer call() throws IOException {
         Exposure e = predict(caseOptions);
         PrintWriter out = spec.commandLine().getOut();
-        switch (format) {
+        switch (output.format()) {
             case json -> out.println(json(e.listeners()));
             case csv -> csv(e.listeners(), out);
             case text -> text(e, out);

@@ -13,7 +13,6 @@ import org.portmortem.exposure.Exposure;
 import org.portmortem.exposure.RpcEndpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
@@ -53,26 +52,25 @@ public final class RpcCommand implements Callable<Integer> {
     @Mixin
     CaseOptions caseOptions;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, csv or json (default: ${DEFAULT-VALUE}).")
-    TableFormat format;
+    @Mixin
+    TableFormatOption output;
 
     @Override
     public Integer call() throws IOException {
         Exposure e = ListenersCommand.predict(caseOptions);
         PrintWriter out = spec.commandLine().getOut();
-        if (format == TableFormat.json) {
+        if (output.format() == TableFormat.json) {
             out.println(json(e.rpcEndpoints()));
             out.flush();
             return ExitCode.OK;
         }
-        if (format == TableFormat.csv) {
+        if (output.format() == TableFormat.csv) {
             out.println("uuid,version,name,protseq,endpoint,service,process,certainty");
         }
         for (RpcEndpoint r : e.rpcEndpoints()) {
             String endpoint = r.endpoint() == null ? "*" : r.endpoint();
             String certainty = r.certainty().level().name().toLowerCase(Locale.ROOT);
-            if (format == TableFormat.csv) {
+            if (output.format() == TableFormat.csv) {
                 out.println(String.join(",", r.uuid(), "v" + r.version(), ListenersCommand.csvField(r.name()), r.protseq(),
                         ListenersCommand.csvField(endpoint), ListenersCommand.csvField(r.service()), r.process(), certainty));
             } else {

@@ -54,9 +54,8 @@ public final class ServicesCommand implements Callable<Integer> {
     @Mixin
     CaseOptions caseOptions;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, csv or json (default: ${DEFAULT-VALUE}).")
-    TableFormat format;
+    @Mixin
+    TableFormatOption output;
 
     @Option(names = "--running", description = "List only what would be running after the next boot.")
     boolean runningOnly;
@@ -66,7 +65,7 @@ public final class ServicesCommand implements Callable<Integer> {
         try (CaseHives hives = caseOptions.open()) {
             ServiceListing listing = new ServiceListing(BootPlan.of(hives.model(caseOptions.modelOptions())), runningOnly);
             PrintWriter out = spec.commandLine().getOut();
-            switch (format) {
+            switch (output.format()) {
                 case json -> listing.json(out);
                 case csv -> listing.csv(out);
                 default -> listing.text(out);
