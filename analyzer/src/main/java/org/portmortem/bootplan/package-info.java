@@ -1,0 +1,6 @@
+/**
+ * The boot plan: which services and drivers would run after the next boot and why (start type,
+ * dependencies pulled in, failures with their chain, delayed and trigger starts) and which process
+ * hosts each one. Reads only the system model.
+ */
+package org.portmortem.bootplan;
