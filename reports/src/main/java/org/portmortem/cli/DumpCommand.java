@@ -17,6 +17,7 @@ import org.portmortem.hive.Hive;
 import org.portmortem.hive.HiveOpenOptions;
 import org.portmortem.hive.HiveWarning;
 import org.portmortem.hive.Key;
+import org.portmortem.hive.KeyPaths;
 import org.portmortem.hive.Value;
 import org.portmortem.hive.ValueType;
 import picocli.CommandLine.Command;
@@ -82,7 +83,9 @@ public final class DumpCommand implements Callable<Integer> {
     Path hive;
 
     @Option(names = "--key", paramLabel = "PATH", defaultValue = "",
-            description = "Dump only this key and everything below it (case-insensitive, without the root's name). Default: the root.")
+            description = "Dump only this key and everything below it, case-insensitive: ControlSet001\\Services\\Tcpip,"
+                    + " HKLM\\SYSTEM\\CurrentControlSet\\Services (CurrentControlSet read through Select\\Current),"
+                    + " HKEY_LOCAL_MACHINE\\SOFTWARE\\... or /ControlSet001/Services. Default: the root.")
     String key;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -97,7 +100,8 @@ public final class DumpCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Hive h = Hive.open(hive, noLogs ? HiveOpenOptions.NO_LOGS : HiveOpenOptions.DEFAULT)) {
-            Key start = h.key(key).orElseThrow(() -> new InputException(hive, "no key " + key + " in this hive"));
+            Key start = KeyPaths.find(h, key).orElseThrow(() -> new InputException(hive, "no key " + key
+                    + (key.equals(KeyPaths.belowRoot(h, key)) ? "" : " (read as " + KeyPaths.belowRoot(h, key) + ")") + " in this hive"));
             try (KeyPrinter printer = printerFor(format, out)) {
                 dump(start, printer);
             }
@@ -140,7 +144,8 @@ public final class DumpCommand implements Callable<Integer> {
     }
 
     static String typeName(Value v) {
-        return v.type() == ValueType.UNKNOWN ? String.format("0x%x", v.typeId()) : v.type().name();
+        // Types are unsigned 32-bit numbers, as reglookup and hivex print them (0xFFFF0011, not -65519).
+        return v.type() == ValueType.UNKNOWN ? String.format("0x%x", Integer.toUnsignedLong(v.typeId())) : v.type().name();
     }
 
     static String lastWritten(Key k) {
@@ -180,7 +185,7 @@ public final class DumpCommand implements Callable<Integer> {
             json.writeStartObject();
             json.writeStringField("key", k.path());
             json.writeStringField("value", v.name());
-            json.writeNumberField("type", v.typeId());
+            json.writeNumberField("type", Integer.toUnsignedLong(v.typeId()));
             json.writeStringField("raw", v.rawHex());
             json.writeStringField("typeName", typeName(v));
             json.writeEndObject();

@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.portmortem.hive.MemoryHive;
+import org.portmortem.hive.write.HiveWriter;
 import org.portmortem.report.CommandRun;
 
 /** {@code portmortem dump} on real hives, run in-process. */
@@ -104,5 +109,21 @@ class DumpCommandTest {
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Usage: portmortem dump").contains("HIVE").contains("--key=PATH")
                 .contains("--format=FORMAT").contains("--no-logs").contains("Examples:").contains("Exit codes:");
+    }
+
+    @Test
+    void typesAreUnsigned32BitNumbersAndKeysAcceptTheFormsRemediationsUse(@TempDir Path dir) throws Exception {
+        MemoryHive h = MemoryHive.empty("SYSTEM", "ROOT");
+        h.createKey("Select").putValue("Current", 4, new byte[] {1, 0, 0, 0});
+        h.createKey("ControlSet001\\Services\\Odd").putValue("Weird", 0xFFFF0011, new byte[] {1, 2});
+        Path file = dir.resolve("SYSTEM");
+        HiveWriter.write(h, file, Instant.parse("2026-01-01T00:00:00Z"));
+        CommandRun json = run("dump", file.toString(), "--key", "HKLM\\SYSTEM\\CurrentControlSet\\Services\\Odd",
+                "--format", "jsonl");
+        assertThat(json.exit()).isZero();
+        assertThat(json.out()).contains("\"value\":\"Weird\",\"type\":4294901777,");
+        CommandRun text = run("dump", file.toString(), "--key", "/ControlSet001/Services/Odd");
+        assertThat(text.exit()).isZero();
+        assertThat(text.out()).contains("0xffff0011").doesNotContain("-65519");
     }
 }
