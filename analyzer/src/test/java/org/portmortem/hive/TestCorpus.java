@@ -1,5 +1,6 @@
 package org.portmortem.hive;
 
+import org.portmortem.testing.SharedFolder;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -19,21 +20,12 @@ public final class TestCorpus {
 
     /** The corpus folder, found by walking up from the working directory; the test is skipped without it. */
     public static Path root() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolveSibling("shared").resolve("corpus");
-            if (dir.getParent() != null && Files.isDirectory(candidate.resolve("hives"))) {
-                return candidate;
-            }
-        }
-        assumeTrue(false, "the shared corpus (../shared/corpus beside the repository) is absent; corpus tests skipped");
-        return null;
+        return SharedFolder.corpus();
     }
 
     /** A file under {@code corpus/hives}; the test is skipped if it is missing. */
     public static Path hive(String relative) {
-        Path p = root().resolve("hives").resolve(relative);
-        assumeTrue(Files.isRegularFile(p), "corpus file " + p + " is absent; test skipped");
-        return p;
+        return SharedFolder.corpus("hives/" + relative);
     }
 
     /** Every file under {@code corpus/hives}, sorted. */

@@ -1,5 +1,6 @@
 package org.portmortem.model;
 
+import org.portmortem.testing.SharedFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,13 +20,7 @@ public final class SharedCorpus {
 
     /** The corpus folder, if found. */
     public static Optional<Path> root() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path c = p.resolve("shared").resolve("corpus");
-            if (Files.isDirectory(c)) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
+        return SharedFolder.required() ? Optional.of(SharedFolder.corpus()) : SharedFolder.find().map(s -> s.resolve("corpus"));
     }
 
     /** Every regf file under hives/ whose name says SYSTEM (any case), transaction logs excluded. */

@@ -1,5 +1,6 @@
 package org.portmortem.snapshot;
 
+import org.portmortem.testing.SharedFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -10,12 +11,9 @@ final class SharedMaterial {
 
     /** The path under {@code shared/}, found by walking up from the working directory, if present. */
     static Optional<Path> find(String relative) {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path candidate = d.resolve("shared").resolve(relative);
-            if (Files.exists(candidate)) {
-                return Optional.of(candidate);
-            }
+        if (SharedFolder.required()) {
+            return Optional.of(SharedFolder.file(relative));
         }
-        return Optional.empty();
+        return SharedFolder.find(relative);
     }
 }

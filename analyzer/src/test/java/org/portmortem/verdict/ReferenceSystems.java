@@ -1,5 +1,6 @@
 package org.portmortem.verdict;
 
+import org.portmortem.testing.SharedFolder;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -112,22 +113,12 @@ final class ReferenceSystems {
 
     /** The shared corpus ({@code shared/corpus} beside the repository), if present. */
     static Optional<Path> corpus() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path c = d.resolve("shared").resolve("corpus");
-            if (Files.isDirectory(c)) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
+        return SharedFolder.required() ? Optional.of(SharedFolder.corpus()) : SharedFolder.find().map(s -> s.resolve("corpus"));
     }
 
     /** A file of the shared corpus; the calling test is skipped, with the reason, when it is absent. */
     static Path corpusFile(String relative) {
-        Optional<Path> corpus = corpus();
-        assumeTrue(corpus.isPresent(), "shared/corpus not found beside the repository: corpus test skipped");
-        Path file = corpus.get().resolve(relative);
-        assumeTrue(Files.exists(file), relative + " missing from shared/corpus: test skipped");
-        return file;
+        return SharedFolder.corpus(relative);
     }
 
     /** A test resource of this package. */

@@ -1,5 +1,6 @@
 package org.portmortem.cli;
 
+import org.portmortem.testing.SharedFolder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -19,13 +20,7 @@ class RipCommandTest {
 
     /** A hive of the shared corpus ({@code ../shared/corpus} beside the repository root), or null. */
     private static Path corpusHive(String relative) {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path f = p.resolve("shared").resolve("corpus").resolve("hives").resolve(relative);
-            if (Files.isRegularFile(f)) {
-                return f;
-            }
-        }
-        return null;
+        return SharedFolder.corpus("hives/" + relative);
     }
 
     private static Path win7System() {

@@ -1,5 +1,6 @@
 package org.portmortem.exposure.knowledge;
 
+import org.portmortem.testing.SharedFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -10,15 +11,7 @@ public final class SharedMaterial {
 
     /** The shared folder, if found. */
     public static Optional<Path> root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolveSibling("shared");
-            if (Files.isDirectory(candidate.resolve("corpus")) || Files.isDirectory(candidate.resolve("docs"))) {
-                return Optional.of(candidate);
-            }
-            dir = dir.getParent();
-        }
-        return Optional.empty();
+        return SharedFolder.required() ? Optional.of(SharedFolder.corpus().getParent()) : SharedFolder.find();
     }
 
     /** A file below the shared folder, if present. */

@@ -1,5 +1,6 @@
 package org.portmortem.hive.write;
 
+import org.portmortem.testing.SharedFolder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -22,13 +23,7 @@ class SubkeyListConventionsTest {
 
     /** The shared corpus: a {@code shared/corpus} folder beside the repository or one of its parents. */
     static Path corpus() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path c = p.resolve("shared").resolve("corpus");
-            if (Files.isDirectory(c)) {
-                return c;
-            }
-        }
-        return null;
+        return SharedFolder.corpus();
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package org.portmortem.report.rip.text;
 
+import org.portmortem.testing.SharedFolder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -55,13 +56,8 @@ final class RegRipperTextDiff {
 
     /** The shared corpus's hives folder, if present beside the repository. */
     static Optional<Path> corpusHives() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir.getParent() != null; dir = dir.getParent()) {
-            Path candidate = dir.resolveSibling("shared").resolve("corpus").resolve("hives");
-            if (Files.isDirectory(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return SharedFolder.required() ? Optional.of(SharedFolder.corpus("hives"))
+                : SharedFolder.find("corpus/hives");
     }
 
     /** Every regf file of the corpus whose content is of that hive type, in path order. */
