@@ -123,6 +123,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Instant runTime = runTime(spec, timestamp);
         CaseFiles files = caseOptions.files();
         List<Path> snapshots = withGiven(snapshotsOf(caseOptions.caseFolder(), files), givenSnapshots);
+        new OutputGuard().caseFiles(files).inputs(caseOptions.overlays()).inputs(snapshots).check(html, json);
         AnalysisRequest request = new AnalysisRequest(files, snapshots, caseOptions.overlays(), caseOptions.modelOptions(),
                 caseOptions.hiveOpenOptions(),
                 new AnalysisRequest.RunInfo(PortMortemCommand.version(), runTime, caseId, examiner));

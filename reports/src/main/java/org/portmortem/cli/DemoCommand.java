@@ -87,6 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
                 extract(REFERENCE_SYSTEM + "/" + name, folder.resolve(name));
             }
             CaseFiles files = CaseFiles.locate(folder, null, null);
+            new OutputGuard().caseFiles(files).input(folder.resolve("netstat-00.txt")).check(html, json);
             AnalysisRequest request = new AnalysisRequest(files, List.of(folder.resolve("netstat-00.txt")), List.of(),
                     ModelOptions.DEFAULT, HiveOpenOptions.DEFAULT,
                     new AnalysisRequest.RunInfo(PortMortemCommand.version(), runTime, "demo", null),

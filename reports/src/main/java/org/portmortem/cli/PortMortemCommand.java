@@ -81,7 +81,7 @@ public final class PortMortemCommand {
                 || t instanceof IOException) {
             return ExitCode.BAD_INPUT;
         }
-        if (t instanceof CommandLine.ParameterException) {
+        if (t instanceof CommandLine.ParameterException || t instanceof OutputGuard.Clash) {
             return ExitCode.USAGE;
         }
         return ExitCode.BAD_INPUT;
@@ -94,7 +94,7 @@ public final class PortMortemCommand {
             m = m + ": no such file";
         } else if (t instanceof AccessDeniedException) {
             m = m + ": permission denied";
-        } else if (!(t instanceof InputException)) {
+        } else if (!(t instanceof InputException || t instanceof OutputGuard.Clash)) {
             m = t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
         }
         return m == null ? t.getClass().getSimpleName() : m.replaceAll("[\\r\\n]+", " ");
