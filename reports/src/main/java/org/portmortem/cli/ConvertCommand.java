@@ -54,6 +54,7 @@ import picocli.CommandLine.Spec;
             "  0  the hive was written",
             "  2  usage error: OUT exists without --force, OUT is IN or one of its logs, or a bad option value",
             "  3  IN is missing, unreadable or not a hive; OUT cannot be written",
+            "  4  internal error (a bug: run again with --debug for the stack trace) or out of memory",
         })
 public final class ConvertCommand implements Callable<Integer> {
 
@@ -86,6 +87,9 @@ public final class ConvertCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--regf-minor must be 3 or 5, not " + minorVersion);
         }
         new OutputGuard().hive(in).check(out);
+        if (Files.isDirectory(out)) {
+            throw new InputException(out, "is a folder; give the path of the hive file to write");
+        }
         if (Files.exists(out) && !force) {
             err.println("portmortem: " + out + ": exists; add --force to replace it");
             err.flush();

@@ -56,6 +56,7 @@ import picocli.CommandLine.Spec;
             "  0  the demo reports were written",
             "  2  usage error",
             "  3  the output folder cannot be written",
+            "  4  internal error (a bug: run again with --debug for the stack trace) or out of memory",
         })
 public final class DemoCommand implements Callable<Integer> {
     /** The bundled reference system, as a classpath folder. */
