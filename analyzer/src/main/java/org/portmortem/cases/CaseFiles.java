@@ -148,7 +148,7 @@ public record CaseFiles(Path system, Path software, List<Path> systemLogs, List<
     }
 
     /** {@code NAME.LOG}, {@code NAME.LOG1}, {@code NAME.LOG2} beside the hive, any case. */
-    private static List<Path> logsOf(Path hive) throws IOException {
+    public static List<Path> logsOf(Path hive) throws IOException {
         Path dir = hive.toAbsolutePath().getParent();
         String base = hive.getFileName().toString().toLowerCase(Locale.ROOT);
         try (Stream<Path> s = Files.list(dir)) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.portmortem.InputException;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.HiveOpenOptions;
 import org.portmortem.hive.HiveWarning;
@@ -11,6 +13,7 @@ import org.portmortem.hive.MemoryHive;
 import org.portmortem.hive.RegOverlay;
 import org.portmortem.model.ModelOptions;
 import org.portmortem.model.SystemModel;
+import org.portmortem.ripper.HiveType;
 
 /**
  * The opened hives of a case (read-only, logs replayed in memory unless asked not to), ready to
@@ -61,16 +64,43 @@ public final class CaseHives implements AutoCloseable {
         return new CaseHives(files, s, w, readSystem, readSoftware, notes);
     }
 
-    /** Opens SYSTEM and, if found, SOFTWARE. */
+    /**
+     * Opens SYSTEM and, if found, SOFTWARE, each checked to be of its kind.
+     *
+     * @throws InputException when a hive is recognised as another kind (a SOFTWARE, NTUSER.DAT, SAM or
+     *     SECURITY hive given as SYSTEM, or any but SOFTWARE given as SOFTWARE), naming the file and
+     *     the kind found; a hive of no recognisable kind (a fragment, a crafted hive) is read as given
+     */
     public static CaseHives open(CaseFiles files, HiveOpenOptions options) throws IOException {
         Hive system = Hive.open(files.system(), options);
+        Hive software = null;
         try {
-            Hive software = files.software() == null ? null : Hive.open(files.software(), options);
+            requireKind(system, files.system(), HiveType.SYSTEM);
+            software = files.software() == null ? null : Hive.open(files.software(), options);
+            if (software != null) {
+                requireKind(software, files.software(), HiveType.SOFTWARE);
+            }
             return new CaseHives(files, system, software);
         } catch (IOException | RuntimeException e) {
             system.close();
+            if (software != null) {
+                software.close();
+            }
             throw e;
         }
+    }
+
+    private static void requireKind(Hive hive, Path file, HiveType role) throws InputException {
+        HiveType found = HiveType.of(hive);
+        if (found != role && found != HiveType.OTHER) {
+            throw new InputException(file, "is a " + label(found) + " hive, not a " + label(role) + " hive"
+                    + (found == HiveType.SYSTEM || found == HiveType.SOFTWARE
+                            ? "; give it as --" + found.name().toLowerCase(Locale.ROOT) : ""));
+        }
+    }
+
+    private static String label(HiveType type) {
+        return type == HiveType.NTUSER ? "NTUSER.DAT" : type.name();
     }
 
     /** The files the hives were opened from. */

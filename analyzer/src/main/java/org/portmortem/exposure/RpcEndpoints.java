@@ -40,6 +40,6 @@ final class RpcEndpoints {
     private static boolean sameProcess(Owner listenerOwner, RpcRegistration r) {
         String s = r.owner().service();
         return Objects.equals(listenerOwner.process(), r.owner().process())
-                && (Objects.equals(listenerOwner.service(), s) || listenerOwner.sharedWith().contains(s));
+                && (Objects.equals(listenerOwner.service(), s) || s != null && listenerOwner.sharedWith().contains(s));
     }
 }

@@ -39,6 +39,10 @@ final class VersionReader {
         }
         Evidenced<ProductType> productType = facts.string(KeyAt.of(controlSet).child("Control\\ProductOptions"),
                 "ProductType").map(ProductType::ofRegistryValue);
+        if (!productType.isPresent()) {
+            facts.warn("Control\\ProductOptions\\ProductType is missing: the role (workstation, server, domain"
+                    + " controller) is unknown and role-specific facts are doubtful", productType.evidence());
+        }
         Evidenced<String> currentVersion = facts.string(cv, "CurrentVersion");
         Evidenced<Instant> installDate = facts.unixTime(cv, "InstallDate");
         // Without SOFTWARE, SYSTEM's Control\Windows CSDVersion (0x100 per service pack) still tells the service pack.

@@ -78,8 +78,9 @@ import picocli.CommandLine.Spec;
             "Exit codes:",
             "  0  the report was written and no finding reaches --fail-on",
             "  1  a finding is at or above the --fail-on severity (the report is still written)",
-            "  2  usage error",
+            "  2  usage error, or an output path would replace an input (a hive, a log, an overlay, a listing)",
             "  3  CASE, a hive, an overlay or a snapshot is missing, unreadable or not what it claims to be",
+            "  4  internal error (a bug: run again with --debug for the stack trace) or out of memory",
         })
 public final class AnalyzeCommand implements Callable<Integer> {
 
@@ -123,6 +124,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Instant runTime = runTime(spec, timestamp);
         CaseFiles files = caseOptions.files();
         List<Path> snapshots = withGiven(snapshotsOf(caseOptions.caseFolder(), files), givenSnapshots);
+        new OutputGuard().caseFiles(files).inputs(caseOptions.overlays()).inputs(snapshots).check(html, json);
         AnalysisRequest request = new AnalysisRequest(files, snapshots, caseOptions.overlays(), caseOptions.modelOptions(),
                 caseOptions.hiveOpenOptions(),
                 new AnalysisRequest.RunInfo(PortMortemCommand.version(), runTime, caseId, examiner));

@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
             "A .reg file holds no timestamps, so every key gets the time given with --timestamp (default:"
                 + " now); keys read from a regf file keep their own. A .reg file's lines that cannot be read are"
                 + " reported on stderr with their line numbers and left out. IN is only read. OUT is never"
-                + " replaced unless --force is given, and never when it is IN itself.",
+                + " replaced unless --force is given, and never when it is IN itself or one of IN's transaction"
+                + " logs (.LOG, .LOG1, .LOG2).",
             "",
             "Prints one line: the file written, its key and value counts and its size.",
         },
@@ -51,8 +52,9 @@ import picocli.CommandLine.Spec;
             "",
             "Exit codes:",
             "  0  the hive was written",
-            "  2  usage error: OUT exists without --force, or a bad option value",
+            "  2  usage error: OUT exists without --force, OUT is IN or one of its logs, or a bad option value",
             "  3  IN is missing, unreadable or not a hive; OUT cannot be written",
+            "  4  internal error (a bug: run again with --debug for the stack trace) or out of memory",
         })
 public final class ConvertCommand implements Callable<Integer> {
 
@@ -83,6 +85,10 @@ public final class ConvertCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (minorVersion != 3 && minorVersion != 5) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--regf-minor must be 3 or 5, not " + minorVersion);
+        }
+        new OutputGuard().hive(in).check(out);
+        if (Files.isDirectory(out)) {
+            throw new InputException(out, "is a folder; give the path of the hive file to write");
         }
         if (Files.exists(out) && !force) {
             err.println("portmortem: " + out + ": exists; add --force to replace it");

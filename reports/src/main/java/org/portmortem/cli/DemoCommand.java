@@ -56,6 +56,7 @@ import picocli.CommandLine.Spec;
             "  0  the demo reports were written",
             "  2  usage error",
             "  3  the output folder cannot be written",
+            "  4  internal error (a bug: run again with --debug for the stack trace) or out of memory",
         })
 public final class DemoCommand implements Callable<Integer> {
     /** The bundled reference system, as a classpath folder. */
@@ -87,6 +88,7 @@ public final class DemoCommand implements Callable<Integer> {
                 extract(REFERENCE_SYSTEM + "/" + name, folder.resolve(name));
             }
             CaseFiles files = CaseFiles.locate(folder, null, null);
+            new OutputGuard().caseFiles(files).input(folder.resolve("netstat-00.txt")).check(html, json);
             AnalysisRequest request = new AnalysisRequest(files, List.of(folder.resolve("netstat-00.txt")), List.of(),
                     ModelOptions.DEFAULT, HiveOpenOptions.DEFAULT,
                     new AnalysisRequest.RunInfo(PortMortemCommand.version(), runTime, "demo", null),

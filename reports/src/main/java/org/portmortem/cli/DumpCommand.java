@@ -70,6 +70,7 @@ import picocli.CommandLine.Spec;
             "  0  the hive was dumped (warnings, if any, are on stderr)",
             "  2  usage error",
             "  3  the hive is missing, unreadable or not a hive, or the --key does not exist",
+            "  4  internal error (a bug: run again with --debug for the stack trace) or out of memory",
         })
 public final class DumpCommand implements Callable<Integer> {
 

@@ -10,6 +10,8 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** An input is missing, unreadable or not what it claims to be. */
     public static final int BAD_INPUT = 3;
+    /** A bug (an unexpected exception) or out of memory: one line on stderr, {@code --debug} for the trace. */
+    public static final int INTERNAL_ERROR = 4;
 
     private ExitCode() {}
 }

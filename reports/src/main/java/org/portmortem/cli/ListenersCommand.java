@@ -66,7 +66,9 @@ import picocli.CommandLine.Spec;
             "Exit codes:",
             "  0  the prediction was printed (warnings, if any, follow it)",
             "  2  usage error",
-            "  3  CASE, a hive or an overlay is missing, unreadable or not a hive / .reg file",
+            "  3  CASE, a hive or an overlay is missing, unreadable or not a hive / .reg file,"
+            + " or a hive of another kind than its role (e.g. SOFTWARE given as --system)",
+            "  4  internal error (a bug: run again with --debug for the stack trace) or out of memory",
         })
 public final class ListenersCommand implements Callable<Integer> {
 

@@ -63,6 +63,7 @@ import picocli.CommandLine.Spec;
             "  0  the file was read (warnings may have been printed)",
             "  2  usage error",
             "  3  FILE or the tasklist is missing, unreadable, or not such a snapshot",
+            "  4  internal error (a bug: run again with --debug for the stack trace) or out of memory",
         })
 public final class NetstatCommand implements Callable<Integer> {
     /** Output formats. */

@@ -5,9 +5,13 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.Locale;
 import java.util.Properties;
-import org.portmortem.InputException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +19,9 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code portmortem} command: one subcommand per job. Errors in the inputs end with one line on
- * stderr and exit code 3; {@code --debug} adds the stack trace.
+ * stderr and exit code 3, a bug (any other throwable) with one "internal error" line and exit code
+ * 4, out of memory with one line naming the heap option and exit code 4; {@code --debug}, anywhere
+ * on the command line, adds the stack trace.
  */
 @Command(
         name = "portmortem",
@@ -43,6 +49,7 @@ import picocli.CommandLine.ScopeType;
             "  1  findings at or above the --fail-on severity (analyze)",
             "  2  usage error",
             "  3  an input is missing, unreadable or not what it claims to be",
+            "  4  internal error (a bug; --debug shows the stack trace) or out of memory",
         })
 public final class PortMortemCommand {
 
@@ -63,42 +70,100 @@ public final class PortMortemCommand {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new PortMortemCommand());
         cl.setExitCodeExceptionMapper(PortMortemCommand::exitCodeFor);
+        // picocli hands only Exceptions to the handler; an Error (out of memory, stack overflow) thrown
+        // by a subcommand is wrapped so that it ends the same way, in one line with its own exit code.
+        CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parseResult -> {
+            try {
+                return runLast.execute(parseResult);
+            } catch (Error e) {
+                throw new CommandLine.ExecutionException(parseResult.commandSpec().commandLine(), "error", e);
+            }
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            Throwable t = ex instanceof CommandLine.ExecutionException && ex.getCause() != null ? ex.getCause() : ex;
             PrintWriter err = commandLine.getErr();
-            err.println("portmortem: " + oneLine(ex));
-            if (parseResult.hasMatchedOption("--debug")) {
-                ex.printStackTrace(err);
+            err.println("portmortem: " + oneLine(t));
+            if (debugAsked(parseResult)) {
+                t.printStackTrace(err);
             }
             err.flush();
-            return exitCodeFor(ex);
+            return exitCodeFor(t);
         });
         return cl;
     }
 
-    static int exitCodeFor(Throwable ex) {
-        Throwable t = ex instanceof UncheckedIOException u ? u.getCause() : ex;
-        if (t instanceof InputException || t instanceof NoSuchFileException || t instanceof AccessDeniedException
-                || t instanceof IOException) {
-            return ExitCode.BAD_INPUT;
+    /** Whether --debug was given, before or after the subcommand. */
+    static boolean debugAsked(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--debug")) {
+                return true;
+            }
         }
-        if (t instanceof CommandLine.ParameterException) {
-            return ExitCode.USAGE;
-        }
-        return ExitCode.BAD_INPUT;
+        return false;
     }
 
+    static int exitCodeFor(Throwable ex) {
+        Throwable t = ex instanceof UncheckedIOException u ? u.getCause() : ex;
+        if (t instanceof IOException) {
+            return ExitCode.BAD_INPUT;
+        }
+        if (t instanceof CommandLine.ParameterException || t instanceof OutputGuard.Clash) {
+            return ExitCode.USAGE;
+        }
+        return ExitCode.INTERNAL_ERROR;
+    }
+
+    /**
+     * The one line printed for a throwable: the message of an input problem or a usage error, which
+     * names the file; for anything else, what kind of bug it is, never a Java class name.
+     */
     static String oneLine(Throwable ex) {
         Throwable t = ex instanceof UncheckedIOException u ? u.getCause() : ex;
         String m = t.getMessage();
+        if (t instanceof OutOfMemoryError) {
+            return "out of memory: the Java heap is too small for this input; raise it through PORTMORTEM_JAVA_OPTS,"
+                    + " e.g. PORTMORTEM_JAVA_OPTS=-Xmx4g";
+        }
         if (t instanceof NoSuchFileException) {
             m = m + ": no such file";
         } else if (t instanceof AccessDeniedException) {
             m = m + ": permission denied";
-        } else if (!(t instanceof InputException)) {
-            m = t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        } else if (t instanceof FileAlreadyExistsException) {
+            m = m + ": already exists";
+        } else if (t instanceof FileSystemException f && f.getReason() == null) {
+            m = m + ": " + kindOf(t);
+        } else if (t instanceof IOException) {
+            m = m == null || m.isBlank() ? "an input or output error with no further detail" : m;
+        } else if (!(t instanceof CommandLine.ParameterException || t instanceof OutputGuard.Clash)) {
+            return "internal error: " + kindOf(t) + (m == null ? "" : " (" + plain(m) + ")")
+                    + "; this is a bug; run again with --debug for the stack trace";
         }
-        return m == null ? t.getClass().getSimpleName() : m.replaceAll("[\\r\\n]+", " ");
+        return plain(m);
     }
+
+    /** {@code NullPointerException} as "null pointer", {@code StackOverflowError} as "stack overflow". */
+    private static String kindOf(Throwable t) {
+        return words(t.getClass().getSimpleName());
+    }
+
+    private static String words(String className) {
+        String bare = className.replaceFirst("(Exception|Error)$", "");
+        return (bare.isEmpty() ? className : bare).replaceAll("(?<=[a-z0-9])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
+    }
+
+    /** One line, with any Java class name of a throwable in it put into words. */
+    private static String plain(String m) {
+        String line = m.replaceAll("[\\r\\n]+", " ");
+        Matcher cls = THROWABLE_NAME.matcher(line);
+        StringBuilder out = new StringBuilder();
+        while (cls.find()) {
+            cls.appendReplacement(out, Matcher.quoteReplacement(words(cls.group(1))));
+        }
+        return cls.appendTail(out).toString();
+    }
+
+    private static final Pattern THROWABLE_NAME = Pattern.compile("\\b(?:[a-z][\\w$]*\\.)*([A-Z][\\w$]*(?:Exception|Error))\\b");
 
     /** Reads the version that Maven wrote into the jar. */
     public static final class Version implements CommandLine.IVersionProvider {

@@ -60,6 +60,7 @@ import picocli.CommandLine.Spec;
             "  0  the plugins ran (a plugin that fails prints its error and the others still run)",
             "  2  usage error: no hive, unknown plugin or profile, tln for a plugin without a timeline",
             "  3  the hive is missing, unreadable, not a hive, or of another kind than the plugin reads",
+            "  4  internal error (a bug: run again with --debug for the stack trace) or out of memory",
         })
 public final class RipCommand implements Callable<Integer> {
     /** How many reader warnings the text, csv and tln outputs show; json lists them all. */

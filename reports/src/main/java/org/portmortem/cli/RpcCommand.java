@@ -42,7 +42,9 @@ import picocli.CommandLine.Spec;
             "Exit codes:",
             "  0  the endpoints were printed",
             "  2  usage error",
-            "  3  CASE is missing, unreadable or holds no SYSTEM hive",
+            "  3  CASE is missing, unreadable or holds no SYSTEM hive,"
+            + " or a hive of another kind than its role (e.g. SOFTWARE given as --system)",
+            "  4  internal error (a bug: run again with --debug for the stack trace) or out of memory",
         })
 public final class RpcCommand implements Callable<Integer> {
 

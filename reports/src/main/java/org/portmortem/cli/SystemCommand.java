@@ -37,7 +37,9 @@ import picocli.CommandLine.Spec;
             "Exit codes:",
             "  0  the summary was printed",
             "  2  usage error (no CASE and no --system)",
-            "  3  a hive is missing, unreadable or not a hive, or --control-set names a missing set",
+            "  3  a hive is missing, unreadable or not a hive, or --control-set names a missing set,"
+            + " or a hive of another kind than its role (e.g. SOFTWARE given as --system)",
+            "  4  internal error (a bug: run again with --debug for the stack trace) or out of memory",
         })
 public final class SystemCommand implements Callable<Integer> {
     @Spec

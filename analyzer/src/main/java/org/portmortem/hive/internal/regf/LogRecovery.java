@@ -25,11 +25,18 @@ import org.portmortem.hive.HiveWarning;
  *       first invalid entry, then applied in sequence-number order from the primary file's secondary
  *       sequence number, stopping at a gap.
  * </ul>
+ *
+ * <p>A log is applied only if the hive size its entries claim can be justified: the primary file's
+ * hive bins plus the dirty pages the logs hold (a hive grows only by bins written as dirty pages).
+ * Otherwise a 64 KB log with valid hashes could claim a hive of gigabytes and make the reader
+ * allocate it; such a log is skipped with a warning naming it.
  */
 final class LogRecovery {
     private static final String[] SUFFIXES = {".LOG", ".LOG1", ".LOG2"};
     private static final int SECTOR = BaseBlock.SECTOR;
     private static final int ENTRY_HEADER = 40;
+    /** The largest image a Java array holds. */
+    private static final long MAX_IMAGE = Integer.MAX_VALUE - 16;
 
     /**
      * What replay produced.
@@ -43,12 +50,15 @@ final class LogRecovery {
 
     private record LogFile(Path path, HiveBytes bytes, BaseBlock base) {}
 
-    private record Entry(LogFile log, long offset, long sequence, long hiveBinsSize, int pages) {}
+    /** One new-format log entry; {@code pageBytes} is the size of the dirty pages it holds. */
+    private record Entry(LogFile log, long offset, long sequence, long hiveBinsSize, int pages, long pageBytes) {}
 
     private final Path hivePath;
     private final HiveBytes primary;
     private final BaseBlock primaryBase;
     private final List<HiveWarning> warnings = new ArrayList<>();
+    /** Logs skipped because they claim a hive larger than they and the primary file can justify. */
+    private final List<String> implausible = new ArrayList<>();
 
     private LogRecovery(Path hivePath, HiveBytes primary, BaseBlock primaryBase) {
         this.hivePath = hivePath;
@@ -84,6 +94,18 @@ final class LogRecovery {
     }
 
     private Result run() {
+        Result r = replay();
+        if (implausible.isEmpty()) {
+            return r;
+        }
+        List<HiveWarning> all = new ArrayList<>(r.warnings());
+        String outcome = r.image() == null ? "; not applied: the primary file is read as with --no-logs"
+                : "; not applied: the hive was recovered from the other logs without it";
+        implausible.forEach(m -> all.add(HiveWarning.general(m + outcome)));
+        return new Result(r.image(), r.base(), r.replay(), List.copyOf(all));
+    }
+
+    private Result replay() {
         List<Path> found = logsBeside(hivePath);
         if (found.isEmpty()) {
             return nothing(found, "no transaction logs (.LOG, .LOG1, .LOG2) were found beside it");
@@ -150,9 +172,25 @@ final class LogRecovery {
                 return nothing(found, "the primary base block is damaged and no log holds a valid copy");
             }
         }
-        List<Entry> entries = new ArrayList<>();
+        long from = start.secondarySequence();
+        List<List<Entry>> perLog = new ArrayList<>();
+        long logged = 0;
         for (LogFile log : logs) {
-            entries.addAll(validEntries(log));
+            List<Entry> valid = validEntries(log);
+            perLog.add(valid);
+            logged += valid.stream().mapToLong(Entry::pageBytes).sum();
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (List<Entry> valid : perLog) {
+            // only entries that replay could apply count: older ones are in the primary file already
+            long claim = valid.stream().filter(e -> e.sequence >= from)
+                    .mapToLong(Entry::hiveBinsSize).max().orElse(0);
+            if (justifies(valid.isEmpty() ? null : valid.get(0).log.path, claim, logged)) {
+                entries.addAll(valid);
+            }
+        }
+        if (entries.isEmpty() && !implausible.isEmpty()) {
+            return nothing(found, "its logs claim a larger hive than they and the primary file hold; they were not applied");
         }
         entries.sort(Comparator.comparingLong(Entry::sequence));
         // Entries before the primary file's secondary sequence number (its last completed write) are
@@ -184,7 +222,12 @@ final class LogRecovery {
         }
         long binsSize = chain.get(chain.size() - 1).hiveBinsSize;
         long maxBins = chain.stream().mapToLong(Entry::hiveBinsSize).max().orElse(binsSize);
-        byte[] image = imageOf(BaseBlock.SIZE + Math.max(maxBins, start.hiveBinsSize()));
+        // The primary base block's own size claim is not trusted for the image size: the primary
+        // file's bytes are copied whatever it says, and the log entries say how far the hive grew.
+        byte[] image = imageOf(BaseBlock.SIZE + maxBins);
+        if (image == null) {
+            return nothing(found, "there was not enough memory to replay its logs");
+        }
         HiveBytes target = HiveBytes.of(image);
         for (Entry e : chain) {
             applyEntry(e, image, target);
@@ -218,7 +261,9 @@ final class LogRecovery {
                 problem = "Hash-1 does not match";
             } else if (Marvin32.hash(b, at, 32, Marvin32.REGISTRY_SEED) != b.u64(at + 32)) {
                 problem = "Hash-2 does not match";
-            } else if (!pagesFit(b, at, size, pages, binsSize)) {
+            }
+            long pageBytes = problem == null ? pageBytes(b, at, size, pages, binsSize) : -1;
+            if (problem == null && pageBytes < 0) {
                 problem = "its dirty pages do not fit the entry or the hive bins";
             }
             if (problem != null) {
@@ -226,23 +271,40 @@ final class LogRecovery {
                         + "; this log was read up to it"));
                 break;
             }
-            out.add(new Entry(log, at, sequence, binsSize, (int) pages));
+            out.add(new Entry(log, at, sequence, binsSize, (int) pages, pageBytes));
             at += size;
         }
         return out;
     }
 
-    private static boolean pagesFit(HiveBytes b, long at, long size, long pages, long binsSize) {
+    /** The bytes of dirty pages an entry holds, or -1 if they do not fit the entry or the hive bins. */
+    private static long pageBytes(HiveBytes b, long at, long size, long pages, long binsSize) {
         long data = at + ENTRY_HEADER + pages * 8;
         for (long i = 0; i < pages; i++) {
             long offset = b.u32(at + ENTRY_HEADER + i * 8);
             long length = b.u32(at + ENTRY_HEADER + i * 8 + 4);
             if (offset + length > binsSize || data + length > at + size) {
-                return false;
+                return -1;
             }
             data += length;
         }
-        return true;
+        return data - (at + ENTRY_HEADER + pages * 8);
+    }
+
+    /**
+     * Whether a log's claim of {@code claimedBins} bytes of hive bins is justified by the primary
+     * file's hive bins plus the {@code logged} bytes of dirty pages the logs hold; if not, the log is
+     * recorded as skipped.
+     */
+    private boolean justifies(Path log, long claimedBins, long logged) {
+        long primaryBins = Math.max(0, primary.size() - BaseBlock.SIZE);
+        if (claimedBins <= primaryBins + logged && BaseBlock.SIZE + claimedBins <= MAX_IMAGE) {
+            return true;
+        }
+        implausible.add(String.format(Locale.ROOT, "%s: its entries claim a hive of %d bytes of hive bins, more than the"
+                + " %d bytes of the primary file %s and the %d bytes of dirty pages the logs hold can make",
+                log.getFileName(), claimedBins, primaryBins, hivePath.getFileName(), logged));
+        return false;
     }
 
     private static void applyEntry(Entry e, byte[] image, HiveBytes target) {
@@ -259,15 +321,23 @@ final class LogRecovery {
         }
     }
 
-    /** A heap copy of the primary file, grown with zeros to {@code size} bytes if needed. */
+    /**
+     * A heap copy of the primary file, grown with zeros to {@code size} bytes if needed (the callers
+     * have checked the size against {@link #justifies}); null, with a warning, when the heap cannot
+     * hold it.
+     */
     private byte[] imageOf(long size) {
         long n = Math.max(size, primary.size());
-        if (n > Integer.MAX_VALUE - 16) {
-            throw new RegfCorruption(40, "recovered hive would exceed 2 GiB");
+        try {
+            byte[] image = new byte[(int) n];
+            primary.copy(0, image, 0, primary.size());
+            return image;
+        } catch (OutOfMemoryError e) {
+            warnings.add(HiveWarning.general(String.format(Locale.ROOT, "%s: replaying its logs needs %d bytes of heap,"
+                    + " more than is free; the primary file is read as with --no-logs (raise the heap with"
+                    + " PORTMORTEM_JAVA_OPTS=-Xmx4g)", hivePath.getFileName(), n)));
+            return null;
         }
-        byte[] image = new byte[(int) n];
-        primary.copy(0, image, 0, primary.size());
-        return image;
     }
 
     // ---- old format -------------------------------------------------------------------------
@@ -319,7 +389,17 @@ final class LogRecovery {
         }
         long pages = vector + 4 + bitmapBytes;
         pages = (pages + sector - 1) / sector * sector;
+        long dirty = 0;
+        for (long i = 0; i < bitmapBytes; i++) {
+            dirty += Integer.bitCount(b.u8(vector + 4 + i));
+        }
+        if (!justifies(log.path, binsSize, Math.min(dirty * SECTOR, Math.max(0, b.size() - pages)))) {
+            return null;
+        }
         byte[] image = imageOf(BaseBlock.SIZE + binsSize);
+        if (image == null) {
+            return null;
+        }
         int applied = 0;
         for (long bit = 0; bit < bits; bit++) {
             if ((b.u8(vector + 4 + bit / 8) & (1 << (bit % 8))) == 0) {

@@ -41,6 +41,8 @@ public final class RegfHive implements Hive {
     static final int MAX_DEPTH = 512;
     /** Warnings beyond this many are counted, not kept, so a shredded hive cannot fill the heap. */
     private static final int MAX_WARNINGS = 10_000;
+    /** Key node flag of a hive's root key (KEY_HIVE_ENTRY). */
+    private static final int KEY_HIVE_ENTRY = 0x0004;
 
     private final Path file;
     private final HiveBytes bytes;
@@ -79,6 +81,12 @@ public final class RegfHive implements Hive {
             this.root = new RegfKey(this, null, rootCell);
         } catch (RegfCorruption e) {
             throw new HiveFormatException(file, e.offset(), "root key unreadable: " + e.getMessage());
+        }
+        if ((root.flags() & KEY_HIVE_ENTRY) == 0) {
+            // Windows flags the root key node KEY_HIVE_ENTRY (msuhanov, "Key node", flags); an ordinary
+            // key at the root offset means a damaged or crafted base block: the tree shown starts there.
+            warn(36, String.format("the base block's root cell 0x%x is an ordinary key (\"%s\"), not one flagged as"
+                    + " the hive's root; the hive is read from it", rootCell, printable(root.name())));
         }
     }
 
