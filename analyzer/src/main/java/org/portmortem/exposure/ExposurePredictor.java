@@ -119,7 +119,7 @@ public final class ExposurePredictor {
         listeners.addAll(epm.listeners());
         warnings.addAll(epm.warnings());
 
-        RegistryConfiguredListeners configured = new RegistryConfiguredListeners(host);
+        RegistryConfiguredListeners configured = new RegistryConfiguredListeners(host, kb);
         listeners.addAll(configured.listeners());
         warnings.addAll(configured.warnings());
 
@@ -228,17 +228,13 @@ public final class ExposurePredictor {
                 Optional<Value> v = host.registry().value(spec.key(), spec.value());
                 port = spec.defaultPort();
                 if (v.isPresent()) {
-                    try {
-                        port = v.get().isNumber() ? v.get().asInt() : Integer.parseInt(v.get().asString().trim());
-                    } catch (RuntimeException e) {
+                    RegistryPort.Reading r = RegistryPort.read(v.get());
+                    if (r.port().isPresent()) {
+                        port = r.port().get();
+                    } else {
                         certainty = certainty.weakest(new Certainty(Certainty.Level.UNCERTAIN,
-                                spec.value() + " is not a port number: default " + spec.defaultPort() + " assumed"));
+                                r.problem() + ": default " + spec.defaultPort() + " assumed"));
                     }
-                }
-                if (port < 1 || port > 65535) {
-                    certainty = certainty.weakest(new Certainty(Certainty.Level.UNCERTAIN,
-                            spec.value() + "=" + port + " is outside 1-65535: default assumed"));
-                    port = spec.defaultPort();
                 }
                 mechanism = new Mechanism(Mechanism.Kind.REGISTRY_PORT, what + " on the port in " + spec.value());
             }

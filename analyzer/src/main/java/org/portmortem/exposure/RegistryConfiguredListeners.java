@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.portmortem.evidence.Evidence;
+import org.portmortem.exposure.knowledge.ConfiguredPort;
+import org.portmortem.exposure.knowledge.KnowledgeBase;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
 
@@ -19,9 +21,11 @@ final class RegistryConfiguredListeners {
     private final List<Listener> listeners = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final HostAtBoot host;
+    private final KnowledgeBase kb;
 
-    RegistryConfiguredListeners(HostAtBoot host) {
+    RegistryConfiguredListeners(HostAtBoot host, KnowledgeBase kb) {
         this.host = host;
+        this.kb = kb;
         host.unit("WinRM").ifPresent(this::winrm);
         host.unit("iphlpsvc").ifPresent(this::portProxy);
         sqlServer();
@@ -48,11 +52,25 @@ final class RegistryConfiguredListeners {
                 int plus = name.lastIndexOf('+');
                 String address = plus < 0 ? "*" : name.substring(0, plus);
                 boolean https = name.toUpperCase().endsWith("+HTTPS");
-                int port = l.value("Port").filter(Value::isNumber).map(Value::asInt).orElse(https ? 5986 : 5985);
+                Optional<ConfiguredPort> byDefault = kb.entry("WinRM").flatMap(e -> e.configuredPort(
+                        Mechanism.Kind.WINRM_LISTENER, https ? "HTTPS" : "HTTP", host.family()));
+                Optional<Value> portValue = l.value("Port");
+                Optional<Integer> configured = portValue.flatMap(v -> RegistryPort.read(v).port());
                 List<Evidence> ev = new ArrayList<>(u.evidence());
                 ev.add(Evidence.ofKey(l, "WinRM listener " + name));
-                ev.add(Evidence.ofValueOrAbsent(l, "Port", "listener port; absent = " + (https ? 5986 : 5985)));
+                ev.add(Evidence.ofValueOrAbsent(l, "Port", "listener port; absent = "
+                        + byDefault.map(d -> d.port() + " (" + d.note() + ")").orElse("not known for this Windows family")));
+                if (configured.isEmpty() && byDefault.isEmpty()) {
+                    warnings.add("WinRM listener " + name + " has no readable Port and no default is known for "
+                            + host.family() + ": not predicted");
+                    continue;
+                }
+                int port = configured.orElseGet(() -> byDefault.get().port());
                 Certainty c = u.certainty();
+                if (portValue.isPresent() && configured.isEmpty()) {
+                    c = c.weakest(new Certainty(Certainty.Level.UNCERTAIN, RegistryPort.read(portValue.get()).problem()
+                            + ": the default port is assumed"));
+                }
                 List<String[]> binds = new ArrayList<>();
                 if (address.equals("*")) {
                     binds.add(new String[] {"0.0.0.0", "4"});
@@ -75,9 +93,11 @@ final class RegistryConfiguredListeners {
         Optional<Value> auto = reg.value(WINRM_POLICY, "AllowAutoConfig").filter(Value::isNumber);
         if (auto.isPresent() && auto.get().asInt() == 1 && root.map(k -> k.subkeys().isEmpty()).orElse(true)) {
             List<Evidence> ev = new ArrayList<>(u.evidence());
-            ev.add(reg.evidence(WINRM_POLICY, "AllowAutoConfig", "policy: WinRM creates a listener on 5985"));
+            ev.add(reg.evidence(WINRM_POLICY, "AllowAutoConfig", "policy: WinRM creates an HTTP listener"));
             ev.add(reg.evidence(WINRM_POLICY, "IPv4Filter", "addresses the auto listener accepts"));
-            listeners.add(new Listener(Protocol.TCP, 4, "0.0.0.0", 5985, false, null, owner,
+            int port = kb.entry("WinRM").flatMap(e -> e.configuredPort(Mechanism.Kind.WINRM_LISTENER, "HTTP", host.family()))
+                    .map(ConfiguredPort::port).orElse(5985);
+            listeners.add(new Listener(Protocol.TCP, 4, "0.0.0.0", port, false, null, owner,
                     new Mechanism(Mechanism.Kind.WINRM_LISTENER, "WinRM auto-configured listener (policy)"),
                     u.certainty().weakest(new Certainty(Certainty.Level.LIKELY,
                             "policy value names from a secondary source [facts B45]")), ev, null));

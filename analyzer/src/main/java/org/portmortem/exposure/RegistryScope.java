@@ -7,8 +7,9 @@ import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
 
 /**
- * The two registry roots knowledge files name: {@code CS\} is the current control set of the SYSTEM
- * hive, {@code SW\} the SOFTWARE hive. Resolves a path to a key, and a value to evidence whether
+ * The registry roots knowledge files name: {@code CS\} is the current control set of the SYSTEM
+ * hive, {@code SW\} the SOFTWARE hive, {@code SYS\} the SYSTEM hive's root (for keys kept outside any
+ * control set, such as Radmin's {@code HKLM\SYSTEM\RAdmin}). Resolves a path to a key, and a value to evidence whether
  * present or not.
  *
  * @param system the SYSTEM hive
@@ -55,7 +56,10 @@ public record RegistryScope(Hive system, String controlSetPath, Hive software) {
         if (path.regionMatches(true, 0, "SW\\", 0, 3)) {
             return path.substring(3);
         }
-        throw new IllegalArgumentException("knowledge path must start with CS\\ or SW\\: " + path);
+        if (path.regionMatches(true, 0, "SYS\\", 0, 4)) {
+            return path.substring(4);
+        }
+        throw new IllegalArgumentException("knowledge path must start with CS\\, SW\\ or SYS\\: " + path);
     }
 
     private Hive hiveOf(String path) {

@@ -65,7 +65,8 @@ final class TestHost {
         return this;
     }
 
-    private void put(String path, String name, ValueType type, byte[] raw) {
+    /** Sets a value of any type; the path starts CS\ or SW\. */
+    void put(String path, String name, ValueType type, byte[] raw) {
         MemoryHive h = path.startsWith("SW\\") ? software : system;
         String p = path.startsWith("CS\\") ? "ControlSet001\\" + path.substring(3) : path.substring(3);
         h.createKey(p).putValue(name, type.id(), raw);

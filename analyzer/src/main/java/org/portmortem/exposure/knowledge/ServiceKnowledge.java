@@ -24,6 +24,8 @@ import java.util.List;
  *     soon after boot, so that it runs although the boot plan does not start it; {@code null} if not
  * @param essential why the service must not be disabled (hardening plans then close its sockets by
  *     other means or not at all); {@code null} if it may be
+ * @param configuredPorts ports a code mechanism opens for this service by default (WinRM listeners,
+ *     the endpoint mapper), declared here so the mechanism and the knowledge base share one number
  */
 public record ServiceKnowledge(
         String name,
@@ -38,7 +40,8 @@ public record ServiceKnowledge(
         List<EndpointKnowledge> endpoints,
         List<RpcInterfaceKnowledge> rpc,
         DemandStart demandStarted,
-        String essential) {
+        String essential,
+        List<ConfiguredPort> configuredPorts) {
 
     /**
      * A demand-start service that some client starts right after boot or at logon.
@@ -74,5 +77,13 @@ public record ServiceKnowledge(
         sources = Defaults.list(sources);
         endpoints = Defaults.list(endpoints);
         rpc = Defaults.list(rpc);
+        configuredPorts = Defaults.list(configuredPorts);
+    }
+
+    /** The default port of a mechanism's listener with this role on a family, if declared. */
+    public java.util.Optional<ConfiguredPort> configuredPort(org.portmortem.exposure.Mechanism.Kind mechanism,
+            String role, Family family) {
+        return configuredPorts.stream().filter(c -> c.mechanism() == mechanism && c.role().equalsIgnoreCase(role)
+                && c.families().contains(family)).findFirst();
     }
 }
