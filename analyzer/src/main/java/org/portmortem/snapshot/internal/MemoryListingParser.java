@@ -184,7 +184,7 @@ public final class MemoryListingParser {
                 rows = ColumnRows.csv(lines, header);
                 renderer = "csv";
             } else {
-                header = indexOf(lines, l -> List.of(l.strip().split("\\s+")).equals(VOL3_COLUMNS));
+                header = Math.max(0, indexOf(lines, l -> List.of(l.strip().split("\\s+")).equals(VOL3_COLUMNS)));
                 boolean expanded = !lines.get(header).contains("\t");
                 rows = ColumnRows.tabs(lines, header, expanded, false);
                 renderer = expanded ? "quick (tabs expanded to spaces by a console copy)" : "quick";
@@ -206,7 +206,7 @@ public final class MemoryListingParser {
             }
             Protocol p = proto.toUpperCase(Locale.ROOT).startsWith("TCP") ? Protocol.TCP : Protocol.UDP;
             Integer v = proto.endsWith("4") ? Integer.valueOf(4) : proto.endsWith("6") ? Integer.valueOf(6) : null;
-            String created = absent(r.get("Created")) ? null : r.get("Created");
+            String created = absent(r.get("Created")) ? null : r.get("Created").strip();
             out.add(socket(r.line(), p, v, r.get("LocalAddr"), r.get("LocalPort"), r.get("ForeignAddr"),
                     r.get("ForeignPort"), r.get("State"), r.get("PID"), r.get("Owner"), List.of(),
                     MemoryRecord.unjudged(absent(offset) ? null : offset, created, volatilityTime(created))));
@@ -240,7 +240,7 @@ public final class MemoryListingParser {
 
     private ListingSource volatility2(List<String> lines, List<Socket> out) {
         String version = banner(lines, VOL2_BANNER);
-        int header = indexOf(lines, l -> l.startsWith("Offset(P)") || l.startsWith("Offset(V)"));
+        int header = Math.max(0, indexOf(lines, l -> l.startsWith("Offset(P)") || l.startsWith("Offset(V)")));
         String h = lines.get(header).replaceAll("\\s+", " ");
         boolean physical = h.startsWith("Offset(P)");
         String plugin;
@@ -372,7 +372,7 @@ public final class MemoryListingParser {
     }
 
     private ListingSource kansa(List<String> lines, List<Socket> out) {
-        int header = indexOf(lines, l -> l.contains("LocalAddress") && l.contains("ForeignAddress"));
+        int header = Math.max(0, indexOf(lines, l -> l.contains("LocalAddress") && l.contains("ForeignAddress")));
         ColumnRows rows = ColumnRows.tabs(lines, header, false, true);
         problems(rows);
         boolean admin = rows.rows.stream().anyMatch(r -> r.cells().containsKey("ConPId"));
@@ -464,7 +464,7 @@ public final class MemoryListingParser {
             // JSON lines, unless the one object spans lines (a pretty-printed single object).
             return first.endsWith("}") ? ColumnRows.jsonLines(lines) : ColumnRows.jsonArray(String.join("\n", lines));
         }
-        int header = indexOf(lines, l -> !l.isBlank());
+        int header = Math.max(0, indexOf(lines, l -> !l.isBlank()));
         return ColumnRows.csv(lines, header);
     }
 
@@ -506,7 +506,7 @@ public final class MemoryListingParser {
                 return i;
             }
         }
-        return 0;
+        return -1;
     }
 
     static boolean absent(String s) {
