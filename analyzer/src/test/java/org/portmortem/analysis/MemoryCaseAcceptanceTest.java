@@ -126,4 +126,29 @@ class MemoryCaseAcceptanceTest {
         assertThat(v.connections()).singleElement().satisfies(c -> assertThat(c.socket().memory().listing())
                 .isEqualTo("connscan.txt"));
     }
+
+    @Test
+    void freedImplausibleAndDuplicateObjectsAreNeverUnexplainedListenersAndEachSocketCountsOnce() throws IOException {
+        // The derived sockets listing plus three rows a pool scan also finds: an object without owner (PID 0),
+        // one with a PID no Windows process has (not a multiple of 4), and TCP 135 again at a second offset.
+        String sockets = new String(resource("winxp-sockets.txt"), java.nio.charset.StandardCharsets.UTF_8)
+                + "0x01e03000        0   4444      6 TCP             0.0.0.0         2002-09-01 10:02:00 UTC+0000\n"
+                + "0x01e03500     1235   6666      6 TCP             0.0.0.0         2002-09-01 10:02:01 UTC+0000\n"
+                + "0x01e00008      884    135      6 TCP             0.0.0.0         2002-09-01 10:00:00 UTC+0000\n";
+        Analysis a = analyse(caseWith("scan", Map.of("sockets.txt", sockets.getBytes(), "connscan.txt",
+                resource("winxp-connscan.txt"))));
+        SnapshotVerdicts v = a.verdicts().snapshots().get(0);
+        assertThat(v.ofKind(VerdictKind.UNEXPLAINED)).isEmpty();
+        assertThat(v.ofKind(VerdictKind.EXPLAINED)).hasSize(16);
+        assertThat(v.ofKind(VerdictKind.ARTEFACT)).extracting(s -> s.socket().localEndpoint() + " " + s.reason())
+                .containsExactly(
+                        "0.0.0.0:4444 memory-scan object closed at offset 0x01e03000: owner PID 0: no process holds the"
+                                + " object (freed, or a connection in TIME_WAIT); not a listener at capture time",
+                        "0.0.0.0:6666 memory-scan object implausible at offset 0x01e03500: PID 1235 is not a multiple"
+                                + " of 4, which no Windows process ID is; not a listener at capture time");
+        assertThat(v.notes()).anySatisfy(n -> assertThat(n).startsWith("1 row(s) of the memory scan are the same socket"));
+        assertThat(v.snapshot().sockets()).filteredOn(s -> s.memory().mark() == org.portmortem.snapshot.RecordMark.DUPLICATE)
+                .singleElement().satisfies(s -> assertThat(s.memory().duplicateOf()).isEqualTo("offset 0x81e00008"));
+        assertThat(a.verdicts().findings()).noneMatch(f -> f.id().startsWith("observed.unexplained"));
+    }
 }

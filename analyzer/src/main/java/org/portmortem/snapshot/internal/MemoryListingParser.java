@@ -536,7 +536,7 @@ public final class MemoryListingParser {
             return null;
         }
         String t = text.strip();
-        if (t.contains("T")) {
+        if (t.matches("\\d{4}-\\d\\d-\\d\\dT.*")) {
             return isoTime(t);
         }
         t = t.replaceFirst(" UTC(\\+0000)?$", "");
