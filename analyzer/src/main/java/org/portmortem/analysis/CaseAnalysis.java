@@ -143,12 +143,20 @@ public final class CaseAnalysis {
                 listings.add(n);
             } else if (processes == null) {
                 processes = (ProcessTable) s;
+            } else if (isVolatilityCompanion(processes) && isVolatilityCompanion(s)) {
+                // pslist, cmdline and svcscan of one image: one table, as tasklist /svc would be.
+                processes = ProcessTable.merge(processes, (ProcessTable) s);
             } else {
                 out.warning(AnalysisWarning.Stage.VERDICT, request.label(s.file()), "a second process table: owners"
                         + " are taken from " + request.label(processes.file()) + " only");
             }
         }
-        return comparison.compare(listings, processes);
+        return comparison.compare(org.portmortem.snapshot.MemoryListings.join(listings), processes);
+    }
+
+    private static boolean isVolatilityCompanion(Snapshot s) {
+        return s.kind() == org.portmortem.snapshot.SnapshotKind.VOLATILITY_PROCESSES
+                || s.kind() == org.portmortem.snapshot.SnapshotKind.VOLATILITY_SERVICES;
     }
 
     /**

@@ -22,6 +22,8 @@ import java.util.Set;
  * @param captureTime local time of capture if a line before the listing gives one
  *                    ({@code yyyy-MM-dd HH:mm[:ss]}, as {@code echo %date% %time%} on an ISO
  *                    locale or PowerShell {@code Get-Date -Format s} print), else null
+ * @param source      which tool, plugin and renderer printed a memory-image or live-response
+ *                    listing; null for netstat and PowerShell (the kind says it)
  */
 public record NetstatSnapshot(
         Path file,
@@ -32,7 +34,8 @@ public record NetstatSnapshot(
         String language,
         List<Socket> sockets,
         List<SnapshotWarning> warnings,
-        LocalDateTime captureTime) implements Snapshot {
+        LocalDateTime captureTime,
+        ListingSource source) implements Snapshot {
 
     public NetstatSnapshot {
         flags = Set.copyOf(flags);
@@ -40,9 +43,31 @@ public record NetstatSnapshot(
         warnings = List.copyOf(warnings);
     }
 
+    /** A netstat or PowerShell listing (no listing source beyond its kind). */
+    public NetstatSnapshot(Path file, String encoding, SnapshotKind kind, String commandLine, Set<String> flags,
+            String language, List<Socket> sockets, List<SnapshotWarning> warnings, LocalDateTime captureTime) {
+        this(file, encoding, kind, commandLine, flags, language, sockets, warnings, captureTime, null);
+    }
+
     /** The same snapshot with other sockets (e.g. owners attached). */
     public NetstatSnapshot withSockets(List<Socket> newSockets) {
         return new NetstatSnapshot(file, encoding, kind, commandLine, flags, language, newSockets, warnings,
-                captureTime);
+                captureTime, source);
+    }
+
+    /**
+     * The latest creation time of any row (UTC), or null: a memory image was captured no earlier
+     * than this, which bounds the capture time when the listing does not give it.
+     */
+    public java.time.Instant latestCreated() {
+        java.time.Instant latest = null;
+        for (Socket s : sockets) {
+            if (s.memory() != null && s.memory().created() != null
+                    && s.memory().mark() != RecordMark.IMPLAUSIBLE
+                    && (latest == null || s.memory().created().isAfter(latest))) {
+                latest = s.memory().created();
+            }
+        }
+        return latest;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.portmortem.InputException;
 import org.portmortem.snapshot.internal.DecodedText;
+import org.portmortem.snapshot.internal.MemoryListingParser;
 import org.portmortem.snapshot.internal.NetstatParser;
 import org.portmortem.snapshot.internal.PowerShellParser;
 import org.portmortem.snapshot.internal.TaskListParser;
@@ -102,6 +103,10 @@ public final class SnapshotReader {
             case NET_TCP_CONNECTION_CSV, NET_UDP_ENDPOINT_CSV -> new PowerShellParser(VOCABULARY).parseCsv(file, text, kind);
             case TASKLIST_SVC, TASKLIST -> new TaskListParser().parseTable(file, text, kind);
             case TASKLIST_SVC_CSV, TASKLIST_CSV -> new TaskListParser().parseCsv(file, text, kind);
+            case VOLATILITY3_SOCKETS, VOLATILITY2_SOCKETS, VELOCIRAPTOR_NETSTAT, KAPE_NETWORK_CONNECTION, KANSA_NETSTAT ->
+                    new MemoryListingParser(VOCABULARY).parse(file, text, kind);
+            case VOLATILITY_PROCESSES, VOLATILITY_SERVICES ->
+                    org.portmortem.snapshot.internal.CompanionParser.parse(file, text, kind);
         };
     }
 
@@ -123,6 +128,12 @@ public final class SnapshotReader {
     /** Recognition by content; the order matters (PowerShell CSV before tasklist CSV). */
     static Optional<SnapshotKind> recognize(DecodedText text) {
         List<String> lines = text.head(SNIFF_LINES);
+        // Memory-image and live-response listings first: KAPE's CSV has PowerShell's LocalAddress column.
+        Optional<SnapshotKind> memory = MemoryListingParser.recognize(lines)
+                .or(() -> org.portmortem.snapshot.internal.CompanionParser.recognize(lines));
+        if (memory.isPresent()) {
+            return memory;
+        }
         String firstLine = lines.stream().filter(l -> !l.isBlank()).findFirst().orElse("").trim();
         if (firstLine.startsWith("#TYPE") || firstLine.startsWith("\"LocalAddress\"")
                 || (firstLine.startsWith("\"") && firstLine.contains("\"LocalAddress\""))) {

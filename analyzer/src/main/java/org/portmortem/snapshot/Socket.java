@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param process        owning image name ({@code -b} {@code [exe]} line or a process table), or null
  * @param services       services hosted by the owner ({@code -b} service tag or tasklist /svc), maybe empty
  * @param line           1-based line number in the file (for CSV, the record's line)
+ * @param memory         for a row of a memory-image or live-response listing, its object offset,
+ *                       creation time and record mark; null for netstat and PowerShell
  */
 public record Socket(
         Protocol protocol,
@@ -34,7 +36,8 @@ public record Socket(
         Integer pid,
         String process,
         List<String> services,
-        int line) {
+        int line,
+        MemoryRecord memory) {
 
     public Socket {
         Objects.requireNonNull(protocol);
@@ -43,10 +46,39 @@ public record Socket(
         services = List.copyOf(services);
     }
 
+    /** A socket of a netstat or PowerShell listing (no memory record). */
+    public Socket(Protocol protocol, Integer ipVersion, String localAddress, Port localPort, String foreignAddress,
+            Port foreignPort, SocketState state, String stateText, Integer pid, String process, List<String> services,
+            int line) {
+        this(protocol, ipVersion, localAddress, localPort, foreignAddress, foreignPort, state, stateText, pid, process,
+                services, line, null);
+    }
+
     /** The same socket with its owner filled in. */
     public Socket withOwner(String newProcess, List<String> newServices) {
         return new Socket(protocol, ipVersion, localAddress, localPort, foreignAddress, foreignPort, state, stateText,
-                pid, newProcess, newServices, line);
+                pid, newProcess, newServices, line, memory);
+    }
+
+    /** The same socket with another printed state text (a plugin that prints no state: null). */
+    public Socket withStateText(String newStateText) {
+        return new Socket(protocol, ipVersion, localAddress, localPort, foreignAddress, foreignPort, state, newStateText,
+                pid, process, services, line, memory);
+    }
+
+    /** The same socket with another memory record (e.g. its mark decided). */
+    public Socket withMemory(MemoryRecord newMemory) {
+        return new Socket(protocol, ipVersion, localAddress, localPort, foreignAddress, foreignPort, state, stateText,
+                pid, process, services, line, newMemory);
+    }
+
+    /**
+     * Whether the row stands for a socket that existed when the listing was taken: every netstat
+     * row, and a memory row marked {@link RecordMark#LIVE}. Closed, duplicate, unbound and
+     * implausible memory rows are kept and shown, but never judged as listeners.
+     */
+    public boolean isLive() {
+        return memory == null || memory.mark() == RecordMark.LIVE;
     }
 
     /** Whether this is a TCP socket in the LISTENING state. */

@@ -32,11 +32,24 @@ public final class SocketOwners {
         return snapshot.withSockets(out);
     }
 
+    /** How long Volatility's owner names can be: EPROCESS.ImageFileName holds 15 bytes with its NUL. */
+    public static final int CUT_OWNER_LENGTH = 14;
+
     private static Socket owner(Socket s, Optional<ProcessTable> processes) {
         if (s.pid() == null) {
             return s;
         }
         Optional<ProcessEntry> entry = processes.flatMap(p -> p.byPid(s.pid()));
+        if (s.memory() != null && s.process() != null && entry.isPresent() && entry.get().imageName() != null) {
+            String full = entry.get().imageName();
+            if (!full.equalsIgnoreCase(s.process()) && s.process().length() == CUT_OWNER_LENGTH
+                    && full.toLowerCase(java.util.Locale.ROOT).startsWith(s.process().toLowerCase(java.util.Locale.ROOT))) {
+                Socket named = s.withOwner(full, !s.services().isEmpty() ? s.services() : entry.get().services());
+                return named.withMemory(s.memory().withOwnerNote("owner '" + s.process() + "' (cut to "
+                        + CUT_OWNER_LENGTH + " characters) matched by prefix to " + full + ", PID " + s.pid() + " in "
+                        + processes.get().file().getFileName()));
+            }
+        }
         String process = s.process() != null ? s.process()
                 : entry.map(ProcessEntry::imageName)
                         .orElse(s.pid() == KERNEL_PID && processes.isEmpty() ? "System" : null);

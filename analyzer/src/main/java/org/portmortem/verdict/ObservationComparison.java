@@ -75,6 +75,10 @@ public final class ObservationComparison {
      */
     public SnapshotVerdicts judge(NetstatSnapshot snapshot, ProcessTable processes) {
         WindowsFamily family = model.family();
+        if (snapshot.source() != null) {
+            // A memory or live-response listing: owners cut to 14 characters are named from the process table.
+            snapshot = org.portmortem.snapshot.SocketOwners.attach(snapshot, java.util.Optional.ofNullable(processes));
+        }
         SocketMatching matching = new SocketMatching(exposure, family, snapshot, processes);
         List<SocketVerdict> sockets = matching.match();
         AbsenceReasons reasons = new AbsenceReasons(plan);
@@ -86,7 +90,7 @@ public final class ObservationComparison {
         List<Socket> all = snapshot.sockets();
         for (int i = 0; i < all.size(); i++) {
             Socket s = all.get(i);
-            if (s.state() != null && s.state().isConnected()) {
+            if (s.isLive() && s.state() != null && s.state().isConnected()) {
                 connections.add(new Connection(s, direction(s, sockets), matching.owner(i), s.foreignEndpoint()));
             }
         }

@@ -32,9 +32,11 @@ final class ObservationFindings {
                         List.of(), List.of(k), List.of(), investigate(k),
                         "comparison of the snapshot with the predicted listeners"));
                 case ARTEFACT -> out.add(new Finding("observed.artefact:" + key, Severity.INFO,
-                        Finding.Basis.OBSERVATION, "Netstat artefact " + k.protocol() + " " + k.localEndpoint(),
+                        Finding.Basis.OBSERVATION, (k.memory() == null ? "Netstat artefact " : "Memory-scan artefact ")
+                                + k.protocol() + " " + k.localEndpoint(),
                         "Not a listening server (" + where + "): " + s.reason() + ".", List.of(), List.of(k),
-                        List.of(), List.of(), "seed paper (HSC 2002), netstat warning"));
+                        List.of(), List.of(), k.memory() == null ? "seed paper (HSC 2002), netstat warning"
+                                : "pool-scan semantics of the memory listing (record mark " + k.memory().markText() + ")"));
                 default -> { }
             }
         }

@@ -18,6 +18,7 @@ import org.portmortem.snapshot.PhantomListener;
 import org.portmortem.snapshot.ProcessEntry;
 import org.portmortem.snapshot.ProcessTable;
 import org.portmortem.snapshot.Protocol;
+import org.portmortem.snapshot.RecordMark;
 import org.portmortem.snapshot.Socket;
 
 /**
@@ -51,7 +52,8 @@ final class SocketMatching {
             Socket s = sockets.get(i);
             owners.put(i, ownerOf(s));
             pids |= s.pid() != null;
-            if (isListeningSocket(s)) {
+            if (isListeningSocket(s) && (s.isLive() || s.memory().mark() != RecordMark.DUPLICATE)) {
+                // A duplicate row of a memory scan is the same socket as an earlier row: judged once, there.
                 listening.add(i);
             }
         }
@@ -66,6 +68,7 @@ final class SocketMatching {
     /** Runs every pass and returns the verdicts in file order. */
     List<SocketVerdict> match() {
         describeListing();
+        memoryArtefacts();
         fixedPorts();
         phantoms();
         List<Integer> deferred = dynamicByOwner();
@@ -140,10 +143,37 @@ final class SocketMatching {
         }
     }
 
+    // ---- pass 0: rows of a memory scan that stand for no live socket
+
+    /**
+     * A closed, unbound or implausible object of a memory scan is never an unexplained listener:
+     * it is an artefact of the scan, with the mark's reason. Duplicates are left out of the
+     * verdicts altogether (the socket is judged at its first row) and counted in a note.
+     */
+    private void memoryArtefacts() {
+        for (int i : listening) {
+            Socket s = snapshot.sockets().get(i);
+            if (!s.isLive()) {
+                verdicts.put(i, new SocketVerdict(s, VerdictKind.ARTEFACT, null, owners.get(i), "memory-scan object "
+                        + s.memory().markText() + (s.memory().offset() == null ? "" : " at offset " + s.memory().offset())
+                        + ": " + s.memory().reason() + "; not a listener at capture time"));
+            }
+        }
+        long duplicates = snapshot.sockets().stream()
+                .filter(s -> s.memory() != null && s.memory().mark() == RecordMark.DUPLICATE).count();
+        if (duplicates > 0) {
+            notes.add(duplicates + " row(s) of the memory scan are the same socket as an earlier row at another offset"
+                    + " (marked duplicate): each socket is judged once, at its first row.");
+        }
+    }
+
     // ---- pass 1: fixed ports
 
     private void fixedPorts() {
         for (int i : listening) {
+            if (verdicts.containsKey(i)) {
+                continue;
+            }
             Socket s = snapshot.sockets().get(i);
             Optional<Integer> port = portNumber(s);
             if (port.isEmpty()) {
@@ -414,8 +444,14 @@ final class SocketMatching {
         return anchor.protocol() + " " + anchor.localEndpoint();
     }
 
+    /**
+     * Same image, or an owner a memory scan cut to 14 characters (EPROCESS.ImageFileName) that starts
+     * the predicted image's name.
+     */
     private static boolean sameProcess(String observed, String predicted) {
-        return predicted != null && observed.equalsIgnoreCase(predicted);
+        return predicted != null && (observed.equalsIgnoreCase(predicted)
+                || observed.length() == org.portmortem.snapshot.SocketOwners.CUT_OWNER_LENGTH
+                        && predicted.toLowerCase(Locale.ROOT).startsWith(observed.toLowerCase(Locale.ROOT)));
     }
 
     private static boolean servicesAgree(ObservedOwner o, Listener l) {
