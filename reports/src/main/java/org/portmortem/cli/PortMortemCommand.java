@@ -8,14 +8,19 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 /**
  * The {@code portmortem} command: one subcommand per job. Errors in the inputs end with one line on
@@ -30,19 +35,6 @@ import picocli.CommandLine.ScopeType;
         description = "Predicts, from the SYSTEM and SOFTWARE hives of a Windows image, which network services"
                 + " and RPC endpoints would listen at boot, compares that with netstat snapshots, and reports"
                 + " the exposures with their evidence and remediation.",
-        subcommands = {
-            AnalyzeCommand.class,
-            DemoCommand.class,
-            SystemCommand.class,
-            ServicesCommand.class,
-            ListenersCommand.class,
-            RpcCommand.class,
-            NetstatCommand.class,
-            RipCommand.class,
-            DumpCommand.class,
-            ConvertCommand.class,
-            CommandLine.HelpCommand.class,
-        },
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  success",
@@ -61,14 +53,62 @@ public final class PortMortemCommand {
         System.exit(run(args));
     }
 
+    /**
+     * The subcommands, in the order help lists them. Building a subcommand's picocli model reads its
+     * annotations by reflection, the larger part of start-up: a run builds only the one it names.
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands(
+            AnalyzeCommand.class,
+            DemoCommand.class,
+            SystemCommand.class,
+            ServicesCommand.class,
+            ListenersCommand.class,
+            RpcCommand.class,
+            NetstatCommand.class,
+            RipCommand.class,
+            DumpCommand.class,
+            ConvertCommand.class,
+            CommandLine.HelpCommand.class);
+
     /** Runs the command line in-process and returns its exit code. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
-    /** The configured picocli command line, for running in-process with captured output. */
+    /** The configured picocli command line with every subcommand, for running in-process with captured output. */
     public static CommandLine commandLine() {
+        return configured(SUBCOMMANDS.values());
+    }
+
+    /**
+     * The command line for these arguments: only the subcommand they name when they name a known one,
+     * none for {@code --version} alone, every one otherwise (help, a typo to suggest a name for).
+     */
+    public static CommandLine commandLine(String... args) {
+        String named = null;
+        boolean versionOnly = false;
+        for (String a : args) {
+            if (a.equals("-V") || a.equals("--version")) {
+                versionOnly = true;
+            } else if (!a.startsWith("-")) {
+                named = a;
+                break;
+            } else if (!a.equals("--debug")) {
+                versionOnly = false;
+                break;
+            }
+        }
+        if (named != null && SUBCOMMANDS.containsKey(named) && !named.equals("help")) {
+            return configured(List.of(SUBCOMMANDS.get(named)));
+        }
+        return configured(named == null && versionOnly ? List.of() : SUBCOMMANDS.values());
+    }
+
+    private static CommandLine configured(Collection<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new PortMortemCommand());
+        for (Class<?> c : subcommands) {
+            cl.addSubcommand(c);
+        }
         cl.setExitCodeExceptionMapper(PortMortemCommand::exitCodeFor);
         // picocli hands only Exceptions to the handler; an Error (out of memory, stack overflow) thrown
         // by a subcommand is wrapped so that it ends the same way, in one line with its own exit code.
@@ -91,6 +131,14 @@ public final class PortMortemCommand {
             return exitCodeFor(t);
         });
         return cl;
+    }
+
+    private static Map<String, Class<?>> subcommands(Class<?>... classes) {
+        Map<String, Class<?>> byName = new LinkedHashMap<>();
+        for (Class<?> c : classes) {
+            byName.put(c.getAnnotation(Command.class).name(), c);
+        }
+        return Collections.unmodifiableMap(byName);
     }
 
     /** Whether --debug was given, before or after the subcommand. */

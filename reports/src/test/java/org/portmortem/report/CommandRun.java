@@ -14,11 +14,11 @@ import picocli.CommandLine;
  */
 public record CommandRun(int exit, String out, String err) {
 
-    /** Runs {@code portmortem ARGS} in this JVM. */
+    /** Runs {@code portmortem ARGS} in this JVM, as {@code main} does. */
     public static CommandRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = PortMortemCommand.commandLine();
+        CommandLine cl = PortMortemCommand.commandLine(args);
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int exit = cl.execute(args);
