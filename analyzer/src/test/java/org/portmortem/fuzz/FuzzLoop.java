@@ -37,6 +37,16 @@ public final class FuzzLoop {
             "[HKEY_LOCAL_MACHINE\\SYSTEM\\", "[-HKEY_LOCAL_MACHINE\\SYSTEM\\", "Windows Registry Editor Version 5.00",
             "REGEDIT4", "\u001b[31m", "\u202e", "N/A", "[System Process]", "svchost.exe", "       ");
 
+    /** The loop's seed: {@code -Dportmortem.fuzz.seed=N} explores beyond CI's fixed one. */
+    public static long seed(long ciSeed) {
+        return Long.getLong("portmortem.fuzz.seed", ciSeed);
+    }
+
+    /** The number of mutants: {@code -Dportmortem.fuzz.scale=N} multiplies CI's count for a longer run. */
+    public static int mutants(int ciCount) {
+        return ciCount * Integer.getInteger("portmortem.fuzz.scale", 1);
+    }
+
     /** What reading one input does; any return is a result. */
     @FunctionalInterface
     public interface Reader {

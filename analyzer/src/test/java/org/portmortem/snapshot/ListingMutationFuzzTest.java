@@ -20,9 +20,9 @@ import org.portmortem.fuzz.FuzzLoop;
  * meant for another. Only a result or the reader's one-line refusal may come out.
  */
 class ListingMutationFuzzTest {
-    private static final long SEED = 20261207L;
+    private static final long SEED = FuzzLoop.seed(20261207L);
     /** Mutants in all, spread over the seeds in turn: bounded by count, not by time, so a run is reproducible. */
-    private static final int MUTANTS = 1500;
+    private static final int MUTANTS = FuzzLoop.mutants(1500);
 
     @TempDir
     Path dir;

@@ -29,9 +29,9 @@ import org.portmortem.hive.write.HiveWriter;
  * limit; only the reader's own one-line refusal may come out.
  */
 class RegfMutationFuzzTest {
-    private static final long SEED = 20261127L;
+    private static final long SEED = FuzzLoop.seed(20261127L);
     /** Mutants in all, spread over the sources in turn. */
-    private static final int MUTANTS = 1200;
+    private static final int MUTANTS = FuzzLoop.mutants(1200);
     private static final int[] EDGE_VALUES = {0, 1, 4, 8, 0x7f, 0x80, 0xff, 0xffff, 0x1000, 0x3fd8, 0x3fd9,
         0x7fffffff, 0x80000000, 0x80000004, 0x80000005, 0xfffffff8, 0xffffffff, 0x20, 0x78};
     private static final String[] SIGNATURES = {"nk", "vk", "lf", "lh", "li", "ri", "db", "sk", "hbin", "HvLE", "DIRT"};

@@ -22,9 +22,9 @@ import org.portmortem.hive.RegOverlay;
  * one-line refusal may come out.
  */
 class RegTextMutationFuzzTest {
-    private static final long SEED = 20261208L;
+    private static final long SEED = FuzzLoop.seed(20261208L);
     /** Mutants in all, spread over the seeds in turn; bounded by count so a run is reproducible. */
-    private static final int MUTANTS = 600;
+    private static final int MUTANTS = FuzzLoop.mutants(600);
 
     @TempDir
     Path dir;
