@@ -82,11 +82,28 @@ public final class RegfHive implements Hive {
         } catch (RegfCorruption e) {
             throw new HiveFormatException(file, e.offset(), "root key unreadable: " + e.getMessage());
         }
-        if ((root.flags() & KEY_HIVE_ENTRY) == 0) {
-            // Windows flags the root key node KEY_HIVE_ENTRY (msuhanov, "Key node", flags); an ordinary
-            // key at the root offset means a damaged or crafted base block: the tree shown starts there.
-            warn(36, String.format("the base block's root cell 0x%x is an ordinary key (\"%s\"), not one flagged as"
-                    + " the hive's root; the hive is read from it", rootCell, printable(root.name())));
+        if (isOrdinaryKey(rootCell)) {
+            warn(36, String.format("the base block's root cell 0x%x is an ordinary key (\"%s\", with a parent key),"
+                    + " not one flagged as the hive's root; the hive is read from it", rootCell, printable(root.name())));
+        }
+    }
+
+    /**
+     * Whether the key node at the root offset is an ordinary key: not flagged KEY_HIVE_ENTRY (msuhanov,
+     * "Key node", flags) and with a parent key node of its own. The flag alone does not tell:
+     * offreg.dll writes roots without it, but with no parent (0xFFFFFFFF); a root offset that lands
+     * on a key with a parent means a damaged or crafted base block, and the tree shown starts there.
+     */
+    private boolean isOrdinaryKey(long rootCell) {
+        if ((root.flags() & KEY_HIVE_ENTRY) != 0) {
+            return false;
+        }
+        try {
+            long parent = bytes.u32(cell(rootCell).data() + 16);
+            Cell p = cell(parent);
+            return p.length() >= 2 && bytes.isSignature(p.data(), 'n', 'k');
+        } catch (RegfCorruption e) {
+            return false;
         }
     }
 
