@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.portmortem.report.CommandRun;
 
 /** {@code portmortem netstat} on a Volatility 3 netscan (made for this test) with pslist and cmdline beside it. */
 class NetstatMemoryCommandTest {
