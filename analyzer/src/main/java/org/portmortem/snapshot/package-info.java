@@ -8,6 +8,15 @@
  * case folder. {@link org.portmortem.snapshot.SocketOwners} fills in process and services per
  * PID; {@link org.portmortem.snapshot.PhantomListener} finds the pre-2003 netstat artefact.
  *
+ * <p>Memory-image and live-response listings (Volatility 3 and 2, Velociraptor, KAPE, Kansa) are
+ * read into the same {@link org.portmortem.snapshot.NetstatSnapshot}, with the listing's
+ * {@link org.portmortem.snapshot.ListingSource} and, per row, a
+ * {@link org.portmortem.snapshot.MemoryRecord} (offset, created time, {@link
+ * org.portmortem.snapshot.RecordMark}): a pool scan finds freed, duplicated and garbage objects,
+ * which are kept and shown but never judged as live sockets. Volatility's pslist, cmdline and
+ * svcscan are read as process tables; {@link org.portmortem.snapshot.MemoryListings} joins
+ * Volatility 2's XP plugin pairs into one listing.
+ *
  * <p>Design choices:
  * <ul>
  *   <li>A port is a {@link org.portmortem.snapshot.Port}: a number, or the service name netstat

@@ -15,7 +15,8 @@ import org.portmortem.snapshot.Socket;
  * What opened and what closed between two snapshots of one host: listening sockets (TCP LISTENING
  * and UDP endpoints) keyed by (protocol, local address, local port, process); the process is the
  * image where the listing or a process table names it, else the PID, else nothing (listings without
- * PIDs compare by endpoint only). A socket present twice with the same key counts twice.
+ * PIDs compare by endpoint only). A socket present twice with the same key counts twice. Rows of a
+ * memory scan that stand for no live socket (closed, duplicate, unbound, implausible) take no part.
  *
  * @param earlier the earlier snapshot's file
  * @param later the later snapshot's file
@@ -43,13 +44,13 @@ public record SnapshotDelta(Path earlier, Path later, List<Socket> opened, List<
     private static List<Socket> missingFrom(NetstatSnapshot a, NetstatSnapshot b, ProcessTable processes) {
         Map<String, Integer> inB = new HashMap<>();
         for (Socket s : b.sockets()) {
-            if (SocketMatching.isListeningSocket(s)) {
+            if (SocketMatching.isListeningSocket(s) && s.isLive()) {
                 inB.merge(key(s, processes), 1, Integer::sum);
             }
         }
         List<Socket> out = new ArrayList<>();
         for (Socket s : a.sockets()) {
-            if (SocketMatching.isListeningSocket(s)) {
+            if (SocketMatching.isListeningSocket(s) && s.isLive()) {
                 String k = key(s, processes);
                 int left = inB.getOrDefault(k, 0);
                 if (left > 0) {

@@ -114,17 +114,25 @@ class JcCorpusTest {
     }
 
     @Test
-    void inTheWholeCorpusOnlyTheNetstatOutputsAreSnapshots() throws IOException {
-        Path root = corpus().getParent().getParent(); // corpus/: hives (regf, CREG, logs, empty files) and netstat
+    void inTheWholeCorpusOnlyTheSocketListingsAreSnapshots() throws IOException {
+        Path root = corpus().getParent().getParent(); // corpus/: hives (regf, CREG, logs, empty files) and listings
+        // jc's own JSON parses beside the .out files are not listings; the memory and Velociraptor ones are.
         assertThat(SnapshotFiles.find(root)).extracting(r -> r.file().getFileName().toString() + " " + r.kind())
                 .containsExactly("netstat-an.out NETSTAT", "netstat-aon.out NETSTAT", "netstat-aonb.out NETSTAT",
-                        "netstat.out NETSTAT");
+                        "netstat.out NETSTAT",
+                        "netscan-backup.csv VOLATILITY3_SOCKETS", "netscan.csv VOLATILITY2_SOCKETS",
+                        "netstat.csv VOLATILITY3_SOCKETS", "connections.txt VOLATILITY2_SOCKETS",
+                        "sockscan.txt VOLATILITY2_SOCKETS", "connscan.txt VOLATILITY2_SOCKETS",
+                        "sockets.txt VOLATILITY2_SOCKETS", "windows.netstat.txt VOLATILITY3_SOCKETS",
+                        "Windows.Network.Netstat.json VELOCIRAPTOR_NETSTAT", "netscan.txt VOLATILITY3_SOCKETS",
+                        "netscan.txt VOLATILITY3_SOCKETS", "netscan_output.txt VOLATILITY3_SOCKETS",
+                        "windows.netscan.txt VOLATILITY3_SOCKETS", "NetstatEnriched_Netstat.json VELOCIRAPTOR_NETSTAT");
     }
 
     @Test
-    void velociraptorJsonIsNotASnapshot() throws IOException {
+    void velociraptorJsonIsAVelociraptorListing() throws IOException {
         Optional<Path> v = SharedMaterial.find("corpus/netstat/velociraptor/NetstatEnriched_Netstat.json");
         assumeTrue(v.isPresent(), "shared corpus absent: Velociraptor check skipped");
-        assertThat(SnapshotReader.recognize(v.get())).isEmpty();
+        assertThat(SnapshotReader.recognize(v.get())).contains(SnapshotKind.VELOCIRAPTOR_NETSTAT);
     }
 }

@@ -92,4 +92,19 @@ class MemoryListingTest {
                 SnapshotKind.VOLATILITY_PROCESSES, SnapshotKind.VOLATILITY3_SOCKETS, SnapshotKind.VOLATILITY_PROCESSES,
                 SnapshotKind.VOLATILITY_SERVICES);
     }
+
+    @Test
+    void volatility2SvcscanBlocksGiveTheRunningServicesOfEachPid() throws IOException {
+        // Laid out as volatility/plugins/malware/svcscan.py render_text writes it; values invented for the test.
+        Path f = Files.writeString(dir.resolve("svcscan2.txt"), "Volatility Foundation Volatility Framework 2.6\n"
+                + "Offset: 0x381e60\nOrder: 1\nProcess ID: 884\nService Name: RpcSs\n"
+                + "Display Name: Remote Procedure Call (RPC)\nService Type: SERVICE_WIN32_SHARE_PROCESS\n"
+                + "Service State: SERVICE_RUNNING\nBinary Path: C:\\WINDOWS\\system32\\svchost -k rpcss\n\n"
+                + "Offset: 0x381f00\nOrder: 2\nProcess ID: -\nService Name: Fax\nDisplay Name: Fax\n"
+                + "Service Type: SERVICE_WIN32_OWN_PROCESS\nService State: SERVICE_STOPPED\nBinary Path: -\n\n");
+        ProcessTable t = SnapshotReader.readProcesses(f);
+        assertThat(t.kind()).isEqualTo(SnapshotKind.VOLATILITY_SERVICES);
+        assertThat(t.processes()).containsOnlyKeys(884);
+        assertThat(t.byPid(884)).map(ProcessEntry::services).contains(List.of("RpcSs"));
+    }
 }

@@ -15,6 +15,7 @@ import org.portmortem.snapshot.PhantomListener;
 import org.portmortem.snapshot.ProcessTable;
 import org.portmortem.snapshot.RecognizedSnapshot;
 import org.portmortem.snapshot.SnapshotFiles;
+import org.portmortem.snapshot.SnapshotKind;
 import org.portmortem.snapshot.SnapshotReader;
 import org.portmortem.snapshot.SnapshotWarning;
 import org.portmortem.snapshot.Socket;
@@ -44,6 +45,15 @@ import picocli.CommandLine.Spec;
                     + " services: from netstat -b lines, else from the tasklist given with --tasklist, else from the"
                     + " only tasklist found beside FILE. PID 4 without a tasklist is the kernel (System).",
             "",
+            "Also the socket listings of memory images and live-response collections: Volatility 3"
+                    + " windows.netscan / windows.netstat (quick, csv, json, jsonl), Volatility 2 netscan, connscan,"
+                    + " connections, sockets, sockscan, Velociraptor Windows.Network.Netstat[Enriched], KAPE"
+                    + " Get-NetworkConnection and Kansa Get-Netstat. Each row keeps its offset, creation time and mark"
+                    + " (live, closed, duplicate of an earlier offset, unbound, implausible); the listing's tool, plugin,"
+                    + " renderer and version are printed under the table. Volatility pslist, cmdline and svcscan"
+                    + " beside FILE name the owners as tasklist /svc does; an owner cut to 14 characters is matched by"
+                    + " prefix and marked so.",
+            "",
             "Lines that cannot be read are reported on stderr as FILE:LINE: warnings; everything else is read."
                     + " A 0.0.0.0:P LISTENING line whose port P is the local port of a connection is noted on"
                     + " stderr: Windows 2000 and XP list every outgoing connection's port so."
@@ -57,7 +67,9 @@ import picocli.CommandLine.Spec;
             "",
             "JSON: an array of objects with protocol, ipVersion, localAddress, localPort (a number, or a string"
                     + " for a resolved service name), foreignAddress, foreignPort (null for UDP), state (null for UDP),"
-                    + " stateText (as printed), pid, process, services, line.",
+                    + " stateText (as printed), pid, process, services, line, memory (null for netstat; for Volatility,"
+                    + " Velociraptor, KAPE and Kansa rows: offset, created, createdUtc, mark live|closed|duplicate|"
+                    + "unbound|implausible, markReason, duplicateOf, listing, ownerNote).",
             "",
             "Exit codes:",
             "  0  the file was read (warnings may have been printed)",
@@ -124,6 +136,17 @@ public final class NetstatCommand implements Callable<Integer> {
             err.println("portmortem: owners from " + tables.get(0).file());
             return Optional.of(SnapshotReader.readProcesses(tables.get(0).file()));
         }
+        if (tables.size() > 1 && tables.stream().allMatch(t -> t.kind() == SnapshotKind.VOLATILITY_PROCESSES
+                || t.kind() == SnapshotKind.VOLATILITY_SERVICES)) {
+            // pslist, cmdline and svcscan of one image: together they are what tasklist /svc is.
+            ProcessTable merged = null;
+            for (RecognizedSnapshot t : tables) {
+                err.println("portmortem: owners from " + t.file());
+                ProcessTable p = SnapshotReader.readProcesses(t.file());
+                merged = merged == null ? p : ProcessTable.merge(merged, p);
+            }
+            return Optional.of(merged);
+        }
         if (tables.size() > 1) {
             err.println("portmortem: " + tables.size() + " tasklists beside " + file + "; choose one with --tasklist");
         }
@@ -144,6 +167,27 @@ public final class NetstatCommand implements Callable<Integer> {
         m.put("process", s.process());
         m.put("services", s.services());
         m.put("line", s.line());
+        m.put("memory", memoryObject(s));
+        return m;
+    }
+
+    /**
+     * A memory-image or live-response row's record (null for netstat and PowerShell): where the object
+     * was found, when it was created, its mark and the listing's source, so no row is shown without them.
+     */
+    static Map<String, Object> memoryObject(Socket s) {
+        if (s.memory() == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("offset", s.memory().offset());
+        m.put("created", s.memory().createdText());
+        m.put("createdUtc", s.memory().created() == null ? null : s.memory().created().toString());
+        m.put("mark", s.memory().mark().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("markReason", s.memory().reason());
+        m.put("duplicateOf", s.memory().duplicateOf());
+        m.put("listing", s.memory().listing());
+        m.put("ownerNote", s.memory().ownerNote());
         return m;
     }
 
@@ -154,7 +198,13 @@ public final class NetstatCommand implements Callable<Integer> {
             g.useDefaultPrettyPrinter();
             g.writeStartArray();
             for (Socket s : snapshot.sockets()) {
-                json.writeValue(g, jsonObject(s));
+                Map<String, Object> o = jsonObject(s);
+                if (o.get("memory") instanceof Map<?, ?> memory && snapshot.source() != null) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> m = (Map<String, Object>) memory;
+                    m.put("source", snapshot.source().describe());
+                }
+                json.writeValue(g, o);
             }
             g.writeEndArray();
         }
@@ -162,17 +212,28 @@ public final class NetstatCommand implements Callable<Integer> {
     }
 
     private static String[] cells(Socket s) {
-        return new String[] {
+        String[] netstat = {
             s.protocol().name(), s.localEndpoint(), s.foreignEndpoint(),
             s.state() == null ? "" : s.state().name(),
             s.pid() == null ? "" : s.pid().toString(),
             s.process() == null ? "" : s.process(),
             String.join(",", s.services())};
+        if (s.memory() == null) {
+            return netstat;
+        }
+        String[] withMemory = java.util.Arrays.copyOf(netstat, netstat.length + 3);
+        withMemory[netstat.length] = s.memory().offset() == null ? "" : s.memory().offset();
+        withMemory[netstat.length + 1] = s.memory().createdText() == null ? "" : s.memory().createdText();
+        withMemory[netstat.length + 2] = s.memory().markText();
+        return withMemory;
     }
 
     /** Two passes over the sockets (widths, then lines) instead of holding every cell. */
     private static void printTable(PrintWriter out, NetstatSnapshot snapshot) {
-        String[] header = {"Proto", "Local Address", "Foreign Address", "State", "PID", "Process", "Services"};
+        String[] header = snapshot.source() == null
+                ? new String[] {"Proto", "Local Address", "Foreign Address", "State", "PID", "Process", "Services"}
+                : new String[] {"Proto", "Local Address", "Foreign Address", "State", "PID", "Process", "Services",
+                    "Offset", "Created", "Mark"};
         int[] width = new int[header.length];
         for (int c = 0; c < header.length; c++) {
             width[c] = header[c].length();
@@ -193,6 +254,13 @@ public final class NetstatCommand implements Callable<Integer> {
                 + (snapshot.language() == null ? "" : ", language " + snapshot.language())
                 + (snapshot.flags().isEmpty() ? "" : ", flags -" + String.join("", new java.util.TreeSet<>(snapshot.flags())))
                 + (snapshot.warnings().isEmpty() ? "" : ", " + snapshot.warnings().size() + " warnings"));
+        if (snapshot.source() != null) {
+            long live = snapshot.sockets().stream().filter(Socket::isLive).count();
+            out.println("source: " + snapshot.source().describe() + "; " + live + " live rows, "
+                    + (snapshot.sockets().size() - live) + " closed, unbound, duplicate or implausible"
+                    + (snapshot.latestCreated() == null ? ""
+                            : "; captured no earlier than " + snapshot.latestCreated() + " (latest Created)"));
+        }
     }
 
     /** One table line: PID right-aligned, other columns left-aligned, two spaces between columns. */

@@ -476,7 +476,7 @@ public final class HtmlReport {
     private void observedSection(Element body) {
         Element s = section(body, "observed", "Observed versus predicted");
         if (a.verdicts().snapshots().isEmpty()) {
-            s.appendElement("p").text("The case has no netstat or PowerShell socket listing: nothing to compare.");
+            s.appendElement("p").text("The case has no netstat, PowerShell or memory socket listing: nothing to compare.");
             return;
         }
         int n = 0;
@@ -494,6 +494,14 @@ public final class HtmlReport {
                 s.appendElement("p").text("Taken at " + sv.snapshot().captureTime()
                         + " machine-local time, as the listing itself records.");
             }
+            if (sv.snapshot().source() != null) {
+                // A memory-image or live-response listing: say which tool printed it, and bound the capture time.
+                Element p = s.appendElement("p");
+                p.appendText("Listing: ");
+                VisibleText.append(p.appendElement("code"), sv.snapshot().source().describe());
+                p.appendText(sv.snapshot().latestCreated() == null ? "."
+                        : "; captured no earlier than " + sv.snapshot().latestCreated() + " (its latest Created time).");
+            }
             list(s.appendElement("div").addClass("notes"), sv.notes());
             Element t = table(s, "socket-verdicts", "Protocol", "Local endpoint", "State", "Verdict", "Owner", "Reason",
                     "Line");
@@ -503,12 +511,18 @@ public final class HtmlReport {
                 cell(tr, v.socket().localEndpoint()).addClass("mono").addClass("nowrap");
                 cell(tr, v.socket().stateText() == null ? "" : v.socket().stateText());
                 cell(tr, v.kind().name().toLowerCase()).addClass("nowrap");
-                Element o = cell(tr, v.owner() == null ? "-" : v.owner().display());
+                Element o = cell(tr, (v.owner() == null ? "-" : v.owner().display())
+                        + (v.socket().memory() != null && v.socket().memory().ownerNote() != null
+                                ? " (" + v.socket().memory().ownerNote() + ")" : ""));
                 if (v.owner() != null && v.owner().inferred()) {
                     o.addClass("inferred");
                 }
                 cell(tr, v.reason());
-                cell(tr, Integer.toString(v.socket().line()));
+                cell(tr, Integer.toString(v.socket().line()) + (v.socket().memory() == null ? ""
+                        : "; offset " + (v.socket().memory().offset() == null ? "-" : v.socket().memory().offset())
+                                + "; created " + (v.socket().memory().createdText() == null ? "-"
+                                        : v.socket().memory().createdText())
+                                + "; " + v.socket().memory().markText()));
             }
             s.appendElement("h4").text("Predicted but not observed (" + sv.absent().size() + ")");
             if (sv.absent().isEmpty()) {

@@ -334,6 +334,7 @@ public final class JsonReport {
         n.put("encoding", s.snapshot().encoding());
         n.put("commandLine", s.snapshot().commandLine());
         n.put("captureTime", s.snapshot().captureTime() == null ? null : s.snapshot().captureTime().toString());
+        listingSource(n, s.snapshot());
         strings(n.putArray("notes"), s.notes());
         ArrayNode sockets = n.putArray("sockets");
         for (SocketVerdict v : s.sockets()) {
@@ -404,6 +405,41 @@ public final class JsonReport {
         n.put("process", s.process());
         strings(n.putArray("services"), s.services());
         n.put("line", s.line());
+        memoryRecord(n, s);
+    }
+
+    /** Schema 1.2: which tool printed a memory or live-response listing, and the capture's lower bound. */
+    private static void listingSource(ObjectNode n, org.portmortem.snapshot.NetstatSnapshot snapshot) {
+        org.portmortem.snapshot.ListingSource src = snapshot.source();
+        if (src == null) {
+            n.putNull("source");
+        } else {
+            ObjectNode o = n.putObject("source");
+            o.put("tool", src.tool());
+            o.put("plugin", src.plugin());
+            o.put("renderer", src.renderer());
+            o.put("version", src.version());
+            o.put("description", src.describe());
+        }
+        n.put("capturedNotBefore", snapshot.latestCreated() == null ? null : snapshot.latestCreated().toString());
+    }
+
+    /** Schema 1.2: a memory row's offset, creation time and mark; null for netstat. */
+    private static void memoryRecord(ObjectNode n, Socket s) {
+        org.portmortem.snapshot.MemoryRecord m = s.memory();
+        if (m == null) {
+            n.putNull("memory");
+            return;
+        }
+        ObjectNode o = n.putObject("memory");
+        o.put("offset", m.offset());
+        o.put("created", m.createdText());
+        o.put("createdUtc", m.created() == null ? null : m.created().toString());
+        o.put("mark", m.mark().name().toLowerCase(java.util.Locale.ROOT));
+        o.put("markReason", m.reason());
+        o.put("duplicateOf", m.duplicateOf());
+        o.put("listing", m.listing());
+        o.put("ownerNote", m.ownerNote());
     }
 
     private void evidence(ArrayNode arr, List<Evidence> evidence) {

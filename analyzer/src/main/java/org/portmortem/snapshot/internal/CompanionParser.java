@@ -18,13 +18,22 @@ import org.portmortem.snapshot.SnapshotWarning;
  * {@code Args}: the full image path and, for split svchost instances, {@code -s Service}) and
  * {@code windows.svcscan} (service {@code Name} with its {@code PID} and {@code State}), quick or
  * csv renderer. Column names from {@code volatility3/framework/plugins/windows/pslist.py},
- * {@code pstree.py}, {@code cmdline.py} and {@code svcscan.py} ({@code _generator}).
+ * {@code pstree.py}, {@code cmdline.py} and {@code svcscan.py} ({@code _generator}). Volatility 2's
+ * {@code svcscan} prints one block per service instead ({@code volatility/plugins/malware/svcscan.py},
+ * {@code render_text}: {@code Offset:}, {@code Order:}, {@code Process ID:}, {@code Service Name:},
+ * {@code Display Name:}, {@code Service Type:}, {@code Service State:}, {@code Binary Path:}, a blank
+ * line).
  */
 public final class CompanionParser {
     private CompanionParser() {}
 
     /** Processes or services, if the first lines carry one of these headers. */
     public static Optional<SnapshotKind> recognize(List<String> lines) {
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            if (lines.get(i).startsWith("Process ID: ") && lines.get(i + 1).startsWith("Service Name: ")) {
+                return Optional.of(SnapshotKind.VOLATILITY_SERVICES);
+            }
+        }
         for (String l : lines) {
             List<String> cols = columns(l);
             if (cols.size() >= 3 && cols.get(0).equals("PID")
@@ -55,6 +64,9 @@ public final class CompanionParser {
         List<String> lines = new ArrayList<>();
         text.lines().forEach(lines::add);
         List<SnapshotWarning> warnings = new ArrayList<>();
+        if (kind == SnapshotKind.VOLATILITY_SERVICES && lines.stream().anyMatch(l -> l.startsWith("Service Name: "))) {
+            return volatility2Services(file, text.encoding(), lines);
+        }
         int header = -1;
         for (int i = 0; i < lines.size() && header < 0; i++) {
             if (recognize(List.of(lines.get(i))).isPresent()) {
@@ -94,6 +106,36 @@ public final class CompanionParser {
                     null, null, null, r.line()));
         }
         return new ProcessTable(file, text.encoding(), kind, processes, warnings);
+    }
+
+    /** Volatility 2 svcscan blocks: running services by PID. */
+    private static ProcessTable volatility2Services(Path file, String encoding, List<String> lines) {
+        Map<Integer, ProcessEntry> processes = new LinkedHashMap<>();
+        Integer pid = null;
+        String name = null;
+        int start = 0;
+        for (int i = 0; i <= lines.size(); i++) {
+            String l = i < lines.size() ? lines.get(i) : "";
+            if (l.startsWith("Offset: ") || i == lines.size()) {
+                if (pid != null && name != null) {
+                    int p = pid;
+                    ProcessEntry e = processes.get(p);
+                    List<String> services = new ArrayList<>(e == null ? List.of() : e.services());
+                    services.add(name);
+                    processes.put(p, new ProcessEntry(p, null, services, null, null, null, e == null ? start : e.line()));
+                }
+                pid = null;
+                name = null;
+                start = i + 1;
+            } else if (l.startsWith("Process ID: ")) {
+                pid = pid(l.substring("Process ID: ".length()));
+            } else if (l.startsWith("Service Name: ")) {
+                name = l.substring("Service Name: ".length()).strip();
+            } else if (l.startsWith("Service State: ") && !l.contains("RUNNING")) {
+                pid = null;
+            }
+        }
+        return new ProcessTable(file, encoding, SnapshotKind.VOLATILITY_SERVICES, processes, List.of());
     }
 
     /** The image file name of a path or command line ({@code C:\Windows\system32\svchost.exe -k x} → {@code svchost.exe}). */
