@@ -19,6 +19,7 @@ import org.portmortem.hive.HiveWarning;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
 import org.portmortem.hive.ValueType;
+import org.portmortem.report.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,7 +48,8 @@ import picocli.CommandLine.Spec;
             "",
             "Formats:",
             "  text   per key [PATH] and its last-write time, per value",
-            "         \"NAME\" = TYPE: DATA; control characters shown as \\xNN",
+            "         \"NAME\" = TYPE: DATA; control characters shown as \\xNN, C1, bidi and"
+                    + " invisible characters as \\uXXXX",
             "  csv    columns path,value,type,data,lastWritten; key rows have type KEY",
             "  jsonl  one JSON object per line, for a key",
             "           {\"key\": PATH, \"lastWritten\": ISO-8601 UTC}",
@@ -95,7 +97,7 @@ public final class DumpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = TerminalText.writer(spec.commandLine().getErr());
         try (Hive h = Hive.open(hive, noLogs ? HiveOpenOptions.NO_LOGS : HiveOpenOptions.DEFAULT)) {
             Key start = h.key(key).orElseThrow(() -> new InputException(hive, "no key " + key + " in this hive"));
             try (KeyPrinter printer = printerFor(format, out)) {
@@ -259,14 +261,9 @@ public final class DumpCommand implements Callable<Integer> {
             out.write(name + " = " + typeName(v) + ": " + visible(v.display()) + "\n");
         }
 
-        /** Control characters (NUL in names, line breaks in data) as \xNN, so one line stays one line. */
+        /** Hidden characters (NUL in names, line breaks in data, ESC, U+202E) escaped, so one line stays one line. */
         static String visible(String s) {
-            if (s.chars().noneMatch(c -> c < 0x20 || c == 0x7f)) {
-                return s;
-            }
-            StringBuilder out = new StringBuilder(s.length() + 8);
-            s.chars().forEach(c -> out.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", c) : String.valueOf((char) c)));
-            return out.toString();
+            return TerminalText.of(s);
         }
 
         @Override

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.portmortem.bootplan.BootPlan;
 import org.portmortem.cases.CaseHives;
+import org.portmortem.report.text.TerminalText;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.exposure.Exposure;
 import org.portmortem.exposure.ExposurePredictor;
@@ -86,7 +87,7 @@ public final class ListenersCommand implements Callable<Integer> {
         switch (output.format()) {
             case json -> out.println(json(e.listeners()));
             case csv -> csv(e.listeners(), out);
-            case text -> text(e, out);
+            case text -> text(e, TerminalText.writer(out));
         }
         out.flush();
         return ExitCode.OK;

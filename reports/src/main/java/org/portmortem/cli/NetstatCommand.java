@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.portmortem.report.text.TerminalText;
 import org.portmortem.snapshot.NetstatSnapshot;
 import org.portmortem.snapshot.PhantomListener;
 import org.portmortem.snapshot.ProcessTable;
@@ -86,7 +87,7 @@ public final class NetstatCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = TerminalText.writer(spec.commandLine().getErr());
         NetstatSnapshot snapshot = SnapshotReader.readSockets(file);
         Optional<ProcessTable> processes = processTable(err);
         snapshot = SocketOwners.attach(snapshot, processes);
@@ -102,7 +103,7 @@ public final class NetstatCommand implements Callable<Integer> {
         if (format == Format.json) {
             printJson(out, snapshot);
         } else {
-            printTable(out, snapshot);
+            printTable(TerminalText.writer(out), snapshot);
         }
         out.flush();
         err.flush();

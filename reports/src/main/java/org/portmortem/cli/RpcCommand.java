@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.portmortem.exposure.Exposure;
 import org.portmortem.exposure.RpcEndpoint;
+import org.portmortem.report.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -58,7 +59,8 @@ public final class RpcCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Exposure e = ListenersCommand.predict(caseOptions);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = output.format() == TableFormat.text ? TerminalText.writer(spec.commandLine().getOut())
+                : spec.commandLine().getOut();
         if (output.format() == TableFormat.json) {
             out.println(json(e.rpcEndpoints()));
             out.flush();
