@@ -97,9 +97,10 @@ public final class ListenersCommand implements Callable<Integer> {
         out.printf("# %d listeners predicted after boot (%s); dynamic RPC range %s (%s)%n", e.listeners().size(),
                 e.family(), e.dynamicRange(), e.dynamicRange().origin());
         for (Listener l : e.listeners()) {
-            out.printf("%-4s %-26s %-46s %-15s %-9s %s%n", l.protocol(), l.localEndpoint()
-                    + (l.dynamic() && l.portRange() != null ? " (" + l.portRange() + ")" : ""), l.owner().display(),
-                    l.mechanism().kind(), l.certainty().level().name().toLowerCase(Locale.ROOT), firewallSummary(l));
+            out.printf("%-4s %-26s %-46s %-15s %-9s %s%n", l.protocol(), TerminalText.cell(l.localEndpoint()
+                    + (l.dynamic() && l.portRange() != null ? " (" + l.portRange() + ")" : ""), 60),
+                    TerminalText.cell(l.owner().display(), 46), l.mechanism().kind(),
+                    l.certainty().level().name().toLowerCase(Locale.ROOT), firewallSummary(l));
         }
         for (String w : e.warnings()) {
             out.println("warning: " + w);

@@ -161,13 +161,18 @@ public final class NetstatCommand implements Callable<Integer> {
         out.println();
     }
 
+    /** An endpoint column holds an IPv6 address with zone and port; wider than a name. */
+    private static final int ENDPOINT_WIDTH = 60;
+
+    /** The row's cells, escaped and each cut to its column's cap, so one long name cannot widen every row. */
     private static String[] cells(Socket s) {
         return new String[] {
-            s.protocol().name(), s.localEndpoint(), s.foreignEndpoint(),
+            s.protocol().name(), TerminalText.cell(s.localEndpoint(), ENDPOINT_WIDTH),
+            TerminalText.cell(s.foreignEndpoint(), ENDPOINT_WIDTH),
             s.state() == null ? "" : s.state().name(),
             s.pid() == null ? "" : s.pid().toString(),
-            s.process() == null ? "" : s.process(),
-            String.join(",", s.services())};
+            TerminalText.cell(s.process(), TerminalText.NAME_WIDTH),
+            TerminalText.cell(String.join(",", s.services()), TerminalText.NAME_WIDTH)};
     }
 
     /** Two passes over the sockets (widths, then lines) instead of holding every cell. */

@@ -76,8 +76,10 @@ public final class RpcCommand implements Callable<Integer> {
                 out.println(String.join(",", r.uuid(), "v" + r.version(), ListenersCommand.csvField(r.name()), r.protseq(),
                         ListenersCommand.csvField(endpoint), ListenersCommand.csvField(r.service()), r.process(), certainty));
             } else {
-                out.printf("%s v%-4s %-13s %-32s %-44s %s%s%n", r.uuid(), r.version(), r.protseq(), endpoint,
-                        r.name(), r.service() == null ? r.process() : r.process() + " (" + r.service() + ")",
+                out.printf("%s v%-4s %-13s %-32s %-44s %s%s%n", r.uuid(), r.version(), r.protseq(),
+                        TerminalText.cell(endpoint, 60), TerminalText.cell(r.name(), 44),
+                        TerminalText.cell(r.service() == null ? r.process() : r.process() + " (" + r.service() + ")",
+                                TerminalText.TEXT_WIDTH),
                         certainty.equals("certain") ? "" : " [" + certainty + "]");
             }
         }

@@ -159,15 +159,17 @@ public final class ServiceListing {
     public void text(PrintWriter out) {
         int width = 4;
         for (BootPlanEntry e : entries) {
-            width = Math.max(width, e.name().length());
+            width = Math.max(width, Math.min(TerminalText.NAME_WIDTH, TerminalText.of(e.name()).length()));
         }
         String fmt = "%-" + width + "s  %-5s %-6s %-9s %-18s %-34s %s%n";
         out.printf(fmt, "NAME", "START", "TYPE", "RUNS", "DECISION", "HOST", "REASON");
         for (BootPlanEntry e : entries) {
             Service s = e.service();
-            out.printf(fmt, e.name(), s.start().isPresent() ? s.start().value() : "-",
-                    s.type().isPresent() ? String.format("0x%x", s.type().value()) : "-",
-                    e.willRun() ? "yes" : "no", e.decision().name(), e.host().describe(), e.reason());
+            out.printf(fmt, TerminalText.cell(e.name(), TerminalText.NAME_WIDTH),
+                    s.start().isPresent() ? s.start().value() : "-",
+                    s.type().isPresent() ? String.format("0x%x", s.type().value()) : "-", e.willRun() ? "yes" : "no",
+                    e.decision().name(), TerminalText.cell(e.host().describe(), TerminalText.NAME_WIDTH),
+                    TerminalText.cell(e.reason(), TerminalText.TEXT_WIDTH));
         }
         long running = plan.entries().stream().filter(BootPlanEntry::willRun).count();
         long failing = plan.entries().stream().filter(e -> e.decision() == BootDecision.FAILS_TO_START).count();

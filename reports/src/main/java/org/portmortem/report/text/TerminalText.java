@@ -23,6 +23,33 @@ public final class TerminalText {
     }
 
     /**
+     * The escaped text cut to at most {@code width} characters for a table cell: a longer text keeps
+     * its first {@code width - 1} characters and ends with {@code …}, so one long name cannot widen
+     * every row of a table (JSON and CSV keep it whole). A surrogate pair is never split. The result
+     * holds nothing {@link #of} would change, so printing it through {@link #writer} keeps it as is.
+     */
+    public static String cell(String text, int width) {
+        String shown = of(text == null ? "" : text);
+        if (shown.length() <= width) {
+            return shown;
+        }
+        int keep = width - 1;
+        if (keep > 0 && Character.isHighSurrogate(shown.charAt(keep - 1))) {
+            keep--;
+        }
+        return shown.substring(0, keep) + CUT;
+    }
+
+    /** The widest a table column of names (process, service, owner) grows. */
+    public static final int NAME_WIDTH = 40;
+
+    /** The widest a table column of free text (a reason, a decision's explanation) grows. */
+    public static final int TEXT_WIDTH = 160;
+
+    /** The mark of a cell cut to its column's width. */
+    public static final String CUT = "\u2026";
+
+    /**
      * A writer over {@code out} that escapes everything printed through it, except the line breaks
      * {@code println} and a format's {@code %n} write: a line break inside a printed string (a value
      * holding LF) is escaped, so one record stays one line. Format arguments are escaped before
