@@ -19,6 +19,7 @@ import org.portmortem.hive.HiveWarning;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
 import org.portmortem.hive.ValueType;
+import org.portmortem.report.Csv;
 import org.portmortem.report.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -195,7 +196,7 @@ public final class DumpCommand implements Callable<Integer> {
         }
     }
 
-    /** RFC 4180 CSV: path,value,type,data,lastWritten. */
+    /** CSV ({@link Csv}: RFC 4180, formula guard): path,value,type,data,lastWritten. */
     static final class CsvPrinter implements KeyPrinter {
         private final Writer out;
 
@@ -215,20 +216,7 @@ public final class DumpCommand implements Callable<Integer> {
         }
 
         private void row(String... fields) throws IOException {
-            for (int i = 0; i < fields.length; i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                out.write(quote(fields[i]));
-            }
-            out.write("\r\n");
-        }
-
-        static String quote(String s) {
-            if (s.chars().noneMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n')) {
-                return s;
-            }
-            return '"' + s.replace("\"", "\"\"") + '"';
+            out.write(Csv.row(fields));
         }
 
         @Override

@@ -20,6 +20,7 @@ import org.portmortem.exposure.ExposurePredictor;
 import org.portmortem.exposure.FirewallVerdict;
 import org.portmortem.exposure.Listener;
 import org.portmortem.model.SystemModel;
+import org.portmortem.report.Csv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -116,23 +117,15 @@ public final class ListenersCommand implements Callable<Integer> {
     }
 
     private static void csv(List<Listener> listeners, PrintWriter out) {
-        out.println("protocol,ipVersion,address,port,dynamic,portRange,service,process,svchostGroup,mechanism,certainty,"
-                + "reason,firewall");
+        out.print(Csv.row("protocol", "ipVersion", "address", "port", "dynamic", "portRange", "service", "process",
+                "svchostGroup", "mechanism", "certainty", "reason", "firewall"));
         for (Listener l : listeners) {
-            out.println(String.join(",", l.protocol().name(), String.valueOf(l.ipVersion()), l.address(),
+            out.print(Csv.row(l.protocol().name(), String.valueOf(l.ipVersion()), l.address(),
                     l.port() == null ? "" : l.port().toString(), String.valueOf(l.dynamic()),
-                    l.portRange() == null ? "" : l.portRange().toString(), csvField(l.owner().service()),
-                    csvField(l.owner().process()), csvField(l.owner().svchostGroup()), l.mechanism().kind().name(),
-                    l.certainty().level().name().toLowerCase(Locale.ROOT), csvField(l.certainty().reason()),
-                    csvField(firewallSummary(l))));
+                    l.portRange() == null ? "" : l.portRange().toString(), l.owner().service(), l.owner().process(),
+                    l.owner().svchostGroup(), l.mechanism().kind().name(),
+                    l.certainty().level().name().toLowerCase(Locale.ROOT), l.certainty().reason(), firewallSummary(l)));
         }
-    }
-
-    static String csvField(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     /** The listeners as the JSON array documented in --help. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.portmortem.report.Csv;
 import org.portmortem.report.text.TerminalText;
 import org.portmortem.snapshot.NetstatSnapshot;
 import org.portmortem.snapshot.PhantomListener;
@@ -67,7 +68,7 @@ import picocli.CommandLine.Spec;
         })
 public final class NetstatCommand implements Callable<Integer> {
     /** Output formats. */
-    enum Format { text, json }
+    enum Format { text, csv, json }
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The socket listing to read (opened read-only).")
     Path file;
@@ -78,7 +79,8 @@ public final class NetstatCommand implements Callable<Integer> {
     Path tasklist;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (an aligned table, the default) or json.")
+            description = "text (an aligned table, the default), csv (the JSON fields as columns, services joined"
+                    + " with |) or json.")
     Format format;
 
     @Spec
@@ -102,6 +104,8 @@ public final class NetstatCommand implements Callable<Integer> {
         }
         if (format == Format.json) {
             printJson(out, snapshot);
+        } else if (format == Format.csv) {
+            printCsv(out, snapshot);
         } else {
             printTable(TerminalText.writer(out), snapshot);
         }
@@ -165,6 +169,17 @@ public final class NetstatCommand implements Callable<Integer> {
     private static final int ENDPOINT_WIDTH = 60;
 
     /** The row's cells, escaped and each cut to its column's cap, so one long name cannot widen every row. */
+    /** One row per socket, written by {@link Csv}; the columns are the JSON fields. */
+    private static void printCsv(PrintWriter out, NetstatSnapshot snapshot) {
+        out.print(Csv.row("protocol", "ipVersion", "localAddress", "localPort", "foreignAddress", "foreignPort", "state",
+                "stateText", "pid", "process", "services", "line"));
+        for (Socket s : snapshot.sockets()) {
+            out.print(Csv.row(jsonObject(s).values().stream()
+                    .map(v -> v == null ? "" : v instanceof List<?> l ? String.join("|", l.stream().map(String::valueOf)
+                            .toList()) : String.valueOf(v)).toList()));
+        }
+    }
+
     private static String[] cells(Socket s) {
         return new String[] {
             s.protocol().name(), TerminalText.cell(s.localEndpoint(), ENDPOINT_WIDTH),
