@@ -279,11 +279,8 @@ final class Presentation {
         return out.stream().map(Presentation::printable).toList();
     }
 
-    private static final java.util.regex.Pattern INVISIBLE = java.util.regex.Pattern.compile("[\\p{Cc}\\p{Cf}]");
-
-    /** A console line with control and format characters (from the image) shown as {@code \\uXXXX}. */
+    /** A console line with the hidden characters (from the image) escaped as every text output escapes them. */
     static String printable(String line) {
-        return INVISIBLE.matcher(line).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
-                String.format("\\u%04X", (int) m.group().charAt(0))));
+        return org.portmortem.text.HiddenCharacters.escape(line);
     }
 }

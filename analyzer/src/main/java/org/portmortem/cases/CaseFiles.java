@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.portmortem.InputException;
+import org.portmortem.snapshot.SnapshotFiles;
 
 /**
  * The hive files of a case: SYSTEM (required) and SOFTWARE (optional), found by name in a case
@@ -27,7 +28,7 @@ import org.portmortem.InputException;
  * @param systemLogs transaction logs found beside SYSTEM ({@code SYSTEM.LOG}, {@code .LOG1}, {@code .LOG2})
  * @param softwareLogs transaction logs found beside SOFTWARE
  * @param notes one line per thing worth saying: where a hive was found, a missing SOFTWARE, a name
- *     that matched more than one file
+ *     that matched more than one file, a file of the case folder that nothing reads
  */
 public record CaseFiles(Path system, Path software, List<Path> systemLogs, List<Path> softwareLogs,
         List<String> notes) {
@@ -60,7 +61,67 @@ public record CaseFiles(Path system, Path software, List<Path> systemLogs, List<
         if (soft == null) {
             notes.add("no SOFTWARE hive: the model is built from SYSTEM alone");
         }
+        if (folder != null) {
+            notes.addAll(notRead(folder, sys, soft));
+        }
         return new CaseFiles(sys, soft, logsOf(sys), soft == null ? List.of() : logsOf(soft), List.copyOf(notes));
+    }
+
+    /** How many files of one folder the notes about files not read name one by one. */
+    private static final int NAMED_NOT_READ = 20;
+
+    /**
+     * One note per file of the case folder that nothing reads: neither a hive, a transaction log
+     * (by content, or by name: {@code X.LOG} beside X, {@code .LOG1}, {@code .LOG2}, {@code .blf},
+     * {@code .regtrans-ms}), nor a listing the snapshot readers recognise; so that a listing they
+     * could not place is not skipped in silence. The case folder's own files are named (at most
+     * {@value #NAMED_NOT_READ}); a subfolder with more than three such files gets one line.
+     */
+    private static List<String> notRead(Path folder, Path system, Path software) throws IOException {
+        List<Path> other = SnapshotFiles.survey(folder, MAX_DEPTH).unrecognized().stream()
+                .filter(p -> !sameFile(p, system) && !sameFile(p, software) && !isLogByName(p)).toList();
+        List<String> notes = new ArrayList<>();
+        java.util.Map<Path, List<Path>> byFolder = new java.util.TreeMap<>();
+        for (Path p : other) {
+            Path parent = folder.relativize(p).getParent();
+            byFolder.computeIfAbsent(parent == null ? Path.of("") : parent, k -> new ArrayList<>()).add(p);
+        }
+        for (java.util.Map.Entry<Path, List<Path>> e : byFolder.entrySet()) {
+            List<Path> files = e.getValue();
+            // The case folder's own files one by one; a subfolder's (steps, exports) in one line when many.
+            if (e.getKey().toString().isEmpty() || files.size() <= 3) {
+                files.stream().limit(NAMED_NOT_READ).forEach(p -> notes.add(notReadNote(folder, p)));
+                if (files.size() > NAMED_NOT_READ) {
+                    notes.add("not read: " + (files.size() - NAMED_NOT_READ) + " more files here that are neither a"
+                            + " hive, a log nor a recognised listing");
+                }
+            } else {
+                notes.add("not read: " + files.size() + " files in " + e.getKey() + " (" + files.get(0).getFileName()
+                        + ", ...) that are neither a hive, a transaction log nor a recognised listing");
+            }
+        }
+        return notes;
+    }
+
+    private static String notReadNote(Path folder, Path p) {
+        boolean reg = p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".reg");
+        return "not read: " + folder.relativize(p) + (reg ? " is a .reg file other than the SYSTEM or SOFTWARE hive"
+                + " (give it with --overlay to apply it)" : " is neither a hive, a transaction log nor a recognised"
+                + " netstat, tasklist or PowerShell listing");
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        return b != null && a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
+    /** A registry log by name; {@code X.LOG} only beside a file X (a netstat may be saved as {@code ns.log}). */
+    private static boolean isLogByName(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".log")) {
+            String base = p.getFileName().toString().substring(0, n.length() - 4);
+            return Files.isRegularFile(p.resolveSibling(base));
+        }
+        return n.endsWith(".log1") || n.endsWith(".log2") || n.endsWith(".blf") || n.endsWith(".regtrans-ms");
     }
 
     /** The SOFTWARE file, if any. */

@@ -155,7 +155,11 @@ public final class MemoryHive implements Hive {
         private final MemoryHive hive;
         private final MemoryKey parent;
         private final String name;
-        private final String path;
+        /**
+         * The path, built from the parents' names when first asked for: a key line N levels deep
+         * creates N keys, and storing each one's full path would cost the square of the line's length.
+         */
+        private String path;
         private final TreeMap<String, MemoryKey> subkeys = new TreeMap<>();
         private final Map<String, Value> values = new LinkedHashMap<>();
         private Instant lastWritten;
@@ -167,7 +171,7 @@ public final class MemoryHive implements Hive {
             this.hive = hive;
             this.parent = parent;
             this.name = name;
-            this.path = parent == null ? "" : parent.path.isEmpty() ? name : parent.path + "\\" + name;
+            this.path = parent == null ? "" : null;
         }
 
         /** Takes the key's times and class now, its values and subkeys when first needed. */
@@ -216,6 +220,23 @@ public final class MemoryHive implements Hive {
 
         @Override
         public String path() {
+            if (path == null) {
+                java.util.ArrayDeque<String> names = new java.util.ArrayDeque<>();
+                int length = 0;
+                MemoryKey k = this;
+                for (; k.path == null; k = k.parent) {
+                    names.push(k.name);
+                    length += k.name.length() + 1;
+                }
+                StringBuilder sb = new StringBuilder(k.path.length() + length).append(k.path);
+                for (String n : names) {
+                    if (sb.length() > 0) {
+                        sb.append('\\');
+                    }
+                    sb.append(n);
+                }
+                path = sb.toString();
+            }
             return path;
         }
 
@@ -276,7 +297,7 @@ public final class MemoryHive implements Hive {
         /** Sets a value, replacing one of the same name (case-insensitive) in its place. */
         public void putValue(String name, int typeId, byte[] raw) {
             load();
-            values.put(fold(name), new Value(path, name, typeId, raw));
+            values.put(fold(name), new Value(path(), name, typeId, raw));
         }
 
         /** Removes a value; false if there was none. */
@@ -287,7 +308,7 @@ public final class MemoryHive implements Hive {
 
         @Override
         public String toString() {
-            return path.isEmpty() ? "(root)" : path;
+            return path().isEmpty() ? "(root)" : path();
         }
     }
 }

@@ -95,6 +95,28 @@ public final class Value {
     }
 
     /**
+     * The whole text a REG_SZ, REG_EXPAND_SZ or REG_LINK stores, as UTF-16LE: an embedded NUL and the
+     * text after it kept, only the terminating NULs at the end dropped; an odd last byte is ignored.
+     * {@link #asString} is what Windows reads (up to the first NUL); this is what an examiner must see,
+     * since text after a NUL is hidden from Windows and from most tools.
+     */
+    public String storedString() {
+        if (!isString()) {
+            throw mismatch("a string");
+        }
+        int end = raw.length & ~1;
+        while (end >= 2 && raw[end - 2] == 0 && raw[end - 1] == 0) {
+            end -= 2;
+        }
+        return new String(raw, 0, end, StandardCharsets.UTF_16LE);
+    }
+
+    /** Whether a string value stores text after its first NUL, text Windows does not read. */
+    public boolean hasTextAfterNul() {
+        return isString() && storedString().length() > asString().length();
+    }
+
+    /**
      * The strings of a REG_MULTI_SZ, ending at the first empty string as Windows does (so a missing
      * final terminator or extra terminators change nothing). A REG_SZ or REG_EXPAND_SZ gives a list
      * of its one string, since programs that read multi-strings accept those too.
@@ -149,12 +171,13 @@ public final class Value {
     }
 
     /**
-     * The data as a person reads it: strings as they are, multi-strings joined by " | ", numbers as
-     * decimal with hexadecimal, anything else as hexadecimal bytes.
+     * The data as a person reads it: strings as stored (an embedded NUL and the text after it kept,
+     * see {@link #storedString}), multi-strings joined by " | ", numbers as decimal with hexadecimal,
+     * anything else as hexadecimal bytes.
      */
     public String display() {
         if (isString()) {
-            return asString();
+            return storedString();
         }
         if (type() == ValueType.REG_MULTI_SZ) {
             return String.join(" | ", asStrings());

@@ -63,6 +63,13 @@ final class RegistryFacts {
             return Evidenced.absent(Evidence.absentValue(key, name, "absent"));
         }
         Evidence ev = Evidence.ofValue(key, v.get(), null);
+        if (v.get().hasTextAfterNul()) {
+            // Windows stops at the NUL, and so does the fact; the evidence keeps the hidden tail.
+            ev = Evidence.ofValue(key, v.get(), "text after a NUL, which Windows does not read: "
+                    + v.get().storedString().substring(v.get().asString().length() + 1));
+            warn(key.path() + "\\" + name + " stores \"" + v.get().storedString() + "\": Windows reads only the"
+                    + " text before the NUL, and most tools show only that", ev);
+        }
         try {
             return new Evidenced<>(decode.apply(v.get()), ev);
         } catch (ValueTypeException | ArithmeticException e) {

@@ -133,6 +133,6 @@ class CaseAnalysisTest {
 
     @Test
     void theConsoleSummaryShowsControlCharactersAsEscapes() {
-        assertThat(Presentation.printable("W2K\u202egpj\u0007")).isEqualTo("W2K\\u202Egpj\\u0007");
+        assertThat(Presentation.printable("W2K\u202egpj\u0007")).isEqualTo("W2K\\u202Egpj\\x07");
     }
 }

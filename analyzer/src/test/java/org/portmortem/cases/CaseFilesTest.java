@@ -62,6 +62,33 @@ class CaseFilesTest {
     }
 
     @Test
+    void aFileNothingReadsIsNamedInANote() throws Exception {
+        touch("SYSTEM");
+        touch("SYSTEM.LOG1");
+        touch("Software.hiv");
+        touch("live/notes.docx");
+        Files.writeString(dir.resolve("baseline.reg"), "Windows Registry Editor Version 5.00\r\n");
+        CaseFiles f = CaseFiles.locate(dir, null, null);
+        assertThat(f.notes().stream().filter(n -> n.startsWith("not read: "))).containsExactly(
+                "not read: baseline.reg is a .reg file other than the SYSTEM or SOFTWARE hive (give it with --overlay"
+                        + " to apply it)",
+                "not read: " + Path.of("live", "notes.docx") + " is neither a hive, a transaction log nor a recognised"
+                        + " netstat, tasklist or PowerShell listing");
+    }
+
+    @Test
+    void aSubfolderOfManyUnreadFilesGetsOneLine() throws Exception {
+        touch("SYSTEM");
+        for (int i = 1; i <= 5; i++) {
+            touch("expected/0" + i + ".json");
+        }
+        CaseFiles f = CaseFiles.locate(dir, null, null);
+        assertThat(f.notes().stream().filter(n -> n.startsWith("not read: "))).containsExactly(
+                "not read: 5 files in expected (01.json, ...) that are neither a hive, a transaction log nor a"
+                        + " recognised listing");
+    }
+
+    @Test
     void missingSystemIsAOneLineInputError() throws Exception {
         touch("SOFTWARE");
         assertThatThrownBy(() -> CaseFiles.locate(dir, null, null)).isInstanceOf(InputException.class)

@@ -43,4 +43,19 @@ class MemoryHiveTest {
         assertThat(copy.key("A\\B")).isEmpty();
         assertThat(h.key("A\\B")).isPresent();
     }
+
+    @Test
+    void aKeyTwentyThousandLevelsDeepGivesEveryLevelItsPathAndItsValuesTheirKeyPath() {
+        MemoryHive h = MemoryHive.empty("SYSTEM", "SYSTEM");
+        StringBuilder path = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            path.append(i == 0 ? "" : "\\").append("k").append(i);
+        }
+        MemoryHive.MemoryKey leaf = h.createKey(path.toString());
+        leaf.putValue("Name", 1, "x\0".getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        assertThat(leaf.path()).isEqualTo(path.toString());
+        assertThat(leaf.value("Name").get().keyPath()).isEqualTo(path.toString());
+        assertThat(h.key("k0\\k1\\k2").get().path()).isEqualTo("k0\\k1\\k2");
+        assertThat(h.root().path()).isEmpty();
+    }
 }

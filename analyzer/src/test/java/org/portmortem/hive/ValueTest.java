@@ -52,4 +52,16 @@ class ValueTest {
         assertThat(new Value("K", "m", 7, utf16("ncacn_ip_tcp\0ncadg_ip_udp\0\0")).display())
                 .isEqualTo("ncacn_ip_tcp | ncadg_ip_udp");
     }
+
+    @Test
+    void aStringKeepsItsTextAfterANulForDisplayWhileWindowsReadsUpToIt() {
+        Value v = new Value("K", "ImagePath", 2, "C:\\a.exe\0hidden\0\0".getBytes(StandardCharsets.UTF_16LE));
+        assertThat(v.asString()).isEqualTo("C:\\a.exe");
+        assertThat(v.storedString()).isEqualTo("C:\\a.exe\0hidden");
+        assertThat(v.display()).isEqualTo("C:\\a.exe\0hidden");
+        assertThat(v.hasTextAfterNul()).isTrue();
+        Value plain = new Value("K", "ImagePath", 2, "C:\\a.exe\0".getBytes(StandardCharsets.UTF_16LE));
+        assertThat(plain.hasTextAfterNul()).isFalse();
+        assertThat(plain.display()).isEqualTo("C:\\a.exe");
+    }
 }

@@ -34,6 +34,30 @@ class SnapshotFilesTest {
     }
 
     @Test
+    void aListingHoldingAFewControlCharactersAndNulsIsRecognisedAsNetstatReadsIt() throws IOException {
+        String listing = "\r\nActive Connections\r\n\r\n"
+                + "  Proto  Local Address          Foreign Address        State           PID\r\n"
+                + "  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       412\r\n"
+                + "  [svc\u0000\u001b[2J\u0007.exe]\r\n";
+        Path f = Files.writeString(dir.resolve("ns.txt"), listing, StandardCharsets.ISO_8859_1);
+        assertThat(SnapshotReader.readSockets(f).sockets()).hasSize(1);
+        assertThat(SnapshotFiles.find(dir)).containsExactly(new RecognizedSnapshot(f, SnapshotKind.NETSTAT));
+    }
+
+    @Test
+    void aSurveyNamesWhatIsNeitherAHiveNorAListing() throws IOException {
+        Files.writeString(dir.resolve("ns.txt"), Fixtures.text("seed-xp-default-ano.txt"));
+        byte[] hive = new byte[8192];
+        System.arraycopy("regf".getBytes(StandardCharsets.US_ASCII), 0, hive, 0, 4);
+        Files.write(dir.resolve("SYSTEM"), hive);
+        Files.write(dir.resolve("image.bin"), new byte[] {1, 0, 2, 0, 0, 0, 9, 9, (byte) 0xFF, 0, 0, 0});
+        Files.writeString(dir.resolve("notes.txt"), "Seized 2026-11-20; netstat taken before shutdown.\n");
+        SnapshotFiles.Survey s = SnapshotFiles.survey(dir, 1);
+        assertThat(s.snapshots()).extracting(RecognizedSnapshot::file).containsExactly(dir.resolve("ns.txt"));
+        assertThat(s.unrecognized()).containsExactly(dir.resolve("image.bin"), dir.resolve("notes.txt"));
+    }
+
+    @Test
     void binaryDataAndFoldersAreRefusedWithOneLine() throws IOException {
         byte[] noise = new byte[1 << 20];
         new java.util.Random(7).nextBytes(noise);

@@ -20,6 +20,8 @@ import org.portmortem.hive.Key;
 import org.portmortem.hive.KeyPaths;
 import org.portmortem.hive.Value;
 import org.portmortem.hive.ValueType;
+import org.portmortem.report.Csv;
+import org.portmortem.report.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,7 +50,8 @@ import picocli.CommandLine.Spec;
             "",
             "Formats:",
             "  text   per key [PATH] and its last-write time, per value",
-            "         \"NAME\" = TYPE: DATA; control characters shown as \\xNN",
+            "         \"NAME\" = TYPE: DATA; control characters shown as \\xNN, C1, bidi and"
+                    + " invisible characters as \\uXXXX",
             "  csv    columns path,value,type,data,lastWritten; key rows have type KEY",
             "  jsonl  one JSON object per line, for a key",
             "           {\"key\": PATH, \"lastWritten\": ISO-8601 UTC}",
@@ -99,7 +102,7 @@ public final class DumpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = TerminalText.writer(spec.commandLine().getErr());
         try (Hive h = Hive.open(hive, noLogs ? HiveOpenOptions.NO_LOGS : HiveOpenOptions.DEFAULT)) {
             Key start = KeyPaths.find(h, key).orElseThrow(() -> new InputException(hive, "no key " + key
                     + (key.equals(KeyPaths.belowRoot(h, key)) ? "" : " (read as " + KeyPaths.belowRoot(h, key) + ")") + " in this hive"));
@@ -199,7 +202,7 @@ public final class DumpCommand implements Callable<Integer> {
         }
     }
 
-    /** RFC 4180 CSV: path,value,type,data,lastWritten. */
+    /** CSV ({@link Csv}: RFC 4180, formula guard): path,value,type,data,lastWritten. */
     static final class CsvPrinter implements KeyPrinter {
         private final Writer out;
 
@@ -219,20 +222,7 @@ public final class DumpCommand implements Callable<Integer> {
         }
 
         private void row(String... fields) throws IOException {
-            for (int i = 0; i < fields.length; i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                out.write(quote(fields[i]));
-            }
-            out.write("\r\n");
-        }
-
-        static String quote(String s) {
-            if (s.chars().noneMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n')) {
-                return s;
-            }
-            return '"' + s.replace("\"", "\"\"") + '"';
+            out.write(Csv.row(fields));
         }
 
         @Override
@@ -265,14 +255,9 @@ public final class DumpCommand implements Callable<Integer> {
             out.write(name + " = " + typeName(v) + ": " + visible(v.display()) + "\n");
         }
 
-        /** Control characters (NUL in names, line breaks in data) as \xNN, so one line stays one line. */
+        /** Hidden characters (NUL in names, line breaks in data, ESC, U+202E) escaped, so one line stays one line. */
         static String visible(String s) {
-            if (s.chars().noneMatch(c -> c < 0x20 || c == 0x7f)) {
-                return s;
-            }
-            StringBuilder out = new StringBuilder(s.length() + 8);
-            s.chars().forEach(c -> out.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", c) : String.valueOf((char) c)));
-            return out.toString();
+            return TerminalText.of(s);
         }
 
         @Override

@@ -13,12 +13,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.portmortem.bootplan.BootPlan;
 import org.portmortem.cases.CaseHives;
+import org.portmortem.report.text.TerminalText;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.exposure.Exposure;
 import org.portmortem.exposure.ExposurePredictor;
 import org.portmortem.exposure.FirewallVerdict;
 import org.portmortem.exposure.Listener;
 import org.portmortem.model.SystemModel;
+import org.portmortem.report.Csv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -88,7 +90,7 @@ public final class ListenersCommand implements Callable<Integer> {
         switch (output.format()) {
             case json -> out.println(json(e.listeners()));
             case csv -> csv(e.listeners(), out);
-            case text -> text(e, out);
+            case text -> text(e, TerminalText.writer(out));
         }
         out.flush();
         return ExitCode.OK;
@@ -98,9 +100,10 @@ public final class ListenersCommand implements Callable<Integer> {
         out.printf("# %d listeners predicted after boot (%s); dynamic RPC range %s (%s)%n", e.listeners().size(),
                 e.family(), e.dynamicRange(), e.dynamicRange().origin());
         for (Listener l : e.listeners()) {
-            out.printf("%-4s %-26s %-46s %-15s %-9s %s%n", l.protocol(), l.localEndpoint()
-                    + (l.dynamic() && l.portRange() != null ? " (" + l.portRange() + ")" : ""), l.owner().display(),
-                    l.mechanism().kind(), l.certainty().level().name().toLowerCase(Locale.ROOT), firewallSummary(l));
+            out.printf("%-4s %-26s %-46s %-15s %-9s %s%n", l.protocol(), TerminalText.cell(l.localEndpoint()
+                    + (l.dynamic() && l.portRange() != null ? " (" + l.portRange() + ")" : ""), 60),
+                    TerminalText.cell(l.owner().display(), 46), l.mechanism().kind(),
+                    l.certainty().level().name().toLowerCase(Locale.ROOT), firewallSummary(l));
         }
         for (String w : e.warnings()) {
             out.println("warning: " + w);
@@ -116,23 +119,15 @@ public final class ListenersCommand implements Callable<Integer> {
     }
 
     private static void csv(List<Listener> listeners, PrintWriter out) {
-        out.println("protocol,ipVersion,address,port,dynamic,portRange,service,process,svchostGroup,mechanism,certainty,"
-                + "reason,firewall");
+        out.print(Csv.row("protocol", "ipVersion", "address", "port", "dynamic", "portRange", "service", "process",
+                "svchostGroup", "mechanism", "certainty", "reason", "firewall"));
         for (Listener l : listeners) {
-            out.println(String.join(",", l.protocol().name(), String.valueOf(l.ipVersion()), l.address(),
+            out.print(Csv.row(l.protocol().name(), String.valueOf(l.ipVersion()), l.address(),
                     l.port() == null ? "" : l.port().toString(), String.valueOf(l.dynamic()),
-                    l.portRange() == null ? "" : l.portRange().toString(), csvField(l.owner().service()),
-                    csvField(l.owner().process()), csvField(l.owner().svchostGroup()), l.mechanism().kind().name(),
-                    l.certainty().level().name().toLowerCase(Locale.ROOT), csvField(l.certainty().reason()),
-                    csvField(firewallSummary(l))));
+                    l.portRange() == null ? "" : l.portRange().toString(), l.owner().service(), l.owner().process(),
+                    l.owner().svchostGroup(), l.mechanism().kind().name(),
+                    l.certainty().level().name().toLowerCase(Locale.ROOT), l.certainty().reason(), firewallSummary(l)));
         }
-    }
-
-    static String csvField(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     /** The listeners as the JSON array documented in --help. */

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.portmortem.report.Csv;
+import org.portmortem.report.text.TerminalText;
 import org.portmortem.snapshot.NetstatSnapshot;
 import org.portmortem.snapshot.PhantomListener;
 import org.portmortem.snapshot.ProcessTable;
@@ -79,7 +81,7 @@ import picocli.CommandLine.Spec;
         })
 public final class NetstatCommand implements Callable<Integer> {
     /** Output formats. */
-    enum Format { text, json }
+    enum Format { text, csv, json }
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The socket listing to read (opened read-only).")
     Path file;
@@ -90,7 +92,8 @@ public final class NetstatCommand implements Callable<Integer> {
     Path tasklist;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (an aligned table, the default) or json.")
+            description = "text (an aligned table, the default), csv (the JSON fields as columns, services joined"
+                    + " with |) or json.")
     Format format;
 
     @Spec
@@ -99,7 +102,7 @@ public final class NetstatCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = TerminalText.writer(spec.commandLine().getErr());
         NetstatSnapshot snapshot = SnapshotReader.readSockets(file);
         Optional<ProcessTable> processes = processTable(err);
         snapshot = SocketOwners.attach(snapshot, processes);
@@ -114,8 +117,10 @@ public final class NetstatCommand implements Callable<Integer> {
         }
         if (format == Format.json) {
             printJson(out, snapshot);
+        } else if (format == Format.csv) {
+            printCsv(out, snapshot);
         } else {
-            printTable(out, snapshot);
+            printTable(TerminalText.writer(out), snapshot);
         }
         out.flush();
         err.flush();
@@ -211,20 +216,42 @@ public final class NetstatCommand implements Callable<Integer> {
         out.println();
     }
 
+    /** An endpoint column holds an IPv6 address with zone and port; wider than a name. */
+    private static final int ENDPOINT_WIDTH = 60;
+
+    /** One row per socket, written by {@link Csv}; the columns are the JSON fields, a memory row's offset, creation time and mark last. */
+    private static void printCsv(PrintWriter out, NetstatSnapshot snapshot) {
+        out.print(Csv.row("protocol", "ipVersion", "localAddress", "localPort", "foreignAddress", "foreignPort", "state",
+                "stateText", "pid", "process", "services", "line", "offset", "created", "mark"));
+        for (Socket s : snapshot.sockets()) {
+            Map<String, Object> o = jsonObject(s);
+            Object memory = o.remove("memory");
+            List<Object> cells = new java.util.ArrayList<>(o.values());
+            for (String field : List.of("offset", "created", "mark")) {
+                cells.add(memory instanceof Map<?, ?> m ? m.get(field) : null);
+            }
+            out.print(Csv.row(cells.stream()
+                    .map(v -> v == null ? "" : v instanceof List<?> l ? String.join("|", l.stream().map(String::valueOf)
+                            .toList()) : String.valueOf(v)).toList()));
+        }
+    }
+
+    /** The row's cells, escaped and each cut to its column's cap, so one long name cannot widen every row. */
     private static String[] cells(Socket s) {
         String[] netstat = {
-            s.protocol().name(), s.localEndpoint(), s.foreignEndpoint(),
+            s.protocol().name(), TerminalText.cell(s.localEndpoint(), ENDPOINT_WIDTH),
+            TerminalText.cell(s.foreignEndpoint(), ENDPOINT_WIDTH),
             s.state() == null ? "" : s.state().name(),
             s.pid() == null ? "" : s.pid().toString(),
-            s.process() == null ? "" : s.process(),
-            String.join(",", s.services())};
+            TerminalText.cell(s.process(), TerminalText.NAME_WIDTH),
+            TerminalText.cell(String.join(",", s.services()), TerminalText.NAME_WIDTH)};
         if (s.memory() == null) {
             return netstat;
         }
         String[] withMemory = java.util.Arrays.copyOf(netstat, netstat.length + 3);
-        withMemory[netstat.length] = s.memory().offset() == null ? "" : s.memory().offset();
-        withMemory[netstat.length + 1] = s.memory().createdText() == null ? "" : s.memory().createdText();
-        withMemory[netstat.length + 2] = s.memory().markText();
+        withMemory[netstat.length] = s.memory().offset() == null ? "" : TerminalText.cell(s.memory().offset(), ENDPOINT_WIDTH);
+        withMemory[netstat.length + 1] = s.memory().createdText() == null ? "" : TerminalText.cell(s.memory().createdText(), ENDPOINT_WIDTH);
+        withMemory[netstat.length + 2] = TerminalText.cell(s.memory().markText(), TerminalText.NAME_WIDTH);
         return withMemory;
     }
 

@@ -13,6 +13,7 @@ import org.portmortem.report.rip.RegRipperText;
 import org.portmortem.report.rip.RipCsv;
 import org.portmortem.report.rip.RipJson;
 import org.portmortem.report.rip.RipTimeline;
+import org.portmortem.report.text.TerminalText;
 import org.portmortem.ripper.HiveType;
 import org.portmortem.ripper.RipContext;
 import org.portmortem.ripper.RipPlugin;
@@ -47,6 +48,10 @@ import picocli.CommandLine.Spec;
                     + " facts: [{group, name, data, lastWritten, evidence}]}]}",
             "  tln   time|source|system|user|description, for the plugins RegRipper has a _tln variant of (svc,"
                     + " networklist, osversion), with that variant's lines",
+            "",
+            "Text and tln show control, bidirectional and invisible characters from the hive as escapes (ESC as"
+                    + " \\x1b, U+202E as \\u202E), so a hostile value cannot drive the terminal or reorder a line;"
+                    + " --raw prints them as RegRipper does, byte for byte, for diffing against regripper's output.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -94,13 +99,19 @@ public final class RipCommand implements Callable<Integer> {
                     + " (what RegRipper shows).")
     boolean noLogs;
 
+    @Option(names = "--raw",
+            description = "Text and tln: print the hive's characters as they are (RegRipper's exact bytes, for diff)"
+                    + " instead of showing control and bidirectional characters as escapes.")
+    boolean raw;
+
     @Option(names = "--control-set", paramLabel = "N",
             description = "Read ControlSet00N instead of the one Select\\Current names.")
     Integer controlSet;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        boolean escaped = !raw && (format == Format.text || format == Format.tln);
+        PrintWriter out = escaped ? TerminalText.writer(spec.commandLine().getOut()) : spec.commandLine().getOut();
         if (list) {
             for (RipPlugin p : RipPlugins.all()) {
                 out.printf("%-18s %-15s %s%s%n", p.name(), String.join(",", p.hiveTypes().stream().map(Enum::name).toList()),
@@ -139,6 +150,7 @@ public final class RipCommand implements Callable<Integer> {
                 default -> RegRipperText.write(runs, notes, out);
             }
         }
+        out.flush();
         return ExitCode.OK;
     }
 

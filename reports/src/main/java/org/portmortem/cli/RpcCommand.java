@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.portmortem.exposure.Exposure;
 import org.portmortem.exposure.RpcEndpoint;
+import org.portmortem.report.Csv;
+import org.portmortem.report.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -60,24 +62,27 @@ public final class RpcCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Exposure e = ListenersCommand.predict(caseOptions);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = output.format() == TableFormat.text ? TerminalText.writer(spec.commandLine().getOut())
+                : spec.commandLine().getOut();
         if (output.format() == TableFormat.json) {
             out.println(json(e.rpcEndpoints()));
             out.flush();
             return ExitCode.OK;
         }
         if (output.format() == TableFormat.csv) {
-            out.println("uuid,version,name,protseq,endpoint,service,process,certainty");
+            out.print(Csv.row("uuid", "version", "name", "protseq", "endpoint", "service", "process", "certainty"));
         }
         for (RpcEndpoint r : e.rpcEndpoints()) {
             String endpoint = r.endpoint() == null ? "*" : r.endpoint();
             String certainty = r.certainty().level().name().toLowerCase(Locale.ROOT);
             if (output.format() == TableFormat.csv) {
-                out.println(String.join(",", r.uuid(), "v" + r.version(), ListenersCommand.csvField(r.name()), r.protseq(),
-                        ListenersCommand.csvField(endpoint), ListenersCommand.csvField(r.service()), r.process(), certainty));
+                out.print(Csv.row(r.uuid(), "v" + r.version(), r.name(), r.protseq(), endpoint, r.service(), r.process(),
+                        certainty));
             } else {
-                out.printf("%s v%-4s %-13s %-32s %-44s %s%s%n", r.uuid(), r.version(), r.protseq(), endpoint,
-                        r.name(), r.service() == null ? r.process() : r.process() + " (" + r.service() + ")",
+                out.printf("%s v%-4s %-13s %-32s %-44s %s%s%n", r.uuid(), r.version(), r.protseq(),
+                        TerminalText.cell(endpoint, 60), TerminalText.cell(r.name(), 44),
+                        TerminalText.cell(r.service() == null ? r.process() : r.process() + " (" + r.service() + ")",
+                                TerminalText.TEXT_WIDTH),
                         certainty.equals("certain") ? "" : " [" + certainty + "]");
             }
         }

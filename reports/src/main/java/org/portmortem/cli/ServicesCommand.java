@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.portmortem.bootplan.BootPlan;
 import org.portmortem.cases.CaseHives;
+import org.portmortem.report.text.TerminalText;
 import org.portmortem.report.text.ServiceListing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,9 +71,11 @@ public final class ServicesCommand implements Callable<Integer> {
             switch (output.format()) {
                 case json -> listing.json(out);
                 case csv -> listing.csv(out);
-                default -> listing.text(out);
+                default -> listing.text(TerminalText.writer(out));
             }
-            hives.readWarnings().forEach(w -> spec.commandLine().getErr().println("portmortem: warning: " + w));
+            PrintWriter err = TerminalText.writer(spec.commandLine().getErr());
+            hives.readWarnings().forEach(w -> err.println("portmortem: warning: " + w));
+            err.flush();
         }
         return ExitCode.OK;
     }

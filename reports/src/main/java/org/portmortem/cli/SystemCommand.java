@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.portmortem.bootplan.BootPlan;
 import org.portmortem.cases.CaseHives;
+import org.portmortem.report.text.TerminalText;
 import org.portmortem.report.text.SystemSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,9 +53,11 @@ public final class SystemCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (CaseHives hives = caseOptions.open()) {
             BootPlan plan = BootPlan.of(hives.model(caseOptions.modelOptions()));
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = TerminalText.writer(spec.commandLine().getOut());
             new SystemSummary(plan).text(out, hives.notes());
-            hives.readWarnings().forEach(w -> spec.commandLine().getErr().println("portmortem: warning: " + w));
+            PrintWriter err = TerminalText.writer(spec.commandLine().getErr());
+            hives.readWarnings().forEach(w -> err.println("portmortem: warning: " + w));
+            err.flush();
         }
         return ExitCode.OK;
     }

@@ -1,6 +1,7 @@
 package org.portmortem.report;
 
 import org.jsoup.nodes.Element;
+import org.portmortem.text.HiddenCharacters;
 
 /**
  * Appends attacker-controlled text (names, paths and data from a seized image) to the report DOM so
@@ -10,7 +11,8 @@ import org.jsoup.nodes.Element;
  * <p>Shown as escapes: C0 controls and DEL (as the Unicode control pictures, e.g. {@code ␀} for
  * NUL), C1 controls, bidirectional formatting characters (U+061C, U+200E, U+200F, U+202A–U+202E,
  * U+2066–U+2069), zero-width and invisible characters (U+200B–U+200D, U+2060, U+FEFF), line and
- * paragraph separators, BMP noncharacters and unpaired surrogates (as {@code \\uXXXX}).
+ * paragraph separators, BMP noncharacters and unpaired surrogates (as {@code \\uXXXX}): the set
+ * {@link HiddenCharacters} defines for every output.
  */
 public final class VisibleText {
     private VisibleText() {}
@@ -46,38 +48,19 @@ public final class VisibleText {
 
     /** Whether a string holds anything {@link #append} would show as an escape. */
     public static boolean hasHidden(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (escape(text, i) != null) {
-                return true;
-            }
-            if (Character.isHighSurrogate(text.charAt(i))) {
-                i++;
-            }
-        }
-        return false;
+        return HiddenCharacters.hasHidden(text);
     }
 
     /** The visible form of the character at {@code i}, or {@code null} if it is shown as itself. */
     private static String escape(String text, int i) {
+        if (!HiddenCharacters.isHidden(text, i)) {
+            return null;
+        }
         char c = text.charAt(i);
         if (c < 0x20) {
             return String.valueOf((char) (0x2400 + c));
         }
-        if (c == 0x7F) {
-            return "\u2421";
-        }
-        if (Character.isHighSurrogate(c)) {
-            boolean paired = i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
-            return paired ? null : uEscape(c);
-        }
-        if (Character.isLowSurrogate(c)) {
-            return uEscape(c);
-        }
-        boolean hidden = (c >= 0x80 && c <= 0x9F) || c == 0x061C || c == 0x200B || c == 0x200C || c == 0x200D
-                || c == 0x200E || c == 0x200F || (c >= 0x2028 && c <= 0x202E) || c == 0x2060
-                || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF || (c >= 0xFDD0 && c <= 0xFDEF)
-                || c == 0xFFFE || c == 0xFFFF;
-        return hidden ? uEscape(c) : null;
+        return c == 0x7F ? "\u2421" : uEscape(c);
     }
 
     private static String uEscape(char c) {

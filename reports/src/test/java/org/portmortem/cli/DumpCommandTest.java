@@ -56,13 +56,13 @@ class DumpCommandTest {
     }
 
     @Test
-    void csvHasAHeaderAndQuotesFieldsWithCommas() {
+    void csvHasAHeaderQuotesFieldsWithCommasAndGuardsCellsASpreadsheetWouldEvaluate() {
         String hive = CorpusLocation.hive("dissect-regf/SYSTEM").toString();
         CommandRun r = run("dump", hive, "--key", "ControlSet001\\Services\\Tcpip", "--format", "csv");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).startsWith("path,value,type,data,lastWritten\r\n")
                 .contains("ControlSet001\\Services\\Tcpip,,KEY,,2022-06-23T01:22:59.496154600Z\r\n")
-                .contains("ControlSet001\\Services\\Tcpip,Description,REG_SZ,\"@%SystemRoot%\\system32\\tcpipcfg.dll,-50003\",\r\n")
+                .contains("ControlSet001\\Services\\Tcpip,Description,REG_SZ,\"'@%SystemRoot%\\system32\\tcpipcfg.dll,-50003\",\r\n")
                 .contains("ControlSet001\\Services\\Tcpip,Start,REG_DWORD,0 (0x00000000),\r\n");
     }
 

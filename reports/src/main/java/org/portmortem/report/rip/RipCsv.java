@@ -2,17 +2,16 @@ package org.portmortem.report.rip;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.portmortem.evidence.Evidence;
-import org.portmortem.report.rip.text.CsvCells;
+import org.portmortem.report.Csv;
 import org.portmortem.ripper.RipFact;
 import org.portmortem.ripper.RipRun;
 
 /**
  * Plugin facts as CSV, one row per fact with its evidence: plugin, group, name, data (empty and
  * {@code absent} = true where the value or key is missing), lastWritten (ISO 8601 UTC), hive,
- * keyPath, valueName, valueType. A plugin that failed gives one row with its error.
+ * keyPath, valueName, valueType. A plugin that failed gives one row with its error. Written by
+ * {@link Csv}: RFC 4180, CRLF, cells a spreadsheet would evaluate prefixed.
  */
 public final class RipCsv {
     static final List<String> HEADER = List.of("plugin", "group", "name", "data", "absent", "lastWritten", "hive",
@@ -22,7 +21,7 @@ public final class RipCsv {
 
     /** Writes the header and one row per fact. */
     public static void write(List<RipRun> runs, PrintWriter out) {
-        out.println(String.join(",", HEADER));
+        out.print(Csv.row(HEADER));
         for (RipRun run : runs) {
             if (run.error() != null) {
                 row(out, run.plugin().name(), "", "", "", "", "", "", "", "", "", run.error());
@@ -38,6 +37,6 @@ public final class RipCsv {
     }
 
     private static void row(PrintWriter out, String... cells) {
-        out.println(Stream.of(cells).map(CsvCells::quote).collect(Collectors.joining(",")));
+        out.print(Csv.row(cells));
     }
 }

@@ -15,6 +15,7 @@ import org.portmortem.bootplan.BootPlanEntry;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.model.MachineTimeZone;
 import org.portmortem.model.Service;
+import org.portmortem.report.Csv;
 import org.portmortem.model.ServiceTrigger;
 
 /**
@@ -123,15 +124,15 @@ public final class ServiceListing {
         out.flush();
     }
 
-    /** CSV (RFC 4180 quoting), one row per service, lists joined with {@code |}. */
+    /** CSV ({@link Csv}: RFC 4180, formula guard), one row per service, lists joined with {@code |}. */
     public void csv(PrintWriter out) {
-        out.print(String.join(",", CSV_COLUMNS) + "\r\n");
+        out.print(Csv.row(CSV_COLUMNS));
         for (Map<String, Object> row : rows()) {
             List<String> cells = new ArrayList<>();
             for (String c : CSV_COLUMNS) {
                 cells.add(csvCell(c.equals("triggers") ? triggerText(row) : row.get(c)));
             }
-            out.print(String.join(",", cells) + "\r\n");
+            out.print(Csv.row(cells));
         }
         out.flush();
     }
@@ -146,28 +147,27 @@ public final class ServiceListing {
         return String.join(" | ", parts);
     }
 
+    /** A field's text for a CSV cell: a list joined with {@code |}, {@code null} empty. */
     private static String csvCell(Object v) {
-        String s = v == null ? "" : v instanceof List<?> l ? String.join("|", l.stream().map(String::valueOf).toList())
+        return v == null ? "" : v instanceof List<?> l ? String.join("|", l.stream().map(String::valueOf).toList())
                 : String.valueOf(v);
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
     }
 
     /** A table a person reads: name, start, type, host process, decision and reason. */
     public void text(PrintWriter out) {
         int width = 4;
         for (BootPlanEntry e : entries) {
-            width = Math.max(width, e.name().length());
+            width = Math.max(width, Math.min(TerminalText.NAME_WIDTH, TerminalText.of(e.name()).length()));
         }
         String fmt = "%-" + width + "s  %-5s %-6s %-9s %-18s %-34s %s%n";
         out.printf(fmt, "NAME", "START", "TYPE", "RUNS", "DECISION", "HOST", "REASON");
         for (BootPlanEntry e : entries) {
             Service s = e.service();
-            out.printf(fmt, e.name(), s.start().isPresent() ? s.start().value() : "-",
-                    s.type().isPresent() ? String.format("0x%x", s.type().value()) : "-",
-                    e.willRun() ? "yes" : "no", e.decision().name(), e.host().describe(), e.reason());
+            out.printf(fmt, TerminalText.cell(e.name(), TerminalText.NAME_WIDTH),
+                    s.start().isPresent() ? s.start().value() : "-",
+                    s.type().isPresent() ? String.format("0x%x", s.type().value()) : "-", e.willRun() ? "yes" : "no",
+                    e.decision().name(), TerminalText.cell(e.host().describe(), TerminalText.NAME_WIDTH),
+                    TerminalText.cell(e.reason(), TerminalText.TEXT_WIDTH));
         }
         long running = plan.entries().stream().filter(BootPlanEntry::willRun).count();
         long failing = plan.entries().stream().filter(e -> e.decision() == BootDecision.FAILS_TO_START).count();

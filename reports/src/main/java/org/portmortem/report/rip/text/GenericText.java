@@ -68,7 +68,7 @@ final class GenericText implements PluginText {
         out.println("Time," + String.join(",", g.columns()));
         for (List<RipFact> row : g.groups().values()) {
             StringBuilder line = new StringBuilder(row.get(0).lastWritten() == null ? "" : time(row.get(0)));
-            g.columns().forEach(c -> line.append(',').append(CsvCells.quote(FactGroups.cell(row, c))));
+            g.columns().forEach(c -> line.append(',').append(RegRipperCsvLine.cell(FactGroups.cell(row, c))));
             out.println(line);
         }
     }

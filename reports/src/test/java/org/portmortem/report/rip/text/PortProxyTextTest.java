@@ -34,7 +34,7 @@ class PortProxyTextTest {
     @Test
     void readsTheControlSetInUseInRegRippersLayoutAndSaysRegRipperReadsControlSet001() throws Exception {
         Path hive = NetworkSettingsHives.emptiedSecondSet();
-        CommandRun ours = CommandRun.of("rip", "-r", hive.toString(), "-p", "portproxy", "--no-logs");
+        CommandRun ours = CommandRun.of("rip", "-r", hive.toString(), "-p", "portproxy", "--no-logs", "--raw");
         assertThat(ours.out()).contains("PortMortem: RegRipper's portproxy reads ControlSet001 whatever Select\\Current"
                 + " says; this reads ControlSet002, the control set in use\n");
         assertThat(RegRipperTextDiff.ours(hive, "portproxy")).isEqualTo("""

@@ -35,7 +35,7 @@ import org.portmortem.report.Fixtures;
 import org.portmortem.ripper.HiveType;
 
 /**
- * Diffs {@code portmortem rip -r HIVE -p PLUGIN --no-logs} against {@code regripper -r HIVE -p PLUGIN}
+ * Diffs {@code portmortem rip -r HIVE -p PLUGIN --no-logs --raw} (the hive's characters unescaped) against {@code regripper -r HIVE -p PLUGIN}
  * on the same file, line for line: the only lines allowed to differ are PortMortem's own, which start
  * {@code PortMortem:} and are dropped before the comparison, and those a test names as a RegRipper
  * bug, which it rewrites on RegRipper's side with the reason in its Javadoc.
@@ -333,11 +333,11 @@ final class RegRipperTextDiff {
     }
 
     /**
-     * What {@code portmortem rip -r HIVE -p PLUGIN --no-logs [OPTIONS]} prints, its {@code PortMortem:} lines
+     * What {@code portmortem rip -r HIVE -p PLUGIN --no-logs --raw [OPTIONS]} prints, its {@code PortMortem:} lines
      * dropped.
      */
     static String ours(Path hive, String plugin, String... options) {
-        List<String> args = new ArrayList<>(List.of("rip", "-r", hive.toString(), "-p", plugin, "--no-logs"));
+        List<String> args = new ArrayList<>(List.of("rip", "-r", hive.toString(), "-p", plugin, "--no-logs", "--raw"));
         args.addAll(List.of(options));
         CommandRun r = CommandRun.of(args.toArray(String[]::new));
         assertThat(r.exit()).as("portmortem rip -p %s on %s: %s", plugin, hive, r.err()).isZero();

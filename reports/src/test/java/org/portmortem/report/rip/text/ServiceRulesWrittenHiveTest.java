@@ -137,7 +137,7 @@ class ServiceRulesWrittenHiveTest {
         assumeRegRipper();
         List<String> theirs = ServiceTextsTest.svcTlnAlerts(rules).stream()
                 .filter(l -> !l.matches(".*\\|svc_tln: DrvNoType Driver does not end in \\.sys: .*")).sorted().toList();
-        CommandRun r = CommandRun.of("rip", "-r", rules.toString(), "-p", "svc", "--format", "tln");
+        CommandRun r = CommandRun.of("rip", "-r", rules.toString(), "-p", "svc", "--format", "tln", "--raw");
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> ours = r.out().lines().filter(l -> l.contains("|ALERT|")).sorted().toList();
         assertThat(ours).isEqualTo(theirs);

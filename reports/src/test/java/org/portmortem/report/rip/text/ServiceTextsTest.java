@@ -77,7 +77,7 @@ class ServiceTextsTest {
     Stream<DynamicTest> svcTimelineHoldsOneRegLinePerRowAndExactlySvcTlnsAlerts() {
         return RegRipperTextDiff.forEveryHive(HiveType.SYSTEM, "svc --format tln", hive -> {
             List<String> alerts = svcTlnAlerts(hive);
-            CommandRun r = CommandRun.of("rip", "-r", hive.toString(), "-p", "svc", "--format", "tln", "--no-logs");
+            CommandRun r = CommandRun.of("rip", "-r", hive.toString(), "-p", "svc", "--format", "tln", "--no-logs", "--raw");
             assertThat(r.exit()).as(r.err()).isZero();
             List<String> ours = r.out().lines().toList();
             assertThat(ours.stream().filter(l -> l.contains("|ALERT|")).sorted().toList())
