@@ -148,7 +148,15 @@ public final class CaseAnalysis {
                         + " are taken from " + request.label(processes.file()) + " only");
             }
         }
-        return comparison.compare(listings, processes);
+        Verdicts verdicts = comparison.compare(listings, processes);
+        for (org.portmortem.verdict.SnapshotVerdicts v : verdicts.snapshots()) {
+            if (v.machineMatch().different()) {
+                out.warning(AnalysisWarning.Stage.SNAPSHOT, request.label(v.snapshot().file()), "this listing is not from"
+                        + " the machine of the hives (" + String.join("; ", v.machineMatch().reasons()) + "): its"
+                        + " comparison is shown, but no finding from it is above info");
+            }
+        }
+        return verdicts;
     }
 
     /**

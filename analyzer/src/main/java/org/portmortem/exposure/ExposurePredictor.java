@@ -131,7 +131,8 @@ public final class ExposurePredictor {
         }
         judged.sort(ORDER);
         List<RpcEndpoint> rpc = RpcEndpoints.resolve(registrations, judged);
-        return new Exposure(host.family(), judged, rpc, ranges.rpcRange(), warnings);
+        return new Exposure(host.family(), judged, rpc, ranges.rpcRange(), warnings, firewall.profileInForce(),
+                firewall::verdict);
     }
 
     /** Sort order of listeners: protocol, IP version, address, fixed before dynamic, port, owner. */
