@@ -256,8 +256,10 @@ public final class ExposurePredictor {
             for (AddressPlan.Bound b : addresses.addresses(ep.bind(), v)) {
                 List<Evidence> all = new ArrayList<>(evidence);
                 all.addAll(b.evidence());
-                out.add(new Listener(ep.protocol(), v, b.address(), port, port == null, range, owner, mechanism,
-                        certainty, all, null));
+                Mechanism m = b.where() == null ? mechanism
+                        : new Mechanism(mechanism.kind(), mechanism.description() + " on " + b.where());
+                out.add(new Listener(ep.protocol(), v, b.address(), port, port == null, range, owner, m,
+                        b.certainty() == null ? certainty : certainty.weakest(b.certainty()), all, null));
             }
         }
         return out;

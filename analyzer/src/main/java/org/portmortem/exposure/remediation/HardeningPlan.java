@@ -101,9 +101,12 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
             String svc = l.owner().service();
             Mechanism.Kind k = l.mechanism().kind();
             switch (k) {
-                case NETBT -> host.interfaces().stream().filter(n -> n.ipv4().contains(l.address())).findFirst()
+                case NETBT -> java.util.stream.Stream.concat(host.interfaces().stream(), host.unaddressed().stream())
+                        .filter(n -> l.addressUnknown() ? l.mechanism().description().contains(n.id())
+                                : n.ipv4().contains(l.address())).findFirst()
                         .ifPresent(n -> netbios.putIfAbsent(n.id(), Remediation.disableNetbios(n.id(),
-                                String.join(", ", n.ipv4()), "closes UDP 137, 138 and TCP 139 on " + l.address()
+                                n.ipv4().isEmpty() ? l.address() : String.join(", ", n.ipv4()),
+                                "closes UDP 137, 138 and TCP 139 on " + l.address()
                                         + " (HSC: NetBT section)")));
                 case SMB_DIRECT_HOST -> {
                     if (host.family().preVista()) {
