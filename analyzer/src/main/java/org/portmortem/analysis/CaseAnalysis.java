@@ -114,8 +114,8 @@ public final class CaseAnalysis {
 
             List<Snapshot> snapshots = readSnapshots(request, snapshotDigests, out);
             out.model(model, plan, exposure, snapshots);
-            HardeningPlan hardening = HardeningPlan.evaluate(system, software,
-                    HardeningPlan.propose(system, software, request.modelOptions()), request.modelOptions());
+            HardeningPlan hardening = org.portmortem.verdict.HardeningOrder.bySeverity(model, system, software,
+                    request.modelOptions());
             out.hardeningPlan = steps(hardening, exposure, model, !request.overlays().isEmpty());
             out.verdicts = judge(new ObservationComparison(model, plan, exposure, hardening, ExposureRules.bundled()),
                     snapshots, request, out);

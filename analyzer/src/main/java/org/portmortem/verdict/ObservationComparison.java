@@ -110,8 +110,7 @@ public final class ObservationComparison {
         if (hardening == null) {
             // The plan is read from the same control set as this model (an override included).
             ModelOptions sameSet = ModelOptions.withControlSet(model.controlSets().inUse());
-            hardening = HardeningPlan.evaluate(model.system(), model.software().orElse(null),
-                    HardeningPlan.propose(model.system(), model.software().orElse(null), sameSet), sameSet);
+            hardening = HardeningOrder.bySeverity(model, model.system(), model.software().orElse(null), sameSet);
         }
         List<SnapshotVerdicts> judged = new ArrayList<>();
         for (NetstatSnapshot s : snapshots) {
