@@ -288,7 +288,7 @@ public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPa
     }
 
     /** The network on which a profile applies, in words. */
-    static String networkOf(String profile) {
+    public static String networkOf(String profile) {
         return switch (profile) {
             case "Domain" -> "its domain's network";
             case "Standard" -> "a network outside a domain";
