@@ -25,10 +25,11 @@ import org.portmortem.snapshot.Socket;
  *       Wildcard and loopback addresses say nothing.
  *   <li>Names: a local address netstat printed as a host name (without {@code -n}) that is the
  *       computer's name or DNS host name says {@code same}; another name says {@code different}.
- *   <li>Processes: a service the listing names ({@code -b} service tags, {@code tasklist /svc}) that
- *       the hive does not have says {@code different} (a per-user service instance, {@code Name_xxxx},
+ *   <li>Processes: services the listing names ({@code -b} service tags) that the hive does not have
+ *       say {@code different} when they are at least three and most of those named (one alone may be
+ *       installed after the hives were copied, or a backdoor's own); a per-user service instance, {@code Name_xxxx},
  *       counts as its template {@code Name} [Per-user services in Windows,
- *       https://learn.microsoft.com/windows/application-management/per-user-services-in-windows]).
+ *       https://learn.microsoft.com/windows/application-management/per-user-services-in-windows].
  * </ul>
  * Signs that contradict each other leave the verdict {@code unknown}, with every reason.
  *
@@ -154,16 +155,21 @@ public record MachineMatch(Verdict verdict, List<String> reasons) {
 
     private static void services(SystemModel model, NetstatSnapshot snapshot, List<String> different) {
         Set<String> missing = new LinkedHashSet<>();
+        Set<String> named = new LinkedHashSet<>();
         for (Socket s : snapshot.sockets()) {
             for (String svc : s.services()) {
+                named.add(svc.toLowerCase(Locale.ROOT));
                 String template = svc.replaceFirst("_[0-9a-fA-F]{4,}$", "");
                 if (model.service(svc).isEmpty() && model.service(template).isEmpty()) {
-                    missing.add(svc);
+                    missing.add(svc.toLowerCase(Locale.ROOT));
                 }
             }
         }
-        if (!missing.isEmpty()) {
-            different.add("the listing names service(s) the hive does not have: " + String.join(", ", missing));
+        // A service installed after the hives were copied, or a backdoor's, is absent from them too: only a
+        // listing whose named services are mostly unknown to the hive says "another machine".
+        if (missing.size() >= 3 && missing.size() * 2 > named.size()) {
+            different.add("the listing names " + missing.size() + " of " + named.size() + " services the hive does not"
+                    + " have: " + String.join(", ", missing));
         }
     }
 }

@@ -82,7 +82,10 @@ final class ObservationFindings {
                 + " setting in the hives predicts them: " + first.reason() + ". " + j.what()
                 + " Severity " + rule.severity().word() + " by rule '" + rule.id() + "': " + rule.justification() + "."
                 + otherWords;
-        return new Finding("observed.unexplained:" + file + ":" + ownerKey + ":" + rule.id(), rule.severity(),
+        // The id names the group by its first line, not by the process name: a name from the listing is
+        // attacker-controlled and ids end up in attributes.
+        return new Finding("observed.unexplained:" + file + ":" + k.line() + ":" + k.protocol() + "/" + k.localPort() + ":"
+                + rule.id(), rule.severity(),
                 Finding.Basis.OBSERVATION, rule.title() + ": " + subject, description, List.of(),
                 group.stream().map(SocketVerdict::socket).toList(), List.of(),
                 rule.severity().compareTo(Severity.LOW) < 0 ? investigate(k) : List.of(),
