@@ -114,8 +114,8 @@ public final class CaseAnalysis {
 
             List<Snapshot> snapshots = readSnapshots(request, snapshotDigests, out);
             out.model(model, plan, exposure, snapshots);
-            HardeningPlan hardening = HardeningPlan.evaluate(system, software,
-                    HardeningPlan.propose(system, software, request.modelOptions()), request.modelOptions());
+            HardeningPlan hardening = org.portmortem.verdict.HardeningOrder.bySeverity(model, system, software,
+                    request.modelOptions());
             out.hardeningPlan = steps(hardening, exposure, model, !request.overlays().isEmpty());
             out.verdicts = judge(new ObservationComparison(model, plan, exposure, hardening, ExposureRules.bundled()),
                     snapshots, request, out);
@@ -151,7 +151,15 @@ public final class CaseAnalysis {
                         + " are taken from " + request.label(processes.file()) + " only");
             }
         }
-        return comparison.compare(org.portmortem.snapshot.MemoryListings.join(listings), processes);
+        Verdicts verdicts = comparison.compare(org.portmortem.snapshot.MemoryListings.join(listings), processes);
+        for (org.portmortem.verdict.SnapshotVerdicts v : verdicts.snapshots()) {
+            if (v.machineMatch().different()) {
+                out.warning(AnalysisWarning.Stage.SNAPSHOT, request.label(v.snapshot().file()), "this listing is not from"
+                        + " the machine of the hives (" + String.join("; ", v.machineMatch().reasons()) + "): its"
+                        + " comparison is shown, but no finding from it is above info");
+            }
+        }
+        return verdicts;
     }
 
     private static boolean isVolatilityCompanion(Snapshot s) {

@@ -244,7 +244,8 @@ final class Presentation {
                 + ", " + m.services().size() + " services and drivers, " + b.bootPlan.running().size() + " running at boot");
         long tcp = b.exposure.listeners().stream().filter(l -> l.protocol() == org.portmortem.exposure.Protocol.TCP).count();
         out.add("Listeners:  " + b.exposure.listeners().size() + " predicted (" + tcp + " TCP, "
-                + (b.exposure.listeners().size() - tcp) + " UDP), " + b.exposure.rpcEndpoints().size() + " RPC endpoints");
+                + (b.exposure.listeners().size() - tcp) + " UDP), " + b.exposure.rpcEndpoints().size() + " RPC endpoints"
+                + firewallWords());
         Map<Severity, Integer> counts = new TreeMap<>();
         b.verdicts.findings().forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
         StringBuilder f = new StringBuilder("Findings:   " + b.verdicts.findings().size() + " (");
@@ -277,6 +278,15 @@ final class Presentation {
                     + first.openPorts() + " to " + last.openPorts() + " sockets");
         }
         return out.stream().map(Presentation::printable).toList();
+    }
+
+    /** "; firewall: Standard profile in force, 0 reachable", for the summary's listeners line. */
+    private String firewallWords() {
+        org.portmortem.exposure.FirewallProfile p = b.exposure.firewallProfile();
+        long reachable = b.exposure.listeners().stream().filter(l -> l.firewall().inForceReachability()
+                == org.portmortem.exposure.FirewallVerdict.Reachability.REACHABLE).count();
+        return "; firewall: " + (p.profile() == null ? "no profile" : p.profile() + " profile in force") + ", "
+                + reachable + " reachable";
     }
 
     /** A console line with the hidden characters (from the image) escaped as every text output escapes them. */

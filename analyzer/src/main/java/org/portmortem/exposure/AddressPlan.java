@@ -10,8 +10,17 @@ import org.portmortem.exposure.knowledge.BindScope;
  * address (the interface's address values, or NetBT's per-interface options).
  */
 final class AddressPlan {
-    /** One local address and why it is there. */
-    record Bound(String address, int ipVersion, List<Evidence> evidence) {}
+    /**
+     * One local address and why it is there.
+     *
+     * @param certainty how sure the address is; {@code null} where it is as sure as the interface
+     * @param where the interface, in words, for an address not known; else {@code null}
+     */
+    record Bound(String address, int ipVersion, List<Evidence> evidence, Certainty certainty, String where) {
+        Bound(String address, int ipVersion, List<Evidence> evidence) {
+            this(address, ipVersion, evidence, null, null);
+        }
+    }
 
     private final HostAtBoot host;
     private final NetbiosOverTcpip netbt;
@@ -35,10 +44,13 @@ final class AddressPlan {
             case PER_NETBIOS_INTERFACE_ADDRESS -> {
                 if (ipVersion == 4) {
                     for (NetbiosOverTcpip.Enabled e : netbt.enabledInterfaces()) {
+                        List<Evidence> ev = new ArrayList<>(e.nic().evidence());
+                        ev.addAll(e.evidence());
                         for (String a : e.nic().ipv4()) {
-                            List<Evidence> ev = new ArrayList<>(e.nic().evidence());
-                            ev.addAll(e.evidence());
                             out.add(new Bound(a, 4, ev));
+                        }
+                        if (e.nic().ipv4().isEmpty()) {
+                            out.add(unknown(e.nic(), ev));
                         }
                     }
                 }
@@ -60,5 +72,19 @@ final class AddressPlan {
                 out.add(new Bound(a, ipVersion, nic.evidence()));
             }
         }
+        if (ipVersion == 4) {
+            host.unaddressed().forEach(nic -> out.add(unknown(nic, nic.evidence())));
+        }
+    }
+
+    /**
+     * A listener bound to the address of an interface whose address is unknown (DHCP, no lease
+     * recorded): predicted, not dropped, at {@link Listener#UNKNOWN_DHCP_ADDRESS}, uncertain.
+     */
+    private static Bound unknown(HostAtBoot.NetworkInterface nic, List<Evidence> evidence) {
+        return new Bound(Listener.UNKNOWN_DHCP_ADDRESS, 4, evidence, new Certainty(Certainty.Level.UNCERTAIN,
+                "interface " + nic.display() + " takes its address from DHCP and the hive records no lease: the"
+                        + " listener opens on whatever address DHCP gives it, if the interface is connected at boot"),
+                "interface " + nic.display());
     }
 }

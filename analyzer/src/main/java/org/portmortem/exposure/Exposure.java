@@ -12,13 +12,30 @@ import org.portmortem.exposure.knowledge.Family;
  * @param rpcEndpoints predicted RPC endpoints
  * @param dynamicRange the range dynamic RPC ports come from
  * @param warnings what could not be decided, in words
+ * @param firewallProfile the host firewall profile in force at the next boot, with its reason
+ * @param firewall the host firewall's verdict on any socket (observed ones included), or {@code null}
  */
 public record Exposure(
         Family family,
         List<Listener> listeners,
         List<RpcEndpoint> rpcEndpoints,
         PortRange dynamicRange,
-        List<String> warnings) {
+        List<String> warnings,
+        FirewallProfile firewallProfile,
+        FirewallJudge firewall) {
+
+    /** The host firewall's verdict on a listener, predicted or built from an observed socket. */
+    @FunctionalInterface
+    public interface FirewallJudge {
+        FirewallVerdict verdict(Listener listener);
+    }
+
+    /** An exposure whose firewall profile in force was not decided. */
+    public Exposure(Family family, List<Listener> listeners, List<RpcEndpoint> rpcEndpoints, PortRange dynamicRange,
+            List<String> warnings) {
+        this(family, listeners, rpcEndpoints, dynamicRange, warnings,
+                FirewallProfile.none("the firewall profile in force was not decided", List.of()), null);
+    }
 
     public Exposure {
         listeners = List.copyOf(listeners);

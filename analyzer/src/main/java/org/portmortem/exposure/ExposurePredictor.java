@@ -131,7 +131,8 @@ public final class ExposurePredictor {
         }
         judged.sort(ORDER);
         List<RpcEndpoint> rpc = RpcEndpoints.resolve(registrations, judged);
-        return new Exposure(host.family(), judged, rpc, ranges.rpcRange(), warnings);
+        return new Exposure(host.family(), judged, rpc, ranges.rpcRange(), warnings, firewall.profileInForce(),
+                firewall::verdict);
     }
 
     /** Sort order of listeners: protocol, IP version, address, fixed before dynamic, port, owner. */
@@ -251,8 +252,10 @@ public final class ExposurePredictor {
             for (AddressPlan.Bound b : addresses.addresses(ep.bind(), v)) {
                 List<Evidence> all = new ArrayList<>(evidence);
                 all.addAll(b.evidence());
-                out.add(new Listener(ep.protocol(), v, b.address(), port, port == null, range, owner, mechanism,
-                        certainty, all, null));
+                Mechanism m = b.where() == null ? mechanism
+                        : new Mechanism(mechanism.kind(), mechanism.description() + " on " + b.where());
+                out.add(new Listener(ep.protocol(), v, b.address(), port, port == null, range, owner, m,
+                        b.certainty() == null ? certainty : certainty.weakest(b.certainty()), all, null));
             }
         }
         return out;

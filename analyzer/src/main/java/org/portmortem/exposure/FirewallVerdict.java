@@ -11,11 +11,41 @@ import org.portmortem.evidence.Evidence;
  * {@code Domain}, {@code Standard}; Vista+: {@code Domain}, {@code Private}, {@code Public}).
  *
  * @param profiles profile name → decision, in a stable order
+ * @param inForce the name of the profile in force at the next boot ({@link FirewallProfile}); {@code null}
+ *     where the host has no profile-based firewall, the single decision ({@code all}) then being the one
+ *     in force
  */
-public record FirewallVerdict(Map<String, Decision> profiles) {
+public record FirewallVerdict(Map<String, Decision> profiles, String inForce) {
 
     public FirewallVerdict {
         profiles = Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
+    }
+
+    /** A verdict with no profile known to be in force. */
+    public FirewallVerdict(Map<String, Decision> profiles) {
+        this(profiles, null);
+    }
+
+    /**
+     * The decision of the profile in force: that profile's, or the one decision of a host without
+     * profiles; {@code null} where nothing was evaluated.
+     */
+    public Decision inForceDecision() {
+        if (inForce != null && profiles.containsKey(inForce)) {
+            return profiles.get(inForce);
+        }
+        return profiles.size() == 1 ? profiles.values().iterator().next() : null;
+    }
+
+    /** Reachability through the profile in force; unknown where nothing was evaluated. */
+    public Reachability inForceReachability() {
+        Decision d = inForceDecision();
+        return d == null ? Reachability.UNKNOWN : d.reachability();
+    }
+
+    /** True when the profile in force blocks the listener. */
+    public boolean blockedInForce() {
+        return inForceReachability() == Reachability.BLOCKED;
     }
 
     /** The outcome for one profile. */

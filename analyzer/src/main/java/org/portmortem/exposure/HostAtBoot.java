@@ -27,6 +27,8 @@ import org.portmortem.model.WindowsFamily;
  *     starting service), which a client may still start after boot
  * @param interfaces the network interfaces with their addresses
  * @param warnings what the model could not decide that matters to the prediction
+ * @param unaddressed DHCP interfaces whose address the hive does not record (no lease): a per-address
+ *     listener on them is predicted at an unknown address rather than dropped
  */
 public record HostAtBoot(
         Family family,
@@ -35,9 +37,17 @@ public record HostAtBoot(
         List<RunningUnit> running,
         List<RunningUnit> demandStart,
         List<NetworkInterface> interfaces,
-        List<String> warnings) {
+        List<String> warnings,
+        List<NetworkInterface> unaddressed) {
+
+    /** A host whose every interface has a known address. */
+    public HostAtBoot(Family family, List<Evidence> familyEvidence, RegistryScope registry, List<RunningUnit> running,
+            List<RunningUnit> demandStart, List<NetworkInterface> interfaces, List<String> warnings) {
+        this(family, familyEvidence, registry, running, demandStart, interfaces, warnings, List.of());
+    }
 
     public HostAtBoot {
+        unaddressed = List.copyOf(unaddressed);
         familyEvidence = List.copyOf(familyEvidence);
         running = List.copyOf(running);
         demandStart = List.copyOf(demandStart);
@@ -69,7 +79,9 @@ public record HostAtBoot(
                     e.evidence()));
         }
         List<NetworkInterface> nics = new ArrayList<>();
+        List<NetworkInterface> unaddressed = new ArrayList<>();
         for (org.portmortem.model.NetworkInterface n : model.networkInterfaces()) {
+            String name = n.name().isPresent() ? n.name().value() : null;
             List<String> v4 = new ArrayList<>();
             List<Evidence> ev = new ArrayList<>();
             for (InterfaceAddress a : n.bootAddresses()) {
@@ -78,10 +90,15 @@ public record HostAtBoot(
                     ev.add(a.evidence());
                 }
             }
+            boolean dhcp = n.dhcpEnabled().orElse(false);
             if (v4.isEmpty()) {
+                if (dhcp) {
+                    List<Evidence> why = new ArrayList<>(List.of(n.dhcpEnabled().evidence(), n.dhcpIpAddress().evidence()));
+                    unaddressed.add(new NetworkInterface(n.guid(), List.of(), List.of(), true, why, name));
+                }
                 continue;
             }
-            nics.add(new NetworkInterface(n.guid(), v4, List.of(), n.dhcpEnabled().orElse(false), ev));
+            nics.add(new NetworkInterface(n.guid(), v4, List.of(), dhcp, ev, name));
         }
         List<Evidence> familyEvidence = new ArrayList<>();
         String basis = "Windows family " + model.family().displayName() + ": " + model.version().familyBasis();
@@ -90,7 +107,7 @@ public record HostAtBoot(
             familyEvidence.add(new Evidence(ev.hive(), ev.keyPath(), ev.valueName(), ev.valueType(), ev.data(),
                     ev.lastWritten(), basis));
         }
-        return new HostAtBoot(family, familyEvidence, scope, running, demand, nics, warnings);
+        return new HostAtBoot(family, familyEvidence, scope, running, demand, nics, warnings, unaddressed);
     }
 
     /** The knowledge-base family of a model family; close neighbours with a warning where none fits. */
@@ -151,9 +168,20 @@ public record HostAtBoot(
      * @param ipv6 its IPv6 addresses, if the hive records any
      * @param dhcp whether it takes its address from DHCP
      * @param evidence the values its addresses come from
+     * @param name the connection name ({@code Ethernet0}), or {@code null}
      */
     public record NetworkInterface(String id, List<String> ipv4, List<String> ipv6, boolean dhcp,
-            List<Evidence> evidence) {
+            List<Evidence> evidence, String name) {
+        /** An interface whose connection name is not known. */
+        public NetworkInterface(String id, List<String> ipv4, List<String> ipv6, boolean dhcp, List<Evidence> evidence) {
+            this(id, ipv4, ipv6, dhcp, evidence, null);
+        }
+
+        /** {@code "Ethernet0" {GUID}}, or the GUID alone. */
+        public String display() {
+            return name == null ? id : "\"" + name + "\" " + id;
+        }
+
         public NetworkInterface {
             ipv4 = List.copyOf(ipv4);
             ipv6 = List.copyOf(ipv6);

@@ -33,6 +33,17 @@ public record Listener(
         List<Evidence> evidence,
         FirewallVerdict firewall) {
 
+    /**
+     * The address of a per-address listener on an interface that takes its address from DHCP and has no
+     * recorded lease: the socket is predicted, its address is not known.
+     */
+    public static final String UNKNOWN_DHCP_ADDRESS = "unknown (DHCP)";
+
+    /** True when the listener's address is {@link #UNKNOWN_DHCP_ADDRESS}. */
+    public boolean addressUnknown() {
+        return UNKNOWN_DHCP_ADDRESS.equals(address);
+    }
+
     public Listener {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(address, "address");

@@ -25,7 +25,9 @@ final class NetbiosOverTcpip {
     private final List<Disabled> disabled = new ArrayList<>();
 
     NetbiosOverTcpip(HostAtBoot host) {
-        for (HostAtBoot.NetworkInterface nic : host.interfaces()) {
+        List<HostAtBoot.NetworkInterface> all = new ArrayList<>(host.interfaces());
+        all.addAll(host.unaddressed());
+        for (HostAtBoot.NetworkInterface nic : all) {
             String path = "CS\\Services\\NetBT\\Parameters\\Interfaces\\Tcpip_" + nic.id();
             Optional<Key> key = host.registry().key(path);
             List<Evidence> ev = new ArrayList<>();

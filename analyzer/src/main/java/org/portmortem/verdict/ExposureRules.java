@@ -42,8 +42,10 @@ import org.portmortem.model.SystemModel;
  * @param source where the table comes from
  * @param rules the rules, in matching order
  * @param guiPaths GUI paths by edited value ({@code service-start} for a disabled service)
+ * @param observedSockets the severity of observed sockets the hives do not explain
  */
-public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPaths) {
+public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPaths,
+        ObservedSocketRules observedSockets) {
 
     private static final String RESOURCE = "/org/portmortem/verdict/exposure-rules.json";
 
@@ -161,6 +163,11 @@ public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPa
         }
     }
 
+    /** A table without observed-socket rules (the bundled ones apply to observations). */
+    public ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPaths) {
+        this(source, rules, guiPaths, null);
+    }
+
     public ExposureRules {
         rules = List.copyOf(rules);
         guiPaths = guiPaths == null ? List.of() : List.copyOf(guiPaths);
@@ -222,15 +229,20 @@ public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPa
 
     private Finding finding(String id, Applied a, List<Listener> listeners, HardeningPlan hardening, SystemModel model) {
         Rule r = a.rule();
-        boolean blocked = listeners.stream().allMatch(ExposureRules::blockedEverywhere);
+        Listener first = listeners.get(0);
+        String inForce = first.firewall().inForce();
+        boolean blocked = listeners.stream().allMatch(l -> l.firewall().blockedInForce())
+                || (inForce == null && listeners.stream().allMatch(ExposureRules::blockedEverywhere));
         Severity severity = blocked ? r.severity().lower() : r.severity();
         Set<Evidence> evidence = new LinkedHashSet<>(a.condition());
         listeners.forEach(l -> evidence.addAll(l.evidence()));
-        Listener first = listeners.get(0);
         String endpoints = String.join(", ", listeners.stream().map(l -> l.protocol() + " " + l.localEndpoint()).toList());
+        String where = inForce == null ? "every evaluated profile" : "the " + inForce + " profile, in force at the next boot";
         String description = r.description() + " Listeners: " + endpoints + ", owned by " + first.owner().display() + "."
-                + (blocked ? " The host firewall blocks them in every evaluated profile: one level lower than "
-                        + r.severity().word() + "." : "");
+                + (blocked ? " The host firewall blocks them in " + where + ": one level lower than "
+                        + r.severity().word() + "." : "")
+                + otherProfiles(listeners, inForce);
+        String title = blocked ? blockedTitle(r.title(), inForce) : r.title();
         List<RemediationRef> remediations = new ArrayList<>();
         Set<String> mine = new HashSet<>();
         listeners.forEach(l -> mine.add(identity(l)));
@@ -242,8 +254,48 @@ public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPa
         for (Remediation extra : r.extraRemediations()) {
             remediations.add(RemediationRef.to(extra, guiPath(extra, model)));
         }
-        return new Finding("exposure." + id, severity, Finding.Basis.PREDICTION, r.title(), description, listeners,
+        return new Finding("exposure." + id, severity, Finding.Basis.PREDICTION, title, description, listeners,
                 List.of(), List.copyOf(evidence), remediations, r.justification());
+    }
+
+    /**
+     * A rule's title for listeners the profile in force blocks: "reachable" would be false, so the
+     * title says what is there and what blocks it.
+     */
+    static String blockedTitle(String title, String inForce) {
+        String subject = title.replaceFirst("(?i)\\s*reachable\\b", "").trim();
+        return subject + " listening, blocked by the host firewall"
+                + (inForce == null ? " in every profile" : " (" + inForce + " profile, in force)");
+    }
+
+    /**
+     * How the other profiles would judge the listeners, labelled as hypotheses: "if the machine were on
+     * a public network: reachable (...)". Empty where only one profile was evaluated.
+     */
+    private static String otherProfiles(List<Listener> listeners, String inForce) {
+        Map<String, Set<String>> byProfile = new LinkedHashMap<>();
+        for (Listener l : listeners) {
+            l.firewall().profiles().forEach((profile, d) -> {
+                if (!profile.equals(inForce) && !profile.equals("all")) {
+                    byProfile.computeIfAbsent(profile, k -> new LinkedHashSet<>()).add(d.reachability().word());
+                }
+            });
+        }
+        StringBuilder out = new StringBuilder();
+        byProfile.forEach((profile, words) -> out.append(" If the machine were on ").append(networkOf(profile))
+                .append(" (").append(profile).append(" profile): ").append(String.join(" or ", words)).append("."));
+        return out.toString();
+    }
+
+    /** The network on which a profile applies, in words. */
+    public static String networkOf(String profile) {
+        return switch (profile) {
+            case "Domain" -> "its domain's network";
+            case "Standard" -> "a network outside a domain";
+            case "Private" -> "a private network";
+            case "Public" -> "a public network";
+            default -> "a network of the " + profile + " profile";
+        };
     }
 
     /** A listener as the hardening plan identifies it: protocol, IP version, address, port, owner. */

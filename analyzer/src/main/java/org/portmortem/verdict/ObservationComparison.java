@@ -94,7 +94,13 @@ public final class ObservationComparison {
                 connections.add(new Connection(s, direction(s, sockets), matching.owner(i), s.foreignEndpoint()));
             }
         }
-        return new SnapshotVerdicts(snapshot, sockets, absent, connections, matching.notes());
+        MachineMatch match = MachineMatch.of(model, snapshot);
+        List<String> notes = new ArrayList<>(matching.notes());
+        if (match.different()) {
+            notes.add(0, "WARNING: this listing is not from the machine of the hives (" + String.join("; ", match.reasons())
+                    + "). The comparison is shown, but no finding from it is above info.");
+        }
+        return new SnapshotVerdicts(snapshot, sockets, absent, connections, notes, match);
     }
 
     /**
@@ -108,8 +114,7 @@ public final class ObservationComparison {
         if (hardening == null) {
             // The plan is read from the same control set as this model (an override included).
             ModelOptions sameSet = ModelOptions.withControlSet(model.controlSets().inUse());
-            hardening = HardeningPlan.evaluate(model.system(), model.software().orElse(null),
-                    HardeningPlan.propose(model.system(), model.software().orElse(null), sameSet), sameSet);
+            hardening = HardeningOrder.bySeverity(model, model.system(), model.software().orElse(null), sameSet);
         }
         List<SnapshotVerdicts> judged = new ArrayList<>();
         for (NetstatSnapshot s : snapshots) {
@@ -121,8 +126,11 @@ public final class ObservationComparison {
         }
         List<Finding> findings = new ArrayList<>(rules.findings(model, exposure, hardening));
         findings.addAll(ModelFindings.startDifferences(model));
+        ObservedSocketRules socketRules = rules.observedSockets() != null ? rules.observedSockets()
+                : ExposureRules.bundled().observedSockets();
+        ObservedSocketClassifier classifier = new ObservedSocketClassifier(socketRules, exposure, model);
         for (SnapshotVerdicts v : judged) {
-            findings.addAll(ObservationFindings.of(v));
+            findings.addAll(ObservationFindings.of(v, classifier));
         }
         findings.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::id));
         return new Verdicts(judged, deltas, findings);

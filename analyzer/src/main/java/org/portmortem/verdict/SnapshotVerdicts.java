@@ -15,13 +15,15 @@ import org.portmortem.snapshot.NetstatSnapshot;
  * @param notes how the matching was done for this snapshot, in sentences (e.g. "The listing has no
  *     PIDs: fixed ports matched by (protocol, address, port), dynamic ones by count within the
  *     dynamic range")
+ * @param machineMatch whether the listing comes from the machine of the hives
  */
 public record SnapshotVerdicts(
         NetstatSnapshot snapshot,
         List<SocketVerdict> sockets,
         List<AbsentListener> absent,
         List<Connection> connections,
-        List<String> notes) {
+        List<String> notes,
+        MachineMatch machineMatch) {
 
     public SnapshotVerdicts {
         Objects.requireNonNull(snapshot, "snapshot");
@@ -29,6 +31,7 @@ public record SnapshotVerdicts(
         absent = List.copyOf(absent);
         connections = List.copyOf(connections);
         notes = List.copyOf(notes);
+        Objects.requireNonNull(machineMatch, "machineMatch");
     }
 
     /** The verdicts of one kind, in file order. */

@@ -418,6 +418,11 @@ final class SocketMatching {
         if (s.ipVersion() != l.ipVersion()) {
             return false;
         }
+        if (l.addressUnknown()) {
+            // An interface whose DHCP address the hive does not record: any unicast address of the host.
+            String a = s.localAddress();
+            return !a.equals("0.0.0.0") && !a.startsWith("127.");
+        }
         String observed = s.localAddress();
         int zone = observed.indexOf('%');
         if (zone >= 0 && l.address().indexOf('%') < 0) {
@@ -430,6 +435,7 @@ final class SocketMatching {
         return switch (l.address()) {
             case "0.0.0.0", "::" -> l.address() + " (all interfaces)";
             case "127.0.0.1", "::1" -> l.address() + " (loopback)";
+            case Listener.UNKNOWN_DHCP_ADDRESS -> "an interface address the hive does not record (DHCP, no lease)";
             default -> "the interface address " + l.address();
         };
     }

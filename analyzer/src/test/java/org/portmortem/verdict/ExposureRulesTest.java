@@ -102,11 +102,15 @@ class ExposureRulesTest {
         assertThat(smb.description()).contains("one level lower than medium");
     }
 
-    /** Without SOFTWARE, EnableDCOM cannot be read: Windows' default (Y) is assumed and said. */
+    /**
+     * Without SOFTWARE, EnableDCOM cannot be read: Windows' default (Y) is assumed and said. M57-PAT is a
+     * workgroup XP SP3, so the Standard profile is in force, and it blocks 135: one level lower.
+     */
     @Test
     void dcomRuleWithoutSoftwareHiveAssumesTheDefaultAndSaysSo() throws IOException {
         Finding dcom = byId(corpusFindings("bcc-m57/SYSTEM"), "exposure.dcom-tcp:RpcSs");
-        assertThat(dcom.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(dcom.severity()).isEqualTo(Severity.LOW);
+        assertThat(dcom.description()).contains("Standard profile, in force");
         assertThat(dcom.evidence()).anyMatch(e -> "EnableDCOM".equals(e.valueName())
                 && e.note().contains("default Y assumed"));
     }

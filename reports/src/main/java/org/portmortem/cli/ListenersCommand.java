@@ -204,7 +204,9 @@ public final class ListenersCommand implements Callable<Integer> {
             Exposure e = new ExposurePredictor().predict(model, BootPlan.of(model));
             List<String> warnings = new ArrayList<>(hives.notes());
             warnings.addAll(e.warnings());
-            return new Exposure(e.family(), e.listeners(), e.rpcEndpoints(), e.dynamicRange(), warnings);
+            // No firewall judge: it reads the hives, which close here.
+            return new Exposure(e.family(), e.listeners(), e.rpcEndpoints(), e.dynamicRange(), warnings,
+                    e.firewallProfile(), null);
         }
     }
 }

@@ -34,6 +34,7 @@ import org.portmortem.exposure.RpcEndpoint;
 import org.portmortem.snapshot.Socket;
 import org.portmortem.verdict.AbsenceExplanation;
 import org.portmortem.verdict.AbsentListener;
+import org.portmortem.verdict.ExposureRules;
 import org.portmortem.verdict.Finding;
 import org.portmortem.verdict.RemediationRef;
 import org.portmortem.verdict.Severity;
@@ -372,6 +373,9 @@ public final class HtmlReport {
         Element s = section(body, "listeners", "Predicted listeners");
         s.appendElement("p").text("Sockets predicted to listen after the next boot. Dynamic ports are taken from "
                 + a.exposure().dynamicRange() + " (" + a.exposure().dynamicRange().origin() + ").");
+        VisibleText.append(s.appendElement("p").addClass("firewall-profile"), "Firewall profile in force: "
+                + (a.exposure().firewallProfile().profile() == null ? "none" : a.exposure().firewallProfile().profile())
+                + " (" + a.exposure().firewallProfile().reason() + ").");
         listenerTable(s, "listeners", a.exposure().listeners());
     }
 
@@ -409,7 +413,9 @@ public final class HtmlReport {
         Element ul = td.appendElement("ul");
         v.profiles().forEach((profile, d) -> {
             Element li = ul.appendElement("li");
-            VisibleText.append(li, profile + ": " + d.reachability().word()
+            String label = profile.equals(v.inForce()) ? profile + " (in force)"
+                    : v.inForce() == null ? profile : "if the machine were on " + ExposureRules.networkOf(profile);
+            VisibleText.append(li, label + ": " + d.reachability().word()
                     + (d.decidedBy() == null ? "" : " (" + d.decidedBy() + ")"));
         });
     }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.portmortem.analysis.Analysis;
 import org.portmortem.analysis.AnalysisWarning;
 import org.portmortem.analysis.AppliedOverlay;
@@ -24,6 +25,7 @@ import org.portmortem.analysis.InterfaceSummary;
 import org.portmortem.analysis.MachineTime;
 import org.portmortem.bootplan.BootPlanEntry;
 import org.portmortem.evidence.Evidence;
+import org.portmortem.exposure.FirewallVerdict;
 import org.portmortem.exposure.Listener;
 import org.portmortem.exposure.PortRange;
 import org.portmortem.exposure.RpcEndpoint;
@@ -138,6 +140,10 @@ public final class JsonReport {
         ArrayNode findings = root.putArray("findings");
         a.findings().forEach(f -> finding(findings.addObject(), f));
 
+        ObjectNode profile = root.putObject("firewallProfile");
+        profile.put("profile", a.exposure().firewallProfile().word());
+        profile.put("reason", a.exposure().firewallProfile().reason());
+        evidence(profile.putArray("evidence"), a.exposure().firewallProfile().evidence());
         ArrayNode listeners = root.putArray("listeners");
         a.exposure().listeners().forEach(l -> listener(listeners.addObject(), l));
         ArrayNode rpc = root.putArray("rpcEndpoints");
@@ -285,6 +291,11 @@ public final class JsonReport {
             p.put("decidedBy", d.decidedBy());
             evidence(p.putArray("evidence"), d.evidence());
         });
+        ObjectNode inForce = fw.putObject("inForce");
+        FirewallVerdict.Decision d = l.firewall().inForceDecision();
+        inForce.put("profile", l.firewall().inForce() == null ? null : l.firewall().inForce().toLowerCase(Locale.ROOT));
+        inForce.put("reachability", l.firewall().inForceReachability().word());
+        inForce.put("reason", d == null ? "no firewall profile was evaluated" : d.decidedBy());
         evidence(n.putArray("evidence"), l.evidence());
     }
 
@@ -336,6 +347,9 @@ public final class JsonReport {
         n.put("captureTime", s.snapshot().captureTime() == null ? null : s.snapshot().captureTime().toString());
         listingSource(n, s.snapshot());
         strings(n.putArray("notes"), s.notes());
+        ObjectNode match = n.putObject("machineMatch");
+        match.put("verdict", s.machineMatch().verdict().word());
+        strings(match.putArray("reasons"), s.machineMatch().reasons());
         ArrayNode sockets = n.putArray("sockets");
         for (SocketVerdict v : s.sockets()) {
             ObjectNode o = sockets.addObject();

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.portmortem.evidence.Evidence;
+import org.portmortem.exposure.FirewallProfile;
 import org.portmortem.exposure.FirewallVerdict;
 import org.portmortem.exposure.FirewallVerdict.Decision;
 import org.portmortem.exposure.FirewallVerdict.Reachability;
@@ -56,6 +57,7 @@ public final class HostFirewall {
     private final Map<String, Profile> profiles = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private final List<Rule> rules = new ArrayList<>();
+    private FirewallProfile inForce;
 
     /** A profile's switch settings. */
     private record Profile(String name, Boolean enabled, boolean noExceptions, boolean blockByDefault,
@@ -87,6 +89,7 @@ public final class HostFirewall {
                 noneReason = null;
                 profile("Domain", "DomainProfile", "DomainProfile");
                 profile("Standard", "StandardProfile", "StandardProfile");
+                inForce = ProfileInForce.xp(reg);
             }
         } else {
             if (host.unit("MpsSvc").isEmpty()) {
@@ -100,8 +103,18 @@ public final class HostFirewall {
                 profile("Private", "StandardProfile", "PrivateProfile");
                 profile("Public", "PublicProfile", "PublicProfile");
                 loadRules();
+                inForce = ProfileInForce.vista(reg);
             }
         }
+        if (inForce == null) {
+            inForce = FirewallProfile.none(noneReason != null ? noneReason
+                    : "the Windows Firewall service (MpsSvc) does not run at boot: no profile applies", noneEvidence);
+        }
+    }
+
+    /** The profile in force at the next boot, with its reason and evidence. */
+    public FirewallProfile profileInForce() {
+        return inForce;
     }
 
     private void profile(String name, String localName, String policyName) {
@@ -168,7 +181,7 @@ public final class HostFirewall {
                 out.put(p, new Decision(Reachability.BLOCKED, "bound to the loopback address: not reachable from the network",
                         List.of()));
             }
-            return new FirewallVerdict(out);
+            return new FirewallVerdict(out, inForce.profile());
         }
         if (generation == Generation.NONE) {
             if (noneReason == null) {
@@ -184,7 +197,7 @@ public final class HostFirewall {
             Decision d = generation == Generation.XP_SP2 ? xpDecision(p, l) : vistaDecision(p, l);
             out.put(p.name(), reg.software() == null ? withoutPolicy(d) : d);
         }
-        return new FirewallVerdict(out);
+        return new FirewallVerdict(out, inForce.profile());
     }
 
     /**

@@ -101,9 +101,12 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
             String svc = l.owner().service();
             Mechanism.Kind k = l.mechanism().kind();
             switch (k) {
-                case NETBT -> host.interfaces().stream().filter(n -> n.ipv4().contains(l.address())).findFirst()
+                case NETBT -> java.util.stream.Stream.concat(host.interfaces().stream(), host.unaddressed().stream())
+                        .filter(n -> l.addressUnknown() ? l.mechanism().description().contains(n.id())
+                                : n.ipv4().contains(l.address())).findFirst()
                         .ifPresent(n -> netbios.putIfAbsent(n.id(), Remediation.disableNetbios(n.id(),
-                                String.join(", ", n.ipv4()), "closes UDP 137, 138 and TCP 139 on " + l.address()
+                                n.ipv4().isEmpty() ? l.address() : String.join(", ", n.ipv4()),
+                                "closes UDP 137, 138 and TCP 139 on " + l.address()
                                         + " (HSC: NetBT section)")));
                 case SMB_DIRECT_HOST -> {
                     if (host.family().preVista()) {
@@ -127,6 +130,11 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
                     }
                     if (sk.map(ServiceKnowledge::essential).orElse(null) != null || host.unit(svc).map(u -> u.driver())
                             .orElse(false)) {
+                        break;
+                    }
+                    if (svc.equalsIgnoreCase("Dhcp") && takesDhcpAddress(host)) {
+                        // The DHCP client keeps the host's own address: disabling it would close every socket on
+                        // a DHCP interface, not only UDP 68. Not proposed.
                         break;
                     }
                     if (svc.equalsIgnoreCase("TermService")) {
@@ -154,11 +162,61 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
                     "MaxCachedSockets", 0, "closes the DNS client's UDP port (HSC: caching DNS service)"));
         }
         collapseToDependencies(model, plain, rpc);
+        BootPlan boot = BootPlan.of(model);
+        sayWhatElseStops(plain, boot);
+        sayWhatElseStops(rpc, boot);
         List<Remediation> out = new ArrayList<>(plain.values());
         out.addAll(netbios.values());
         out.addAll(smb.values());
         out.addAll(rpc.values());
         out.addAll(last);
+        return out;
+    }
+
+    /** True when an interface of the host takes its address from DHCP (with or without a recorded lease). */
+    static boolean takesDhcpAddress(HostAtBoot host) {
+        return !host.unaddressed().isEmpty() || host.interfaces().stream().anyMatch(HostAtBoot.NetworkInterface::dhcp);
+    }
+
+    /**
+     * A disabled service stops every running service that depends on it, directly or not (the boot
+     * plan's dependencies): each remediation that disables one says which, so that no step takes away
+     * more than it names.
+     */
+    private static void sayWhatElseStops(Map<String, Remediation> disables, BootPlan boot) {
+        for (Map.Entry<String, Remediation> e : disables.entrySet()) {
+            Remediation r = e.getValue();
+            if (r.serviceToDisable() == null) {
+                continue;
+            }
+            List<String> dependents = runningDependents(boot, r.serviceToDisable());
+            if (!dependents.isEmpty()) {
+                e.setValue(Remediation.disableService(r.serviceToDisable(), r.why() + "; also stops "
+                        + String.join(", ", dependents) + ", which run at boot and depend on it (boot plan)"));
+            }
+        }
+    }
+
+    /** The services that run at boot and depend on {@code service}, directly or through others, by name. */
+    public static List<String> runningDependents(BootPlan boot, String service) {
+        Set<String> stopped = new LinkedHashSet<>();
+        stopped.add(service.toUpperCase(java.util.Locale.ROOT));
+        List<String> out = new ArrayList<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (org.portmortem.bootplan.BootPlanEntry e : boot.running()) {
+                String name = e.service().name();
+                if (stopped.contains(name.toUpperCase(java.util.Locale.ROOT))) {
+                    continue;
+                }
+                if (e.service().dependsOnServices().stream().anyMatch(d -> stopped.contains(d.toUpperCase(java.util.Locale.ROOT)))) {
+                    stopped.add(name.toUpperCase(java.util.Locale.ROOT));
+                    out.add(name);
+                    grew = true;
+                }
+            }
+        }
         return out;
     }
 

@@ -1,0 +1,68 @@
+package org.portmortem.verdict;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.portmortem.exposure.Listener;
+import org.portmortem.exposure.remediation.HardeningPlan;
+import org.portmortem.exposure.remediation.Remediation;
+import org.portmortem.hive.Hive;
+import org.portmortem.model.ModelOptions;
+import org.portmortem.model.SystemModel;
+
+/**
+ * Orders the hardening plan's steps by what they fix: first the step that closes the most severe
+ * finding's listeners (the finding rules of {@link ExposureRules}), then, at equal severity, the one
+ * that closes more sockets. A step that closes nothing once reordered (its effect needed an earlier
+ * step, as removing DCOM's TCP protocol sequence needs the RPC servers gone) goes last, where the
+ * paper's order put its effect.
+ */
+public final class HardeningOrder {
+    private HardeningOrder() {}
+
+    /** The proposed remediations, evaluated cumulatively in severity order. */
+    public static HardeningPlan bySeverity(SystemModel model, Hive system, Hive software, ModelOptions options)
+            throws IOException {
+        List<Remediation> proposed = HardeningPlan.propose(system, software, options);
+        HardeningPlan paper = HardeningPlan.evaluate(system, software, proposed, options);
+        Map<String, Severity> severityOf = new HashMap<>();
+        for (Finding f : ExposureRules.bundled().findings(model, paper.baseline(), new HardeningPlan(paper.baseline(), List.of()))) {
+            f.listeners().forEach(l -> severityOf.merge(identity(l), f.severity(), (a, b) -> a.compareTo(b) <= 0 ? a : b));
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < proposed.size(); i++) {
+            order.add(i);
+        }
+        List<HardeningPlan.Step> steps = paper.steps();
+        order.sort(Comparator.<Integer, Severity>comparing(i -> worst(steps.get(i).closed(), severityOf))
+                .thenComparing(i -> -steps.get(i).closed().size()));
+        List<Remediation> ordered = order.stream().map(proposed::get).toList();
+        if (ordered.equals(proposed)) {
+            return paper;
+        }
+        HardeningPlan plan = HardeningPlan.evaluate(system, software, ordered, options);
+        List<Remediation> closing = new ArrayList<>();
+        List<Remediation> idle = new ArrayList<>();
+        for (HardeningPlan.Step s : plan.steps()) {
+            (s.closed().isEmpty() ? idle : closing).add(s.remediation());
+        }
+        if (idle.isEmpty() || closing.isEmpty()) {
+            return plan;
+        }
+        closing.addAll(idle);
+        return closing.equals(ordered) ? plan : HardeningPlan.evaluate(system, software, closing, options);
+    }
+
+    private static Severity worst(List<Listener> closed, Map<String, Severity> severityOf) {
+        return closed.stream().map(l -> severityOf.getOrDefault(identity(l), Severity.INFO)).min(Comparator.naturalOrder())
+                .orElse(Severity.INFO);
+    }
+
+    private static String identity(Listener l) {
+        return l.protocol() + " " + l.ipVersion() + " " + l.address() + " " + l.port() + " " + l.owner().service() + " "
+                + l.owner().process();
+    }
+}
