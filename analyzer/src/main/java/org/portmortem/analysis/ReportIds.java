@@ -75,7 +75,7 @@ public final class ReportIds {
                     + (r.endpoint() == null ? "dynamic" : r.endpoint()))));
         }
         for (CitedKey k : citedKeys) {
-            String id = take("key-" + slug(k.hive() + "-" + k.keyPath()));
+            String id = take("key-" + slug(hiveName(k.hive()) + "-" + k.keyPath()));
             keys.add(id);
             keyLookup.putIfAbsent(keyOf(k.hive(), k.keyPath()), id);
             citedBy.add(new ArrayList<>());
@@ -189,6 +189,15 @@ public final class ReportIds {
      */
     public List<String> citedBy(int i) {
         return Collections.unmodifiableList(citedBy.get(i));
+    }
+
+    /**
+     * A hive's name without its file extension: {@code SYSTEM.reg} and the binary {@code SYSTEM} give the
+     * same key ids, so notes taken on an export still point into a report made from the image.
+     */
+    private static String hiveName(String hive) {
+        int dot = hive.lastIndexOf('.');
+        return dot > 0 ? hive.substring(0, dot) : hive;
     }
 
     private static String keyOf(String hive, String path) {

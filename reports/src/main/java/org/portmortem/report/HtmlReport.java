@@ -167,8 +167,6 @@ public final class HtmlReport {
         int n = fs.reachable().size();
         s.appendElement("h2").addClass("first").text("At the next boot " + n + " listener" + (n == 1 ? "" : "s")
                 + " would be reachable from the network");
-        s.appendElement("p").addClass("muted").text("Reachable: " + fs.reachableBasis() + ". "
-                + a.exposure().listeners().size() + " listeners are predicted in all.");
         if (n > 0) {
             Element t = plainTable(s, "verdict", "Protocol", "Address", "Port", "Owner", "Why", "Severity", "Firewall",
                     "Evidence");
@@ -190,6 +188,11 @@ public final class HtmlReport {
                 link(tr.appendElement("td").addClass("nowrap"), a.ids().listener(l), "evidence");
             }
         }
+        Element basis = s.appendElement("p").addClass("muted");
+        basis.appendText("Reachable: " + fs.reachableBasis() + ". " + a.exposure().listeners().size()
+                + " listeners are predicted in all: ");
+        basis.appendElement("a").attr("href", "#listeners").text("Predicted listeners");
+        basis.appendText(".");
         s.appendElement("h3").text("Top findings");
         if (fs.topFindings().isEmpty()) {
             s.appendElement("p").text(a.findings().isEmpty() ? "No finding." : "No finding of low severity or above.");
@@ -470,7 +473,7 @@ public final class HtmlReport {
                 tr.id(a.ids().listener(i));
             }
             cell(tr, l.protocol() + (l.ipVersion() == 6 ? "v6" : ""));
-            cell(tr, l.address()).addClass("mono").addClass("nowrap");
+            cell(tr, l.address()).addClass("mono");
             cell(tr, l.dynamic() ? "dynamic" + (l.portRange() == null ? "" : " " + l.portRange()) : l.port().toString());
             Element svc = tr.appendElement("td");
             if (l.owner().service() == null) {
@@ -490,7 +493,7 @@ public final class HtmlReport {
             VisibleText.append(m, l.mechanism().description());
             cell(tr, l.certainty().toString());
             firewall(tr.appendElement("td"), l.firewall());
-            keyLinks(tr.appendElement("td").addClass("keys"), a.ids().keys(ReportIds.listenerEvidence(l)));
+            keyLinks(tr.appendElement("td").addClass("keys"), ReportIds.listenerEvidence(l));
         }
     }
 
@@ -499,12 +502,10 @@ public final class HtmlReport {
             td.appendElement("span").addClass("muted").text("no host firewall evaluated");
             return;
         }
-        Element ul = td.appendElement("ul");
-        v.profiles().forEach((profile, d) -> {
-            Element li = ul.appendElement("li");
-            VisibleText.append(li, profile + ": " + d.reachability().word()
-                    + (d.decidedBy() == null ? "" : " (" + d.decidedBy() + ")"));
-        });
+        // One decision is a line; several (one per profile) a list.
+        Element into = v.profiles().size() == 1 ? td : td.appendElement("ul");
+        v.profiles().forEach((profile, d) -> VisibleText.append(into == td ? td : into.appendElement("li"),
+                profile + ": " + d.reachability().word() + (d.decidedBy() == null ? "" : " (" + d.decidedBy() + ")")));
     }
 
     private void rpcSection(Element body) {
@@ -528,7 +529,7 @@ public final class HtmlReport {
             link(tr.appendElement("td"), a.ids().service(r.service()), r.service() == null ? "-" : r.service());
             cell(tr, r.process());
             cell(tr, r.certainty().toString());
-            keyLinks(tr.appendElement("td").addClass("keys"), a.ids().keys(r.evidence()));
+            keyLinks(tr.appendElement("td").addClass("keys"), r.evidence());
         }
     }
 
@@ -760,13 +761,17 @@ public final class HtmlReport {
         }
     }
 
-    /** Links to the cited keys' rows in the appendix, one per line. */
-    private static void keyLinks(Element td, List<String> keyIds) {
-        for (int i = 0; i < keyIds.size(); i++) {
-            if (i > 0) {
-                td.appendElement("br");
+    /** Links to the appendix rows of the keys this evidence cites, one per line, named as hive and path. */
+    private void keyLinks(Element td, List<Evidence> evidence) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Evidence e : evidence) {
+            String id = a.ids().key(e);
+            if (id != null && seen.add(id)) {
+                if (seen.size() > 1) {
+                    td.appendElement("br");
+                }
+                link(td, id, e.hive() + "\\" + e.keyPath());
             }
-            link(td, keyIds.get(i), keyIds.get(i).substring("key-".length()));
         }
     }
 

@@ -58,7 +58,7 @@ class DemoCommandTest {
         for (Element s : html.select("body > section")) {
             ids.add(s.id());
         }
-        assertThat(ids).containsExactly("case", "system", "interfaces", "findings", "listeners", "rpc", "boot-plan",
+        assertThat(ids).containsExactly("verdict", "case", "system", "interfaces", "findings", "listeners", "rpc", "boot-plan",
                 "observed", "hardening", "appendix");
         assertThat(html.selectFirst("html").attr("lang")).isEqualTo("en");
         assertThat(html.selectFirst("meta[charset]").attr("charset")).isEqualToIgnoringCase("utf-8");
