@@ -91,6 +91,8 @@ public final class HtmlReport {
         head.appendElement("meta").attr("http-equiv", "Content-Security-Policy").attr("content",
                 "default-src 'none'; style-src 'unsafe-inline'; script-src '" + scriptHash() + "';"
                         + " img-src 'none'; form-action 'none'; base-uri 'none'");
+        // Form controls (the table filters) follow the reader's light or dark scheme, as the palette does.
+        head.appendElement("meta").attr("name", "color-scheme").attr("content", "light dark");
         head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
         head.appendElement("meta").attr("name", "generator").attr("content", "PortMortem " + a.run().toolVersion());
         // A <title> holds text only: the escapes are shown as themselves, without the badge markup.

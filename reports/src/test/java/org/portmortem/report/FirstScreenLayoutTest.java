@@ -23,9 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 class FirstScreenLayoutTest {
     private static final int WIDTH = 1400;
     private static final int HEIGHT = 900;
-    private static final String VERDICT_BOX = "JSON.stringify({innerHeight: window.innerHeight,"
-            + " top: document.querySelector('table.verdict').getBoundingClientRect().top,"
-            + " bottom: document.querySelector('table.verdict').getBoundingClientRect().bottom,"
+    /**
+     * The verdict table's box in page coordinates. Layout depends on the width alone; the fold is the
+     * first 900 pixels of the page, as the 1400x900 screenshot shows them (a window given 900 pixels
+     * in --dump-dom mode keeps some for its own frame, so its inner height is not the measure).
+     */
+    private static final String VERDICT_BOX = "JSON.stringify({innerWidth: window.innerWidth,"
+            + " top: document.querySelector('table.verdict').getBoundingClientRect().top + window.scrollY,"
+            + " bottom: document.querySelector('table.verdict').getBoundingClientRect().bottom + window.scrollY,"
             + " rows: document.querySelectorAll('table.verdict tbody tr').length})";
 
     @TempDir
@@ -66,7 +71,7 @@ class FirstScreenLayoutTest {
     private static void assertAboveTheFold(Path html, String screenshot) throws Exception {
         HeadlessChromium chromium = new HeadlessChromium(out);
         JsonNode box = new ObjectMapper().readTree(chromium.measure(html, VERDICT_BOX, WIDTH, HEIGHT));
-        assertThat(box.get("innerHeight").asInt()).as("viewport height").isEqualTo(HEIGHT);
+        assertThat(box.get("innerWidth").asInt()).as("viewport width").isEqualTo(WIDTH);
         assertThat(box.get("rows").asInt()).as("reachable listeners listed").isPositive();
         assertThat(box.get("top").asDouble()).as("top of the verdict table").isBetween(0.0, (double) HEIGHT);
         assertThat(box.get("bottom").asDouble()).as("bottom of the verdict table").isLessThanOrEqualTo(HEIGHT);
