@@ -220,7 +220,13 @@ public final class HtmlReport {
             p.appendText(".");
         }
         Element pre = s.appendElement("pre").addClass("summary").attr("aria-label", "Console summary");
-        VisibleText.append(pre.appendElement("code"), String.join("\n", a.summary()));
+        Element code = pre.appendElement("code");
+        for (int i = 0; i < a.summary().size(); i++) {
+            if (i > 0) {
+                code.appendText("\n");
+            }
+            VisibleText.append(code, a.summary().get(i));
+        }
     }
 
     private static void machinePart(Element p, String label, String value) {
