@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The reports printed by Chromium (print to PDF, A4, the report's print stylesheet): the Windows XP
  * reference system with its netstat listing in at most 30 pages, the demo likewise. The PDFs stay
- * under {@code reports/target/} and their page counts in {@code reports/target/print-pages.txt}.
+ * under {@code reports/target/}, each page count beside its PDF ({@code print-demo.pdf.pages}).
  */
 class PrintLengthTest {
     private static final int MAX_PAGES = 30;
@@ -58,8 +58,8 @@ class PrintLengthTest {
             assertThat(Double.parseDouble(box.group(2))).as("page height, points").isBetween(841.0, 843.0);
         }
         assertThat(boxes).as("pages with a MediaBox").isEqualTo(pages);
-        Files.writeString(Path.of("target").toAbsolutePath().resolve("print-pages.txt"), name + " " + pages + "\n",
-                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(Path.of("target").toAbsolutePath().resolve(name + ".pages"), pages + "\n",
+                StandardCharsets.UTF_8);
         return pages;
     }
 }
