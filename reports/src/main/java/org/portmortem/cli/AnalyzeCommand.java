@@ -127,6 +127,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Severity threshold = failOn == null ? null : severity(failOn);
+        if (csv != null && Files.exists(csv) && !Files.isDirectory(csv)) {
+            throw new ParameterException(spec.commandLine(), "--csv: " + csv + " is a file, not a folder for the CSV tables");
+        }
         Instant runTime = runTime(spec, timestamp);
         CaseFiles files = caseOptions.files();
         List<Path> snapshots = withGiven(snapshotsOf(caseOptions.caseFolder(), files), givenSnapshots);

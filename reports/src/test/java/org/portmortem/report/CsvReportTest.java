@@ -86,6 +86,16 @@ class CsvReportTest {
                         "\"><img src=x onerror=alert(1)>.exe");
     }
 
+    @Test
+    void aCsvFolderThatIsAFileIsAUsageErrorNamingIt() throws Exception {
+        Path file = Files.writeString(out.resolve("not-a-folder"), "x", StandardCharsets.UTF_8);
+        CommandRun run = CommandRun.of("analyze", Fixtures.folder("win2000-server-default").toString(), "-o",
+                out.resolve("r.html").toString(), "--csv", file.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--csv: " + file + " is a file, not a folder");
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("x");
+    }
+
     /** Every cell of an RFC 4180 text, unquoted. */
     private static List<String> cells(String text) {
         List<String> out = new ArrayList<>();
