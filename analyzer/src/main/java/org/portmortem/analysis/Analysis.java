@@ -53,10 +53,15 @@ public final class Analysis {
     private final Map<String, String> startTypes;
     private final Map<java.nio.file.Path, String> labels;
     private final List<String> summary;
+    private final FirstScreen firstScreen;
+    private final ReportIds ids;
 
     private Analysis(Builder b, List<Fact> systemSummary, List<InterfaceSummary> interfaces,
             List<BootPlanSection> sections, List<CitedKey> citedKeys, Map<Instant, MachineTime> times,
             List<String> summary) {
+        this.firstScreen = FirstScreen.of(b, systemSummary);
+        this.ids = new ReportIds(b.inputs, b.verdicts.findings(), b.exposure.listeners(), sections,
+                b.exposure.rpcEndpoints(), citedKeys);
         this.run = b.run;
         this.inputs = List.copyOf(b.inputs);
         this.overlays = List.copyOf(b.overlays);
@@ -215,6 +220,16 @@ public final class Analysis {
      */
     public List<String> summary() {
         return summary;
+    }
+
+    /** The answer first: the machine, the listeners reachable from the network, the top findings. */
+    public FirstScreen firstScreen() {
+        return firstScreen;
+    }
+
+    /** The stable, content-derived ids of inputs, findings, listeners, services, RPC endpoints and cited keys. */
+    public ReportIds ids() {
+        return ids;
     }
 
     /** Collects the stages' results; {@link #build()} derives the presentation facts. */

@@ -76,7 +76,7 @@ public record AnalysisRequest(
      * The run metadata of a report.
      *
      * @param toolVersion the tool version, as the caller knows it (the jar's version)
-     * @param runTime when the analysis ran (fixed with {@code --timestamp} for reproducible reports)
+     * @param runTime when the analysis ran, kept to the second (fixed with {@code --timestamp} for reproducible reports)
      * @param caseId the examiner's case identifier, or {@code null}
      * @param examiner the examiner's name, or {@code null}
      */
@@ -84,6 +84,8 @@ public record AnalysisRequest(
         public RunInfo {
             Objects.requireNonNull(toolVersion, "toolVersion");
             Objects.requireNonNull(runTime, "runTime");
+            // The report gives the run time to the second: a clock's fraction is noise in a case file.
+            runTime = runTime.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         }
     }
 }

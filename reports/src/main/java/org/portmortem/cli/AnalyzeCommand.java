@@ -17,6 +17,7 @@ import org.portmortem.analysis.Analysis;
 import org.portmortem.analysis.AnalysisRequest;
 import org.portmortem.analysis.CaseAnalysis;
 import org.portmortem.cases.CaseFiles;
+import org.portmortem.report.CsvReport;
 import org.portmortem.report.HtmlReport;
 import org.portmortem.report.JsonReport;
 import org.portmortem.snapshot.RecognizedSnapshot;
@@ -73,6 +74,7 @@ import picocli.CommandLine.Spec;
             "  portmortem analyze case01 -o case01.html --json case01.json --case-id 2026-017 --examiner \"J. Doe\"",
             "  portmortem analyze --system SYSTEM --software SOFTWARE --fail-on high",
             "  portmortem analyze case01 --overlay baseline.reg --timestamp 2026-01-01T00:00:00Z",
+            "  portmortem analyze case01 --csv case01-tables",
             "  portmortem analyze --system SYSTEM --software SOFTWARE --snapshot netstat-ano.txt --snapshot tasklist.txt",
             "",
             "Exit codes:",
@@ -96,6 +98,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the JSON report to FILE.")
     Path json;
+
+    @Option(names = "--csv", paramLabel = "DIR",
+            description = "Also write findings.csv, listeners.csv, rpc.csv and observed.csv into DIR (created when"
+                    + " missing); cells a spreadsheet would evaluate are prefixed with a quote.")
+    Path csv;
 
     @Option(names = "--case-id", paramLabel = "ID", description = "The case identifier shown in the report header.")
     String caseId;
@@ -121,6 +128,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Severity threshold = failOn == null ? null : severity(failOn);
+        if (csv != null && Files.exists(csv) && !Files.isDirectory(csv)) {
+            throw new ParameterException(spec.commandLine(), "--csv: " + csv + " is a file, not a folder for the CSV tables");
+        }
         Instant runTime = runTime(spec, timestamp);
         CaseFiles files = caseOptions.files();
         List<Path> snapshots = withGiven(snapshotsOf(caseOptions.caseFolder(), files), givenSnapshots);
@@ -133,10 +143,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (json != null) {
             JsonReport.write(analysis, json);
         }
+        if (csv != null) {
+            CsvReport.write(analysis, csv);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println("HTML report: " + html.toAbsolutePath());
         if (json != null) {
             out.println("JSON report: " + json.toAbsolutePath());
+        }
+        if (csv != null) {
+            out.println("CSV tables:  " + csv.toAbsolutePath() + " (" + String.join(", ", CsvReport.FILES) + ")");
         }
         analysis.summary().forEach(out::println);
         out.flush();

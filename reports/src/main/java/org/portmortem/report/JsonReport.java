@@ -19,6 +19,7 @@ import org.portmortem.analysis.AppliedOverlay;
 import org.portmortem.analysis.BootPlanSection;
 import org.portmortem.analysis.CitedKey;
 import org.portmortem.analysis.Fact;
+import org.portmortem.analysis.FirstScreen;
 import org.portmortem.analysis.HardeningStep;
 import org.portmortem.analysis.InputFile;
 import org.portmortem.analysis.InterfaceSummary;
@@ -92,7 +93,11 @@ public final class JsonReport {
         run.put("examiner", a.run().examiner());
 
         ArrayNode inputs = root.putArray("inputs");
-        a.inputs().forEach(f -> input(inputs.addObject(), f));
+        for (int i = 0; i < a.inputs().size(); i++) {
+            ObjectNode n = inputs.addObject();
+            n.put("id", a.ids().input(i));
+            input(n, a.inputs().get(i));
+        }
         ArrayNode overlays = root.putArray("overlays");
         for (AppliedOverlay o : a.overlays()) {
             ObjectNode n = overlays.addObject();
@@ -138,16 +143,26 @@ public final class JsonReport {
             strings(n.putArray("examples"), l.examples());
         }
         ArrayNode findings = root.putArray("findings");
-        a.findings().forEach(f -> finding(findings.addObject(), f));
+        for (int i = 0; i < a.findings().size(); i++) {
+            ObjectNode n = findings.addObject();
+            n.put("anchor", a.ids().finding(i));
+            finding(n, a.findings().get(i));
+        }
 
         ObjectNode profile = root.putObject("firewallProfile");
         profile.put("profile", a.exposure().firewallProfile().word());
         profile.put("reason", a.exposure().firewallProfile().reason());
         evidence(profile.putArray("evidence"), a.exposure().firewallProfile().evidence());
         ArrayNode listeners = root.putArray("listeners");
-        a.exposure().listeners().forEach(l -> listener(listeners.addObject(), l));
+        for (int i = 0; i < a.exposure().listeners().size(); i++) {
+            listener(listeners.addObject(), a.exposure().listeners().get(i), a.ids().listener(i));
+        }
         ArrayNode rpc = root.putArray("rpcEndpoints");
-        a.exposure().rpcEndpoints().forEach(r -> rpcEndpoint(rpc.addObject(), r));
+        for (int i = 0; i < a.exposure().rpcEndpoints().size(); i++) {
+            ObjectNode n = rpc.addObject();
+            n.put("id", a.ids().rpcEndpoint(i));
+            rpcEndpoint(n, a.exposure().rpcEndpoints().get(i));
+        }
         range(root.putObject("dynamicRange"), a.exposure().dynamicRange());
 
         ObjectNode boot = root.putObject("bootPlan");
@@ -193,8 +208,11 @@ public final class JsonReport {
         }
 
         ArrayNode cited = root.putArray("citedKeys");
-        for (CitedKey k : a.citedKeys()) {
+        for (int i = 0; i < a.citedKeys().size(); i++) {
+            CitedKey k = a.citedKeys().get(i);
             ObjectNode n = cited.addObject();
+            n.put("id", a.ids().citedKey(i));
+            strings(n.putArray("citedBy"), a.ids().citedBy(i));
             n.put("hive", k.hive());
             n.put("keyPath", k.keyPath());
             strings(n.putArray("valueNames"), k.valueNames());
@@ -202,7 +220,28 @@ public final class JsonReport {
             n.put("absent", k.absent());
         }
         strings(root.putArray("summary"), a.summary());
+        firstScreen(root.putObject("firstScreen"));
         return root;
+    }
+
+    private void firstScreen(ObjectNode n) {
+        FirstScreen fs = a.firstScreen();
+        ObjectNode m = n.putObject("machine");
+        m.put("name", fs.machine().name());
+        m.put("windows", fs.machine().windows());
+        m.put("role", fs.machine().role());
+        m.put("firewall", fs.machine().firewall());
+        n.put("reachableBasis", fs.reachableBasis());
+        ArrayNode reachable = n.putArray("reachable");
+        for (FirstScreen.ReachableListener r : fs.reachable()) {
+            ObjectNode o = reachable.addObject();
+            o.put("listener", a.ids().listener(r.listener()));
+            o.put("severity", r.severity() == null ? null : r.severity().word());
+            o.put("firewall", r.firewall());
+        }
+        ArrayNode top = n.putArray("topFindings");
+        fs.topFindings().forEach(f -> top.add(a.ids().finding(f)));
+        n.put("otherFindings", fs.otherFindings());
     }
 
     private void input(ObjectNode n, InputFile f) {
@@ -261,6 +300,12 @@ public final class JsonReport {
     }
 
     private void listener(ObjectNode n, Listener l) {
+        listener(n, l, a.ids().listener(l));
+    }
+
+    /** A listener with its anchor ({@code null} for one not in the prediction as found). */
+    private void listener(ObjectNode n, Listener l, String id) {
+        n.put("id", id);
         n.put("protocol", l.protocol().name());
         n.put("ipVersion", l.ipVersion());
         n.put("address", l.address());
@@ -321,6 +366,7 @@ public final class JsonReport {
     }
 
     private void bootEntry(ObjectNode n, BootPlanEntry e) {
+        n.put("id", a.ids().service(e.name()));
         n.put("name", e.name());
         n.put("displayName", e.service().displayName().isPresent() ? e.service().displayName().value().raw() : null);
         n.put("imagePath", e.service().imagePath().value());
@@ -387,7 +433,8 @@ public final class JsonReport {
     }
 
     /** A listener by its identity only, where the full record is in {@code listeners}. */
-    private static void listenerRef(ObjectNode n, Listener l) {
+    private void listenerRef(ObjectNode n, Listener l) {
+        n.put("id", a.ids().listener(l));
         n.put("protocol", l.protocol().name());
         n.put("localEndpoint", l.localEndpoint());
         n.put("service", l.owner().service());

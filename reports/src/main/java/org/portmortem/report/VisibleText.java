@@ -46,6 +46,26 @@ public final class VisibleText {
         return parent;
     }
 
+    /**
+     * The text with the same escapes as plain characters, for places that hold text only (the
+     * document's {@code <title>}): no markup, every hidden character still visible.
+     */
+    public static String plain(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String shown = escape(text, i);
+            if (shown != null) {
+                out.append(shown);
+            } else if (Character.isHighSurrogate(c)) {
+                out.append(c).append(text.charAt(++i));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     /** Whether a string holds anything {@link #append} would show as an escape. */
     public static boolean hasHidden(String text) {
         return HiddenCharacters.hasHidden(text);

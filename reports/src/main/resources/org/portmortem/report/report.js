@@ -41,4 +41,15 @@
     });
     table.parentNode.insertBefore(input, table);
   });
+  // A link to a row inside a folded section opens the section (browsers without auto-expansion).
+  function reveal() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id ? document.getElementById(id) : null;
+    for (var p = target; p; p = p.parentElement) {
+      if (p.tagName === "DETAILS") { p.open = true; }
+    }
+    if (target) { target.scrollIntoView(); }
+  }
+  window.addEventListener("hashchange", reveal);
+  if (location.hash) { reveal(); }
 }());

@@ -53,12 +53,26 @@ class DemoCommandTest {
     }
 
     @Test
+    void theFirstSectionAnswersWithTheReachableListenersTopFindingsAndTheConsoleSummary() {
+        Element verdict = html.selectFirst("body > section");
+        assertThat(verdict.id()).isEqualTo("verdict");
+        assertThat(verdict.selectFirst("p.machine").text()).contains("Machine: W2KSRV", "Windows 2000", "Role: server",
+                "Firewall: none");
+        assertThat(verdict.selectFirst("h2").text()).isEqualTo("At the next boot " + json.at("/firstScreen/reachable").size()
+                + " listeners would be reachable from the network");
+        assertThat(verdict.select("table.verdict tbody tr")).hasSize(json.at("/firstScreen/reachable").size());
+        assertThat(verdict.select("ol.top-findings li")).hasSize(json.at("/firstScreen/topFindings").size());
+        assertThat(verdict.selectFirst("pre.summary").wholeText().lines().toList())
+                .isEqualTo(run.out().lines().skip(2).toList());
+    }
+
+    @Test
     void htmlHasEverySectionOfTheIssueInOrder() {
         List<String> ids = new ArrayList<>();
         for (Element s : html.select("body > section")) {
             ids.add(s.id());
         }
-        assertThat(ids).containsExactly("case", "system", "interfaces", "findings", "listeners", "rpc", "boot-plan",
+        assertThat(ids).containsExactly("verdict", "case", "system", "interfaces", "findings", "listeners", "rpc", "boot-plan",
                 "observed", "hardening", "appendix");
         assertThat(html.selectFirst("html").attr("lang")).isEqualTo("en");
         assertThat(html.selectFirst("meta[charset]").attr("charset")).isEqualToIgnoringCase("utf-8");

@@ -97,6 +97,12 @@ class HostileInputTest {
     }
 
     @Test
+    void theTitleHoldsTheHostileNameAsPlainTextWithoutMarkup() {
+        assertThat(html.title()).isEqualTo("PortMortem report: W2K<script>alert('pwned')</script>");
+        assertThat(raw).contains("<title>PortMortem report: W2K&lt;script&gt;alert('pwned')&lt;/script&gt;</title>");
+    }
+
+    @Test
     void jsonKeepsTheStringsAsDataAndConformsToTheSchema() {
         assertThat(json.at("/system/computerName/value").asText()).isEqualTo("W2K<script>alert('pwned')</script>");
         assertThat(ReportSchema.violations(json)).isEmpty();

@@ -42,4 +42,11 @@ class VisibleTextTest {
         assertThat(p.text()).endsWith("y\ud83d\ude00");
         assertThat(VisibleText.hasHidden("plain text \ud83d\ude00")).isFalse();
     }
+
+    @Test
+    void plainTextShowsTheSameEscapesWithoutMarkup() {
+        String shown = VisibleText.plain("W2K\u0007evil\u202egpj <b>\ud83d\ude00");
+        assertThat(shown).isEqualTo("W2K\u2407evil\\u202Egpj <b>\ud83d\ude00");
+        assertThat(shown).isEqualTo(render("W2K\u0007evil\u202egpj <b>\ud83d\ude00").text());
+    }
 }
