@@ -14,6 +14,15 @@ class SnapshotFilesTest {
     @TempDir
     Path dir;
 
+    /** A regf hive, a binary file and a prose note: none of them a listing. */
+    private void writeHiveBinaryAndProse() throws IOException {
+        byte[] hive = new byte[8192];
+        System.arraycopy("regf".getBytes(StandardCharsets.US_ASCII), 0, hive, 0, 4);
+        Files.write(dir.resolve("SYSTEM"), hive);
+        Files.write(dir.resolve("image.bin"), new byte[] {1, 0, 2, 0, 0, 0, 9, 9, (byte) 0xFF, 0, 0, 0});
+        Files.writeString(dir.resolve("notes.txt"), "Seized 2026-11-20; netstat taken before shutdown.\n");
+    }
+
     @Test
     void findsSnapshotsByContentAndSkipsHivesBinariesAndProse() throws IOException {
         Path sub = Files.createDirectories(dir.resolve("live/evening"));
@@ -21,11 +30,7 @@ class SnapshotFilesTest {
         Fixtures.write(dir, "procs", Fixtures.text("tasklist-svc-xp.txt"), StandardCharsets.UTF_16LE, (byte) 0xFF,
                 (byte) 0xFE);
         Files.writeString(dir.resolve("udp.csv"), Fixtures.text("get-netudpendpoint.csv"));
-        byte[] hive = new byte[8192];
-        System.arraycopy("regf".getBytes(StandardCharsets.US_ASCII), 0, hive, 0, 4);
-        Files.write(dir.resolve("SYSTEM"), hive);
-        Files.write(dir.resolve("image.bin"), new byte[] {1, 0, 2, 0, 0, 0, 9, 9, (byte) 0xFF, 0, 0, 0});
-        Files.writeString(dir.resolve("notes.txt"), "Seized 2026-11-20; netstat taken before shutdown.\n");
+        writeHiveBinaryAndProse();
         Files.writeString(dir.resolve("empty.txt"), "");
         assertThat(SnapshotFiles.find(dir)).containsExactly(
                 new RecognizedSnapshot(sub.resolve("ns.log"), SnapshotKind.NETSTAT),
@@ -47,11 +52,7 @@ class SnapshotFilesTest {
     @Test
     void aSurveyNamesWhatIsNeitherAHiveNorAListing() throws IOException {
         Files.writeString(dir.resolve("ns.txt"), Fixtures.text("seed-xp-default-ano.txt"));
-        byte[] hive = new byte[8192];
-        System.arraycopy("regf".getBytes(StandardCharsets.US_ASCII), 0, hive, 0, 4);
-        Files.write(dir.resolve("SYSTEM"), hive);
-        Files.write(dir.resolve("image.bin"), new byte[] {1, 0, 2, 0, 0, 0, 9, 9, (byte) 0xFF, 0, 0, 0});
-        Files.writeString(dir.resolve("notes.txt"), "Seized 2026-11-20; netstat taken before shutdown.\n");
+        writeHiveBinaryAndProse();
         SnapshotFiles.Survey s = SnapshotFiles.survey(dir, 1);
         assertThat(s.snapshots()).extracting(RecognizedSnapshot::file).containsExactly(dir.resolve("ns.txt"));
         assertThat(s.unrecognized()).containsExactly(dir.resolve("image.bin"), dir.resolve("notes.txt"));

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -14,12 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.portmortem.hive.Hive;
 import org.portmortem.hive.MemoryHive;
 import org.portmortem.hive.ValueType;
-import org.portmortem.hive.write.HiveWriter;
 import org.portmortem.report.CommandRun;
-import org.portmortem.report.Fixtures;
 
 /**
  * A service named {@code =HYPERLINK("x")}, a service image of that name (so it is the process of
@@ -38,19 +34,14 @@ class CsvFormulaTest {
 
     @BeforeAll
     static void writeCase() throws IOException {
-        caseDir = Files.createDirectories(dir.resolve("case"));
-        Path xp = Fixtures.folder("winxp-default");
-        try (Hive text = Hive.open(xp.resolve("SYSTEM.reg"))) {
-            MemoryHive h = MemoryHive.copyOf(text);
+        caseDir = CraftedCase.write(dir.resolve("case"), h -> {
             MemoryHive.MemoryKey svc = h.createKey("ControlSet001\\Services\\" + FORMULA);
             svc.putValue("Type", ValueType.REG_DWORD.id(), new byte[] {0x10, 0, 0, 0});
             svc.putValue("Start", ValueType.REG_DWORD.id(), new byte[] {2, 0, 0, 0});
             svc.putValue("ImagePath", ValueType.REG_EXPAND_SZ.id(), (FORMULA + "\0").getBytes(StandardCharsets.UTF_16LE));
             h.createKey("ControlSet001\\Services\\Messenger").putValue("ImagePath", ValueType.REG_EXPAND_SZ.id(),
                     (FORMULA + "\0").getBytes(StandardCharsets.UTF_16LE));
-            HiveWriter.write(h, caseDir.resolve("SYSTEM"), Instant.parse("2011-05-02T08:30:00Z"));
-        }
-        Files.copy(xp.resolve("SOFTWARE.reg"), caseDir.resolve("SOFTWARE.reg"));
+        });
         Files.writeString(dir.resolve("netstat.txt"), String.join("\r\n", "", "Active Connections", "",
                 "  Proto  Local Address          Foreign Address        State           PID",
                 "  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       412",

@@ -8,18 +8,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.portmortem.hive.Hive;
-import org.portmortem.hive.MemoryHive;
 import org.portmortem.hive.ValueType;
-import org.portmortem.hive.write.HiveWriter;
 import org.portmortem.report.CommandRun;
-import org.portmortem.report.Fixtures;
 
 /**
  * A service whose ImagePath stores text after a NUL ({@code C:\good.exe}, NUL, {@code evil tail}):
@@ -37,15 +32,8 @@ class TextAfterNulTest {
 
     @BeforeAll
     static void writeCase() throws IOException {
-        caseDir = Files.createDirectories(dir.resolve("case"));
-        Path xp = Fixtures.folder("winxp-default");
-        try (Hive text = Hive.open(xp.resolve("SYSTEM.reg"))) {
-            MemoryHive h = MemoryHive.copyOf(text);
-            h.createKey(KEY).putValue("ImagePath", ValueType.REG_EXPAND_SZ.id(),
-                    (STORED + "\0").getBytes(StandardCharsets.UTF_16LE));
-            HiveWriter.write(h, caseDir.resolve("SYSTEM"), Instant.parse("2011-05-02T08:30:00Z"));
-        }
-        Files.copy(xp.resolve("SOFTWARE.reg"), caseDir.resolve("SOFTWARE.reg"));
+        caseDir = CraftedCase.write(dir.resolve("case"), h -> h.createKey(KEY).putValue("ImagePath",
+                ValueType.REG_EXPAND_SZ.id(), (STORED + "\0").getBytes(StandardCharsets.UTF_16LE)));
     }
 
     @Test
