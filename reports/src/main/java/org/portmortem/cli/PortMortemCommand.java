@@ -35,6 +35,7 @@ import picocli.CommandLine.ScopeType;
             RipCommand.class,
             DumpCommand.class,
             ConvertCommand.class,
+            FleetCommand.class,
             CommandLine.HelpCommand.class,
         },
         footerHeading = "%nExit codes:%n",
@@ -87,7 +88,8 @@ public final class PortMortemCommand {
         return ExitCode.BAD_INPUT;
     }
 
-    static String oneLine(Throwable ex) {
+    /** The one line shown for an error: its message, without a stack trace. */
+    public static String oneLine(Throwable ex) {
         Throwable t = ex instanceof UncheckedIOException u ? u.getCause() : ex;
         String m = t.getMessage();
         if (t instanceof NoSuchFileException) {
