@@ -39,9 +39,9 @@ import org.portmortem.hive.write.HiveWriter;
  * auto-start service); a {@code netsh interface portproxy} rule on TCP 8080 with the IP Helper
  * service that serves it; Remote Desktop on the non-default TCP port 3390.
  *
- * <pre>java -cp reports/target/portmortem.jar org.portmortem.bench.FleetGenerator N OUT_DIR [--broken]</pre>
+ * <pre>java -cp reports/target/portmortem.jar org.portmortem.bench.FleetGenerator N OUT_DIR [--broken] [--flat]</pre>
  *
- * {@code --broken} adds three hosts that cannot be analysed: a truncated SYSTEM hive, an empty
+ * {@code --flat} writes every host as a flat case folder; {@code --broken} adds three hosts that cannot be analysed: a truncated SYSTEM hive, an empty
  * folder and a zip without hives.
  */
 public final class FleetGenerator {
@@ -55,6 +55,8 @@ public final class FleetGenerator {
     public record Fleet(Path root, List<Path> hosts, List<Outlier> outliers) {}
 
     private final Path fixtures;
+    /** Every host a flat case folder (for loops of other tools that take hive files). */
+    private boolean flat;
 
     /** A generator reading the reference systems under {@code fixtures}. */
     public FleetGenerator(Path fixtures) {
@@ -63,19 +65,24 @@ public final class FleetGenerator {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2 || !args[0].matches("\\d+")) {
-            System.err.println("usage: FleetGenerator N OUT_DIR [--broken] [--fixtures DIR]");
+            System.err.println("usage: FleetGenerator N OUT_DIR [--broken] [--flat] [--fixtures DIR]");
             System.exit(2);
         }
         Path fixtures = Path.of("fixtures");
         boolean broken = false;
+        boolean flat = false;
         for (int i = 2; i < args.length; i++) {
             if (args[i].equals("--broken")) {
                 broken = true;
+            } else if (args[i].equals("--flat")) {
+                flat = true;
             } else if (args[i].equals("--fixtures") && i + 1 < args.length) {
                 fixtures = Path.of(args[++i]);
             }
         }
-        Fleet f = new FleetGenerator(fixtures).write(Integer.parseInt(args[0]), Path.of(args[1]), broken);
+        FleetGenerator g = new FleetGenerator(fixtures);
+        g.flat = flat;
+        Fleet f = g.write(Integer.parseInt(args[0]), Path.of(args[1]), broken);
         System.out.println(f.hosts().size() + " hosts written to " + f.root());
         f.outliers().forEach(o -> System.out.println("planted: " + o.host() + "\t" + o.kind() + "\t" + o.description()));
     }
@@ -112,7 +119,7 @@ public final class FleetGenerator {
                     outliers.add(new Outlier(name, planted.substring(0, planted.indexOf(':')),
                             planted.substring(planted.indexOf(':') + 1).trim()));
                 }
-                hosts.add(writeHost(out, name, i, system, software));
+                hosts.add(writeHost(out, name, flat ? 0 : i, system, software));
             }
         }
         if (broken) {

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         headerHeading = "%n",
-        header = "Analyse many hosts and stack their listeners, services and firewall settings, rarest first.",
+        header = "Analyse many hosts and stack them, rarest first.",
         synopsisHeading = "%nUsage: ",
         descriptionHeading = "%nDescription:%n",
         description = {
@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
                     + " finds them, also in a KAPE tree such as C/Windows/System32/config/) or a KAPE or Velociraptor"
                     + " offline-collector .zip, whose SYSTEM and SOFTWARE hives (and their logs) are extracted to a"
                     + " private temporary folder, deleted afterwards; Velociraptor's URL-encoded path components"
-                    + " (C%3A) are decoded. A folder with zip files, or with two or more subfolders holding hives, is"
+                    + " (C%%3A) are decoded. A folder with zip files, or with two or more subfolders holding hives, is"
                     + " a folder of hosts: each zip and subfolder is one host.",
             "",
             "Every host runs exactly the analysis of `portmortem analyze HOST --json FILE`, in this process, one"

@@ -37,6 +37,8 @@ public final class FleetHtml {
     private static final String SCRIPT = resource("/org/portmortem/report/report.js");
     /** Host ids listed inline in a stacking row before "and N more". */
     private static final int HOSTS_SHOWN = 12;
+    /** Sentences in the "Rarest first" list. */
+    private static final int RAREST_SHOWN = 30;
 
     private final FleetEngine.Result r;
     private final boolean htmlReports;
@@ -78,6 +80,7 @@ public final class FleetHtml {
                 + runTime + " with PortMortem " + toolVersion + ". Each host was analysed as `portmortem analyze`"
                 + " analyses one; its report is linked from its id. Rarest first: what only a few hosts have is"
                 + " where an outlier shows.");
+        rarest(body);
         stackSection(body, "rare-listeners", "Listeners, rarest first", StackKey.LISTENER,
                 List.of("Hosts", "Protocol", "Port", "Owner", "Which hosts"));
         stackSection(body, "rare-services", "Automatic services, rarest first", StackKey.SERVICE,
@@ -123,17 +126,28 @@ public final class FleetHtml {
                     VisibleText.append(tr.appendElement("td"), nullToEmpty(k.b()));
                 }
             }
-            Element which = tr.appendElement("td");
-            List<String> ids = st.hosts();
-            for (int i = 0; i < Math.min(HOSTS_SHOWN, ids.size()); i++) {
-                if (i > 0) {
-                    which.appendText(", ");
-                }
-                hostLink(which, ids.get(i));
-            }
-            if (ids.size() > HOSTS_SHOWN) {
-                which.appendText(" and " + (ids.size() - HOSTS_SHOWN) + " more");
-            }
+            hostList(tr.appendElement("td"), st.hosts());
+        }
+    }
+
+    /** The rarest rows of the three tables as sentences, the fewest hosts first. */
+    private void rarest(Element body) {
+        Element s = body.appendElement("section").id("rarest");
+        s.appendElement("h2").text("Rarest first");
+        List<StackKey.Stack> rows = r.stacking().stream().filter(x -> x.hostCount() * 10 <= Math.max(analysed, 1))
+                .limit(RAREST_SHOWN).toList();
+        if (rows.isEmpty()) {
+            s.appendElement("p").text("Nothing is found on fewer than a tenth of the hosts.");
+            return;
+        }
+        s.appendElement("p").text("What fewer than a tenth of the analysed hosts have (at most " + RAREST_SHOWN
+                + " lines; the tables below list everything):");
+        Element ul = s.appendElement("ul");
+        for (StackKey.Stack st : rows) {
+            Element li = ul.appendElement("li");
+            VisibleText.append(li, sentence(st));
+            li.appendText(": ");
+            hostList(li, st.hosts());
         }
     }
 
@@ -203,6 +217,19 @@ public final class FleetHtml {
             tr.appendElement("td").text(h.id());
             VisibleText.append(tr.appendElement("td").addClass("mono"), h.input());
             VisibleText.append(tr.appendElement("td"), nullToEmpty(h.error()));
+        }
+    }
+
+    /** The first hosts as links, then how many more. */
+    private void hostList(Element parent, List<String> ids) {
+        for (int i = 0; i < Math.min(HOSTS_SHOWN, ids.size()); i++) {
+            if (i > 0) {
+                parent.appendText(", ");
+            }
+            hostLink(parent, ids.get(i));
+        }
+        if (ids.size() > HOSTS_SHOWN) {
+            parent.appendText(" and " + (ids.size() - HOSTS_SHOWN) + " more");
         }
     }
 

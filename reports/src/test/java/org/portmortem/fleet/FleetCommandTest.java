@@ -152,6 +152,7 @@ class FleetCommandTest {
         assertThat(html.select("#matrix tbody tr")).hasSize(50);
         assertThat(html.select("#rare-listeners tbody tr").first().child(0).attr("title"))
                 .matches("1 of 50 hosts listen on TCP \\d+, \\w+");
+        assertThat(html.select("#rarest li").eachText()).contains("1 of 50 hosts listen on TCP 23, TlntSvr: WS-0007");
         for (Path h : fleet.hosts()) {
             String id = h.getFileName().toString().replace(".zip", "");
             if (!id.startsWith("BROKEN")) {
