@@ -217,7 +217,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
      * The snapshot listings in the case folder, recognised by content; the hives and their logs are
      * not snapshots. Without a case folder (hives given one by one) there are none.
      */
-    static List<Path> snapshotsOf(Path caseFolder, CaseFiles files) throws IOException {
+    public static List<Path> snapshotsOf(Path caseFolder, CaseFiles files) throws IOException {
         if (caseFolder == null || !Files.isDirectory(caseFolder)) {
             return List.of();
         }

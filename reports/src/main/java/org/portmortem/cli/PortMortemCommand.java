@@ -68,6 +68,7 @@ public final class PortMortemCommand {
             RipCommand.class,
             DumpCommand.class,
             ConvertCommand.class,
+            FleetCommand.class,
             CommandLine.HelpCommand.class);
 
     /** Runs the command line in-process and returns its exit code. */
@@ -166,7 +167,7 @@ public final class PortMortemCommand {
      * The one line printed for a throwable: the message of an input problem or a usage error, which
      * names the file; for anything else, what kind of bug it is, never a Java class name.
      */
-    static String oneLine(Throwable ex) {
+    public static String oneLine(Throwable ex) {
         Throwable t = ex instanceof UncheckedIOException u ? u.getCause() : ex;
         String m = t.getMessage();
         if (t instanceof OutOfMemoryError) {
