@@ -75,10 +75,12 @@ public final class CaseAnalysis {
         try (CaseHives hives = CaseHives.open(files, request.hiveOptions())) {
             Hive systemFile = hives.system();
             Hive softwareFile = hives.software();
-            out.input(hiveInput(request.label(files.system()), InputRole.SYSTEM, systemDigest, systemFile));
+            out.input(hiveInput(request.label(files.system()), InputRole.SYSTEM, systemDigest, systemFile,
+                    files.origin(files.system()).orElse(null)));
             addLogs(out, request, files.systemLogs(), systemLogs, systemFile.info());
             if (softwareFile != null) {
-                out.input(hiveInput(request.label(files.software()), InputRole.SOFTWARE, softwareDigest, softwareFile));
+                out.input(hiveInput(request.label(files.software()), InputRole.SOFTWARE, softwareDigest, softwareFile,
+                        files.origin(files.software()).orElse(null)));
                 addLogs(out, request, files.softwareLogs(), softwareLogs, softwareFile.info());
             }
 
@@ -186,7 +188,8 @@ public final class CaseAnalysis {
         return out;
     }
 
-    private static InputFile hiveInput(String path, InputRole role, InputDigest d, Hive hive) {
+    private static InputFile hiveInput(String path, InputRole role, InputDigest d, Hive hive,
+            org.portmortem.image.ImageFileOrigin origin) {
         HiveInfo info = hive.info();
         String format = switch (hive.format()) {
             case REGF -> "regf " + (info.version() == null ? "" : info.version()).trim();
@@ -194,7 +197,7 @@ public final class CaseAnalysis {
             case MEMORY -> "in-memory";
         };
         String status = info.logReplay() == null ? "no log replay information" : logStatus(info.logReplay());
-        return new InputFile(path, role, d.size(), d.sha256(), format.trim(), info, status);
+        return new InputFile(path, role, d.size(), d.sha256(), format.trim(), info, status, origin);
     }
 
     private static String logStatus(HiveInfo.LogReplay r) {
@@ -214,7 +217,8 @@ public final class CaseAnalysis {
             String status = found
                     ? (info.logReplay().applied() ? "replayed in memory (the file is not written)" : "examined, not applied")
                     : "beside the hive, not used (the hive was clean or log replay was off)";
-            out.input(new InputFile(request.label(log), InputRole.LOG, d.size(), d.sha256(), null, null, status));
+            out.input(new InputFile(request.label(log), InputRole.LOG, d.size(), d.sha256(), null, null, status,
+                    request.files().origin(log).orElse(null)));
         }
     }
 

@@ -125,7 +125,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         List<Path> snapshots = withGiven(snapshotsOf(caseOptions.caseFolder(), files), givenSnapshots);
         AnalysisRequest request = new AnalysisRequest(files, snapshots, caseOptions.overlays(), caseOptions.modelOptions(),
                 caseOptions.hiveOpenOptions(),
-                new AnalysisRequest.RunInfo(PortMortemCommand.version(), runTime, caseId, examiner));
+                new AnalysisRequest.RunInfo(PortMortemCommand.version(), runTime, caseId, examiner), caseOptions.labels());
         Analysis analysis = CaseAnalysis.run(request);
         HtmlReport.write(analysis, html);
         if (json != null) {

@@ -63,6 +63,7 @@ public final class PortMortemCommand {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new PortMortemCommand());
         cl.setExitCodeExceptionMapper(PortMortemCommand::exitCodeFor);
+        cl.setExecutionStrategy(PortMortemCommand::executeThenClose);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             err.println("portmortem: " + oneLine(ex));
@@ -73,6 +74,28 @@ public final class PortMortemCommand {
             return exitCodeFor(ex);
         });
         return cl;
+    }
+
+    /**
+     * Runs the command, then closes the mixins that hold resources (the temporary folder a disk image's
+     * hives were copied to), whether the command succeeded or not.
+     */
+    private static int executeThenClose(CommandLine.ParseResult parseResult) {
+        try {
+            return new CommandLine.RunLast().execute(parseResult);
+        } finally {
+            for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+                for (CommandLine.Model.CommandSpec mixin : p.commandSpec().mixins().values()) {
+                    if (mixin.userObject() instanceof AutoCloseable c) {
+                        try {
+                            c.close();
+                        } catch (Exception ignored) {
+                            // closing removes temporary copies; a failure leaves them in the owner-only folder
+                        }
+                    }
+                }
+            }
+        }
     }
 
     static int exitCodeFor(Throwable ex) {

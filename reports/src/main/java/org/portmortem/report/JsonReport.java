@@ -28,6 +28,9 @@ import org.portmortem.exposure.Listener;
 import org.portmortem.exposure.PortRange;
 import org.portmortem.exposure.RpcEndpoint;
 import org.portmortem.hive.HiveInfo;
+import org.portmortem.image.DiskImage;
+import org.portmortem.image.FileTimes;
+import org.portmortem.image.ImageFileOrigin;
 import org.portmortem.snapshot.Socket;
 import org.portmortem.verdict.AbsenceExplanation;
 import org.portmortem.verdict.AbsentListener;
@@ -206,6 +209,7 @@ public final class JsonReport {
         n.put("sha256", f.sha256());
         n.put("format", f.format());
         n.put("status", f.status());
+        imageOrigin(n, f.image());
         HiveInfo h = f.hiveInfo();
         if (h == null) {
             n.putNull("hive");
@@ -229,6 +233,46 @@ public final class JsonReport {
             ArrayNode logs = r.putArray("logsFound");
             h.logReplay().logsFound().forEach(p -> logs.add(p.getFileName().toString()));
         }
+    }
+
+    /** Where a file copied out of a disk image came from (schema 1.2), or {@code null}. */
+    private void imageOrigin(ObjectNode n, ImageFileOrigin o) {
+        if (o == null) {
+            n.putNull("image");
+            return;
+        }
+        ObjectNode i = n.putObject("image");
+        i.put("path", o.image().toString());
+        i.put("format", o.format().word());
+        ArrayNode hashes = i.putArray("sha256");
+        for (DiskImage.SegmentHash h : o.segments()) {
+            ObjectNode s = hashes.addObject();
+            s.put("file", h.file().toString());
+            s.put("size", h.size());
+            s.put("sha256", h.sha256());
+        }
+        i.put("volume", o.volume());
+        i.put("offset", o.offset());
+        i.put("fileSystem", o.fileSystem());
+        i.put("pathInImage", o.pathInImage());
+        i.put("mftEntry", o.mftEntry());
+        i.put("address", o.address());
+        ObjectNode times = i.putObject("times");
+        macb(times, "standardInformation", o.times().standardInformation());
+        macb(times, "fileName", o.times().fileName());
+        i.put("note", o.note());
+    }
+
+    private void macb(ObjectNode n, String field, FileTimes.Macb t) {
+        if (t == null) {
+            n.putNull(field);
+            return;
+        }
+        ObjectNode m = n.putObject(field);
+        instant(m, "modified", t.modified());
+        instant(m, "accessed", t.accessed());
+        instant(m, "changed", t.changed());
+        instant(m, "born", t.born());
     }
 
     private void finding(ObjectNode n, Finding f) {
