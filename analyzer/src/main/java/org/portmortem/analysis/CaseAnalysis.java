@@ -114,6 +114,8 @@ public final class CaseAnalysis {
             Exposure exposure = predictor.predict(model, plan);
             exposure.warnings().forEach(w -> out.warning(AnalysisWarning.Stage.EXPOSURE, "", w));
 
+            out.hiveCopies = new HiveCopyComparison(predictor).compare(files.copies(), model, exposure, software,
+                    request.hiveOptions(), request.modelOptions(), request::label);
             List<Snapshot> snapshots = readSnapshots(request, snapshotDigests, out);
             out.model(model, plan, exposure, snapshots);
             HardeningPlan hardening = HardeningPlan.evaluate(system, software,
@@ -176,7 +178,7 @@ public final class CaseAnalysis {
         return steps;
     }
 
-    private static String describe(Listener l) {
+    static String describe(Listener l) {
         return l.protocol() + (l.ipVersion() == 6 ? "v6 " : " ") + l.localEndpoint() + " " + l.owner().display();
     }
 

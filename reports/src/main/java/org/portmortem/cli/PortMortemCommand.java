@@ -35,6 +35,7 @@ import picocli.CommandLine.ScopeType;
             RipCommand.class,
             DumpCommand.class,
             ConvertCommand.class,
+            ImageCommand.class,
             CommandLine.HelpCommand.class,
         },
         footerHeading = "%nExit codes:%n",

@@ -19,6 +19,7 @@ import org.portmortem.analysis.BootPlanSection;
 import org.portmortem.analysis.CitedKey;
 import org.portmortem.analysis.Fact;
 import org.portmortem.analysis.HardeningStep;
+import org.portmortem.analysis.HiveCopy;
 import org.portmortem.analysis.InputFile;
 import org.portmortem.analysis.InterfaceSummary;
 import org.portmortem.analysis.MachineTime;
@@ -189,6 +190,8 @@ public final class JsonReport {
             st.listeners().forEach(l -> listener(ls.addObject(), l));
         }
 
+        hiveCopies(root.putArray("hiveCopies"));
+
         ArrayNode cited = root.putArray("citedKeys");
         for (CitedKey k : a.citedKeys()) {
             ObjectNode n = cited.addObject();
@@ -232,6 +235,28 @@ public final class JsonReport {
             r.put("note", h.logReplay().note());
             ArrayNode logs = r.putArray("logsFound");
             h.logReplay().logsFound().forEach(p -> logs.add(p.getFileName().toString()));
+        }
+    }
+
+    /** The older hive copies compared with the live hives (schema 1.2). */
+    private void hiveCopies(ArrayNode arr) {
+        for (HiveCopy c : a.hiveCopies()) {
+            ObjectNode n = arr.addObject();
+            n.put("kind", c.kind());
+            n.put("path", c.path());
+            instant(n, "lastWritten", c.lastWritten());
+            n.put("status", c.status());
+            ArrayNode diffs = n.putArray("differences");
+            for (HiveCopy.Difference d : c.differences()) {
+                ObjectNode o = diffs.addObject();
+                o.put("subject", d.subject());
+                o.put("kind", d.kind());
+                o.put("field", d.field());
+                o.put("live", d.live());
+                o.put("copy", d.copy());
+                evidence(o.putArray("liveEvidence"), d.liveEvidence());
+                evidence(o.putArray("copyEvidence"), d.copyEvidence());
+            }
         }
     }
 

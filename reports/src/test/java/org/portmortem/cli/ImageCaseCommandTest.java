@@ -124,6 +124,19 @@ class ImageCaseCommandTest {
     }
 
     @Test
+    void imageListsBothVolumesWithComputerNameVersionAndHiveSets() {
+        CommandRun r = CommandRun.of("image", twoInstallations.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("format raw").contains("volume 1  offset 1048576").contains("label \"XPSYS\"")
+                .contains("volume 2  offset 18874368").contains("installation WINDOWS").contains("installation WINNT")
+                .contains("Windows XP").contains("Windows 2000")
+                .contains("hive set live WINDOWS/system32/config (SYSTEM, SOFTWARE)")
+                .contains("hive set regback WINDOWS/system32/config/RegBack (SYSTEM empty)")
+                .contains("hive set repair WINDOWS/repair (system)")
+                .contains("2 Windows installations: give --volume N");
+    }
+
+    @Test
     void nothingIsWrittenBesideTheImage() throws IOException {
         List<Path> before;
         try (Stream<Path> s = Files.list(dir.resolve("e01"))) {
