@@ -174,7 +174,7 @@ class DemoCommandTest {
 
     @Test
     void jsonConformsToTheSchema() {
-        assertThat(json.get("schemaVersion").asText()).isEqualTo("1.1");
+        assertThat(json.get("schemaVersion").asText()).isEqualTo("1.2");
         assertThat(ReportSchema.violations(json)).isEmpty();
     }
 
