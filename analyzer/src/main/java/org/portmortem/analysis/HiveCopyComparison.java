@@ -65,12 +65,23 @@ final class HiveCopyComparison {
                 Hive software = ownSoftware ? Hive.open(c.software(), options) : null) {
             SystemModel copy = SystemModel.read(system, ownSoftware ? software : liveSoftware, modelOptions);
             Exposure copyExposure = predictor.predict(copy, BootPlan.of(copy));
-            List<HiveCopy.Difference> diffs = new ArrayList<>(services(live, copy));
-            diffs.addAll(listeners(liveExposure, copyExposure));
+            List<HiveCopy.Difference> diffs = between(live, liveExposure, copy, copyExposure);
             String status = "compared with the live hives: " + diffs.size() + " difference" + (diffs.size() == 1 ? "" : "s")
                     + (ownSoftware ? "" : "; the copy has no SOFTWARE, the live SOFTWARE was used with it");
             return new HiveCopy(c.kind().word(), path, system.info().lastWritten(), status, diffs);
         }
+    }
+
+    /**
+     * What differs between two analysed systems (live and copy, or two cases side by side): services and
+     * drivers whose start, image path or account differ, then the listeners predicted for one and not
+     * the other; "live" is the first system, "copy" the second.
+     */
+    static List<HiveCopy.Difference> between(SystemModel live, Exposure liveExposure, SystemModel copy,
+            Exposure copyExposure) {
+        List<HiveCopy.Difference> diffs = new ArrayList<>(services(live, copy));
+        diffs.addAll(listeners(liveExposure, copyExposure));
+        return diffs;
     }
 
     private static List<HiveCopy.Difference> services(SystemModel live, SystemModel copy) {

@@ -36,6 +36,7 @@ import picocli.CommandLine.ScopeType;
             DumpCommand.class,
             ConvertCommand.class,
             ImageCommand.class,
+            DiffCommand.class,
             CommandLine.HelpCommand.class,
         },
         footerHeading = "%nExit codes:%n",

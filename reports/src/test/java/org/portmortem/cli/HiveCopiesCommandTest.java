@@ -64,6 +64,18 @@ class HiveCopiesCommandTest {
     }
 
     @Test
+    void diffShowsTheServiceAndListenerThatDifferBetweenTwoCases() throws IOException {
+        Path changed = caseWithRegBack().resolve("C/WINDOWS/system32/config");
+        CommandRun r = CommandRun.of("diff", TestImages.fixture("winxp-default").toString(), changed.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("service  TlntSvr  start  A: 3  B: 2").containsPattern("listener  TCP 0\\.0\\.0\\.0:23 .*A: absent  B: predicted");
+        CommandRun same = CommandRun.of("diff", TestImages.fixture("winxp-default").toString(),
+                TestImages.fixture("winxp-default").toString(), "--format", "json");
+        assertThat(same.exit()).as(same.err()).isZero();
+        assertThat(new ObjectMapper().readTree(same.out())).isEmpty();
+    }
+
+    @Test
     void twoMachinesInOneFolderAreListedAndRefused() throws IOException {
         TestImages.writeHive("winxp-default", "SYSTEM", dir.resolve("two/hostA/Windows/System32/config/SYSTEM"));
         TestImages.writeHive("win2000-server-default", "SYSTEM", dir.resolve("two/hostB/WINNT/system32/config/SYSTEM"));
