@@ -103,8 +103,8 @@ public final class ImageCommand implements Callable<Integer> {
                 if (volume != null && v.number() != volume) {
                     continue;
                 }
-                out.printf("volume %d  offset %d  sectors %d  %s  %s  label %s%n", v.number(), v.offsetBytes(),
-                        v.lengthSectors(), visible(v.description()), v.fileSystem() == null ? "no file system recognised"
+                out.printf("volume %d  offset %d  sectors %s  %s  %s  label %s%n", v.number(), v.offsetBytes(),
+                        v.lengthSectors() == 0 ? "-" : v.lengthSectors(), visible(v.description()), v.fileSystem() == null ? "no file system recognised"
                                 : v.fileSystem(), v.label() == null ? "-" : "\"" + visible(v.label()) + "\"");
                 for (WindowsInstallation i : installations) {
                     if (i.volume().number() == v.number()) {
