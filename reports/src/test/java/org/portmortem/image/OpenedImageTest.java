@@ -68,6 +68,19 @@ class OpenedImageTest {
     }
 
     @Test
+    void aGptDiskShowsItsBasicDataPartitionAndTheInstallationOnIt() throws IOException {
+        Path gpt = TestImages.gptDisk(dir.resolve("gpt.dd"), bare);
+        try (OpenedImage image = OpenedImage.open(DiskImage.recognise(gpt).orElseThrow())) {
+            assertThat(image.volumes()).filteredOn(v -> "NTFS".equals(v.fileSystem())).singleElement()
+                    .satisfies(v -> assertThat(v.startSector()).isEqualTo(2048));
+            assertThat(image.installations()).singleElement()
+                    .satisfies(i -> assertThat(i.configPath()).isEqualTo("WINDOWS/system32/config"));
+        } finally {
+            Files.delete(gpt);
+        }
+    }
+
+    @Test
     void aBareVolumeImageIsOneVolumeAtOffsetZero() throws IOException {
         try (OpenedImage image = OpenedImage.open(DiskImage.recognise(bare).orElseThrow())) {
             assertThat(image.volumes()).singleElement().satisfies(v -> {

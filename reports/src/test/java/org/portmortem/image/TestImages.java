@@ -122,6 +122,56 @@ public final class TestImages {
         return out;
     }
 
+    /**
+     * A disk image with a GUID partition table (UEFI specification 2.10, section 5.3: protective MBR,
+     * header at LBA 1 with its CRC32, 128 entries of 128 bytes from LBA 2) holding the volumes as
+     * "Microsoft basic data" partitions on 1 MiB boundaries, named {@code VOLUME n}.
+     */
+    public static Path gptDisk(Path out, Path... volumes) throws IOException {
+        // EBD0A0A2-B9E5-4433-87C0-68B6B72699C7, the first three fields little-endian as GPT stores them
+        byte[] basicData = {(byte) 0xa2, (byte) 0xa0, (byte) 0xd0, (byte) 0xeb, (byte) 0xe5, (byte) 0xb9, 0x33, 0x44,
+                (byte) 0x87, (byte) 0xc0, 0x68, (byte) 0xb6, (byte) 0xb7, 0x26, (byte) 0x99, (byte) 0xc7};
+        ByteBuffer entries = ByteBuffer.allocate(128 * 128).order(ByteOrder.LITTLE_ENDIAN);
+        long start = 2048;
+        try (RandomAccessFile disk = new RandomAccessFile(out.toFile(), "rw")) {
+            for (int i = 0; i < volumes.length; i++) {
+                long sectors = Files.size(volumes[i]) / SECTOR;
+                int e = 128 * i;
+                entries.put(e, basicData);
+                entries.put(e + 16, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, (byte) (16 + i)});
+                entries.putLong(e + 32, start);
+                entries.putLong(e + 40, start + sectors - 1);
+                byte[] name = ("VOLUME " + (i + 1)).getBytes(StandardCharsets.UTF_16LE);
+                entries.put(e + 56, name);
+                disk.seek(start * SECTOR);
+                disk.write(Files.readAllBytes(volumes[i]));
+                start += sectors + 2048;
+            }
+            long last = start + 33;
+            ByteBuffer mbr = ByteBuffer.allocate(512).order(ByteOrder.LITTLE_ENDIAN);
+            mbr.put(446 + 4, (byte) 0xee).putInt(446 + 8, 1).putInt(446 + 12, (int) Math.min(last, 0xffffffffL));
+            mbr.put(510, (byte) 0x55).put(511, (byte) 0xaa);
+            ByteBuffer header = ByteBuffer.allocate(512).order(ByteOrder.LITTLE_ENDIAN);
+            header.put(0, "EFI PART".getBytes(StandardCharsets.US_ASCII)).putInt(8, 0x00010000).putInt(12, 92)
+                    .putLong(24, 1).putLong(32, last).putLong(40, 34).putLong(48, last - 34)
+                    .put(56, new byte[] {9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9})
+                    .putLong(72, 2).putInt(80, 128).putInt(84, 128).putInt(88, crc32(entries.array(), 128 * 128));
+            header.putInt(16, crc32(header.array(), 92));
+            disk.seek(0);
+            disk.write(mbr.array());
+            disk.write(header.array());
+            disk.write(entries.array());
+            disk.setLength((last + 1) * SECTOR);
+        }
+        return out;
+    }
+
+    private static int crc32(byte[] bytes, int length) {
+        java.util.zip.CRC32 c = new java.util.zip.CRC32();
+        c.update(bytes, 0, length);
+        return (int) c.getValue();
+    }
+
     /** The raw disk as an E01 made by ewfacquire (no compression), split into segments of {@code segmentBytes} when not 0. */
     public static Path e01(Path raw, Path targetBase, long segmentBytes) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("ewfacquire", "-u", "-t", targetBase.toString(), "-c", "none",
