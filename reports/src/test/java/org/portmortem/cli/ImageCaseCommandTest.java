@@ -27,6 +27,7 @@ class ImageCaseCommandTest {
     @TempDir
     static Path dir;
     static Path raw;
+    static Path split;
     static Path e01;
     static Path vhd;
     static Path vhdx;
@@ -38,6 +39,8 @@ class ImageCaseCommandTest {
         Path tree = TestImages.windowsTree(dir.resolve("tree"), "winxp-default", "WINDOWS");
         Path volume = TestImages.ntfsVolume(tree, dir.resolve("volume.bin"), "XPSYS");
         raw = TestImages.mbrDisk(dir.resolve("xp.dd"), volume);
+        Files.createDirectories(dir.resolve("split"));
+        split = TestImages.splitRaw(raw, dir.resolve("split").resolve("xp"), 8 << 20);
         Files.createDirectories(dir.resolve("e01"));
         e01 = TestImages.e01(raw, dir.resolve("e01").resolve("xp"), 8L << 20);
         vhd = TestImages.qemu(raw, dir.resolve("xp.vhd"), "vpc");
@@ -49,12 +52,13 @@ class ImageCaseCommandTest {
     }
 
     static Stream<String> images() {
-        return Stream.of("raw", "e01", "vhd", "vhdx", "vmdk");
+        return Stream.of("raw", "split", "e01", "vhd", "vhdx", "vmdk");
     }
 
     static Path image(String kind) {
         return switch (kind) {
             case "raw" -> raw;
+            case "split" -> split;
             case "e01" -> e01;
             case "vhd" -> vhd;
             case "vhdx" -> vhdx;

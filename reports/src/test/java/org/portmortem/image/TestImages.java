@@ -172,6 +172,16 @@ public final class TestImages {
         return (int) c.getValue();
     }
 
+    /** The raw disk split into {@code BASE.001}, {@code BASE.002}, ... of {@code segmentBytes} each; the first is returned. */
+    public static Path splitRaw(Path raw, Path base, int segmentBytes) throws IOException {
+        byte[] all = Files.readAllBytes(raw);
+        for (int i = 0, n = 1; i < all.length; i += segmentBytes, n++) {
+            Files.write(base.resolveSibling(base.getFileName() + String.format(".%03d", n)),
+                    java.util.Arrays.copyOfRange(all, i, Math.min(all.length, i + segmentBytes)));
+        }
+        return base.resolveSibling(base.getFileName() + ".001");
+    }
+
     /** The raw disk as an E01 made by ewfacquire (no compression), split into segments of {@code segmentBytes} when not 0. */
     public static Path e01(Path raw, Path targetBase, long segmentBytes) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("ewfacquire", "-u", "-t", targetBase.toString(), "-c", "none",
