@@ -111,6 +111,20 @@ class ImageCaseCommandTest {
         assertThat(image.get("times").get("standardInformation").get("born").get("utc").asText()).endsWith("Z");
         assertThat(system.get("sha256").asText()).isEqualTo(org.portmortem.cli.Sha256.of(
                 dir.resolve("tree/WINDOWS/system32/config/SYSTEM")));
+        Path folderJson = dir.resolve("folder.json");
+        CommandRun f = CommandRun.of("analyze", TestImages.fixture("winxp-default").toString(), "-o",
+                dir.resolve("folder.html").toString(), "--json", folderJson.toString(), "--timestamp", "2026-01-01T00:00:00Z");
+        assertThat(f.exit()).as(f.err()).isIn(0, 1);
+        assertThat(endpoints(report.get("listeners"))).hasSize(16)
+                .isEqualTo(endpoints(new ObjectMapper().readTree(folderJson.toFile()).get("listeners")));
+        assertThat(report.get("warnings").toString()).contains("using volume 1 (NTFS \\\"XPSYS\\\"");
+    }
+
+    private static List<String> endpoints(JsonNode listeners) {
+        List<String> out = new ArrayList<>();
+        listeners.forEach(l -> out.add(l.get("protocol").asText() + " " + l.get("localEndpoint").asText() + " "
+                + l.get("owner").get("service").asText() + " " + l.get("owner").get("process").asText()));
+        return out;
     }
 
     @Test

@@ -92,6 +92,14 @@ class OpenedImageTest {
     }
 
     @Test
+    void aMissingToolIsOneLineNamingThePackageToInstall() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ExternalTool.text(disk, "sleuthkit",
+                List.of("portmortem-no-such-tool", disk.toString()))).isInstanceOf(ImageException.class)
+                .hasMessageStartingWith(disk + ": cannot run portmortem-no-such-tool")
+                .hasMessageContaining("apt-get install sleuthkit").hasMessageNotContaining("\n");
+    }
+
+    @Test
     void hivesAndTextFilesAreNotTakenForImages() throws IOException {
         assertThat(DiskImage.recognise(dir.resolve("tree/WINDOWS/system32/config/SYSTEM"))).isEmpty();
         assertThat(DiskImage.recognise(TestImages.fixture("winxp-default").resolve("SYSTEM.reg"))).isEmpty();
