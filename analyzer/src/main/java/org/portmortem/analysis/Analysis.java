@@ -48,6 +48,7 @@ public final class Analysis {
     private final Map<Severity, Integer> findingCounts;
     private final SeverityScale severityScale;
     private final List<HardeningStep> hardeningPlan;
+    private final List<HiveCopy> hiveCopies;
     private final List<CitedKey> citedKeys;
     private final Map<Instant, MachineTime> times;
     private final Map<String, String> startTypes;
@@ -82,6 +83,7 @@ public final class Analysis {
         this.findingCounts = Collections.unmodifiableMap(counts);
         this.severityScale = b.severityScale;
         this.hardeningPlan = List.copyOf(b.hardeningPlan);
+        this.hiveCopies = List.copyOf(b.hiveCopies);
         this.citedKeys = List.copyOf(citedKeys);
         this.times = Collections.unmodifiableMap(times);
         this.summary = List.copyOf(summary);
@@ -195,6 +197,11 @@ public final class Analysis {
         return hardeningPlan;
     }
 
+    /** The older hive copies of the case (RegBack, repair, VSS exports), each compared with the live hives. */
+    public List<HiveCopy> hiveCopies() {
+        return hiveCopies;
+    }
+
     /** Every registry key cited by any evidence in the report, sorted by hive and path. */
     public List<CitedKey> citedKeys() {
         return citedKeys;
@@ -245,6 +252,7 @@ public final class Analysis {
         Verdicts verdicts;
         SeverityScale severityScale = SeverityScale.bundled();
         List<HardeningStep> hardeningPlan = List.of();
+        List<HiveCopy> hiveCopies = List.of();
 
         Builder(AnalysisRequest.RunInfo run) {
             this.run = run;

@@ -75,10 +75,12 @@ public final class CaseAnalysis {
         try (CaseHives hives = CaseHives.open(files, request.hiveOptions())) {
             Hive systemFile = hives.system();
             Hive softwareFile = hives.software();
-            out.input(hiveInput(request.label(files.system()), InputRole.SYSTEM, systemDigest, systemFile));
+            out.input(hiveInput(request.label(files.system()), InputRole.SYSTEM, systemDigest, systemFile,
+                    files.origin(files.system()).orElse(null)));
             addLogs(out, request, files.systemLogs(), systemLogs, systemFile.info());
             if (softwareFile != null) {
-                out.input(hiveInput(request.label(files.software()), InputRole.SOFTWARE, softwareDigest, softwareFile));
+                out.input(hiveInput(request.label(files.software()), InputRole.SOFTWARE, softwareDigest, softwareFile,
+                        files.origin(files.software()).orElse(null)));
                 addLogs(out, request, files.softwareLogs(), softwareLogs, softwareFile.info());
             }
 
@@ -112,6 +114,8 @@ public final class CaseAnalysis {
             Exposure exposure = predictor.predict(model, plan);
             exposure.warnings().forEach(w -> out.warning(AnalysisWarning.Stage.EXPOSURE, "", w));
 
+            out.hiveCopies = new HiveCopyComparison(predictor).compare(files.copies(), model, exposure, software,
+                    request.hiveOptions(), request.modelOptions(), request::label);
             List<Snapshot> snapshots = readSnapshots(request, snapshotDigests, out);
             out.model(model, plan, exposure, snapshots);
             HardeningPlan hardening = org.portmortem.verdict.HardeningOrder.bySeverity(model, system, software,
@@ -190,7 +194,7 @@ public final class CaseAnalysis {
         return steps;
     }
 
-    private static String describe(Listener l) {
+    static String describe(Listener l) {
         return l.protocol() + (l.ipVersion() == 6 ? "v6 " : " ") + l.localEndpoint() + " " + l.owner().display();
     }
 
@@ -202,7 +206,8 @@ public final class CaseAnalysis {
         return out;
     }
 
-    private static InputFile hiveInput(String path, InputRole role, InputDigest d, Hive hive) {
+    private static InputFile hiveInput(String path, InputRole role, InputDigest d, Hive hive,
+            org.portmortem.image.ImageFileOrigin origin) {
         HiveInfo info = hive.info();
         String format = switch (hive.format()) {
             case REGF -> "regf " + (info.version() == null ? "" : info.version()).trim();
@@ -210,7 +215,7 @@ public final class CaseAnalysis {
             case MEMORY -> "in-memory";
         };
         String status = info.logReplay() == null ? "no log replay information" : logStatus(info.logReplay());
-        return new InputFile(path, role, d.size(), d.sha256(), format.trim(), info, status);
+        return new InputFile(path, role, d.size(), d.sha256(), format.trim(), info, status, origin);
     }
 
     private static String logStatus(HiveInfo.LogReplay r) {
@@ -230,7 +235,8 @@ public final class CaseAnalysis {
             String status = found
                     ? (info.logReplay().applied() ? "replayed in memory (the file is not written)" : "examined, not applied")
                     : "beside the hive, not used (the hive was clean or log replay was off)";
-            out.input(new InputFile(request.label(log), InputRole.LOG, d.size(), d.sha256(), null, null, status));
+            out.input(new InputFile(request.label(log), InputRole.LOG, d.size(), d.sha256(), null, null, status,
+                    request.files().origin(log).orElse(null)));
         }
     }
 

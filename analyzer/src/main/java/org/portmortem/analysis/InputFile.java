@@ -1,6 +1,7 @@
 package org.portmortem.analysis;
 
 import org.portmortem.hive.HiveInfo;
+import org.portmortem.image.ImageFileOrigin;
 
 /**
  * One file the analysis read, identified before it was parsed so that the report can be tied to the
@@ -15,6 +16,14 @@ import org.portmortem.hive.HiveInfo;
  * @param hiveInfo for a hive, its header facts and log replay status; else {@code null}
  * @param status one line: the log replay outcome for a hive, how an overlay was applied, how a
  *     snapshot was read; never {@code null}
+ * @param image for a file copied out of a disk image, where in the image it came from; else {@code null}
  */
 public record InputFile(String path, InputRole role, long size, String sha256, String format, HiveInfo hiveInfo,
-        String status) {}
+        String status, ImageFileOrigin image) {
+
+    /** A file read directly, not copied out of an image. */
+    public InputFile(String path, InputRole role, long size, String sha256, String format, HiveInfo hiveInfo,
+            String status) {
+        this(path, role, size, sha256, format, hiveInfo, status, null);
+    }
+}

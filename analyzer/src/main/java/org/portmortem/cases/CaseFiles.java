@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.portmortem.InputException;
 import org.portmortem.snapshot.SnapshotFiles;
+import org.portmortem.image.ImageFileOrigin;
 
 /**
  * The hive files of a case: SYSTEM (required) and SOFTWARE (optional), found by name in a case
@@ -28,13 +30,41 @@ import org.portmortem.snapshot.SnapshotFiles;
  * @param systemLogs transaction logs found beside SYSTEM ({@code SYSTEM.LOG}, {@code .LOG1}, {@code .LOG2})
  * @param softwareLogs transaction logs found beside SOFTWARE
  * @param notes one line per thing worth saying: where a hive was found, a missing SOFTWARE, a name
- *     that matched more than one file, a file of the case folder that nothing reads
+ *     that matched more than one file, the other hive sets of the case, a file of the case folder
+ *     that nothing reads
+ * @param copies the other hive sets of the same machine (RegBack, repair, Volume Shadow Copy exports),
+ *     which {@code analyze} compares with the live set
+ * @param origins for files copied out of a disk image, where in the image each came from (keyed by
+ *     absolute, normalised path); empty for a case folder
  */
 public record CaseFiles(Path system, Path software, List<Path> systemLogs, List<Path> softwareLogs,
-        List<String> notes) {
+        List<String> notes, List<HiveSet> copies, Map<Path, ImageFileOrigin> origins) {
 
-    /** How deep below the case folder a {@code Windows/System32/config} folder is looked for. */
-    private static final int MAX_DEPTH = 8;
+    public CaseFiles {
+        systemLogs = List.copyOf(systemLogs);
+        softwareLogs = List.copyOf(softwareLogs);
+        notes = List.copyOf(notes);
+        copies = List.copyOf(copies);
+        origins = Map.copyOf(origins);
+    }
+
+    /** Files given or found without other hive sets, not from an image. */
+    public CaseFiles(Path system, Path software, List<Path> systemLogs, List<Path> softwareLogs, List<String> notes) {
+        this(system, software, systemLogs, softwareLogs, notes, List.of(), Map.of());
+    }
+
+    /** These files as copied out of an image: each file's origin, and notes on the image put first. */
+    public CaseFiles fromImage(Map<Path, ImageFileOrigin> fileOrigins, List<String> imageNotes) {
+        List<String> n = new ArrayList<>(imageNotes);
+        n.addAll(notes);
+        return new CaseFiles(system, software, systemLogs, softwareLogs, n, copies, fileOrigins);
+    }
+
+    /** Where a file was copied out of an image from, if it was. */
+    public Optional<ImageFileOrigin> origin(Path file) {
+        return Optional.ofNullable(origins.get(file.toAbsolutePath().normalize()));
+    }
+
     /** Extensions accepted after the hive name, in order of preference (binary first). */
     private static final List<String> EXTENSIONS = List.of("", ".hiv", ".dat", ".reg");
 
@@ -52,19 +82,47 @@ public record CaseFiles(Path system, Path software, List<Path> systemLogs, List<
             throw new InputException(folder, Files.exists(folder) ? "is a file, not a case folder (use --system FILE)"
                     : "no such case folder");
         }
-        Path sys = system != null ? existing(system) : find(folder, "SYSTEM", notes);
-        if (sys == null) {
-            throw new InputException(folder == null ? Path.of(".") : folder, "no SYSTEM hive found (looked for SYSTEM,"
-                    + " SYSTEM.hiv, SYSTEM.reg in any case, here and in */Windows/System32/config/); give it with --system");
+        List<HiveSet> copies = new ArrayList<>();
+        Path sys;
+        Path soft;
+        if (system != null) {
+            sys = existing(system);
+            soft = software != null ? existing(software) : null;
+            copies.addAll(HiveSets.copiesBeside(sys));
+        } else {
+            List<HiveSet> sets = HiveSets.find(folder, notes);
+            HiveSet chosen = HiveSets.choose(folder, sets);
+            if (chosen == null) {
+                throw new InputException(folder == null ? Path.of(".") : folder, "no SYSTEM hive found (looked for SYSTEM,"
+                        + " SYSTEM.hiv, SYSTEM.reg in any case, here and in */Windows/System32/config/); give it with --system");
+            }
+            sys = chosen.system();
+            if (!chosen.folder().toAbsolutePath().normalize().equals(folder.toAbsolutePath().normalize())) {
+                notes.add("SYSTEM found in the triage tree: " + folder.relativize(sys));
+            }
+            soft = software != null ? existing(software) : chosen.software();
+            if (chosen.kind() != HiveSet.Kind.LIVE) {
+                notes.add("no live hive set: analysing the " + chosen.kind().word() + " copy " + HiveSet.shown(folder,
+                        chosen.folder()));
+            }
+            sets.stream().filter(s -> s != chosen).forEach(copies::add);
+            if (!copies.isEmpty()) {
+                List<String> listed = new ArrayList<>();
+                for (HiveSet c : copies) {
+                    listed.add(c.describe(folder));
+                }
+                notes.add("other hive sets in the case, not analysed as the system (analyze compares them with it): "
+                        + String.join("; ", listed));
+            }
         }
-        Path soft = software != null ? existing(software) : folder != null ? find(folder, "SOFTWARE", notes) : null;
         if (soft == null) {
             notes.add("no SOFTWARE hive: the model is built from SYSTEM alone");
         }
         if (folder != null) {
             notes.addAll(notRead(folder, sys, soft));
         }
-        return new CaseFiles(sys, soft, logsOf(sys), soft == null ? List.of() : logsOf(soft), List.copyOf(notes));
+        return new CaseFiles(sys, soft, logsOf(sys), soft == null ? List.of() : logsOf(soft), List.copyOf(notes), copies,
+                Map.of());
     }
 
     /** How many files of one folder the notes about files not read name one by one. */
@@ -139,26 +197,8 @@ public record CaseFiles(Path system, Path software, List<Path> systemLogs, List<
         return p;
     }
 
-    private static Path find(Path folder, String hive, List<String> notes) throws IOException {
-        if (folder == null) {
-            return null;
-        }
-        Path direct = inFolder(folder, hive, notes);
-        if (direct != null) {
-            return direct;
-        }
-        for (Path config : configFolders(folder)) {
-            Path p = inFolder(config, hive, notes);
-            if (p != null) {
-                notes.add(hive + " found in the triage tree: " + folder.relativize(p));
-                return p;
-            }
-        }
-        return null;
-    }
-
     /** The hive file of that name in one folder, preferring no extension, then .hiv, .dat, .reg. */
-    private static Path inFolder(Path dir, String hive, List<String> notes) throws IOException {
+    static Path inFolder(Path dir, String hive, List<String> notes) throws IOException {
         List<Path> matches;
         try (Stream<Path> s = Files.list(dir)) {
             matches = s.filter(Files::isRegularFile)
@@ -187,25 +227,6 @@ public record CaseFiles(Path system, Path software, List<Path> systemLogs, List<
             }
         }
         return -1;
-    }
-
-    /** Folders whose path ends in Windows/System32/config (any case), shallowest first. */
-    private static List<Path> configFolders(Path folder) throws IOException {
-        try (Stream<Path> s = Files.walk(folder, MAX_DEPTH)) {
-            return s.filter(Files::isDirectory)
-                    .filter(CaseFiles::isConfigFolder)
-                    .sorted(Comparator.comparingInt(Path::getNameCount).thenComparing(Path::toString))
-                    .collect(Collectors.toList());
-        } catch (UncheckedIOException e) {
-            throw new InputException(folder, "cannot be searched: " + e.getCause().getMessage(), e.getCause());
-        }
-    }
-
-    private static boolean isConfigFolder(Path p) {
-        int n = p.getNameCount();
-        return n >= 3 && p.getName(n - 1).toString().equalsIgnoreCase("config")
-                && p.getName(n - 2).toString().equalsIgnoreCase("System32")
-                && p.getName(n - 3).toString().equalsIgnoreCase("Windows");
     }
 
     /** {@code NAME.LOG}, {@code NAME.LOG1}, {@code NAME.LOG2} beside the hive, any case. */

@@ -137,7 +137,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         new OutputGuard().caseFiles(files).inputs(caseOptions.overlays()).inputs(snapshots).check(html, json);
         AnalysisRequest request = new AnalysisRequest(files, snapshots, caseOptions.overlays(), caseOptions.modelOptions(),
                 caseOptions.hiveOpenOptions(),
-                new AnalysisRequest.RunInfo(PortMortemCommand.version(), runTime, caseId, examiner));
+                new AnalysisRequest.RunInfo(PortMortemCommand.version(), runTime, caseId, examiner), caseOptions.labels());
         Analysis analysis = CaseAnalysis.run(request);
         HtmlReport.write(analysis, html);
         if (json != null) {

@@ -4,8 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Files;
+import java.util.Optional;
+import org.portmortem.analysis.AnalysisRequest;
+import org.portmortem.cases.AmbiguousCaseException;
 import org.portmortem.cases.CaseFiles;
 import org.portmortem.cases.CaseHives;
+import org.portmortem.cases.ImageCases;
+import org.portmortem.image.DiskImage;
+import org.portmortem.image.OpenedImage;
 import org.portmortem.hive.HiveOpenOptions;
 import org.portmortem.model.ModelOptions;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,16 +25,26 @@ import picocli.CommandLine.Spec;
  * The options every subcommand that reads a case shares: the case folder or the hive files, the
  * control set, whether to replay transaction logs, and the .reg overlays to apply before analysis.
  * Used as a picocli mixin.
+ *
+ * <p>CASE may also be a disk image (E01, raw/dd, VHD, VHDX, VMDK): the hives of its Windows
+ * installation are copied out into a private temporary folder, which {@link #close} removes (the
+ * command line closes every mixin that holds resources once the command has run).
  */
-public final class CaseOptions {
+public final class CaseOptions implements AutoCloseable {
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "CASE",
             description = "The case folder holding the hives, found by name in any case (SYSTEM, SOFTWARE, with or"
-                    + " without .hiv/.reg), also in a triage tree such as C/Windows/System32/config/.")
+                    + " without .hiv/.reg), also in a triage tree such as C/Windows/System32/config/; or a disk image"
+                    + " (E01, raw/dd, also split, VHD, VHDX, VMDK) read through The Sleuth Kit.")
     Path caseFolder;
+
+    @Option(names = "--volume", paramLabel = "N",
+            description = "With a disk image holding more than one Windows installation: use the one on volume N,"
+                    + " as 'portmortem image' numbers them.")
+    Integer volume;
 
     @Option(names = "--system", paramLabel = "FILE",
             description = "The SYSTEM hive (binary regf or .reg export), instead of finding it in CASE.")
@@ -67,12 +84,62 @@ public final class CaseOptions {
         return noLogs ? HiveOpenOptions.NO_LOGS : HiveOpenOptions.DEFAULT;
     }
 
-    /** The hive files, found or given. */
+    private OpenedImage image;
+    private CaseFiles imageFiles;
+
+    /** The hive files, found or given; for a disk image, copied out of it (once). */
     public CaseFiles files() throws IOException {
         if (caseFolder == null && system == null) {
             throw new ParameterException(mixee.commandLine(), "give a CASE folder or --system FILE");
         }
-        return CaseFiles.locate(caseFolder, system, software);
+        try {
+            if (caseFolder != null && Files.isRegularFile(caseFolder) && system == null) {
+                return imageFiles();
+            }
+            if (volume != null) {
+                throw new ParameterException(mixee.commandLine(), "--volume applies to a disk image given as CASE");
+            }
+            return CaseFiles.locate(caseFolder, system, software);
+        } catch (AmbiguousCaseException e) {
+            throw new ParameterException(mixee.commandLine(), e.summary() + ":" + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ", e.choices()));
+        }
+    }
+
+    private CaseFiles imageFiles() throws IOException {
+        if (imageFiles != null) {
+            return imageFiles;
+        }
+        Optional<DiskImage> recognised = DiskImage.recognise(caseFolder);
+        if (recognised.isEmpty()) {
+            throw new org.portmortem.InputException(caseFolder, "is a hive or text file, not a case folder or disk image"
+                    + " (use --system FILE for a hive)");
+        }
+        image = OpenedImage.open(recognised.get());
+        imageFiles = ImageCases.locate(image, volume);
+        return imageFiles;
+    }
+
+    /**
+     * How the report shows the files copied out of an image: {@code IMAGE:volume N/WINDOWS/...} instead of
+     * the temporary folder's name; {@code null} for a case folder.
+     */
+    public AnalysisRequest.PathLabels labels() {
+        if (image == null || imageFiles == null || imageFiles.origins().isEmpty()) {
+            return null;
+        }
+        int n = imageFiles.origins().values().iterator().next().volume();
+        return new AnalysisRequest.PathLabels(image.workspace().resolve("volume-" + n),
+                caseFolder + ":volume " + n);
+    }
+
+    /** Removes what was copied out of a disk image. */
+    @Override
+    public void close() {
+        if (image != null) {
+            image.close();
+            image = null;
+            imageFiles = null;
+        }
     }
 
     /** Opens the case's hives with the chosen log handling, the overlays applied to copies. */

@@ -68,6 +68,8 @@ public final class PortMortemCommand {
             RipCommand.class,
             DumpCommand.class,
             ConvertCommand.class,
+            ImageCommand.class,
+            DiffCommand.class,
             FleetCommand.class,
             CommandLine.HelpCommand.class);
 
@@ -113,10 +115,9 @@ public final class PortMortemCommand {
         cl.setExitCodeExceptionMapper(PortMortemCommand::exitCodeFor);
         // picocli hands only Exceptions to the handler; an Error (out of memory, stack overflow) thrown
         // by a subcommand is wrapped so that it ends the same way, in one line with its own exit code.
-        CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
         cl.setExecutionStrategy(parseResult -> {
             try {
-                return runLast.execute(parseResult);
+                return executeThenClose(parseResult);
             } catch (Error e) {
                 throw new CommandLine.ExecutionException(parseResult.commandSpec().commandLine(), "error", e);
             }
@@ -132,6 +133,28 @@ public final class PortMortemCommand {
             return exitCodeFor(t);
         });
         return cl;
+    }
+
+    /**
+     * Runs the command, then closes the mixins that hold resources (the temporary folder a disk image's
+     * hives were copied to), whether the command succeeded or not.
+     */
+    private static int executeThenClose(CommandLine.ParseResult parseResult) {
+        try {
+            return new CommandLine.RunLast().execute(parseResult);
+        } finally {
+            for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+                for (CommandLine.Model.CommandSpec mixin : p.commandSpec().mixins().values()) {
+                    if (mixin.userObject() instanceof AutoCloseable c) {
+                        try {
+                            c.close();
+                        } catch (Exception ignored) {
+                            // closing removes temporary copies; a failure leaves them in the owner-only folder
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static Map<String, Class<?>> subcommands(Class<?>... classes) {

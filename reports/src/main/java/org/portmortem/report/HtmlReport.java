@@ -113,6 +113,7 @@ public final class HtmlReport {
         bootPlanSection(body);
         observedSection(body);
         hardeningSection(body);
+        new HiveCopySection(a).append(body);
         appendixSection(body);
         body.appendElement("script").appendChild(new DataNode(SCRIPT));
         return doc;

@@ -21,6 +21,7 @@ import org.portmortem.analysis.CitedKey;
 import org.portmortem.analysis.Fact;
 import org.portmortem.analysis.FirstScreen;
 import org.portmortem.analysis.HardeningStep;
+import org.portmortem.analysis.HiveCopy;
 import org.portmortem.analysis.InputFile;
 import org.portmortem.analysis.InterfaceSummary;
 import org.portmortem.analysis.MachineTime;
@@ -31,6 +32,9 @@ import org.portmortem.exposure.Listener;
 import org.portmortem.exposure.PortRange;
 import org.portmortem.exposure.RpcEndpoint;
 import org.portmortem.hive.HiveInfo;
+import org.portmortem.image.DiskImage;
+import org.portmortem.image.FileTimes;
+import org.portmortem.image.ImageFileOrigin;
 import org.portmortem.snapshot.Socket;
 import org.portmortem.verdict.AbsenceExplanation;
 import org.portmortem.verdict.AbsentListener;
@@ -207,6 +211,8 @@ public final class JsonReport {
             st.listeners().forEach(l -> listener(ls.addObject(), l));
         }
 
+        hiveCopies(root.putArray("hiveCopies"));
+
         ArrayNode cited = root.putArray("citedKeys");
         for (int i = 0; i < a.citedKeys().size(); i++) {
             CitedKey k = a.citedKeys().get(i);
@@ -251,6 +257,7 @@ public final class JsonReport {
         n.put("sha256", f.sha256());
         n.put("format", f.format());
         n.put("status", f.status());
+        imageOrigin(n, f.image());
         HiveInfo h = f.hiveInfo();
         if (h == null) {
             n.putNull("hive");
@@ -274,6 +281,68 @@ public final class JsonReport {
             ArrayNode logs = r.putArray("logsFound");
             h.logReplay().logsFound().forEach(p -> logs.add(p.getFileName().toString()));
         }
+    }
+
+    /** The older hive copies compared with the live hives (schema 1.2). */
+    private void hiveCopies(ArrayNode arr) {
+        for (HiveCopy c : a.hiveCopies()) {
+            ObjectNode n = arr.addObject();
+            n.put("kind", c.kind());
+            n.put("path", c.path());
+            instant(n, "lastWritten", c.lastWritten());
+            n.put("status", c.status());
+            ArrayNode diffs = n.putArray("differences");
+            for (HiveCopy.Difference d : c.differences()) {
+                ObjectNode o = diffs.addObject();
+                o.put("subject", d.subject());
+                o.put("kind", d.kind());
+                o.put("field", d.field());
+                o.put("live", d.live());
+                o.put("copy", d.copy());
+                evidence(o.putArray("liveEvidence"), d.liveEvidence());
+                evidence(o.putArray("copyEvidence"), d.copyEvidence());
+            }
+        }
+    }
+
+    /** Where a file copied out of a disk image came from (schema 1.2), or {@code null}. */
+    private void imageOrigin(ObjectNode n, ImageFileOrigin o) {
+        if (o == null) {
+            n.putNull("image");
+            return;
+        }
+        ObjectNode i = n.putObject("image");
+        i.put("path", o.image().toString());
+        i.put("format", o.format().word());
+        ArrayNode hashes = i.putArray("sha256");
+        for (DiskImage.SegmentHash h : o.segments()) {
+            ObjectNode s = hashes.addObject();
+            s.put("file", h.file().toString());
+            s.put("size", h.size());
+            s.put("sha256", h.sha256());
+        }
+        i.put("volume", o.volume());
+        i.put("offset", o.offset());
+        i.put("fileSystem", o.fileSystem());
+        i.put("pathInImage", o.pathInImage());
+        i.put("mftEntry", o.mftEntry());
+        i.put("address", o.address());
+        ObjectNode times = i.putObject("times");
+        macb(times, "standardInformation", o.times().standardInformation());
+        macb(times, "fileName", o.times().fileName());
+        i.put("note", o.note());
+    }
+
+    private void macb(ObjectNode n, String field, FileTimes.Macb t) {
+        if (t == null) {
+            n.putNull(field);
+            return;
+        }
+        ObjectNode m = n.putObject(field);
+        instant(m, "modified", t.modified());
+        instant(m, "accessed", t.accessed());
+        instant(m, "changed", t.changed());
+        instant(m, "born", t.born());
     }
 
     private void finding(ObjectNode n, Finding f) {
