@@ -136,7 +136,7 @@ public record CaseFiles(Path system, Path software, List<Path> systemLogs, List<
      * {@value #NAMED_NOT_READ}); a subfolder with more than three such files gets one line.
      */
     private static List<String> notRead(Path folder, Path system, Path software) throws IOException {
-        List<Path> other = SnapshotFiles.survey(folder, MAX_DEPTH).unrecognized().stream()
+        List<Path> other = SnapshotFiles.survey(folder, HiveSets.MAX_DEPTH).unrecognized().stream()
                 .filter(p -> !sameFile(p, system) && !sameFile(p, software) && !isLogByName(p)).toList();
         List<String> notes = new ArrayList<>();
         java.util.Map<Path, List<Path>> byFolder = new java.util.TreeMap<>();

@@ -18,7 +18,7 @@ import org.portmortem.InputException;
  */
 final class HiveSets {
     /** How deep below the case folder hive folders are looked for. */
-    private static final int MAX_DEPTH = 8;
+    static final int MAX_DEPTH = 8;
     /** A path element naming a Volume Shadow Copy export: VSS1, vss_2, ShadowCopy3, HarddiskVolumeShadowCopy4. */
     private static final Pattern VSS = Pattern.compile("(?i)^(vss[_-]?\\d*|.*shadow.*copy.*|shadow\\d*)$");
 
