@@ -102,7 +102,7 @@ public final class ConvertCommand implements Callable<Integer> {
         Instant when = timestamp != null ? timestamp : Instant.now().truncatedTo(ChronoUnit.SECONDS);
         try (Hive hive = Hive.open(in)) {
             for (HiveWarning w : hive.warnings()) {
-                err.println("portmortem: warning: " + w);
+                err.println("portmortem: warning: " + org.portmortem.report.text.TerminalText.of(w.toString()));
             }
             err.flush();
             HiveWriter.Written written = HiveWriter.builder(when).minorVersion(minorVersion).overwrite(force)

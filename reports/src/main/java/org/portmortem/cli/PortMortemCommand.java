@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import org.portmortem.report.text.TerminalText;
 import picocli.CommandLine;
 
 /**
@@ -125,7 +126,8 @@ public final class PortMortemCommand {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             Throwable t = ex instanceof CommandLine.ExecutionException && ex.getCause() != null ? ex.getCause() : ex;
             PrintWriter err = commandLine.getErr();
-            err.println("portmortem: " + oneLine(t));
+            // The message may quote a string from the image (a key name, a file name): escaped like every text output.
+            err.println("portmortem: " + TerminalText.of(oneLine(t)));
             if (debugAsked(parseResult)) {
                 t.printStackTrace(err);
             }
