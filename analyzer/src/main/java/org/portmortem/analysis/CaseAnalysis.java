@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.portmortem.bootplan.BootPlan;
 import org.portmortem.cases.CaseFiles;
 import org.portmortem.cases.CaseHives;
+import org.portmortem.evidence.FileDigest;
 import org.portmortem.exposure.Exposure;
 import org.portmortem.exposure.ExposurePredictor;
 import org.portmortem.exposure.Listener;
@@ -65,12 +66,12 @@ public final class CaseAnalysis {
         CaseFiles files = request.files();
         files.notes().forEach(n -> out.warning(AnalysisWarning.Stage.CASE, "", n));
         // Identify every file before anything parses it.
-        InputDigest systemDigest = InputDigest.of(files.system());
-        InputDigest softwareDigest = files.software() == null ? null : InputDigest.of(files.software());
-        List<InputDigest> systemLogs = digests(files.systemLogs());
-        List<InputDigest> softwareLogs = digests(files.softwareLogs());
-        List<InputDigest> overlayDigests = digests(request.overlays());
-        List<InputDigest> snapshotDigests = digests(request.snapshots());
+        FileDigest systemDigest = FileDigest.of(files.system());
+        FileDigest softwareDigest = files.software() == null ? null : FileDigest.of(files.software());
+        List<FileDigest> systemLogs = digests(files.systemLogs());
+        List<FileDigest> softwareLogs = digests(files.softwareLogs());
+        List<FileDigest> overlayDigests = digests(request.overlays());
+        List<FileDigest> snapshotDigests = digests(request.snapshots());
 
         try (CaseHives hives = CaseHives.open(files, request.hiveOptions())) {
             Hive systemFile = hives.system();
@@ -93,7 +94,7 @@ public final class CaseAnalysis {
                     Path p = request.overlays().get(i);
                     AppliedOverlay applied = applyOverlay(p, request.label(p), systemCopy, softwareCopy, out);
                     out.overlay(applied);
-                    InputDigest d = overlayDigests.get(i);
+                    FileDigest d = overlayDigests.get(i);
                     out.input(new InputFile(request.label(p), InputRole.OVERLAY, d.size(), d.sha256(), ".reg", null,
                             overlayStatus(applied)));
                 }
@@ -198,15 +199,15 @@ public final class CaseAnalysis {
         return l.protocol() + (l.ipVersion() == 6 ? "v6 " : " ") + l.localEndpoint() + " " + l.owner().display();
     }
 
-    private static List<InputDigest> digests(List<Path> files) throws IOException {
-        List<InputDigest> out = new ArrayList<>();
+    private static List<FileDigest> digests(List<Path> files) throws IOException {
+        List<FileDigest> out = new ArrayList<>();
         for (Path p : files) {
-            out.add(InputDigest.of(p));
+            out.add(FileDigest.of(p));
         }
         return out;
     }
 
-    private static InputFile hiveInput(String path, InputRole role, InputDigest d, Hive hive,
+    private static InputFile hiveInput(String path, InputRole role, FileDigest d, Hive hive,
             org.portmortem.image.ImageFileOrigin origin) {
         HiveInfo info = hive.info();
         String format = switch (hive.format()) {
@@ -226,11 +227,11 @@ public final class CaseAnalysis {
         return r.note() == null || r.note().isBlank() ? "no logs applied" : r.note();
     }
 
-    private static void addLogs(Analysis.Builder out, AnalysisRequest request, List<Path> logs, List<InputDigest> digests, HiveInfo info) {
+    private static void addLogs(Analysis.Builder out, AnalysisRequest request, List<Path> logs, List<FileDigest> digests, HiveInfo info) {
         List<Path> used = info.logReplay() == null ? List.of() : info.logReplay().logsFound();
         for (int i = 0; i < logs.size(); i++) {
             Path log = logs.get(i);
-            InputDigest d = digests.get(i);
+            FileDigest d = digests.get(i);
             boolean found = used.stream().anyMatch(u -> u.getFileName().equals(log.getFileName()));
             String status = found
                     ? (info.logReplay().applied() ? "replayed in memory (the file is not written)" : "examined, not applied")
@@ -275,7 +276,7 @@ public final class CaseAnalysis {
         return s;
     }
 
-    private static List<Snapshot> readSnapshots(AnalysisRequest request, List<InputDigest> digests,
+    private static List<Snapshot> readSnapshots(AnalysisRequest request, List<FileDigest> digests,
             Analysis.Builder out) throws IOException {
         List<Path> files = request.snapshots();
         List<Snapshot> read = new ArrayList<>();
@@ -285,7 +286,7 @@ public final class CaseAnalysis {
             read.add(s);
             String what = s instanceof NetstatSnapshot n ? n.sockets().size() + " sockets"
                     : ((ProcessTable) s).processes().size() + " processes";
-            InputDigest d = digests.get(i);
+            FileDigest d = digests.get(i);
             out.label(f, request.label(f));
             out.input(new InputFile(request.label(f), InputRole.SNAPSHOT, d.size(), d.sha256(),
                     s.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", " + s.encoding(), null,

@@ -5,17 +5,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.portmortem.evidence.FileDigest;
 
 /**
  * A disk image file as given by the examiner: its format, recognised by content (and, for a split raw
@@ -104,22 +101,8 @@ public record DiskImage(Path path, ImageFormat format, List<Path> segments) {
      */
     public record SegmentHash(Path file, long size, String sha256) {
         static SegmentHash of(Path file) throws IOException {
-            MessageDigest sha;
-            try {
-                sha = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java runtime provides SHA-256", e);
-            }
-            long size = 0;
-            try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
-                byte[] buf = new byte[1 << 20];
-                for (int n; (n = in.read(buf)) > 0; ) {
-                    size += n;
-                }
-            } catch (IOException e) {
-                throw new ImageException(file, "cannot be read: " + e.getMessage(), e);
-            }
-            return new SegmentHash(file, size, HexFormat.of().formatHex(sha.digest()));
+            FileDigest d = FileDigest.of(file);
+            return new SegmentHash(file, d.size(), d.sha256());
         }
     }
 

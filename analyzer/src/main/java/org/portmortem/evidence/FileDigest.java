@@ -1,4 +1,4 @@
-package org.portmortem.analysis;
+package org.portmortem.evidence;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,10 +11,17 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.portmortem.InputException;
 
-/** Size and SHA-256 of an input file, taken before any reader parses it. */
-record InputDigest(long size, String sha256) {
+/**
+ * Size and SHA-256 of an evidence file (a hive, a log, a listing, a disk image segment), taken before
+ * any reader parses it: the one way PortMortem hashes what it is given.
+ *
+ * @param size bytes read
+ * @param sha256 lower-case hex
+ */
+public record FileDigest(long size, String sha256) {
 
-    static InputDigest of(Path file) throws IOException {
+    /** Reads the whole file once; a missing or unreadable file is an {@link InputException} naming it. */
+    public static FileDigest of(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new InputException(file, Files.exists(file) ? "not a regular file" : "no such file");
         }
@@ -26,7 +33,7 @@ record InputDigest(long size, String sha256) {
         }
         long size = 0;
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
-            byte[] buf = new byte[1 << 16];
+            byte[] buf = new byte[1 << 20];
             for (int n; (n = in.read(buf)) > 0; ) {
                 size += n;
             }
@@ -35,6 +42,6 @@ record InputDigest(long size, String sha256) {
         } catch (IOException e) {
             throw new InputException(file, "cannot be read: " + e.getMessage(), e);
         }
-        return new InputDigest(size, HexFormat.of().formatHex(sha.digest()));
+        return new FileDigest(size, HexFormat.of().formatHex(sha.digest()));
     }
 }
