@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Large inputs in a small heap (not a test): makes a SYSTEM hive of HIVE_MB (default 500) megabytes
-# from a real one (LargeSystemHive: every service and device instance copied until the size is
-# reached) and a netstat -anob listing of NETSTAT_MB (default 200) megabytes (make-netstat.py), both
+# from a real one (LargeSystemHive: device instances copied until the size is reached, every
+# service SERVICE_COPIES times, default 10) and a netstat -anob listing of NETSTAT_MB (default 200) megabytes (make-netstat.py), both
 # in a temporary folder that is removed afterwards, never committed; then runs `dump --format jsonl`,
 # `services` and `listeners` on the hive and `netstat` on the listing through ./portmortem with
 # -Xmx256m, and prints for each the exit code, user CPU seconds, wall seconds and peak RSS
@@ -22,7 +22,7 @@ hive="${HIVE:-}"
 if [ -z "$hive" ]; then
   hive="$tmp/SYSTEM"
   # The generator holds the whole output image in memory (HiveWriter builds it before writing).
-  java -Xmx3g -cp "$benchjar" org.portmortem.bench.LargeSystemHive "$template" "$hive" "${HIVE_MB:-500}"
+  java -Xmx3g -cp "$benchjar" org.portmortem.bench.LargeSystemHive "$template" "$hive" "${HIVE_MB:-500}" "${SERVICE_COPIES:-10}"
 fi
 listing="${LISTING:-}"
 if [ -z "$listing" ]; then
