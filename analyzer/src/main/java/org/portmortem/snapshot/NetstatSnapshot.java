@@ -39,7 +39,8 @@ public record NetstatSnapshot(
 
     public NetstatSnapshot {
         flags = Set.copyOf(flags);
-        sockets = List.copyOf(sockets);
+        // a large listing's sockets stay in their compact columns rather than being copied out as objects
+        sockets = sockets instanceof SocketList compact ? compact.freeze() : List.copyOf(sockets);
         warnings = List.copyOf(warnings);
     }
 

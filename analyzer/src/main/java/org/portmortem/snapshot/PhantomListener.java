@@ -2,8 +2,10 @@ package org.portmortem.snapshot;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A {@code 0.0.0.0:P LISTENING} line that a Windows 2000 or XP netstat prints for the local port
@@ -27,10 +29,18 @@ public record PhantomListener(Socket listener, List<Socket> evidence) {
 
     /** The phantom listeners of a snapshot, in file order. Only the text is used, not the Windows version. */
     public static List<PhantomListener> findIn(NetstatSnapshot snapshot) {
-        // Connected TCP sockets by local port, in file order: one pass, not one per listener.
+        // Connected TCP sockets by local port, in file order: one pass, not one per listener, and only
+        // for the ports of such listeners, so a large listing's connections are not all held.
+        Set<Port> listenerPorts = new HashSet<>();
+        for (Socket l : snapshot.sockets()) {
+            if (l.isListening() && "0.0.0.0".equals(l.localAddress())) {
+                listenerPorts.add(l.localPort());
+            }
+        }
         Map<Port, List<Socket>> connectedByPort = new HashMap<>();
         for (Socket c : snapshot.sockets()) {
-            if (c.protocol() == Protocol.TCP && c.state() != null && c.state().isConnected()) {
+            if (c.protocol() == Protocol.TCP && c.state() != null && c.state().isConnected()
+                    && listenerPorts.contains(c.localPort())) {
                 connectedByPort.computeIfAbsent(c.localPort(), p -> new ArrayList<>()).add(c);
             }
         }

@@ -25,6 +25,10 @@ public final class SocketOwners {
 
     /** The snapshot with process and services filled in from {@code -b} lines and the process table. */
     public static NetstatSnapshot attach(NetstatSnapshot snapshot, Optional<ProcessTable> processes) {
+        if (snapshot.sockets() instanceof SocketList compact) {
+            // owners attached as each socket is read: no second copy of a large listing
+            return snapshot.withSockets(SocketList.mapped(compact, s -> owner(s, processes)));
+        }
         List<Socket> out = new ArrayList<>(snapshot.sockets().size());
         for (Socket s : snapshot.sockets()) {
             out.add(owner(s, processes));

@@ -57,6 +57,7 @@ import picocli.CommandLine.Spec;
             "  0  the differences were printed (none is not an error)",
             "  2  usage error (an image with several installations and no --volume-a/--volume-b)",
             "  3  a case is missing, unreadable or not a case",
+            "  4  internal error (a bug; --debug shows the stack trace) or out of memory",
         })
 public final class DiffCommand implements Callable<Integer> {
 

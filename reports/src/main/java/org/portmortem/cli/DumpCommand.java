@@ -137,6 +137,9 @@ public final class DumpCommand implements Callable<Integer> {
     }
 
     static KeyPrinter printerFor(Format format, Writer out) throws IOException {
+        if (format == Format.jsonl && out instanceof StandardOutput stdout && stdout.utf8Bytes().isPresent()) {
+            return new DumpJsonLinesBytes(stdout.utf8Bytes().get());
+        }
         switch (format) {
             case jsonl:
                 return new JsonLinesPrinter(out);

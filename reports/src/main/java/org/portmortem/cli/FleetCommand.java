@@ -69,6 +69,7 @@ import picocli.CommandLine.Spec;
             "  0  the fleet files were written (failed hosts are rows in them)",
             "  2  usage error",
             "  3  an INPUT is missing or not a folder or zip, or DIR overlaps an input",
+            "  4  internal error (a bug; --debug shows the stack trace) or out of memory",
         })
 public final class FleetCommand implements Callable<Integer> {
 

@@ -71,6 +71,7 @@ import picocli.CommandLine.Spec;
             "  0  the image was listed",
             "  2  usage error",
             "  3  IMAGE is missing or not a disk image The Sleuth Kit can read, or a tool is missing",
+            "  4  internal error (a bug; --debug shows the stack trace) or out of memory",
         })
 public final class ImageCommand implements Callable<Integer> {
 

@@ -76,7 +76,9 @@ public final class PortMortemCommand {
 
     /** Runs the command line in-process and returns its exit code. */
     public static int run(String... args) {
-        return commandLine(args).execute(args);
+        CommandLine cl = commandLine(args);
+        cl.setOut(StandardOutput.create());
+        return cl.execute(args);
     }
 
     /** The configured picocli command line with every subcommand, for running in-process with captured output. */

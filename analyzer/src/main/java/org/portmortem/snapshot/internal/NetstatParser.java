@@ -21,6 +21,7 @@ import org.portmortem.snapshot.Protocol;
 import org.portmortem.snapshot.SnapshotKind;
 import org.portmortem.snapshot.SnapshotWarning;
 import org.portmortem.snapshot.Socket;
+import org.portmortem.snapshot.SocketList;
 import org.portmortem.snapshot.SocketState;
 
 /**
@@ -76,7 +77,7 @@ public final class NetstatParser {
     /** State of one pass over a file. */
     private final class Reading {
         final Path file;
-        final List<Socket> sockets = new ArrayList<>();
+        final List<Socket> sockets = new SocketList();
         final List<SnapshotWarning> warnings = new ArrayList<>();
         final Set<String> commandFlags = new LinkedHashSet<>();
         final Set<String> unknownStates = new HashSet<>();

@@ -1,0 +1,20 @@
+package org.portmortem.ripper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Naming a plugin finds the same plugin as the full list, whether it is a class or a value plugin. */
+class RipPluginsNamedTest {
+    @Test
+    void everyPluginIsFoundByItsNameInAnyCaseAsTheSameObjectAsInTheList() {
+        assertThat(RipPlugins.all()).hasSizeGreaterThan(20);
+        for (RipPlugin p : RipPlugins.all()) {
+            assertThat(RipPlugins.named(p.name())).containsSame(p);
+            assertThat(RipPlugins.named(p.name().toUpperCase(java.util.Locale.ROOT))).containsSame(p);
+        }
+        assertThat(RipPlugins.named("svc").orElseThrow()).isNotInstanceOf(ValuePlugin.class);
+        assertThat(RipPlugins.named("termserv").orElseThrow()).isInstanceOf(ValuePlugin.class);
+        assertThat(RipPlugins.named("no-such-plugin")).isEmpty();
+    }
+}
