@@ -134,7 +134,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Instant runTime = runTime(spec, timestamp);
         CaseFiles files = caseOptions.files();
         List<Path> snapshots = withGiven(snapshotsOf(caseOptions.caseFolder(), files), givenSnapshots);
-        new OutputGuard().caseFiles(files).inputs(caseOptions.overlays()).inputs(snapshots).check(html, json);
+        List<Path> outputs = new ArrayList<>(java.util.Arrays.asList(html, json));
+        if (csv != null) {
+            // A case folder may hold a listings.csv of its own: each table file is an output like the reports.
+            CsvReport.FILES.forEach(name -> outputs.add(csv.resolve(name)));
+        }
+        new OutputGuard().caseFiles(files).inputs(caseOptions.overlays()).inputs(snapshots).check(outputs.toArray(Path[]::new));
         AnalysisRequest request = new AnalysisRequest(files, snapshots, caseOptions.overlays(), caseOptions.modelOptions(),
                 caseOptions.hiveOpenOptions(),
                 new AnalysisRequest.RunInfo(PortMortemCommand.version(), runTime, caseId, examiner), caseOptions.labels());

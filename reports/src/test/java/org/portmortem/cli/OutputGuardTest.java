@@ -92,6 +92,17 @@ class OutputGuardTest {
     }
 
     @Test
+    void analyzeRefusesCsvTablesThatWouldReplaceAListingOfTheCase() throws IOException {
+        // an examiner's own listing saved as listeners.csv in the case folder, then --csv pointed at the case
+        Path listing = caseFolder.resolve("listeners.csv");
+        Files.copy(caseFolder.resolve("netstat.txt"), listing);
+        digests.put(listing, sha256(listing));
+        CommandRun r = analyze("-o", dir.resolve("r.html").toString(), "--csv", caseFolder.toString());
+        assertRefusedAndEvidenceUnchanged(r, listing, listing);
+        assertThat(caseFolder.resolve("findings.csv")).doesNotExist();
+    }
+
+    @Test
     void analyzeRefusesToWriteOverASnapshotListingFoundInTheCase() throws IOException {
         Path netstat = caseFolder.resolve("netstat.txt");
         assertRefusedAndEvidenceUnchanged(analyze("-o", netstat.toString()), netstat, netstat);
