@@ -3,10 +3,13 @@ package org.portmortem.hive;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * One registry value: its name ({@code ""} for the default value), its type as stored, and its raw
@@ -168,6 +171,47 @@ public final class Value {
             return Integer.toUnsignedLong(asInt());
         }
         throw mismatch("a 64-bit number");
+    }
+
+    /** Seconds from 1601-01-01, the FILETIME epoch, to 1970-01-01. */
+    private static final long FILETIME_EPOCH_OFFSET_SECONDS = 11_644_473_600L;
+
+    /**
+     * The first eight bytes as a Windows FILETIME: an unsigned little-endian count of 100-nanosecond
+     * intervals since 1601-01-01 UTC (Microsoft, "FILETIME structure (minwinbase.h)"). Empty when the
+     * data is shorter than eight bytes, whatever the type (ShutdownTime is REG_BINARY, others QWORD).
+     */
+    public Optional<Instant> asFiletime() {
+        if (raw.length < 8) {
+            return Optional.empty();
+        }
+        return Optional.of(filetime(ByteBuffer.wrap(raw, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong()));
+    }
+
+    /** A FILETIME tick count (unsigned) as an instant; 0 is 1601-01-01T00:00:00Z. */
+    public static Instant filetime(long ticks) {
+        return Instant.ofEpochSecond(Long.divideUnsigned(ticks, 10_000_000L) - FILETIME_EPOCH_OFFSET_SECONDS,
+                Long.remainderUnsigned(ticks, 10_000_000L) * 100);
+    }
+
+    /** The first sixteen bytes as a {@link SystemTime}; empty when the data is shorter. */
+    public Optional<SystemTime> asSystemTime() {
+        return raw.length < 16 ? Optional.empty() : Optional.of(SystemTime.of(raw));
+    }
+
+    /**
+     * The first sixteen bytes as a GUID in registry notation, lower case: {@code {xxxxxxxx-xxxx-xxxx-xxxx-
+     * xxxxxxxxxxxx}}, the first three fields little-endian (Microsoft, "GUID structure (guiddef.h)").
+     * Empty when the data is shorter.
+     */
+    public Optional<String> asGuid() {
+        if (raw.length < 16) {
+            return Optional.empty();
+        }
+        ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
+        return Optional.of(String.format(Locale.ROOT, "{%08x-%04x-%04x-%02x%02x-%02x%02x%02x%02x%02x%02x}",
+                b.getInt(0), b.getShort(4), b.getShort(6), raw[8], raw[9], raw[10], raw[11], raw[12], raw[13],
+                raw[14], raw[15]));
     }
 
     /**

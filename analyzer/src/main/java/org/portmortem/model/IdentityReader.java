@@ -1,7 +1,6 @@
 package org.portmortem.model;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import org.portmortem.hive.SystemTime;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
@@ -51,19 +50,13 @@ final class IdentityReader {
         if (tz.key().isEmpty()) {
             return null;
         }
-        Value v = tz.key().get().value(name).orElse(null);
-        if (v == null || v.size() < 16) {
+        SystemTime t = tz.key().get().value(name).flatMap(Value::asSystemTime).orElse(null);
+        if (t == null || t.month() < 1 || t.month() > 12) {
             return null;
         }
-        ByteBuffer b = ByteBuffer.wrap(v.raw()).order(ByteOrder.LITTLE_ENDIAN);
-        int month = b.getShort(2);
-        if (month < 1 || month > 12) {
-            return null;
-        }
-        int year = b.getShort(0);
         // wDay is the occurrence (1-5, 5 = last) in a yearly rule, the day of the month in an absolute date.
-        int occurrence = Math.max(1, Math.min(year == 0 ? 5 : 31, b.getShort(6)));
-        return new MachineTimeZone.Transition(year, month, Math.floorMod(b.getShort(4), 7), occurrence,
-                Math.max(0, Math.min(23, b.getShort(8))), Math.max(0, Math.min(59, b.getShort(10))));
+        int occurrence = Math.max(1, Math.min(t.year() == 0 ? 5 : 31, t.day()));
+        return new MachineTimeZone.Transition(t.year(), t.month(), t.dayOfWeek() % 7, occurrence,
+                Math.min(23, t.hour()), Math.min(59, t.minute()));
     }
 }

@@ -1,7 +1,5 @@
 package org.portmortem.model;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,21 +37,8 @@ final class RegistryFacts {
 
     /** An 8-byte FILETIME in a binary or QWORD value (ShutdownTime). */
     Evidenced<Instant> fileTime(Key key, String name) {
-        return read(key, name, v -> {
-            byte[] raw = v.raw();
-            if (raw.length < 8) {
-                throw new ValueTypeException(key.path() + "\\" + name + " has " + raw.length
-                        + " bytes, not an 8-byte FILETIME");
-            }
-            long ticks = ByteBuffer.wrap(raw, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-            return fileTimeToInstant(ticks);
-        });
-    }
-
-    static Instant fileTimeToInstant(long ticks) {
-        // FILETIME counts 100 ns intervals since 1601-01-01 UTC.
-        long unixTicks = ticks - 116_444_736_000_000_000L;
-        return Instant.ofEpochSecond(Math.floorDiv(unixTicks, 10_000_000L), Math.floorMod(unixTicks, 10_000_000L) * 100);
+        return read(key, name, v -> v.asFiletime().orElseThrow(() -> new ValueTypeException(key.path() + "\\"
+                + name + " has " + v.size() + " bytes, not an 8-byte FILETIME")));
     }
 
     /** A value read with a decoder; the absent value or a type mismatch gives an absent fact. */

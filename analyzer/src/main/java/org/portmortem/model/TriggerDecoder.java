@@ -1,7 +1,5 @@
 package org.portmortem.model;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -142,15 +140,9 @@ final class TriggerDecoder {
 
     /** A GUID from its 16 stored bytes (first three fields little-endian), as {@code {xxxxxxxx-...}}. */
     static String guid(Value v) {
-        byte[] b = v.raw();
         if (v.isString()) {
             return v.asString().trim().toLowerCase(Locale.ROOT);
         }
-        if (b.length < 16) {
-            return v.rawHex();
-        }
-        ByteBuffer bb = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-        return String.format("{%08x-%04x-%04x-%02x%02x-%02x%02x%02x%02x%02x%02x}", bb.getInt(0), bb.getShort(4),
-                bb.getShort(6), b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+        return v.asGuid().orElseGet(v::rawHex);
     }
 }

@@ -1,7 +1,5 @@
 package org.portmortem.ripper;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -196,8 +194,7 @@ public record ValuePlugin(String name, List<HiveType> hiveTypes, String descript
             return RegRipperData.time(Instant.ofEpochSecond(v.asLong()));
         }
         if ("filetime".equals(time) && v.size() >= 8) {
-            long ticks = ByteBuffer.wrap(v.raw(), 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-            return RegRipperData.time(Instant.ofEpochSecond(-11_644_473_600L).plusSeconds(ticks / 10_000_000L));
+            return RegRipperData.time(v.asFiletime().orElseThrow());
         }
         return RegRipperData.of(v);
     }

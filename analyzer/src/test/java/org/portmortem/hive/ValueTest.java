@@ -64,4 +64,42 @@ class ValueTest {
         assertThat(plain.hasTextAfterNul()).isFalse();
         assertThat(plain.display()).isEqualTo("C:\\a.exe");
     }
+
+    private static byte[] littleEndianLong(long v) {
+        return java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(v).array();
+    }
+
+    @Test
+    void filetimeCountsHundredNanosecondsSince1601Unsigned() {
+        assertThat(new Value("K", "ShutdownTime", 3, littleEndianLong(132_223_104_000_000_000L)).asFiletime())
+                .contains(java.time.Instant.parse("2020-01-01T00:00:00Z"));
+        assertThat(new Value("K", "t", 11, littleEndianLong(116_444_736_000_000_001L)).asFiletime())
+                .contains(java.time.Instant.parse("1970-01-01T00:00:00.0000001Z"));
+        // The top bit set is a date far in the future, not before 1601.
+        assertThat(new Value("K", "t", 3, littleEndianLong(-1L)).asFiletime().orElseThrow())
+                .isAfter(java.time.Instant.parse("9999-12-31T23:59:59Z"));
+        assertThat(new Value("K", "t", 3, new byte[7]).asFiletime()).isEmpty();
+    }
+
+    @Test
+    void systemTimeReadsEightUnsignedWordsAndOrdersChronologically() {
+        byte[] raw = java.nio.ByteBuffer.allocate(16).order(java.nio.ByteOrder.LITTLE_ENDIAN).putShort((short) 2012)
+                .putShort((short) 4).putShort((short) 5).putShort((short) 6).putShort((short) 16).putShort((short) 2)
+                .putShort((short) 59).putShort((short) 123).array();
+        SystemTime t = new Value("K", "DateLastConnected", 3, raw).asSystemTime().orElseThrow();
+        assertThat(t).isEqualTo(new SystemTime(2012, 4, 5, 6, 16, 2, 59, 123));
+        assertThat(t).isGreaterThan(new SystemTime(2012, 4, 6, 5, 23, 59, 59, 999));
+        assertThat(t).isLessThan(new SystemTime(2012, 4, 0, 6, 16, 3, 0, 0));
+        raw[0] = (byte) 0xff;
+        raw[1] = (byte) 0xff;
+        assertThat(new Value("K", "d", 3, raw).asSystemTime().orElseThrow().year()).isEqualTo(65535);
+        assertThat(new Value("K", "d", 3, new byte[15]).asSystemTime()).isEmpty();
+    }
+
+    @Test
+    void guidHasItsFirstThreeFieldsLittleEndian() {
+        byte[] raw = java.util.HexFormat.of().parseHex("72e9364d25e3ce11bfc108002be10318");
+        assertThat(new Value("K", "g", 3, raw).asGuid()).contains("{4d36e972-e325-11ce-bfc1-08002be10318}");
+        assertThat(new Value("K", "g", 3, new byte[15]).asGuid()).isEmpty();
+    }
 }

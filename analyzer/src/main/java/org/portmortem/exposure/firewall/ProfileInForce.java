@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.exposure.FirewallProfile;
 import org.portmortem.exposure.RegistryScope;
+import org.portmortem.hive.SystemTime;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
 
@@ -80,14 +81,15 @@ public final class ProfileInForce {
         }
         Optional<Key> profiles = reg.key(NETWORK_LIST);
         Key latest = null;
-        long latestWhen = Long.MIN_VALUE;
+        SystemTime latestWhen = null;
         for (Key p : profiles.map(Key::subkeys).orElse(List.of())) {
             Optional<Value> cat = p.value("Category").filter(Value::isNumber);
             if (cat.isEmpty()) {
                 continue;
             }
-            long when = p.value("DateLastConnected").map(v -> systemTime(v.raw())).orElse(Long.MIN_VALUE + 1);
-            if (latest == null || when > latestWhen) {
+            // A profile without a readable DateLastConnected sorts before every dated one.
+            SystemTime when = p.value("DateLastConnected").flatMap(Value::asSystemTime).orElse(NEVER);
+            if (latest == null || when.compareTo(latestWhen) > 0) {
                 latest = p;
                 latestWhen = when;
             }
@@ -189,15 +191,5 @@ public final class ProfileInForce {
         return reg.value(key, value).filter(Value::isString).map(Value::asString).orElse(null);
     }
 
-    /** A SYSTEMTIME (year, month, day of week, day, hour, minute, second, ms as 16-bit words) as a sortable number. */
-    static long systemTime(byte[] raw) {
-        if (raw == null || raw.length < 16) {
-            return Long.MIN_VALUE + 1;
-        }
-        int[] w = new int[8];
-        for (int i = 0; i < 8; i++) {
-            w[i] = (raw[2 * i] & 0xff) | (raw[2 * i + 1] & 0xff) << 8;
-        }
-        return ((((w[0] * 13L + w[1]) * 32 + w[3]) * 24 + w[4]) * 60 + w[5]) * 60 + w[6];
-    }
+    private static final SystemTime NEVER = new SystemTime(0, 0, 0, 0, 0, 0, 0, 0);
 }

@@ -1,7 +1,5 @@
 package org.portmortem.ripper.software;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -10,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.portmortem.evidence.Evidence;
+import org.portmortem.hive.SystemTime;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
 import org.portmortem.ripper.DeclaredPlugin;
@@ -129,14 +128,12 @@ public final class NetworkList extends DeclaredPlugin {
         if (v.isEmpty()) {
             return RipFact.absentValue(group, k, name);
         }
-        byte[] raw = v.get().raw();
-        if (raw.length != 16) {
+        if (v.get().size() != 16) {
             return RipFact.ofValue(group, k, v.get(), name, ""); // RegRipper leaves it empty
         }
-        ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
-        return RipFact.ofValue(group, k, v.get(), name, String.format("%04d-%02d-%02d %02d:%02d:%02d",
-                b.getShort(0) & 0xffff, b.getShort(2) & 0xffff, b.getShort(6) & 0xffff, b.getShort(8) & 0xffff,
-                b.getShort(10) & 0xffff, b.getShort(12) & 0xffff));
+        SystemTime t = v.get().asSystemTime().orElseThrow();
+        return RipFact.ofValue(group, k, v.get(), name, String.format("%04d-%02d-%02d %02d:%02d:%02d", t.year(),
+                t.month(), t.day(), t.hour(), t.minute(), t.second()));
     }
 
     /**
