@@ -1,8 +1,6 @@
 package org.portmortem.ripper;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import org.portmortem.BundledResource;
 import java.util.Properties;
 
 /**
@@ -13,14 +11,7 @@ public final class LabelTable {
     private final Properties labels = new Properties();
 
     private LabelTable(String resource) {
-        try (InputStream in = LabelTable.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the class path");
-            }
-            labels.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        labels.putAll(BundledResource.properties(LabelTable.class, resource));
     }
 
     /** The table in {@code org/portmortem/ripper/NAME}. */

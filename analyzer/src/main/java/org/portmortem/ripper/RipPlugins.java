@@ -1,10 +1,7 @@
 package org.portmortem.ripper;
 
+import org.portmortem.BundledResource;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -50,14 +47,7 @@ public final class RipPlugins {
 
     private static List<RipPlugin> load() {
         List<RipPlugin> all = new ArrayList<>(CLASSES);
-        try (InputStream in = RipPlugins.class.getResourceAsStream("value-plugins.json")) {
-            if (in == null) {
-                throw new IllegalStateException("value-plugins.json is missing from the class path");
-            }
-            all.addAll(new ObjectMapper().readValue(in, new TypeReference<List<ValuePlugin>>() {}));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        all.addAll(BundledResource.json(RipPlugins.class, "value-plugins.json", new TypeReference<List<ValuePlugin>>() {}));
         all.sort(Comparator.comparing(RipPlugin::name));
         return List.copyOf(all);
     }

@@ -1,11 +1,6 @@
 package org.portmortem.verdict;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import org.portmortem.BundledResource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -175,16 +170,7 @@ public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPa
 
     /** The table shipped with PortMortem. */
     public static ExposureRules bundled() {
-        try (InputStream in = ExposureRules.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
-            }
-            return JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS).build()
-                    .readValue(in, ExposureRules.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        return BundledResource.json(ExposureRules.class, RESOURCE, ExposureRules.class);
     }
 
     /** The rule a listener falls under, with the registry evidence of its condition. */

@@ -1,10 +1,6 @@
 package org.portmortem.verdict;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import org.portmortem.BundledResource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,14 +50,6 @@ final class ServiceNames {
     }
 
     private static ServiceNames load() {
-        try (InputStream in = ServiceNames.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
-            }
-            return new ServiceNames(JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .build().readValue(in, Table.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        return new ServiceNames(BundledResource.json(ServiceNames.class, RESOURCE, Table.class));
     }
 }

@@ -1,10 +1,6 @@
 package org.portmortem.verdict;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import org.portmortem.BundledResource;
 import java.util.List;
 import java.util.Objects;
 
@@ -46,20 +42,10 @@ public record SeverityScale(String source, List<Level> levels) {
 
     /** The scale shipped with PortMortem. */
     public static SeverityScale bundled() {
-        try (InputStream in = SeverityScale.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
-            }
-            SeverityScale scale = JsonMapper.builder()
-                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .enable(com.fasterxml.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-                    .build().readValue(in, SeverityScale.class);
-            for (Severity s : Severity.values()) {
-                scale.level(s);
-            }
-            return scale;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        SeverityScale scale = BundledResource.json(SeverityScale.class, RESOURCE, SeverityScale.class);
+        for (Severity s : Severity.values()) {
+            scale.level(s);
         }
+        return scale;
     }
 }

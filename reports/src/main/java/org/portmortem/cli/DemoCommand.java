@@ -1,9 +1,10 @@
 package org.portmortem.cli;
 
+import org.portmortem.BundledResource;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -108,11 +109,6 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static void extract(String resource, Path to) throws IOException {
-        try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("the build did not bundle " + resource);
-            }
-            Files.copy(in, to);
-        }
+        Files.write(to, BundledResource.bytes(DemoCommand.class, "/" + resource), StandardOpenOption.CREATE_NEW);
     }
 }

@@ -1,7 +1,7 @@
 package org.portmortem.cli;
 
+import org.portmortem.BundledResource;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -251,14 +250,7 @@ public final class PortMortemCommand {
 
     /** The tool version, as built. */
     public static String version() {
-        Properties p = new Properties();
-        try (InputStream in = PortMortemCommand.class.getResourceAsStream("/portmortem-version.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        } catch (IOException e) {
-            return "unknown";
-        }
-        return p.getProperty("version", "unknown");
+        return BundledResource.properties(PortMortemCommand.class, "/portmortem-version.properties")
+                .getProperty("version", "unknown");
     }
 }

@@ -1,8 +1,7 @@
 package org.portmortem.fleet;
 
+import org.portmortem.BundledResource;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -252,13 +251,6 @@ public final class FleetHtml {
     }
 
     private static String resource(String name) {
-        try (InputStream in = FleetHtml.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("resource missing from the build: " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read bundled resource " + name, e);
-        }
+        return BundledResource.text(FleetHtml.class, name);
     }
 }

@@ -1,12 +1,6 @@
 package org.portmortem.exposure.firewall;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Arrays;
+import org.portmortem.BundledResource;
 import java.util.List;
 import java.util.Locale;
 import org.portmortem.exposure.Listener;
@@ -28,17 +22,12 @@ record PolicyException(String key, String name, List<String> ports, List<String>
     static final List<PolicyException> ALL = load();
 
     private static List<PolicyException> load() {
-        try (InputStream in = PolicyException.class.getResourceAsStream("/org/portmortem/exposure/firewall/xp-policy-exceptions.json")) {
-            if (in == null) {
-                throw new IllegalStateException("xp-policy-exceptions.json is missing from the class path");
-            }
-            ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-            JsonNode root = json.readTree(in);
-            return List.copyOf(Arrays.asList(json.treeToValue(root.get("exceptions"), PolicyException[].class)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return List.copyOf(BundledResource.json(PolicyException.class, "xp-policy-exceptions.json", DataFile.class)
+                .exceptions());
     }
+
+    /** The data file: what it is, its sources (cited by the exceptions' documentation), the exceptions. */
+    private record DataFile(String about, java.util.Map<String, String> sources, List<PolicyException> exceptions) {}
 
     /** Whether the exception covers the listener: its fixed port and protocol, or its process. */
     boolean covers(Listener l) {

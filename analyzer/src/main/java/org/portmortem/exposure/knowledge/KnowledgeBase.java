@@ -1,12 +1,7 @@
 package org.portmortem.exposure.knowledge;
 
+import org.portmortem.BundledResource;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -54,25 +49,17 @@ public final class KnowledgeBase {
     }
 
     private static KnowledgeBase load() {
-        ObjectMapper json = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-        List<String> files = read(json, "index.json", new TypeReference<List<String>>() {});
+        List<String> files = read("index.json", new TypeReference<List<String>>() {});
         List<ServiceKnowledge> entries = new ArrayList<>();
         for (String f : files) {
-            entries.add(read(json, f, new TypeReference<ServiceKnowledge>() {}));
+            entries.add(read(f, new TypeReference<ServiceKnowledge>() {}));
         }
-        Map<String, String> sources = read(json, "sources.json", new TypeReference<Map<String, String>>() {});
+        Map<String, String> sources = read("sources.json", new TypeReference<Map<String, String>>() {});
         return new KnowledgeBase(entries, sources);
     }
 
-    private static <T> T read(ObjectMapper json, String file, TypeReference<T> type) {
-        try (InputStream in = KnowledgeBase.class.getResourceAsStream(ROOT + file)) {
-            if (in == null) {
-                throw new IllegalStateException("knowledge base resource missing: " + ROOT + file);
-            }
-            return json.readValue(in, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("knowledge base resource " + file + " is not valid: " + e.getMessage(), e);
-        }
+    private static <T> T read(String file, TypeReference<T> type) {
+        return BundledResource.json(KnowledgeBase.class, ROOT + file, type);
     }
 
     /** All entries, in index order. */

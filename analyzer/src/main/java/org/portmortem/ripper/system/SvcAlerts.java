@@ -1,8 +1,6 @@
 package org.portmortem.ripper.system;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import org.portmortem.BundledResource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -165,15 +163,6 @@ final class SvcAlerts {
     }
 
     private static Properties load(String resource) {
-        Properties p = new Properties();
-        try (InputStream in = SvcAlerts.class.getResourceAsStream("/org/portmortem/ripper/" + resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the class path");
-            }
-            p.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return p;
+        return BundledResource.properties(SvcAlerts.class, "/org/portmortem/ripper/" + resource);
     }
 }

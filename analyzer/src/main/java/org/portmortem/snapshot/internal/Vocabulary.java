@@ -1,11 +1,6 @@
 package org.portmortem.snapshot.internal;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import org.portmortem.BundledResource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,23 +39,15 @@ public final class Vocabulary {
 
     private static Vocabulary load() {
         List<Entry> list = new ArrayList<>();
-        try (InputStream in = Vocabulary.class.getResourceAsStream("/org/portmortem/snapshot/vocabulary.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("vocabulary.tsv missing from the class path");
+        for (String line : BundledResource.text(Vocabulary.class, "/org/portmortem/snapshot/vocabulary.tsv").split("\\R")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                if (f.length != 5) {
-                    throw new IllegalStateException("vocabulary.tsv: expected 5 tab-separated fields: " + line);
-                }
-                list.add(new Entry(f[0], f[1], f[2], f[3], f[4]));
+            String[] f = line.split("\t");
+            if (f.length != 5) {
+                throw new IllegalStateException("vocabulary.tsv: expected 5 tab-separated fields: " + line);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            list.add(new Entry(f[0], f[1], f[2], f[3], f[4]));
         }
         return new Vocabulary(list);
     }
