@@ -2,7 +2,6 @@ package org.portmortem.fleet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +31,7 @@ final class ReportDigest {
         TreeSet<String> firewall = new TreeSet<>();
         for (JsonNode l : report.path("listeners")) {
             StringBuilder reach = new StringBuilder();
-            for (Iterator<Map.Entry<String, JsonNode>> it = l.path("firewall").fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> p = it.next();
+            for (Map.Entry<String, JsonNode> p : l.path("firewall").properties()) {
                 reach.append(reach.length() == 0 ? "" : "; ").append(p.getKey()).append(": ")
                         .append(p.getValue().path("reachability").asText());
                 if (!"loopback".equals(addressClass(text(l.path("address"))))) {

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,9 +153,7 @@ final class ColumnRows {
     }
 
     private void flatten(String prefix, JsonNode n, Map<String, String> cells, int line) {
-        Iterator<Map.Entry<String, JsonNode>> it = n.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : n.properties()) {
             JsonNode v = e.getValue();
             if (prefix.isEmpty() && e.getKey().equals("__children")) {
                 if (v.isArray()) {

@@ -213,7 +213,7 @@ class ServiceTextsTest {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws java.io.IOException {
             hive.close();
         }
     }
