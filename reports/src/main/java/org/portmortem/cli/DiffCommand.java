@@ -70,11 +70,13 @@ public final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B", description = "The second case folder or disk image.")
     Path b;
 
-    @Option(names = "--volume-a", paramLabel = "N", description = "A's volume, when A is an image with several installations.")
-    Integer volumeA;
+    @Option(names = "--volume-a", paramLabel = "N[.M]",
+            description = "A's volume (or installation M of volume N), when A is an image with several installations.")
+    String volumeA;
 
-    @Option(names = "--volume-b", paramLabel = "N", description = "B's volume, when B is an image with several installations.")
-    Integer volumeB;
+    @Option(names = "--volume-b", paramLabel = "N[.M]",
+            description = "B's volume (or installation M of volume N), when B is an image with several installations.")
+    String volumeB;
 
     @Option(names = "--control-set-a", paramLabel = "N", description = "Analyse A's ControlSet00N.")
     Integer controlSetA;
@@ -115,7 +117,7 @@ public final class DiffCommand implements Callable<Integer> {
     }
 
     /** One side's case, opened as the case-reading commands open theirs (folders and images alike). */
-    private CaseOptions side(Path path, Integer volume, Integer controlSet) {
+    private CaseOptions side(Path path, String volume, Integer controlSet) {
         CaseOptions o = new CaseOptions();
         o.mixee = spec;
         o.caseFolder = path;
