@@ -136,6 +136,11 @@ public final class CaseOptions implements AutoCloseable {
         return new AnalysisRequest.PathLabels(image.workspace(), caseFolder.toString());
     }
 
+    /** Every file of the disk image given as CASE (the segments of a split one), for the output guard; else none. */
+    public List<Path> imageSegments() {
+        return image == null ? List.of() : image.image().segments();
+    }
+
     /** Removes what was copied out of a disk image. */
     @Override
     public void close() {

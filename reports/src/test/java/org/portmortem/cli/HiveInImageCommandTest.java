@@ -226,6 +226,31 @@ class HiveInImageCommandTest {
     }
 
     @Test
+    void everyCaseCommandOnADamagedHiveFromAnImageNeverShowsTheTemporaryCopy() {
+        for (String command : List.of("system", "services", "listeners", "rpc")) {
+            CommandRun r = CommandRun.of(command, raw.toString(), "--volume", "1.1");
+            assertThat(r.exit()).as(command + ": " + r.err()).isZero();
+            noTemporaryPath(r);
+        }
+    }
+
+    @Test
+    void diffOfTwoInstallationsOfOneImageWritesItsPageButNeverOverTheImage() throws IOException {
+        Path page = dir.resolve("diff.html");
+        CommandRun r = CommandRun.of("diff", raw.toString(), raw.toString(), "--volume-a", "1.3", "--volume-b", "2.1",
+                "--html", page.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("0 differences");
+        assertThat(Files.readString(page)).doesNotContain("portmortem-image-").contains("using installation 1.3");
+        long size = Files.size(raw);
+        CommandRun over = CommandRun.of("diff", raw.toString(), raw.toString(), "--volume-a", "1.3", "--volume-b", "2.1",
+                "--html", raw.toString());
+        assertThat(over.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(over.err()).contains("is the input");
+        assertThat(Files.size(raw)).isEqualTo(size);
+    }
+
+    @Test
     void theDirtyHiveNoteAndLogReplayNameTheHiveByItsPlaceInTheImage() {
         String hive = raw + " (volume 1) : Windows/System32/config/SYSTEM";
         CommandRun stale = CommandRun.of("system", raw.toString(), "--volume", "1.2", "--no-logs");

@@ -206,6 +206,12 @@ public final class TestImages {
         return out;
     }
 
+    /** An overlay that makes XP's Telnet service automatic: one Start and one listener (TCP 23) differ. */
+    public static Path telnetMadeAutomatic(Path out) throws IOException {
+        return overlay(out, "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\TlntSvr]",
+                "\"Start\"=dword:00000002");
+    }
+
     /** A .reg overlay written by the test. */
     public static Path overlay(Path out, String... lines) throws IOException {
         Files.writeString(out, "Windows Registry Editor Version 5.00\r\n\r\n" + String.join("\r\n", lines) + "\r\n",
