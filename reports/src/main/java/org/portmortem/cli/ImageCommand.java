@@ -68,6 +68,7 @@ import picocli.CommandLine.Spec;
             "  portmortem image evidence/laptop.E01",
             "  portmortem image disk.vhdx --volume 2",
             "  portmortem listeners disk.vmdk --volume 2",
+            "  portmortem system disk.E01 --volume 1.2     (installation 2 of volume 1, e.g. Windows.old/Windows)",
             "",
             "Exit codes:",
             "  0  the image was listed",
