@@ -58,8 +58,8 @@ final class HiveCopySection {
             Function<Instant, MachineTime> time) {
         Element table = parent.appendElement("table").addClass("hive-copy");
         Element head = table.appendElement("thead").appendElement("tr");
-        for (String t : List.of("Subject", "Kind", "Field", first, second, "Evidence (" + first.toLowerCase(Locale.ROOT)
-                + ")", "Evidence (" + second.toLowerCase(Locale.ROOT) + ")")) {
+        for (String t : List.of("Subject", "Kind", "Field", first, second, "Evidence (" + inText(first) + ")",
+                "Evidence (" + inText(second) + ")")) {
             head.appendElement("th").attr("scope", "col").text(t);
         }
         Element tb = table.appendElement("tbody");
@@ -73,6 +73,11 @@ final class HiveCopySection {
             evidence(tr.appendElement("td"), d.liveEvidence(), time);
             evidence(tr.appendElement("td"), d.copyEvidence(), time);
         }
+    }
+
+    /** A side's heading inside a sentence: "live", but the letters A and B as they are. */
+    private static String inText(String side) {
+        return side.length() == 1 ? side : side.toLowerCase(Locale.ROOT);
     }
 
     private static void value(Element tr, String v) {

@@ -42,6 +42,8 @@ class DiffHtmlCommandTest {
         Document html = Jsoup.parse(page.toFile(), "UTF-8");
         assertThat(html.title()).startsWith("PortMortem diff: ");
         assertThat(html.select("section#services h2").text()).isEqualTo("Services and drivers (1)");
+        assertThat(html.select("section#services th").eachText()).containsExactly("Subject", "Kind", "Field", "A", "B",
+                "Evidence (A)", "Evidence (B)");
         Element telnet = html.select("section#services tbody tr").first();
         assertThat(telnet.select("td").eachText()).startsWith("TlntSvr", "service", "start", "3", "2");
         assertThat(telnet.select("td").get(5).text()).contains("ControlSet001\\Services\\TlntSvr : Start = 3");
