@@ -46,6 +46,9 @@ public record AnalysisRequest(
 
     /** How a file path is shown in the report. */
     public String label(Path file) {
+        if (files.origin(file).isPresent()) {
+            return files.shown(file); // a copy out of a disk image: named by its place in the image
+        }
         return labels == null ? file.toString() : labels.label(file);
     }
 

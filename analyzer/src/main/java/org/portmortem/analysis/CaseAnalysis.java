@@ -126,9 +126,9 @@ public final class CaseAnalysis {
                     snapshots, request, out);
 
             // Lazy readers add warnings while the stages above visit the hive: collect them last.
-            hiveWarnings(systemFile, out);
+            hiveWarnings(systemFile, files, files.system(), out);
             if (softwareFile != null) {
-                hiveWarnings(softwareFile, out);
+                hiveWarnings(softwareFile, files, files.software(), out);
             }
             return out.build();
         }
@@ -298,9 +298,11 @@ public final class CaseAnalysis {
         return read;
     }
 
-    private static void hiveWarnings(Hive hive, Analysis.Builder out) {
+    /** The reader's warnings, naming the hive (a copy out of a disk image by its place in the image). */
+    private static void hiveWarnings(Hive hive, CaseFiles files, Path file, Analysis.Builder out) {
+        String where = files.origin(file).isPresent() ? files.shown(file) : hive.name();
         for (HiveWarning w : hive.warnings()) {
-            out.warning(AnalysisWarning.Stage.HIVE, hive.name(), w.toString());
+            out.warning(AnalysisWarning.Stage.HIVE, where, w.toString());
         }
     }
 }

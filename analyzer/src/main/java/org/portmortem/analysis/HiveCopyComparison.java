@@ -52,7 +52,9 @@ final class HiveCopyComparison {
                 }
                 out.add(compareOne(c, path, live, liveExposure, liveSoftware, options, modelOptions));
             } catch (IOException | RuntimeException e) {
-                out.add(new HiveCopy(c.kind().word(), path, null, "could not be read: " + e.getMessage(), List.of()));
+                // The message names the file as opened: a copy out of an image is named by its place in the image.
+                String why = String.valueOf(e.getMessage()).replace(c.system().toString(), path);
+                out.add(new HiveCopy(c.kind().word(), path, null, "could not be read: " + why, List.of()));
             }
         }
         return out;

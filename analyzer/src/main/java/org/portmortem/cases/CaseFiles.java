@@ -65,6 +65,11 @@ public record CaseFiles(Path system, Path software, List<Path> systemLogs, List<
         return Optional.ofNullable(origins.get(file.toAbsolutePath().normalize()));
     }
 
+    /** How messages name a file: its place in the image ({@code IMAGE (volume N) : PATH}) for a copy, else its path. */
+    public String shown(Path file) {
+        return origin(file).map(ImageFileOrigin::shown).orElse(String.valueOf(file));
+    }
+
     /** Extensions accepted after the hive name, in order of preference (binary first). */
     private static final List<String> EXTENSIONS = List.of("", ".hiv", ".dat", ".reg");
 

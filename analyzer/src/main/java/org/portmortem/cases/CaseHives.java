@@ -126,12 +126,17 @@ public final class CaseHives implements AutoCloseable {
     /** The notes about the files (where found, what is missing) and each hive's log replay. */
     public List<String> notes() {
         List<String> out = new ArrayList<>(files.notes());
-        out.add(system.name() + ": " + system.info().logReplay().note());
+        out.add(named(system, files.system()) + ": " + system.info().logReplay().note());
         if (software != null) {
-            out.add(software.name() + ": " + software.info().logReplay().note());
+            out.add(named(software, files.software()) + ": " + software.info().logReplay().note());
         }
         out.addAll(overlayNotes);
         return out;
+    }
+
+    /** A hive copied out of an image by its place in the image, else by its short name. */
+    private String named(Hive hive, Path file) {
+        return files.origin(file).isPresent() ? files.shown(file) : hive.name();
     }
 
     /**
@@ -140,9 +145,9 @@ public final class CaseHives implements AutoCloseable {
      */
     public List<String> readWarnings() {
         List<String> out = new ArrayList<>();
-        readSystem.warnings().forEach(w -> out.add(files.system() + ": " + w));
+        readSystem.warnings().forEach(w -> out.add(files.shown(files.system()) + ": " + w));
         if (readSoftware != null) {
-            readSoftware.warnings().forEach(w -> out.add(files.software() + ": " + w));
+            readSoftware.warnings().forEach(w -> out.add(files.shown(files.software()) + ": " + w));
         }
         return out;
     }

@@ -27,4 +27,17 @@ public record ImageFileOrigin(Path image, ImageFormat format, List<DiskImage.Seg
     public ImageFileOrigin {
         segments = List.copyOf(segments);
     }
+
+    /**
+     * How reports, warnings and errors name the file: {@code IMAGE (volume N) : PATH/IN/IMAGE}, never the
+     * path of the temporary copy (which is gone when the command ends).
+     */
+    public String shown() {
+        return shownIn(image, volume) + " : " + pathInImage;
+    }
+
+    /** {@code IMAGE (volume N)}. */
+    static String shownIn(Path image, int volume) {
+        return image + " (volume " + volume + ")";
+    }
 }

@@ -41,6 +41,13 @@ public final class OpenedImage implements AutoCloseable {
     private static final DateTimeFormatter TSK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSSSSS]",
             Locale.ROOT);
 
+    /**
+     * Every file and folder copied out of an image in this process, by the temporary path, and how it is
+     * shown instead ({@code IMAGE (volume N) : PATH}); kept after {@link #close} so that an error message
+     * printed afterwards is relabelled too.
+     */
+    private static final Map<String, String> SHOWN = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final DiskImage image;
     private final Path workspace;
     private final Path tskPath;
@@ -50,6 +57,7 @@ public final class OpenedImage implements AutoCloseable {
     private List<Volume> volumes;
     private List<WindowsInstallation> installations;
     private List<DiskImage.SegmentHash> hashes;
+    private int filesExtracted;
 
     private OpenedImage(DiskImage image, Path workspace, Path tskPath, String tskType, String note, Thread cleanup) {
         this.image = image;
@@ -147,7 +155,11 @@ public final class OpenedImage implements AutoCloseable {
         return volumes;
     }
 
-    /** Every Windows installation on the NTFS volumes, in volume order. */
+    /**
+     * Every Windows installation on the NTFS volumes, in volume order: each folder at the root holding
+     * {@code System32/config/SYSTEM}, and each such folder inside a root {@code Windows.old} (what an
+     * in-place upgrade leaves of the previous installation).
+     */
     public synchronized List<WindowsInstallation> installations() throws IOException {
         if (installations != null) {
             return installations;
@@ -161,26 +173,14 @@ public final class OpenedImage implements AutoCloseable {
                 if (!root.directory() || root.name().startsWith("$")) {
                     continue;
                 }
-                Optional<ImageEntry> sys32 = child(v, root, "System32", true);
-                Optional<ImageEntry> config = sys32.isEmpty() ? Optional.empty() : child(v, sys32.get(), "config", true);
-                if (config.isEmpty()) {
-                    continue;
+                installationAt(v, root).ifPresent(out::add);
+                if (root.name().equalsIgnoreCase("Windows.old")) {
+                    for (ImageEntry inner : list(v, root.address(), root.path())) {
+                        if (inner.directory()) {
+                            installationAt(v, inner).ifPresent(out::add);
+                        }
+                    }
                 }
-                List<ImageEntry> configFiles = list(v, config.get().address(), config.get().path());
-                if (configFiles.stream().noneMatch(e -> !e.directory() && e.name().equalsIgnoreCase("SYSTEM"))) {
-                    continue;
-                }
-                List<ImageEntry> hives = new ArrayList<>(hiveFiles(configFiles));
-                Optional<ImageEntry> regBack = configFiles.stream()
-                        .filter(e -> e.directory() && e.name().equalsIgnoreCase("RegBack")).findFirst();
-                if (regBack.isPresent()) {
-                    hives.addAll(hiveFiles(list(v, regBack.get().address(), regBack.get().path())));
-                }
-                Optional<ImageEntry> repair = child(v, root, "repair", true);
-                if (repair.isPresent()) {
-                    hives.addAll(hiveFiles(list(v, repair.get().address(), repair.get().path())));
-                }
-                out.add(new WindowsInstallation(v, root.name(), config.get().path(), hives));
             }
         }
         installations = List.copyOf(out);
@@ -188,35 +188,150 @@ public final class OpenedImage implements AutoCloseable {
     }
 
     /**
-     * Copies an installation's hive files out into the private temporary folder, under
-     * {@code volume-N/} with their paths in the image (so that a case folder's rules find them), each
-     * with its provenance.
+     * An installation's number as {@code portmortem image} lists it and {@code --volume} takes it:
+     * {@code N.M}, the M-th installation of volume N in {@link #installations()}' order.
+     */
+    public String number(WindowsInstallation installation) throws IOException {
+        int m = 0;
+        for (WindowsInstallation o : installations()) {
+            if (o.volume().number() == installation.volume().number()) {
+                m++;
+            }
+            if (o == installation) {
+                break;
+            }
+        }
+        return installation.volume().number() + "." + m;
+    }
+
+    /** The installation whose system root is this folder, if it holds {@code System32/config/SYSTEM}. */
+    private Optional<WindowsInstallation> installationAt(Volume v, ImageEntry root) throws IOException {
+        Optional<ImageEntry> sys32 = child(v, root, "System32", true);
+        Optional<ImageEntry> config = sys32.isEmpty() ? Optional.empty() : child(v, sys32.get(), "config", true);
+        if (config.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ImageEntry> configFiles = list(v, config.get().address(), config.get().path());
+        if (configFiles.stream().noneMatch(e -> !e.directory() && e.name().equalsIgnoreCase("SYSTEM"))) {
+            return Optional.empty();
+        }
+        List<ImageEntry> hives = new ArrayList<>(hiveFiles(configFiles));
+        Optional<ImageEntry> regBack = configFiles.stream()
+                .filter(e -> e.directory() && e.name().equalsIgnoreCase("RegBack")).findFirst();
+        if (regBack.isPresent()) {
+            hives.addAll(hiveFiles(list(v, regBack.get().address(), regBack.get().path())));
+        }
+        Optional<ImageEntry> repair = child(v, root, "repair", true);
+        if (repair.isPresent()) {
+            hives.addAll(hiveFiles(list(v, repair.get().address(), repair.get().path())));
+        }
+        return Optional.of(new WindowsInstallation(v, root.path(), config.get().path(), hives));
+    }
+
+    /**
+     * Copies an installation's hive files out into the private temporary folder, under a folder of its
+     * own ({@code volume-N.M/}, M its place among the installations of volume N) with their paths in the
+     * image (so that a case folder's rules find them), each with its provenance.
      */
     public ExtractedInstallation extract(WindowsInstallation installation) throws IOException {
         Volume v = installation.volume();
-        Path folder = workspace.resolve("volume-" + v.number());
+        Path folder = workspace.resolve("volume-" + number(installation));
         Map<Path, ImageFileOrigin> origins = new LinkedHashMap<>();
         for (ImageEntry e : installation.hives()) {
-            Path out = folder;
-            for (String part : e.path().split("/")) {
-                out = out.resolve(safeName(part));
-            }
-            Files.createDirectories(out.getParent());
-            if (e.size() > 0) {
-                ExternalTool.Result r = ExternalTool.toFile(image.path(), TSK, List.of("icat", "-i", tskType, "-o",
-                        String.valueOf(v.startSector()), "-b", String.valueOf(v.sectorSize()), tskPath.toString(),
-                        String.valueOf(e.mftEntry())), out, EXTRACT_TIMEOUT_SECONDS);
-                if (!r.ok()) {
-                    throw new ImageException(image.path(), "icat cannot copy " + e.path() + " (MFT entry " + e.mftEntry()
-                            + ") out of volume " + v.number() + ": " + r.reason());
-                }
-            } else {
-                Files.createFile(out); // an empty RegBack file stays empty: reported, never read
-            }
-            origins.put(out.toAbsolutePath().normalize(), new ImageFileOrigin(image.path(), image.format(), hashes(),
-                    v.number(), v.offsetBytes(), v.fileSystem(), e.path(), e.mftEntry(), e.address(), times(v, e), note));
+            copyOut(v, e, folder, origins);
         }
         return new ExtractedInstallation(installation, folder, origins);
+    }
+
+    /**
+     * Copies one file of a volume out, found by its path from the volume's root (names compared in any
+     * case), with the {@code .LOG}, {@code .LOG1} and {@code .LOG2} lying beside it, into a folder of its
+     * own in the private temporary folder, laid out as in the image.
+     *
+     * @param path the path from the volume's root, {@code /} or {@code \} separated
+     * @return the copy and the origin of every file copied, or empty when the volume holds no such file
+     */
+    public synchronized Optional<ExtractedFile> extractFile(Volume v, String path) throws IOException {
+        String[] parts = java.util.Arrays.stream(path.replace('\\', '/').split("/")).filter(p -> !p.isEmpty())
+                .toArray(String[]::new);
+        if (parts.length == 0 || !v.isNtfs()) {
+            return Optional.empty();
+        }
+        List<ImageEntry> folder = list(v, null, "");
+        for (int i = 0; i < parts.length - 1; i++) {
+            String name = parts[i];
+            Optional<ImageEntry> dir = folder.stream().filter(e -> e.directory() && e.name().equalsIgnoreCase(name))
+                    .findFirst();
+            if (dir.isEmpty()) {
+                return Optional.empty();
+            }
+            folder = list(v, dir.get().address(), dir.get().path());
+        }
+        String last = parts[parts.length - 1];
+        Optional<ImageEntry> file = folder.stream().filter(e -> !e.directory() && e.name().equalsIgnoreCase(last))
+                .findFirst();
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        Path into = workspace.resolve("volume-" + v.number() + "-file-" + (++filesExtracted));
+        Map<Path, ImageFileOrigin> origins = new LinkedHashMap<>();
+        Path copy = copyOut(v, file.get(), into, origins);
+        String base = file.get().name().toUpperCase(Locale.ROOT);
+        for (ImageEntry e : folder) {
+            String n = e.name().toUpperCase(Locale.ROOT);
+            if (!e.directory() && (n.equals(base + ".LOG") || n.equals(base + ".LOG1") || n.equals(base + ".LOG2"))) {
+                copyOut(v, e, into, origins);
+            }
+        }
+        return Optional.of(new ExtractedFile(copy, origins));
+    }
+
+    /** Copies one file out with icat under {@code folder} at its path in the image, and records its origin. */
+    private Path copyOut(Volume v, ImageEntry e, Path folder, Map<Path, ImageFileOrigin> origins) throws IOException {
+        Path out = folder;
+        for (String part : e.path().split("/")) {
+            out = out.resolve(safeName(part));
+        }
+        Files.createDirectories(out.getParent());
+        if (e.size() > 0) {
+            ExternalTool.Result r = ExternalTool.toFile(image.path(), TSK, List.of("icat", "-i", tskType, "-o",
+                    String.valueOf(v.startSector()), "-b", String.valueOf(v.sectorSize()), tskPath.toString(),
+                    String.valueOf(e.mftEntry())), out, EXTRACT_TIMEOUT_SECONDS);
+            if (!r.ok()) {
+                throw new ImageException(image.path(), "icat cannot copy " + e.path() + " (MFT entry " + e.mftEntry()
+                        + ") out of volume " + v.number() + ": " + r.reason());
+            }
+        } else {
+            Files.createFile(out); // an empty RegBack file stays empty: reported, never read
+        }
+        ImageFileOrigin origin = new ImageFileOrigin(image.path(), image.format(), hashes(), v.number(), v.offsetBytes(),
+                v.fileSystem(), e.path(), e.mftEntry(), e.address(), times(v, e), note);
+        origins.put(out.toAbsolutePath().normalize(), origin);
+        Path base = folder.toAbsolutePath().normalize();
+        SHOWN.put(out.toAbsolutePath().normalize().toString(), origin.shown());
+        SHOWN.put(base + "/", ImageFileOrigin.shownIn(image.path(), v.number()) + " : ");
+        SHOWN.put(base.toString(), ImageFileOrigin.shownIn(image.path(), v.number()));
+        return out;
+    }
+
+    /**
+     * The text with the path of every file copied out of an image in this process (and of the folders
+     * they were copied into) replaced by how it is shown, {@code IMAGE (volume N) : PATH}: for messages
+     * that name a file the command only knows by its temporary copy.
+     */
+    public static String shown(String text) {
+        if (text == null || SHOWN.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        // Longest first: SYSTEM.LOG1's path starts with SYSTEM's, and every file's with its folder's.
+        for (String copy : SHOWN.keySet().stream().sorted(java.util.Comparator.comparingInt(String::length).reversed())
+                .toList()) {
+            if (out.contains(copy)) {
+                out = out.replace(copy, SHOWN.get(copy));
+            }
+        }
+        return out;
     }
 
     /** Removes the private temporary folder and everything copied out into it. */

@@ -41,10 +41,11 @@ public final class CaseOptions implements AutoCloseable {
                     + " (E01, raw/dd, also split, VHD, VHDX, VMDK) read through The Sleuth Kit.")
     Path caseFolder;
 
-    @Option(names = "--volume", paramLabel = "N",
+    @Option(names = "--volume", paramLabel = "N[.M]",
             description = "With a disk image holding more than one Windows installation: use the one on volume N,"
-                    + " as 'portmortem image' numbers them.")
-    Integer volume;
+                    + " or installation M of volume N (N.M: two installations on one volume, e.g. Windows and"
+                    + " Windows.old/Windows), as 'portmortem image' numbers them.")
+    String volume;
 
     @Option(names = "--system", paramLabel = "FILE",
             description = "The SYSTEM hive (binary regf or .reg export), instead of finding it in CASE.")
@@ -115,21 +116,29 @@ public final class CaseOptions implements AutoCloseable {
                     + " (use --system FILE for a hive)");
         }
         image = OpenedImage.open(recognised.get());
-        imageFiles = ImageCases.locate(image, volume);
+        try {
+            imageFiles = ImageCases.locate(image, volume);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(mixee.commandLine(), e.getMessage());
+        }
         return imageFiles;
     }
 
     /**
-     * How the report shows the files copied out of an image: {@code IMAGE:volume N/WINDOWS/...} instead of
-     * the temporary folder's name; {@code null} for a case folder.
+     * How the report shows files in the private temporary folder of an image that are not copies with an
+     * origin (those are shown as {@code IMAGE (volume N) : PATH} by the request itself): under the image's
+     * name, never the temporary folder's; {@code null} for a case folder.
      */
     public AnalysisRequest.PathLabels labels() {
-        if (image == null || imageFiles == null || imageFiles.origins().isEmpty()) {
+        if (image == null || imageFiles == null) {
             return null;
         }
-        int n = imageFiles.origins().values().iterator().next().volume();
-        return new AnalysisRequest.PathLabels(image.workspace().resolve("volume-" + n),
-                caseFolder + ":volume " + n);
+        return new AnalysisRequest.PathLabels(image.workspace(), caseFolder.toString());
+    }
+
+    /** Every file of the disk image given as CASE (the segments of a split one), for the output guard; else none. */
+    public List<Path> imageSegments() {
+        return image == null ? List.of() : image.image().segments();
     }
 
     /** Removes what was copied out of a disk image. */

@@ -16,6 +16,7 @@ import org.portmortem.cases.CaseHives;
 import org.portmortem.exposure.Exposure;
 import org.portmortem.exposure.ExposurePredictor;
 import org.portmortem.model.SystemModel;
+import org.portmortem.report.DiffHtml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,6 +45,10 @@ import picocli.CommandLine.Spec;
             "Formats:",
             "  text  one line per difference: kind, subject, field, A's value, B's value",
             "  json  an array of {subject, kind, field, a, b, aEvidence[], bEvidence[]}",
+            "",
+            "--html FILE also writes the differences as one self-contained page: what each side is and how its"
+                    + " hives were read, the services and drivers that differ, the listeners predicted for one only,"
+                    + " with the evidence from both.",
         },
         parameterListHeading = "%nArguments:%n",
         optionListHeading = "%nOptions:%n",
@@ -52,10 +57,12 @@ import picocli.CommandLine.Spec;
             "  portmortem diff case-2025 case-2026",
             "  portmortem diff laptop.E01 golden-image.vhdx --volume-b 2 --format json",
             "  portmortem diff case01 case01 --control-set-a 1 --control-set-b 2",
+            "  portmortem diff case-2025 laptop.E01 --volume-b 1.2 --html diff.html",
             "",
             "Exit codes:",
             "  0  the differences were printed (none is not an error)",
-            "  2  usage error (an image with several installations and no --volume-a/--volume-b)",
+            "  2  usage error (an image with several installations and no --volume-a/--volume-b), or --html would"
+                    + " replace an input",
             "  3  a case is missing, unreadable or not a case",
             "  4  internal error (a bug; --debug shows the stack trace) or out of memory",
         })
@@ -70,11 +77,13 @@ public final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B", description = "The second case folder or disk image.")
     Path b;
 
-    @Option(names = "--volume-a", paramLabel = "N", description = "A's volume, when A is an image with several installations.")
-    Integer volumeA;
+    @Option(names = "--volume-a", paramLabel = "N[.M]",
+            description = "A's volume (or installation M of volume N), when A is an image with several installations.")
+    String volumeA;
 
-    @Option(names = "--volume-b", paramLabel = "N", description = "B's volume, when B is an image with several installations.")
-    Integer volumeB;
+    @Option(names = "--volume-b", paramLabel = "N[.M]",
+            description = "B's volume (or installation M of volume N), when B is an image with several installations.")
+    String volumeB;
 
     @Option(names = "--control-set-a", paramLabel = "N", description = "Analyse A's ControlSet00N.")
     Integer controlSetA;
@@ -85,37 +94,53 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write the differences as a self-contained HTML page in the report's style (nothing"
+                    + " fetched, every string from the cases escaped). Never an input: an output path that would"
+                    + " replace a hive, a log beside one or an image file is refused (exit 2).")
+    Path html;
+
     @Override
     public Integer call() throws IOException {
         if (!format.equals("text") && !format.equals("json")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format: text or json");
         }
-        try (CaseOptions first = side(a, volumeA, controlSetA); CaseOptions second = side(b, volumeB, controlSetB);
-                CaseHives ha = first.open(); CaseHives hb = second.open()) {
-            SystemModel ma = ha.model(first.modelOptions());
-            SystemModel mb = hb.model(second.modelOptions());
-            ExposurePredictor predictor = new ExposurePredictor();
-            Exposure ea = predictor.predict(ma, BootPlan.of(ma));
-            Exposure eb = predictor.predict(mb, BootPlan.of(mb));
-            List<HiveCopy.Difference> diffs = CaseDifferences.between(ma, ea, mb, eb);
-            PrintWriter out = spec.commandLine().getOut();
-            if (format.equals("json")) {
-                out.println(json(diffs));
-            } else {
-                out.printf("# A %s: %d listeners; B %s: %d listeners; %d differences%n", a, ea.listeners().size(), b,
-                        eb.listeners().size(), diffs.size());
-                for (HiveCopy.Difference d : diffs) {
-                    out.println(DumpCommand.TextPrinter.visible(d.kind() + "  " + d.subject() + "  " + d.field() + "  A: "
-                            + (d.live() == null ? "absent" : d.live()) + "  B: " + (d.copy() == null ? "absent" : d.copy())));
+        try (CaseOptions first = side(a, volumeA, controlSetA); CaseOptions second = side(b, volumeB, controlSetB)) {
+            if (html != null) {
+                new OutputGuard().caseFiles(first.files()).caseFiles(second.files()).input(a, b)
+                        .inputs(first.imageSegments()).inputs(second.imageSegments()).check(html);
+            }
+            try (CaseHives ha = first.open(); CaseHives hb = second.open()) {
+                SystemModel ma = ha.model(first.modelOptions());
+                SystemModel mb = hb.model(second.modelOptions());
+                ExposurePredictor predictor = new ExposurePredictor();
+                Exposure ea = predictor.predict(ma, BootPlan.of(ma));
+                Exposure eb = predictor.predict(mb, BootPlan.of(mb));
+                List<HiveCopy.Difference> diffs = CaseDifferences.between(ma, ea, mb, eb);
+                PrintWriter out = spec.commandLine().getOut();
+                if (format.equals("json")) {
+                    out.println(json(diffs));
+                } else {
+                    out.printf("# A %s: %d listeners; B %s: %d listeners; %d differences%n", a, ea.listeners().size(), b,
+                            eb.listeners().size(), diffs.size());
+                    for (HiveCopy.Difference d : diffs) {
+                        out.println(DumpCommand.TextPrinter.visible(d.kind() + "  " + d.subject() + "  " + d.field() + "  A: "
+                                + (d.live() == null ? "absent" : d.live()) + "  B: " + (d.copy() == null ? "absent" : d.copy())));
+                    }
+                }
+                out.flush();
+                if (html != null) {
+                    DiffHtml.write(new DiffHtml.Side(a.toString(), ea.listeners().size(), ha.notes()),
+                            new DiffHtml.Side(b.toString(), eb.listeners().size(), hb.notes()), diffs,
+                            PortMortemCommand.version(), html);
                 }
             }
-            out.flush();
         }
         return ExitCode.OK;
     }
 
     /** One side's case, opened as the case-reading commands open theirs (folders and images alike). */
-    private CaseOptions side(Path path, Integer volume, Integer controlSet) {
+    private CaseOptions side(Path path, String volume, Integer controlSet) {
         CaseOptions o = new CaseOptions();
         o.mixee = spec;
         o.caseFolder = path;

@@ -60,6 +60,12 @@ import picocli.CommandLine.Spec;
             "            \"typeName\": TYPE_NAME}",
             "         where HEX is the lower-case hexadecimal of the data bytes",
             "",
+            "HIVE may also be a disk image (E01, raw/dd, also split, VHD, VHDX, VMDK) with --hive-path: the hive's"
+                    + " path from the volume's root, in any case (--volume N when it is on more than one volume). The"
+                    + " hive and the .LOG/.LOG1/.LOG2 beside it are copied out with The Sleuth Kit's icat into a"
+                    + " private temporary folder removed afterwards; stderr says where in the image they were, and"
+                    + " warnings name the hive as IMAGE (volume N) : PATH.",
+            "",
             "PATH is backslash-separated from the root without the root key's own name (ControlSet001\\Services\\Tcpip);"
                     + " the root is \"\". NAME is \"\" for a key's default value.",
         },
@@ -68,6 +74,7 @@ import picocli.CommandLine.Spec;
             "  portmortem dump SYSTEM --key 'ControlSet001\\Services\\Tcpip\\Parameters'",
             "  portmortem dump SOFTWARE --format jsonl > software.jsonl",
             "  portmortem dump --no-logs --format csv NTUSER.DAT",
+            "  portmortem dump laptop.E01 --hive-path Windows/System32/config/SYSTEM --key Select",
             "",
             "Exit codes:",
             "  0  the hive was dumped (warnings, if any, are on stderr)",
@@ -83,8 +90,12 @@ public final class DumpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "HIVE", description = "The hive file: regf (SYSTEM, SOFTWARE, NTUSER.DAT, ...) or a .reg export.")
+    @Parameters(index = "0", paramLabel = "HIVE", description = "The hive file: regf (SYSTEM, SOFTWARE, NTUSER.DAT, ...) or a"
+            + " .reg export; or a disk image with --hive-path.")
     Path hive;
+
+    @picocli.CommandLine.Mixin
+    HiveInImageOptions inImage;
 
     @Option(names = "--key", paramLabel = "PATH", defaultValue = "",
             description = "Dump only this key and everything below it, case-insensitive: ControlSet001\\Services\\Tcpip,"
@@ -103,8 +114,10 @@ public final class DumpCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = TerminalText.writer(spec.commandLine().getErr());
-        try (Hive h = Hive.open(hive, noLogs ? HiveOpenOptions.NO_LOGS : HiveOpenOptions.DEFAULT)) {
-            Key start = KeyPaths.find(h, key).orElseThrow(() -> new InputException(hive, "no key " + key
+        Path file = inImage.hiveFile(hive);
+        inImage.provenanceNote().ifPresent(n -> err.println("portmortem: note: " + n));
+        try (Hive h = Hive.open(file, noLogs ? HiveOpenOptions.NO_LOGS : HiveOpenOptions.DEFAULT)) {
+            Key start = KeyPaths.find(h, key).orElseThrow(() -> new InputException(file, "no key " + key
                     + (key.equals(KeyPaths.belowRoot(h, key)) ? "" : " (read as " + KeyPaths.belowRoot(h, key) + ")") + " in this hive"));
             try (KeyPrinter printer = printerFor(format, out)) {
                 dump(start, printer);
@@ -112,7 +125,7 @@ public final class DumpCommand implements Callable<Integer> {
             out.flush();
             List<HiveWarning> warnings = h.warnings();
             for (HiveWarning w : warnings) {
-                err.println("portmortem: warning: " + hive + ": " + w);
+                err.println("portmortem: warning: " + inImage.shown(hive) + ": " + w);
             }
             err.flush();
         }

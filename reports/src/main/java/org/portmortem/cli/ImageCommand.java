@@ -46,14 +46,16 @@ import picocli.CommandLine.Spec;
             "Lists every volume the partition table (MBR or GPT) holds, or the whole image when it is a bare"
                     + " volume: its number, byte offset, size, partition type, file system and label. On each NTFS"
                     + " volume, every Windows installation (a folder at the root with System32/config/SYSTEM, any"
-                    + " case: Windows, XP's WINDOWS, 2000's WINNT), with the computer name and Windows version read"
-                    + " from its hives, and its hive sets: the live config folder with the .LOG/.LOG1/.LOG2 beside each"
-                    + " hive, config/RegBack and XP's repair folder; an empty (zero-byte) RegBack file is shown as"
-                    + " empty.",
+                    + " case: Windows, XP's WINDOWS, 2000's WINNT; and such a folder inside a root Windows.old, what an"
+                    + " upgrade leaves), numbered N.M (installation M of volume N), with the computer name and Windows"
+                    + " version read from its hives, and its hive sets: the live config folder with the"
+                    + " .LOG/.LOG1/.LOG2 beside each hive, config/RegBack and XP's repair folder; an empty (zero-byte)"
+                    + " RegBack file is shown as empty.",
             "",
-            "The volume numbers are those --volume N takes in analyze, system, services, listeners and rpc when"
-                    + " the image holds more than one installation. Those commands take the image in place of a case"
-                    + " folder.",
+            "The numbers are those --volume takes in analyze, system, services, listeners, rpc and diff when the"
+                    + " image holds more than one installation: --volume N for the one installation of volume N,"
+                    + " --volume N.M when volume N holds several. Those commands take the image in place of a case"
+                    + " folder; rip and dump take it with --hive-path.",
             "",
             "Nothing is written beside the image: the hives are copied out with icat into a private temporary"
                     + " folder (owner-only permissions) that is removed before the command ends. Volume Shadow Copies"
@@ -66,6 +68,7 @@ import picocli.CommandLine.Spec;
             "  portmortem image evidence/laptop.E01",
             "  portmortem image disk.vhdx --volume 2",
             "  portmortem listeners disk.vmdk --volume 2",
+            "  portmortem system disk.E01 --volume 1.2     (installation 2 of volume 1, e.g. Windows.old/Windows)",
             "",
             "Exit codes:",
             "  0  the image was listed",
@@ -115,7 +118,8 @@ public final class ImageCommand implements Callable<Integer> {
             }
             if (installations.size() > 1) {
                 out.println(installations.size() + " Windows installations: give --volume N to analyze, system,"
-                        + " services, listeners and rpc");
+                        + " services, listeners, rpc and diff (--volume N.M for installation N.M when a volume holds"
+                        + " more than one)");
             } else if (installations.isEmpty()) {
                 out.println("no Windows installation found");
             }
@@ -137,7 +141,8 @@ public final class ImageCommand implements Callable<Integer> {
         } catch (IOException e) {
             version = "hives unreadable: " + e.getMessage();
         }
-        out.printf("  installation %s  computer %s  %s%n", visible(i.systemRoot()), visible(name), visible(version));
+        out.printf("  installation %s  %s  computer %s  %s%n", image.number(i), visible(i.systemRoot()), visible(name),
+                visible(version));
         List<String> sets = new ArrayList<>();
         sets.add("live " + visible(i.configPath()) + " (" + names(x.folder(), files.system(), files.software(),
                 files.systemLogs(), files.softwareLogs()) + ")");

@@ -195,7 +195,8 @@ public final class PortMortemCommand {
      */
     public static String oneLine(Throwable ex) {
         Throwable t = ex instanceof UncheckedIOException u ? u.getCause() : ex;
-        String m = t.getMessage();
+        // A hive copied out of a disk image is named by its place in the image, never by the temporary copy.
+        String m = org.portmortem.image.OpenedImage.shown(t.getMessage());
         if (t instanceof OutOfMemoryError) {
             return "out of memory: the Java heap is too small for this input; raise it through PORTMORTEM_JAVA_OPTS,"
                     + " e.g. PORTMORTEM_JAVA_OPTS=-Xmx4g";

@@ -20,6 +20,11 @@ import org.portmortem.ripper.RipPlugin;
 import org.portmortem.ripper.RipPlugins;
 import org.portmortem.ripper.RipRun;
 import picocli.CommandLine.Command;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.portmortem.analysis.MachineTime;
+import org.portmortem.model.MachineTimeZone;
+import org.portmortem.report.ImageOriginJson;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -49,6 +54,12 @@ import picocli.CommandLine.Spec;
             "  tln   time|source|system|user|description, for the plugins RegRipper has a _tln variant of (svc,"
                     + " networklist, osversion), with that variant's lines",
             "",
+            "HIVE may also be a disk image (E01, raw/dd, also split, VHD, VHDX, VMDK) with --hive-path PATH, the"
+                    + " hive's path from the volume's root in any case (and --volume N when that path is on more than"
+                    + " one volume): the hive and the .LOG/.LOG1/.LOG2 beside it are copied out with The Sleuth Kit's"
+                    + " icat into a private temporary folder, removed afterwards; a PortMortem: line and json's image"
+                    + " object say where in the image they were (volume, offset, path, MFT entry, image SHA-256).",
+            "",
             "Text and tln show control, bidirectional and invisible characters from the hive as escapes (ESC as"
                     + " \\x1b, U+202E as \\u202E), so a hostile value cannot drive the terminal or reorder a line;"
                     + " --raw prints them as RegRipper does, byte for byte, for diffing against regripper's output.",
@@ -60,6 +71,7 @@ import picocli.CommandLine.Spec;
             "  portmortem rip -r SYSTEM -f system > system.txt",
             "  portmortem rip -r SYSTEM -p svc --format tln >> timeline.tln",
             "  portmortem rip -r SYSTEM -p nic2 --format json --no-logs",
+            "  portmortem rip -r laptop.E01 --hive-path Windows/System32/config/SYSTEM -p svc",
             "",
             "Exit codes:",
             "  0  the plugins ran (a plugin that fails prints its error and the others still run)",
@@ -77,8 +89,12 @@ public final class RipCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-r", "--hive"}, paramLabel = "HIVE", description = "The hive file to read (regf or .reg export).")
+    @Option(names = {"-r", "--hive"}, paramLabel = "HIVE",
+            description = "The hive file to read (regf or .reg export), or a disk image with --hive-path.")
     Path hive;
+
+    @Mixin
+    HiveInImageOptions inImage;
 
     @Option(names = {"-p", "--plugin"}, paramLabel = "PLUGIN", description = "The plugin to run (see --list).")
     String plugin;
@@ -122,12 +138,13 @@ public final class RipCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         List<RipPlugin> plugins = chosen();
-        try (Hive h = Hive.open(hive, noLogs ? HiveOpenOptions.NO_LOGS : HiveOpenOptions.DEFAULT)) {
+        Path file = inImage.hiveFile(hive);
+        try (Hive h = Hive.open(file, noLogs ? HiveOpenOptions.NO_LOGS : HiveOpenOptions.DEFAULT)) {
             HiveType type = HiveType.of(h);
             for (RipPlugin p : plugins) {
                 if (!p.reads(type)) {
                     String reads = String.join(" or ", p.hiveTypes().stream().map(Enum::name).toList());
-                    throw new InputException(hive, "is " + (type == HiveType.OTHER ? "not a hive this tool recognises"
+                    throw new InputException(file, "is " + (type == HiveType.OTHER ? "not a hive this tool recognises"
                             : "a " + type + " hive") + "; plugin " + p.name() + " reads " + reads + " hives");
                 }
             }
@@ -135,7 +152,9 @@ public final class RipCommand implements Callable<Integer> {
                     controlSet == null ? ModelOptions.DEFAULT : ModelOptions.withControlSet(controlSet));
             List<RipRun> runs = new ArrayList<>();
             plugins.forEach(p -> runs.add(RipRun.of(p, context)));
-            List<String> notes = new ArrayList<>(context.notes());
+            List<String> notes = new ArrayList<>();
+            inImage.provenanceNote().ifPresent(notes::add);
+            notes.addAll(context.notes());
             int shown = format == Format.json ? Integer.MAX_VALUE : MAX_WARNINGS;
             h.warnings().stream().limit(shown).forEach(w -> notes.add("reader warning: " + w));
             if (h.warnings().size() > shown) {
@@ -144,7 +163,7 @@ public final class RipCommand implements Callable<Integer> {
             }
             switch (format) {
                 case csv -> RipCsv.write(runs, out);
-                case json -> RipJson.write(h.name(), type.name(), notes, runs, out);
+                case json -> RipJson.write(h.name(), type.name(), imageJson(context), notes, runs, out);
                 case tln -> RipTimeline.write(runs, context.model()
                         .map(m -> m.identity().computerName().orElse("")).orElse(""), out);
                 default -> RegRipperText.write(runs, notes, out);
@@ -152,6 +171,17 @@ public final class RipCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    /** The image provenance of a hive read with --hive-path, as analyze's inputs[].image, else {@code null}. */
+    private com.fasterxml.jackson.databind.JsonNode imageJson(RipContext context) {
+        if (inImage.origin().isEmpty()) {
+            return null;
+        }
+        MachineTimeZone zone = context.model().map(m -> m.identity() == null ? null : m.identity().timeZone()).orElse(null);
+        com.fasterxml.jackson.databind.node.ObjectNode holder = JsonNodeFactory.instance.objectNode();
+        ImageOriginJson.put(holder, inImage.origin().get(), t -> MachineTime.of(t, zone));
+        return holder.get("image");
     }
 
     private List<RipPlugin> chosen() {

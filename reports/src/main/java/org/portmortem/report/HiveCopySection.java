@@ -1,9 +1,13 @@
 package org.portmortem.report;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 import org.jsoup.nodes.Element;
 import org.portmortem.analysis.Analysis;
 import org.portmortem.analysis.HiveCopy;
+import org.portmortem.analysis.MachineTime;
 import org.portmortem.evidence.Evidence;
 
 /**
@@ -38,23 +42,42 @@ final class HiveCopySection {
             if (c.differences().isEmpty()) {
                 continue;
             }
-            Element table = s.appendElement("table").addClass("hive-copy");
-            Element head = table.appendElement("thead").appendElement("tr");
-            for (String t : List.of("Subject", "Kind", "Field", "Live", "Copy", "Evidence (live)", "Evidence (copy)")) {
-                head.appendElement("th").attr("scope", "col").text(t);
-            }
-            Element tb = table.appendElement("tbody");
-            for (HiveCopy.Difference d : c.differences()) {
-                Element tr = tb.appendElement("tr");
-                VisibleText.append(tr.appendElement("td").addClass("mono"), d.subject());
-                tr.appendElement("td").text(d.kind());
-                tr.appendElement("td").text(d.field());
-                value(tr, d.live());
-                value(tr, d.copy());
-                evidence(tr.appendElement("td"), d.liveEvidence());
-                evidence(tr.appendElement("td"), d.copyEvidence());
-            }
+            differences(s, c.differences(), "Live", "Copy", a::time);
         }
+    }
+
+    /**
+     * A table of differences with the evidence from both sides: also {@code portmortem diff --html}'s,
+     * with A and B in place of live and copy.
+     *
+     * @param first the heading of the first side's columns ("Live", "A")
+     * @param second the heading of the second side's columns ("Copy", "B")
+     * @param time how a last-write time is shown
+     */
+    static void differences(Element parent, List<HiveCopy.Difference> differences, String first, String second,
+            Function<Instant, MachineTime> time) {
+        Element table = parent.appendElement("table").addClass("hive-copy");
+        Element head = table.appendElement("thead").appendElement("tr");
+        for (String t : List.of("Subject", "Kind", "Field", first, second, "Evidence (" + inText(first) + ")",
+                "Evidence (" + inText(second) + ")")) {
+            head.appendElement("th").attr("scope", "col").text(t);
+        }
+        Element tb = table.appendElement("tbody");
+        for (HiveCopy.Difference d : differences) {
+            Element tr = tb.appendElement("tr");
+            VisibleText.append(tr.appendElement("td").addClass("mono"), d.subject());
+            tr.appendElement("td").text(d.kind());
+            tr.appendElement("td").text(d.field());
+            value(tr, d.live());
+            value(tr, d.copy());
+            evidence(tr.appendElement("td"), d.liveEvidence(), time);
+            evidence(tr.appendElement("td"), d.copyEvidence(), time);
+        }
+    }
+
+    /** A side's heading inside a sentence: "live", but the letters A and B as they are. */
+    private static String inText(String side) {
+        return side.length() == 1 ? side : side.toLowerCase(Locale.ROOT);
     }
 
     private static void value(Element tr, String v) {
@@ -66,14 +89,14 @@ final class HiveCopySection {
         }
     }
 
-    private void evidence(Element td, List<Evidence> evidence) {
+    private static void evidence(Element td, List<Evidence> evidence, Function<Instant, MachineTime> time) {
         for (Evidence e : evidence) {
             Element div = td.appendElement("div").addClass("mono");
             VisibleText.append(div, e.hive() + "\\" + e.keyPath() + (e.valueName() == null ? "" : " : "
                     + (e.valueName().isEmpty() ? "(default)" : e.valueName())) + (e.data() == null ? "" : " = " + e.data()));
             if (e.lastWritten() != null) {
                 div.appendElement("br");
-                div.appendElement("span").addClass("muted").text("written " + a.time(e.lastWritten()).utcText());
+                div.appendElement("span").addClass("muted").text("written " + time.apply(e.lastWritten()).utcText());
             }
         }
     }

@@ -32,8 +32,6 @@ import org.portmortem.exposure.Listener;
 import org.portmortem.exposure.PortRange;
 import org.portmortem.exposure.RpcEndpoint;
 import org.portmortem.hive.HiveInfo;
-import org.portmortem.image.DiskImage;
-import org.portmortem.image.FileTimes;
 import org.portmortem.image.ImageFileOrigin;
 import org.portmortem.snapshot.Socket;
 import org.portmortem.verdict.AbsenceExplanation;
@@ -307,42 +305,7 @@ public final class JsonReport {
 
     /** Where a file copied out of a disk image came from (schema 1.2), or {@code null}. */
     private void imageOrigin(ObjectNode n, ImageFileOrigin o) {
-        if (o == null) {
-            n.putNull("image");
-            return;
-        }
-        ObjectNode i = n.putObject("image");
-        i.put("path", o.image().toString());
-        i.put("format", o.format().word());
-        ArrayNode hashes = i.putArray("sha256");
-        for (DiskImage.SegmentHash h : o.segments()) {
-            ObjectNode s = hashes.addObject();
-            s.put("file", h.file().toString());
-            s.put("size", h.size());
-            s.put("sha256", h.sha256());
-        }
-        i.put("volume", o.volume());
-        i.put("offset", o.offset());
-        i.put("fileSystem", o.fileSystem());
-        i.put("pathInImage", o.pathInImage());
-        i.put("mftEntry", o.mftEntry());
-        i.put("address", o.address());
-        ObjectNode times = i.putObject("times");
-        macb(times, "standardInformation", o.times().standardInformation());
-        macb(times, "fileName", o.times().fileName());
-        i.put("note", o.note());
-    }
-
-    private void macb(ObjectNode n, String field, FileTimes.Macb t) {
-        if (t == null) {
-            n.putNull(field);
-            return;
-        }
-        ObjectNode m = n.putObject(field);
-        instant(m, "modified", t.modified());
-        instant(m, "accessed", t.accessed());
-        instant(m, "changed", t.changed());
-        instant(m, "born", t.born());
+        ImageOriginJson.put(n, o, a::time);
     }
 
     private void finding(ObjectNode n, Finding f) {

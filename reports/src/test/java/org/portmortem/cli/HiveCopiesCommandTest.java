@@ -22,8 +22,7 @@ class HiveCopiesCommandTest {
     /** XP's hives in a triage tree, the live SYSTEM with Telnet made automatic after the RegBack copy was taken. */
     private Path caseWithRegBack() throws IOException {
         Path config = dir.resolve("case/C/WINDOWS/system32/config");
-        Path telnetAuto = TestImages.overlay(dir.resolve("telnet-auto.reg"),
-                "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\TlntSvr]", "\"Start\"=dword:00000002");
+        Path telnetAuto = TestImages.telnetMadeAutomatic(dir.resolve("telnet-auto.reg"));
         TestImages.writeHive("winxp-default", "SYSTEM", config.resolve("SYSTEM"), telnetAuto);
         TestImages.writeHive("winxp-default", "SOFTWARE", config.resolve("SOFTWARE"));
         TestImages.writeHive("winxp-default", "SYSTEM", config.resolve("RegBack/SYSTEM"));

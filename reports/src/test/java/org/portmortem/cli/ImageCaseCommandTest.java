@@ -98,7 +98,7 @@ class ImageCaseCommandTest {
             }
         }
         assertThat(system).isNotNull();
-        assertThat(system.get("path").asText()).isEqualTo(e01 + ":volume 1/WINDOWS/system32/config/SYSTEM");
+        assertThat(system.get("path").asText()).isEqualTo(e01 + " (volume 1) : WINDOWS/system32/config/SYSTEM");
         JsonNode image = system.get("image");
         assertThat(image.get("path").asText()).isEqualTo(e01.toString());
         assertThat(image.get("format").asText()).isEqualTo("E01");
@@ -117,7 +117,7 @@ class ImageCaseCommandTest {
         assertThat(f.exit()).as(f.err()).isIn(0, 1);
         assertThat(endpoints(report.get("listeners"))).hasSize(16)
                 .isEqualTo(endpoints(new ObjectMapper().readTree(folderJson.toFile()).get("listeners")));
-        assertThat(report.get("warnings").toString()).contains("using volume 1 (NTFS \\\"XPSYS\\\"");
+        assertThat(report.get("warnings").toString()).contains("using installation 1.1, volume 1 (NTFS \\\"XPSYS\\\"");
     }
 
     private static List<String> endpoints(JsonNode listeners) {
@@ -146,7 +146,7 @@ class ImageCaseCommandTest {
         CommandRun r = CommandRun.of("image", twoInstallations.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("format raw").contains("volume 1  offset 1048576").contains("label \"XPSYS\"")
-                .contains("volume 2  offset 18874368").contains("installation WINDOWS").contains("installation WINNT")
+                .contains("volume 2  offset 18874368").contains("installation 1.1  WINDOWS").contains("installation 2.1  WINNT")
                 .contains("Windows XP").contains("Windows 2000")
                 .contains("hive set live WINDOWS/system32/config (SYSTEM, SOFTWARE)")
                 .contains("hive set regback WINDOWS/system32/config/RegBack (SYSTEM empty)")

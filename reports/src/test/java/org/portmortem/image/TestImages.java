@@ -77,8 +77,13 @@ public final class TestImages {
 
     /** An NTFS volume image holding a copy of {@code tree}, made with mkntfs and filled through ntfs-3g. */
     public static Path ntfsVolume(Path tree, Path out, String label) throws IOException {
+        return ntfsVolume(tree, out, label, VOLUME_MB);
+    }
+
+    /** The same, {@code megabytes} large (for trees larger than the reference systems). */
+    public static Path ntfsVolume(Path tree, Path out, String label, int megabytes) throws IOException {
         try (RandomAccessFile f = new RandomAccessFile(out.toFile(), "rw")) {
-            f.setLength(VOLUME_MB * 1024L * 1024L);
+            f.setLength(megabytes * 1024L * 1024L);
         }
         run(List.of("mkntfs", "-F", "-q", "-Q", "-L", label, out.toString()));
         Path mnt = Files.createTempDirectory("portmortem-test-mnt");
@@ -199,6 +204,12 @@ public final class TestImages {
     public static Path qemu(Path raw, Path out, String format) throws IOException {
         run(List.of("qemu-img", "convert", "-f", "raw", "-O", format, raw.toString(), out.toString()));
         return out;
+    }
+
+    /** An overlay that makes XP's Telnet service automatic: one Start and one listener (TCP 23) differ. */
+    public static Path telnetMadeAutomatic(Path out) throws IOException {
+        return overlay(out, "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\TlntSvr]",
+                "\"Start\"=dword:00000002");
     }
 
     /** A .reg overlay written by the test. */

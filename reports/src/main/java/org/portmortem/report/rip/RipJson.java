@@ -1,5 +1,6 @@
 package org.portmortem.report.rip;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -14,7 +15,8 @@ import org.portmortem.ripper.RipFact;
 import org.portmortem.ripper.RipRun;
 
 /**
- * Plugin facts as JSON: an object with {@code hive}, {@code hiveType}, {@code notes} (how the hive
+ * Plugin facts as JSON: an object with {@code hive}, {@code hiveType}, {@code image} (only for a hive
+ * read from a disk image: where in it), {@code notes} (how the hive
  * was read) and {@code plugins}, an array of {name, hiveType, description, regRipperVersion, error,
  * facts: [{group, name, data, lastWritten, evidence: {hive, keyPath, valueName, valueType, data,
  * lastWritten, note}}]}. Times are ISO 8601 UTC; absent data is {@code null}.
@@ -25,9 +27,21 @@ public final class RipJson {
     /** Writes the document. */
     public static void write(String hive, String hiveType, List<String> notes, List<RipRun> runs, PrintWriter out)
             throws IOException {
+        write(hive, hiveType, null, notes, runs, out);
+    }
+
+    /**
+     * Writes the document; for a hive copied out of a disk image, with {@code image}, its provenance as the
+     * report's {@code inputs[].image} gives it ({@link org.portmortem.report.ImageOriginJson}).
+     */
+    public static void write(String hive, String hiveType, JsonNode image, List<String> notes, List<RipRun> runs,
+            PrintWriter out) throws IOException {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("hive", hive);
         doc.put("hiveType", hiveType);
+        if (image != null) {
+            doc.put("image", image);
+        }
         doc.put("notes", notes);
         List<Map<String, Object>> plugins = new ArrayList<>();
         for (RipRun run : runs) {

@@ -1,0 +1,76 @@
+package org.portmortem.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.function.Function;
+import org.portmortem.analysis.MachineTime;
+import org.portmortem.image.DiskImage;
+import org.portmortem.image.FileTimes;
+import org.portmortem.image.ImageFileOrigin;
+
+/**
+ * Where a file copied out of a disk image came from, as JSON: the {@code image} object of the report's
+ * {@code inputs[]} (schema 1.2), also written by {@code rip --format json} for a hive read from an image.
+ * {@code path}, {@code format}, {@code sha256[]} {file, size, sha256}, {@code volume}, {@code offset},
+ * {@code fileSystem}, {@code pathInImage}, {@code mftEntry}, {@code address}, {@code times}
+ * {standardInformation, fileName: {modified, accessed, changed, born}}, {@code note}.
+ */
+public final class ImageOriginJson {
+    private ImageOriginJson() {}
+
+    /**
+     * Puts {@code image} into {@code n}: the origin, or {@code null}.
+     *
+     * @param time how an instant is shown ({@code {utc, local}}, local in the machine's time zone when known)
+     */
+    public static void put(ObjectNode n, ImageFileOrigin o, Function<Instant, MachineTime> time) {
+        if (o == null) {
+            n.putNull("image");
+            return;
+        }
+        ObjectNode i = n.putObject("image");
+        i.put("path", o.image().toString());
+        i.put("format", o.format().word());
+        ArrayNode hashes = i.putArray("sha256");
+        for (DiskImage.SegmentHash h : o.segments()) {
+            ObjectNode s = hashes.addObject();
+            s.put("file", h.file().toString());
+            s.put("size", h.size());
+            s.put("sha256", h.sha256());
+        }
+        i.put("volume", o.volume());
+        i.put("offset", o.offset());
+        i.put("fileSystem", o.fileSystem());
+        i.put("pathInImage", o.pathInImage());
+        i.put("mftEntry", o.mftEntry());
+        i.put("address", o.address());
+        ObjectNode times = i.putObject("times");
+        macb(times, "standardInformation", o.times().standardInformation(), time);
+        macb(times, "fileName", o.times().fileName(), time);
+        i.put("note", o.note());
+    }
+
+    private static void macb(ObjectNode n, String field, FileTimes.Macb t, Function<Instant, MachineTime> time) {
+        if (t == null) {
+            n.putNull(field);
+            return;
+        }
+        ObjectNode m = n.putObject(field);
+        instant(m, "modified", t.modified(), time);
+        instant(m, "accessed", t.accessed(), time);
+        instant(m, "changed", t.changed(), time);
+        instant(m, "born", t.born(), time);
+    }
+
+    private static void instant(ObjectNode n, String field, Instant i, Function<Instant, MachineTime> time) {
+        if (i == null) {
+            n.putNull(field);
+            return;
+        }
+        MachineTime t = time.apply(i);
+        ObjectNode o = n.putObject(field);
+        o.put("utc", t.utcText());
+        o.put("local", t.localText());
+    }
+}
