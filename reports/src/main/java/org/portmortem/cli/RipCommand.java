@@ -11,6 +11,7 @@ import org.portmortem.hive.HiveOpenOptions;
 import org.portmortem.model.ModelOptions;
 import org.portmortem.report.rip.RegRipperText;
 import org.portmortem.report.rip.RipCsv;
+import org.portmortem.report.json.JsonContext;
 import org.portmortem.report.rip.RipJson;
 import org.portmortem.report.rip.RipTimeline;
 import org.portmortem.report.text.TerminalText;
@@ -45,7 +46,9 @@ import picocli.CommandLine.Spec;
             "  csv   one row per fact: plugin, group, name, data, absent, lastWritten, hive, keyPath, valueName,"
                     + " valueType, error",
             "  json  {hive, hiveType, notes, plugins: [{name, hiveType, description, regRipperVersion, error,"
-                    + " facts: [{group, name, data, lastWritten, evidence}]}]}",
+                    + " facts: [{group, name, data, lastWritten, evidence}]}]}; evidence as in the JSON report"
+                    + " {hive, keyPath, valueName, valueType, data, lastWritten, note}, every time {utc, local} (local:"
+                    + " the machine's time zone from a SYSTEM hive, else null)",
             "  tln   time|source|system|user|description, for the plugins RegRipper has a _tln variant of (svc,"
                     + " networklist, osversion), with that variant's lines",
             "",
@@ -144,7 +147,8 @@ public final class RipCommand implements Callable<Integer> {
             }
             switch (format) {
                 case csv -> RipCsv.write(runs, out);
-                case json -> RipJson.write(h.name(), type.name(), notes, runs, out);
+                case json -> RipJson.write(h.name(), type.name(), notes, runs,
+                        context.model().map(JsonContext::zoneOf).orElse(null), out);
                 case tln -> RipTimeline.write(runs, context.model()
                         .map(m -> m.identity().computerName().orElse("")).orElse(""), out);
                 default -> RegRipperText.write(runs, notes, out);
