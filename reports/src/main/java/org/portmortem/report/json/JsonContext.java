@@ -46,7 +46,7 @@ public final class JsonContext {
         SystemModel model = plan.model();
         ReportIds ids = ReportIds.ofPrediction(exposure == null ? List.of() : exposure.listeners(),
                 exposure == null ? List.of() : exposure.rpcEndpoints(), BootPlanSection.of(plan));
-        MachineTimeZone zone = model.identity() == null ? null : model.identity().timeZone();
+        MachineTimeZone zone = zoneOf(model);
         return new JsonContext(ids,
                 name -> name == null ? null : model.service(name).map(Service::startTypeText).orElse(null),
                 i -> MachineTime.of(i, zone));
