@@ -6,17 +6,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.portmortem.image.TestImages;
 import org.portmortem.report.CommandRun;
+import org.portmortem.report.ReportSchema;
 
 /**
  * The subcommands' JSON and the report's JSON of the same case describe each listener, RPC endpoint
@@ -54,6 +58,51 @@ class SubcommandJsonMatchesReportTest {
         assertSameObjects("listeners", subcommand("listeners", fixture), report.get("listeners"));
         assertSameObjects("rpc", subcommand("rpc", fixture), report.get("rpcEndpoints"));
         assertSameObjects("services", subcommand("services", fixture), bootPlan);
+    }
+
+    /**
+     * A service with a start trigger (a TriggerInfo subkey added to the XP reference system's SSDPSRV,
+     * the layout Windows 7 and later write): the report states the trigger in its 1.3 fields, conforms
+     * to the schema, and {@code services --format json} gives the same entry.
+     */
+    @Test
+    void aServiceTriggerIsTheSameObjectInTheReportAndInServicesJson() throws IOException {
+        Path xp = TestImages.fixture("winxp-default");
+        Path c = Files.createDirectories(dir.resolve("case"));
+        Files.copy(xp.resolve("SOFTWARE.reg"), c.resolve("SOFTWARE.reg"));
+        String system = new String(Files.readAllBytes(xp.resolve("SYSTEM.reg")), StandardCharsets.UTF_16);
+        // IP address availability (Type 2), start (Action 1), "first IP address available" as a binary GUID.
+        String trigger = "\r\n[HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Services\\SSDPSRV\\TriggerInfo\\0]\r\n"
+                + "\"Type\"=dword:00000002\r\n\"Action\"=dword:00000001\r\n"
+                + "\"Guid\"=hex:de,f2,27,4f,e2,14,0b,43,a5,49,7c,d4,8c,bc,82,45\r\n";
+        Files.write(c.resolve("SYSTEM.reg"), ("\uFEFF" + system + trigger).getBytes(StandardCharsets.UTF_16LE));
+
+        JsonNode report = report(c);
+        assertThat(ReportSchema.violations(report)).isEmpty();
+        JsonNode fromReport = null;
+        for (JsonNode section : report.get("bootPlan")) {
+            for (JsonNode e : section) {
+                if (e.get("name").asText().equals("SSDPSRV")) {
+                    fromReport = e;
+                }
+            }
+        }
+        assertThat(fromReport).isNotNull();
+        JsonNode t = fromReport.get("triggers").get(0);
+        assertThat(t.get("type").asText()).isEqualTo("ip_address_availability");
+        assertThat(t.get("action").asText()).isEqualTo("start");
+        assertThat(t.get("subtype").asText()).isEqualTo("{4f27f2de-14e2-430b-a549-7cd48cbc8245}");
+        assertThat(t.get("subtypeName").asText()).isEqualTo("first IP address available");
+        assertThat(fromReport.get("start").asInt()).isEqualTo(3);
+        assertThat(fromReport.get("startType").asText()).isEqualTo("manual (3)");
+
+        JsonNode fromServices = null;
+        for (JsonNode e : subcommand("services", c)) {
+            if (e.get("name").asText().equals("SSDPSRV")) {
+                fromServices = e;
+            }
+        }
+        assertThat(fromServices).isEqualTo(fromReport);
     }
 
     /** Both arrays hold objects with the same ids, and each id's two objects have the same key paths. */
