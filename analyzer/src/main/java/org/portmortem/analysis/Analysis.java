@@ -31,7 +31,7 @@ import org.portmortem.verdict.Verdicts;
  */
 public final class Analysis {
     /** The version of the JSON report layout this analysis is rendered with. */
-    public static final String SCHEMA_VERSION = "1.2";
+    public static final String SCHEMA_VERSION = "1.3";
 
     private final AnalysisRequest.RunInfo run;
     private final List<InputFile> inputs;
@@ -89,11 +89,7 @@ public final class Analysis {
         this.summary = List.copyOf(summary);
         Map<String, String> st = new java.util.HashMap<>();
         for (org.portmortem.model.Service svc : b.model.services()) {
-            org.portmortem.model.StartType t = svc.startType();
-            st.put(svc.name().toUpperCase(java.util.Locale.ROOT), t.name().toLowerCase(java.util.Locale.ROOT)
-                    + (t == org.portmortem.model.StartType.UNKNOWN
-                            ? (svc.start().isPresent() ? " (" + svc.start().value() + ")" : " (Start absent)")
-                            : " (" + t.code() + ")"));
+            st.put(svc.name().toUpperCase(java.util.Locale.ROOT), svc.startTypeText());
         }
         this.startTypes = Collections.unmodifiableMap(st);
         this.labels = Map.copyOf(b.labels);

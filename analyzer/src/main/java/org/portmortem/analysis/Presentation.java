@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.portmortem.bootplan.BootDecision;
 import org.portmortem.bootplan.BootPlanEntry;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.exposure.Listener;
@@ -142,27 +141,7 @@ final class Presentation {
     }
 
     List<BootPlanSection> bootPlanSections() {
-        List<BootPlanEntry> running = new ArrayList<>();
-        List<BootPlanEntry> notRunning = new ArrayList<>();
-        List<BootPlanEntry> failing = new ArrayList<>();
-        for (BootPlanEntry e : b.bootPlan.entries()) {
-            if (e.decision() == BootDecision.FAILS_TO_START) {
-                failing.add(e);
-            } else if (e.willRun()) {
-                running.add(e);
-            } else {
-                notRunning.add(e);
-            }
-        }
-        Comparator<BootPlanEntry> order = Comparator.comparing((BootPlanEntry e) -> e.service().isDriver())
-                .thenComparing(BootPlanEntry::name, String.CASE_INSENSITIVE_ORDER)
-                .thenComparing(BootPlanEntry::name);
-        running.sort(order);
-        notRunning.sort(order);
-        failing.sort(order);
-        return List.of(new BootPlanSection("running", "Running after boot", running),
-                new BootPlanSection("failing", "Failing to start", failing),
-                new BootPlanSection("notRunning", "Not running", notRunning));
+        return BootPlanSection.of(b.bootPlan);
     }
 
     /** Every evidence record the report shows, in first-seen order. */

@@ -48,6 +48,15 @@ public final class ReportIds {
     private final Map<String, String> keyLookup = new HashMap<>();
     private final List<List<String>> citedBy = new ArrayList<>();
 
+    /**
+     * The ids of a prediction alone (listeners, RPC endpoints, services and drivers), as the report of
+     * the same case gives them: every kind has its own prefix, so one kind's ids do not depend on the
+     * others'. For the subcommands that print one stage.
+     */
+    public static ReportIds ofPrediction(List<Listener> listeners, List<RpcEndpoint> rpc, List<BootPlanSection> bootPlan) {
+        return new ReportIds(List.of(), List.of(), listeners, bootPlan, rpc, List.of());
+    }
+
     ReportIds(List<InputFile> inputFiles, List<Finding> allFindings, List<Listener> allListeners,
             List<BootPlanSection> bootPlan, List<RpcEndpoint> rpc, List<CitedKey> citedKeys) {
         for (InputFile f : inputFiles) {

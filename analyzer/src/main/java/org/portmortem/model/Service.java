@@ -58,6 +58,19 @@ public record Service(
         return StartType.of(start.value());
     }
 
+    /**
+     * The start type as the reports print it: the type in words and the stored value, e.g.
+     * {@code automatic (2)}, {@code unknown (7)}, {@code unknown (Start absent)}.
+     */
+    public String startTypeText() {
+        StartType t = startType();
+        String word = t.name().toLowerCase(java.util.Locale.ROOT);
+        if (t != StartType.UNKNOWN) {
+            return word + " (" + t.code() + ")";
+        }
+        return word + (start.isPresent() ? " (" + start.value() + ")" : " (Start absent)");
+    }
+
     /** The Type flags; empty where Type is missing. */
     public Set<ServiceType> typeFlags() {
         return type.isPresent() ? ServiceType.of(type.value()) : Set.of();

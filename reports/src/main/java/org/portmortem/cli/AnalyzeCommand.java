@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -104,12 +103,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + " missing); cells a spreadsheet would evaluate are prefixed with a quote.")
     Path csv;
 
-    @Option(names = "--case-id", paramLabel = "ID", description = "The case identifier shown in the report header.")
-    String caseId;
-
-    @Option(names = "--examiner", paramLabel = "NAME", description = "The examiner's name shown in the report header.")
-    String examiner;
-
+    @Mixin
+    ReportRunOptions run;
 
     @Option(names = "--snapshot", paramLabel = "FILE",
             description = "A netstat, tasklist or Get-NetTCPConnection/Get-NetUDPEndpoint listing to compare with the"
@@ -120,18 +115,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "Exit with code 1 when a finding is at or above SEVERITY: info, low, medium or high.")
     String failOn;
 
-    @Option(names = "--timestamp", paramLabel = "INSTANT",
-            description = "Use this run time (ISO-8601 instant, e.g. 2026-01-01T00:00:00Z) instead of the clock,"
-                    + " so that reruns give identical files.")
-    String timestamp;
-
     @Override
     public Integer call() throws IOException {
         Severity threshold = failOn == null ? null : severity(failOn);
         if (csv != null && Files.exists(csv) && !Files.isDirectory(csv)) {
             throw new ParameterException(spec.commandLine(), "--csv: " + csv + " is a file, not a folder for the CSV tables");
         }
-        Instant runTime = runTime(spec, timestamp);
+        Instant runTime = run.runTime();
         CaseFiles files = caseOptions.files();
         List<Path> snapshots = withGiven(snapshotsOf(caseOptions.caseFolder(), files), givenSnapshots);
         List<Path> outputs = new ArrayList<>(java.util.Arrays.asList(html, json));
@@ -142,7 +132,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         new OutputGuard().caseFiles(files).inputs(caseOptions.overlays()).inputs(snapshots).check(outputs.toArray(Path[]::new));
         AnalysisRequest request = new AnalysisRequest(files, snapshots, caseOptions.overlays(), caseOptions.modelOptions(),
                 caseOptions.hiveOpenOptions(),
-                new AnalysisRequest.RunInfo(PortMortemCommand.version(), runTime, caseId, examiner), caseOptions.labels());
+                new AnalysisRequest.RunInfo(PortMortemCommand.version(), runTime, run.caseId(), run.examiner()), caseOptions.labels());
         Analysis analysis = CaseAnalysis.run(request);
         HtmlReport.write(analysis, html);
         if (json != null) {
@@ -183,19 +173,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--fail-on: '" + word
                     + "' is not a severity (info, low, medium, high)");
-        }
-    }
-
-    /** The run time: the instant given with --timestamp, else the clock. */
-    static Instant runTime(CommandSpec spec, String given) {
-        if (given == null) {
-            return Instant.now();
-        }
-        try {
-            return Instant.parse(given);
-        } catch (DateTimeParseException e) {
-            throw new ParameterException(spec.commandLine(), "--timestamp: '" + given
-                    + "' is not an ISO-8601 instant such as 2026-01-01T00:00:00Z");
         }
     }
 

@@ -79,7 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Instant runTime = AnalyzeCommand.runTime(spec, timestamp);
+        Instant runTime = ReportRunOptions.runTime(spec, timestamp);
         Files.createDirectories(out);
         Path html = out.resolve("portmortem-demo.html");
         Path json = out.resolve("portmortem-demo.json");

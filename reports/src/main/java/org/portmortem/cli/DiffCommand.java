@@ -1,9 +1,6 @@
 package org.portmortem.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -17,6 +14,9 @@ import org.portmortem.exposure.Exposure;
 import org.portmortem.exposure.ExposurePredictor;
 import org.portmortem.model.SystemModel;
 import org.portmortem.report.DiffHtml;
+import org.portmortem.report.json.DifferenceJson;
+import org.portmortem.report.json.JsonContext;
+import org.portmortem.report.json.JsonFields;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,7 +44,9 @@ import picocli.CommandLine.Spec;
             "",
             "Formats:",
             "  text  one line per difference: kind, subject, field, A's value, B's value",
-            "  json  an array of {subject, kind, field, a, b, aEvidence[], bEvidence[]}",
+            "  json  an array of {subject, kind, field, a, b, aEvidence[], bEvidence[]}: the report's"
+                    + " hiveCopies[].differences[] with live/copy named a/b; evidence {hive, keyPath, valueName,"
+                    + " valueType, data, lastWritten {utc, local (that side's machine time)}, note}",
             "",
             "--html FILE also writes the differences as one self-contained page: what each side is and how its"
                     + " hives were read, the services and drivers that differ, the listeners predicted for one only,"
@@ -119,7 +121,7 @@ public final class DiffCommand implements Callable<Integer> {
                 List<HiveCopy.Difference> diffs = CaseDifferences.between(ma, ea, mb, eb);
                 PrintWriter out = spec.commandLine().getOut();
                 if (format.equals("json")) {
-                    out.println(json(diffs));
+                    out.println(json(diffs, ma, mb));
                 } else {
                     out.printf("# A %s: %d listeners; B %s: %d listeners; %d differences%n", a, ea.listeners().size(), b,
                             eb.listeners().size(), diffs.size());
@@ -149,25 +151,15 @@ public final class DiffCommand implements Callable<Integer> {
         return o;
     }
 
-    private static String json(List<HiveCopy.Difference> diffs) {
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ArrayNode arr = m.createArrayNode();
-        for (HiveCopy.Difference d : diffs) {
-            ObjectNode o = arr.addObject();
-            o.put("subject", d.subject());
-            o.put("kind", d.kind());
-            o.put("field", d.field());
-            o.put("a", d.live());
-            o.put("b", d.copy());
-            ArrayNode ae = o.putArray("aEvidence");
-            d.liveEvidence().forEach(e -> ae.add(ListenersCommand.evidence(m, e)));
-            ArrayNode be = o.putArray("bEvidence");
-            d.copyEvidence().forEach(e -> be.add(ListenersCommand.evidence(m, e)));
-        }
-        try {
-            return m.writeValueAsString(arr);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    /**
+     * The differences as the report's {@code hiveCopies[].differences[]} write them, the two sides named
+     * {@code a} and {@code b}, each side's evidence times in its own machine's time zone.
+     */
+    private static String json(List<HiveCopy.Difference> diffs, SystemModel ma, SystemModel mb) {
+        DifferenceJson.Sides sides = new DifferenceJson.Sides("a", JsonContext.clock(JsonContext.zoneOf(ma)), "b",
+                JsonContext.clock(JsonContext.zoneOf(mb)));
+        ArrayNode arr = JsonFields.array();
+        diffs.forEach(d -> DifferenceJson.write(arr.addObject(), d, sides));
+        return JsonFields.text(arr);
     }
 }

@@ -15,6 +15,7 @@ import org.portmortem.fleet.HostInput;
 import org.portmortem.fleet.HostRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -96,26 +97,18 @@ public final class FleetCommand implements Callable<Integer> {
     @Option(names = "--workers", paramLabel = "N", description = "Parallel hosts for the embedded engine (default: the number of cores).")
     Integer workers;
 
-    @Option(names = "--case-id", paramLabel = "ID", description = "The case identifier shown in every host report.")
-    String caseId;
-
-    @Option(names = "--examiner", paramLabel = "NAME", description = "The examiner's name shown in every host report.")
-    String examiner;
-
-    @Option(names = "--timestamp", paramLabel = "INSTANT",
-            description = "Use this run time (ISO-8601 instant) in every report instead of the clock, so reruns give"
-                    + " identical files.")
-    String timestamp;
+    @Mixin
+    ReportRunOptions run;
 
     @Override
     public Integer call() throws Exception {
-        Instant runTime = AnalyzeCommand.runTime(spec, timestamp);
+        Instant runTime = run.runTime();
         FleetEngine chosen = engine(engine);
         List<HostInput> hosts = FleetRun.hosts(inputs, out);
-        HostRun run = new HostRun(out, html, force, runTime, caseId, examiner);
+        HostRun hostRun = new HostRun(out, html, force, runTime, run.caseId(), run.examiner());
         PrintWriter err = spec.commandLine().getErr();
         boolean terminal = System.console() != null;
-        FleetEngine.Result r = FleetRun.run(hosts, out, chosen, run, html, PortMortemCommand.version(), runTime,
+        FleetEngine.Result r = FleetRun.run(hosts, out, chosen, hostRun, html, PortMortemCommand.version(), runTime,
                 n -> terminal ? org.portmortem.fleet.FleetProgress.onTerminal(err, n) : FleetEngine.Progress.NONE);
         long failed = r.hosts().stream().filter(h -> !h.ok()).count();
         PrintWriter o = spec.commandLine().getOut();

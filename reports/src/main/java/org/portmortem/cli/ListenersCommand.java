@@ -1,9 +1,6 @@
 package org.portmortem.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -14,13 +11,15 @@ import java.util.concurrent.Callable;
 import org.portmortem.bootplan.BootPlan;
 import org.portmortem.cases.CaseHives;
 import org.portmortem.report.text.TerminalText;
-import org.portmortem.evidence.Evidence;
 import org.portmortem.exposure.Exposure;
 import org.portmortem.exposure.ExposurePredictor;
 import org.portmortem.exposure.FirewallVerdict;
 import org.portmortem.exposure.Listener;
 import org.portmortem.model.SystemModel;
 import org.portmortem.report.Csv;
+import org.portmortem.report.json.JsonContext;
+import org.portmortem.report.json.JsonFields;
+import org.portmortem.report.json.ListenerJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -55,9 +54,12 @@ import picocli.CommandLine.Spec;
             "  text  one line per listener, then warnings",
             "  csv   protocol,ipVersion,address,port,dynamic,portRange,service,process,svchostGroup,mechanism,"
                     + "certainty,reason,firewall",
-            "  json  an array of objects: protocol, ipVersion, address, port (null when dynamic), dynamic, portRange,"
-                    + " owner {service, process, svchostGroup, sharedWith}, mechanism {kind, description}, certainty,"
-                    + " certaintyReason, firewall {profile: reachable|blocked|unknown}, firewallReasons, evidence[]",
+            "  json  an array of listeners as the JSON report's listeners[] (same keys, same ids): id, protocol,"
+                    + " ipVersion, address, port (null when dynamic), dynamic, localEndpoint, portRange {first, last,"
+                    + " origin, evidence[]}, owner {service, process, svchostGroup, sharedWith[]}, startType,"
+                    + " mechanism {kind, description}, certainty {level, reason}, firewall {per profile {reachability"
+                    + " (reachable|blocked|unknown), decidedBy, evidence[]}, inForce {profile, reachability, reason}},"
+                    + " evidence[] {hive, keyPath, valueName, valueType, data, lastWritten {utc, local}, note}",
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -85,10 +87,11 @@ public final class ListenersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Exposure e = predict(caseOptions);
+        Prediction p = predict(caseOptions);
+        Exposure e = p.exposure();
         PrintWriter out = spec.commandLine().getOut();
         switch (output.format()) {
-            case json -> out.println(json(e.listeners()));
+            case json -> out.println(json(p));
             case csv -> csv(e.listeners(), out);
             case text -> text(e, TerminalText.writer(out));
         }
@@ -130,67 +133,22 @@ public final class ListenersCommand implements Callable<Integer> {
         }
     }
 
-    /** The listeners as the JSON array documented in --help. */
-    public static String json(List<Listener> listeners) {
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ArrayNode arr = m.createArrayNode();
-        for (Listener l : listeners) {
-            ObjectNode o = arr.addObject();
-            o.put("protocol", l.protocol().name());
-            o.put("ipVersion", l.ipVersion());
-            o.put("address", l.address());
-            if (l.port() == null) {
-                o.putNull("port");
-            } else {
-                o.put("port", l.port());
-            }
-            o.put("dynamic", l.dynamic());
-            if (l.portRange() == null) {
-                o.putNull("portRange");
-            } else {
-                ObjectNode r = o.putObject("portRange");
-                r.put("first", l.portRange().first());
-                r.put("last", l.portRange().last());
-                r.put("origin", l.portRange().origin());
-            }
-            ObjectNode owner = o.putObject("owner");
-            owner.put("service", l.owner().service());
-            owner.put("process", l.owner().process());
-            owner.put("svchostGroup", l.owner().svchostGroup());
-            l.owner().sharedWith().forEach(owner.putArray("sharedWith")::add);
-            ObjectNode mech = o.putObject("mechanism");
-            mech.put("kind", l.mechanism().kind().name());
-            mech.put("description", l.mechanism().description());
-            o.put("certainty", l.certainty().level().name().toLowerCase(Locale.ROOT));
-            o.put("certaintyReason", l.certainty().reason());
-            ObjectNode fw = o.putObject("firewall");
-            ObjectNode why = o.putObject("firewallReasons");
-            l.firewall().profiles().forEach((p, d) -> {
-                fw.put(p, d.reachability().word());
-                why.put(p, d.decidedBy());
-            });
-            ArrayNode ev = o.putArray("evidence");
-            for (Evidence e : l.evidence()) {
-                ev.add(evidence(m, e));
-            }
+    /** The listeners as the JSON array documented in --help: the report's {@code listeners[]}. */
+    static String json(Prediction p) {
+        JsonContext c = p.json();
+        ArrayNode arr = JsonFields.array();
+        for (int i = 0; i < p.exposure().listeners().size(); i++) {
+            ListenerJson.write(arr.addObject(), i, p.exposure().listeners().get(i), c);
         }
-        try {
-            return m.writeValueAsString(arr);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonFields.text(arr);
     }
 
-    static ObjectNode evidence(ObjectMapper m, Evidence e) {
-        ObjectNode n = m.createObjectNode();
-        n.put("hive", e.hive());
-        n.put("key", e.keyPath());
-        n.put("value", e.valueName());
-        n.put("type", e.valueType());
-        n.put("data", e.data());
-        n.put("lastWritten", e.lastWritten() == null ? null : e.lastWritten().toString());
-        n.put("note", e.note());
-        return n;
+    /** A case's boot plan (with the model it was made from) and the exposure predicted from them. */
+    record Prediction(BootPlan plan, Exposure exposure) {
+        /** Report ids, start types and the machine's clock for the JSON of this prediction. */
+        JsonContext json() {
+            return JsonContext.of(plan, exposure);
+        }
     }
 
     /**
@@ -198,15 +156,16 @@ public final class ListenersCommand implements Callable<Integer> {
      * its hives (the files are opened read-only and never changed). Notes about the files and about
      * overlay lines that could not be applied come first among the warnings.
      */
-    static Exposure predict(CaseOptions caseOptions) throws IOException {
+    static Prediction predict(CaseOptions caseOptions) throws IOException {
         try (CaseHives hives = caseOptions.open()) {
             SystemModel model = hives.model(caseOptions.modelOptions());
-            Exposure e = new ExposurePredictor().predict(model, BootPlan.of(model));
+            BootPlan plan = BootPlan.of(model);
+            Exposure e = new ExposurePredictor().predict(model, plan);
             List<String> warnings = new ArrayList<>(hives.notes());
             warnings.addAll(e.warnings());
             // No firewall judge: it reads the hives, which close here.
-            return new Exposure(e.family(), e.listeners(), e.rpcEndpoints(), e.dynamicRange(), warnings,
-                    e.firewallProfile(), null);
+            return new Prediction(plan, new Exposure(e.family(), e.listeners(), e.rpcEndpoints(), e.dynamicRange(),
+                    warnings, e.firewallProfile(), null));
         }
     }
 }

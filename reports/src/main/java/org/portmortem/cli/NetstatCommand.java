@@ -1,17 +1,18 @@
 package org.portmortem.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.portmortem.report.Csv;
+import org.portmortem.report.json.JsonFields;
+import org.portmortem.report.json.SocketJson;
 import org.portmortem.report.text.TerminalText;
+import org.portmortem.snapshot.MemoryRecord;
 import org.portmortem.snapshot.NetstatSnapshot;
 import org.portmortem.snapshot.PhantomListener;
 import org.portmortem.snapshot.ProcessTable;
@@ -67,11 +68,13 @@ import picocli.CommandLine.Spec;
             "  portmortem netstat case/netstat-ano.txt",
             "  portmortem netstat case/ns.txt --tasklist case/tasklist-svc.csv --format json",
             "",
-            "JSON: an array of objects with protocol, ipVersion, localAddress, localPort (a number, or a string"
-                    + " for a resolved service name), foreignAddress, foreignPort (null for UDP), state (null for UDP),"
-                    + " stateText (as printed), pid, process, services, line, memory (null for netstat; for Volatility,"
-                    + " Velociraptor, KAPE and Kansa rows: offset, created, createdUtc, mark live|closed|duplicate|"
-                    + "unbound|implausible, markReason, duplicateOf, listing, ownerNote).",
+            "JSON: an array of sockets as the JSON report writes them (observed.snapshots[].sockets[].socket):"
+                    + " protocol, ipVersion, localAddress, localPort (as printed: a number, or a resolved service"
+                    + " name), localEndpoint, foreignEndpoint, state (null for UDP), stateText (as printed), pid,"
+                    + " process, services[], line, memory (null for netstat; for Volatility, Velociraptor, KAPE and"
+                    + " Kansa rows: offset, created, createdUtc, mark live|closed|duplicate|unbound|implausible,"
+                    + " markReason, duplicateOf, listing, ownerNote). The listing's source (tool, plugin, renderer,"
+                    + " version) is printed on stderr.",
             "",
             "Exit codes:",
             "  0  the file was read (warnings may have been printed)",
@@ -114,6 +117,11 @@ public final class NetstatCommand implements Callable<Integer> {
             err.println("portmortem: note: " + file + ":" + p.listener().line() + ": " + p.listener().localEndpoint()
                     + " LISTENING is also the local port of a connection (line " + p.evidence().get(0).line()
                     + "); a Windows 2000/XP netstat lists such ports as listening (fixed in Server 2003)");
+        }
+        if (format != Format.text && snapshot.source() != null) {
+            // The text table prints the listing's source under it; JSON and CSV rows carry none.
+            err.println("portmortem: source: " + snapshot.source().describe() + (snapshot.latestCreated() == null ? ""
+                    : "; captured no earlier than " + snapshot.latestCreated() + " (latest Created)"));
         }
         if (format == Format.json) {
             printJson(out, snapshot);
@@ -158,58 +166,19 @@ public final class NetstatCommand implements Callable<Integer> {
         return Optional.empty();
     }
 
-    static Map<String, Object> jsonObject(Socket s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("protocol", s.protocol().name());
-        m.put("ipVersion", s.ipVersion());
-        m.put("localAddress", s.localAddress());
-        m.put("localPort", s.localPort().jsonValue());
-        m.put("foreignAddress", s.foreignAddress());
-        m.put("foreignPort", s.foreignPort() == null ? null : s.foreignPort().jsonValue());
-        m.put("state", s.state() == null ? null : s.state().name());
-        m.put("stateText", s.stateText());
-        m.put("pid", s.pid());
-        m.put("process", s.process());
-        m.put("services", s.services());
-        m.put("line", s.line());
-        m.put("memory", memoryObject(s));
-        return m;
-    }
-
     /**
-     * A memory-image or live-response row's record (null for netstat and PowerShell): where the object
-     * was found, when it was created, its mark and the listing's source, so no row is shown without them.
+     * Streams the array, one socket at a time, so a large listing needs no second copy in memory. Each
+     * socket is the report's socket object ({@link SocketJson}).
      */
-    static Map<String, Object> memoryObject(Socket s) {
-        if (s.memory() == null) {
-            return null;
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("offset", s.memory().offset());
-        m.put("created", s.memory().createdText());
-        m.put("createdUtc", s.memory().created() == null ? null : s.memory().created().toString());
-        m.put("mark", s.memory().mark().name().toLowerCase(java.util.Locale.ROOT));
-        m.put("markReason", s.memory().reason());
-        m.put("duplicateOf", s.memory().duplicateOf());
-        m.put("listing", s.memory().listing());
-        m.put("ownerNote", s.memory().ownerNote());
-        return m;
-    }
-
-    /** Streams the array, one socket at a time, so a large listing needs no second copy in memory. */
     private static void printJson(PrintWriter out, NetstatSnapshot snapshot) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        try (JsonGenerator g = json.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+        try (JsonGenerator g = JsonFields.MAPPER.getFactory().createGenerator(out)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             g.useDefaultPrettyPrinter();
             g.writeStartArray();
             for (Socket s : snapshot.sockets()) {
-                Map<String, Object> o = jsonObject(s);
-                if (o.get("memory") instanceof Map<?, ?> memory && snapshot.source() != null) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> m = (Map<String, Object>) memory;
-                    m.put("source", snapshot.source().describe());
-                }
-                json.writeValue(g, o);
+                ObjectNode o = JsonFields.object();
+                SocketJson.write(o, s);
+                JsonFields.MAPPER.writeTree(g, o);
             }
             g.writeEndArray();
         }
@@ -219,20 +188,21 @@ public final class NetstatCommand implements Callable<Integer> {
     /** An endpoint column holds an IPv6 address with zone and port; wider than a name. */
     private static final int ENDPOINT_WIDTH = 60;
 
-    /** One row per socket, written by {@link Csv}; the columns are the JSON fields, a memory row's offset, creation time and mark last. */
+    /**
+     * One row per socket, written by {@link Csv}: the socket's fields with the foreign endpoint as address
+     * and port, a memory row's offset, creation time and mark last.
+     */
     private static void printCsv(PrintWriter out, NetstatSnapshot snapshot) {
         out.print(Csv.row("protocol", "ipVersion", "localAddress", "localPort", "foreignAddress", "foreignPort", "state",
                 "stateText", "pid", "process", "services", "line", "offset", "created", "mark"));
         for (Socket s : snapshot.sockets()) {
-            Map<String, Object> o = jsonObject(s);
-            Object memory = o.remove("memory");
-            List<Object> cells = new java.util.ArrayList<>(o.values());
-            for (String field : List.of("offset", "created", "mark")) {
-                cells.add(memory instanceof Map<?, ?> m ? m.get(field) : null);
-            }
-            out.print(Csv.row(cells.stream()
-                    .map(v -> v == null ? "" : v instanceof List<?> l ? String.join("|", l.stream().map(String::valueOf)
-                            .toList()) : String.valueOf(v)).toList()));
+            MemoryRecord m = s.memory();
+            out.print(Csv.row(java.util.Arrays.asList(s.protocol().name(), s.ipVersion(), s.localAddress(),
+                    s.localPort(), s.foreignAddress(), s.foreignPort(), s.state() == null ? null : s.state().name(),
+                    s.stateText(), s.pid(), s.process(), String.join("|", s.services()), s.line(),
+                    m == null ? null : m.offset(), m == null ? null : m.createdText(),
+                    m == null ? null : m.mark().name().toLowerCase(java.util.Locale.ROOT))
+                    .stream().map(v -> v == null ? "" : String.valueOf(v)).toList()));
         }
     }
 

@@ -11,6 +11,7 @@ import org.portmortem.hive.HiveOpenOptions;
 import org.portmortem.model.ModelOptions;
 import org.portmortem.report.rip.RegRipperText;
 import org.portmortem.report.rip.RipCsv;
+import org.portmortem.report.json.JsonContext;
 import org.portmortem.report.rip.RipJson;
 import org.portmortem.report.rip.RipTimeline;
 import org.portmortem.report.text.TerminalText;
@@ -20,10 +21,6 @@ import org.portmortem.ripper.RipPlugin;
 import org.portmortem.ripper.RipPlugins;
 import org.portmortem.ripper.RipRun;
 import picocli.CommandLine.Command;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import org.portmortem.analysis.MachineTime;
-import org.portmortem.model.MachineTimeZone;
-import org.portmortem.report.ImageOriginJson;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,7 +47,9 @@ import picocli.CommandLine.Spec;
             "  csv   one row per fact: plugin, group, name, data, absent, lastWritten, hive, keyPath, valueName,"
                     + " valueType, error",
             "  json  {hive, hiveType, notes, plugins: [{name, hiveType, description, regRipperVersion, error,"
-                    + " facts: [{group, name, data, lastWritten, evidence}]}]}",
+                    + " facts: [{group, name, data, lastWritten, evidence}]}]}; evidence as in the JSON report"
+                    + " {hive, keyPath, valueName, valueType, data, lastWritten, note}, every time {utc, local} (local:"
+                    + " the machine's time zone from a SYSTEM hive, else null)",
             "  tln   time|source|system|user|description, for the plugins RegRipper has a _tln variant of (svc,"
                     + " networklist, osversion), with that variant's lines",
             "",
@@ -163,7 +162,8 @@ public final class RipCommand implements Callable<Integer> {
             }
             switch (format) {
                 case csv -> RipCsv.write(runs, out);
-                case json -> RipJson.write(h.name(), type.name(), imageJson(context), notes, runs, out);
+                case json -> RipJson.write(h.name(), type.name(), inImage.origin().orElse(null), notes, runs,
+                        context.model().map(JsonContext::zoneOf).orElse(null), out);
                 case tln -> RipTimeline.write(runs, context.model()
                         .map(m -> m.identity().computerName().orElse("")).orElse(""), out);
                 default -> RegRipperText.write(runs, notes, out);
@@ -171,17 +171,6 @@ public final class RipCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
-    }
-
-    /** The image provenance of a hive read with --hive-path, as analyze's inputs[].image, else {@code null}. */
-    private com.fasterxml.jackson.databind.JsonNode imageJson(RipContext context) {
-        if (inImage.origin().isEmpty()) {
-            return null;
-        }
-        MachineTimeZone zone = context.model().map(m -> m.identity() == null ? null : m.identity().timeZone()).orElse(null);
-        com.fasterxml.jackson.databind.node.ObjectNode holder = JsonNodeFactory.instance.objectNode();
-        ImageOriginJson.put(holder, inImage.origin().get(), t -> MachineTime.of(t, zone));
-        return holder.get("image");
     }
 
     private List<RipPlugin> chosen() {

@@ -1,17 +1,16 @@
 package org.portmortem.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.portmortem.exposure.Exposure;
 import org.portmortem.exposure.RpcEndpoint;
 import org.portmortem.report.Csv;
+import org.portmortem.report.json.JsonContext;
+import org.portmortem.report.json.JsonFields;
+import org.portmortem.report.json.RpcEndpointJson;
 import org.portmortem.report.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +33,9 @@ import picocli.CommandLine.Spec;
                     + " a dynamic port shows as '*' (null in JSON). CASE is found as for `portmortem listeners`.",
             "",
             "Formats: text (one line per endpoint), csv (uuid,version,name,protseq,endpoint,service,process,certainty),"
-                    + " json (an array of objects with those fields, certaintyReason and evidence[]).",
+                    + " json (an array of endpoints as the JSON report's rpcEndpoints[], same keys and ids: id, uuid,"
+                    + " version, name, protseq, endpoint, service, process, certainty {level, reason}, evidence[] {hive,"
+                    + " keyPath, valueName, valueType, data, lastWritten {utc, local}, note}).",
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -61,11 +62,12 @@ public final class RpcCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Exposure e = ListenersCommand.predict(caseOptions);
+        ListenersCommand.Prediction p = ListenersCommand.predict(caseOptions);
+        Exposure e = p.exposure();
         PrintWriter out = output.format() == TableFormat.text ? TerminalText.writer(spec.commandLine().getOut())
                 : spec.commandLine().getOut();
         if (output.format() == TableFormat.json) {
-            out.println(json(e.rpcEndpoints()));
+            out.println(json(p));
             out.flush();
             return ExitCode.OK;
         }
@@ -90,29 +92,13 @@ public final class RpcCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /** The endpoints as a JSON array. */
-    static String json(List<RpcEndpoint> endpoints) {
-        ObjectMapper m = new ObjectMapper()
-                .enable(SerializationFeature.INDENT_OUTPUT);
-        ArrayNode arr = m.createArrayNode();
-        for (RpcEndpoint r : endpoints) {
-            ObjectNode o = arr.addObject();
-            o.put("uuid", r.uuid());
-            o.put("version", r.version());
-            o.put("name", r.name());
-            o.put("protseq", r.protseq());
-            o.put("endpoint", r.endpoint());
-            o.put("service", r.service());
-            o.put("process", r.process());
-            o.put("certainty", r.certainty().level().name().toLowerCase(Locale.ROOT));
-            o.put("certaintyReason", r.certainty().reason());
-            ArrayNode ev = o.putArray("evidence");
-            r.evidence().forEach(e -> ev.add(ListenersCommand.evidence(m, e)));
+    /** The endpoints as the JSON report's {@code rpcEndpoints[]} (same keys, same ids). */
+    static String json(ListenersCommand.Prediction p) {
+        JsonContext c = p.json();
+        ArrayNode arr = JsonFields.array();
+        for (int i = 0; i < p.exposure().rpcEndpoints().size(); i++) {
+            RpcEndpointJson.write(arr.addObject(), i, p.exposure().rpcEndpoints().get(i), c);
         }
-        try {
-            return m.writeValueAsString(arr);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonFields.text(arr);
     }
 }

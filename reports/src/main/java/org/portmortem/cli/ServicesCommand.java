@@ -31,10 +31,12 @@ import picocli.CommandLine.Spec;
             "Formats:",
             "  text  a table: name, Start, Type, runs, decision, host process, reason",
             "  csv   one row per service; lists joined with |",
-            "  json  an array of objects: name, displayName, type, start (integers as stored), startType, imagePath,"
-                    + " imageFile (resolved), serviceDll, objectName, group, dependOnService, dependOnGroup (arrays),"
-                    + " svchostGroup, hostProcess, delayedAutostart, triggers, willRun, decision, reason,"
-                    + " failureChain, requiredBy, lastWritten (UTC), lastWrittenLocal, evidence",
+            "  json  an array of services as the JSON report's bootPlan entries (same keys, same ids): id, name,"
+                    + " displayName, kind (service|driver), type, start (integers as stored), startType (e.g."
+                    + " \"automatic (2)\"), imagePath, imageFile (resolved), serviceDll, objectName, group,"
+                    + " dependOnService[], dependOnGroup[], delayedAutostart, triggers[] {type, action, subtype,"
+                    + " subtypeName, data[], firing, firingReason}, lastWritten {utc, local}, decision, willRun,"
+                    + " reason, failureChain[], requiredBy[], host {kind, image, path, svchostGroup}, evidence[]",
         },
         footerHeading = "%nExamples:%n",
         footer = {

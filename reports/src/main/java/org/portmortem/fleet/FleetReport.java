@@ -1,6 +1,5 @@
 package org.portmortem.fleet;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.portmortem.report.json.JsonFields;
 
 /**
  * Writes {@code fleet.json} (hosts and the three stacking tables, schema
@@ -22,8 +22,7 @@ import java.util.List;
 public final class FleetReport {
     /** The version of the fleet.json layout. */
     public static final String SCHEMA_VERSION = "1.0";
-    private static final JsonMapper PRETTY = JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
-            .enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper PRETTY = JsonFields.MAPPER;
     private static final JsonMapper LINES = JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
 
     private FleetReport() {}

@@ -1,7 +1,5 @@
 package org.portmortem.report;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,9 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
 import org.portmortem.analysis.Analysis;
 import org.portmortem.analysis.AnalysisWarning;
 import org.portmortem.analysis.AppliedOverlay;
@@ -24,22 +19,22 @@ import org.portmortem.analysis.HardeningStep;
 import org.portmortem.analysis.HiveCopy;
 import org.portmortem.analysis.InputFile;
 import org.portmortem.analysis.InterfaceSummary;
-import org.portmortem.analysis.MachineTime;
-import org.portmortem.bootplan.BootPlanEntry;
-import org.portmortem.evidence.Evidence;
-import org.portmortem.exposure.FirewallVerdict;
-import org.portmortem.exposure.Listener;
-import org.portmortem.exposure.PortRange;
-import org.portmortem.exposure.RpcEndpoint;
 import org.portmortem.hive.HiveInfo;
 import org.portmortem.image.ImageFileOrigin;
-import org.portmortem.snapshot.Socket;
+import org.portmortem.report.json.DifferenceJson;
+import org.portmortem.report.json.EvidenceJson;
+import org.portmortem.report.json.FindingJson;
+import org.portmortem.report.json.ImageOriginJson;
+import org.portmortem.report.json.JsonContext;
+import org.portmortem.report.json.JsonFields;
+import org.portmortem.report.json.ListenerJson;
+import org.portmortem.report.json.RpcEndpointJson;
+import org.portmortem.report.json.ServiceJson;
+import org.portmortem.report.json.SocketJson;
 import org.portmortem.verdict.AbsenceExplanation;
 import org.portmortem.verdict.AbsentListener;
 import org.portmortem.verdict.Connection;
-import org.portmortem.verdict.Finding;
 import org.portmortem.verdict.ObservedOwner;
-import org.portmortem.verdict.RemediationRef;
 import org.portmortem.verdict.SeverityScale;
 import org.portmortem.verdict.SnapshotDelta;
 import org.portmortem.verdict.SnapshotVerdicts;
@@ -54,15 +49,14 @@ import org.portmortem.verdict.SocketVerdict;
  * <p>The renderer computes nothing: it lays out the analysis's values.
  */
 public final class JsonReport {
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    private static final JsonMapper MAPPER = JsonFields.MAPPER;
 
     private final Analysis a;
+    private final JsonContext c;
 
     private JsonReport(Analysis analysis) {
         this.a = analysis;
+        this.c = JsonContext.of(analysis);
     }
 
     /** The report as a JSON tree. */
@@ -90,7 +84,7 @@ public final class JsonReport {
         ObjectNode run = root.putObject("run");
         run.put("tool", "PortMortem");
         run.put("toolVersion", a.run().toolVersion());
-        time(run, "runTime", a.runTime());
+        JsonFields.time(run, "runTime", a.runTime());
         run.put("caseId", a.run().caseId());
         run.put("examiner", a.run().examiner());
 
@@ -104,9 +98,9 @@ public final class JsonReport {
         for (AppliedOverlay o : a.overlays()) {
             ObjectNode n = overlays.addObject();
             n.put("path", o.path());
-            strings(n.putArray("hives"), o.hives());
-            strings(n.putArray("ignoredRoots"), o.ignoredRoots());
-            strings(n.putArray("problems"), o.problems());
+            JsonFields.strings(n.putArray("hives"), o.hives());
+            JsonFields.strings(n.putArray("ignoredRoots"), o.ignoredRoots());
+            JsonFields.strings(n.putArray("problems"), o.problems());
         }
         ArrayNode warnings = root.putArray("warnings");
         for (AnalysisWarning w : a.warnings()) {
@@ -120,7 +114,7 @@ public final class JsonReport {
             ObjectNode n = system.putObject(f.id());
             n.put("label", f.label());
             n.put("value", f.value());
-            evidenceOrNull(n, "evidence", f.evidence());
+            EvidenceJson.orNull(n, "evidence", f.evidence(), c);
         }
         ArrayNode interfaces = root.putArray("interfaces");
         for (InterfaceSummary i : a.interfaces()) {
@@ -128,9 +122,9 @@ public final class JsonReport {
             n.put("guid", i.guid());
             n.put("name", i.name());
             n.put("addressing", i.addressing());
-            strings(n.putArray("bootAddresses"), i.bootAddresses());
+            JsonFields.strings(n.putArray("bootAddresses"), i.bootAddresses());
             n.put("netbios", i.netbios());
-            evidence(n.putArray("evidence"), i.evidence());
+            EvidenceJson.array(n.putArray("evidence"), i.evidence(), c);
         }
 
         ObjectNode counts = root.putObject("findingCounts");
@@ -142,35 +136,33 @@ public final class JsonReport {
             ObjectNode n = levels.addObject();
             n.put("severity", l.severity().word());
             n.put("meaning", l.meaning());
-            strings(n.putArray("examples"), l.examples());
+            JsonFields.strings(n.putArray("examples"), l.examples());
         }
         ArrayNode findings = root.putArray("findings");
         for (int i = 0; i < a.findings().size(); i++) {
             ObjectNode n = findings.addObject();
             n.put("anchor", a.ids().finding(i));
-            finding(n, a.findings().get(i));
+            FindingJson.write(n, a.findings().get(i), c);
         }
 
         ObjectNode profile = root.putObject("firewallProfile");
         profile.put("profile", a.exposure().firewallProfile().word());
         profile.put("reason", a.exposure().firewallProfile().reason());
-        evidence(profile.putArray("evidence"), a.exposure().firewallProfile().evidence());
+        EvidenceJson.array(profile.putArray("evidence"), a.exposure().firewallProfile().evidence(), c);
         ArrayNode listeners = root.putArray("listeners");
         for (int i = 0; i < a.exposure().listeners().size(); i++) {
-            listener(listeners.addObject(), a.exposure().listeners().get(i), a.ids().listener(i));
+            ListenerJson.write(listeners.addObject(), i, a.exposure().listeners().get(i), c);
         }
         ArrayNode rpc = root.putArray("rpcEndpoints");
         for (int i = 0; i < a.exposure().rpcEndpoints().size(); i++) {
-            ObjectNode n = rpc.addObject();
-            n.put("id", a.ids().rpcEndpoint(i));
-            rpcEndpoint(n, a.exposure().rpcEndpoints().get(i));
+            RpcEndpointJson.write(rpc.addObject(), i, a.exposure().rpcEndpoints().get(i), c);
         }
-        range(root.putObject("dynamicRange"), a.exposure().dynamicRange());
+        ListenerJson.portRange(root.putObject("dynamicRange"), a.exposure().dynamicRange(), c);
 
         ObjectNode boot = root.putObject("bootPlan");
         for (BootPlanSection s : a.bootPlanSections()) {
             ArrayNode arr = boot.putArray(s.id());
-            s.entries().forEach(e -> bootEntry(arr.addObject(), e));
+            s.entries().forEach(e -> ServiceJson.write(arr.addObject(), e, c));
         }
 
         ObjectNode observed = root.putObject("observed");
@@ -182,9 +174,9 @@ public final class JsonReport {
             n.put("earlier", a.label(d.earlier()));
             n.put("later", a.label(d.later()));
             ArrayNode opened = n.putArray("opened");
-            d.opened().forEach(x -> socket(opened.addObject(), x));
+            d.opened().forEach(x -> SocketJson.write(opened.addObject(), x));
             ArrayNode closed = n.putArray("closed");
-            d.closed().forEach(x -> socket(closed.addObject(), x));
+            d.closed().forEach(x -> SocketJson.write(closed.addObject(), x));
         }
 
         ArrayNode plan = root.putArray("hardeningPlan");
@@ -198,15 +190,15 @@ public final class JsonReport {
                 ObjectNode r = n.putObject("remediation");
                 r.put("title", st.remediation().title());
                 r.put("why", st.remediation().why());
-                strings(r.putArray("commands"), st.remediation().commands());
+                JsonFields.strings(r.putArray("commands"), st.remediation().commands());
                 r.put("serviceToDisable", st.remediation().serviceToDisable());
                 r.put("guiPath", st.guiPath());
             }
             n.put("openPorts", st.openPorts());
-            strings(n.putArray("closed"), st.closed());
-            strings(n.putArray("opened"), st.opened());
+            JsonFields.strings(n.putArray("closed"), st.closed());
+            JsonFields.strings(n.putArray("opened"), st.opened());
             ArrayNode ls = n.putArray("listeners");
-            st.listeners().forEach(l -> listener(ls.addObject(), l));
+            st.listeners().forEach(l -> ListenerJson.write(ls.addObject(), l, c));
         }
 
         hiveCopies(root.putArray("hiveCopies"));
@@ -216,14 +208,14 @@ public final class JsonReport {
             CitedKey k = a.citedKeys().get(i);
             ObjectNode n = cited.addObject();
             n.put("id", a.ids().citedKey(i));
-            strings(n.putArray("citedBy"), a.ids().citedBy(i));
+            JsonFields.strings(n.putArray("citedBy"), a.ids().citedBy(i));
             n.put("hive", k.hive());
             n.put("keyPath", k.keyPath());
-            strings(n.putArray("valueNames"), k.valueNames());
-            time(n, "lastWritten", k.lastWritten());
+            JsonFields.strings(n.putArray("valueNames"), k.valueNames());
+            JsonFields.time(n, "lastWritten", k.lastWritten());
             n.put("absent", k.absent());
         }
-        strings(root.putArray("summary"), a.summary());
+        JsonFields.strings(root.putArray("summary"), a.summary());
         firstScreen(root.putObject("firstScreen"));
         return root;
     }
@@ -268,7 +260,7 @@ public final class JsonReport {
         hive.put("secondarySequence", h.secondarySequence());
         hive.put("dirty", h.dirty());
         hive.put("checksumValid", h.checksumValid());
-        instant(hive, "lastWritten", h.lastWritten());
+        JsonFields.instant(hive, "lastWritten", h.lastWritten(), c);
         if (h.logReplay() == null) {
             hive.putNull("logReplay");
         } else {
@@ -283,138 +275,21 @@ public final class JsonReport {
 
     /** The older hive copies compared with the live hives (schema 1.2). */
     private void hiveCopies(ArrayNode arr) {
-        for (HiveCopy c : a.hiveCopies()) {
+        for (HiveCopy copy : a.hiveCopies()) {
             ObjectNode n = arr.addObject();
-            n.put("kind", c.kind());
-            n.put("path", c.path());
-            instant(n, "lastWritten", c.lastWritten());
-            n.put("status", c.status());
+            n.put("kind", copy.kind());
+            n.put("path", copy.path());
+            JsonFields.instant(n, "lastWritten", copy.lastWritten(), c);
+            n.put("status", copy.status());
             ArrayNode diffs = n.putArray("differences");
-            for (HiveCopy.Difference d : c.differences()) {
-                ObjectNode o = diffs.addObject();
-                o.put("subject", d.subject());
-                o.put("kind", d.kind());
-                o.put("field", d.field());
-                o.put("live", d.live());
-                o.put("copy", d.copy());
-                evidence(o.putArray("liveEvidence"), d.liveEvidence());
-                evidence(o.putArray("copyEvidence"), d.copyEvidence());
-            }
+            DifferenceJson.Sides sides = new DifferenceJson.Sides("live", c, "copy", c);
+            copy.differences().forEach(d -> DifferenceJson.write(diffs.addObject(), d, sides));
         }
     }
 
     /** Where a file copied out of a disk image came from (schema 1.2), or {@code null}. */
     private void imageOrigin(ObjectNode n, ImageFileOrigin o) {
-        ImageOriginJson.put(n, o, a::time);
-    }
-
-    private void finding(ObjectNode n, Finding f) {
-        n.put("id", f.id());
-        n.put("severity", f.severity().word());
-        n.put("basis", f.basis().name().toLowerCase());
-        n.put("title", f.title());
-        n.put("description", f.description());
-        ArrayNode ls = n.putArray("listeners");
-        f.listeners().forEach(l -> listener(ls.addObject(), l));
-        ArrayNode sk = n.putArray("sockets");
-        f.sockets().forEach(s -> socket(sk.addObject(), s));
-        evidence(n.putArray("evidence"), f.evidence());
-        ArrayNode rems = n.putArray("remediations");
-        f.remediations().forEach(r -> remediation(rems.addObject(), r));
-        n.put("justification", f.justification());
-    }
-
-    private static void remediation(ObjectNode n, RemediationRef r) {
-        n.put("action", r.action());
-        strings(n.putArray("commands"), r.commands());
-        n.put("guiPath", r.guiPath());
-        n.put("source", r.source());
-    }
-
-    private void listener(ObjectNode n, Listener l) {
-        listener(n, l, a.ids().listener(l));
-    }
-
-    /** A listener with its anchor ({@code null} for one not in the prediction as found). */
-    private void listener(ObjectNode n, Listener l, String id) {
-        n.put("id", id);
-        n.put("protocol", l.protocol().name());
-        n.put("ipVersion", l.ipVersion());
-        n.put("address", l.address());
-        n.put("port", l.port());
-        n.put("dynamic", l.dynamic());
-        n.put("localEndpoint", l.localEndpoint());
-        if (l.portRange() == null) {
-            n.putNull("portRange");
-        } else {
-            range(n.putObject("portRange"), l.portRange());
-        }
-        ObjectNode owner = n.putObject("owner");
-        owner.put("service", l.owner().service());
-        owner.put("process", l.owner().process());
-        owner.put("svchostGroup", l.owner().svchostGroup());
-        strings(owner.putArray("sharedWith"), l.owner().sharedWith());
-        n.put("startType", a.startType(l.owner().service()));
-        ObjectNode m = n.putObject("mechanism");
-        m.put("kind", l.mechanism().kind().name().toLowerCase());
-        m.put("description", l.mechanism().description());
-        ObjectNode c = n.putObject("certainty");
-        c.put("level", l.certainty().level().name().toLowerCase());
-        c.put("reason", l.certainty().reason());
-        ObjectNode fw = n.putObject("firewall");
-        l.firewall().profiles().forEach((profile, d) -> {
-            ObjectNode p = fw.putObject(profile);
-            p.put("reachability", d.reachability().word());
-            p.put("decidedBy", d.decidedBy());
-            evidence(p.putArray("evidence"), d.evidence());
-        });
-        ObjectNode inForce = fw.putObject("inForce");
-        FirewallVerdict.Decision d = l.firewall().inForceDecision();
-        inForce.put("profile", l.firewall().inForce() == null ? null : l.firewall().inForce().toLowerCase(Locale.ROOT));
-        inForce.put("reachability", l.firewall().inForceReachability().word());
-        inForce.put("reason", d == null ? "no firewall profile was evaluated" : d.decidedBy());
-        evidence(n.putArray("evidence"), l.evidence());
-    }
-
-    private void range(ObjectNode n, PortRange r) {
-        n.put("first", r.first());
-        n.put("last", r.last());
-        n.put("origin", r.origin());
-        evidence(n.putArray("evidence"), r.evidence());
-    }
-
-    private void rpcEndpoint(ObjectNode n, RpcEndpoint r) {
-        n.put("uuid", r.uuid());
-        n.put("version", r.version());
-        n.put("name", r.name());
-        n.put("protseq", r.protseq());
-        n.put("endpoint", r.endpoint());
-        n.put("service", r.service());
-        n.put("process", r.process());
-        ObjectNode c = n.putObject("certainty");
-        c.put("level", r.certainty().level().name().toLowerCase());
-        c.put("reason", r.certainty().reason());
-        evidence(n.putArray("evidence"), r.evidence());
-    }
-
-    private void bootEntry(ObjectNode n, BootPlanEntry e) {
-        n.put("id", a.ids().service(e.name()));
-        n.put("name", e.name());
-        n.put("displayName", e.service().displayName().isPresent() ? e.service().displayName().value().raw() : null);
-        n.put("imagePath", e.service().imagePath().value());
-        n.put("kind", e.service().isDriver() ? "driver" : "service");
-        n.put("startType", a.startType(e.name()));
-        n.put("decision", e.decision().name().toLowerCase());
-        n.put("willRun", e.willRun());
-        n.put("reason", e.reason());
-        strings(n.putArray("failureChain"), e.failureChain());
-        strings(n.putArray("requiredBy"), e.requiredBy());
-        ObjectNode host = n.putObject("host");
-        host.put("kind", e.host().kind().name().toLowerCase());
-        host.put("image", e.host().image());
-        host.put("path", e.host().path());
-        host.put("svchostGroup", e.host().svchostGroup());
-        evidence(n.putArray("evidence"), e.evidence());
+        ImageOriginJson.put(n, o, c);
     }
 
     private void snapshot(ObjectNode n, SnapshotVerdicts s) {
@@ -424,19 +299,19 @@ public final class JsonReport {
         n.put("commandLine", s.snapshot().commandLine());
         n.put("captureTime", s.snapshot().captureTime() == null ? null : s.snapshot().captureTime().toString());
         listingSource(n, s.snapshot());
-        strings(n.putArray("notes"), s.notes());
+        JsonFields.strings(n.putArray("notes"), s.notes());
         ObjectNode match = n.putObject("machineMatch");
         match.put("verdict", s.machineMatch().verdict().word());
-        strings(match.putArray("reasons"), s.machineMatch().reasons());
+        JsonFields.strings(match.putArray("reasons"), s.machineMatch().reasons());
         ArrayNode sockets = n.putArray("sockets");
         for (SocketVerdict v : s.sockets()) {
             ObjectNode o = sockets.addObject();
-            socket(o.putObject("socket"), v.socket());
+            SocketJson.write(o.putObject("socket"), v.socket());
             o.put("verdict", v.kind().name().toLowerCase());
             if (v.listener() == null) {
                 o.putNull("listener");
             } else {
-                listenerRef(o.putObject("listener"), v.listener());
+                ListenerJson.reference(o.putObject("listener"), v.listener(), c);
             }
             owner(o, v.owner());
             o.put("reason", v.reason());
@@ -444,33 +319,24 @@ public final class JsonReport {
         ArrayNode absent = n.putArray("absent");
         for (AbsentListener al : s.absent()) {
             ObjectNode o = absent.addObject();
-            listenerRef(o.putObject("listener"), al.listener());
+            ListenerJson.reference(o.putObject("listener"), al.listener(), c);
             ArrayNode ex = o.putArray("explanations");
             for (AbsenceExplanation x : al.explanations()) {
                 ObjectNode e = ex.addObject();
                 e.put("cause", x.cause().name().toLowerCase());
                 e.put("explanation", x.explanation());
                 e.put("howToTell", x.howToTell());
-                evidence(e.putArray("evidence"), x.evidence());
+                EvidenceJson.array(e.putArray("evidence"), x.evidence(), c);
             }
         }
         ArrayNode connections = n.putArray("connections");
-        for (Connection c : s.connections()) {
+        for (Connection conn : s.connections()) {
             ObjectNode o = connections.addObject();
-            socket(o.putObject("socket"), c.socket());
-            o.put("direction", c.direction().name().toLowerCase());
-            o.put("remoteEndpoint", c.remoteEndpoint());
-            owner(o, c.owner());
+            SocketJson.write(o.putObject("socket"), conn.socket());
+            o.put("direction", conn.direction().name().toLowerCase());
+            o.put("remoteEndpoint", conn.remoteEndpoint());
+            owner(o, conn.owner());
         }
-    }
-
-    /** A listener by its identity only, where the full record is in {@code listeners}. */
-    private void listenerRef(ObjectNode n, Listener l) {
-        n.put("id", a.ids().listener(l));
-        n.put("protocol", l.protocol().name());
-        n.put("localEndpoint", l.localEndpoint());
-        n.put("service", l.owner().service());
-        n.put("process", l.owner().process());
     }
 
     private static void owner(ObjectNode parent, ObservedOwner o) {
@@ -481,24 +347,8 @@ public final class JsonReport {
         ObjectNode n = parent.putObject("owner");
         n.put("pid", o.pid());
         n.put("process", o.process());
-        strings(n.putArray("services"), o.services());
+        JsonFields.strings(n.putArray("services"), o.services());
         n.put("source", o.source() == null ? null : o.source().name().toLowerCase());
-    }
-
-    private static void socket(ObjectNode n, Socket s) {
-        n.put("protocol", s.protocol().name());
-        n.put("ipVersion", s.ipVersion());
-        n.put("localAddress", s.localAddress());
-        n.put("localPort", s.localPort().toString());
-        n.put("localEndpoint", s.localEndpoint());
-        n.put("foreignEndpoint", s.foreignEndpoint());
-        n.put("state", s.state() == null ? null : s.state().name());
-        n.put("stateText", s.stateText());
-        n.put("pid", s.pid());
-        n.put("process", s.process());
-        strings(n.putArray("services"), s.services());
-        n.put("line", s.line());
-        memoryRecord(n, s);
     }
 
     /** Schema 1.2: which tool printed a memory or live-response listing, and the capture's lower bound. */
@@ -517,62 +367,4 @@ public final class JsonReport {
         n.put("capturedNotBefore", snapshot.latestCreated() == null ? null : snapshot.latestCreated().toString());
     }
 
-    /** Schema 1.2: a memory row's offset, creation time and mark; null for netstat. */
-    private static void memoryRecord(ObjectNode n, Socket s) {
-        org.portmortem.snapshot.MemoryRecord m = s.memory();
-        if (m == null) {
-            n.putNull("memory");
-            return;
-        }
-        ObjectNode o = n.putObject("memory");
-        o.put("offset", m.offset());
-        o.put("created", m.createdText());
-        o.put("createdUtc", m.created() == null ? null : m.created().toString());
-        o.put("mark", m.mark().name().toLowerCase(java.util.Locale.ROOT));
-        o.put("markReason", m.reason());
-        o.put("duplicateOf", m.duplicateOf());
-        o.put("listing", m.listing());
-        o.put("ownerNote", m.ownerNote());
-    }
-
-    private void evidence(ArrayNode arr, List<Evidence> evidence) {
-        evidence.forEach(e -> evidenceFields(arr.addObject(), e));
-    }
-
-    private void evidenceOrNull(ObjectNode parent, String field, Evidence e) {
-        if (e == null) {
-            parent.putNull(field);
-        } else {
-            evidenceFields(parent.putObject(field), e);
-        }
-    }
-
-    private void evidenceFields(ObjectNode n, Evidence e) {
-        n.put("hive", e.hive());
-        n.put("keyPath", e.keyPath());
-        n.put("valueName", e.valueName());
-        n.put("valueType", e.valueType());
-        n.put("data", e.data());
-        instant(n, "lastWritten", e.lastWritten());
-        n.put("note", e.note());
-    }
-
-    private void instant(ObjectNode n, String field, Instant i) {
-        time(n, field, i == null ? null : a.time(i));
-    }
-
-    /** A time as {@code {utc, local}}, or {@code null}. */
-    private static void time(ObjectNode n, String field, MachineTime t) {
-        if (t == null) {
-            n.putNull(field);
-            return;
-        }
-        ObjectNode o = n.putObject(field);
-        o.put("utc", t.utcText());
-        o.put("local", t.localText());
-    }
-
-    private static void strings(ArrayNode arr, List<String> values) {
-        values.forEach(arr::add);
-    }
 }

@@ -36,7 +36,7 @@ class ListenersCommandTest {
     }
 
     @Test
-    void jsonListsTheXpBaselineWithTheIssueFieldNames() throws IOException {
+    void jsonListsTheXpBaselineWithTheReportsFieldNamesAndIds() throws IOException {
         CommandRun r = run("listeners", fixture("winxp-default").toString(), "--format", "json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode a = new ObjectMapper().readTree(r.out());
@@ -49,8 +49,9 @@ class ListenersCommandTest {
             assertThat(l.get("port").isNull()).isEqualTo(l.get("dynamic").asBoolean());
             assertThat(l.get("owner").has("service")).isTrue();
             assertThat(l.get("owner").get("process").asText()).isNotBlank();
-            assertThat(l.get("certainty").asText()).isIn("certain", "likely", "uncertain");
-            assertThat(l.get("firewall").get("all").asText())
+            assertThat(l.get("id").asText()).startsWith("listener-");
+            assertThat(l.get("certainty").get("level").asText()).isIn("certain", "likely", "uncertain");
+            assertThat(l.get("firewall").get("all").get("reachability").asText())
                     .isEqualTo(l.get("address").asText().startsWith("127.") ? "blocked" : "reachable");
             assertThat(l.get("evidence").size()).isPositive();
             seen.add(l.get("protocol").asText() + " " + l.get("address").asText() + ":" + l.get("port").asText()

@@ -48,10 +48,11 @@ class ModelCommandsTest {
         assertThat(all.isArray()).isTrue();
         Optional<JsonNode> w3 = Optional.empty();
         for (JsonNode n : all) {
-            for (String field : new String[] {"name", "displayName", "type", "start", "imagePath", "serviceDll",
-                    "objectName", "dependOnService", "svchostGroup", "willRun", "reason"}) {
+            for (String field : new String[] {"id", "name", "displayName", "type", "start", "imagePath", "serviceDll",
+                    "objectName", "dependOnService", "willRun", "reason"}) {
                 assertThat(n.has(field)).as(n.get("name") + " has " + field).isTrue();
             }
+            assertThat(n.get("host").has("svchostGroup")).as(n.get("name") + " has host.svchostGroup").isTrue();
             if (n.get("name").asText().equalsIgnoreCase("W3SVC")) {
                 w3 = Optional.of(n);
             }
@@ -59,6 +60,7 @@ class ModelCommandsTest {
         JsonNode w = w3.orElseThrow();
         assertThat(w.get("type").isInt()).isTrue();
         assertThat(w.get("start").asInt()).isEqualTo(2);
+        assertThat(w.get("startType").asText()).isEqualTo("automatic (2)");
         assertThat(w.get("willRun").asBoolean()).isTrue();
         assertThat(w.get("dependOnService").get(0).asText()).isEqualToIgnoringCase("IISADMIN");
     }

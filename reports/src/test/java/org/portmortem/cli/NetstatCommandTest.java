@@ -37,7 +37,7 @@ class NetstatCommandTest {
     }
 
     @Test
-    void jsonHasTheIssueFieldNamesAndOwnersFromTheTasklistBesideTheFile() throws IOException {
+    void jsonHasTheReportsSocketFieldsAndOwnersFromTheTasklistBesideTheFile() throws IOException {
         Path ns = Files.writeString(dir.resolve("ns.txt"), NETSTAT, StandardCharsets.US_ASCII);
         Files.writeString(dir.resolve("procs.txt"), TASKLIST, StandardCharsets.US_ASCII);
         CommandRun r = run("netstat", ns.toString(), "--format", "json");
@@ -49,16 +49,17 @@ class NetstatCommandTest {
         assertThat(rpc.get("protocol").asText()).isEqualTo("TCP");
         assertThat(rpc.get("ipVersion").asInt()).isEqualTo(4);
         assertThat(rpc.get("localAddress").asText()).isEqualTo("0.0.0.0");
-        assertThat(rpc.get("localPort").isInt()).isTrue();
-        assertThat(rpc.get("localPort").asInt()).isEqualTo(135);
-        assertThat(rpc.get("foreignAddress").asText()).isEqualTo("0.0.0.0");
-        assertThat(rpc.get("foreignPort").asInt()).isZero();
+        assertThat(rpc.get("localPort").asText()).isEqualTo("135");
+        assertThat(rpc.get("localEndpoint").asText()).isEqualTo("0.0.0.0:135");
+        assertThat(rpc.get("foreignEndpoint").asText()).isEqualTo("0.0.0.0:0");
+        assertThat(rpc.get("line").asInt()).isEqualTo(5);
+        assertThat(rpc.get("memory").isNull()).isTrue();
         assertThat(rpc.get("state").asText()).isEqualTo("LISTENING");
         assertThat(rpc.get("pid").asInt()).isEqualTo(884);
         assertThat(rpc.get("process").asText()).isEqualTo("svchost.exe");
         assertThat(rpc.get("services").get(0).asText()).isEqualTo("RpcSs");
         JsonNode ike = a.get(2);
-        assertThat(ike.get("foreignPort").isNull()).isTrue();
+        assertThat(ike.get("foreignEndpoint").asText()).isEqualTo("*:*");
         assertThat(ike.get("state").isNull()).isTrue();
         assertThat(ike.get("process").asText()).isEqualTo("lsass.exe");
         assertThat(ike.get("services")).hasSize(3);

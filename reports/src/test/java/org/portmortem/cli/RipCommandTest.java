@@ -72,7 +72,11 @@ class RipCommandTest {
         assertThat(key).isNotNull();
         assertThat(key.get("data").asText()).isEqualTo("Eastern Standard Time");
         assertThat(key.get("evidence").get("keyPath").asText()).isEqualTo("ControlSet001\\Control\\TimeZoneInformation");
-        assertThat(key.get("lastWritten").asText()).isEqualTo("2012-03-11T07:00:00.000642400Z"); // full FILETIME precision
+        // Full FILETIME precision; local from the hive's own TimeZoneInformation: Bias 300, and its DaylightStart
+        // (00 00 03 00 02 00 02 00 ...: March, second Tuesday) puts 11 March 2012 still in standard time.
+        assertThat(key.get("lastWritten").get("utc").asText()).isEqualTo("2012-03-11T07:00:00.000642400Z");
+        assertThat(key.get("evidence").get("lastWritten")).isEqualTo(key.get("lastWritten"));
+        assertThat(key.get("lastWritten").get("local").asText()).startsWith("2012-03-11T02:00:00").endsWith("-05:00");
     }
 
     @Test

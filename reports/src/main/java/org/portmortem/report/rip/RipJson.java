@@ -1,16 +1,15 @@
 package org.portmortem.report.rip;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.portmortem.evidence.Evidence;
+import org.portmortem.image.ImageFileOrigin;
+import org.portmortem.model.MachineTimeZone;
+import org.portmortem.report.json.EvidenceJson;
+import org.portmortem.report.json.ImageOriginJson;
+import org.portmortem.report.json.JsonContext;
+import org.portmortem.report.json.JsonFields;
 import org.portmortem.ripper.RipFact;
 import org.portmortem.ripper.RipRun;
 
@@ -18,68 +17,49 @@ import org.portmortem.ripper.RipRun;
  * Plugin facts as JSON: an object with {@code hive}, {@code hiveType}, {@code image} (only for a hive
  * read from a disk image: where in it), {@code notes} (how the hive
  * was read) and {@code plugins}, an array of {name, hiveType, description, regRipperVersion, error,
- * facts: [{group, name, data, lastWritten, evidence: {hive, keyPath, valueName, valueType, data,
- * lastWritten, note}}]}. Times are ISO 8601 UTC; absent data is {@code null}.
+ * facts: [{group, name, data, lastWritten, evidence}]}; {@code evidence} is the report's evidence
+ * object ({@link EvidenceJson}) and every time is the report's {@code {utc, local}}. Absent data is
+ * {@code null}.
  */
 public final class RipJson {
     private RipJson() {}
 
-    /** Writes the document. */
-    public static void write(String hive, String hiveType, List<String> notes, List<RipRun> runs, PrintWriter out)
-            throws IOException {
-        write(hive, hiveType, null, notes, runs, out);
-    }
-
     /**
-     * Writes the document; for a hive copied out of a disk image, with {@code image}, its provenance as the
-     * report's {@code inputs[].image} gives it ({@link org.portmortem.report.ImageOriginJson}).
+     * Writes the document.
+     *
+     * @param image where the hive was copied from in a disk image ({@code image}, as the report's
+     *     {@code inputs[].image}), or {@code null} for a hive file given directly (no {@code image} field)
+     * @param zone the machine's time zone (a SYSTEM hive records it), or {@code null}: {@code local} is then null
      */
-    public static void write(String hive, String hiveType, JsonNode image, List<String> notes, List<RipRun> runs,
-            PrintWriter out) throws IOException {
-        Map<String, Object> doc = new LinkedHashMap<>();
+    public static void write(String hive, String hiveType, ImageFileOrigin image, List<String> notes, List<RipRun> runs,
+            MachineTimeZone zone, PrintWriter out) {
+        JsonContext clock = JsonContext.clock(zone);
+        ObjectNode doc = JsonFields.object();
         doc.put("hive", hive);
         doc.put("hiveType", hiveType);
         if (image != null) {
-            doc.put("image", image);
+            ImageOriginJson.put(doc, image, clock);
         }
-        doc.put("notes", notes);
-        List<Map<String, Object>> plugins = new ArrayList<>();
+        JsonFields.strings(doc.putArray("notes"), notes);
+        ArrayNode plugins = doc.putArray("plugins");
         for (RipRun run : runs) {
-            Map<String, Object> p = new LinkedHashMap<>();
+            ObjectNode p = plugins.addObject();
             p.put("name", run.plugin().name());
             p.put("hiveType", String.join(",", run.plugin().hiveTypes().stream().map(Enum::name).toList()));
             p.put("description", run.plugin().description());
             p.put("regRipperVersion", run.plugin().regRipperVersion());
             p.put("error", run.error());
-            p.put("facts", run.facts().stream().map(RipJson::fact).toList());
-            plugins.add(p);
+            ArrayNode facts = p.putArray("facts");
+            for (RipFact f : run.facts()) {
+                ObjectNode n = facts.addObject();
+                n.put("group", f.group());
+                n.put("name", f.name());
+                n.put("data", f.data());
+                JsonFields.instant(n, "lastWritten", f.lastWritten(), clock);
+                EvidenceJson.write(n.putObject("evidence"), f.evidence(), clock);
+            }
         }
-        doc.put("plugins", plugins);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, doc);
-        out.println();
+        out.println(JsonFields.text(doc));
         out.flush();
-    }
-
-    private static Map<String, Object> fact(RipFact f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("group", f.group());
-        m.put("name", f.name());
-        m.put("data", f.data());
-        m.put("lastWritten", iso(f.lastWritten()));
-        Evidence e = f.evidence();
-        Map<String, Object> ev = new LinkedHashMap<>();
-        ev.put("hive", e.hive());
-        ev.put("keyPath", e.keyPath());
-        ev.put("valueName", e.valueName());
-        ev.put("valueType", e.valueType());
-        ev.put("data", e.data());
-        ev.put("lastWritten", iso(e.lastWritten()));
-        ev.put("note", e.note());
-        m.put("evidence", ev);
-        return m;
-    }
-
-    private static String iso(Instant t) {
-        return t == null ? null : t.toString();
     }
 }

@@ -1,26 +1,25 @@
 package org.portmortem.report.text;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.portmortem.bootplan.BootDecision;
 import org.portmortem.bootplan.BootPlan;
 import org.portmortem.bootplan.BootPlanEntry;
-import org.portmortem.evidence.Evidence;
 import org.portmortem.model.MachineTimeZone;
 import org.portmortem.model.Service;
-import org.portmortem.report.Csv;
 import org.portmortem.model.ServiceTrigger;
+import org.portmortem.report.Csv;
+import org.portmortem.report.json.JsonContext;
+import org.portmortem.report.json.JsonFields;
+import org.portmortem.report.json.ServiceJson;
 
 /**
- * Renders the services and drivers of a boot plan as a text table, CSV or a JSON array. It computes
- * nothing: every field comes from the model and the plan.
+ * Renders the services and drivers of a boot plan as a text table, CSV or a JSON array (the report's
+ * boot plan entries, {@link ServiceJson}). It computes nothing: every field comes from the model and
+ * the plan.
  */
 public final class ServiceListing {
     private static final List<String> CSV_COLUMNS = List.of("name", "displayName", "type", "start", "startType",
@@ -42,115 +41,47 @@ public final class ServiceListing {
         this.zone = plan.model().identity().timeZone();
     }
 
-    /** One object per service with the fields the issue lists, and the plan's decision and evidence. */
-    public List<Map<String, Object>> rows() {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (BootPlanEntry e : entries) {
-            Service s = e.service();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", s.name());
-            m.put("displayName", s.displayName().isPresent() ? s.displayName().value().raw() : null);
-            m.put("type", s.type().value());
-            m.put("start", s.start().value());
-            m.put("startType", s.startType().name());
-            m.put("imagePath", s.imagePath().value());
-            m.put("imageFile", s.image() == null ? null : s.image().file());
-            m.put("serviceDll", s.serviceDll().value());
-            m.put("objectName", s.objectName().value());
-            m.put("group", s.group().value());
-            m.put("dependOnService", s.dependsOnServices());
-            m.put("dependOnGroup", s.dependsOnGroups());
-            m.put("svchostGroup", s.svchostGroup());
-            m.put("hostProcess", e.host().describe());
-            m.put("delayedAutostart", s.isDelayedAutostart());
-            m.put("triggers", triggers(s));
-            m.put("willRun", e.willRun());
-            m.put("decision", e.decision().name());
-            m.put("reason", e.reason());
-            m.put("failureChain", e.failureChain());
-            m.put("requiredBy", e.requiredBy());
-            m.put("lastWritten", utc(s.lastWritten()));
-            m.put("lastWrittenLocal", local(s.lastWritten()));
-            m.put("evidence", evidence(e.evidence()));
-            out.add(m);
-        }
-        return out;
-    }
-
-    private static List<Map<String, Object>> triggers(Service s) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (ServiceTrigger t : s.triggers()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("type", t.type().name());
-            m.put("action", t.start() ? "start" : "stop");
-            m.put("subtype", t.subtype());
-            m.put("subtypeName", t.subtypeName());
-            m.put("data", t.data());
-            m.put("firing", t.firing().name());
-            m.put("firingReason", t.firingReason());
-            out.add(m);
-        }
-        return out;
-    }
-
-    static List<Map<String, Object>> evidence(List<Evidence> list) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Evidence ev : list) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("hive", ev.hive());
-            m.put("key", ev.keyPath());
-            m.put("value", ev.valueName());
-            m.put("valueType", ev.valueType());
-            m.put("data", ev.data());
-            m.put("lastWritten", utc(ev.lastWritten()));
-            m.put("note", ev.note());
-            out.add(m);
-        }
-        return out;
-    }
-
-    static String utc(Instant t) {
-        return t == null ? null : t.toString();
-    }
-
-    private String local(Instant t) {
-        return t == null ? null : zone.toLocal(t).toString();
-    }
-
-    /** A JSON array of {@link #rows()}. */
-    public void json(PrintWriter out) throws IOException {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        out.println(mapper.writeValueAsString(rows()));
+    /**
+     * A JSON array of the entries, each as the report's {@code bootPlan} entries write it (same keys,
+     * same ids), in the plan's order.
+     */
+    public void json(PrintWriter out) {
+        JsonContext c = JsonContext.of(plan, null);
+        ArrayNode arr = JsonFields.array();
+        entries.forEach(e -> ServiceJson.write(arr.addObject(), e, c));
+        out.println(JsonFields.text(arr));
         out.flush();
     }
 
     /** CSV ({@link Csv}: RFC 4180, formula guard), one row per service, lists joined with {@code |}. */
     public void csv(PrintWriter out) {
         out.print(Csv.row(CSV_COLUMNS));
-        for (Map<String, Object> row : rows()) {
-            List<String> cells = new ArrayList<>();
-            for (String c : CSV_COLUMNS) {
-                cells.add(csvCell(c.equals("triggers") ? triggerText(row) : row.get(c)));
-            }
-            out.print(Csv.row(cells));
+        for (BootPlanEntry e : entries) {
+            Service s = e.service();
+            out.print(Csv.row(Arrays.asList(s.name(),
+                    s.displayName().isPresent() ? s.displayName().value().raw() : null, cell(s.type().value()),
+                    cell(s.start().value()), s.startType().name(), s.imagePath().value(), s.serviceDll().value(),
+                    s.objectName().value(), s.group().value(), String.join("|", s.dependsOnServices()),
+                    String.join("|", s.dependsOnGroups()), s.svchostGroup(), e.host().describe(),
+                    String.valueOf(s.isDelayedAutostart()), triggerText(s), String.valueOf(e.willRun()),
+                    e.decision().name(), e.reason(), s.lastWritten() == null ? null : s.lastWritten().toString(),
+                    s.lastWritten() == null ? null : zone.toLocal(s.lastWritten()).toString()).stream()
+                    .map(v -> v == null ? "" : v).toList()));
         }
         out.flush();
     }
 
-    @SuppressWarnings("unchecked")
-    private static String triggerText(Map<String, Object> row) {
-        List<String> parts = new ArrayList<>();
-        for (Map<String, Object> t : (List<Map<String, Object>>) row.get("triggers")) {
-            parts.add(t.get("action") + " on " + t.get("type") + (t.get("subtypeName") != null ? " (" + t.get("subtypeName")
-                    + ")" : "") + ": " + t.get("firing"));
-        }
-        return String.join(" | ", parts);
+    private static String cell(Integer v) {
+        return v == null ? null : v.toString();
     }
 
-    /** A field's text for a CSV cell: a list joined with {@code |}, {@code null} empty. */
-    private static String csvCell(Object v) {
-        return v == null ? "" : v instanceof List<?> l ? String.join("|", l.stream().map(String::valueOf).toList())
-                : String.valueOf(v);
+    private static String triggerText(Service s) {
+        List<String> parts = new ArrayList<>();
+        for (ServiceTrigger t : s.triggers()) {
+            parts.add((t.start() ? "start" : "stop") + " on " + t.type().name()
+                    + (t.subtypeName() != null ? " (" + t.subtypeName() + ")" : "") + ": " + t.firing().name());
+        }
+        return String.join(" | ", parts);
     }
 
     /** A table a person reads: name, start, type, host process, decision and reason. */

@@ -1,10 +1,7 @@
-package org.portmortem.report;
+package org.portmortem.report.json;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
-import java.util.function.Function;
-import org.portmortem.analysis.MachineTime;
 import org.portmortem.image.DiskImage;
 import org.portmortem.image.FileTimes;
 import org.portmortem.image.ImageFileOrigin;
@@ -22,9 +19,9 @@ public final class ImageOriginJson {
     /**
      * Puts {@code image} into {@code n}: the origin, or {@code null}.
      *
-     * @param time how an instant is shown ({@code {utc, local}}, local in the machine's time zone when known)
+     * @param c the clock: instants are shown as {@code {utc, local}}, local in the machine's time zone when known
      */
-    public static void put(ObjectNode n, ImageFileOrigin o, Function<Instant, MachineTime> time) {
+    public static void put(ObjectNode n, ImageFileOrigin o, JsonContext c) {
         if (o == null) {
             n.putNull("image");
             return;
@@ -46,31 +43,20 @@ public final class ImageOriginJson {
         i.put("mftEntry", o.mftEntry());
         i.put("address", o.address());
         ObjectNode times = i.putObject("times");
-        macb(times, "standardInformation", o.times().standardInformation(), time);
-        macb(times, "fileName", o.times().fileName(), time);
+        macb(times, "standardInformation", o.times().standardInformation(), c);
+        macb(times, "fileName", o.times().fileName(), c);
         i.put("note", o.note());
     }
 
-    private static void macb(ObjectNode n, String field, FileTimes.Macb t, Function<Instant, MachineTime> time) {
+    private static void macb(ObjectNode n, String field, FileTimes.Macb t, JsonContext c) {
         if (t == null) {
             n.putNull(field);
             return;
         }
         ObjectNode m = n.putObject(field);
-        instant(m, "modified", t.modified(), time);
-        instant(m, "accessed", t.accessed(), time);
-        instant(m, "changed", t.changed(), time);
-        instant(m, "born", t.born(), time);
-    }
-
-    private static void instant(ObjectNode n, String field, Instant i, Function<Instant, MachineTime> time) {
-        if (i == null) {
-            n.putNull(field);
-            return;
-        }
-        MachineTime t = time.apply(i);
-        ObjectNode o = n.putObject(field);
-        o.put("utc", t.utcText());
-        o.put("local", t.localText());
+        JsonFields.instant(m, "modified", t.modified(), c);
+        JsonFields.instant(m, "accessed", t.accessed(), c);
+        JsonFields.instant(m, "changed", t.changed(), c);
+        JsonFields.instant(m, "born", t.born(), c);
     }
 }
