@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.portmortem.analysis.CaseDifferences;
 import org.portmortem.analysis.HiveCopy;
-import org.portmortem.bootplan.BootPlan;
-import org.portmortem.cases.CaseHives;
+import org.portmortem.analysis.Prediction;
 import org.portmortem.exposure.Exposure;
-import org.portmortem.exposure.ExposurePredictor;
 import org.portmortem.model.SystemModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -90,13 +88,13 @@ public final class DiffCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format: text or json");
         }
-        try (CaseOptions first = side(a, volumeA, controlSetA); CaseOptions second = side(b, volumeB, controlSetB);
-                CaseHives ha = first.open(); CaseHives hb = second.open()) {
-            SystemModel ma = ha.model(first.modelOptions());
-            SystemModel mb = hb.model(second.modelOptions());
-            ExposurePredictor predictor = new ExposurePredictor();
-            Exposure ea = predictor.predict(ma, BootPlan.of(ma));
-            Exposure eb = predictor.predict(mb, BootPlan.of(mb));
+        try (CaseOptions first = side(a, volumeA, controlSetA); CaseOptions second = side(b, volumeB, controlSetB)) {
+            Prediction pa = first.predict();
+            Prediction pb = second.predict();
+            SystemModel ma = pa.model();
+            SystemModel mb = pb.model();
+            Exposure ea = pa.exposure();
+            Exposure eb = pb.exposure();
             List<HiveCopy.Difference> diffs = CaseDifferences.between(ma, ea, mb, eb);
             PrintWriter out = spec.commandLine().getOut();
             if (format.equals("json")) {

@@ -6,20 +6,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.portmortem.bootplan.BootPlan;
-import org.portmortem.cases.CaseHives;
+import org.portmortem.analysis.Prediction;
 import org.portmortem.report.text.TerminalText;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.exposure.Exposure;
-import org.portmortem.exposure.ExposurePredictor;
 import org.portmortem.exposure.FirewallVerdict;
 import org.portmortem.exposure.Listener;
-import org.portmortem.model.SystemModel;
 import org.portmortem.report.Csv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,7 +48,7 @@ import picocli.CommandLine.Spec;
                     + " e.g. a Start=4 for a service, SmbDeviceEnabled=0).",
             "",
             "Formats:",
-            "  text  one line per listener, then warnings",
+            "  text  one line per listener (warnings, in every format, on stderr)",
             "  csv   protocol,ipVersion,address,port,dynamic,portRange,service,process,svchostGroup,mechanism,"
                     + "certainty,reason,firewall",
             "  json  an array of objects: protocol, ipVersion, address, port (null when dynamic), dynamic, portRange,"
@@ -85,7 +81,8 @@ public final class ListenersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Exposure e = predict(caseOptions);
+        Prediction p = caseOptions.predict();
+        Exposure e = p.exposure();
         PrintWriter out = spec.commandLine().getOut();
         switch (output.format()) {
             case json -> out.println(json(e.listeners()));
@@ -93,6 +90,7 @@ public final class ListenersCommand implements Callable<Integer> {
             case text -> text(e, TerminalText.writer(out));
         }
         out.flush();
+        CaseWarnings.print(spec.commandLine().getErr(), p.warnings());
         return ExitCode.OK;
     }
 
@@ -104,9 +102,6 @@ public final class ListenersCommand implements Callable<Integer> {
                     + (l.dynamic() && l.portRange() != null ? " (" + l.portRange() + ")" : ""), 60),
                     TerminalText.cell(l.owner().display(), 46), l.mechanism().kind(),
                     l.certainty().level().name().toLowerCase(Locale.ROOT), firewallSummary(l));
-        }
-        for (String w : e.warnings()) {
-            out.println("warning: " + w);
         }
     }
 
@@ -191,22 +186,5 @@ public final class ListenersCommand implements Callable<Integer> {
         n.put("lastWritten", e.lastWritten() == null ? null : e.lastWritten().toString());
         n.put("note", e.note());
         return n;
-    }
-
-    /**
-     * Predicts the exposure of a case, with the case options' overlays applied to in-memory copies of
-     * its hives (the files are opened read-only and never changed). Notes about the files and about
-     * overlay lines that could not be applied come first among the warnings.
-     */
-    static Exposure predict(CaseOptions caseOptions) throws IOException {
-        try (CaseHives hives = caseOptions.open()) {
-            SystemModel model = hives.model(caseOptions.modelOptions());
-            Exposure e = new ExposurePredictor().predict(model, BootPlan.of(model));
-            List<String> warnings = new ArrayList<>(hives.notes());
-            warnings.addAll(e.warnings());
-            // No firewall judge: it reads the hives, which close here.
-            return new Exposure(e.family(), e.listeners(), e.rpcEndpoints(), e.dynamicRange(), warnings,
-                    e.firewallProfile(), null);
-        }
     }
 }

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.portmortem.analysis.Prediction;
 import org.portmortem.exposure.Exposure;
 import org.portmortem.exposure.RpcEndpoint;
 import org.portmortem.report.Csv;
@@ -61,12 +62,14 @@ public final class RpcCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Exposure e = ListenersCommand.predict(caseOptions);
+        Prediction p = caseOptions.predict();
+        Exposure e = p.exposure();
         PrintWriter out = output.format() == TableFormat.text ? TerminalText.writer(spec.commandLine().getOut())
                 : spec.commandLine().getOut();
         if (output.format() == TableFormat.json) {
             out.println(json(e.rpcEndpoints()));
             out.flush();
+            CaseWarnings.print(spec.commandLine().getErr(), p.warnings());
             return ExitCode.OK;
         }
         if (output.format() == TableFormat.csv) {
@@ -87,6 +90,7 @@ public final class RpcCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        CaseWarnings.print(spec.commandLine().getErr(), p.warnings());
         return ExitCode.OK;
     }
 

@@ -1,0 +1,27 @@
+package org.portmortem.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import org.portmortem.analysis.AnalysisWarning;
+import org.portmortem.report.text.TerminalText;
+
+/**
+ * The pipeline's warnings on a console, one line each and the same lines from every subcommand that
+ * reads a case: {@code portmortem: warning: SUBJECT: MESSAGE} (the subject, a file or a key, left out
+ * when the warning is about the case as a whole).
+ */
+final class CaseWarnings {
+    private CaseWarnings() {}
+
+    /** One warning as a line, without the {@code portmortem: warning: } prefix. */
+    static String line(AnalysisWarning w) {
+        return w.subject().isEmpty() ? w.message() : w.subject() + ": " + w.message();
+    }
+
+    /** Writes the warnings to the command's standard error, hidden characters escaped. */
+    static void print(PrintWriter err, List<AnalysisWarning> warnings) {
+        PrintWriter out = TerminalText.writer(err);
+        warnings.forEach(w -> out.println("portmortem: warning: " + line(w)));
+        out.flush();
+    }
+}
