@@ -23,11 +23,16 @@ class HardeningPlanTest {
         return ReferenceSystems.build(fx.resolve(name), List.of());
     }
 
+    private static HardeningPlan.Baseline baseline(ReferenceSystems.Hives h) throws IOException {
+        return HardeningPlan.Baseline.read(h.system(), h.software(), ModelOptions.DEFAULT);
+    }
+
     @Test
     void proposedPlanForTheDefaultWindows2000ServerClosesEveryListenerInThePapersOrder() throws IOException {
         ReferenceSystems.Hives h = system("win2000-server-default");
-        List<Remediation> plan = HardeningPlan.propose(h.system(), h.software());
-        HardeningPlan result = HardeningPlan.evaluate(h.system(), h.software(), plan);
+        HardeningPlan.Baseline baseline = baseline(h);
+        List<Remediation> plan = HardeningPlan.propose(baseline);
+        HardeningPlan result = HardeningPlan.evaluate(baseline, plan);
 
         assertThat(result.baseline().listeners()).hasSize(19);
         assertThat(result.steps().get(result.steps().size() - 1).after().listeners()).isEmpty();
@@ -53,7 +58,7 @@ class HardeningPlanTest {
     @Test
     void messengerStepClosesItsUdpPortAndUdp135Together() throws IOException {
         ReferenceSystems.Hives h = system("winxp-default");
-        HardeningPlan result = HardeningPlan.evaluate(h.system(), h.software(),
+        HardeningPlan result = HardeningPlan.evaluate(baseline(h),
                 List.of(Remediation.disableService("Messenger", "test")));
         List<String> closed = result.steps().get(0).closed().stream()
                 .map(l -> l.protocol() + " " + l.address() + ":" + (l.dynamic() ? "*" : l.port()) + " " + l.owner().service())
@@ -65,7 +70,7 @@ class HardeningPlanTest {
     void evaluatingAPlanLeavesTheInputHivesUnchanged() throws IOException {
         ReferenceSystems.Hives h = system("winxp-default");
         int before = h.system().key("ControlSet001\\Services\\Messenger").orElseThrow().value("Start").orElseThrow().asInt();
-        HardeningPlan.evaluate(h.system(), h.software(), List.of(Remediation.disableService("Messenger", "test")));
+        HardeningPlan.evaluate(baseline(h), List.of(Remediation.disableService("Messenger", "test")));
         assertThat(h.system().key("ControlSet001\\Services\\Messenger").orElseThrow().value("Start").orElseThrow().asInt())
                 .isEqualTo(before).isEqualTo(2);
     }
@@ -87,7 +92,7 @@ class HardeningPlanTest {
     @Test
     void disablingNetbiosOnTheAdapterMovesNothingElse() throws IOException {
         ReferenceSystems.Hives h = system("winxp-default");
-        HardeningPlan result = HardeningPlan.evaluate(h.system(), h.software(),
+        HardeningPlan result = HardeningPlan.evaluate(baseline(h),
                 List.of(Remediation.disableNetbios("{9A3F1D27-58C4-4E2B-A6D0-71E5C3B8F294}", "192.70.106.143", "x")));
         List<Listener> closed = result.steps().get(0).closed();
         assertThat(closed).extracting(Listener::port).containsExactlyInAnyOrder(137, 138, 139);
@@ -103,8 +108,9 @@ class HardeningPlanTest {
                 .putValue("Start", ValueType.REG_DWORD.id(), new byte[] {4, 0, 0, 0});
         ModelOptions set2Options = ModelOptions.withControlSet(2);
 
-        List<Remediation> plan = HardeningPlan.propose(h.system(), h.software(), set2Options);
-        HardeningPlan result = HardeningPlan.evaluate(h.system(), h.software(), plan, set2Options);
+        HardeningPlan.Baseline onSet2 = HardeningPlan.Baseline.read(h.system(), h.software(), set2Options);
+        List<Remediation> plan = HardeningPlan.propose(onSet2);
+        HardeningPlan result = HardeningPlan.evaluate(onSet2, plan);
 
         assertThat(plan).extracting(Remediation::title).doesNotContain("Disable the Messenger service");
         assertThat(result.baseline().listeners()).extracting(l -> l.owner().service()).doesNotContain("Messenger");
@@ -112,7 +118,7 @@ class HardeningPlanTest {
         assertThat(result.baseline().listeners()).hasSize(18);
         assertThat(result.steps().get(result.steps().size() - 1).after().listeners()).isEmpty();
         // Without the override the same hives give the Select\\Current (ControlSet001) plan, Messenger included.
-        assertThat(HardeningPlan.propose(h.system(), h.software())).extracting(Remediation::title)
+        assertThat(HardeningPlan.propose(baseline(h))).extracting(Remediation::title)
                 .contains("Disable the Messenger service");
     }
 
