@@ -30,7 +30,7 @@ class ObservationComparisonTest {
         return ReferenceSystems.stepsWithListing().stream();
     }
 
-    private static SnapshotVerdicts judge(ReferenceSystems.Step step, NetstatSnapshot snapshot) {
+    private static SnapshotVerdicts judge(ReferenceSystems.Step step, NetstatSnapshot snapshot) throws IOException {
         return step.comparison().judge(snapshot, null);
     }
 
