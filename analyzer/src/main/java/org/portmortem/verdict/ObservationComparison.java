@@ -30,6 +30,9 @@ import org.portmortem.snapshot.Socket;
  * <p>Findings: the prediction's own (through {@link ExposureRules}), the model's (Start values that
  * differ between control sets), and the comparison's (unexplained: high; absent: low or info;
  * phantom: info).
+ *
+ * <p>Immutable: everything it compares with, the hardening plan included, comes in through the
+ * constructor.
  */
 public final class ObservationComparison {
     private final SystemModel model;
