@@ -56,6 +56,32 @@ class HardeningPlanTest {
     }
 
     @Test
+    void aReorderedPlanReadsOnlyTheHiveStatesTheEarlierOrderDidNotReach() throws IOException {
+        HardeningPlan.Baseline baseline = baseline(system("win2000-server-default"));
+        List<Remediation> paperOrder = HardeningPlan.propose(baseline);
+        HardeningPlan paper = HardeningPlan.evaluate(baseline, paperOrder);
+        int n = paperOrder.size();
+        List<Remediation> lastTwoSwapped = new java.util.ArrayList<>(paperOrder);
+        java.util.Collections.swap(lastTwoSwapped, n - 1, n - 2);
+
+        HardeningPlan reusing = HardeningPlan.evaluate(baseline, lastTwoSwapped, paper);
+        HardeningPlan fresh = HardeningPlan.evaluate(baseline, lastTwoSwapped);
+
+        for (int i = 0; i < n - 2; i++) {
+            assertThat(reusing.steps().get(i)).as("step %d, same edits in the same order", i).isSameAs(paper.steps().get(i));
+        }
+        assertThat(reusing.steps().get(n - 2)).isNotSameAs(paper.steps().get(n - 2));
+        assertThat(described(reusing)).isEqualTo(described(fresh));
+    }
+
+    /** Each step's remediation, listeners after it and listeners it closed, as text. */
+    private static List<String> described(HardeningPlan plan) {
+        return plan.steps().stream().map(s -> s.remediation().title() + " | after " + s.after().listeners().stream()
+                .map(l -> l.protocol() + " " + l.localEndpoint() + " " + l.owner().display()).toList() + " | closed "
+                + s.closed().stream().map(l -> l.protocol() + " " + l.localEndpoint()).toList()).toList();
+    }
+
+    @Test
     void messengerStepClosesItsUdpPortAndUdp135Together() throws IOException {
         ReferenceSystems.Hives h = system("winxp-default");
         HardeningPlan result = HardeningPlan.evaluate(baseline(h),
