@@ -20,8 +20,13 @@ final class CaseWarnings {
 
     /** Writes the warnings to the command's standard error, hidden characters escaped. */
     static void print(PrintWriter err, List<AnalysisWarning> warnings) {
+        print(err, "", warnings);
+    }
+
+    /** As {@link #print(PrintWriter, List)}, each line naming the case it is about ({@code A: }, {@code B: }). */
+    static void print(PrintWriter err, String side, List<AnalysisWarning> warnings) {
         PrintWriter out = TerminalText.writer(err);
-        warnings.forEach(w -> out.println("portmortem: warning: " + line(w)));
+        warnings.forEach(w -> out.println("portmortem: warning: " + (side.isEmpty() ? "" : side + ": ") + line(w)));
         out.flush();
     }
 }

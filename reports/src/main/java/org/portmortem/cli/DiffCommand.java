@@ -108,6 +108,8 @@ public final class DiffCommand implements Callable<Integer> {
                 }
             }
             out.flush();
+            CaseWarnings.print(spec.commandLine().getErr(), "A", pa.warnings());
+            CaseWarnings.print(spec.commandLine().getErr(), "B", pb.warnings());
         }
         return ExitCode.OK;
     }
