@@ -26,8 +26,8 @@ import org.portmortem.verdict.Verdicts;
  * findings, the hardening plan, the cited registry keys, and the presentation facts derived from them
  * (summaries, sorted sections, machine-local times, chart data). Renderers only lay it out.
  *
- * <p>Immutable. Built by {@link CaseAnalysis}. The model's hives are closed when the analysis is
- * returned: use the summaries and records here, not {@code model().system()}.
+ * <p>Immutable. Built by {@link CaseAnalysis}; holds only values read from the hives, which are closed
+ * when it is returned (the model keeps no hive, the exposure no firewall judge).
  */
 public final class Analysis {
     /** The version of the JSON report layout this analysis is rendered with. */
@@ -125,7 +125,7 @@ public final class Analysis {
         return warnings;
     }
 
-    /** The system model (its hives are closed: read only its recorded facts). */
+    /** The system model: the facts read from the hives, with their evidence. */
     public SystemModel model() {
         return model;
     }

@@ -12,6 +12,7 @@ import org.portmortem.evidence.FileDigest;
 import org.portmortem.exposure.Exposure;
 import org.portmortem.exposure.ExposurePredictor;
 import org.portmortem.exposure.Listener;
+import org.portmortem.exposure.RegistryScope;
 import org.portmortem.exposure.remediation.HardeningPlan;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.HiveInfo;
@@ -30,12 +31,17 @@ import org.portmortem.verdict.ObservationComparison;
 import org.portmortem.verdict.Verdicts;
 
 /**
- * Runs the whole analysis of one case, in one direction: inputs hashed, hives opened (logs replayed
- * in memory), overlays applied to copies, system model, boot plan, exposure, snapshots, verdicts and
- * hardening plan; then everything a report shows is precomputed into an {@link Analysis}.
+ * The one pipeline every subcommand that reads a case goes through: inputs hashed, hives opened (logs
+ * replayed in memory), overlays applied to copies, system model, boot plan, exposure; then, for a full
+ * analysis, older hive copies, snapshots, hardening plan and verdicts, precomputed into an
+ * {@link Analysis}. {@link #predict} runs the stages up to the exposure (what {@code listeners},
+ * {@code rpc}, {@code services} and {@code system} show), {@link #analyse} all of them; both raise
+ * the same warnings for the same inputs, in stage order, the hive readers' last.
  *
- * <p>Evidence files are only read. The hives are closed before {@link #run} returns; the
- * {@link Analysis} holds only values read from them.
+ * <p>The stages after the model are given the registry they read explicitly (a
+ * {@link RegistryScope} over the hives this class holds open); the hardening plan is evaluated from
+ * the baseline computed here. Evidence files are only read. The hives are closed before either
+ * method returns; what it returns holds only values read from them.
  */
 public final class CaseAnalysis {
     private final ExposurePredictor predictor;
@@ -56,13 +62,82 @@ public final class CaseAnalysis {
     }
 
     /**
-     * Analyses one case.
+     * Runs the stages up to the exposure (the request's snapshots are not read): the inputs, every
+     * warning those stages raise, the model, boot plan and exposure.
+     *
+     * @throws org.portmortem.InputException if an input is missing, unreadable or not what it claims to
+     *     be (one line naming the file)
+     */
+    public Prediction predict(AnalysisRequest request) throws IOException {
+        Analysis.Builder out = new Analysis.Builder(request.run());
+        try (OpenedCase opened = open(request, out, false)) {
+            Stages s = predictionStages(opened, request, out);
+            opened.hiveWarnings(request.files(), out);
+            return new Prediction(out.inputs, out.warnings, s.model(), s.plan(), s.exposure().withoutFirewallJudge());
+        }
+    }
+
+    /**
+     * Analyses one case: every stage.
      *
      * @throws org.portmortem.InputException if an input is missing, unreadable or not what it claims to
      *     be (one line naming the file)
      */
     public Analysis analyse(AnalysisRequest request) throws IOException {
         Analysis.Builder out = new Analysis.Builder(request.run());
+        try (OpenedCase opened = open(request, out, true)) {
+            Stages s = predictionStages(opened, request, out);
+            out.hiveCopies = new HiveCopyComparison(predictor).compare(request.files().copies(), s.model(), s.exposure(),
+                    opened.software, request.hiveOptions(), request.modelOptions(), request::label);
+            List<Snapshot> snapshots = readSnapshots(request, opened.snapshotDigests, out);
+            out.model(s.model(), s.plan(), s.exposure().withoutFirewallJudge(), snapshots);
+            HardeningPlan.Baseline baseline = new HardeningPlan.Baseline(s.model(), s.plan(), s.exposure(), s.registry());
+            HardeningPlan hardening = org.portmortem.verdict.HardeningOrder.bySeverity(baseline);
+            out.hardeningPlan = steps(hardening, s.exposure(), s.model(), !request.overlays().isEmpty());
+            out.verdicts = judge(new ObservationComparison(s.model(), s.plan(), s.exposure(), s.registry(), hardening),
+                    snapshots, request, out);
+            opened.hiveWarnings(request.files(), out);
+            return out.build();
+        }
+    }
+
+    /** What the stages up to the exposure computed, with the registry they read (open while the case is). */
+    private record Stages(SystemModel model, BootPlan plan, Exposure exposure, RegistryScope registry) {}
+
+    /**
+     * The hives of a case, open: as read from the files (whose readers collect the warnings) and as
+     * analysed (overlaid copies, or the same).
+     */
+    private static final class OpenedCase implements AutoCloseable {
+        final CaseHives files;
+        final Hive system;
+        final Hive software;
+        final List<FileDigest> snapshotDigests;
+
+        OpenedCase(CaseHives files, Hive system, Hive software, List<FileDigest> snapshotDigests) {
+            this.files = files;
+            this.system = system;
+            this.software = software;
+            this.snapshotDigests = snapshotDigests;
+        }
+
+        /** Lazy readers add warnings while the stages visit the hive: collected last. */
+        void hiveWarnings(CaseFiles caseFiles, Analysis.Builder out) {
+            CaseAnalysis.hiveWarnings(files.system(), caseFiles, caseFiles.system(), out);
+            if (files.software() != null) {
+                CaseAnalysis.hiveWarnings(files.software(), caseFiles, caseFiles.software(), out);
+            }
+        }
+
+        @Override
+        public void close() {
+            files.close();
+        }
+    }
+
+    /** Hashes every input, opens the hives and applies the overlays to copies, recording each input. */
+    private static OpenedCase open(AnalysisRequest request, Analysis.Builder out, boolean withSnapshots)
+            throws IOException {
         CaseFiles files = request.files();
         files.notes().forEach(n -> out.warning(AnalysisWarning.Stage.CASE, "", n));
         // Identify every file before anything parses it.
@@ -71,9 +146,10 @@ public final class CaseAnalysis {
         List<FileDigest> systemLogs = digests(files.systemLogs());
         List<FileDigest> softwareLogs = digests(files.softwareLogs());
         List<FileDigest> overlayDigests = digests(request.overlays());
-        List<FileDigest> snapshotDigests = digests(request.snapshots());
+        List<FileDigest> snapshotDigests = withSnapshots ? digests(request.snapshots()) : List.of();
 
-        try (CaseHives hives = CaseHives.open(files, request.hiveOptions())) {
+        CaseHives hives = CaseHives.open(files, request.hiveOptions());
+        try {
             Hive systemFile = hives.system();
             Hive softwareFile = hives.software();
             out.input(hiveInput(request.label(files.system()), InputRole.SYSTEM, systemDigest, systemFile,
@@ -84,54 +160,43 @@ public final class CaseAnalysis {
                         files.origin(files.software()).orElse(null)));
                 addLogs(out, request, files.softwareLogs(), softwareLogs, softwareFile.info());
             }
-
-            Hive system = systemFile;
-            Hive software = softwareFile;
-            if (!request.overlays().isEmpty()) {
-                MemoryHive systemCopy = MemoryHive.copyOf(systemFile);
-                MemoryHive softwareCopy = softwareFile == null ? null : MemoryHive.copyOf(softwareFile);
-                for (int i = 0; i < request.overlays().size(); i++) {
-                    Path p = request.overlays().get(i);
-                    AppliedOverlay applied = applyOverlay(p, request.label(p), systemCopy, softwareCopy, out);
-                    out.overlay(applied);
-                    FileDigest d = overlayDigests.get(i);
-                    out.input(new InputFile(request.label(p), InputRole.OVERLAY, d.size(), d.sha256(), ".reg", null,
-                            overlayStatus(applied)));
-                }
-                system = systemCopy;
-                software = softwareCopy;
+            if (request.overlays().isEmpty()) {
+                return new OpenedCase(hives, systemFile, softwareFile, snapshotDigests);
             }
-
-            SystemModel model = SystemModel.read(system, software, request.modelOptions());
-            for (ModelWarning w : model.warnings()) {
-                out.warning(AnalysisWarning.Stage.MODEL, w.evidence() == null ? ""
-                        : w.evidence().hive() + "\\" + w.evidence().keyPath(), w.message());
+            MemoryHive systemCopy = MemoryHive.copyOf(systemFile);
+            MemoryHive softwareCopy = softwareFile == null ? null : MemoryHive.copyOf(softwareFile);
+            for (int i = 0; i < request.overlays().size(); i++) {
+                Path p = request.overlays().get(i);
+                AppliedOverlay applied = applyOverlay(p, request.label(p), systemCopy, softwareCopy, out);
+                out.overlay(applied);
+                FileDigest d = overlayDigests.get(i);
+                out.input(new InputFile(request.label(p), InputRole.OVERLAY, d.size(), d.sha256(), ".reg", null,
+                        overlayStatus(applied)));
             }
-            BootPlan plan = BootPlan.of(model);
-            for (ModelWarning w : plan.warnings()) {
-                out.warning(AnalysisWarning.Stage.BOOT_PLAN, w.evidence() == null ? ""
-                        : w.evidence().hive() + "\\" + w.evidence().keyPath(), w.message());
-            }
-            Exposure exposure = predictor.predict(model, plan);
-            exposure.warnings().forEach(w -> out.warning(AnalysisWarning.Stage.EXPOSURE, "", w));
-
-            out.hiveCopies = new HiveCopyComparison(predictor).compare(files.copies(), model, exposure, software,
-                    request.hiveOptions(), request.modelOptions(), request::label);
-            List<Snapshot> snapshots = readSnapshots(request, snapshotDigests, out);
-            out.model(model, plan, exposure, snapshots);
-            HardeningPlan hardening = org.portmortem.verdict.HardeningOrder.bySeverity(model, system, software,
-                    request.modelOptions());
-            out.hardeningPlan = steps(hardening, exposure, model, !request.overlays().isEmpty());
-            out.verdicts = judge(new ObservationComparison(model, plan, exposure, hardening, ExposureRules.bundled()),
-                    snapshots, request, out);
-
-            // Lazy readers add warnings while the stages above visit the hive: collect them last.
-            hiveWarnings(systemFile, files, files.system(), out);
-            if (softwareFile != null) {
-                hiveWarnings(softwareFile, files, files.software(), out);
-            }
-            return out.build();
+            return new OpenedCase(hives, systemCopy, softwareCopy, snapshotDigests);
+        } catch (IOException | RuntimeException e) {
+            hives.close();
+            throw e;
         }
+    }
+
+    /** System model, boot plan and exposure, each stage's warnings recorded. */
+    private Stages predictionStages(OpenedCase opened, AnalysisRequest request, Analysis.Builder out)
+            throws IOException {
+        SystemModel model = SystemModel.read(opened.system, opened.software, request.modelOptions());
+        for (ModelWarning w : model.warnings()) {
+            out.warning(AnalysisWarning.Stage.MODEL, w.evidence() == null ? ""
+                    : w.evidence().hive() + "\\" + w.evidence().keyPath(), w.message());
+        }
+        BootPlan plan = BootPlan.of(model);
+        for (ModelWarning w : plan.warnings()) {
+            out.warning(AnalysisWarning.Stage.BOOT_PLAN, w.evidence() == null ? ""
+                    : w.evidence().hive() + "\\" + w.evidence().keyPath(), w.message());
+        }
+        RegistryScope registry = RegistryScope.of(model, opened.system, opened.software);
+        Exposure exposure = predictor.predict(model, plan, registry);
+        exposure.warnings().forEach(w -> out.warning(AnalysisWarning.Stage.EXPOSURE, "", w));
+        return new Stages(model, plan, exposure, registry);
     }
 
     /**

@@ -66,7 +66,9 @@ final class HiveCopyComparison {
         try (Hive system = Hive.open(c.system(), options);
                 Hive software = ownSoftware ? Hive.open(c.software(), options) : null) {
             SystemModel copy = SystemModel.read(system, ownSoftware ? software : liveSoftware, modelOptions);
-            Exposure copyExposure = predictor.predict(copy, BootPlan.of(copy));
+            Hive copySoftware = ownSoftware ? software : liveSoftware;
+            Exposure copyExposure = predictor.predict(copy, BootPlan.of(copy),
+                    org.portmortem.exposure.RegistryScope.of(copy, system, copySoftware));
             List<HiveCopy.Difference> diffs = between(live, liveExposure, copy, copyExposure);
             String status = "compared with the live hives: " + diffs.size() + " difference" + (diffs.size() == 1 ? "" : "s")
                     + (ownSoftware ? "" : "; the copy has no SOFTWARE, the live SOFTWARE was used with it");

@@ -143,8 +143,7 @@ final class DependencyResolution {
     private Outcome resolveService(Service dependent, String depName) {
         Service dep = model.service(depName).orElse(null);
         if (dep == null) {
-            Evidence missing = Evidence.absentKey(model.system(), model.controlSet().path() + "\\Services\\" + depName,
-                    "dependency of " + dependent.name() + " missing");
+            Evidence missing = model.missingService(depName, "dependency of " + dependent.name() + " missing");
             return chained(dependent, new Outcome(false, List.of(depName), depName + " does not exist", List.of(missing)));
         }
         requiredBy.computeIfAbsent(key(dep.name()), x -> new LinkedHashSet<>()).add(dependent.name());

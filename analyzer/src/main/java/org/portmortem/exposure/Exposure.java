@@ -37,6 +37,15 @@ public record Exposure(
                 FirewallProfile.none("the firewall profile in force was not decided", List.of()), null);
     }
 
+    /**
+     * This exposure as a value that outlives the hives: without the firewall judge, which reads the
+     * registry when asked about a socket (every predicted listener already carries its verdict).
+     */
+    public Exposure withoutFirewallJudge() {
+        return firewall == null ? this
+                : new Exposure(family, listeners, rpcEndpoints, dynamicRange, warnings, firewallProfile, null);
+    }
+
     public Exposure {
         listeners = List.copyOf(listeners);
         rpcEndpoints = List.copyOf(rpcEndpoints);

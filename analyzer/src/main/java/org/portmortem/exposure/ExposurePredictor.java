@@ -46,9 +46,13 @@ public final class ExposurePredictor {
     /** A process instance's need for one dynamic RPC port of a protocol. */
     private record Demand(Unit unit, String why, Certainty certainty, List<Evidence> evidence) {}
 
-    /** Predicts the exposure of a modelled system after the boot its plan describes. */
-    public Exposure predict(org.portmortem.model.SystemModel model, org.portmortem.bootplan.BootPlan plan) {
-        return predict(HostAtBoot.of(model, plan));
+    /**
+     * Predicts the exposure of a modelled system after the boot its plan describes; the knowledge
+     * base's registry conditions are read from {@code registry}, the hives the model was read from.
+     */
+    public Exposure predict(org.portmortem.model.SystemModel model, org.portmortem.bootplan.BootPlan plan,
+            RegistryScope registry) {
+        return predict(HostAtBoot.of(model, plan, registry));
     }
 
     /** Predicts the exposure of a host after boot. */

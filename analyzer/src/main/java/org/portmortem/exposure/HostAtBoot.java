@@ -55,11 +55,10 @@ public record HostAtBoot(
         warnings = List.copyOf(warnings);
     }
 
-    /** What the predictor needs from a system model and its boot plan. */
-    public static HostAtBoot of(SystemModel model, BootPlan plan) {
+    /** What the predictor needs from a system model, its boot plan and the registry it was read from. */
+    public static HostAtBoot of(SystemModel model, BootPlan plan, RegistryScope scope) {
         List<String> warnings = new ArrayList<>();
         Family family = family(model.family(), warnings);
-        RegistryScope scope = new RegistryScope(model.system(), model.controlSet().path(), model.software().orElse(null));
         List<RunningUnit> running = new ArrayList<>();
         List<RunningUnit> demand = new ArrayList<>();
         for (BootPlanEntry e : plan.entries()) {

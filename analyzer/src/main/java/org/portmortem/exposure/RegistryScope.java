@@ -12,11 +12,20 @@ import org.portmortem.hive.Value;
  * control set, such as Radmin's {@code HKLM\SYSTEM\RAdmin}). Resolves a path to a key, and a value to evidence whether
  * present or not.
  *
+ * <p>The stages after the system model that read further registry conditions (exposure, the finding
+ * rules, the hardening plan) are given this scope explicitly by the pipeline, which keeps the hives
+ * open while they run; the model itself holds no hive.
+ *
  * @param system the SYSTEM hive
  * @param controlSetPath the current control set's path, e.g. {@code ControlSet001}
  * @param software the SOFTWARE hive, or {@code null} when not supplied
  */
 public record RegistryScope(Hive system, String controlSetPath, Hive software) {
+
+    /** The registry a model was read from: its hives, on the model's control set. */
+    public static RegistryScope of(org.portmortem.model.SystemModel model, Hive system, Hive software) {
+        return new RegistryScope(system, model.controlSetPath(), software);
+    }
 
     /** The key a knowledge-file path names, if present. */
     public Optional<Key> key(String path) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.portmortem.evidence.Evidence;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.Key;
 
@@ -16,14 +17,13 @@ import org.portmortem.hive.Key;
  * role, control sets, identity and clock, services and drivers, svchost groups and network
  * interfaces. Every fact carries its {@link org.portmortem.evidence.Evidence}.
  *
- * <p>Built by {@link #read}; the model keeps the hives so later stages (the exposure engine) can
- * evaluate further registry conditions against {@link #system()}, {@link #controlSet()} and
- * {@link #software()}. The model is immutable; the hives must stay open while it is used.
+ * <p>Built by {@link #read}. The model holds only what it read, never the hives: later stages that
+ * evaluate further registry conditions are given the registry explicitly (the exposure stage's
+ * {@code RegistryScope}), so the model stays valid after the hives are closed. Immutable.
  */
 public final class SystemModel {
-    private final Hive system;
-    private final Hive software;
-    private final Key controlSet;
+    private final String systemHive;
+    private final String controlSetPath;
     private final ControlSets controlSets;
     private final WindowsVersion version;
     private final MachineIdentity identity;
@@ -35,9 +35,8 @@ public final class SystemModel {
     private final List<ModelWarning> warnings;
 
     private SystemModel(Builder b) {
-        this.system = b.system;
-        this.software = b.software;
-        this.controlSet = b.controlSet;
+        this.systemHive = b.system.name();
+        this.controlSetPath = b.controlSet.path();
         this.controlSets = b.controlSets;
         this.version = b.version;
         this.identity = b.identity;
@@ -105,22 +104,20 @@ public final class SystemModel {
         return name.toUpperCase(Locale.ROOT);
     }
 
-    /** The SYSTEM hive the model was read from. */
-    public Hive system() {
-        return system;
-    }
-
-    /** The SOFTWARE hive, if one was given. */
-    public Optional<Hive> software() {
-        return Optional.ofNullable(software);
+    /**
+     * The path of the control set in use ({@code ControlSet00N}): conditions written against
+     * {@code CurrentControlSet} are evaluated relative to it.
+     */
+    public String controlSetPath() {
+        return controlSetPath;
     }
 
     /**
-     * The key of the control set in use ({@code ControlSet00N}): conditions written against
-     * {@code CurrentControlSet} are evaluated relative to it.
+     * The evidence that no key of that name is under {@code Services} of the control set in use (a
+     * dependency that does not exist).
      */
-    public Key controlSet() {
-        return controlSet;
+    public Evidence missingService(String name, String note) {
+        return new Evidence(systemHive, controlSetPath + "\\Services\\" + name, null, null, null, null, note);
     }
 
     /** The control sets, which one is in use and why, and Start values that differ between them. */

@@ -15,9 +15,9 @@ import org.portmortem.exposure.FirewallVerdict;
 import org.portmortem.exposure.Listener;
 import org.portmortem.exposure.Mechanism;
 import org.portmortem.exposure.Protocol;
+import org.portmortem.exposure.RegistryScope;
 import org.portmortem.exposure.remediation.HardeningPlan;
 import org.portmortem.exposure.remediation.Remediation;
-import org.portmortem.hive.Hive;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
 import org.portmortem.model.SystemModel;
@@ -128,23 +128,19 @@ public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPa
          * The evidence of the test if it holds, empty if not. Without the SOFTWARE hive the test holds
          * when the default does, with evidence saying the default was assumed.
          */
-        Optional<Evidence> holds(SystemModel model) {
-            Optional<Key> k;
-            if (hive.equalsIgnoreCase("SYSTEM")) {
-                k = model.controlSet().key(key);
-            } else {
-                Optional<Hive> software = model.software();
-                if (software.isEmpty()) {
-                    // Without the hive the value cannot be read: Windows' default decides, and the evidence says so.
-                    return equals.equalsIgnoreCase(absentMeans) ? Optional.of(new Evidence(hive, key, value, null, null,
-                            null, "no " + hive + " hive given: " + value + " not readable, the default " + absentMeans
-                                    + " assumed")) : Optional.empty();
-                }
-                k = software.get().key(key);
+        Optional<Evidence> holds(RegistryScope registry) {
+            boolean system = hive.equalsIgnoreCase("SYSTEM");
+            String path = (system ? "CS\\" : "SW\\") + key;
+            if (registry.unavailable(path)) {
+                // Without the hive the value cannot be read: Windows' default decides, and the evidence says so.
+                return equals.equalsIgnoreCase(absentMeans) ? Optional.of(new Evidence(hive, key, value, null, null,
+                        null, "no " + hive + " hive given: " + value + " not readable, the default " + absentMeans
+                                + " assumed")) : Optional.empty();
             }
+            Optional<Key> k = registry.key(path);
             if (k.isEmpty()) {
                 return equals.equalsIgnoreCase(absentMeans) ? Optional.of(Evidence.absentKey(
-                        hive.equalsIgnoreCase("SYSTEM") ? model.system() : model.software().get(), key,
+                        system ? registry.system() : registry.software(), key,
                         "absent: " + value + " defaults to " + absentMeans)) : Optional.empty();
             }
             Optional<Value> v = k.get().value(value);
@@ -179,11 +175,12 @@ public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPa
     /**
      * The findings the prediction alone raises, in rule order then by owning service.
      *
-     * @param model the system model (registry conditions are read from its hives)
+     * @param model the system model
+     * @param registry the hives the model was read from, where the rules' registry conditions are read
      * @param exposure the prediction
      * @param hardening the hardening plan of the same hives, whose steps become the remediations
      */
-    public List<Finding> findings(SystemModel model, Exposure exposure, HardeningPlan hardening) {
+    public List<Finding> findings(SystemModel model, RegistryScope registry, Exposure exposure, HardeningPlan hardening) {
         Map<String, List<Listener>> groups = new LinkedHashMap<>();
         Map<String, Applied> applied = new LinkedHashMap<>();
         for (Rule r : rules) {
@@ -193,7 +190,7 @@ public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPa
                 }
                 List<Evidence> condition = new ArrayList<>();
                 if (r.registry() != null) {
-                    Optional<Evidence> e = r.registry().holds(model);
+                    Optional<Evidence> e = r.registry().holds(registry);
                     if (e.isEmpty()) {
                         continue;
                     }

@@ -9,9 +9,6 @@ import java.util.Map;
 import org.portmortem.exposure.Listener;
 import org.portmortem.exposure.remediation.HardeningPlan;
 import org.portmortem.exposure.remediation.Remediation;
-import org.portmortem.hive.Hive;
-import org.portmortem.model.ModelOptions;
-import org.portmortem.model.SystemModel;
 
 /**
  * Orders the hardening plan's steps by what they fix: first the step that closes the most severe
@@ -23,13 +20,16 @@ import org.portmortem.model.SystemModel;
 public final class HardeningOrder {
     private HardeningOrder() {}
 
-    /** The proposed remediations, evaluated cumulatively in severity order. */
-    public static HardeningPlan bySeverity(SystemModel model, Hive system, Hive software, ModelOptions options)
-            throws IOException {
-        List<Remediation> proposed = HardeningPlan.propose(system, software, options);
-        HardeningPlan paper = HardeningPlan.evaluate(system, software, proposed, options);
+    /**
+     * The remediations proposed for the baseline, evaluated cumulatively in severity order; a reordering
+     * evaluates only the hive states the earlier order did not reach.
+     */
+    public static HardeningPlan bySeverity(HardeningPlan.Baseline baseline) throws IOException {
+        List<Remediation> proposed = HardeningPlan.propose(baseline);
+        HardeningPlan paper = HardeningPlan.evaluate(baseline, proposed);
         Map<String, Severity> severityOf = new HashMap<>();
-        for (Finding f : ExposureRules.bundled().findings(model, paper.baseline(), new HardeningPlan(paper.baseline(), List.of()))) {
+        for (Finding f : ExposureRules.bundled().findings(baseline.model(), baseline.registry(), paper.baseline(),
+                new HardeningPlan(paper.baseline(), List.of()))) {
             f.listeners().forEach(l -> severityOf.merge(identity(l), f.severity(), (a, b) -> a.compareTo(b) <= 0 ? a : b));
         }
         List<Integer> order = new ArrayList<>();
@@ -43,7 +43,7 @@ public final class HardeningOrder {
         if (ordered.equals(proposed)) {
             return paper;
         }
-        HardeningPlan plan = HardeningPlan.evaluate(system, software, ordered, options);
+        HardeningPlan plan = HardeningPlan.evaluate(baseline, ordered, paper);
         List<Remediation> closing = new ArrayList<>();
         List<Remediation> idle = new ArrayList<>();
         for (HardeningPlan.Step s : plan.steps()) {
@@ -53,7 +53,7 @@ public final class HardeningOrder {
             return plan;
         }
         closing.addAll(idle);
-        return closing.equals(ordered) ? plan : HardeningPlan.evaluate(system, software, closing, options);
+        return closing.equals(ordered) ? plan : HardeningPlan.evaluate(baseline, closing, plan);
     }
 
     private static Severity worst(List<Listener> closed, Map<String, Severity> severityOf) {

@@ -1,6 +1,5 @@
 package org.portmortem.verdict;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,8 +7,8 @@ import java.util.Objects;
 import org.portmortem.bootplan.BootPlan;
 import org.portmortem.exposure.Exposure;
 import org.portmortem.exposure.Listener;
+import org.portmortem.exposure.RegistryScope;
 import org.portmortem.exposure.remediation.HardeningPlan;
-import org.portmortem.model.ModelOptions;
 import org.portmortem.model.SystemModel;
 import org.portmortem.model.WindowsFamily;
 import org.portmortem.snapshot.NetstatSnapshot;
@@ -31,38 +30,39 @@ import org.portmortem.snapshot.Socket;
  * <p>Findings: the prediction's own (through {@link ExposureRules}), the model's (Start values that
  * differ between control sets), and the comparison's (unexplained: high; absent: low or info;
  * phantom: info).
+ *
+ * <p>Immutable: everything it compares with, the hardening plan included, comes in through the
+ * constructor.
  */
 public final class ObservationComparison {
     private final SystemModel model;
     private final BootPlan plan;
     private final Exposure exposure;
+    private final RegistryScope registry;
+    private final HardeningPlan hardening;
     private final ExposureRules rules;
-    private HardeningPlan hardening;
 
     /**
-     * A comparison for one host. The hardening plan that supplies the findings' remediations is
-     * proposed and evaluated from the model's hives when {@link #compare} first needs it.
+     * A comparison for one host, with the bundled rule table.
      *
      * @param model the system model (family, time zone, control sets)
      * @param plan its boot plan (trigger-start services, evidence of Start values)
      * @param exposure the prediction from that model and plan
+     * @param registry the hives the model was read from (the finding rules' registry conditions)
+     * @param hardening the hardening plan of the same hives, which supplies the findings' remediations
      */
-    public ObservationComparison(SystemModel model, BootPlan plan, Exposure exposure) {
-        this.model = Objects.requireNonNull(model, "model");
-        this.plan = Objects.requireNonNull(plan, "plan");
-        this.exposure = Objects.requireNonNull(exposure, "exposure");
-        this.rules = ExposureRules.bundled();
+    public ObservationComparison(SystemModel model, BootPlan plan, Exposure exposure, RegistryScope registry,
+            HardeningPlan hardening) {
+        this(model, plan, exposure, registry, hardening, ExposureRules.bundled());
     }
 
-    /**
-     * A comparison with a hardening plan the caller already has (the report renders it too) and a rule
-     * table.
-     */
-    public ObservationComparison(SystemModel model, BootPlan plan, Exposure exposure, HardeningPlan hardening,
-            ExposureRules rules) {
+    /** A comparison with a rule table of its own. */
+    public ObservationComparison(SystemModel model, BootPlan plan, Exposure exposure, RegistryScope registry,
+            HardeningPlan hardening, ExposureRules rules) {
         this.model = Objects.requireNonNull(model, "model");
         this.plan = Objects.requireNonNull(plan, "plan");
         this.exposure = Objects.requireNonNull(exposure, "exposure");
+        this.registry = Objects.requireNonNull(registry, "registry");
         this.hardening = Objects.requireNonNull(hardening, "hardening");
         this.rules = Objects.requireNonNull(rules, "rules");
     }
@@ -108,14 +108,8 @@ public final class ObservationComparison {
      *
      * @param snapshots the socket listings, oldest first
      * @param processes a process table of the case, applied to every snapshot, or {@code null}
-     * @throws IOException if the hives cannot be read again for the hardening plan
      */
-    public Verdicts compare(List<NetstatSnapshot> snapshots, ProcessTable processes) throws IOException {
-        if (hardening == null) {
-            // The plan is read from the same control set as this model (an override included).
-            ModelOptions sameSet = ModelOptions.withControlSet(model.controlSets().inUse());
-            hardening = HardeningOrder.bySeverity(model, model.system(), model.software().orElse(null), sameSet);
-        }
+    public Verdicts compare(List<NetstatSnapshot> snapshots, ProcessTable processes) {
         List<SnapshotVerdicts> judged = new ArrayList<>();
         for (NetstatSnapshot s : snapshots) {
             judged.add(judge(s, processes));
@@ -124,7 +118,7 @@ public final class ObservationComparison {
         for (int i = 1; i < snapshots.size(); i++) {
             deltas.add(SnapshotDelta.between(snapshots.get(i - 1), snapshots.get(i), processes));
         }
-        List<Finding> findings = new ArrayList<>(rules.findings(model, exposure, hardening));
+        List<Finding> findings = new ArrayList<>(rules.findings(model, registry, exposure, hardening));
         findings.addAll(ModelFindings.startDifferences(model));
         ObservedSocketRules socketRules = rules.observedSockets() != null ? rules.observedSockets()
                 : ExposureRules.bundled().observedSockets();

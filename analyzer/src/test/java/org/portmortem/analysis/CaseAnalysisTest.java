@@ -48,6 +48,23 @@ class CaseAnalysisTest {
     }
 
     @Test
+    void thePredictionStagesGiveWhatTheFullAnalysisGivesAndNothingThatReadsTheClosedHives() throws Exception {
+        Path w2k = w2k();
+        Path overlay = w2k.resolve("steps").resolve("01-iis.reg");
+        AnalysisRequest request = new AnalysisRequest(CaseFiles.locate(w2k, null, null), List.of(), List.of(overlay),
+                ModelOptions.DEFAULT, HiveOpenOptions.DEFAULT, new AnalysisRequest.RunInfo("test", RUN, null, null));
+        Prediction p = new CaseAnalysis().predict(request);
+        Analysis a = CaseAnalysis.run(request);
+        assertThat(p.warnings()).isEqualTo(a.warnings());
+        assertThat(p.inputs()).isEqualTo(a.inputs());
+        assertThat(p.exposure().listeners()).isEqualTo(a.exposure().listeners());
+        assertThat(p.bootPlan().running()).hasSameSizeAs(a.bootPlan().running());
+        // The firewall judge reads the registry on demand: neither result keeps it once the hives are closed.
+        assertThat(p.exposure().firewall()).isNull();
+        assertThat(a.exposure().firewall()).isNull();
+    }
+
+    @Test
     void everyInputIsListedWithRoleSizeAndSha256() throws Exception {
         Path w2k = w2k();
         Analysis a = analyse(CaseFiles.locate(w2k, null, null), List.of(w2k.resolve("netstat-00.txt")), List.of());

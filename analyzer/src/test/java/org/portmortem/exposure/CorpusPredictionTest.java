@@ -38,7 +38,7 @@ class CorpusPredictionTest {
         Assumptions.assumeTrue(Files.exists(hive), hive + " not in the corpus");
         try (Hive h = Hive.open(hive)) {
             SystemModel m = SystemModel.read(h, null, ModelOptions.DEFAULT);
-            return new ExposurePredictor().predict(m, BootPlan.of(m));
+            return new ExposurePredictor().predict(m, BootPlan.of(m), RegistryScope.of(m, h, null));
         }
     }
 
@@ -56,7 +56,7 @@ class CorpusPredictionTest {
     void everyListenerOfEveryCorpusHiveHasAnOwnerAMechanismAndEvidence(Path hive) throws IOException {
         try (Hive h = Hive.open(hive)) {
             SystemModel m = SystemModel.read(h, null, ModelOptions.DEFAULT);
-            Exposure e = new ExposurePredictor().predict(m, BootPlan.of(m));
+            Exposure e = new ExposurePredictor().predict(m, BootPlan.of(m), RegistryScope.of(m, h, null));
             for (Listener l : e.listeners()) {
                 assertThat(l.owner().process()).as(l.localEndpoint()).isNotBlank();
                 assertThat(l.mechanism().description()).as(l.localEndpoint()).isNotBlank();

@@ -50,7 +50,7 @@ public final class ReferenceSystems {
 
     static Exposure predict(Hive system, Hive software) throws IOException {
         SystemModel model = SystemModel.read(system, software, ModelOptions.DEFAULT);
-        return new ExposurePredictor().predict(model, BootPlan.of(model));
+        return new ExposurePredictor().predict(model, BootPlan.of(model), RegistryScope.of(model, system, software));
     }
 
     /** The same prediction after writing both hives as binary regf files and reading them back. */

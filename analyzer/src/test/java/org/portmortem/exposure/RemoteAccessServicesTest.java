@@ -30,8 +30,10 @@ class RemoteAccessServicesTest {
         SystemHiveBuilder soft = SystemHiveBuilder.software().string(CV, "CurrentVersion", "6.1")
                 .string(CV, "CurrentBuildNumber", "7601").string(CV, "ProductName", "Windows 7 Professional")
                 .string(CV, "CSDVersion", "Service Pack 1");
-        SystemModel m = SystemModel.read(system.apply(sys).build(), software.apply(soft).build(), ModelOptions.DEFAULT);
-        Exposure e = new ExposurePredictor().predict(m, BootPlan.of(m));
+        org.portmortem.hive.Hive systemHive = system.apply(sys).build();
+        org.portmortem.hive.Hive softwareHive = software.apply(soft).build();
+        SystemModel m = SystemModel.read(systemHive, softwareHive, ModelOptions.DEFAULT);
+        Exposure e = new ExposurePredictor().predict(m, BootPlan.of(m), RegistryScope.of(m, systemHive, softwareHive));
         assertThat(e.family()).isEqualTo(Family.VISTA7);
         return e;
     }

@@ -23,7 +23,7 @@ class UnknownDhcpAddressTest {
         Path system = corpus.get().resolve("hives/dissect-regf/SYSTEM");
         try (Hive h = Hive.open(system)) {
             SystemModel model = SystemModel.read(h, null, ModelOptions.DEFAULT);
-            Exposure e = new ExposurePredictor().predict(model, BootPlan.of(model));
+            Exposure e = new ExposurePredictor().predict(model, BootPlan.of(model), RegistryScope.of(model, h, null));
             List<Listener> ethernet0 = e.listeners().stream()
                     .filter(l -> l.mechanism().kind() == Mechanism.Kind.NETBT && l.addressUnknown()
                             && l.mechanism().description().contains("\"Ethernet0\""))

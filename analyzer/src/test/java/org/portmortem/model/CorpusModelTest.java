@@ -40,7 +40,7 @@ class CorpusModelTest {
             assertThat(model.identity().computerName().value()).isEqualToIgnoringCase(computerName);
             assertThat(model.version().productType().value()).isEqualTo(role);
             assertThat(model.version().csdVersion().value()).isEqualTo(servicePack);
-            assertThat(model.controlSet().name()).isEqualToIgnoringCase("ControlSet001");
+            assertThat(model.controlSetPath()).isEqualToIgnoringCase("ControlSet001");
             assertThat(model.services()).hasSizeGreaterThan(200);
             assertThat(model.warnings()).anyMatch(w -> w.message().startsWith("no SOFTWARE hive"));
         }

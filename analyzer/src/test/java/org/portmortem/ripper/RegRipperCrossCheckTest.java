@@ -130,7 +130,7 @@ class RegRipperCrossCheckTest {
             List<RipFact> facts = plugin.run(context);
             List<String> output = RegRipperRun.lines(hivePath, plugin.name());
             Comparison c = COMPARISONS.get(plugin.name());
-            if (plugin.name().equals("portproxy") && !context.systemModel().controlSet().name().equals("ControlSet001")) {
+            if (plugin.name().equals("portproxy") && !context.systemModel().controlSetPath().equals("ControlSet001")) {
                 return; // RegRipper reads ControlSet001 regardless: nothing comparable
             }
             if (plugin.name().equals("shares")) {

@@ -24,7 +24,7 @@ class TriggerInfoReglookupTest {
         CleanSystemHives.forEach(REGLOOKUP, (path, hive, context) -> {
             List<String> ours = RipPlugins.named("triggerinfo").orElseThrow().run(context).stream()
                     .map(f -> f.evidence().keyPath().toLowerCase(Locale.ROOT)).sorted().toList();
-            String services = context.systemModel().controlSet().path() + "\\Services";
+            String services = context.systemModel().controlSetPath() + "\\Services";
             assertThat(ours).as(path.toString()).isEqualTo(triggerKeys(path, services));
             triggers[0] += ours.size();
         });

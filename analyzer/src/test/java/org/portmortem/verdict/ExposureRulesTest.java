@@ -1,5 +1,6 @@
 package org.portmortem.verdict;
 
+import org.portmortem.exposure.RegistryScope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 
@@ -20,7 +21,7 @@ class ExposureRulesTest {
 
     private static List<Finding> findings(String system, String step) throws IOException {
         ReferenceSystems.Step s = ReferenceSystems.step(system, step);
-        return new ObservationComparison(s.model(), s.plan(), s.exposure()).compare(List.of(), null).findings();
+        return s.comparison().compare(List.of(), null).findings();
     }
 
     private static Finding byId(List<Finding> findings, String id) {
@@ -80,8 +81,9 @@ class ExposureRulesTest {
         Path system = ReferenceSystems.corpusFile("hives/" + hive);
         try (Hive h = Hive.open(system)) {
             SystemModel model = SystemModel.read(h, null, ModelOptions.DEFAULT);
-            Exposure exposure = new ExposurePredictor().predict(model, BootPlan.of(model));
-            return ExposureRules.bundled().findings(model, exposure, new HardeningPlan(exposure, List.of()));
+            RegistryScope registry = RegistryScope.of(model, h, null);
+            Exposure exposure = new ExposurePredictor().predict(model, BootPlan.of(model), registry);
+            return ExposureRules.bundled().findings(model, registry, exposure, new HardeningPlan(exposure, List.of()));
         }
     }
 

@@ -17,14 +17,15 @@ import org.portmortem.model.SystemModel;
 /** Hardening that does no harm: ordered by severity, the host's own addressing kept, side effects said. */
 class HardeningOrderTest {
 
-    private static HardeningPlan plan(SystemModel model) throws Exception {
-        return HardeningOrder.bySeverity(model, model.system(), model.software().orElse(null), ModelOptions.DEFAULT);
+    private static HardeningPlan plan(HardeningPlan.Baseline baseline) throws Exception {
+        return HardeningOrder.bySeverity(baseline);
     }
 
     /** The severity each step fixes: the most severe finding among the listeners it closes. */
-    private static List<Severity> stepSeverities(SystemModel model, HardeningPlan p) {
+    private static List<Severity> stepSeverities(HardeningPlan.Baseline baseline, HardeningPlan p) {
         Exposure base = p.baseline();
-        List<Finding> findings = ExposureRules.bundled().findings(model, base, new HardeningPlan(base, List.of()));
+        List<Finding> findings = ExposureRules.bundled().findings(baseline.model(), baseline.registry(), base,
+                new HardeningPlan(base, List.of()));
         List<Severity> out = new ArrayList<>();
         for (HardeningPlan.Step s : p.steps()) {
             out.add(findings.stream().filter(f -> f.listeners().stream().anyMatch(l -> s.closed().stream()
@@ -38,8 +39,8 @@ class HardeningOrderTest {
     void stepsGoFromTheMostSevereFindingDownAndSayWhatElseStops() throws Exception {
         ReferenceSystems.Step xp = ReferenceSystems.step(ReferenceSystems.WINXP, "00");
         {
-            HardeningPlan p = plan(xp.model());
-            List<Severity> severities = stepSeverities(xp.model(), p);
+            HardeningPlan p = plan(xp.baseline());
+            List<Severity> severities = stepSeverities(xp.baseline(), p);
             List<Severity> closing = new ArrayList<>();
             for (int i = 0; i < severities.size(); i++) {
                 if (!p.steps().get(i).closed().isEmpty()) {
@@ -58,14 +59,14 @@ class HardeningOrderTest {
     void theDhcpClientOfADhcpHostIsNeverDisabled() throws Exception {
         java.nio.file.Path system = ReferenceSystems.corpusFile("hives/dissect-regf/SYSTEM");
         try (Hive h = Hive.open(system)) {
-            SystemModel model = SystemModel.read(h, null, ModelOptions.DEFAULT);
-            Exposure e = new ExposurePredictor().predict(model, BootPlan.of(model));
+            HardeningPlan.Baseline baseline = HardeningPlan.Baseline.read(h, null, ModelOptions.DEFAULT);
+            Exposure e = baseline.exposure();
             assertThat(e.listeners()).anyMatch(l -> "Dhcp".equalsIgnoreCase(l.owner().service()));
-            HardeningPlan p = plan(model);
+            HardeningPlan p = plan(baseline);
             assertThat(p.steps()).isNotEmpty()
                     .noneMatch(st -> "Dhcp".equalsIgnoreCase(st.remediation().serviceToDisable()));
             assertThat(p.steps()).filteredOn(st -> st.remediation().serviceToDisable() != null).isNotEmpty()
-                    .allSatisfy(st -> HardeningPlan.runningDependents(BootPlan.of(model),
+                    .allSatisfy(st -> HardeningPlan.runningDependents(baseline.plan(),
                             st.remediation().serviceToDisable()).forEach(d -> assertThat(st.remediation().why()).contains(d)));
         }
     }

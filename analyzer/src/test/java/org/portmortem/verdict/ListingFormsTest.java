@@ -36,7 +36,7 @@ class ListingFormsTest {
                 "  TCP    winxp:epmap            winxp:0                LISTENING",
                 "  TCP    winxp:blackjack        winxp:0                LISTENING",
                 "  UDP    winxp:epmap            *:*"));
-        SnapshotVerdicts v = new ObservationComparison(step.model(), step.plan(), step.exposure()).judge(listing, null);
+        SnapshotVerdicts v = step.comparison().judge(listing, null);
 
         assertThat(v.sockets()).extracting(SocketVerdict::kind).containsExactly(VerdictKind.EXPLAINED,
                 VerdictKind.ARTEFACT, VerdictKind.EXPLAINED);
@@ -73,7 +73,7 @@ class ListingFormsTest {
         ReferenceSystems.Step step = xpWithScheduleWrittenAt(Instant.parse(instant));
         NetstatSnapshot listing = write(xpListingCapturedAt("2002-11-05 10:00:00",
                 "TCP 0.0.0.0:1025 0.0.0.0:0 LISTENING 976"));
-        return new ObservationComparison(step.model(), step.plan(), step.exposure()).judge(listing, null).absent();
+        return step.comparison().judge(listing, null).absent();
     }
 
     @Test

@@ -30,12 +30,12 @@ class ObservationComparisonTest {
         return ReferenceSystems.stepsWithListing().stream();
     }
 
-    private static SnapshotVerdicts judge(ReferenceSystems.Step step, NetstatSnapshot snapshot) {
-        return new ObservationComparison(step.model(), step.plan(), step.exposure()).judge(snapshot, null);
+    private static SnapshotVerdicts judge(ReferenceSystems.Step step, NetstatSnapshot snapshot) throws IOException {
+        return step.comparison().judge(snapshot, null);
     }
 
     private static Verdicts compare(ReferenceSystems.Step step, NetstatSnapshot... snapshots) throws IOException {
-        return new ObservationComparison(step.model(), step.plan(), step.exposure()).compare(List.of(snapshots), null);
+        return step.comparison().compare(List.of(snapshots), null);
     }
 
     /** The step's paper listing with lines removed (by content) and lines appended. */
@@ -191,11 +191,7 @@ class ObservationComparisonTest {
                 "  Proto  Local Address          Foreign Address        State           PID",
                 "  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       712"), StandardCharsets.UTF_8);
         try (Hive hive = Hive.open(system)) {
-            SystemModel model = SystemModel.read(hive, null, ModelOptions.DEFAULT);
-            BootPlan plan = BootPlan.of(model);
-            SnapshotVerdicts v = new ObservationComparison(model, plan,
-                    new ExposurePredictor().predict(model, plan))
-                    .judge(SnapshotReader.readSockets(listing), null);
+            SnapshotVerdicts v = ReferenceSystems.comparison(hive).judge(SnapshotReader.readSockets(listing), null);
 
             assertThat(v.absent()).filteredOn(a -> "W32Time".equals(a.listener().owner().service())).isNotEmpty()
                     .allSatisfy(a -> assertThat(a.explanations()).filteredOn(

@@ -43,7 +43,7 @@ class OwnershipTest {
 
     private static SnapshotVerdicts judgeXp(NetstatSnapshot listing, ProcessTable tasks) throws IOException {
         ReferenceSystems.Step step = ReferenceSystems.step(ReferenceSystems.WINXP, "00");
-        return new ObservationComparison(step.model(), step.plan(), step.exposure()).judge(listing, tasks);
+        return step.comparison().judge(listing, tasks);
     }
 
     @Test
@@ -121,10 +121,7 @@ class OwnershipTest {
         Path listing = ReferenceSystems.corpusFile("netstat/jc-win10/netstat-aonb.out");
         Path system = ReferenceSystems.corpusFile("hives/dissect-regf/SYSTEM");
         try (Hive hive = Hive.open(system)) {
-            SystemModel model = SystemModel.read(hive, null, ModelOptions.DEFAULT);
-            BootPlan plan = BootPlan.of(model);
-            SnapshotVerdicts v = new ObservationComparison(model, plan, new ExposurePredictor().predict(model, plan))
-                    .judge(SnapshotReader.readSockets(listing), null);
+            SnapshotVerdicts v = ReferenceSystems.comparison(hive).judge(SnapshotReader.readSockets(listing), null);
 
             assertThat(at(v, "TCP", "0.0.0.0:135").owner()).satisfies(o -> {
                 assertThat(o.source()).isEqualTo(ObservedOwner.Source.LISTING);

@@ -1,5 +1,7 @@
 package org.portmortem.verdict;
 
+import org.portmortem.exposure.remediation.HardeningPlan;
+import org.portmortem.exposure.RegistryScope;
 import org.portmortem.testing.SharedFolder;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -36,7 +38,23 @@ final class ReferenceSystems {
     static final String WINXP = "winxp-default";
 
     /** One system at one step, with the netstat listing the paper printed at that step, if any. */
-    record Step(String system, String step, SystemModel model, BootPlan plan, Exposure exposure, Path netstat) {
+    record Step(String system, String step, SystemModel model, BootPlan plan, Exposure exposure, RegistryScope registry,
+            Path netstat) {
+        /** The step as the pipeline's hardening baseline. */
+        HardeningPlan.Baseline baseline() {
+            return new HardeningPlan.Baseline(model, plan, exposure, registry);
+        }
+
+        /** The comparison the pipeline makes for this step, with its hardening plan (computed once per step). */
+        ObservationComparison comparison() throws IOException {
+            HardeningPlan hardening = HARDENING.get(this);
+            if (hardening == null) {
+                hardening = HardeningOrder.bySeverity(baseline());
+                HARDENING.put(this, hardening);
+            }
+            return new ObservationComparison(model, plan, exposure, registry, hardening);
+        }
+
         @Override
         public String toString() {
             return system + " step " + step;
@@ -70,6 +88,16 @@ final class ReferenceSystems {
             }
         }
         return out;
+    }
+
+    /** The hardening plan of each step, by identity. */
+    private static final Map<Step, HardeningPlan> HARDENING = java.util.Collections.synchronizedMap(
+            new java.util.IdentityHashMap<>());
+
+    /** The comparison the pipeline makes for a SYSTEM hive read alone (corpus hives). */
+    static ObservationComparison comparison(org.portmortem.hive.Hive system) throws IOException {
+        HardeningPlan.Baseline b = HardeningPlan.Baseline.read(system, null, ModelOptions.DEFAULT);
+        return new ObservationComparison(b.model(), b.plan(), b.exposure(), b.registry(), HardeningOrder.bySeverity(b));
     }
 
     /** Steps already built: the models are read-only, so the tests of a run share them. */
@@ -106,9 +134,10 @@ final class ReferenceSystems {
         systemChange.accept(sys);
         SystemModel model = SystemModel.read(sys, soft, ModelOptions.DEFAULT);
         BootPlan plan = BootPlan.of(model);
-        Exposure exposure = new ExposurePredictor().predict(model, plan);
+        RegistryScope registry = RegistryScope.of(model, sys, soft);
+        Exposure exposure = new ExposurePredictor().predict(model, plan, registry);
         Path netstat = expected.hasNonNull("netstat") ? dir.resolve(expected.get("netstat").asText()) : null;
-        return new Step(system, step, model, plan, exposure, netstat);
+        return new Step(system, step, model, plan, exposure, registry, netstat);
     }
 
     /** The shared corpus ({@code shared/corpus} beside the repository), if present. */

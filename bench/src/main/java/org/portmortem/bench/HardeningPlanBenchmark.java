@@ -20,11 +20,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.portmortem.exposure.remediation.HardeningPlan;
 import org.portmortem.exposure.remediation.Remediation;
 import org.portmortem.hive.Hive;
+import org.portmortem.model.ModelOptions;
 
 /**
- * The hardening plan as the observation comparison evaluates it: propose the remediations for the
- * open hives, and evaluate them (the listening set after each step). The hives stay open across
- * invocations, as they do during one analysis.
+ * The hardening plan as the pipeline evaluates it: propose the remediations for the baseline (model,
+ * boot plan and exposure read once), and evaluate them (the listening set after each step). The
+ * hives stay open across invocations, as they do during one analysis.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,13 +44,15 @@ public class HardeningPlanBenchmark {
 
     private Hive systemHive;
     private Hive softwareHive;
+    private HardeningPlan.Baseline baseline;
     private List<Remediation> steps;
 
     @Setup(Level.Trial)
     public void open() throws IOException {
         systemHive = Hive.open(Path.of(system));
         softwareHive = software.isEmpty() ? null : Hive.open(Path.of(software));
-        steps = HardeningPlan.propose(systemHive, softwareHive);
+        baseline = HardeningPlan.Baseline.read(systemHive, softwareHive, ModelOptions.DEFAULT);
+        steps = HardeningPlan.propose(baseline);
     }
 
     @TearDown(Level.Trial)
@@ -61,12 +64,12 @@ public class HardeningPlanBenchmark {
     }
 
     @Benchmark
-    public List<Remediation> propose() throws IOException {
-        return HardeningPlan.propose(systemHive, softwareHive);
+    public List<Remediation> propose() {
+        return HardeningPlan.propose(baseline);
     }
 
     @Benchmark
     public HardeningPlan evaluate() throws IOException {
-        return HardeningPlan.evaluate(systemHive, softwareHive, steps);
+        return HardeningPlan.evaluate(baseline, steps);
     }
 }

@@ -151,6 +151,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         analysis.summary().forEach(out::println);
         out.flush();
+        CaseWarnings.print(spec.commandLine().getErr(), analysis.warnings());
         return reachesThreshold(analysis, threshold) ? ExitCode.FINDINGS : ExitCode.OK;
     }
 

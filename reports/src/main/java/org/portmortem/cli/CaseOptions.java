@@ -7,9 +7,10 @@ import java.util.List;
 import java.nio.file.Files;
 import java.util.Optional;
 import org.portmortem.analysis.AnalysisRequest;
+import org.portmortem.analysis.CaseAnalysis;
+import org.portmortem.analysis.Prediction;
 import org.portmortem.cases.AmbiguousCaseException;
 import org.portmortem.cases.CaseFiles;
-import org.portmortem.cases.CaseHives;
 import org.portmortem.cases.ImageCases;
 import org.portmortem.image.DiskImage;
 import org.portmortem.image.OpenedImage;
@@ -151,15 +152,14 @@ public final class CaseOptions implements AutoCloseable {
         }
     }
 
-    /** Opens the case's hives with the chosen log handling, the overlays applied to copies. */
-    public CaseHives open() throws IOException {
-        CaseHives read = CaseHives.open(files(), hiveOpenOptions());
-        try {
-            return read.withOverlays(overlays);
-        } catch (IOException | RuntimeException e) {
-            read.close();
-            throw e;
-        }
+    /**
+     * Runs the pipeline's stages up to the exposure on this case ({@link CaseAnalysis#predict}): what the
+     * case-reading subcommands render, with the same warnings {@code analyze} reports for the same inputs.
+     */
+    public Prediction predict() throws IOException {
+        AnalysisRequest request = new AnalysisRequest(files(), List.of(), overlays(), modelOptions(), hiveOpenOptions(),
+                new AnalysisRequest.RunInfo(PortMortemCommand.version(), java.time.Instant.now(), null, null), labels());
+        return new CaseAnalysis().predict(request);
     }
 
     /** The model options (control set override). */

@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.portmortem.analysis.CaseDifferences;
 import org.portmortem.analysis.HiveCopy;
-import org.portmortem.bootplan.BootPlan;
-import org.portmortem.cases.CaseHives;
+import org.portmortem.analysis.Prediction;
 import org.portmortem.exposure.Exposure;
-import org.portmortem.exposure.ExposurePredictor;
 import org.portmortem.model.SystemModel;
 import org.portmortem.report.DiffHtml;
 import org.portmortem.report.json.DifferenceJson;
@@ -112,30 +110,31 @@ public final class DiffCommand implements Callable<Integer> {
                 new OutputGuard().caseFiles(first.files()).caseFiles(second.files()).input(a, b)
                         .inputs(first.imageSegments()).inputs(second.imageSegments()).check(html);
             }
-            try (CaseHives ha = first.open(); CaseHives hb = second.open()) {
-                SystemModel ma = ha.model(first.modelOptions());
-                SystemModel mb = hb.model(second.modelOptions());
-                ExposurePredictor predictor = new ExposurePredictor();
-                Exposure ea = predictor.predict(ma, BootPlan.of(ma));
-                Exposure eb = predictor.predict(mb, BootPlan.of(mb));
-                List<HiveCopy.Difference> diffs = CaseDifferences.between(ma, ea, mb, eb);
-                PrintWriter out = spec.commandLine().getOut();
-                if (format.equals("json")) {
-                    out.println(json(diffs, ma, mb));
-                } else {
-                    out.printf("# A %s: %d listeners; B %s: %d listeners; %d differences%n", a, ea.listeners().size(), b,
-                            eb.listeners().size(), diffs.size());
-                    for (HiveCopy.Difference d : diffs) {
-                        out.println(DumpCommand.TextPrinter.visible(d.kind() + "  " + d.subject() + "  " + d.field() + "  A: "
-                                + (d.live() == null ? "absent" : d.live()) + "  B: " + (d.copy() == null ? "absent" : d.copy())));
-                    }
+            Prediction pa = first.predict();
+            Prediction pb = second.predict();
+            SystemModel ma = pa.model();
+            SystemModel mb = pb.model();
+            Exposure ea = pa.exposure();
+            Exposure eb = pb.exposure();
+            List<HiveCopy.Difference> diffs = CaseDifferences.between(ma, ea, mb, eb);
+            PrintWriter out = spec.commandLine().getOut();
+            if (format.equals("json")) {
+                out.println(json(diffs, ma, mb));
+            } else {
+                out.printf("# A %s: %d listeners; B %s: %d listeners; %d differences%n", a, ea.listeners().size(), b,
+                        eb.listeners().size(), diffs.size());
+                for (HiveCopy.Difference d : diffs) {
+                    out.println(DumpCommand.TextPrinter.visible(d.kind() + "  " + d.subject() + "  " + d.field() + "  A: "
+                            + (d.live() == null ? "absent" : d.live()) + "  B: " + (d.copy() == null ? "absent" : d.copy())));
                 }
-                out.flush();
-                if (html != null) {
-                    DiffHtml.write(new DiffHtml.Side(a.toString(), ea.listeners().size(), ha.notes()),
-                            new DiffHtml.Side(b.toString(), eb.listeners().size(), hb.notes()), diffs,
-                            PortMortemCommand.version(), html);
-                }
+            }
+            out.flush();
+            CaseWarnings.print(spec.commandLine().getErr(), "A", pa.warnings());
+            CaseWarnings.print(spec.commandLine().getErr(), "B", pb.warnings());
+            if (html != null) {
+                DiffHtml.write(new DiffHtml.Side(a.toString(), ea.listeners().size(), CaseWarnings.notes(pa)),
+                        new DiffHtml.Side(b.toString(), eb.listeners().size(), CaseWarnings.notes(pb)), diffs,
+                        PortMortemCommand.version(), html);
             }
         }
         return ExitCode.OK;

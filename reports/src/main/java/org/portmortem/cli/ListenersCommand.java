@@ -3,19 +3,15 @@ package org.portmortem.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.portmortem.bootplan.BootPlan;
-import org.portmortem.cases.CaseHives;
+import org.portmortem.analysis.Prediction;
 import org.portmortem.report.text.TerminalText;
 import org.portmortem.exposure.Exposure;
-import org.portmortem.exposure.ExposurePredictor;
 import org.portmortem.exposure.FirewallVerdict;
 import org.portmortem.exposure.Listener;
-import org.portmortem.model.SystemModel;
 import org.portmortem.report.Csv;
 import org.portmortem.report.json.JsonContext;
 import org.portmortem.report.json.JsonFields;
@@ -51,7 +47,7 @@ import picocli.CommandLine.Spec;
                     + " e.g. a Start=4 for a service, SmbDeviceEnabled=0).",
             "",
             "Formats:",
-            "  text  one line per listener, then warnings",
+            "  text  one line per listener (warnings, in every format, on stderr)",
             "  csv   protocol,ipVersion,address,port,dynamic,portRange,service,process,svchostGroup,mechanism,"
                     + "certainty,reason,firewall",
             "  json  an array of listeners as the JSON report's listeners[] (same keys, same ids): id, protocol,"
@@ -87,7 +83,7 @@ public final class ListenersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Prediction p = predict(caseOptions);
+        Prediction p = caseOptions.predict();
         Exposure e = p.exposure();
         PrintWriter out = spec.commandLine().getOut();
         switch (output.format()) {
@@ -96,6 +92,7 @@ public final class ListenersCommand implements Callable<Integer> {
             case text -> text(e, TerminalText.writer(out));
         }
         out.flush();
+        CaseWarnings.print(spec.commandLine().getErr(), p.warnings());
         return ExitCode.OK;
     }
 
@@ -107,9 +104,6 @@ public final class ListenersCommand implements Callable<Integer> {
                     + (l.dynamic() && l.portRange() != null ? " (" + l.portRange() + ")" : ""), 60),
                     TerminalText.cell(l.owner().display(), 46), l.mechanism().kind(),
                     l.certainty().level().name().toLowerCase(Locale.ROOT), firewallSummary(l));
-        }
-        for (String w : e.warnings()) {
-            out.println("warning: " + w);
         }
     }
 
@@ -135,37 +129,11 @@ public final class ListenersCommand implements Callable<Integer> {
 
     /** The listeners as the JSON array documented in --help: the report's {@code listeners[]}. */
     static String json(Prediction p) {
-        JsonContext c = p.json();
+        JsonContext c = JsonContext.of(p.bootPlan(), p.exposure());
         ArrayNode arr = JsonFields.array();
         for (int i = 0; i < p.exposure().listeners().size(); i++) {
             ListenerJson.write(arr.addObject(), i, p.exposure().listeners().get(i), c);
         }
         return JsonFields.text(arr);
-    }
-
-    /** A case's boot plan (with the model it was made from) and the exposure predicted from them. */
-    record Prediction(BootPlan plan, Exposure exposure) {
-        /** Report ids, start types and the machine's clock for the JSON of this prediction. */
-        JsonContext json() {
-            return JsonContext.of(plan, exposure);
-        }
-    }
-
-    /**
-     * Predicts the exposure of a case, with the case options' overlays applied to in-memory copies of
-     * its hives (the files are opened read-only and never changed). Notes about the files and about
-     * overlay lines that could not be applied come first among the warnings.
-     */
-    static Prediction predict(CaseOptions caseOptions) throws IOException {
-        try (CaseHives hives = caseOptions.open()) {
-            SystemModel model = hives.model(caseOptions.modelOptions());
-            BootPlan plan = BootPlan.of(model);
-            Exposure e = new ExposurePredictor().predict(model, plan);
-            List<String> warnings = new ArrayList<>(hives.notes());
-            warnings.addAll(e.warnings());
-            // No firewall judge: it reads the hives, which close here.
-            return new Prediction(plan, new Exposure(e.family(), e.listeners(), e.rpcEndpoints(), e.dynamicRange(),
-                    warnings, e.firewallProfile(), null));
-        }
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.portmortem.analysis.Prediction;
 import org.portmortem.exposure.Exposure;
 import org.portmortem.exposure.RpcEndpoint;
 import org.portmortem.report.Csv;
@@ -62,13 +63,14 @@ public final class RpcCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ListenersCommand.Prediction p = ListenersCommand.predict(caseOptions);
+        Prediction p = caseOptions.predict();
         Exposure e = p.exposure();
         PrintWriter out = output.format() == TableFormat.text ? TerminalText.writer(spec.commandLine().getOut())
                 : spec.commandLine().getOut();
         if (output.format() == TableFormat.json) {
             out.println(json(p));
             out.flush();
+            CaseWarnings.print(spec.commandLine().getErr(), p.warnings());
             return ExitCode.OK;
         }
         if (output.format() == TableFormat.csv) {
@@ -89,12 +91,13 @@ public final class RpcCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        CaseWarnings.print(spec.commandLine().getErr(), p.warnings());
         return ExitCode.OK;
     }
 
     /** The endpoints as the JSON report's {@code rpcEndpoints[]} (same keys, same ids). */
-    static String json(ListenersCommand.Prediction p) {
-        JsonContext c = p.json();
+    static String json(Prediction p) {
+        JsonContext c = JsonContext.of(p.bootPlan(), p.exposure());
         ArrayNode arr = JsonFields.array();
         for (int i = 0; i < p.exposure().rpcEndpoints().size(); i++) {
             RpcEndpointJson.write(arr.addObject(), i, p.exposure().rpcEndpoints().get(i), c);

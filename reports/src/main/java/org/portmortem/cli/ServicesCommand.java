@@ -2,8 +2,7 @@ package org.portmortem.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.portmortem.bootplan.BootPlan;
-import org.portmortem.cases.CaseHives;
+import org.portmortem.analysis.Prediction;
 import org.portmortem.report.text.TerminalText;
 import org.portmortem.report.text.ServiceListing;
 import picocli.CommandLine.Command;
@@ -26,7 +25,8 @@ import picocli.CommandLine.Spec;
                     + " needs a disabled or missing service or group, or is in a dependency cycle, would fail to start"
                     + " (the chain is given); trigger-start services run when a trigger fires at a normal boot.",
             "",
-            "Parts of a hive that cannot be read are skipped with a warning on stderr naming the file and offset.",
+            "Parts of a hive that cannot be read are skipped with a warning on stderr naming the file and offset;"
+                    + " every warning analyze reports for the same hives is printed there.",
             "",
             "Formats:",
             "  text  a table: name, Start, Type, runs, decision, host process, reason",
@@ -67,18 +67,15 @@ public final class ServicesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (CaseHives hives = caseOptions.open()) {
-            ServiceListing listing = new ServiceListing(BootPlan.of(hives.model(caseOptions.modelOptions())), runningOnly);
-            PrintWriter out = spec.commandLine().getOut();
-            switch (output.format()) {
-                case json -> listing.json(out);
-                case csv -> listing.csv(out);
-                default -> listing.text(TerminalText.writer(out));
-            }
-            PrintWriter err = TerminalText.writer(spec.commandLine().getErr());
-            hives.readWarnings().forEach(w -> err.println("portmortem: warning: " + w));
-            err.flush();
+        Prediction p = caseOptions.predict();
+        ServiceListing listing = new ServiceListing(p.bootPlan(), runningOnly);
+        PrintWriter out = spec.commandLine().getOut();
+        switch (output.format()) {
+            case json -> listing.json(out);
+            case csv -> listing.csv(out);
+            default -> listing.text(TerminalText.writer(out));
         }
+        CaseWarnings.print(spec.commandLine().getErr(), p.warnings());
         return ExitCode.OK;
     }
 }

@@ -2,8 +2,7 @@ package org.portmortem.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.portmortem.bootplan.BootPlan;
-import org.portmortem.cases.CaseHives;
+import org.portmortem.analysis.Prediction;
 import org.portmortem.report.text.TerminalText;
 import org.portmortem.report.text.SystemSummary;
 import picocli.CommandLine.Command;
@@ -27,7 +26,8 @@ import picocli.CommandLine.Spec;
             "",
             "Without a SOFTWARE hive, the version is inferred from SYSTEM alone and the summary says so.",
             "The hives are opened read-only; transaction logs are replayed in memory unless --no-logs is given."
-                    + " Parts of a hive that cannot be read are skipped with a warning on stderr naming the file and offset.",
+                    + " Parts of a hive that cannot be read are skipped with a warning naming the file and offset;"
+                    + " the summary ends with every warning analyze reports for the same hives.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -51,14 +51,9 @@ public final class SystemCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (CaseHives hives = caseOptions.open()) {
-            BootPlan plan = BootPlan.of(hives.model(caseOptions.modelOptions()));
-            PrintWriter out = TerminalText.writer(spec.commandLine().getOut());
-            new SystemSummary(plan).text(out, hives.notes());
-            PrintWriter err = TerminalText.writer(spec.commandLine().getErr());
-            hives.readWarnings().forEach(w -> err.println("portmortem: warning: " + w));
-            err.flush();
-        }
+        Prediction p = caseOptions.predict();
+        PrintWriter out = TerminalText.writer(spec.commandLine().getOut());
+        new SystemSummary(p.bootPlan()).text(out, CaseWarnings.hiveStatus(p), p.warnings().stream().map(CaseWarnings::line).toList());
         return ExitCode.OK;
     }
 }

@@ -68,6 +68,8 @@ class HiveCopiesCommandTest {
         CommandRun r = CommandRun.of("diff", TestImages.fixture("winxp-default").toString(), changed.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("service  TlntSvr  start  A: 3  B: 2").containsPattern("listener  TCP 0\\.0\\.0\\.0:23 .*A: absent  B: predicted");
+        // Each side's pipeline warnings, as analyze reports them, say which case they are about.
+        assertThat(r.err()).contains("portmortem: warning: B: other hive sets in the case");
         CommandRun same = CommandRun.of("diff", TestImages.fixture("winxp-default").toString(),
                 TestImages.fixture("winxp-default").toString(), "--format", "json");
         assertThat(same.exit()).as(same.err()).isZero();

@@ -259,7 +259,8 @@ class HiveInImageCommandTest {
         noTemporaryPath(stale);
         CommandRun replayed = CommandRun.of("system", raw.toString(), "--volume", "1.2");
         assertThat(replayed.exit()).as(replayed.err()).isZero();
-        assertThat(replayed.out() + replayed.err()).contains(hive + ": applied 24 log entries");
+        assertThat((replayed.out() + replayed.err()).lines().filter(l -> l.contains(hive + ": ")))
+                .anyMatch(l -> l.contains("applied 24 log entries"));
         noTemporaryPath(replayed);
     }
 

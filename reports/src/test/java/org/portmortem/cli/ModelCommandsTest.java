@@ -107,7 +107,7 @@ class ModelCommandsTest {
         CommandRun r = run("services", "--system", hive.toString());
         assertThat(r.exit()).isEqualTo(0);
         assertThat(r.out()).contains("would fail to start");
-        assertThat(r.err()).contains("portmortem: warning: " + hive + ": offset 0x")
+        assertThat(r.err()).contains("portmortem: warning: " + hive.getFileName() + ": offset 0x")
                 .contains("a value of ControlSet001\\Services\\Rdbss is unreadable");
     }
 

@@ -14,6 +14,7 @@ import org.portmortem.exposure.ExposurePredictor;
 import org.portmortem.exposure.HostAtBoot;
 import org.portmortem.exposure.Listener;
 import org.portmortem.exposure.Mechanism;
+import org.portmortem.exposure.RegistryScope;
 import org.portmortem.exposure.knowledge.KnowledgeBase;
 import org.portmortem.exposure.knowledge.ServiceKnowledge;
 import org.portmortem.hive.Hive;
@@ -42,36 +43,70 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
      */
     public record Step(Remediation remediation, Exposure after, List<Listener> closed) {}
 
-    /** Predicts the baseline and the state after each remediation, applied cumulatively to copies of the hives. */
-    public static HardeningPlan evaluate(Hive system, Hive software, List<Remediation> remediations) throws IOException {
-        return evaluate(system, software, remediations, ModelOptions.DEFAULT);
+    /**
+     * The machine as the pipeline found it, computed once: the hardening plan proposes and evaluates
+     * its steps from it instead of reading the hives again.
+     *
+     * @param model the system model
+     * @param plan its boot plan
+     * @param exposure the prediction from them
+     * @param registry the hives the model was read from (a step applies its edits to copies of them)
+     */
+    public record Baseline(SystemModel model, BootPlan plan, Exposure exposure, RegistryScope registry) {
+
+        /** A baseline read from two hives, for callers without a pipeline (what-if tools, tests). */
+        public static Baseline read(Hive system, Hive software, ModelOptions options) throws IOException {
+            SystemModel model = SystemModel.read(system, software, options);
+            BootPlan plan = BootPlan.of(model);
+            RegistryScope registry = RegistryScope.of(model, system, software);
+            return new Baseline(model, plan, new ExposurePredictor().predict(model, plan, registry), registry);
+        }
     }
 
     /**
-     * As {@link #evaluate(Hive, Hive, List)}, on the control set the options name (so that a
-     * {@code --control-set} override holds for every step, not only for the baseline).
+     * The state after each remediation, applied cumulatively to copies of the baseline's hives: each step
+     * reads the model of its new hive state once, on the baseline's control set.
      */
-    public static HardeningPlan evaluate(Hive system, Hive software, List<Remediation> remediations, ModelOptions options)
+    public static HardeningPlan evaluate(Baseline baseline, List<Remediation> remediations) throws IOException {
+        return evaluate(baseline, remediations, null);
+    }
+
+    /**
+     * As {@link #evaluate(Baseline, List)}, taking the steps of an earlier evaluation of the same
+     * baseline as far as its remediations are the same (the same edits in the same order give the same
+     * hive state): only the states not evaluated yet are read.
+     *
+     * @param known an earlier plan of the same baseline, or {@code null}
+     */
+    public static HardeningPlan evaluate(Baseline baseline, List<Remediation> remediations, HardeningPlan known)
             throws IOException {
         ExposurePredictor predictor = new ExposurePredictor();
-        SystemModel model = SystemModel.read(system, software, options);
-        String cs = model.controlSet().path();
-        Exposure previous = predictor.predict(model, BootPlan.of(model));
-        Exposure baseline = previous;
-        MemoryHive s = MemoryHive.copyOf(system);
-        MemoryHive w = software == null ? null : MemoryHive.copyOf(software);
+        // A --control-set override holds for every step, not only for the baseline.
+        ModelOptions options = ModelOptions.withControlSet(baseline.model().controlSets().inUse());
+        String cs = baseline.model().controlSetPath();
+        MemoryHive s = MemoryHive.copyOf(baseline.registry().system());
+        MemoryHive w = baseline.registry().software() == null ? null : MemoryHive.copyOf(baseline.registry().software());
         List<Step> steps = new ArrayList<>();
+        Exposure previous = baseline.exposure();
+        boolean sharing = known != null;
         for (Remediation r : remediations) {
             r.applyInPlace(s, w, cs);
+            int i = steps.size();
+            sharing = sharing && i < known.steps().size() && known.steps().get(i).remediation().equals(r);
+            if (sharing) {
+                steps.add(known.steps().get(i));
+                previous = known.steps().get(i).after();
+                continue;
+            }
             SystemModel m = SystemModel.read(s, w, options);
-            Exposure after = predictor.predict(m, BootPlan.of(m));
+            Exposure after = predictor.predict(m, BootPlan.of(m), RegistryScope.of(m, s, w));
             Set<String> still = new LinkedHashSet<>();
             after.listeners().forEach(l -> still.add(identity(l)));
             List<Listener> closed = previous.listeners().stream().filter(l -> !still.contains(identity(l))).toList();
-            steps.add(new Step(r, after, closed));
+            steps.add(new Step(r, after.withoutFirewallJudge(), closed));
             previous = after;
         }
-        return new HardeningPlan(baseline, steps);
+        return new HardeningPlan(baseline.exposure().withoutFirewallJudge(), steps);
     }
 
     private static String identity(Listener l) {
@@ -79,16 +114,11 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
                 + l.owner().process();
     }
 
-    /** The remediations that would close every listener that can be closed, in the paper's order. */
-    public static List<Remediation> propose(Hive system, Hive software) throws IOException {
-        return propose(system, software, ModelOptions.DEFAULT);
-    }
-
-    /** As {@link #propose(Hive, Hive)}, on the control set the options name. */
-    public static List<Remediation> propose(Hive system, Hive software, ModelOptions options) throws IOException {
-        SystemModel model = SystemModel.read(system, software, options);
-        HostAtBoot host = HostAtBoot.of(model, BootPlan.of(model));
-        Exposure e = new ExposurePredictor().predict(host);
+    /** The remediations that would close every listener of the baseline that can be closed, in the paper's order. */
+    public static List<Remediation> propose(Baseline baseline) {
+        SystemModel model = baseline.model();
+        HostAtBoot host = HostAtBoot.of(model, baseline.plan(), baseline.registry());
+        Exposure e = baseline.exposure();
         KnowledgeBase kb = KnowledgeBase.bundled();
         Map<String, Remediation> plain = new LinkedHashMap<>();
         Map<String, Remediation> netbios = new LinkedHashMap<>();
@@ -162,7 +192,7 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
                     "MaxCachedSockets", 0, "closes the DNS client's UDP port (HSC: caching DNS service)"));
         }
         collapseToDependencies(model, plain, rpc);
-        BootPlan boot = BootPlan.of(model);
+        BootPlan boot = baseline.plan();
         sayWhatElseStops(plain, boot);
         sayWhatElseStops(rpc, boot);
         List<Remediation> out = new ArrayList<>(plain.values());

@@ -23,11 +23,16 @@ class HardeningPlanTest {
         return ReferenceSystems.build(fx.resolve(name), List.of());
     }
 
+    private static HardeningPlan.Baseline baseline(ReferenceSystems.Hives h) throws IOException {
+        return HardeningPlan.Baseline.read(h.system(), h.software(), ModelOptions.DEFAULT);
+    }
+
     @Test
     void proposedPlanForTheDefaultWindows2000ServerClosesEveryListenerInThePapersOrder() throws IOException {
         ReferenceSystems.Hives h = system("win2000-server-default");
-        List<Remediation> plan = HardeningPlan.propose(h.system(), h.software());
-        HardeningPlan result = HardeningPlan.evaluate(h.system(), h.software(), plan);
+        HardeningPlan.Baseline baseline = baseline(h);
+        List<Remediation> plan = HardeningPlan.propose(baseline);
+        HardeningPlan result = HardeningPlan.evaluate(baseline, plan);
 
         assertThat(result.baseline().listeners()).hasSize(19);
         assertThat(result.steps().get(result.steps().size() - 1).after().listeners()).isEmpty();
@@ -51,9 +56,35 @@ class HardeningPlanTest {
     }
 
     @Test
+    void aReorderedPlanReadsOnlyTheHiveStatesTheEarlierOrderDidNotReach() throws IOException {
+        HardeningPlan.Baseline baseline = baseline(system("win2000-server-default"));
+        List<Remediation> paperOrder = HardeningPlan.propose(baseline);
+        HardeningPlan paper = HardeningPlan.evaluate(baseline, paperOrder);
+        int n = paperOrder.size();
+        List<Remediation> lastTwoSwapped = new java.util.ArrayList<>(paperOrder);
+        java.util.Collections.swap(lastTwoSwapped, n - 1, n - 2);
+
+        HardeningPlan reusing = HardeningPlan.evaluate(baseline, lastTwoSwapped, paper);
+        HardeningPlan fresh = HardeningPlan.evaluate(baseline, lastTwoSwapped);
+
+        for (int i = 0; i < n - 2; i++) {
+            assertThat(reusing.steps().get(i)).as("step %d, same edits in the same order", i).isSameAs(paper.steps().get(i));
+        }
+        assertThat(reusing.steps().get(n - 2)).isNotSameAs(paper.steps().get(n - 2));
+        assertThat(described(reusing)).isEqualTo(described(fresh));
+    }
+
+    /** Each step's remediation, listeners after it and listeners it closed, as text. */
+    private static List<String> described(HardeningPlan plan) {
+        return plan.steps().stream().map(s -> s.remediation().title() + " | after " + s.after().listeners().stream()
+                .map(l -> l.protocol() + " " + l.localEndpoint() + " " + l.owner().display()).toList() + " | closed "
+                + s.closed().stream().map(l -> l.protocol() + " " + l.localEndpoint()).toList()).toList();
+    }
+
+    @Test
     void messengerStepClosesItsUdpPortAndUdp135Together() throws IOException {
         ReferenceSystems.Hives h = system("winxp-default");
-        HardeningPlan result = HardeningPlan.evaluate(h.system(), h.software(),
+        HardeningPlan result = HardeningPlan.evaluate(baseline(h),
                 List.of(Remediation.disableService("Messenger", "test")));
         List<String> closed = result.steps().get(0).closed().stream()
                 .map(l -> l.protocol() + " " + l.address() + ":" + (l.dynamic() ? "*" : l.port()) + " " + l.owner().service())
@@ -65,7 +96,7 @@ class HardeningPlanTest {
     void evaluatingAPlanLeavesTheInputHivesUnchanged() throws IOException {
         ReferenceSystems.Hives h = system("winxp-default");
         int before = h.system().key("ControlSet001\\Services\\Messenger").orElseThrow().value("Start").orElseThrow().asInt();
-        HardeningPlan.evaluate(h.system(), h.software(), List.of(Remediation.disableService("Messenger", "test")));
+        HardeningPlan.evaluate(baseline(h), List.of(Remediation.disableService("Messenger", "test")));
         assertThat(h.system().key("ControlSet001\\Services\\Messenger").orElseThrow().value("Start").orElseThrow().asInt())
                 .isEqualTo(before).isEqualTo(2);
     }
@@ -87,7 +118,7 @@ class HardeningPlanTest {
     @Test
     void disablingNetbiosOnTheAdapterMovesNothingElse() throws IOException {
         ReferenceSystems.Hives h = system("winxp-default");
-        HardeningPlan result = HardeningPlan.evaluate(h.system(), h.software(),
+        HardeningPlan result = HardeningPlan.evaluate(baseline(h),
                 List.of(Remediation.disableNetbios("{9A3F1D27-58C4-4E2B-A6D0-71E5C3B8F294}", "192.70.106.143", "x")));
         List<Listener> closed = result.steps().get(0).closed();
         assertThat(closed).extracting(Listener::port).containsExactlyInAnyOrder(137, 138, 139);
@@ -103,8 +134,9 @@ class HardeningPlanTest {
                 .putValue("Start", ValueType.REG_DWORD.id(), new byte[] {4, 0, 0, 0});
         ModelOptions set2Options = ModelOptions.withControlSet(2);
 
-        List<Remediation> plan = HardeningPlan.propose(h.system(), h.software(), set2Options);
-        HardeningPlan result = HardeningPlan.evaluate(h.system(), h.software(), plan, set2Options);
+        HardeningPlan.Baseline onSet2 = HardeningPlan.Baseline.read(h.system(), h.software(), set2Options);
+        List<Remediation> plan = HardeningPlan.propose(onSet2);
+        HardeningPlan result = HardeningPlan.evaluate(onSet2, plan);
 
         assertThat(plan).extracting(Remediation::title).doesNotContain("Disable the Messenger service");
         assertThat(result.baseline().listeners()).extracting(l -> l.owner().service()).doesNotContain("Messenger");
@@ -112,7 +144,7 @@ class HardeningPlanTest {
         assertThat(result.baseline().listeners()).hasSize(18);
         assertThat(result.steps().get(result.steps().size() - 1).after().listeners()).isEmpty();
         // Without the override the same hives give the Select\\Current (ControlSet001) plan, Messenger included.
-        assertThat(HardeningPlan.propose(h.system(), h.software())).extracting(Remediation::title)
+        assertThat(HardeningPlan.propose(baseline(h))).extracting(Remediation::title)
                 .contains("Disable the Messenger service");
     }
 

@@ -13,7 +13,6 @@ import org.portmortem.model.ControlSets;
 import org.portmortem.model.Evidenced;
 import org.portmortem.model.MachineIdentity;
 import org.portmortem.model.MachineTimeZone;
-import org.portmortem.model.ModelWarning;
 import org.portmortem.model.NetworkInterface;
 import org.portmortem.model.StartDifference;
 import org.portmortem.model.SvchostGroup;
@@ -39,8 +38,11 @@ public final class SystemSummary {
         this.zone = model.identity().timeZone();
     }
 
-    /** Writes the summary; {@code notes} are about the input files (where found, log replay). */
-    public void text(PrintWriter out, List<String> notes) {
+    /**
+     * Writes the summary; {@code notes} are about the input files (log replay), {@code warnings} every
+     * warning of the analysis stages that built the model, boot plan and exposure, one line each.
+     */
+    public void text(PrintWriter out, List<String> notes, List<String> warnings) {
         WindowsVersion v = model.version();
         out.println("Windows");
         out.println("  product      " + or(v.productName()) + versionDetail(v));
@@ -68,12 +70,7 @@ public final class SystemSummary {
         out.println();
         out.println("Notes and warnings");
         notes.forEach(n -> out.println("  note: " + n));
-        for (ModelWarning w : model.warnings()) {
-            out.println("  warning: " + w);
-        }
-        for (ModelWarning w : plan.warnings()) {
-            out.println("  warning: " + w);
-        }
+        warnings.forEach(w -> out.println("  warning: " + w));
         out.flush();
     }
 
