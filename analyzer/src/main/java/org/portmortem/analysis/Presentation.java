@@ -221,7 +221,7 @@ final class Presentation {
         List<String> out = new ArrayList<>();
         out.add("System:     " + name + ", " + product + sp + ", " + m.version().productType().orElse(null)
                 + ", " + m.services().size() + " services and drivers, " + b.bootPlan.running().size() + " running at boot");
-        long tcp = b.exposure.listeners().stream().filter(l -> l.protocol() == org.portmortem.exposure.Protocol.TCP).count();
+        long tcp = b.exposure.listeners().stream().filter(l -> l.protocol() == org.portmortem.net.Protocol.TCP).count();
         out.add("Listeners:  " + b.exposure.listeners().size() + " predicted (" + tcp + " TCP, "
                 + (b.exposure.listeners().size() - tcp) + " UDP), " + b.exposure.rpcEndpoints().size() + " RPC endpoints"
                 + firewallWords());

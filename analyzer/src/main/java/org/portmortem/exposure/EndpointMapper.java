@@ -1,5 +1,6 @@
 package org.portmortem.exposure;
 
+import org.portmortem.net.Protocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package org.portmortem.exposure;
 
+import org.portmortem.net.Protocol;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package org.portmortem.exposure;
 
+import org.portmortem.net.Protocol;
 import java.util.List;
 import java.util.Objects;
 import org.portmortem.evidence.Evidence;

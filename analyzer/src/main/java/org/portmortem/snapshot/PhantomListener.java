@@ -1,5 +1,6 @@
 package org.portmortem.snapshot;
 
+import org.portmortem.net.Protocol;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

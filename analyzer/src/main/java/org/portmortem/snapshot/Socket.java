@@ -1,5 +1,6 @@
 package org.portmortem.snapshot;
 
+import org.portmortem.net.Protocol;
 import java.util.List;
 import java.util.Objects;
 

@@ -67,7 +67,7 @@ final class AbsenceReasons {
         if (cmd != null && cmd.contains("|")) {
             return Optional.of("The listing was filtered (" + cmd.trim() + "): it shows only the lines the filter kept.");
         }
-        boolean protocolShown = snapshot.sockets().stream().anyMatch(s -> s.protocol().name().equals(l.protocol().name()));
+        boolean protocolShown = snapshot.sockets().stream().anyMatch(s -> s.protocol() == l.protocol());
         if (snapshot.flags().contains("p") && !protocolShown) {
             return Optional.of("The listing was restricted to one protocol with -p and shows no " + l.protocol()
                     + " socket.");

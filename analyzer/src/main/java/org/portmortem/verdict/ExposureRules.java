@@ -14,7 +14,7 @@ import org.portmortem.exposure.Exposure;
 import org.portmortem.exposure.FirewallVerdict;
 import org.portmortem.exposure.Listener;
 import org.portmortem.exposure.Mechanism;
-import org.portmortem.exposure.Protocol;
+import org.portmortem.net.Protocol;
 import org.portmortem.exposure.RegistryScope;
 import org.portmortem.exposure.remediation.HardeningPlan;
 import org.portmortem.exposure.remediation.Remediation;

@@ -10,7 +10,7 @@ import org.portmortem.exposure.FirewallVerdict;
 import org.portmortem.exposure.Listener;
 import org.portmortem.exposure.Mechanism;
 import org.portmortem.exposure.Owner;
-import org.portmortem.exposure.Protocol;
+import org.portmortem.net.Protocol;
 import org.portmortem.model.Service;
 import org.portmortem.model.SystemModel;
 import org.portmortem.model.WindowsFamily;
@@ -53,7 +53,7 @@ final class ObservedSocketClassifier {
         if (loopback) {
             kind = "loopback";
             what.add("Bound to the loopback address only: reachable from this host alone.");
-        } else if (s.protocol() == org.portmortem.snapshot.Protocol.UDP && port != null && !kernel) {
+        } else if (s.protocol() == org.portmortem.net.Protocol.UDP && port != null && !kernel) {
             Optional<ObservedSocketRules.ClientPort> c = rules.clientPort(port);
             if (c.isPresent()) {
                 kind = "client";
@@ -65,7 +65,7 @@ final class ObservedSocketClassifier {
                         + " program binds for its own traffic (QUIC, DNS and other UDP requests), not a server port.");
             }
         }
-        if (kernel && s.protocol() == org.portmortem.snapshot.Protocol.TCP && port != null) {
+        if (kernel && s.protocol() == org.portmortem.net.Protocol.TCP && port != null) {
             rules.httpSys(port).ifPresentOrElse(
                     h -> what.add("Owned by System: HTTP.sys serves TCP " + port + " for " + h.owner() + " (" + h.source()
                             + ")."),
@@ -113,7 +113,7 @@ final class ObservedSocketClassifier {
         }
         int v = s.ipVersion() == null ? 4 : s.ipVersion();
         String address = s.ipVersion() == null ? "0.0.0.0" : s.localAddress();
-        Listener l = new Listener(s.protocol() == org.portmortem.snapshot.Protocol.TCP ? Protocol.TCP : Protocol.UDP, v,
+        Listener l = new Listener(s.protocol() == org.portmortem.net.Protocol.TCP ? Protocol.TCP : Protocol.UDP, v,
                 address, s.localPort().number(), false, null,
                 Owner.of(o.services().isEmpty() ? null : o.services().get(0), o.process() == null ? "?" : o.process(), null),
                 new Mechanism(Mechanism.Kind.FIXED_PORT, "observed socket"), Certainty.certain(), List.of(), null);

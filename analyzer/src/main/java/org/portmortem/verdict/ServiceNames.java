@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.portmortem.snapshot.Protocol;
+import org.portmortem.net.Protocol;
 
 /**
  * The port names {@code netstat -a} (without {@code -n}) prints, mapped back to numbers only where

@@ -17,7 +17,7 @@ import org.portmortem.snapshot.NetstatSnapshot;
 import org.portmortem.snapshot.PhantomListener;
 import org.portmortem.snapshot.ProcessEntry;
 import org.portmortem.snapshot.ProcessTable;
-import org.portmortem.snapshot.Protocol;
+import org.portmortem.net.Protocol;
 import org.portmortem.snapshot.RecordMark;
 import org.portmortem.snapshot.Socket;
 
@@ -403,7 +403,7 @@ final class SocketMatching {
     }
 
     private static boolean sameProtocol(Socket s, Listener l) {
-        return s.protocol().name().equals(l.protocol().name());
+        return s.protocol() == l.protocol();
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.portmortem.exposure;
 
+import org.portmortem.net.Protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

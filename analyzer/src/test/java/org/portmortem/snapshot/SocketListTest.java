@@ -1,5 +1,6 @@
 package org.portmortem.snapshot;
 
+import org.portmortem.net.Protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
 import java.util.Set;
 import org.portmortem.exposure.Mechanism;
-import org.portmortem.exposure.Protocol;
+import org.portmortem.net.Protocol;
 
 /**
  * A port that one of the code mechanisms opens for a service by default, where the number of

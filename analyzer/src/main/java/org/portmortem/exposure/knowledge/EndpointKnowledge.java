@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
 import java.util.Set;
 import org.portmortem.exposure.Certainty;
-import org.portmortem.exposure.Protocol;
+import org.portmortem.net.Protocol;
 
 /**
  * One socket a service, driver or process opens on some Windows families, under some conditions.

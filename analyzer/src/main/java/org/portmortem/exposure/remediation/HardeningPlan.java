@@ -148,7 +148,7 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
                                 + " sharing stops)"));
                     }
                 }
-                case ENDPOINT_MAPPER -> epmTcp |= l.protocol() == org.portmortem.exposure.Protocol.TCP;
+                case ENDPOINT_MAPPER -> epmTcp |= l.protocol() == org.portmortem.net.Protocol.TCP;
                 default -> {
                     if (svc == null) {
                         break;

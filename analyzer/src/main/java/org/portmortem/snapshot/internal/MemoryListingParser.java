@@ -20,7 +20,7 @@ import org.portmortem.snapshot.ListingSource;
 import org.portmortem.snapshot.MemoryRecord;
 import org.portmortem.snapshot.NetstatSnapshot;
 import org.portmortem.snapshot.Port;
-import org.portmortem.snapshot.Protocol;
+import org.portmortem.net.Protocol;
 import org.portmortem.snapshot.SnapshotKind;
 import org.portmortem.snapshot.SnapshotWarning;
 import org.portmortem.snapshot.Socket;

@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.portmortem.snapshot.NetstatSnapshot;
 import org.portmortem.snapshot.Port;
-import org.portmortem.snapshot.Protocol;
+import org.portmortem.net.Protocol;
 import org.portmortem.snapshot.SnapshotKind;
 import org.portmortem.snapshot.SnapshotWarning;
 import org.portmortem.snapshot.Socket;

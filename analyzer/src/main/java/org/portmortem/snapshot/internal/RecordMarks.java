@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.portmortem.snapshot.MemoryRecord;
-import org.portmortem.snapshot.Protocol;
+import org.portmortem.net.Protocol;
 import org.portmortem.snapshot.RecordMark;
 import org.portmortem.snapshot.Socket;
 import org.portmortem.snapshot.SocketState;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.portmortem.exposure.Protocol;
+import org.portmortem.net.Protocol;
 
 /**
  * How much of KB 832017's per-service tables the knowledge base predicts. {@code kb832017.json}

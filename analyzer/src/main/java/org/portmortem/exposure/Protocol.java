@@ -1,7 +1,0 @@
-package org.portmortem.exposure;
-
-/** The transport of a listening socket, as netstat names it. */
-public enum Protocol {
-    TCP,
-    UDP
-}
