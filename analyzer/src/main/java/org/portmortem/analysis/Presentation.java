@@ -283,7 +283,7 @@ final class Presentation {
     /** "; firewall: Standard profile in force, 0 reachable", for the summary's listeners line. */
     private String firewallWords() {
         org.portmortem.exposure.FirewallProfile p = b.exposure.firewallProfile();
-        long reachable = b.exposure.listeners().stream().filter(l -> l.firewall().inForceReachability()
+        long reachable = b.exposure.listeners().stream().filter(l -> !l.possibleOnly() && l.firewall().inForceReachability()
                 == org.portmortem.exposure.FirewallVerdict.Reachability.REACHABLE).count();
         return "; firewall: " + (p.profile() == null ? "no profile" : p.profile() + " profile in force") + ", "
                 + reachable + " reachable";
