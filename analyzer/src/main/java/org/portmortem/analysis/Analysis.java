@@ -31,7 +31,7 @@ import org.portmortem.verdict.Verdicts;
  */
 public final class Analysis {
     /** The version of the JSON report layout this analysis is rendered with. */
-    public static final String SCHEMA_VERSION = "1.2";
+    public static final String SCHEMA_VERSION = "1.3";
 
     private final AnalysisRequest.RunInfo run;
     private final List<InputFile> inputs;

@@ -209,6 +209,13 @@ public final class JsonReport {
             strings(n.putArray("opened"), st.opened());
             ArrayNode ls = n.putArray("listeners");
             st.listeners().forEach(l -> listener(ls.addObject(), l));
+            if (st.remoteManagement() == null) {
+                n.putNull("remoteManagement");
+            } else {
+                ObjectNode m = n.putObject("remoteManagement");
+                strings(m.putArray("services"), st.remoteManagement().services());
+                m.put("note", st.remoteManagement().note());
+            }
         }
 
         hiveCopies(root.putArray("hiveCopies"));

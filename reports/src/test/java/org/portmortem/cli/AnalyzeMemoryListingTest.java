@@ -49,7 +49,7 @@ class AnalyzeMemoryListingTest {
         assertThat(r.err()).doesNotContain("Exception");
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertThat(ReportSchema.violations(report)).isEmpty();
-        assertThat(report.get("schemaVersion").asText()).isEqualTo("1.2");
+        assertThat(report.get("schemaVersion").asText()).isEqualTo("1.3");
         JsonNode snap = report.get("observed").get("snapshots").get(0);
         assertThat(snap.get("source").get("description").asText())
                 .isEqualTo("Volatility 2 2.6.1, connscan (connscan.txt) + sockets (sockets.txt), text renderer");

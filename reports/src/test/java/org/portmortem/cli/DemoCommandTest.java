@@ -195,7 +195,7 @@ class DemoCommandTest {
 
     @Test
     void jsonConformsToTheSchema() {
-        assertThat(json.get("schemaVersion").asText()).isEqualTo("1.2");
+        assertThat(json.get("schemaVersion").asText()).isEqualTo("1.3");
         assertThat(ReportSchema.violations(json)).isEmpty();
     }
 
