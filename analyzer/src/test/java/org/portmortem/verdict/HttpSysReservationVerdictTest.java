@@ -22,8 +22,12 @@ import org.portmortem.model.ModelOptions;
  */
 class HttpSysReservationVerdictTest {
     private static Analysis analyse(List<Path> overlays) throws Exception {
+        return analyse(overlays, "xp-anob-httpsys.txt");
+    }
+
+    private static Analysis analyse(List<Path> overlays, String listingName) throws Exception {
         Path xp = ReferenceSystems.fixtures().resolve(ReferenceSystems.WINXP);
-        Path listing = Path.of(HttpSysReservationVerdictTest.class.getResource("xp-anob-httpsys.txt").toURI());
+        Path listing = Path.of(HttpSysReservationVerdictTest.class.getResource(listingName).toURI());
         return CaseAnalysis.run(new AnalysisRequest(CaseFiles.locate(xp, null, null), List.of(listing), overlays,
                 ModelOptions.DEFAULT, HiveOpenOptions.DEFAULT,
                 new AnalysisRequest.RunInfo("test", Instant.parse("2026-01-01T00:00:00Z"), null, null)));
@@ -60,5 +64,14 @@ class HttpSysReservationVerdictTest {
     void withoutTheReservationTheSameSystemSocketIsUnexplained() throws Exception {
         SocketVerdict v = port8080(analyse(List.of()));
         assertThat(v.kind()).isEqualTo(VerdictKind.UNEXPLAINED);
+    }
+
+    @Test
+    void anotherProcessOnAReservedPortIsNotExplainedByHttpSys() throws Exception {
+        // netstat -ano without names: PID 1234 holds 8080, which HTTP.sys (System, PID 4) would hold.
+        Path overlay = Path.of(HttpSysReservationVerdictTest.class.getResource("httpsys-reservation.reg").toURI());
+        SocketVerdict v = port8080(analyse(List.of(overlay), "xp-ano-httpsys-other-pid.txt"));
+        assertThat(v.kind()).isEqualTo(VerdictKind.UNEXPLAINED);
+        assertThat(v.reason()).contains("(the kernel, PID 4), but the listing shows it owned by PID 1234");
     }
 }
