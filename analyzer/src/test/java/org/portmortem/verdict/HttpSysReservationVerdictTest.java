@@ -58,6 +58,8 @@ class HttpSysReservationVerdictTest {
         assertThat(a.findings()).filteredOn(f -> f.listeners().stream().anyMatch(l -> Integer.valueOf(8080).equals(l.port())))
                 .isNotEmpty().allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
         assertThat(a.verdicts().snapshots().get(0).absent()).noneMatch(x -> x.listener().possibleOnly());
+        assertThat(a.summary()).anySatisfy(l -> assertThat(l).startsWith("Listeners:")
+                .contains("; 1 of them only possible (HTTP.sys reservations)"));
     }
 
     @Test
