@@ -254,7 +254,8 @@ public final class CaseAnalysis {
             List<String> opened = after.stream().map(CaseAnalysis::describe).filter(d -> !before.contains(d)).toList();
             steps.add(new HardeningStep(++n, s.remediation().title(), s.remediation(), rules.guiPath(s.remediation(), model),
                     after, after.size(),
-                    s.closed().stream().map(CaseAnalysis::describe).toList(), opened));
+                    s.closed().stream().map(CaseAnalysis::describe).toList(), opened,
+                    org.portmortem.verdict.RemoteManagement.bundled().cutBy(s.remediation(), s.closed()).orElse(null)));
             previous = after;
         }
         return steps;

@@ -59,14 +59,14 @@ public record FirstScreen(Machine machine, List<ReachableListener> reachable, St
         String profile = profileInForce(b);
         List<ReachableListener> reachable = new ArrayList<>();
         for (Listener l : b.exposure.listeners()) {
-            if (!isLoopback(l.address()) && reachable(l.firewall(), profile)) {
+            if (!isLoopback(l.address()) && !l.possibleOnly() && reachable(l.firewall(), profile)) {
                 reachable.add(new ReachableListener(l, severityOf(l, b.verdicts.findings()), firewallLine(l.firewall(), profile)));
             }
         }
         String basis = profile != null
-                ? "not bound to a loopback address, and not blocked by the host firewall's " + profile + " profile,"
+                ? "predicted (an HTTP.sys port only reserved is possible, not predicted), not bound to a loopback address, and not blocked by the host firewall's " + profile + " profile,"
                         + " the profile in force"
-                : "not bound to a loopback address, and not blocked by the host firewall in at least one of its"
+                : "predicted (an HTTP.sys port only reserved is possible, not predicted), not bound to a loopback address, and not blocked by the host firewall in at least one of its"
                         + " profiles (the profile in force is not determined)";
         List<Finding> top = b.verdicts.findings().stream().filter(f -> f.severity().isAtLeast(Severity.LOW))
                 .limit(TOP_FINDINGS).toList();

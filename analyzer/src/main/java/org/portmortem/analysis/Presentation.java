@@ -223,8 +223,8 @@ final class Presentation {
                 + ", " + m.services().size() + " services and drivers, " + b.bootPlan.running().size() + " running at boot");
         long tcp = b.exposure.listeners().stream().filter(l -> l.protocol() == org.portmortem.net.Protocol.TCP).count();
         out.add("Listeners:  " + b.exposure.listeners().size() + " predicted (" + tcp + " TCP, "
-                + (b.exposure.listeners().size() - tcp) + " UDP), " + b.exposure.rpcEndpoints().size() + " RPC endpoints"
-                + firewallWords());
+                + (b.exposure.listeners().size() - tcp) + " UDP" + possibleWords() + "), " + b.exposure.rpcEndpoints().size()
+                + " RPC endpoints" + firewallWords());
         Map<Severity, Integer> counts = new TreeMap<>();
         b.verdicts.findings().forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
         StringBuilder f = new StringBuilder("Findings:   " + b.verdicts.findings().size() + " (");
@@ -259,10 +259,16 @@ final class Presentation {
         return out.stream().map(Presentation::printable).toList();
     }
 
+    /** "; 28 of them only possible (HTTP.sys reservations)", or nothing when none is. */
+    private String possibleWords() {
+        long possible = b.exposure.listeners().stream().filter(org.portmortem.exposure.Listener::possibleOnly).count();
+        return possible == 0 ? "" : "; " + possible + " of them only possible (HTTP.sys reservations)";
+    }
+
     /** "; firewall: Standard profile in force, 0 reachable", for the summary's listeners line. */
     private String firewallWords() {
         org.portmortem.exposure.FirewallProfile p = b.exposure.firewallProfile();
-        long reachable = b.exposure.listeners().stream().filter(l -> l.firewall().inForceReachability()
+        long reachable = b.exposure.listeners().stream().filter(l -> !l.possibleOnly() && l.firewall().inForceReachability()
                 == org.portmortem.exposure.FirewallVerdict.Reachability.REACHABLE).count();
         return "; firewall: " + (p.profile() == null ? "no profile" : p.profile() + " profile in force") + ", "
                 + reachable + " reachable";

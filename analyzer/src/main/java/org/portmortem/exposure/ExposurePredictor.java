@@ -128,6 +128,10 @@ public final class ExposurePredictor {
         listeners.addAll(configured.listeners());
         warnings.addAll(configured.warnings());
 
+        HttpSysReservations httpSys = new HttpSysReservations(host, listeners);
+        listeners.addAll(httpSys.listeners());
+        warnings.addAll(httpSys.warnings());
+
         org.portmortem.exposure.firewall.HostFirewall firewall = new org.portmortem.exposure.firewall.HostFirewall(host);
         warnings.addAll(firewall.warnings());
         List<Listener> judged = new ArrayList<>();

@@ -45,6 +45,14 @@ public record Listener(
         return UNKNOWN_DHCP_ADDRESS.equals(address);
     }
 
+    /**
+     * True for a listener the hives make possible, not predicted: an HTTP.sys port reserved for a program not known
+     * to register it at boot ({@link Mechanism.Kind#HTTP_SYS_RESERVATION}).
+     */
+    public boolean possibleOnly() {
+        return mechanism.kind() == Mechanism.Kind.HTTP_SYS_RESERVATION;
+    }
+
     public Listener {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(address, "address");

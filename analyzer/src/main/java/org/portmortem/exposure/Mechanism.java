@@ -29,6 +29,13 @@ public record Mechanism(Kind kind, String description) {
         /** A netsh interface portproxy rule. */
         PORT_PROXY,
         /** A SQL Server instance's TCP port from its SuperSocketNetLib keys. */
-        SQL_SERVER
+        SQL_SERVER,
+        /** HTTP.sys (System) on a port of a URL reservation whose registering service starts at boot. */
+        HTTP_SYS_URL,
+        /**
+         * HTTP.sys (System) on a port of a URL reservation or certificate binding whose registering
+         * program is not known to start at boot: a possible listener, not a predicted one.
+         */
+        HTTP_SYS_RESERVATION
     }
 }

@@ -11,11 +11,13 @@ import org.portmortem.exposure.remediation.HardeningPlan;
 import org.portmortem.exposure.remediation.Remediation;
 
 /**
- * Orders the hardening plan's steps by what they fix: first the step that closes the most severe
+ * Orders the hardening plan's steps by what they fix. Steps that take administrators' remote access
+ * away ({@link RemoteManagement}: WinRM, Remote Desktop, SSH, Telnet, SNMP, Remote Registry, ...) come
+ * after every step that does not. Within each part: first the step that closes the most severe
  * finding's listeners (the finding rules of {@link ExposureRules}), then, at equal severity, the one
  * that closes more sockets. A step that closes nothing once reordered (its effect needed an earlier
  * step, as removing DCOM's TCP protocol sequence needs the RPC servers gone) goes last, where the
- * paper's order put its effect.
+ * paper's order put its effect (within its part).
  */
 public final class HardeningOrder {
     private HardeningOrder() {}
@@ -37,7 +39,14 @@ public final class HardeningOrder {
             order.add(i);
         }
         List<HardeningPlan.Step> steps = paper.steps();
-        order.sort(Comparator.<Integer, Severity>comparing(i -> worst(steps.get(i).closed(), severityOf))
+        List<Remediation> management = new ArrayList<>();
+        for (int i = 0; i < proposed.size(); i++) {
+            if (RemoteManagement.bundled().cutBy(proposed.get(i), steps.get(i).closed()).isPresent()) {
+                management.add(proposed.get(i));
+            }
+        }
+        order.sort(Comparator.<Integer, Boolean>comparing(i -> management.contains(proposed.get(i)))
+                .thenComparing(i -> worst(steps.get(i).closed(), severityOf))
                 .thenComparing(i -> -steps.get(i).closed().size()));
         List<Remediation> ordered = order.stream().map(proposed::get).toList();
         if (ordered.equals(proposed)) {
@@ -46,13 +55,15 @@ public final class HardeningOrder {
         HardeningPlan plan = HardeningPlan.evaluate(baseline, ordered, paper);
         List<Remediation> closing = new ArrayList<>();
         List<Remediation> idle = new ArrayList<>();
+        List<Remediation> managementClosing = new ArrayList<>();
+        List<Remediation> managementIdle = new ArrayList<>();
         for (HardeningPlan.Step s : plan.steps()) {
-            (s.closed().isEmpty() ? idle : closing).add(s.remediation());
-        }
-        if (idle.isEmpty() || closing.isEmpty()) {
-            return plan;
+            boolean m = management.contains(s.remediation());
+            (s.closed().isEmpty() ? (m ? managementIdle : idle) : (m ? managementClosing : closing)).add(s.remediation());
         }
         closing.addAll(idle);
+        closing.addAll(managementClosing);
+        closing.addAll(managementIdle);
         return closing.equals(ordered) ? plan : HardeningPlan.evaluate(baseline, closing, plan);
     }
 

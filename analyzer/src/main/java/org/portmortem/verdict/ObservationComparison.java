@@ -84,6 +84,9 @@ public final class ObservationComparison {
         AbsenceReasons reasons = new AbsenceReasons(plan);
         List<AbsentListener> absent = new ArrayList<>();
         for (Listener l : matching.unmatched()) {
+            if (l.possibleOnly()) {
+                continue; // only possible (an HTTP.sys reservation): its absence says nothing
+            }
             absent.add(reasons.explain(l, snapshot));
         }
         List<Connection> connections = new ArrayList<>();

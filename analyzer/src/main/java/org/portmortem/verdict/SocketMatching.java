@@ -184,6 +184,15 @@ final class SocketMatching {
                 continue;
             }
             ObservedOwner o = owners.get(i);
+            Integer kernel = kernelPid(family);
+            if (o.process() == null && o.pid() != null && kernel != null && !o.pid().equals(kernel)
+                    && "System".equalsIgnoreCase(l.owner().process())) {
+                // A kernel listener (HTTP.sys, NetBT, SMB) belongs to the System process: another PID is another program.
+                verdicts.put(i, new SocketVerdict(s, VerdictKind.UNEXPLAINED, null, o, "port " + port.get()
+                        + " is predicted for " + l.owner().display() + " (the kernel, PID " + kernel + "), but the listing"
+                        + " shows it owned by PID " + o.pid() + ": another program holds the port"));
+                continue;
+            }
             if (o.process() != null && !sameProcess(o.process(), l.owner().process())) {
                 verdicts.put(i, new SocketVerdict(s, VerdictKind.UNEXPLAINED, null, o, "port " + port.get()
                         + " is predicted for " + l.owner().display() + ", but the listing shows it owned by "

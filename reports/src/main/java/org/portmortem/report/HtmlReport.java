@@ -695,7 +695,8 @@ public final class HtmlReport {
             return;
         }
         s.appendElement("p").text("Each step applies one remediation on top of the previous ones, to a copy of the"
-                + " hives, and predicts the listening set again, as the seed paper hardens its hosts step by step.");
+                + " hives, and predicts the listening set again, as the seed paper hardens its hosts step by step."
+                + " Steps that remove administrators' remote access (marked \"Remote management\") come last.");
         chart(s);
         Element t = table(s, "hardening", "Step", "Remediation", "Open sockets", "Closed by this step",
                 "Opened by this step");
@@ -712,6 +713,11 @@ public final class HtmlReport {
                     Element p = r.appendElement("p");
                     p.appendText("In the GUI: ");
                     VisibleText.append(p, step.guiPath());
+                }
+                if (step.remoteManagement() != null) {
+                    Element p = r.appendElement("p").addClass("remote-management");
+                    p.appendElement("strong").text("Remote management: ");
+                    VisibleText.append(p, step.remoteManagement().note());
                 }
             }
             cell(tr, Integer.toString(step.openPorts()));

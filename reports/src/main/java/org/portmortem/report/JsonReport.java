@@ -199,6 +199,13 @@ public final class JsonReport {
             JsonFields.strings(n.putArray("opened"), st.opened());
             ArrayNode ls = n.putArray("listeners");
             st.listeners().forEach(l -> ListenerJson.write(ls.addObject(), l, c));
+            if (st.remoteManagement() == null) {
+                n.putNull("remoteManagement");
+            } else {
+                ObjectNode m = n.putObject("remoteManagement");
+                JsonFields.strings(m.putArray("services"), st.remoteManagement().services());
+                m.put("note", st.remoteManagement().note());
+            }
         }
 
         hiveCopies(root.putArray("hiveCopies"));

@@ -128,6 +128,9 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
         boolean epmTcp = false;
         boolean dnsSocket = false;
         for (Listener l : e.listeners()) {
+            if (l.possibleOnly()) {
+                continue; // an HTTP.sys port only reserved: no socket to close
+            }
             String svc = l.owner().service();
             Mechanism.Kind k = l.mechanism().kind();
             switch (k) {
