@@ -27,7 +27,7 @@ final class DynamicRpcPorts {
 
     DynamicRpcPorts(HostAtBoot host) {
         RegistryScope reg = host.registry();
-        boolean pre = host.family().preVista();
+        boolean pre = host.family().isPreVista();
         PortRange def = pre
                 ? new PortRange(1025, 5000, "default dynamic range before Vista (1025-5000)", List.of())
                 : new PortRange(49152, 65535, "default dynamic range since Vista (49152-65535)", List.of());

@@ -58,7 +58,7 @@ final class EndpointMapper {
             Listener tcp = new Listener(Protocol.TCP, 4, "0.0.0.0", 135, false, null, owner,
                     new Mechanism(Mechanism.Kind.ENDPOINT_MAPPER, "RPC endpoint mapper and DCOM SCM: " + why), c, base, null);
             listeners.addAll(restriction.applyToEndpointMapper(tcp));
-            if (!host.family().preVista()) {
+            if (!host.family().isPreVista()) {
                 listeners.add(new Listener(Protocol.TCP, 6, "::", 135, false, null, owner,
                         new Mechanism(Mechanism.Kind.ENDPOINT_MAPPER, "RPC endpoint mapper and DCOM SCM: " + why), c, base,
                         null));

@@ -1,7 +1,7 @@
 package org.portmortem.exposure;
 
 import java.util.List;
-import org.portmortem.exposure.knowledge.Family;
+import org.portmortem.model.WindowsFamily;
 
 /**
  * The prediction for one system: what listens after boot, which RPC interfaces are registered, and
@@ -16,7 +16,7 @@ import org.portmortem.exposure.knowledge.Family;
  * @param firewall the host firewall's verdict on any socket (observed ones included), or {@code null}
  */
 public record Exposure(
-        Family family,
+        WindowsFamily family,
         List<Listener> listeners,
         List<RpcEndpoint> rpcEndpoints,
         PortRange dynamicRange,
@@ -31,7 +31,7 @@ public record Exposure(
     }
 
     /** An exposure whose firewall profile in force was not decided. */
-    public Exposure(Family family, List<Listener> listeners, List<RpcEndpoint> rpcEndpoints, PortRange dynamicRange,
+    public Exposure(WindowsFamily family, List<Listener> listeners, List<RpcEndpoint> rpcEndpoints, PortRange dynamicRange,
             List<String> warnings) {
         this(family, listeners, rpcEndpoints, dynamicRange, warnings,
                 FirewallProfile.none("the firewall profile in force was not decided", List.of()), null);

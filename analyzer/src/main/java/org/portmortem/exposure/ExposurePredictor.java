@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.exposure.knowledge.EndpointKnowledge;
-import org.portmortem.exposure.knowledge.Family;
+import org.portmortem.model.WindowsFamily;
 import org.portmortem.exposure.knowledge.KnowledgeBase;
 import org.portmortem.exposure.knowledge.PortSpec;
 import org.portmortem.exposure.knowledge.RegistryCondition;
@@ -162,7 +162,7 @@ public final class ExposurePredictor {
             Owner owner = r.driver() ? Owner.system(r.name()) : Owner.of(r.name(), r.process(), r.svchostGroup());
             Certainty c = r.certainty();
             String instance = r.processInstance();
-            if (!r.driver() && host.family() == Family.WIN10 && r.svchostGroup() != null && !splitDisabled(host, r.name())) {
+            if (!r.driver() && host.family().atLeast(WindowsFamily.WIN10_2016_2022) && r.svchostGroup() != null && !splitDisabled(host, r.name())) {
                 // Windows 10 1703+ gives each svchost service its own process when RAM exceeds 3.5 GB [SVCHOST1703].
                 instance = instance + " (" + r.name().toLowerCase(Locale.ROOT) + ")";
             }
@@ -298,7 +298,7 @@ public final class ExposurePredictor {
             String what = ds.stream().map(Demand::why).distinct().reduce((a, b) -> a + ", " + b).orElse("");
             Mechanism m = new Mechanism(Mechanism.Kind.DYNAMIC_RPC, "dynamic RPC port for " + what
                     + " (one per process and protocol sequence)");
-            List<Integer> versions = protocol == Protocol.TCP && !host.family().preVista() ? List.of(4, 6) : List.of(4);
+            List<Integer> versions = protocol == Protocol.TCP && !host.family().isPreVista() ? List.of(4, 6) : List.of(4);
             for (int v : versions) {
                 out.add(new Listener(protocol, v, v == 6 ? "::" : "0.0.0.0", null, true, range, owner, m, strongest, ev,
                         null));

@@ -9,10 +9,9 @@ import org.portmortem.bootplan.BootPlan;
 import org.portmortem.bootplan.BootPlanEntry;
 import org.portmortem.bootplan.HostProcess;
 import org.portmortem.evidence.Evidence;
-import org.portmortem.exposure.knowledge.Family;
+import org.portmortem.model.WindowsFamily;
 import org.portmortem.model.InterfaceAddress;
 import org.portmortem.model.SystemModel;
-import org.portmortem.model.WindowsFamily;
 
 /**
  * What the predictor needs to know about a machine after boot: its family, its registry, what runs
@@ -31,7 +30,7 @@ import org.portmortem.model.WindowsFamily;
  *     listener on them is predicted at an unknown address rather than dropped
  */
 public record HostAtBoot(
-        Family family,
+        WindowsFamily family,
         List<Evidence> familyEvidence,
         RegistryScope registry,
         List<RunningUnit> running,
@@ -41,7 +40,7 @@ public record HostAtBoot(
         List<NetworkInterface> unaddressed) {
 
     /** A host whose every interface has a known address. */
-    public HostAtBoot(Family family, List<Evidence> familyEvidence, RegistryScope registry, List<RunningUnit> running,
+    public HostAtBoot(WindowsFamily family, List<Evidence> familyEvidence, RegistryScope registry, List<RunningUnit> running,
             List<RunningUnit> demandStart, List<NetworkInterface> interfaces, List<String> warnings) {
         this(family, familyEvidence, registry, running, demandStart, interfaces, warnings, List.of());
     }
@@ -58,7 +57,7 @@ public record HostAtBoot(
     /** What the predictor needs from a system model, its boot plan and the registry it was read from. */
     public static HostAtBoot of(SystemModel model, BootPlan plan, RegistryScope scope) {
         List<String> warnings = new ArrayList<>();
-        Family family = family(model.family(), warnings);
+        WindowsFamily family = family(model.family(), warnings);
         List<RunningUnit> running = new ArrayList<>();
         List<RunningUnit> demand = new ArrayList<>();
         for (BootPlanEntry e : plan.entries()) {
@@ -109,24 +108,19 @@ public record HostAtBoot(
         return new HostAtBoot(family, familyEvidence, scope, running, demand, nics, warnings, unaddressed);
     }
 
-    /** The knowledge-base family of a model family; close neighbours with a warning where none fits. */
-    static Family family(WindowsFamily f, List<String> warnings) {
+    /** The family predicted for a model family: the knowledge base's nearest, with a warning, where it has none. */
+    static WindowsFamily family(WindowsFamily f, List<String> warnings) {
         return switch (f) {
             case NT4 -> {
                 warnings.add("Windows NT 4.0 is predicted as Windows 2000: the knowledge base starts at 2000");
-                yield Family.WIN2000;
+                yield WindowsFamily.WIN2000;
             }
-            case WIN2000 -> Family.WIN2000;
-            case XP -> Family.WINXP;
-            case SERVER_2003 -> Family.WIN2003;
-            case VISTA_2008, WIN7_2008R2 -> Family.VISTA7;
-            case WIN8_2012, WIN81_2012R2 -> Family.WIN8;
-            case WIN10_2016_2022, WIN11_2025 -> Family.WIN10;
             case UNKNOWN -> {
                 warnings.add("the Windows version could not be determined: predicted as Windows 10, every"
                         + " family-specific fact is doubtful");
-                yield Family.WIN10;
+                yield WindowsFamily.WIN10_2016_2022;
             }
+            default -> f;
         };
     }
 

@@ -224,7 +224,7 @@ final class HttpSysReservations {
         }
         if (out.isEmpty()) {
             out.add(new Bind("0.0.0.0", 4, ev));
-            if (!host.family().preVista()) {
+            if (!host.family().isPreVista()) {
                 out.add(new Bind("::", 6, ev));
             }
         }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.portmortem.evidence.Evidence;
-import org.portmortem.exposure.knowledge.Family;
+import org.portmortem.model.WindowsFamily;
 import org.portmortem.hive.Value;
 
 /**
@@ -33,7 +33,7 @@ final class RpcInterfaceRestriction {
         Optional<Value> bind = reg.value(BIND_KEY, "Bind");
         Optional<Value> loi = reg.value("CS\\Services\\RpcSs", "ListenOnInternet");
         boolean restrict = bind.isPresent();
-        if (restrict && host.family() != Family.WIN2000) {
+        if (restrict && host.family() != WindowsFamily.WIN2000) {
             warnings.add("Rpc\\Linkage\\Bind is set but interface restriction only works on Windows 2000 (HSC): ignored");
             restrict = false;
         }
@@ -73,7 +73,7 @@ final class RpcInterfaceRestriction {
         this.active = restrict;
         boolean epm = false;
         if (loi.isPresent() && loi.get().isString() && loi.get().asString().trim().equalsIgnoreCase("N")) {
-            if (host.family() == Family.WIN2000 && restrict) {
+            if (host.family() == WindowsFamily.WIN2000 && restrict) {
                 epm = true;
                 evidence.add(reg.evidence("CS\\Services\\RpcSs", "ListenOnInternet",
                         "N: the endpoint mapper listens only on the Rpc\\Linkage\\Bind interfaces"));

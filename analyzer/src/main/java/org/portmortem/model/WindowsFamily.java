@@ -1,5 +1,9 @@
 package org.portmortem.model;
 
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
 /**
  * A Windows release family: client and server releases that share a kernel version and so the same
  * services and defaults. Build numbers decide; the product name alone can mislead (Windows 11 still
@@ -43,5 +47,34 @@ public enum WindowsFamily {
     /** True for families up to and including Windows Server 2003 (the NT 5 generation and older). */
     public boolean isPreVista() {
         return ordinal() <= SERVER_2003.ordinal();
+    }
+
+    /** True for a known family that is {@code other} or a later one ({@link #UNKNOWN} is neither). */
+    public boolean atLeast(WindowsFamily other) {
+        return this != UNKNOWN && ordinal() >= other.ordinal();
+    }
+
+    /**
+     * The families a knowledge-file token stands for: the columns of table A of the facts document
+     * ({@code WIN2000}, {@code WINXP}, {@code WIN2003}, {@code VISTA7} for Vista, 7, 2008 and 2008 R2,
+     * {@code WIN8} for 8, 8.1, 2012 and 2012 R2, {@code WIN10} for 10, 11 and Server 2016 and later),
+     * or the groups {@code ALL}, {@code PRE_VISTA} (2000, XP, 2003) and {@code VISTA_PLUS}. NT 4.0 and
+     * an unknown family are in none: the knowledge base starts at Windows 2000.
+     *
+     * @throws IllegalArgumentException for any other token (a defect of the knowledge file)
+     */
+    public static Set<WindowsFamily> ofKnowledgeToken(String token) {
+        return switch (token.trim().toUpperCase(Locale.ROOT)) {
+            case "ALL" -> EnumSet.range(WIN2000, WIN11_2025);
+            case "PRE_VISTA" -> EnumSet.range(WIN2000, SERVER_2003);
+            case "VISTA_PLUS" -> EnumSet.range(VISTA_2008, WIN11_2025);
+            case "WIN2000" -> EnumSet.of(WIN2000);
+            case "WINXP" -> EnumSet.of(XP);
+            case "WIN2003" -> EnumSet.of(SERVER_2003);
+            case "VISTA7" -> EnumSet.of(VISTA_2008, WIN7_2008R2);
+            case "WIN8" -> EnumSet.of(WIN8_2012, WIN81_2012R2);
+            case "WIN10" -> EnumSet.of(WIN10_2016_2022, WIN11_2025);
+            default -> throw new IllegalArgumentException("not a knowledge-base family: " + token);
+        };
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.portmortem.bootplan.BootPlan;
 import org.portmortem.exposure.FirewallVerdict.Reachability;
-import org.portmortem.exposure.knowledge.Family;
+import org.portmortem.model.WindowsFamily;
 import org.portmortem.hive.Hive;
 import org.portmortem.model.ModelOptions;
 import org.portmortem.model.SharedCorpus;
@@ -76,7 +76,7 @@ class CorpusPredictionTest {
         // Terminal Server\fDenyTSConnections = 1, FirewallPolicy\DomainProfile\EnableFirewall = 0,
         // StandardProfile\EnableFirewall = 1, DoNotAllowExceptions = 0, Control\Windows\CSDVersion = 0x300
         Exposure e = predict("bcc-m57/SYSTEM");
-        assertThat(e.family()).isEqualTo(Family.WINXP);
+        assertThat(e.family()).isEqualTo(WindowsFamily.XP);
         assertThat(at(e, Protocol.TCP, "192.168.1.103", 139)).hasSize(1);
         assertThat(at(e, Protocol.UDP, "192.168.1.103", 137)).hasSize(1);
         assertThat(e.listeners()).noneMatch(l -> Integer.valueOf(3389).equals(l.port()));
@@ -103,7 +103,7 @@ class CorpusPredictionTest {
         // reglookup: Control\ProductOptions\ProductType = LanmanNT, Tcpip\...\{2B2A698E-...}\IPAddress = 192.168.1.2,
         // SharedAccess\Start = 4, fDenyTSConnections = 1, Control\Windows\CSDVersion = 0x100
         Exposure e = predict("gosecretsdump/system");
-        assertThat(e.family()).isEqualTo(Family.WIN2003);
+        assertThat(e.family()).isEqualTo(WindowsFamily.SERVER_2003);
         assertThat(at(e, Protocol.TCP, "0.0.0.0", 389)).extracting(l -> l.owner().process()).containsExactly("lsass.exe");
         assertThat(at(e, Protocol.UDP, "0.0.0.0", 88)).hasSize(1);
         assertThat(at(e, Protocol.TCP, "192.168.1.2", 139)).hasSize(1);

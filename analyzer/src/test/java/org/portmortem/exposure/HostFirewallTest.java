@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.portmortem.exposure.FirewallVerdict.Reachability;
-import org.portmortem.exposure.knowledge.Family;
+import org.portmortem.model.WindowsFamily;
 
 /** Host-firewall verdicts on hosts built in memory. */
 class HostFirewallTest {
@@ -17,7 +17,7 @@ class HostFirewallTest {
     }
 
     private static TestHost vista() {
-        return new TestHost(Family.VISTA7).run("MpsSvc", "svchost.exe", "LocalServiceNoNetwork")
+        return new TestHost(WindowsFamily.WIN7_2008R2).run("MpsSvc", "svchost.exe", "LocalServiceNoNetwork")
                 .run("LanmanServer", "svchost.exe", "netsvcs").run("Schedule", "svchost.exe", "netsvcs")
                 .dword(FW + "\\DomainProfile", "EnableFirewall", 1).dword(FW + "\\StandardProfile", "EnableFirewall", 1)
                 .dword(FW + "\\PublicProfile", "EnableFirewall", 0);
@@ -77,7 +77,7 @@ class HostFirewallTest {
 
     @Test
     void xpSp2PortExceptionsAndDoNotAllowExceptions() {
-        Exposure e = new TestHost(Family.WINXP).run("SharedAccess", "svchost.exe", "netsvcs").run("NetBT", "System", null)
+        Exposure e = new TestHost(WindowsFamily.XP).run("SharedAccess", "svchost.exe", "netsvcs").run("NetBT", "System", null)
                 .dword("CS\\Control\\Windows", "CSDVersion", 0x200)
                 .string(FW + "\\StandardProfile\\GloballyOpenPorts\\List", "445:TCP", "445:TCP:*:Enabled:@xpsp2res.dll,-22005")
                 .dword(FW + "\\DomainProfile", "DoNotAllowExceptions", 1)
@@ -92,7 +92,7 @@ class HostFirewallTest {
 
     @Test
     void xpBeforeSp2HasNoRegistryFirewall() {
-        Exposure e = new TestHost(Family.WINXP).run("SharedAccess", "svchost.exe", "netsvcs")
+        Exposure e = new TestHost(WindowsFamily.XP).run("SharedAccess", "svchost.exe", "netsvcs")
                 .dword("CS\\Control\\Windows", "CSDVersion", 0x100).predict();
         assertThat(port(e, 135).firewall().profiles().get("all").reachability()).isEqualTo(Reachability.REACHABLE);
         assertThat(port(e, 135).firewall().profiles().get("all").decidedBy()).contains("before XP SP2");
@@ -101,7 +101,7 @@ class HostFirewallTest {
     private static final String XP_POLICY = "SW\\Policies\\Microsoft\\WindowsFirewall";
 
     private static TestHost xpSp2() {
-        return new TestHost(Family.WINXP).run("SharedAccess", "svchost.exe", "netsvcs").run("NetBT", "System", null)
+        return new TestHost(WindowsFamily.XP).run("SharedAccess", "svchost.exe", "netsvcs").run("NetBT", "System", null)
                 .dword("CS\\Control\\Windows", "CSDVersion", 0x200);
     }
 

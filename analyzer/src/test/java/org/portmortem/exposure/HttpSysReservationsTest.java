@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.portmortem.bootplan.BootPlan;
-import org.portmortem.exposure.knowledge.Family;
+import org.portmortem.model.WindowsFamily;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.ValueType;
 import org.portmortem.model.ModelOptions;
@@ -96,7 +96,7 @@ class HttpSysReservationsTest {
 
     @Test
     void aComponentThatRegistersItsUrlAtBootMakesTheReservationLikely() {
-        TestHost t = new TestHost(Family.WIN10).run("FDResPub", "svchost.exe", "LocalServiceAndNoImpersonation");
+        TestHost t = new TestHost(WindowsFamily.WIN10_2016_2022).run("FDResPub", "svchost.exe", "LocalServiceAndNoImpersonation");
         t.dword("CS\\Services\\FDResPub", "Start", 2);
         t.put(ACL, "https://*:5358/", ValueType.REG_BINARY, acl("S-1-5-32-545", "S-1-5-19"));
         List<Listener> l = t.predict().listeners().stream().filter(x -> Integer.valueOf(5358).equals(x.port())).toList();
@@ -112,7 +112,7 @@ class HttpSysReservationsTest {
 
     @Test
     void theIpListenListRestrictsTheAddressesAndACertificateBindingIsAPossibleHttpsPort() {
-        TestHost t = new TestHost(Family.WIN10);
+        TestHost t = new TestHost(WindowsFamily.WIN10_2016_2022);
         t.multi("CS\\Services\\HTTP\\Parameters", "ListenOnlyList", "10.0.0.5", "not-an-address");
         t.put(ACL, "http://+:8080/app/", ValueType.REG_BINARY, acl("S-1-5-20"));
         t.string("CS\\Services\\HTTP\\Parameters\\SslBindingInfo\\10.0.0.7:8443", "AppId",
@@ -129,7 +129,7 @@ class HttpSysReservationsTest {
 
     @Test
     void aReservationOnlyADisabledServiceMayUseOpensNothingAndAnUnreadableAclIsAWarning() {
-        TestHost t = new TestHost(Family.WIN10);
+        TestHost t = new TestHost(WindowsFamily.WIN10_2016_2022);
         t.dword("CS\\Services\\WinRM", "Start", 4);
         t.put(ACL, "http://+:5985/wsman/", ValueType.REG_BINARY, acl(SecurityDescriptorAces.serviceSid("WinRM")));
         t.put(ACL, "http://+:9000/x/", ValueType.REG_BINARY, new byte[] {1, 0, 4, (byte) 0x80, 0, 0});
@@ -142,7 +142,7 @@ class HttpSysReservationsTest {
 
     @Test
     void aDisabledHttpDriverOpensNothing() {
-        TestHost t = new TestHost(Family.WIN10);
+        TestHost t = new TestHost(WindowsFamily.WIN10_2016_2022);
         t.dword("CS\\Services\\HTTP", "Start", 4);
         t.put(ACL, "http://+:8080/app/", ValueType.REG_BINARY, acl("S-1-5-20"));
         Exposure e = t.predict();

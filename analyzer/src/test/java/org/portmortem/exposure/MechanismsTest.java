@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.portmortem.exposure.knowledge.Family;
+import org.portmortem.model.WindowsFamily;
 
 /** Each code mechanism on a host built in memory. */
 class MechanismsTest {
 
     @Test
     void rpcInternetPortsUsedByDefaultWhenBothFlagsAgree() {
-        Exposure e = new TestHost(Family.WINXP).run("Schedule", "svchost.exe", "netsvcs")
+        Exposure e = new TestHost(WindowsFamily.XP).run("Schedule", "svchost.exe", "netsvcs")
                 .multi("SW\\Microsoft\\Rpc\\Internet", "Ports", "5000-6000")
                 .string("SW\\Microsoft\\Rpc\\Internet", "PortsInternetAvailable", "Y")
                 .string("SW\\Microsoft\\Rpc\\Internet", "UseInternetPorts", "Y").predict();
@@ -23,7 +23,7 @@ class MechanismsTest {
 
     @Test
     void rpcInternetPortsReservedForTheOtherKindLeaveTheDefaultRange() {
-        Exposure e = new TestHost(Family.WINXP).run("Schedule", "svchost.exe", "netsvcs")
+        Exposure e = new TestHost(WindowsFamily.XP).run("Schedule", "svchost.exe", "netsvcs")
                 .multi("SW\\Microsoft\\Rpc\\Internet", "Ports", "5000-6000")
                 .string("SW\\Microsoft\\Rpc\\Internet", "PortsInternetAvailable", "Y")
                 .string("SW\\Microsoft\\Rpc\\Internet", "UseInternetPorts", "N").predict();
@@ -33,14 +33,14 @@ class MechanismsTest {
 
     @Test
     void anUnreadablePortsEntryFallsBackToTheDefaultWithAWarning() {
-        Exposure e = new TestHost(Family.WINXP).multi("SW\\Microsoft\\Rpc\\Internet", "Ports", "lots").predict();
+        Exposure e = new TestHost(WindowsFamily.XP).multi("SW\\Microsoft\\Rpc\\Internet", "Ports", "lots").predict();
         assertThat(e.dynamicRange().first()).isEqualTo(1025);
         assertThat(e.warnings()).anyMatch(w -> w.contains("\"lots\"") && w.contains("error 87"));
     }
 
     @Test
     void rdpPolicyCopyOverridesTheControlSetValue() {
-        TestHost allowedLocally = new TestHost(Family.VISTA7).run("TermService", "svchost.exe", "NetworkService")
+        TestHost allowedLocally = new TestHost(WindowsFamily.WIN7_2008R2).run("TermService", "svchost.exe", "NetworkService")
                 .dword("CS\\Control\\Terminal Server", "fDenyTSConnections", 0)
                 .dword("CS\\Control\\Terminal Server\\WinStations\\RDP-Tcp", "PortNumber", 3390);
         assertThat(TestHost.endpoints(allowedLocally.predict())).contains("TCP 0.0.0.0:3390 TermService");
@@ -50,7 +50,7 @@ class MechanismsTest {
 
     @Test
     void portProxyRulesListenForIpHelper() {
-        Exposure e = new TestHost(Family.WIN10).run("iphlpsvc", "svchost.exe", "netsvcs")
+        Exposure e = new TestHost(WindowsFamily.WIN10_2016_2022).run("iphlpsvc", "svchost.exe", "netsvcs")
                 .string("CS\\Services\\PortProxy\\v4tov4\\tcp", "0.0.0.0/4325", "10.0.0.5/3389")
                 .string("CS\\Services\\PortProxy\\v6tov4\\tcp", "*/8080", "10.0.0.5/80").predict();
         assertThat(TestHost.endpoints(e)).contains("TCP 0.0.0.0:4325 iphlpsvc", "TCP [::]:8080 iphlpsvc");
@@ -61,7 +61,7 @@ class MechanismsTest {
 
     @Test
     void winrmListenersComeFromTheWsmanKeysAndBelongToHttpSys() {
-        TestHost h = new TestHost(Family.WIN10).run("WinRM", "svchost.exe", "NetworkService");
+        TestHost h = new TestHost(WindowsFamily.WIN10_2016_2022).run("WinRM", "svchost.exe", "NetworkService");
         assertThat(h.predict().listeners()).noneMatch(l -> l.mechanism().kind() == Mechanism.Kind.WINRM_LISTENER);
         h.dword("SW\\Microsoft\\Windows\\CurrentVersion\\WSMAN\\Listener\\*+HTTP", "Port", 5985);
         List<Listener> w = h.predict().listeners().stream()
@@ -72,7 +72,7 @@ class MechanismsTest {
 
     @Test
     void sqlServerStaticPortFromIpAll() {
-        Exposure e = new TestHost(Family.WIN10).run("MSSQLSERVER", "sqlservr.exe", null)
+        Exposure e = new TestHost(WindowsFamily.WIN10_2016_2022).run("MSSQLSERVER", "sqlservr.exe", null)
                 .string("SW\\Microsoft\\Microsoft SQL Server\\Instance Names\\SQL", "MSSQLSERVER", "MSSQL15.MSSQLSERVER")
                 .string("SW\\Microsoft\\Microsoft SQL Server\\MSSQL15.MSSQLSERVER\\MSSQLServer\\SuperSocketNetLib\\Tcp\\IPAll",
                         "TcpPort", "1433").predict();
@@ -81,7 +81,7 @@ class MechanismsTest {
 
     @Test
     void interfaceRestrictionIsIgnoredOnXpAsThePaperFound() {
-        Exposure e = new TestHost(Family.WINXP).run("Schedule", "svchost.exe", "netsvcs")
+        Exposure e = new TestHost(WindowsFamily.XP).run("Schedule", "svchost.exe", "netsvcs")
                 .multi("CS\\Services\\Rpc\\Linkage", "Bind", "1").predict();
         assertThat(e.listeners()).filteredOn(Listener::dynamic).extracting(Listener::address).containsOnly("0.0.0.0");
         assertThat(e.warnings()).anyMatch(w -> w.contains("only works on Windows 2000"));
@@ -89,7 +89,7 @@ class MechanismsTest {
 
     @Test
     void listenOnInternetNMovesTheEndpointMapperToTheBoundInterfacesOnWindows2000() {
-        Exposure e = new TestHost(Family.WIN2000).run("Schedule", "mstask.exe", null)
+        Exposure e = new TestHost(WindowsFamily.WIN2000).run("Schedule", "mstask.exe", null)
                 .multi("CS\\Services\\Rpc\\Linkage", "Bind", "1")
                 .string("CS\\Services\\RpcSs", "ListenOnInternet", "N").predict();
         assertThat(TestHost.endpoints(e)).contains("TCP 127.0.0.1:135 RpcSs", "TCP 127.0.0.1:* Schedule")
@@ -98,7 +98,7 @@ class MechanismsTest {
 
     @Test
     void windows10SplitsSvchostServicesIntoTheirOwnProcessUnlessSplittingIsDisabled() {
-        TestHost h = new TestHost(Family.WIN10).run("Schedule", "svchost.exe", "netsvcs")
+        TestHost h = new TestHost(WindowsFamily.WIN10_2016_2022).run("Schedule", "svchost.exe", "netsvcs")
                 .run("SessionEnv", "svchost.exe", "netsvcs");
         assertThat(h.predict().listeners()).filteredOn(l -> l.dynamic() && l.ipVersion() == 4
                 && l.owner().process().equals("svchost.exe")).hasSize(2);
@@ -111,7 +111,7 @@ class MechanismsTest {
 
     @Test
     void dhcpSuppliedNetbiosOptionTwoDisablesNetbiosOnThatInterface() {
-        TestHost h = new TestHost(Family.WINXP).run("NetBT", "System", null)
+        TestHost h = new TestHost(WindowsFamily.XP).run("NetBT", "System", null)
                 .nic("{A}", "10.0.0.2", true).nic("{B}", "10.0.1.2", true)
                 .dword("CS\\Services\\NetBT\\Parameters\\Interfaces\\Tcpip_{A}", "NetbiosOptions", 0)
                 .dword("CS\\Services\\NetBT\\Parameters\\Interfaces\\Tcpip_{A}", "DhcpNetbiosOptions", 2);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.portmortem.exposure.FirewallVerdict.Reachability;
-import org.portmortem.exposure.knowledge.Family;
+import org.portmortem.model.WindowsFamily;
 
 /** Vista and later: the profile in force comes from domain membership, else the network's stored category. */
 class NetworkCategoryProfileTest {
@@ -12,7 +12,7 @@ class NetworkCategoryProfileTest {
     private static final String NETWORKS = "SW\\Microsoft\\Windows NT\\CurrentVersion\\NetworkList\\Profiles";
 
     private static TestHost vista() {
-        return new TestHost(Family.VISTA7).run("MpsSvc", "svchost.exe", "LocalServiceNoNetwork")
+        return new TestHost(WindowsFamily.WIN7_2008R2).run("MpsSvc", "svchost.exe", "LocalServiceNoNetwork")
                 .run("LanmanServer", "svchost.exe", "netsvcs")
                 .dword(FW + "\\DomainProfile", "EnableFirewall", 1).dword(FW + "\\StandardProfile", "EnableFirewall", 1)
                 .dword(FW + "\\PublicProfile", "EnableFirewall", 1)

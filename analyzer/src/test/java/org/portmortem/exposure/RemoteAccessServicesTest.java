@@ -7,7 +7,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.portmortem.bootplan.BootPlan;
 import org.portmortem.evidence.Evidence;
-import org.portmortem.exposure.knowledge.Family;
+import org.portmortem.model.WindowsFamily;
 import org.portmortem.model.ModelOptions;
 import org.portmortem.model.SystemHiveBuilder;
 import org.portmortem.model.SystemModel;
@@ -34,7 +34,7 @@ class RemoteAccessServicesTest {
         org.portmortem.hive.Hive softwareHive = software.apply(soft).build();
         SystemModel m = SystemModel.read(systemHive, softwareHive, ModelOptions.DEFAULT);
         Exposure e = new ExposurePredictor().predict(m, BootPlan.of(m), RegistryScope.of(m, systemHive, softwareHive));
-        assertThat(e.family()).isEqualTo(Family.VISTA7);
+        assertThat(e.family()).isEqualTo(WindowsFamily.WIN7_2008R2);
         return e;
     }
 

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.portmortem.evidence.Evidence;
-import org.portmortem.exposure.knowledge.Family;
+import org.portmortem.model.WindowsFamily;
 import org.portmortem.hive.MemoryHive;
 import org.portmortem.hive.ValueType;
 
@@ -14,12 +14,12 @@ import org.portmortem.hive.ValueType;
 final class TestHost {
     final MemoryHive system = MemoryHive.empty("SYSTEM", "ROOT");
     final MemoryHive software = MemoryHive.empty("SOFTWARE", "ROOT");
-    private final Family family;
+    private final WindowsFamily family;
     private final List<HostAtBoot.RunningUnit> running = new ArrayList<>();
     private final List<HostAtBoot.NetworkInterface> nics = new ArrayList<>();
     private boolean withSoftware = true;
 
-    TestHost(Family family) {
+    TestHost(WindowsFamily family) {
         this.family = family;
         run("RpcSs", "svchost.exe", "rpcss");
     }

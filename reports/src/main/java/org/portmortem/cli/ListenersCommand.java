@@ -98,7 +98,7 @@ public final class ListenersCommand implements Callable<Integer> {
 
     private static void text(Exposure e, PrintWriter out) {
         out.printf("# %d listeners predicted after boot (%s); dynamic RPC range %s (%s)%n", e.listeners().size(),
-                e.family(), e.dynamicRange(), e.dynamicRange().origin());
+                e.family().displayName(), e.dynamicRange(), e.dynamicRange().origin());
         for (Listener l : e.listeners()) {
             out.printf("%-4s %-26s %-46s %-15s %-9s %s%n", l.protocol(), TerminalText.cell(l.localEndpoint()
                     + (l.dynamic() && l.portRange() != null ? " (" + l.portRange() + ")" : ""), 60),

@@ -16,7 +16,7 @@ import org.portmortem.exposure.Listener;
 import org.portmortem.exposure.Mechanism;
 import org.portmortem.net.Protocol;
 import org.portmortem.exposure.RegistryScope;
-import org.portmortem.exposure.knowledge.Family;
+import org.portmortem.model.WindowsFamily;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
 
@@ -69,14 +69,14 @@ public final class HostFirewall {
     public HostFirewall(HostAtBoot host) {
         this.host = host;
         this.reg = host.registry();
-        Family f = host.family();
-        if (f == Family.WIN2000) {
+        WindowsFamily f = host.family();
+        if (f == WindowsFamily.WIN2000) {
             generation = Generation.NONE;
             noneReason = "Windows 2000 has no host firewall configured in the registry (IPsec filters not evaluated)";
-        } else if (f == Family.WINXP || f == Family.WIN2003) {
+        } else if (f == WindowsFamily.XP || f == WindowsFamily.SERVER_2003) {
             int sp = reg.servicePack();
             noneEvidence.add(reg.servicePackEvidence());
-            boolean hasFirewall = f == Family.WINXP ? sp >= 2 : sp >= 1;
+            boolean hasFirewall = f == WindowsFamily.XP ? sp >= 2 : sp >= 1;
             if (!hasFirewall) {
                 generation = Generation.NONE;
                 noneReason = "no Windows Firewall before XP SP2 / 2003 SP1 (Internet Connection Firewall is per"

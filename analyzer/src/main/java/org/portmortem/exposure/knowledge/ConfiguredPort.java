@@ -1,5 +1,6 @@
 package org.portmortem.exposure.knowledge;
 
+import org.portmortem.model.WindowsFamily;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +24,7 @@ import org.portmortem.net.Protocol;
 public record ConfiguredPort(
         Mechanism.Kind mechanism,
         String role,
-        @JsonDeserialize(using = FamiliesDeserializer.class) Set<Family> families,
+        @JsonDeserialize(using = FamiliesDeserializer.class) Set<WindowsFamily> families,
         Protocol protocol,
         int port,
         List<String> sources,

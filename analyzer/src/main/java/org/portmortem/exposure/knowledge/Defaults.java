@@ -1,6 +1,6 @@
 package org.portmortem.exposure.knowledge;
 
-import java.util.EnumSet;
+import org.portmortem.model.WindowsFamily;
 import java.util.List;
 import java.util.Set;
 import org.portmortem.exposure.Certainty;
@@ -15,8 +15,8 @@ final class Defaults {
     }
 
     /** Omitted families mean every family. */
-    static Set<Family> families(Set<Family> f) {
-        return f == null ? EnumSet.allOf(Family.class) : f;
+    static Set<WindowsFamily> families(Set<WindowsFamily> f) {
+        return f == null ? WindowsFamily.ofKnowledgeToken("ALL") : f;
     }
 
     /** An omitted certainty means the fact is certain. */

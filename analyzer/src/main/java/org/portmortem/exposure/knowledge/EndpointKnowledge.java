@@ -1,5 +1,6 @@
 package org.portmortem.exposure.knowledge;
 
+import org.portmortem.model.WindowsFamily;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
 import java.util.Set;
@@ -9,7 +10,7 @@ import org.portmortem.net.Protocol;
 /**
  * One socket a service, driver or process opens on some Windows families, under some conditions.
  *
- * @param families where this holds (tokens of {@link Family}, resolved)
+ * @param families where this holds (tokens of {@link WindowsFamily#ofKnowledgeToken}, resolved)
  * @param protocol TCP or UDP
  * @param port where the port number comes from
  * @param bind which local addresses
@@ -23,7 +24,7 @@ import org.portmortem.net.Protocol;
  * @param note what this socket is, for evidence
  */
 public record EndpointKnowledge(
-        @JsonDeserialize(using = FamiliesDeserializer.class) Set<Family> families,
+        @JsonDeserialize(using = FamiliesDeserializer.class) Set<WindowsFamily> families,
         Protocol protocol,
         PortSpec port,
         BindScope bind,

@@ -1,5 +1,6 @@
 package org.portmortem.exposure.knowledge;
 
+import org.portmortem.model.WindowsFamily;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -9,16 +10,16 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /** Reads a list of family tokens ({@code ["PRE_VISTA", "WIN10"]}) into the set of families meant. */
-final class FamiliesDeserializer extends JsonDeserializer<Set<Family>> {
+final class FamiliesDeserializer extends JsonDeserializer<Set<WindowsFamily>> {
     @Override
-    public Set<Family> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+    public Set<WindowsFamily> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         JsonNode node = p.readValueAsTree();
-        EnumSet<Family> out = EnumSet.noneOf(Family.class);
+        EnumSet<WindowsFamily> out = EnumSet.noneOf(WindowsFamily.class);
         if (node.isTextual()) {
-            out.addAll(Family.parseToken(node.textValue()));
+            out.addAll(WindowsFamily.ofKnowledgeToken(node.textValue()));
         } else {
             for (JsonNode t : node) {
-                out.addAll(Family.parseToken(t.textValue()));
+                out.addAll(WindowsFamily.ofKnowledgeToken(t.textValue()));
             }
         }
         return out;

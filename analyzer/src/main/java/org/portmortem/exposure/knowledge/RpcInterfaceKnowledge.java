@@ -1,5 +1,6 @@
 package org.portmortem.exposure.knowledge;
 
+import org.portmortem.model.WindowsFamily;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +27,7 @@ public record RpcInterfaceKnowledge(
         String version,
         String name,
         List<String> protseqs,
-        @JsonDeserialize(using = FamiliesDeserializer.class) Set<Family> families,
+        @JsonDeserialize(using = FamiliesDeserializer.class) Set<WindowsFamily> families,
         List<RegistryCondition> when,
         Certainty.Level certainty,
         String reason,

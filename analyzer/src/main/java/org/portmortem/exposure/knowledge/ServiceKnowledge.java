@@ -1,5 +1,6 @@
 package org.portmortem.exposure.knowledge;
 
+import org.portmortem.model.WindowsFamily;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
 
@@ -32,7 +33,7 @@ public record ServiceKnowledge(
         Kind kind,
         String display,
         String image,
-        @JsonDeserialize(using = FamiliesDeserializer.class) java.util.Set<Family> families,
+        @JsonDeserialize(using = FamiliesDeserializer.class) java.util.Set<WindowsFamily> families,
         List<RegistryCondition> when,
         List<String> facts,
         List<String> sources,
@@ -51,7 +52,7 @@ public record ServiceKnowledge(
      * @param sources source keys
      */
     public record DemandStart(
-            @JsonDeserialize(using = FamiliesDeserializer.class) java.util.Set<Family> families,
+            @JsonDeserialize(using = FamiliesDeserializer.class) java.util.Set<WindowsFamily> families,
             String reason,
             List<String> sources) {
         public DemandStart {
@@ -82,7 +83,7 @@ public record ServiceKnowledge(
 
     /** The default port of a mechanism's listener with this role on a family, if declared. */
     public java.util.Optional<ConfiguredPort> configuredPort(org.portmortem.exposure.Mechanism.Kind mechanism,
-            String role, Family family) {
+            String role, WindowsFamily family) {
         return configuredPorts.stream().filter(c -> c.mechanism() == mechanism && c.role().equalsIgnoreCase(role)
                 && c.families().contains(family)).findFirst();
     }

@@ -142,7 +142,7 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
                                 "closes UDP 137, 138 and TCP 139 on " + l.address()
                                         + " (HSC: NetBT section)")));
                 case SMB_DIRECT_HOST -> {
-                    if (host.family().preVista()) {
+                    if (host.family().isPreVista()) {
                         smb.putIfAbsent("smb", Remediation.setDword("Stop NetBT opening the SMB device (445)",
                                 "CS\\Services\\NetBT\\Parameters", "SMBDeviceEnabled", 0,
                                 "closes TCP and UDP 445 after a reboot (HSC: CIFS over TCP)"));
@@ -183,7 +183,7 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
                 }
             }
         }
-        if (epmTcp && host.family().preVista()) {
+        if (epmTcp && host.family().isPreVista()) {
             Optional<Value> dcom = host.registry().value("SW\\Microsoft\\Rpc", "DCOM Protocols");
             if (dcom.isPresent()) {
                 last.add(Remediation.removeDcomProtocol(dcom.get().asStrings(), "ncacn_ip_tcp",
