@@ -1,5 +1,6 @@
 package org.portmortem.report.text;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -42,39 +43,39 @@ public final class ServiceListing {
         this.zone = plan.model().identity().timeZone();
     }
 
-    /** One object per service with the fields the issue lists, and the plan's decision and evidence. */
-    public List<Map<String, Object>> rows() {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (BootPlanEntry e : entries) {
-            Service s = e.service();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", s.name());
-            m.put("displayName", s.displayName().isPresent() ? s.displayName().value().raw() : null);
-            m.put("type", s.type().value());
-            m.put("start", s.start().value());
-            m.put("startType", s.startType().name());
-            m.put("imagePath", s.imagePath().value());
-            m.put("imageFile", s.image() == null ? null : s.image().file());
-            m.put("serviceDll", s.serviceDll().value());
-            m.put("objectName", s.objectName().value());
-            m.put("group", s.group().value());
-            m.put("dependOnService", s.dependsOnServices());
-            m.put("dependOnGroup", s.dependsOnGroups());
-            m.put("svchostGroup", s.svchostGroup());
-            m.put("hostProcess", e.host().describe());
-            m.put("delayedAutostart", s.isDelayedAutostart());
-            m.put("triggers", triggers(s));
-            m.put("willRun", e.willRun());
-            m.put("decision", e.decision().name());
-            m.put("reason", e.reason());
-            m.put("failureChain", e.failureChain());
-            m.put("requiredBy", e.requiredBy());
-            m.put("lastWritten", utc(s.lastWritten()));
-            m.put("lastWrittenLocal", local(s.lastWritten()));
-            m.put("evidence", evidence(e.evidence()));
-            out.add(m);
-        }
-        return out;
+    /**
+     * One object per service with the fields the issue lists, and the plan's decision and evidence.
+     * The outputs make and write one row at a time, so a hive with a hundred thousand services
+     * never has all its rows (with every piece of evidence) in memory at once.
+     */
+    private Map<String, Object> row(BootPlanEntry e) {
+        Service s = e.service();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", s.name());
+        m.put("displayName", s.displayName().isPresent() ? s.displayName().value().raw() : null);
+        m.put("type", s.type().value());
+        m.put("start", s.start().value());
+        m.put("startType", s.startType().name());
+        m.put("imagePath", s.imagePath().value());
+        m.put("imageFile", s.image() == null ? null : s.image().file());
+        m.put("serviceDll", s.serviceDll().value());
+        m.put("objectName", s.objectName().value());
+        m.put("group", s.group().value());
+        m.put("dependOnService", s.dependsOnServices());
+        m.put("dependOnGroup", s.dependsOnGroups());
+        m.put("svchostGroup", s.svchostGroup());
+        m.put("hostProcess", e.host().describe());
+        m.put("delayedAutostart", s.isDelayedAutostart());
+        m.put("triggers", triggers(s));
+        m.put("willRun", e.willRun());
+        m.put("decision", e.decision().name());
+        m.put("reason", e.reason());
+        m.put("failureChain", e.failureChain());
+        m.put("requiredBy", e.requiredBy());
+        m.put("lastWritten", utc(s.lastWritten()));
+        m.put("lastWrittenLocal", local(s.lastWritten()));
+        m.put("evidence", evidence(e.evidence()));
+        return m;
     }
 
     private static List<Map<String, Object>> triggers(Service s) {
@@ -117,17 +118,27 @@ public final class ServiceListing {
         return t == null ? null : zone.toLocal(t).toString();
     }
 
-    /** A JSON array of {@link #rows()}. */
+    /** A JSON array of one {@link #row} per service. */
     public void json(PrintWriter out) throws IOException {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        out.println(mapper.writeValueAsString(rows()));
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        // The same bytes as writing the whole list at once: the generator keeps the indentation state.
+        JsonGenerator g = mapper.writer().createGenerator(out);
+        g.writeStartArray();
+        for (BootPlanEntry e : entries) {
+            mapper.writeValue(g, row(e));
+        }
+        g.writeEndArray();
+        g.flush();
+        out.println();
         out.flush();
     }
 
     /** CSV ({@link Csv}: RFC 4180, formula guard), one row per service, lists joined with {@code |}. */
     public void csv(PrintWriter out) {
         out.print(Csv.row(CSV_COLUMNS));
-        for (Map<String, Object> row : rows()) {
+        for (BootPlanEntry e : entries) {
+            Map<String, Object> row = row(e);
             List<String> cells = new ArrayList<>();
             for (String c : CSV_COLUMNS) {
                 cells.add(csvCell(c.equals("triggers") ? triggerText(row) : row.get(c)));
