@@ -6,8 +6,11 @@
 # `services` and `listeners` on the hive and `netstat` on the listing through ./portmortem with
 # -Xmx256m, and prints for each the exit code, user CPU seconds, wall seconds and peak RSS
 # (/usr/bin/time -v). Output goes to /dev/null; stderr's last line is shown when a run fails.
+# Then `services` and `listeners` on a second hive of the same size with every service copied
+# MANY_SERVICE_COPIES (default 145) times: about 100,000 services, the model's worst case.
 # Usage: bench/limits.sh [TEMPLATE-SYSTEM-HIVE [SOURCE-LISTING]]
-#   HIVE=FILE / LISTING=FILE use existing large inputs instead of making them; HEAP=256m sets -Xmx.
+#   HIVE=FILE / LISTING=FILE / MANY_SERVICES_HIVE=FILE use existing large inputs instead of making them;
+#   MANY_SERVICE_COPIES=0 skips the second hive; HEAP=256m sets -Xmx.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$here/bench/lib.sh"
@@ -53,3 +56,13 @@ run "dump --format jsonl" dump "$hive" --format jsonl
 run "services --format csv" services --system "$hive" --format csv
 run "listeners --format json" listeners --system "$hive" --format json
 run "netstat --format json" netstat "$listing" --format json
+if [ "${MANY_SERVICE_COPIES:-145}" != 0 ]; then
+  many="${MANY_SERVICES_HIVE:-}"
+  if [ -z "$many" ]; then
+    many="$tmp/SYSTEM-many-services"
+    java -Xmx3g -cp "$benchjar" org.portmortem.bench.LargeSystemHive "$template" "$many" "${HIVE_MB:-500}" "${MANY_SERVICE_COPIES:-145}"
+  fi
+  echo "hive with many services: $many ($(du -h "$many" | cut -f1))"
+  run "services --format csv (many services)" services --system "$many" --format csv
+  run "listeners --format json (many services)" listeners --system "$many" --format json
+fi

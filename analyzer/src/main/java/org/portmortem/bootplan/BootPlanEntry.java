@@ -2,6 +2,7 @@ package org.portmortem.bootplan;
 
 import java.util.List;
 import org.portmortem.evidence.Evidence;
+import org.portmortem.evidence.SharedText;
 import org.portmortem.model.Service;
 
 /**
@@ -28,6 +29,11 @@ public record BootPlanEntry(
         List<String> requiredBy,
         List<Evidence> evidence,
         HostProcess host) {
+
+    /** Most reasons are one of a few sentences ("Start=3 (manual); ..."): kept once, see {@link SharedText}. */
+    public BootPlanEntry {
+        reason = SharedText.of(reason);
+    }
 
     /** The service name. */
     public String name() {

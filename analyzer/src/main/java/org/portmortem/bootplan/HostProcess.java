@@ -1,5 +1,7 @@
 package org.portmortem.bootplan;
 
+import org.portmortem.evidence.SharedText;
+
 /**
  * The process that would host a service or driver, which is the owner a listener shows in netstat.
  *
@@ -10,6 +12,13 @@ package org.portmortem.bootplan;
  * @param svchostGroup the svchost group, for {@link Kind#SVCHOST}, else {@code null}
  */
 public record HostProcess(Kind kind, String image, String path, String svchostGroup) {
+
+    /** The same few host processes serve most services: their text is kept once, see {@link SharedText}. */
+    public HostProcess {
+        image = SharedText.of(image);
+        path = SharedText.of(path);
+        svchostGroup = SharedText.of(svchostGroup);
+    }
 
     /** How a service is hosted. */
     public enum Kind {

@@ -28,6 +28,18 @@ public record Evidence(
         Instant lastWritten,
         String note) {
 
+    /**
+     * Short repeated text (value and type names, notes, small data) is kept once (see
+     * {@link SharedText}); equality is by content as before, only the heap holds fewer copies.
+     */
+    public Evidence {
+        hive = SharedText.of(hive);
+        valueName = SharedText.of(valueName);
+        valueType = SharedText.of(valueType);
+        data = SharedText.of(data);
+        note = SharedText.of(note);
+    }
+
     /** A value as read. */
     public static Evidence ofValue(Key key, Value value, String note) {
         return new Evidence(key.hive().name(), key.path(), value.name(), value.type().name(), value.display(),

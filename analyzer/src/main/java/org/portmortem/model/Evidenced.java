@@ -16,6 +16,18 @@ import org.portmortem.evidence.Evidence;
  */
 public record Evidenced<T>(T value, Evidence evidence) {
 
+    /**
+     * A text fact equal to its evidence's data (a REG_SZ read as stored) is kept as that same
+     * instance: the model holds every service's ImagePath, DisplayName and Description once, not
+     * twice.
+     */
+    @SuppressWarnings("unchecked")
+    public Evidenced {
+        if (value instanceof String s && evidence != null && s != evidence.data() && s.equals(evidence.data())) {
+            value = (T) evidence.data();
+        }
+    }
+
     /** A fact the hive does not hold, with the evidence of its absence. */
     public static <T> Evidenced<T> absent(Evidence evidence) {
         return new Evidenced<>(null, evidence);

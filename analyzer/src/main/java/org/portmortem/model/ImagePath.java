@@ -1,6 +1,7 @@
 package org.portmortem.model;
 
 import java.util.Locale;
+import org.portmortem.evidence.SharedText;
 
 /**
  * A file path from the registry (a service's ImagePath or ServiceDll) as stored, and as Windows
@@ -15,6 +16,12 @@ import java.util.Locale;
  *     {@code C:\Windows} was assumed
  */
 public record ImagePath(String raw, String file, String arguments, boolean systemRootAssumed) {
+
+    /** The resolved file and arguments repeat from service to service (svchost.exe): kept once, see {@link SharedText}. */
+    public ImagePath {
+        file = SharedText.of(file);
+        arguments = SharedText.of(arguments);
+    }
 
     /** The file's name without folders, e.g. {@code svchost.exe}. */
     public String fileName() {

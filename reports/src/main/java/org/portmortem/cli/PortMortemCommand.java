@@ -50,6 +50,12 @@ public final class PortMortemCommand {
     boolean debug;
 
     public static void main(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // The answer picocli would print, without building its model of the command (annotations
+            // read by reflection, dynamic proxies): JVM start-up is then the whole run.
+            System.out.println(new Version().getVersion()[0]);
+            System.exit(ExitCode.OK);
+        }
         System.exit(run(args));
     }
 

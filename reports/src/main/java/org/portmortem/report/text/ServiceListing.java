@@ -1,6 +1,8 @@
 package org.portmortem.report.text;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,13 +45,21 @@ public final class ServiceListing {
 
     /**
      * A JSON array of the entries, each as the report's {@code bootPlan} entries write it (same keys,
-     * same ids), in the plan's order.
+     * same ids), in the plan's order. Written one entry at a time, so that a hive with a hundred
+     * thousand services never has every entry (with its evidence) in memory at once.
      */
-    public void json(PrintWriter out) {
+    public void json(PrintWriter out) throws IOException {
         JsonContext c = JsonContext.of(plan, null);
-        ArrayNode arr = JsonFields.array();
-        entries.forEach(e -> ServiceJson.write(arr.addObject(), e, c));
-        out.println(JsonFields.text(arr));
+        JsonGenerator g = JsonFields.MAPPER.writer().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        g.writeStartArray();
+        for (BootPlanEntry e : entries) {
+            ObjectNode n = JsonFields.object();
+            ServiceJson.write(n, e, c);
+            g.writeTree(n);
+        }
+        g.writeEndArray();
+        g.close();
+        out.println();
         out.flush();
     }
 

@@ -30,6 +30,12 @@ final class RegfKey implements Key {
     private final String path;
     private final int flags;
     private final long lastWritten;
+    /**
+     * The last-write time as an Instant, made on first use and then shared by every fact read from
+     * this key (a service's dozen pieces of evidence would otherwise hold a dozen equal Instants).
+     * A racy lazy field is safe: Instant is immutable and any thread computes the same value.
+     */
+    private Instant lastWrittenInstant;
     private final long subkeyCount;
     private final long subkeyList;
     private final long valueCount;
@@ -94,7 +100,12 @@ final class RegfKey implements Key {
 
     @Override
     public Optional<Instant> lastWritten() {
-        return Optional.ofNullable(Filetime.toInstant(lastWritten));
+        Instant t = lastWrittenInstant;
+        if (t == null && lastWritten != 0) {
+            t = Filetime.toInstant(lastWritten);
+            lastWrittenInstant = t;
+        }
+        return Optional.ofNullable(t);
     }
 
     @Override

@@ -9,7 +9,6 @@ import org.portmortem.ripper.PerlScalar;
 import org.portmortem.ripper.RegRipperData;
 import org.portmortem.ripper.RipFact;
 import org.portmortem.ripper.RipPlugin;
-import org.portmortem.ripper.RipPlugins;
 import org.portmortem.ripper.ValuePlugin;
 import org.portmortem.ripper.ValuePlugin.KeyLines;
 import org.portmortem.ripper.ValuePlugin.KeyValues;
@@ -36,14 +35,13 @@ final class ValuePluginText implements PluginText {
     }
 
     /**
-     * The text of the value plugin of that name.
+     * The text of a value plugin.
      *
-     * @throws IllegalArgumentException if there is none, or its definition holds no RegRipper lines
+     * @throws IllegalArgumentException if it is no value plugin, or its definition holds no RegRipper lines
      */
-    static ValuePluginText of(String name) {
-        RipPlugin p = RipPlugins.named(name).orElseThrow(() -> new IllegalArgumentException("no plugin " + name));
+    static ValuePluginText of(RipPlugin p) {
         if (!(p instanceof ValuePlugin v) || !v.hasText()) {
-            throw new IllegalArgumentException(name + " is not a value plugin with RegRipper's lines");
+            throw new IllegalArgumentException(p.name() + " is not a value plugin with RegRipper's lines");
         }
         return new ValuePluginText(v);
     }
