@@ -37,8 +37,13 @@ public final class BundledResource {
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .addHandler(new DeserializationProblemHandler() {
                 @Override
-                public boolean handleUnknownProperty(DeserializationContext context, JsonParser p,
-                        JsonDeserializer<?> deserializer, Object bean, String name) throws IOException {
+                public boolean handleUnknownProperty(
+                        DeserializationContext context,
+                        JsonParser p,
+                        JsonDeserializer<?> deserializer,
+                        Object bean,
+                        String name)
+                        throws IOException {
                     if (DOCUMENTATION.contains(name)) {
                         p.skipChildren();
                         return true;
@@ -83,7 +88,8 @@ public final class BundledResource {
         try {
             return JSON.readValue(bytes(anchor, name), type);
         } catch (IOException e) {
-            throw new UncheckedIOException("bundled resource " + where(anchor, name) + " is not valid: " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "bundled resource " + where(anchor, name) + " is not valid: " + e.getMessage(), e);
         }
     }
 
@@ -92,11 +98,14 @@ public final class BundledResource {
         try {
             return JSON.readValue(bytes(anchor, name), type);
         } catch (IOException e) {
-            throw new UncheckedIOException("bundled resource " + where(anchor, name) + " is not valid: " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "bundled resource " + where(anchor, name) + " is not valid: " + e.getMessage(), e);
         }
     }
 
     private static String where(Class<?> anchor, String name) {
-        return name.startsWith("/") ? name.substring(1) : anchor.getPackageName().replace('.', '/') + "/" + name;
+        return name.startsWith("/")
+                ? name.substring(1)
+                : anchor.getPackageName().replace('.', '/') + "/" + name;
     }
 }

@@ -8,7 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BundledResourceTest {
-    enum Kind { LOW, HIGH }
+    enum Kind {
+        LOW,
+        HIGH
+    }
 
     record Data(List<String> words, Kind kind) {}
 
@@ -23,12 +26,14 @@ class BundledResourceTest {
     void aMistypedFieldFailsNamingTheFileInsteadOfBeingIgnored() {
         assertThatThrownBy(() -> BundledResource.json(BundledResourceTest.class, "bundled-typo.json", Data.class))
                 .isInstanceOf(UncheckedIOException.class)
-                .hasMessageContaining("org/portmortem/bundled-typo.json").hasMessageContaining("wrods");
+                .hasMessageContaining("org/portmortem/bundled-typo.json")
+                .hasMessageContaining("wrods");
     }
 
     @Test
     void aMissingResourceIsABuildDefectNamingItsFullPath() {
         assertThatThrownBy(() -> BundledResource.text(BundledResourceTest.class, "absent.txt"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("org/portmortem/absent.txt");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("org/portmortem/absent.txt");
     }
 }

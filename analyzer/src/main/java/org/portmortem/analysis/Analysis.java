@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,12 +56,22 @@ public final class Analysis {
     private final FirstScreen firstScreen;
     private final ReportIds ids;
 
-    private Analysis(Builder b, List<Fact> systemSummary, List<InterfaceSummary> interfaces,
-            List<BootPlanSection> sections, List<CitedKey> citedKeys, Map<Instant, MachineTime> times,
+    private Analysis(
+            Builder b,
+            List<Fact> systemSummary,
+            List<InterfaceSummary> interfaces,
+            List<BootPlanSection> sections,
+            List<CitedKey> citedKeys,
+            Map<Instant, MachineTime> times,
             List<String> summary) {
         this.firstScreen = FirstScreen.of(b, systemSummary);
-        this.ids = new ReportIds(b.inputs, b.verdicts.findings(), b.exposure.listeners(), sections,
-                b.exposure.rpcEndpoints(), citedKeys);
+        this.ids = new ReportIds(
+                b.inputs,
+                b.verdicts.findings(),
+                b.exposure.listeners(),
+                sections,
+                b.exposure.rpcEndpoints(),
+                citedKeys);
         this.run = b.run;
         this.inputs = List.copyOf(b.inputs);
         this.overlays = List.copyOf(b.overlays);
@@ -283,8 +292,14 @@ public final class Analysis {
             Objects.requireNonNull(model, "model");
             Objects.requireNonNull(verdicts, "verdicts");
             Presentation p = new Presentation(this);
-            return new Analysis(this, p.systemSummary(), p.interfaces(), p.bootPlanSections(), p.citedKeys(),
-                    p.times(), p.summary());
+            return new Analysis(
+                    this,
+                    p.systemSummary(),
+                    p.interfaces(),
+                    p.bootPlanSections(),
+                    p.citedKeys(),
+                    p.times(),
+                    p.summary());
         }
     }
 

@@ -39,8 +39,13 @@ public record AnalysisRequest(
     }
 
     /** The request without path relabelling. */
-    public AnalysisRequest(CaseFiles files, List<Path> snapshots, List<Path> overlays, ModelOptions modelOptions,
-            HiveOpenOptions hiveOptions, RunInfo run) {
+    public AnalysisRequest(
+            CaseFiles files,
+            List<Path> snapshots,
+            List<Path> overlays,
+            ModelOptions modelOptions,
+            HiveOpenOptions hiveOptions,
+            RunInfo run) {
         this(files, snapshots, overlays, modelOptions, hiveOptions, run, null);
     }
 

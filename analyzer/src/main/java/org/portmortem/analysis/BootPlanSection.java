@@ -36,13 +36,15 @@ public record BootPlanSection(String id, String title, List<BootPlanEntry> entri
                 notRunning.add(e);
             }
         }
-        Comparator<BootPlanEntry> order = Comparator.comparing((BootPlanEntry e) -> e.service().isDriver())
+        Comparator<BootPlanEntry> order = Comparator.comparing(
+                        (BootPlanEntry e) -> e.service().isDriver())
                 .thenComparing(BootPlanEntry::name, String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(BootPlanEntry::name);
         running.sort(order);
         notRunning.sort(order);
         failing.sort(order);
-        return List.of(new BootPlanSection("running", "Running after boot", running),
+        return List.of(
+                new BootPlanSection("running", "Running after boot", running),
                 new BootPlanSection("failing", "Failing to start", failing),
                 new BootPlanSection("notRunning", "Not running", notRunning));
     }

@@ -73,7 +73,8 @@ public final class CaseAnalysis {
         try (OpenedCase opened = open(request, out, false)) {
             Stages s = predictionStages(opened, request, out);
             opened.hiveWarnings(request.files(), out);
-            return new Prediction(out.inputs, out.warnings, s.model(), s.plan(), s.exposure().withoutFirewallJudge());
+            return new Prediction(
+                    out.inputs, out.warnings, s.model(), s.plan(), s.exposure().withoutFirewallJudge());
         }
     }
 
@@ -87,15 +88,27 @@ public final class CaseAnalysis {
         Analysis.Builder out = new Analysis.Builder(request.run());
         try (OpenedCase opened = open(request, out, true)) {
             Stages s = predictionStages(opened, request, out);
-            out.hiveCopies = new HiveCopyComparison(predictor).compare(request.files().copies(), s.model(), s.exposure(),
-                    opened.software, request.hiveOptions(), request.modelOptions(), request::label);
+            out.hiveCopies = new HiveCopyComparison(predictor)
+                    .compare(
+                            request.files().copies(),
+                            s.model(),
+                            s.exposure(),
+                            opened.software,
+                            request.hiveOptions(),
+                            request.modelOptions(),
+                            request::label);
             List<Snapshot> snapshots = readSnapshots(request, opened.snapshotDigests, out);
             out.model(s.model(), s.plan(), s.exposure().withoutFirewallJudge(), snapshots);
-            HardeningPlan.Baseline baseline = new HardeningPlan.Baseline(s.model(), s.plan(), s.exposure(), s.registry());
+            HardeningPlan.Baseline baseline =
+                    new HardeningPlan.Baseline(s.model(), s.plan(), s.exposure(), s.registry());
             HardeningPlan hardening = org.portmortem.verdict.HardeningOrder.bySeverity(baseline);
-            out.hardeningPlan = steps(hardening, s.exposure(), s.model(), !request.overlays().isEmpty());
-            out.verdicts = judge(new ObservationComparison(s.model(), s.plan(), s.exposure(), s.registry(), hardening),
-                    snapshots, request, out);
+            out.hardeningPlan = steps(
+                    hardening, s.exposure(), s.model(), !request.overlays().isEmpty());
+            out.verdicts = judge(
+                    new ObservationComparison(s.model(), s.plan(), s.exposure(), s.registry(), hardening),
+                    snapshots,
+                    request,
+                    out);
             opened.hiveWarnings(request.files(), out);
             return out.build();
         }
@@ -152,11 +165,19 @@ public final class CaseAnalysis {
         try {
             Hive systemFile = hives.system();
             Hive softwareFile = hives.software();
-            out.input(hiveInput(request.label(files.system()), InputRole.SYSTEM, systemDigest, systemFile,
+            out.input(hiveInput(
+                    request.label(files.system()),
+                    InputRole.SYSTEM,
+                    systemDigest,
+                    systemFile,
                     files.origin(files.system()).orElse(null)));
             addLogs(out, request, files.systemLogs(), systemLogs, systemFile.info());
             if (softwareFile != null) {
-                out.input(hiveInput(request.label(files.software()), InputRole.SOFTWARE, softwareDigest, softwareFile,
+                out.input(hiveInput(
+                        request.label(files.software()),
+                        InputRole.SOFTWARE,
+                        softwareDigest,
+                        softwareFile,
                         files.origin(files.software()).orElse(null)));
                 addLogs(out, request, files.softwareLogs(), softwareLogs, softwareFile.info());
             }
@@ -170,7 +191,13 @@ public final class CaseAnalysis {
                 AppliedOverlay applied = applyOverlay(p, request.label(p), systemCopy, softwareCopy, out);
                 out.overlay(applied);
                 FileDigest d = overlayDigests.get(i);
-                out.input(new InputFile(request.label(p), InputRole.OVERLAY, d.size(), d.sha256(), ".reg", null,
+                out.input(new InputFile(
+                        request.label(p),
+                        InputRole.OVERLAY,
+                        d.size(),
+                        d.sha256(),
+                        ".reg",
+                        null,
                         overlayStatus(applied)));
             }
             return new OpenedCase(hives, systemCopy, softwareCopy, snapshotDigests);
@@ -185,13 +212,21 @@ public final class CaseAnalysis {
             throws IOException {
         SystemModel model = SystemModel.read(opened.system, opened.software, request.modelOptions());
         for (ModelWarning w : model.warnings()) {
-            out.warning(AnalysisWarning.Stage.MODEL, w.evidence() == null ? ""
-                    : w.evidence().hive() + "\\" + w.evidence().keyPath(), w.message());
+            out.warning(
+                    AnalysisWarning.Stage.MODEL,
+                    w.evidence() == null
+                            ? ""
+                            : w.evidence().hive() + "\\" + w.evidence().keyPath(),
+                    w.message());
         }
         BootPlan plan = BootPlan.of(model);
         for (ModelWarning w : plan.warnings()) {
-            out.warning(AnalysisWarning.Stage.BOOT_PLAN, w.evidence() == null ? ""
-                    : w.evidence().hive() + "\\" + w.evidence().keyPath(), w.message());
+            out.warning(
+                    AnalysisWarning.Stage.BOOT_PLAN,
+                    w.evidence() == null
+                            ? ""
+                            : w.evidence().hive() + "\\" + w.evidence().keyPath(),
+                    w.message());
         }
         RegistryScope registry = RegistryScope.of(model, opened.system, opened.software);
         Exposure exposure = predictor.predict(model, plan, registry);
@@ -204,8 +239,9 @@ public final class CaseAnalysis {
      * given), with the owners of the first process table; its findings include the prediction's and the
      * model's own.
      */
-    private static Verdicts judge(ObservationComparison comparison, List<Snapshot> snapshots, AnalysisRequest request,
-            Analysis.Builder out) throws IOException {
+    private static Verdicts judge(
+            ObservationComparison comparison, List<Snapshot> snapshots, AnalysisRequest request, Analysis.Builder out)
+            throws IOException {
         List<NetstatSnapshot> listings = new ArrayList<>();
         ProcessTable processes = null;
         for (Snapshot s : snapshots) {
@@ -217,16 +253,23 @@ public final class CaseAnalysis {
                 // pslist, cmdline and svcscan of one image: one table, as tasklist /svc would be.
                 processes = ProcessTable.merge(processes, (ProcessTable) s);
             } else {
-                out.warning(AnalysisWarning.Stage.VERDICT, request.label(s.file()), "a second process table: owners"
-                        + " are taken from " + request.label(processes.file()) + " only");
+                out.warning(
+                        AnalysisWarning.Stage.VERDICT,
+                        request.label(s.file()),
+                        "a second process table: owners" + " are taken from " + request.label(processes.file())
+                                + " only");
             }
         }
         Verdicts verdicts = comparison.compare(org.portmortem.snapshot.MemoryListings.join(listings), processes);
         for (org.portmortem.verdict.SnapshotVerdicts v : verdicts.snapshots()) {
             if (v.machineMatch().different()) {
-                out.warning(AnalysisWarning.Stage.SNAPSHOT, request.label(v.snapshot().file()), "this listing is not from"
-                        + " the machine of the hives (" + String.join("; ", v.machineMatch().reasons()) + "): its"
-                        + " comparison is shown, but no finding from it is above info");
+                out.warning(
+                        AnalysisWarning.Stage.SNAPSHOT,
+                        request.label(v.snapshot().file()),
+                        "this listing is not from"
+                                + " the machine of the hives ("
+                                + String.join("; ", v.machineMatch().reasons()) + "): its"
+                                + " comparison is shown, but no finding from it is above info");
             }
         }
         return verdicts;
@@ -241,28 +284,48 @@ public final class CaseAnalysis {
      * The exposure branch's hardening plan (its remediations, in the paper's order, applied cumulatively
      * to copies of the hives) as report steps; step 0 is the prediction as found.
      */
-    private static List<HardeningStep> steps(HardeningPlan plan, Exposure asFound, SystemModel model, boolean overlaid) {
+    private static List<HardeningStep> steps(
+            HardeningPlan plan, Exposure asFound, SystemModel model, boolean overlaid) {
         ExposureRules rules = ExposureRules.bundled();
         List<HardeningStep> steps = new ArrayList<>();
-        steps.add(new HardeningStep(0, overlaid ? "As found, with the overlays applied" : "As found", null, null,
-                asFound.listeners(), asFound.listeners().size(), List.of(), List.of()));
+        steps.add(new HardeningStep(
+                0,
+                overlaid ? "As found, with the overlays applied" : "As found",
+                null,
+                null,
+                asFound.listeners(),
+                asFound.listeners().size(),
+                List.of(),
+                List.of()));
         List<Listener> previous = plan.baseline().listeners();
         int n = 0;
         for (HardeningPlan.Step s : plan.steps()) {
             List<Listener> after = s.after().listeners();
             List<String> before = previous.stream().map(CaseAnalysis::describe).toList();
-            List<String> opened = after.stream().map(CaseAnalysis::describe).filter(d -> !before.contains(d)).toList();
-            steps.add(new HardeningStep(++n, s.remediation().title(), s.remediation(), rules.guiPath(s.remediation(), model),
-                    after, after.size(),
-                    s.closed().stream().map(CaseAnalysis::describe).toList(), opened,
-                    org.portmortem.verdict.RemoteManagement.bundled().cutBy(s.remediation(), s.closed()).orElse(null)));
+            List<String> opened = after.stream()
+                    .map(CaseAnalysis::describe)
+                    .filter(d -> !before.contains(d))
+                    .toList();
+            steps.add(new HardeningStep(
+                    ++n,
+                    s.remediation().title(),
+                    s.remediation(),
+                    rules.guiPath(s.remediation(), model),
+                    after,
+                    after.size(),
+                    s.closed().stream().map(CaseAnalysis::describe).toList(),
+                    opened,
+                    org.portmortem.verdict.RemoteManagement.bundled()
+                            .cutBy(s.remediation(), s.closed())
+                            .orElse(null)));
             previous = after;
         }
         return steps;
     }
 
     static String describe(Listener l) {
-        return l.protocol() + (l.ipVersion() == 6 ? "v6 " : " ") + l.localEndpoint() + " " + l.owner().display();
+        return l.protocol() + (l.ipVersion() == 6 ? "v6 " : " ") + l.localEndpoint() + " "
+                + l.owner().display();
     }
 
     private static List<FileDigest> digests(List<Path> files) throws IOException {
@@ -273,8 +336,8 @@ public final class CaseAnalysis {
         return out;
     }
 
-    private static InputFile hiveInput(String path, InputRole role, FileDigest d, Hive hive,
-            org.portmortem.image.ImageFileOrigin origin) {
+    private static InputFile hiveInput(
+            String path, InputRole role, FileDigest d, Hive hive, org.portmortem.image.ImageFileOrigin origin) {
         HiveInfo info = hive.info();
         String format = switch (hive.format()) {
             case REGF -> "regf " + (info.version() == null ? "" : info.version()).trim();
@@ -293,22 +356,33 @@ public final class CaseAnalysis {
         return r.note() == null || r.note().isBlank() ? "no logs applied" : r.note();
     }
 
-    private static void addLogs(Analysis.Builder out, AnalysisRequest request, List<Path> logs, List<FileDigest> digests, HiveInfo info) {
-        List<Path> used = info.logReplay() == null ? List.of() : info.logReplay().logsFound();
+    private static void addLogs(
+            Analysis.Builder out, AnalysisRequest request, List<Path> logs, List<FileDigest> digests, HiveInfo info) {
+        List<Path> used =
+                info.logReplay() == null ? List.of() : info.logReplay().logsFound();
         for (int i = 0; i < logs.size(); i++) {
             Path log = logs.get(i);
             FileDigest d = digests.get(i);
             boolean found = used.stream().anyMatch(u -> u.getFileName().equals(log.getFileName()));
             String status = found
-                    ? (info.logReplay().applied() ? "replayed in memory (the file is not written)" : "examined, not applied")
+                    ? (info.logReplay().applied()
+                            ? "replayed in memory (the file is not written)"
+                            : "examined, not applied")
                     : "beside the hive, not used (the hive was clean or log replay was off)";
-            out.input(new InputFile(request.label(log), InputRole.LOG, d.size(), d.sha256(), null, null, status,
+            out.input(new InputFile(
+                    request.label(log),
+                    InputRole.LOG,
+                    d.size(),
+                    d.sha256(),
+                    null,
+                    null,
+                    status,
                     request.files().origin(log).orElse(null)));
         }
     }
 
-    private static AppliedOverlay applyOverlay(Path p, String label, MemoryHive system, MemoryHive software, Analysis.Builder out)
-            throws IOException {
+    private static AppliedOverlay applyOverlay(
+            Path p, String label, MemoryHive system, MemoryHive software, Analysis.Builder out) throws IOException {
         RegOverlay overlay = RegOverlay.read(p);
         List<String> problems = new ArrayList<>();
         overlay.warnings().forEach(w -> problems.add(w.toString()));
@@ -326,9 +400,12 @@ public final class CaseAnalysis {
             }
         }
         for (String i : ignored) {
-            out.warning(AnalysisWarning.Stage.OVERLAY, label, i.equals("SOFTWARE")
-                    ? "changes under HKLM\\SOFTWARE not applied: no SOFTWARE hive was given"
-                    : "changes under " + i + " not applied: only SYSTEM and SOFTWARE are analysed");
+            out.warning(
+                    AnalysisWarning.Stage.OVERLAY,
+                    label,
+                    i.equals("SOFTWARE")
+                            ? "changes under HKLM\\SOFTWARE not applied: no SOFTWARE hive was given"
+                            : "changes under " + i + " not applied: only SYSTEM and SOFTWARE are analysed");
         }
         problems.forEach(m -> out.warning(AnalysisWarning.Stage.OVERLAY, label, m));
         return new AppliedOverlay(label, hives, ignored, problems);
@@ -342,23 +419,32 @@ public final class CaseAnalysis {
         return s;
     }
 
-    private static List<Snapshot> readSnapshots(AnalysisRequest request, List<FileDigest> digests,
-            Analysis.Builder out) throws IOException {
+    private static List<Snapshot> readSnapshots(AnalysisRequest request, List<FileDigest> digests, Analysis.Builder out)
+            throws IOException {
         List<Path> files = request.snapshots();
         List<Snapshot> read = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             Path f = files.get(i);
             Snapshot s = SnapshotReader.read(f);
             read.add(s);
-            String what = s instanceof NetstatSnapshot n ? n.sockets().size() + " sockets"
+            String what = s instanceof NetstatSnapshot n
+                    ? n.sockets().size() + " sockets"
                     : ((ProcessTable) s).processes().size() + " processes";
             FileDigest d = digests.get(i);
             out.label(f, request.label(f));
-            out.input(new InputFile(request.label(f), InputRole.SNAPSHOT, d.size(), d.sha256(),
-                    s.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", " + s.encoding(), null,
+            out.input(new InputFile(
+                    request.label(f),
+                    InputRole.SNAPSHOT,
+                    d.size(),
+                    d.sha256(),
+                    s.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", " + s.encoding(),
+                    null,
                     what + (s.warnings().isEmpty() ? "" : ", " + s.warnings().size() + " lines with warnings")));
             for (SnapshotWarning w : s.warnings()) {
-                out.warning(AnalysisWarning.Stage.SNAPSHOT, request.label(f) + (w.line() > 0 ? ":" + w.line() : ""), w.message());
+                out.warning(
+                        AnalysisWarning.Stage.SNAPSHOT,
+                        request.label(f) + (w.line() > 0 ? ":" + w.line() : ""),
+                        w.message());
             }
         }
         return read;

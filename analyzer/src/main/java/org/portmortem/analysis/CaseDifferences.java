@@ -16,7 +16,8 @@ public final class CaseDifferences {
      * one has), then the listeners predicted for one and not the other; in each difference {@code live}
      * is A's value and {@code copy} B's.
      */
-    public static List<HiveCopy.Difference> between(SystemModel a, Exposure aExposure, SystemModel b, Exposure bExposure) {
+    public static List<HiveCopy.Difference> between(
+            SystemModel a, Exposure aExposure, SystemModel b, Exposure bExposure) {
         return HiveCopyComparison.between(a, aExposure, b, bExposure);
     }
 }

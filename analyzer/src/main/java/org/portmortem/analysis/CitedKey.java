@@ -13,8 +13,7 @@ import java.util.List;
  *     default value)
  * @param absent whether the evidence records the key as absent
  */
-public record CitedKey(String hive, String keyPath, MachineTime lastWritten, List<String> valueNames,
-        boolean absent) {
+public record CitedKey(String hive, String keyPath, MachineTime lastWritten, List<String> valueNames, boolean absent) {
     public CitedKey {
         valueNames = List.copyOf(valueNames);
     }

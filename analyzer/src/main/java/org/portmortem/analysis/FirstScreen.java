@@ -23,8 +23,12 @@ import org.portmortem.verdict.Severity;
  * @param topFindings the most severe findings (at most {@value #TOP_FINDINGS}, low or above)
  * @param otherFindings how many findings the top list leaves out
  */
-public record FirstScreen(Machine machine, List<ReachableListener> reachable, String reachableBasis,
-        List<Finding> topFindings, int otherFindings) {
+public record FirstScreen(
+        Machine machine,
+        List<ReachableListener> reachable,
+        String reachableBasis,
+        List<Finding> topFindings,
+        int otherFindings) {
 
     /** How many findings the first screen lists at most. */
     public static final int TOP_FINDINGS = 5;
@@ -60,17 +64,24 @@ public record FirstScreen(Machine machine, List<ReachableListener> reachable, St
         List<ReachableListener> reachable = new ArrayList<>();
         for (Listener l : b.exposure.listeners()) {
             if (!isLoopback(l.address()) && !l.possibleOnly() && reachable(l.firewall(), profile)) {
-                reachable.add(new ReachableListener(l, severityOf(l, b.verdicts.findings()), firewallLine(l.firewall(), profile)));
+                reachable.add(new ReachableListener(
+                        l, severityOf(l, b.verdicts.findings()), firewallLine(l.firewall(), profile)));
             }
         }
         String basis = profile != null
-                ? "predicted (an HTTP.sys port only reserved is possible, not predicted), not bound to a loopback address, and not blocked by the host firewall's " + profile + " profile,"
-                        + " the profile in force"
+                ? "predicted (an HTTP.sys port only reserved is possible, not predicted), not bound to a loopback address, and not blocked by the host firewall's "
+                        + profile + " profile," + " the profile in force"
                 : "predicted (an HTTP.sys port only reserved is possible, not predicted), not bound to a loopback address, and not blocked by the host firewall in at least one of its"
                         + " profiles (the profile in force is not determined)";
-        List<Finding> top = b.verdicts.findings().stream().filter(f -> f.severity().isAtLeast(Severity.LOW))
-                .limit(TOP_FINDINGS).toList();
-        return new FirstScreen(machine(b, systemSummary, profile), reachable, basis, top,
+        List<Finding> top = b.verdicts.findings().stream()
+                .filter(f -> f.severity().isAtLeast(Severity.LOW))
+                .limit(TOP_FINDINGS)
+                .toList();
+        return new FirstScreen(
+                machine(b, systemSummary, profile),
+                reachable,
+                basis,
+                top,
                 b.verdicts.findings().size() - top.size());
     }
 
@@ -82,8 +93,11 @@ public record FirstScreen(Machine machine, List<ReachableListener> reachable, St
     static String profileInForce(Analysis.Builder b) {
         // The exposure stage decides the profile in force (FirewallProfile); each listener's verdict names
         // it by the key of its per-profile decisions, which is what reachability is looked up by here.
-        return b.exposure.listeners().stream().map(l -> l.firewall().inForce()).filter(java.util.Objects::nonNull)
-                .findFirst().orElse(null);
+        return b.exposure.listeners().stream()
+                .map(l -> l.firewall().inForce())
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     private static boolean isLoopback(String address) {
@@ -121,7 +135,9 @@ public record FirstScreen(Machine machine, List<ReachableListener> reachable, St
         Set<Reachability> outcomes = new LinkedHashSet<>();
         v.profiles().values().forEach(d -> outcomes.add(d.reachability()));
         if (outcomes.size() == 1) {
-            String profiles = v.profiles().containsKey("all") ? "" : " (" + String.join(", ", v.profiles().keySet()) + ")";
+            String profiles = v.profiles().containsKey("all")
+                    ? ""
+                    : " (" + String.join(", ", v.profiles().keySet()) + ")";
             return outcomes.iterator().next().word() + profiles;
         }
         List<String> parts = new ArrayList<>();
@@ -141,7 +157,11 @@ public record FirstScreen(Machine machine, List<ReachableListener> reachable, St
     }
 
     private static String value(List<Fact> facts, String id) {
-        return facts.stream().filter(f -> f.id().equals(id)).map(Fact::value).filter(v -> v != null).findFirst()
+        return facts.stream()
+                .filter(f -> f.id().equals(id))
+                .map(Fact::value)
+                .filter(v -> v != null)
+                .findFirst()
                 .orElse(null);
     }
 
@@ -156,7 +176,8 @@ public record FirstScreen(Machine machine, List<ReachableListener> reachable, St
             if (isLoopback(l.address())) {
                 continue;
             }
-            for (Map.Entry<String, FirewallVerdict.Decision> e : l.firewall().profiles().entrySet()) {
+            for (Map.Entry<String, FirewallVerdict.Decision> e :
+                    l.firewall().profiles().entrySet()) {
                 if (e.getKey().equals("all")) {
                     whole.add((e.getValue().reachability() == Reachability.REACHABLE ? "none: " : "unknown: ")
                             + e.getValue().decidedBy());

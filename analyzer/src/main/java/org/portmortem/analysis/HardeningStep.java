@@ -21,8 +21,16 @@ import org.portmortem.verdict.RemoteManagement;
  * @param remoteManagement the administrators' remote access this step removes and where to keep it instead,
  *     or {@code null} when it removes none
  */
-public record HardeningStep(int number, String title, Remediation remediation, String guiPath, List<Listener> listeners,
-        int openPorts, List<String> closed, List<String> opened, RemoteManagement.Cut remoteManagement) {
+public record HardeningStep(
+        int number,
+        String title,
+        Remediation remediation,
+        String guiPath,
+        List<Listener> listeners,
+        int openPorts,
+        List<String> closed,
+        List<String> opened,
+        RemoteManagement.Cut remoteManagement) {
     public HardeningStep {
         listeners = List.copyOf(listeners);
         closed = List.copyOf(closed);
@@ -30,8 +38,15 @@ public record HardeningStep(int number, String title, Remediation remediation, S
     }
 
     /** A step that removes no remote management access. */
-    public HardeningStep(int number, String title, Remediation remediation, String guiPath, List<Listener> listeners,
-            int openPorts, List<String> closed, List<String> opened) {
+    public HardeningStep(
+            int number,
+            String title,
+            Remediation remediation,
+            String guiPath,
+            List<Listener> listeners,
+            int openPorts,
+            List<String> closed,
+            List<String> opened) {
         this(number, title, remediation, guiPath, listeners, openPorts, closed, opened, null);
     }
 }

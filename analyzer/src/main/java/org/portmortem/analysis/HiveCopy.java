@@ -33,8 +33,14 @@ public record HiveCopy(String kind, String path, Instant lastWritten, String sta
      * @param liveEvidence where the live value was read
      * @param copyEvidence where the copy's value was read
      */
-    public record Difference(String subject, String kind, String field, String live, String copy,
-            List<Evidence> liveEvidence, List<Evidence> copyEvidence) {
+    public record Difference(
+            String subject,
+            String kind,
+            String field,
+            String live,
+            String copy,
+            List<Evidence> liveEvidence,
+            List<Evidence> copyEvidence) {
 
         public Difference {
             liveEvidence = List.copyOf(liveEvidence);

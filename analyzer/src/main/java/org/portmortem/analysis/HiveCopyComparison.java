@@ -39,15 +39,26 @@ final class HiveCopyComparison {
      * One entry per copy. A copy without SOFTWARE is modelled with the live SOFTWARE (said in its
      * status); a zero-byte copy is reported as empty and not read.
      */
-    List<HiveCopy> compare(List<HiveSet> copies, SystemModel live, Exposure liveExposure, Hive liveSoftware,
-            HiveOpenOptions options, ModelOptions modelOptions, Function<java.nio.file.Path, String> label) {
+    List<HiveCopy> compare(
+            List<HiveSet> copies,
+            SystemModel live,
+            Exposure liveExposure,
+            Hive liveSoftware,
+            HiveOpenOptions options,
+            ModelOptions modelOptions,
+            Function<java.nio.file.Path, String> label) {
         List<HiveCopy> out = new ArrayList<>();
         for (HiveSet c : copies) {
             String path = label.apply(c.system());
             try {
                 if (Files.size(c.system()) == 0) {
-                    out.add(new HiveCopy(c.kind().word(), path, null, "empty (zero bytes): not read; Windows 10 1803 and"
-                            + " later no longer fill RegBack unless EnablePeriodicBackup is set", List.of()));
+                    out.add(new HiveCopy(
+                            c.kind().word(),
+                            path,
+                            null,
+                            "empty (zero bytes): not read; Windows 10 1803 and"
+                                    + " later no longer fill RegBack unless EnablePeriodicBackup is set",
+                            List.of()));
                     continue;
                 }
                 out.add(compareOne(c, path, live, liveExposure, liveSoftware, options, modelOptions));
@@ -60,18 +71,26 @@ final class HiveCopyComparison {
         return out;
     }
 
-    private HiveCopy compareOne(HiveSet c, String path, SystemModel live, Exposure liveExposure, Hive liveSoftware,
-            HiveOpenOptions options, ModelOptions modelOptions) throws IOException {
+    private HiveCopy compareOne(
+            HiveSet c,
+            String path,
+            SystemModel live,
+            Exposure liveExposure,
+            Hive liveSoftware,
+            HiveOpenOptions options,
+            ModelOptions modelOptions)
+            throws IOException {
         boolean ownSoftware = c.software() != null && Files.size(c.software()) > 0;
         try (Hive system = Hive.open(c.system(), options);
                 Hive software = ownSoftware ? Hive.open(c.software(), options) : null) {
             SystemModel copy = SystemModel.read(system, ownSoftware ? software : liveSoftware, modelOptions);
             Hive copySoftware = ownSoftware ? software : liveSoftware;
-            Exposure copyExposure = predictor.predict(copy, BootPlan.of(copy),
-                    org.portmortem.exposure.RegistryScope.of(copy, system, copySoftware));
+            Exposure copyExposure = predictor.predict(
+                    copy, BootPlan.of(copy), org.portmortem.exposure.RegistryScope.of(copy, system, copySoftware));
             List<HiveCopy.Difference> diffs = between(live, liveExposure, copy, copyExposure);
-            String status = "compared with the live hives: " + diffs.size() + " difference" + (diffs.size() == 1 ? "" : "s")
-                    + (ownSoftware ? "" : "; the copy has no SOFTWARE, the live SOFTWARE was used with it");
+            String status =
+                    "compared with the live hives: " + diffs.size() + " difference" + (diffs.size() == 1 ? "" : "s")
+                            + (ownSoftware ? "" : "; the copy has no SOFTWARE, the live SOFTWARE was used with it");
             return new HiveCopy(c.kind().word(), path, system.info().lastWritten(), status, diffs);
         }
     }
@@ -81,8 +100,8 @@ final class HiveCopyComparison {
      * drivers whose start, image path or account differ, then the listeners predicted for one and not
      * the other; "live" is the first system, "copy" the second.
      */
-    static List<HiveCopy.Difference> between(SystemModel live, Exposure liveExposure, SystemModel copy,
-            Exposure copyExposure) {
+    static List<HiveCopy.Difference> between(
+            SystemModel live, Exposure liveExposure, SystemModel copy, Exposure copyExposure) {
         List<HiveCopy.Difference> diffs = new ArrayList<>(services(live, copy));
         diffs.addAll(listeners(liveExposure, copyExposure));
         return diffs;
@@ -102,8 +121,14 @@ final class HiveCopyComparison {
             if (l == null || k == null) {
                 Service present = l != null ? l : k;
                 String v = "present (Start " + text(present.start()) + ")";
-                out.add(new HiveCopy.Difference(n.getValue(), kind, "start", l == null ? null : v, k == null ? null : v,
-                        l == null ? List.of() : evidence(l.start()), k == null ? List.of() : evidence(k.start())));
+                out.add(new HiveCopy.Difference(
+                        n.getValue(),
+                        kind,
+                        "start",
+                        l == null ? null : v,
+                        k == null ? null : v,
+                        l == null ? List.of() : evidence(l.start()),
+                        k == null ? List.of() : evidence(k.start())));
                 continue;
             }
             field(out, n.getValue(), kind, "start", l.start(), k.start());
@@ -113,7 +138,12 @@ final class HiveCopyComparison {
         return out;
     }
 
-    private static void field(List<HiveCopy.Difference> out, String name, String kind, String field, Evidenced<?> live,
+    private static void field(
+            List<HiveCopy.Difference> out,
+            String name,
+            String kind,
+            String field,
+            Evidenced<?> live,
             Evidenced<?> copy) {
         String l = live.isPresent() ? String.valueOf(live.value()) : null;
         String c = copy.isPresent() ? String.valueOf(copy.value()) : null;
@@ -129,13 +159,25 @@ final class HiveCopyComparison {
         List<HiveCopy.Difference> out = new ArrayList<>();
         for (Map.Entry<String, Listener> e : a.entrySet()) {
             if (!b.containsKey(e.getKey())) {
-                out.add(new HiveCopy.Difference(e.getKey(), "listener", "listener", "predicted", null,
-                        e.getValue().evidence(), List.of()));
+                out.add(new HiveCopy.Difference(
+                        e.getKey(),
+                        "listener",
+                        "listener",
+                        "predicted",
+                        null,
+                        e.getValue().evidence(),
+                        List.of()));
             }
         }
         for (Map.Entry<String, Listener> e : b.entrySet()) {
             if (!a.containsKey(e.getKey())) {
-                out.add(new HiveCopy.Difference(e.getKey(), "listener", "listener", null, "predicted", List.of(),
+                out.add(new HiveCopy.Difference(
+                        e.getKey(),
+                        "listener",
+                        "listener",
+                        null,
+                        "predicted",
+                        List.of(),
                         e.getValue().evidence()));
             }
         }

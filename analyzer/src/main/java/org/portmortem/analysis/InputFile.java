@@ -18,12 +18,19 @@ import org.portmortem.image.ImageFileOrigin;
  *     snapshot was read; never {@code null}
  * @param image for a file copied out of a disk image, where in the image it came from; else {@code null}
  */
-public record InputFile(String path, InputRole role, long size, String sha256, String format, HiveInfo hiveInfo,
-        String status, ImageFileOrigin image) {
+public record InputFile(
+        String path,
+        InputRole role,
+        long size,
+        String sha256,
+        String format,
+        HiveInfo hiveInfo,
+        String status,
+        ImageFileOrigin image) {
 
     /** A file read directly, not copied out of an image. */
-    public InputFile(String path, InputRole role, long size, String sha256, String format, HiveInfo hiveInfo,
-            String status) {
+    public InputFile(
+            String path, InputRole role, long size, String sha256, String format, HiveInfo hiveInfo, String status) {
         this(path, role, size, sha256, format, hiveInfo, status, null);
     }
 }

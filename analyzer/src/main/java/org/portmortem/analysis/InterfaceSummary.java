@@ -14,8 +14,13 @@ import org.portmortem.evidence.Evidence;
  * @param netbios NetBIOS over TCP/IP as configured, in words
  * @param evidence the facts these were read from
  */
-public record InterfaceSummary(String guid, String name, String addressing, List<String> bootAddresses,
-        String netbios, List<Evidence> evidence) {
+public record InterfaceSummary(
+        String guid,
+        String name,
+        String addressing,
+        List<String> bootAddresses,
+        String netbios,
+        List<Evidence> evidence) {
     public InterfaceSummary {
         bootAddresses = List.copyOf(bootAddresses);
         evidence = List.copyOf(evidence);

@@ -18,7 +18,11 @@ import org.portmortem.model.SystemModel;
  * @param bootPlan its boot plan
  * @param exposure the predicted listeners and RPC endpoints
  */
-public record Prediction(List<InputFile> inputs, List<AnalysisWarning> warnings, SystemModel model, BootPlan bootPlan,
+public record Prediction(
+        List<InputFile> inputs,
+        List<AnalysisWarning> warnings,
+        SystemModel model,
+        BootPlan bootPlan,
         Exposure exposure) {
     public Prediction {
         inputs = List.copyOf(inputs);

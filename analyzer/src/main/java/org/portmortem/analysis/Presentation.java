@@ -56,13 +56,20 @@ final class Presentation {
         out.add(fact("currentBuild", "Build", v.currentBuild()));
         out.add(fact("csdVersion", "Service pack", v.csdVersion()));
         out.add(fact("editionId", "Edition", v.editionId()));
-        out.add(fact("productType", "Role (ProductType)", v.productType().map(t -> t.name().toLowerCase().replace('_', ' ')
-                + (t.registryValue().isEmpty() ? "" : " (" + t.registryValue() + ")"))));
+        out.add(fact(
+                "productType",
+                "Role (ProductType)",
+                v.productType()
+                        .map(t -> t.name().toLowerCase().replace('_', ' ')
+                                + (t.registryValue().isEmpty() ? "" : " (" + t.registryValue() + ")"))));
         out.add(new Fact("family", "Windows family", m.family().displayName() + " — " + v.familyBasis(), null));
         out.add(fact("installDate", "Installed", v.installDate().map(this::both)));
         out.add(fact("systemRoot", "System root", m.systemRoot()));
-        out.add(new Fact("controlSet", "Control set analysed", "ControlSet" + String.format("%03d", cs.inUse())
-                + " — " + cs.inUseBasis(), cs.current().evidence()));
+        out.add(new Fact(
+                "controlSet",
+                "Control set analysed",
+                "ControlSet" + String.format("%03d", cs.inUse()) + " — " + cs.inUseBasis(),
+                cs.current().evidence()));
         out.add(timeZoneFact(id.timeZone()));
         out.add(fact("lastShutdown", "Last clean shutdown", id.lastShutdown().map(this::both)));
         out.add(fact("netbtNodeType", "NetBT node type", m.netbtNodeType().map(Presentation::nodeType)));
@@ -70,7 +77,10 @@ final class Presentation {
     }
 
     private static Fact fact(String id, String label, Evidenced<?> e) {
-        return new Fact(id, label, e == null || e.value() == null ? null : e.value().toString(),
+        return new Fact(
+                id,
+                label,
+                e == null || e.value() == null ? null : e.value().toString(),
                 e == null ? null : e.evidence());
     }
 
@@ -78,10 +88,13 @@ final class Presentation {
         if (tz == null) {
             return new Fact("timeZone", "Time zone", null, null);
         }
-        String name = tz.keyName() != null && tz.keyName().isPresent() ? tz.keyName().value()
+        String name = tz.keyName() != null && tz.keyName().isPresent()
+                ? tz.keyName().value()
                 : tz.standardName() == null ? null : tz.standardName().value();
         String offsets = "UTC" + tz.standardOffset().getId().replace("Z", "+00:00")
-                + (tz.hasDaylightSaving() ? ", daylight saving UTC" + tz.daylightOffset().getId().replace("Z", "+00:00") : "");
+                + (tz.hasDaylightSaving()
+                        ? ", daylight saving UTC" + tz.daylightOffset().getId().replace("Z", "+00:00")
+                        : "");
         return new Fact("timeZone", "Time zone", (name == null ? "" : name + " — ") + offsets, tz.basis());
     }
 
@@ -105,7 +118,8 @@ final class Presentation {
         for (NetworkInterface n : b.model.networkInterfaces()) {
             List<String> addresses = new ArrayList<>();
             for (InterfaceAddress a : n.bootAddresses()) {
-                addresses.add(a.address() + (a.subnetMask() == null ? "" : "/" + a.subnetMask())
+                addresses.add(a.address()
+                        + (a.subnetMask() == null ? "" : "/" + a.subnetMask())
                         + a.describe().substring(a.address().length()));
             }
             List<Evidence> ev = new ArrayList<>();
@@ -132,8 +146,11 @@ final class Presentation {
             return "NetbiosOptions absent: enabled (the default)";
         }
         return switch (o) {
-            case 0 -> "0: use the DHCP server's setting"
-                    + (n.dhcpNetbiosOptions().isPresent() ? " (last said " + n.dhcpNetbiosOptions().value() + ")" : "");
+            case 0 ->
+                "0: use the DHCP server's setting"
+                        + (n.dhcpNetbiosOptions().isPresent()
+                                ? " (last said " + n.dhcpNetbiosOptions().value() + ")"
+                                : "");
             case 1 -> "1: enabled";
             case 2 -> "2: disabled";
             default -> o + ": undefined";
@@ -178,21 +195,35 @@ final class Presentation {
         record Id(String hive, String path) {}
         Map<Id, List<Evidence>> byKey = new TreeMap<>(Comparator.comparing(Id::hive, String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(Id::path, String.CASE_INSENSITIVE_ORDER)
-                .thenComparing(Id::hive).thenComparing(Id::path));
+                .thenComparing(Id::hive)
+                .thenComparing(Id::path));
         for (Evidence e : evidence.keySet()) {
             if (e.hive() != null && e.keyPath() != null) {
-                byKey.computeIfAbsent(new Id(e.hive(), e.keyPath()), k -> new ArrayList<>()).add(e);
+                byKey.computeIfAbsent(new Id(e.hive(), e.keyPath()), k -> new ArrayList<>())
+                        .add(e);
             }
         }
         List<CitedKey> out = new ArrayList<>();
         byKey.forEach((id, list) -> {
-            Instant written = list.stream().map(Evidence::lastWritten).filter(i -> i != null).findFirst().orElse(null);
+            Instant written = list.stream()
+                    .map(Evidence::lastWritten)
+                    .filter(i -> i != null)
+                    .findFirst()
+                    .orElse(null);
             TreeSet<String> values = new TreeSet<>(Analysis.caseInsensitive());
             list.stream().map(Evidence::valueName).filter(v -> v != null).forEach(values::add);
-            boolean absent = list.stream().allMatch(e -> e.valueName() == null && e.lastWritten() == null
-                    && e.data() == null && e.note() != null && e.note().toLowerCase().contains("absent"));
-            out.add(new CitedKey(id.hive(), id.path(), written == null ? null : MachineTime.of(written, zone),
-                    List.copyOf(values), absent));
+            boolean absent = list.stream()
+                    .allMatch(e -> e.valueName() == null
+                            && e.lastWritten() == null
+                            && e.data() == null
+                            && e.note() != null
+                            && e.note().toLowerCase().contains("absent"));
+            out.add(new CitedKey(
+                    id.hive(),
+                    id.path(),
+                    written == null ? null : MachineTime.of(written, zone),
+                    List.copyOf(values),
+                    absent));
         });
         return out;
     }
@@ -217,19 +248,29 @@ final class Presentation {
         SystemModel m = b.model;
         String name = m.identity().computerName().orElse("(no computer name)");
         String product = m.version().productName().orElse(m.family().displayName());
-        String sp = m.version().csdVersion().isPresent() ? " " + m.version().csdVersion().value() : "";
+        String sp = m.version().csdVersion().isPresent()
+                ? " " + m.version().csdVersion().value()
+                : "";
         List<String> out = new ArrayList<>();
-        out.add("System:     " + name + ", " + product + sp + ", " + m.version().productType().orElse(null)
-                + ", " + m.services().size() + " services and drivers, " + b.bootPlan.running().size() + " running at boot");
-        long tcp = b.exposure.listeners().stream().filter(l -> l.protocol() == org.portmortem.net.Protocol.TCP).count();
+        out.add("System:     " + name + ", " + product + sp + ", "
+                + m.version().productType().orElse(null) + ", " + m.services().size() + " services and drivers, "
+                + b.bootPlan.running().size() + " running at boot");
+        long tcp = b.exposure.listeners().stream()
+                .filter(l -> l.protocol() == org.portmortem.net.Protocol.TCP)
+                .count();
         out.add("Listeners:  " + b.exposure.listeners().size() + " predicted (" + tcp + " TCP, "
-                + (b.exposure.listeners().size() - tcp) + " UDP" + possibleWords() + "), " + b.exposure.rpcEndpoints().size()
+                + (b.exposure.listeners().size() - tcp) + " UDP" + possibleWords() + "), "
+                + b.exposure.rpcEndpoints().size()
                 + " RPC endpoints" + firewallWords());
         Map<Severity, Integer> counts = new TreeMap<>();
         b.verdicts.findings().forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
-        StringBuilder f = new StringBuilder("Findings:   " + b.verdicts.findings().size() + " (");
+        StringBuilder f =
+                new StringBuilder("Findings:   " + b.verdicts.findings().size() + " (");
         for (Severity s : Severity.values()) {
-            f.append(s == Severity.HIGH ? "" : ", ").append(counts.getOrDefault(s, 0)).append(' ').append(s.word());
+            f.append(s == Severity.HIGH ? "" : ", ")
+                    .append(counts.getOrDefault(s, 0))
+                    .append(' ')
+                    .append(s.word());
         }
         out.add(f.append(')').toString());
         if (b.verdicts.snapshots().isEmpty()) {
@@ -261,15 +302,20 @@ final class Presentation {
 
     /** "; 28 of them only possible (HTTP.sys reservations)", or nothing when none is. */
     private String possibleWords() {
-        long possible = b.exposure.listeners().stream().filter(org.portmortem.exposure.Listener::possibleOnly).count();
+        long possible = b.exposure.listeners().stream()
+                .filter(org.portmortem.exposure.Listener::possibleOnly)
+                .count();
         return possible == 0 ? "" : "; " + possible + " of them only possible (HTTP.sys reservations)";
     }
 
     /** "; firewall: Standard profile in force, 0 reachable", for the summary's listeners line. */
     private String firewallWords() {
         org.portmortem.exposure.FirewallProfile p = b.exposure.firewallProfile();
-        long reachable = b.exposure.listeners().stream().filter(l -> !l.possibleOnly() && l.firewall().inForceReachability()
-                == org.portmortem.exposure.FirewallVerdict.Reachability.REACHABLE).count();
+        long reachable = b.exposure.listeners().stream()
+                .filter(l -> !l.possibleOnly()
+                        && l.firewall().inForceReachability()
+                                == org.portmortem.exposure.FirewallVerdict.Reachability.REACHABLE)
+                .count();
         return "; firewall: " + (p.profile() == null ? "no profile" : p.profile() + " profile in force") + ", "
                 + reachable + " reachable";
     }

@@ -53,12 +53,18 @@ public final class ReportIds {
      * the same case gives them: every kind has its own prefix, so one kind's ids do not depend on the
      * others'. For the subcommands that print one stage.
      */
-    public static ReportIds ofPrediction(List<Listener> listeners, List<RpcEndpoint> rpc, List<BootPlanSection> bootPlan) {
+    public static ReportIds ofPrediction(
+            List<Listener> listeners, List<RpcEndpoint> rpc, List<BootPlanSection> bootPlan) {
         return new ReportIds(List.of(), List.of(), listeners, bootPlan, rpc, List.of());
     }
 
-    ReportIds(List<InputFile> inputFiles, List<Finding> allFindings, List<Listener> allListeners,
-            List<BootPlanSection> bootPlan, List<RpcEndpoint> rpc, List<CitedKey> citedKeys) {
+    ReportIds(
+            List<InputFile> inputFiles,
+            List<Finding> allFindings,
+            List<Listener> allListeners,
+            List<BootPlanSection> bootPlan,
+            List<RpcEndpoint> rpc,
+            List<CitedKey> citedKeys) {
         for (InputFile f : inputFiles) {
             String name = f.path().replace('\\', '/');
             name = name.substring(name.lastIndexOf('/') + 1);
@@ -80,8 +86,8 @@ public final class ReportIds {
             }
         }
         for (RpcEndpoint r : rpc) {
-            rpcEndpoints.add(take("rpc-" + slug(r.uuid() + "-" + r.protseq() + "-"
-                    + (r.endpoint() == null ? "dynamic" : r.endpoint()))));
+            rpcEndpoints.add(take("rpc-"
+                    + slug(r.uuid() + "-" + r.protseq() + "-" + (r.endpoint() == null ? "dynamic" : r.endpoint()))));
         }
         for (CitedKey k : citedKeys) {
             String id = take("key-" + slug(hiveName(k.hive()) + "-" + k.keyPath()));
@@ -127,7 +133,11 @@ public final class ReportIds {
 
     private static String listenerContent(Listener l) {
         String address = l.address().replace(':', '_');
-        String port = l.dynamic() ? "dynamic-" + (l.owner().service() != null ? l.owner().service() : l.owner().process())
+        String port = l.dynamic()
+                ? "dynamic-"
+                        + (l.owner().service() != null
+                                ? l.owner().service()
+                                : l.owner().process())
                 : l.port().toString();
         return slug(l.protocol().name() + (l.ipVersion() == 6 ? "v6" : "") + "-" + address + "-" + port);
     }
@@ -177,7 +187,9 @@ public final class ReportIds {
 
     /** The id of the cited key an evidence record points into, or {@code null} for one without a key. */
     public String key(Evidence e) {
-        return e == null || e.hive() == null || e.keyPath() == null ? null : keyLookup.get(keyOf(e.hive(), e.keyPath()));
+        return e == null || e.hive() == null || e.keyPath() == null
+                ? null
+                : keyLookup.get(keyOf(e.hive(), e.keyPath()));
     }
 
     /** The ids of the keys these evidence records point into, first-seen order, each once. */

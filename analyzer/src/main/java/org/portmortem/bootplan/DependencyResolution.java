@@ -118,7 +118,10 @@ final class DependencyResolution {
         inProgress.remove(k);
         List<String> cycle = cycles.get(k);
         if (cycle != null) {
-            result = new Outcome(false, cycle, "is part of a dependency cycle: " + String.join(" -> ", cycle),
+            result = new Outcome(
+                    false,
+                    cycle,
+                    "is part of a dependency cycle: " + String.join(" -> ", cycle),
                     List.of(s.dependOnService().evidence()));
         }
         outcomes.put(k, result);
@@ -128,7 +131,10 @@ final class DependencyResolution {
     /** Failures a service has on its own, before its dependencies are looked at. */
     private static Outcome ownOutcome(Service s) {
         if (!s.type().isPresent()) {
-            return fail(s, "has no Type value, so the SCM does not know it as a service", s.type().evidence());
+            return fail(
+                    s,
+                    "has no Type value, so the SCM does not know it as a service",
+                    s.type().evidence());
         }
         if (s.startType() == StartType.DISABLED) {
             return fail(s, "is disabled (Start=4)", s.start().evidence());
@@ -144,7 +150,8 @@ final class DependencyResolution {
         Service dep = model.service(depName).orElse(null);
         if (dep == null) {
             Evidence missing = model.missingService(depName, "dependency of " + dependent.name() + " missing");
-            return chained(dependent, new Outcome(false, List.of(depName), depName + " does not exist", List.of(missing)));
+            return chained(
+                    dependent, new Outcome(false, List.of(depName), depName + " does not exist", List.of(missing)));
         }
         requiredBy.computeIfAbsent(key(dep.name()), x -> new LinkedHashSet<>()).add(dependent.name());
         return chained(dependent, resolve(dep));
@@ -155,19 +162,24 @@ final class DependencyResolution {
         List<Service> members = model.groupMembers(group);
         List<Service> starting = members.stream().filter(this::startsOnItsOwn).collect(Collectors.toList());
         List<Service> candidates = starting.isEmpty()
-                ? members.stream().filter(m -> m.startType() == StartType.MANUAL).collect(Collectors.toList())
+                ? members.stream()
+                        .filter(m -> m.startType() == StartType.MANUAL)
+                        .collect(Collectors.toList())
                 : starting;
         boolean any = false;
         for (Service m : candidates) {
-            requiredBy.computeIfAbsent(key(m.name()), x -> new LinkedHashSet<>()).add(dependent.name());
+            requiredBy
+                    .computeIfAbsent(key(m.name()), x -> new LinkedHashSet<>())
+                    .add(dependent.name());
             any |= resolve(m).ok();
         }
         if (any) {
             return Outcome.OK;
         }
-        String why = members.isEmpty() ? "group " + group + " has no members"
-                : "no member of group " + group + " can start (" + members.stream().map(Service::name)
-                        .collect(Collectors.joining(", ")) + ")";
+        String why = members.isEmpty()
+                ? "group " + group + " has no members"
+                : "no member of group " + group + " can start ("
+                        + members.stream().map(Service::name).collect(Collectors.joining(", ")) + ")";
         return chained(dependent, new Outcome(false, List.of("group " + group), why, List.of(declaredBy.evidence())));
     }
 
@@ -179,8 +191,11 @@ final class DependencyResolution {
         chain.add(dependent.name());
         chain.addAll(dep.chain());
         List<Evidence> ev = new ArrayList<>(dep.evidence());
-        ev.add(0, dependent.dependOnService().isPresent() ? dependent.dependOnService().evidence()
-                : dependent.dependOnGroup().evidence());
+        ev.add(
+                0,
+                dependent.dependOnService().isPresent()
+                        ? dependent.dependOnService().evidence()
+                        : dependent.dependOnGroup().evidence());
         return new Outcome(false, chain, dep.reason(), ev);
     }
 
@@ -199,9 +214,13 @@ final class DependencyResolution {
         for (String member : path) {
             cycles.put(key(member), path);
         }
-        warnings.add(new ModelWarning("dependency cycle: " + String.join(" -> ", path)
-                + "; the service control manager fails every member", s.dependOnService().evidence()));
-        return new Outcome(false, path, "dependency cycle " + String.join(" -> ", path),
+        warnings.add(new ModelWarning(
+                "dependency cycle: " + String.join(" -> ", path) + "; the service control manager fails every member",
+                s.dependOnService().evidence()));
+        return new Outcome(
+                false,
+                path,
+                "dependency cycle " + String.join(" -> ", path),
                 List.of(s.dependOnService().evidence()));
     }
 
@@ -218,48 +237,95 @@ final class DependencyResolution {
         String start = startText(s);
         if (o != null && !o.ok()) {
             evidence.addAll(o.evidence());
-            String reason = o.chain().size() == 1 && !cycles.containsKey(k) ? o.reason()
+            String reason = o.chain().size() == 1 && !cycles.containsKey(k)
+                    ? o.reason()
                     : "would fail to start: " + String.join(" -> ", o.chain()) + " (" + o.reason() + ")";
             if (startsOnItsOwn(s) || !pulledBy.isEmpty()) {
-                return new BootPlanEntry(s, st == StartType.DISABLED ? BootDecision.DISABLED : BootDecision.FAILS_TO_START,
-                        false, st == StartType.DISABLED ? start + "; needed by " + String.join(", ", pulledBy) : reason,
-                        o.chain(), pulledBy, evidence, host);
+                return new BootPlanEntry(
+                        s,
+                        st == StartType.DISABLED ? BootDecision.DISABLED : BootDecision.FAILS_TO_START,
+                        false,
+                        st == StartType.DISABLED ? start + "; needed by " + String.join(", ", pulledBy) : reason,
+                        o.chain(),
+                        pulledBy,
+                        evidence,
+                        host);
             }
         }
         if (o != null && startsOnItsOwn(s)) {
             if (s.isDriver()) {
-                return new BootPlanEntry(s, BootDecision.RUNS, true, start + ": driver loaded at boot", List.of(),
-                        List.of(), evidence, host);
+                return new BootPlanEntry(
+                        s,
+                        BootDecision.RUNS,
+                        true,
+                        start + ": driver loaded at boot",
+                        List.of(),
+                        List.of(),
+                        evidence,
+                        host);
             }
             if (st == StartType.MANUAL) {
                 evidence.addAll(triggerEvidence(s));
-                return new BootPlanEntry(s, BootDecision.TRIGGER_START, true, start + "; trigger fires at boot: "
-                        + firingTriggers(s), List.of(), List.of(), evidence, host);
+                return new BootPlanEntry(
+                        s,
+                        BootDecision.TRIGGER_START,
+                        true,
+                        start + "; trigger fires at boot: " + firingTriggers(s),
+                        List.of(),
+                        List.of(),
+                        evidence,
+                        host);
             }
             if (s.isDelayedAutostart()) {
                 evidence.add(s.delayedAutostart().evidence());
-                return new BootPlanEntry(s, BootDecision.DELAYED, true, start + ", delayed (DelayedAutostart=1)",
-                        List.of(), List.of(), evidence, host);
+                return new BootPlanEntry(
+                        s,
+                        BootDecision.DELAYED,
+                        true,
+                        start + ", delayed (DelayedAutostart=1)",
+                        List.of(),
+                        List.of(),
+                        evidence,
+                        host);
             }
             return new BootPlanEntry(s, BootDecision.RUNS, true, start, List.of(), List.of(), evidence, host);
         }
         if (o != null) {
-            return new BootPlanEntry(s, BootDecision.RUNS_AS_DEPENDENCY, true, start + "; started as a dependency of "
-                    + String.join(", ", pulledBy), List.of(), pulledBy, evidence, host);
+            return new BootPlanEntry(
+                    s,
+                    BootDecision.RUNS_AS_DEPENDENCY,
+                    true,
+                    start + "; started as a dependency of " + String.join(", ", pulledBy),
+                    List.of(),
+                    pulledBy,
+                    evidence,
+                    host);
         }
         if (st == StartType.DISABLED) {
             return new BootPlanEntry(s, BootDecision.DISABLED, false, start, List.of(), List.of(), evidence, host);
         }
         if (s.isTriggerStart()) {
             evidence.addAll(triggerEvidence(s));
-            return new BootPlanEntry(s, BootDecision.TRIGGER_START, false, start + "; no start trigger is known to fire"
-                    + " at a normal boot: " + s.triggers().stream()
-                            .map(t -> t.describe() + " - " + t.firing().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                                    + ": " + t.firingReason())
-                            .collect(Collectors.joining("; ")), List.of(), List.of(), evidence, host);
+            return new BootPlanEntry(
+                    s,
+                    BootDecision.TRIGGER_START,
+                    false,
+                    start + "; no start trigger is known to fire"
+                            + " at a normal boot: "
+                            + s.triggers().stream()
+                                    .map(t -> t.describe() + " - "
+                                            + t.firing()
+                                                    .name()
+                                                    .toLowerCase(Locale.ROOT)
+                                                    .replace('_', ' ') + ": " + t.firingReason())
+                                    .collect(Collectors.joining("; ")),
+                    List.of(),
+                    List.of(),
+                    evidence,
+                    host);
         }
-        return new BootPlanEntry(s, BootDecision.NOT_STARTED, false, notStartedReason(s, start), List.of(), List.of(),
-                evidence, host);
+        return new BootPlanEntry(
+                s, BootDecision.NOT_STARTED, false, notStartedReason(s, start), List.of(), List.of(), evidence, host);
     }
 
     private static String notStartedReason(Service s, String start) {
@@ -280,8 +346,10 @@ final class DependencyResolution {
     }
 
     private static String firingTriggers(Service s) {
-        return s.triggers().stream().filter(t -> t.start() && t.firing() == TriggerFiring.AT_BOOT)
-                .map(t -> t.describe() + " (" + t.firingReason() + ")").collect(Collectors.joining("; "));
+        return s.triggers().stream()
+                .filter(t -> t.start() && t.firing() == TriggerFiring.AT_BOOT)
+                .map(t -> t.describe() + " (" + t.firingReason() + ")")
+                .collect(Collectors.joining("; "));
     }
 
     private static List<Evidence> triggerEvidence(Service s) {

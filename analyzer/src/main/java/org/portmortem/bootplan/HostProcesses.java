@@ -22,7 +22,10 @@ final class HostProcesses {
             return new HostProcess(HostProcess.Kind.SVCHOST, "svchost.exe", file, s.svchostGroup());
         }
         boolean shared = s.type().isPresent() && (s.type().value() & ServiceType.SHARE_PROCESS.bit()) != 0;
-        return new HostProcess(shared ? HostProcess.Kind.SHARED_PROCESS : HostProcess.Kind.OWN_PROCESS,
-                s.image().fileName(), file, null);
+        return new HostProcess(
+                shared ? HostProcess.Kind.SHARED_PROCESS : HostProcess.Kind.OWN_PROCESS,
+                s.image().fileName(),
+                file,
+                null);
     }
 }

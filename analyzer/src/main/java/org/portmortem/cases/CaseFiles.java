@@ -1,7 +1,6 @@
 package org.portmortem.cases;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +12,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.portmortem.InputException;
-import org.portmortem.snapshot.SnapshotFiles;
 import org.portmortem.image.ImageFileOrigin;
+import org.portmortem.snapshot.SnapshotFiles;
 
 /**
  * The hive files of a case: SYSTEM (required) and SOFTWARE (optional), found by name in a case
@@ -37,8 +36,14 @@ import org.portmortem.image.ImageFileOrigin;
  * @param origins for files copied out of a disk image, where in the image each came from (keyed by
  *     absolute, normalised path); empty for a case folder
  */
-public record CaseFiles(Path system, Path software, List<Path> systemLogs, List<Path> softwareLogs,
-        List<String> notes, List<HiveSet> copies, Map<Path, ImageFileOrigin> origins) {
+public record CaseFiles(
+        Path system,
+        Path software,
+        List<Path> systemLogs,
+        List<Path> softwareLogs,
+        List<String> notes,
+        List<HiveSet> copies,
+        Map<Path, ImageFileOrigin> origins) {
 
     public CaseFiles {
         systemLogs = List.copyOf(systemLogs);
@@ -84,8 +89,9 @@ public record CaseFiles(Path system, Path software, List<Path> systemLogs, List<
     public static CaseFiles locate(Path folder, Path system, Path software) throws IOException {
         List<String> notes = new ArrayList<>();
         if (folder != null && !Files.isDirectory(folder)) {
-            throw new InputException(folder, Files.exists(folder) ? "is a file, not a case folder (use --system FILE)"
-                    : "no such case folder");
+            throw new InputException(
+                    folder,
+                    Files.exists(folder) ? "is a file, not a case folder (use --system FILE)" : "no such case folder");
         }
         List<HiveSet> copies = new ArrayList<>();
         Path sys;
@@ -98,17 +104,22 @@ public record CaseFiles(Path system, Path software, List<Path> systemLogs, List<
             List<HiveSet> sets = HiveSets.find(folder, notes);
             HiveSet chosen = HiveSets.choose(folder, sets);
             if (chosen == null) {
-                throw new InputException(folder == null ? Path.of(".") : folder, "no SYSTEM hive found (looked for SYSTEM,"
-                        + " SYSTEM.hiv, SYSTEM.reg in any case, here and in */Windows/System32/config/); give it with --system");
+                throw new InputException(
+                        folder == null ? Path.of(".") : folder,
+                        "no SYSTEM hive found (looked for SYSTEM,"
+                                + " SYSTEM.hiv, SYSTEM.reg in any case, here and in */Windows/System32/config/); give it with --system");
             }
             sys = chosen.system();
-            if (!chosen.folder().toAbsolutePath().normalize().equals(folder.toAbsolutePath().normalize())) {
+            if (!chosen.folder()
+                    .toAbsolutePath()
+                    .normalize()
+                    .equals(folder.toAbsolutePath().normalize())) {
                 notes.add("SYSTEM found in the triage tree: " + folder.relativize(sys));
             }
             soft = software != null ? existing(software) : chosen.software();
             if (chosen.kind() != HiveSet.Kind.LIVE) {
-                notes.add("no live hive set: analysing the " + chosen.kind().word() + " copy " + HiveSet.shown(folder,
-                        chosen.folder()));
+                notes.add("no live hive set: analysing the " + chosen.kind().word() + " copy "
+                        + HiveSet.shown(folder, chosen.folder()));
             }
             sets.stream().filter(s -> s != chosen).forEach(copies::add);
             if (!copies.isEmpty()) {
@@ -126,8 +137,8 @@ public record CaseFiles(Path system, Path software, List<Path> systemLogs, List<
         if (folder != null) {
             notes.addAll(notRead(folder, sys, soft));
         }
-        return new CaseFiles(sys, soft, logsOf(sys), soft == null ? List.of() : logsOf(soft), List.copyOf(notes), copies,
-                Map.of());
+        return new CaseFiles(
+                sys, soft, logsOf(sys), soft == null ? List.of() : logsOf(soft), List.copyOf(notes), copies, Map.of());
     }
 
     /** How many files of one folder the notes about files not read name one by one. */
@@ -142,12 +153,14 @@ public record CaseFiles(Path system, Path software, List<Path> systemLogs, List<
      */
     private static List<String> notRead(Path folder, Path system, Path software) throws IOException {
         List<Path> other = SnapshotFiles.survey(folder, HiveSets.MAX_DEPTH).unrecognized().stream()
-                .filter(p -> !sameFile(p, system) && !sameFile(p, software) && !isLogByName(p)).toList();
+                .filter(p -> !sameFile(p, system) && !sameFile(p, software) && !isLogByName(p))
+                .toList();
         List<String> notes = new ArrayList<>();
         java.util.Map<Path, List<Path>> byFolder = new java.util.TreeMap<>();
         for (Path p : other) {
             Path parent = folder.relativize(p).getParent();
-            byFolder.computeIfAbsent(parent == null ? Path.of("") : parent, k -> new ArrayList<>()).add(p);
+            byFolder.computeIfAbsent(parent == null ? Path.of("") : parent, k -> new ArrayList<>())
+                    .add(p);
         }
         for (java.util.Map.Entry<Path, List<Path>> e : byFolder.entrySet()) {
             List<Path> files = e.getValue();
@@ -159,7 +172,8 @@ public record CaseFiles(Path system, Path software, List<Path> systemLogs, List<
                             + " hive, a log nor a recognised listing");
                 }
             } else {
-                notes.add("not read: " + files.size() + " files in " + e.getKey() + " (" + files.get(0).getFileName()
+                notes.add("not read: " + files.size() + " files in " + e.getKey() + " ("
+                        + files.get(0).getFileName()
                         + ", ...) that are neither a hive, a transaction log nor a recognised listing");
             }
         }
@@ -168,13 +182,17 @@ public record CaseFiles(Path system, Path software, List<Path> systemLogs, List<
 
     private static String notReadNote(Path folder, Path p) {
         boolean reg = p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".reg");
-        return "not read: " + folder.relativize(p) + (reg ? " is a .reg file other than the SYSTEM or SOFTWARE hive"
-                + " (give it with --overlay to apply it)" : " is neither a hive, a transaction log nor a recognised"
-                + " netstat, tasklist or PowerShell listing");
+        return "not read: " + folder.relativize(p)
+                + (reg
+                        ? " is a .reg file other than the SYSTEM or SOFTWARE hive"
+                                + " (give it with --overlay to apply it)"
+                        : " is neither a hive, a transaction log nor a recognised"
+                                + " netstat, tasklist or PowerShell listing");
     }
 
     private static boolean sameFile(Path a, Path b) {
-        return b != null && a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        return b != null
+                && a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     /** A registry log by name; {@code X.LOG} only beside a file X (a netstat may be saved as {@code ns.log}). */
@@ -208,7 +226,8 @@ public record CaseFiles(Path system, Path software, List<Path> systemLogs, List<
         try (Stream<Path> s = Files.list(dir)) {
             matches = s.filter(Files::isRegularFile)
                     .filter(p -> rank(p.getFileName().toString(), hive) >= 0)
-                    .sorted(Comparator.comparingInt((Path p) -> rank(p.getFileName().toString(), hive))
+                    .sorted(Comparator.comparingInt(
+                                    (Path p) -> rank(p.getFileName().toString(), hive))
                             .thenComparing(Path::toString))
                     .collect(Collectors.toList());
         }
@@ -217,8 +236,10 @@ public record CaseFiles(Path system, Path software, List<Path> systemLogs, List<
         }
         if (matches.size() > 1) {
             notes.add(hive + ": using " + matches.get(0).getFileName() + " (also present: "
-                    + matches.subList(1, matches.size()).stream().map(p -> p.getFileName().toString())
-                            .collect(Collectors.joining(", ")) + ")");
+                    + matches.subList(1, matches.size()).stream()
+                            .map(p -> p.getFileName().toString())
+                            .collect(Collectors.joining(", "))
+                    + ")");
         }
         return matches.get(0);
     }
@@ -240,9 +261,11 @@ public record CaseFiles(Path system, Path software, List<Path> systemLogs, List<
         String base = hive.getFileName().toString().toLowerCase(Locale.ROOT);
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> {
-                String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                return n.equals(base + ".log") || n.equals(base + ".log1") || n.equals(base + ".log2");
-            }).sorted().collect(Collectors.toList());
+                        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                        return n.equals(base + ".log") || n.equals(base + ".log1") || n.equals(base + ".log2");
+                    })
+                    .sorted()
+                    .collect(Collectors.toList());
         }
     }
 }

@@ -55,9 +55,12 @@ public final class CaseHives implements AutoCloseable {
     private static void requireKind(Hive hive, Path file, HiveType role) throws InputException {
         HiveType found = HiveType.of(hive);
         if (found != role && found != HiveType.OTHER) {
-            throw new InputException(file, "is a " + label(found) + " hive, not a " + label(role) + " hive"
-                    + (found == HiveType.SYSTEM || found == HiveType.SOFTWARE
-                            ? "; give it as --" + found.name().toLowerCase(Locale.ROOT) : ""));
+            throw new InputException(
+                    file,
+                    "is a " + label(found) + " hive, not a " + label(role) + " hive"
+                            + (found == HiveType.SYSTEM || found == HiveType.SOFTWARE
+                                    ? "; give it as --" + found.name().toLowerCase(Locale.ROOT)
+                                    : ""));
         }
     }
 

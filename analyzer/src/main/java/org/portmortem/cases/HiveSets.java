@@ -33,11 +33,14 @@ final class HiveSets {
         List<Path> candidates = new ArrayList<>();
         candidates.add(folder);
         try (Stream<Path> s = Files.walk(folder, MAX_DEPTH)) {
-            s.filter(Files::isDirectory).filter(p -> !p.equals(folder)).filter(HiveSets::isHiveFolder)
+            s.filter(Files::isDirectory)
+                    .filter(p -> !p.equals(folder))
+                    .filter(HiveSets::isHiveFolder)
                     .sorted(Comparator.comparingInt(Path::getNameCount).thenComparing(Path::toString))
                     .forEach(candidates::add);
         } catch (UncheckedIOException e) {
-            throw new InputException(folder, "cannot be searched: " + e.getCause().getMessage(), e.getCause());
+            throw new InputException(
+                    folder, "cannot be searched: " + e.getCause().getMessage(), e.getCause());
         }
         List<HiveSet> sets = new ArrayList<>();
         for (Path dir : candidates) {
@@ -56,7 +59,8 @@ final class HiveSets {
      * @throws AmbiguousCaseException when two live sets (or, with none live, two copies) leave the choice open
      */
     static HiveSet choose(Path folder, List<HiveSet> sets) throws IOException {
-        List<HiveSet> live = sets.stream().filter(s -> s.kind() == HiveSet.Kind.LIVE).toList();
+        List<HiveSet> live =
+                sets.stream().filter(s -> s.kind() == HiveSet.Kind.LIVE).toList();
         List<HiveSet> pool = live.isEmpty() ? sets : live;
         if (pool.isEmpty()) {
             return null;
@@ -66,8 +70,10 @@ final class HiveSets {
             for (HiveSet s : pool) {
                 choices.add(s.describe(folder));
             }
-            throw new AmbiguousCaseException(folder + ": " + pool.size() + " " + (live.isEmpty() ? "hive copies" : "live hive sets")
-                    + " (two machines, or one machine twice); give the folder of one as CASE, or its SYSTEM with --system", choices);
+            throw new AmbiguousCaseException(
+                    folder + ": " + pool.size() + " " + (live.isEmpty() ? "hive copies" : "live hive sets")
+                            + " (two machines, or one machine twice); give the folder of one as CASE, or its SYSTEM with --system",
+                    choices);
         }
         return pool.get(0);
     }
@@ -100,7 +106,10 @@ final class HiveSets {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isDirectory).filter(p -> p.getFileName().toString().equalsIgnoreCase(name)).sorted().toList();
+            return s.filter(Files::isDirectory)
+                    .filter(p -> p.getFileName().toString().equalsIgnoreCase(name))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -134,22 +143,30 @@ final class HiveSets {
 
     private static boolean isConfig(Path p) {
         int n = p.getNameCount();
-        return n >= 2 && p.getName(n - 1).toString().equalsIgnoreCase("config")
+        return n >= 2
+                && p.getName(n - 1).toString().equalsIgnoreCase("config")
                 && p.getName(n - 2).toString().equalsIgnoreCase("System32");
     }
 
     private static HiveSet.Kind kindOf(Path caseFolder, Path dir) {
-        Path rel = caseFolder.toAbsolutePath().normalize().relativize(dir.toAbsolutePath().normalize());
+        Path rel = caseFolder
+                .toAbsolutePath()
+                .normalize()
+                .relativize(dir.toAbsolutePath().normalize());
         for (Path part : rel) {
             if (VSS.matcher(part.toString()).matches()) {
                 return HiveSet.Kind.VSS;
             }
         }
-        String last = dir.getFileName() == null ? "" : dir.getFileName().toString().toLowerCase(Locale.ROOT);
+        String last =
+                dir.getFileName() == null ? "" : dir.getFileName().toString().toLowerCase(Locale.ROOT);
         if (last.equals("regback")) {
             return HiveSet.Kind.REGBACK;
         }
-        if (last.equals("repair") && !dir.toAbsolutePath().normalize().equals(caseFolder.toAbsolutePath().normalize())) {
+        if (last.equals("repair")
+                && !dir.toAbsolutePath()
+                        .normalize()
+                        .equals(caseFolder.toAbsolutePath().normalize())) {
             return HiveSet.Kind.REPAIR;
         }
         return HiveSet.Kind.LIVE;

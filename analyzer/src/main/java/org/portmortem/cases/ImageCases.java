@@ -55,29 +55,39 @@ public final class ImageCases {
             }
         }
         if (pool.isEmpty()) {
-            throw new InputException(image.image().path(), choice == null
-                    ? "no Windows installation found (no System32/config/SYSTEM at the root of an NTFS volume); volumes: "
-                            + volumes(image)
-                    : "no Windows installation " + choice + "; installations: " + (all.isEmpty() ? "none"
-                            : String.join("; ", listed(image, all)))
-                            + "; volumes: " + volumes(image));
+            throw new InputException(
+                    image.image().path(),
+                    choice == null
+                            ? "no Windows installation found (no System32/config/SYSTEM at the root of an NTFS volume); volumes: "
+                                    + volumes(image)
+                            : "no Windows installation " + choice + "; installations: "
+                                    + (all.isEmpty() ? "none" : String.join("; ", listed(image, all)))
+                                    + "; volumes: " + volumes(image));
         }
         if (pool.size() > 1) {
-            throw new AmbiguousCaseException(image.image().path() + ": " + pool.size() + " Windows installations"
-                    + (choice == null ? "" : " on volume " + choice) + "; choose one with --volume N, or --volume N.M"
-                    + " for installation M of volume N", listed(image, pool));
+            throw new AmbiguousCaseException(
+                    image.image().path() + ": " + pool.size() + " Windows installations"
+                            + (choice == null ? "" : " on volume " + choice)
+                            + "; choose one with --volume N, or --volume N.M"
+                            + " for installation M of volume N",
+                    listed(image, pool));
         }
         WindowsInstallation chosen = pool.get(0);
         ExtractedInstallation x = image.extract(chosen);
         List<String> notes = new ArrayList<>();
-        notes.add("image " + image.image().path() + " (" + image.image().format().word() + (image.image().segments().size() > 1
-                ? ", " + image.image().segments().size() + " segments" : "") + "): using installation " + image.number(chosen)
-                + ", " + describe(chosen) + "; its hive files were copied out with icat into a private temporary folder,"
+        notes.add("image " + image.image().path() + " ("
+                + image.image().format().word()
+                + (image.image().segments().size() > 1
+                        ? ", " + image.image().segments().size() + " segments"
+                        : "") + "): using installation " + image.number(chosen)
+                + ", " + describe(chosen)
+                + "; its hive files were copied out with icat into a private temporary folder,"
                 + " removed afterwards");
         if (image.note() != null) {
             notes.add(image.note());
         }
-        List<String> others = listed(image, all.stream().filter(i -> i != chosen).toList());
+        List<String> others =
+                listed(image, all.stream().filter(i -> i != chosen).toList());
         if (!others.isEmpty()) {
             notes.add("also in the image, not analysed: " + String.join("; ", others));
         }
@@ -85,7 +95,8 @@ public final class ImageCases {
     }
 
     /** {@code N} or {@code N.M}. */
-    private static final java.util.regex.Pattern CHOICE = java.util.regex.Pattern.compile("(\\d{1,4})(?:\\.(\\d{1,4}))?");
+    private static final java.util.regex.Pattern CHOICE =
+            java.util.regex.Pattern.compile("(\\d{1,4})(?:\\.(\\d{1,4}))?");
 
     /** Each installation as "1.2 volume 1 (NTFS "SYS", offset 1048576): Windows.old/Windows". */
     private static List<String> listed(OpenedImage image, List<WindowsInstallation> installations) throws IOException {
@@ -108,6 +119,7 @@ public final class ImageCases {
     }
 
     private static String volumes(OpenedImage image) throws IOException {
-        return String.join("; ", image.volumes().stream().map(ImageCases::describe).toList());
+        return String.join(
+                "; ", image.volumes().stream().map(ImageCases::describe).toList());
     }
 }

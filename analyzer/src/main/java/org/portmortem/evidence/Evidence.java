@@ -42,18 +42,38 @@ public record Evidence(
 
     /** A value as read. */
     public static Evidence ofValue(Key key, Value value, String note) {
-        return new Evidence(key.hive().name(), key.path(), value.name(), value.type().name(), value.display(),
-                key.lastWritten().orElse(null), note);
+        return new Evidence(
+                key.hive().name(),
+                key.path(),
+                value.name(),
+                value.type().name(),
+                value.display(),
+                key.lastWritten().orElse(null),
+                note);
     }
 
     /** A key, its existence or last-write time being the fact. */
     public static Evidence ofKey(Key key, String note) {
-        return new Evidence(key.hive().name(), key.path(), null, null, null, key.lastWritten().orElse(null), note);
+        return new Evidence(
+                key.hive().name(),
+                key.path(),
+                null,
+                null,
+                null,
+                key.lastWritten().orElse(null),
+                note);
     }
 
     /** A value that is absent from an existing key, so a default applies. */
     public static Evidence absentValue(Key key, String valueName, String note) {
-        return new Evidence(key.hive().name(), key.path(), valueName, null, null, key.lastWritten().orElse(null), note);
+        return new Evidence(
+                key.hive().name(),
+                key.path(),
+                valueName,
+                null,
+                null,
+                key.lastWritten().orElse(null),
+                note);
     }
 
     /** A key that is absent. */

@@ -82,9 +82,14 @@ final class AddressPlan {
      * recorded): predicted, not dropped, at {@link Listener#UNKNOWN_DHCP_ADDRESS}, uncertain.
      */
     private static Bound unknown(HostAtBoot.NetworkInterface nic, List<Evidence> evidence) {
-        return new Bound(Listener.UNKNOWN_DHCP_ADDRESS, 4, evidence, new Certainty(Certainty.Level.UNCERTAIN,
-                "interface " + nic.display() + " takes its address from DHCP and the hive records no lease: the"
-                        + " listener opens on whatever address DHCP gives it, if the interface is connected at boot"),
+        return new Bound(
+                Listener.UNKNOWN_DHCP_ADDRESS,
+                4,
+                evidence,
+                new Certainty(
+                        Certainty.Level.UNCERTAIN,
+                        "interface " + nic.display() + " takes its address from DHCP and the hive records no lease: the"
+                                + " listener opens on whatever address DHCP gives it, if the interface is connected at boot"),
                 "interface " + nic.display());
     }
 }

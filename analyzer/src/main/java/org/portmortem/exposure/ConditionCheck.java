@@ -28,9 +28,12 @@ record ConditionCheck(boolean holds, Certainty certainty, Evidence evidence) {
         String note = (c.note() == null ? "" : c.note() + "; ") + "condition " + c;
         Evidence ev = scope.evidence(keyPath, c.value(), note);
         if (scope.unavailable(keyPath)) {
-            return new ConditionCheck(c.whenAbsent() != null && compare(c, c.whenAbsent()),
-                    new Certainty(Certainty.Level.UNCERTAIN, "SOFTWARE hive not supplied: " + c.key() + "\\" + c.value()
-                            + " assumed at its default"), ev);
+            return new ConditionCheck(
+                    c.whenAbsent() != null && compare(c, c.whenAbsent()),
+                    new Certainty(
+                            Certainty.Level.UNCERTAIN,
+                            "SOFTWARE hive not supplied: " + c.key() + "\\" + c.value() + " assumed at its default"),
+                    ev);
         }
         Optional<Value> v = scope.value(keyPath, c.value());
         if (c.op().equals("exists")) {
@@ -45,20 +48,28 @@ record ConditionCheck(boolean holds, Certainty certainty, Evidence evidence) {
         try {
             return new ConditionCheck(compare(c, v.get()), Certainty.certain(), ev);
         } catch (ValueTypeException | NumberFormatException e) {
-            return new ConditionCheck(c.whenAbsent() != null && compare(c, c.whenAbsent()),
-                    new Certainty(Certainty.Level.UNCERTAIN, "value not readable as expected (" + e.getMessage()
-                            + "): default assumed"), ev);
+            return new ConditionCheck(
+                    c.whenAbsent() != null && compare(c, c.whenAbsent()),
+                    new Certainty(
+                            Certainty.Level.UNCERTAIN,
+                            "value not readable as expected (" + e.getMessage() + "): default assumed"),
+                    ev);
         }
     }
 
     private static boolean compare(RegistryCondition c, JsonNode literal) {
         return switch (c.op()) {
-            case "==", "!=", "<", ">=" -> c.operand().isNumber()
-                    ? numeric(c.op(), literal.asLong(), c.operand().asLong())
-                    : textual(c.op(), literal.asText(), c.operand().asText());
-            case "sp<" -> RegistryScope.servicePackNumber(literal.asText()) < c.operand().asInt();
-            case "sp>=" -> RegistryScope.servicePackNumber(literal.asText()) >= c.operand().asInt();
-            case "contains", "lacks" -> c.op().equals("contains") == literal.asText().equalsIgnoreCase(c.operand().asText());
+            case "==", "!=", "<", ">=" ->
+                c.operand().isNumber()
+                        ? numeric(c.op(), literal.asLong(), c.operand().asLong())
+                        : textual(c.op(), literal.asText(), c.operand().asText());
+            case "sp<" ->
+                RegistryScope.servicePackNumber(literal.asText()) < c.operand().asInt();
+            case "sp>=" ->
+                RegistryScope.servicePackNumber(literal.asText()) >= c.operand().asInt();
+            case "contains", "lacks" ->
+                c.op().equals("contains")
+                        == literal.asText().equalsIgnoreCase(c.operand().asText());
             default -> throw new IllegalArgumentException("unknown operator " + c.op());
         };
     }
@@ -67,16 +78,22 @@ record ConditionCheck(boolean holds, Certainty certainty, Evidence evidence) {
         return switch (c.op()) {
             case "==", "!=", "<", ">=" -> {
                 if (c.operand().isNumber()) {
-                    long n = v.isNumber() ? v.asLong() : Long.parseLong(v.asString().trim());
+                    long n = v.isNumber()
+                            ? v.asLong()
+                            : Long.parseLong(v.asString().trim());
                     yield numeric(c.op(), n, c.operand().asLong());
                 }
-                yield textual(c.op(), v.isString() ? v.asString() : v.display(), c.operand().asText());
+                yield textual(
+                        c.op(),
+                        v.isString() ? v.asString() : v.display(),
+                        c.operand().asText());
             }
             case "sp<" -> servicePack(v) < c.operand().asInt();
             case "sp>=" -> servicePack(v) >= c.operand().asInt();
             case "contains", "lacks" -> {
                 List<String> items = v.asStrings();
-                boolean has = items.stream().anyMatch(s -> s.trim().equalsIgnoreCase(c.operand().asText()));
+                boolean has = items.stream()
+                        .anyMatch(s -> s.trim().equalsIgnoreCase(c.operand().asText()));
                 yield c.op().equals("contains") == has;
             }
             default -> throw new IllegalArgumentException("unknown operator " + c.op());

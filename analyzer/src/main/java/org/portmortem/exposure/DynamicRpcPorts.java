@@ -33,14 +33,24 @@ final class DynamicRpcPorts {
                 : new PortRange(49152, 65535, "default dynamic range since Vista (49152-65535)", List.of());
         this.rpcRange = rpcRange(reg, def);
         if (pre) {
-            Optional<Value> max = reg.value("CS\\Services\\Tcpip\\Parameters", "MaxUserPort").filter(Value::isNumber);
-            int last = max.map(Value::asInt).filter(n -> n >= 5000 && n <= 65534).orElse(5000);
-            this.ephemeralRange = new PortRange(1025, last, "ephemeral range 1025-MaxUserPort",
-                    List.of(reg.evidence("CS\\Services\\Tcpip\\Parameters", "MaxUserPort",
+            Optional<Value> max =
+                    reg.value("CS\\Services\\Tcpip\\Parameters", "MaxUserPort").filter(Value::isNumber);
+            int last =
+                    max.map(Value::asInt).filter(n -> n >= 5000 && n <= 65534).orElse(5000);
+            this.ephemeralRange = new PortRange(
+                    1025,
+                    last,
+                    "ephemeral range 1025-MaxUserPort",
+                    List.of(reg.evidence(
+                            "CS\\Services\\Tcpip\\Parameters",
+                            "MaxUserPort",
                             "upper bound of ephemeral ports; absent = 5000")));
         } else {
-            this.ephemeralRange = new PortRange(49152, 65535,
-                    "default ephemeral range since Vista (netsh dynamicport setting not decoded)", List.of());
+            this.ephemeralRange = new PortRange(
+                    49152,
+                    65535,
+                    "default ephemeral range since Vista (netsh dynamicport setting not decoded)",
+                    List.of());
         }
     }
 
@@ -78,20 +88,26 @@ final class DynamicRpcPorts {
         int first = ranges.stream().mapToInt(r -> r[0]).min().orElseThrow();
         int last = ranges.stream().mapToInt(r -> r[1]).max().orElseThrow();
         if (listedAreInternet == defaultUsesInternet) {
-            String origin = "Rpc\\Internet Ports " + (listedAreInternet ? "(Internet ports, used by default)"
-                    : "(intranet ports, used by default)");
+            String origin = "Rpc\\Internet Ports "
+                    + (listedAreInternet ? "(Internet ports, used by default)" : "(intranet ports, used by default)");
             if (ranges.size() > 1) {
                 origin += "; several ranges, shown as their span";
             }
             return new PortRange(first, last, origin, ev);
         }
-        return new PortRange(def.first(), def.last(), def.origin() + " outside Rpc\\Internet Ports " + first + "-" + last
-                + " (the listed ports are reserved for the other kind of endpoint)", ev);
+        return new PortRange(
+                def.first(),
+                def.last(),
+                def.origin() + " outside Rpc\\Internet Ports " + first + "-" + last
+                        + " (the listed ports are reserved for the other kind of endpoint)",
+                ev);
     }
 
     private static boolean yes(RegistryScope reg, String name) {
-        return reg.value(RPC_INTERNET, name).filter(Value::isString)
-                .map(v -> v.asString().trim().equalsIgnoreCase("Y")).orElse(false);
+        return reg.value(RPC_INTERNET, name)
+                .filter(Value::isString)
+                .map(v -> v.asString().trim().equalsIgnoreCase("Y"))
+                .orElse(false);
     }
 
     /** Where RPC dynamic endpoints take their ports. */

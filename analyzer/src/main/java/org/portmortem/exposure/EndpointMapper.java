@@ -1,11 +1,11 @@
 package org.portmortem.exposure;
 
-import org.portmortem.net.Protocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.hive.Value;
+import org.portmortem.net.Protocol;
 
 /**
  * The RPC endpoint mapper on port 135, in RpcSs (RpcEptMapper's svchost on Vista+) [HSC] [C706]:
@@ -34,11 +34,13 @@ final class EndpointMapper {
         Certainty dcomCertainty = Certainty.certain();
         if (reg.unavailable(RPC_KEY)) {
             dcomTcp = true;
-            dcomCertainty = new Certainty(Certainty.Level.UNCERTAIN,
+            dcomCertainty = new Certainty(
+                    Certainty.Level.UNCERTAIN,
                     "SOFTWARE hive not supplied: DCOM Protocols assumed to hold ncacn_ip_tcp");
         } else if (dcom.isEmpty()) {
             dcomTcp = true;
-            dcomCertainty = new Certainty(Certainty.Level.LIKELY,
+            dcomCertainty = new Certainty(
+                    Certainty.Level.LIKELY,
                     "DCOM Protocols absent: the built-in default is believed to include ncacn_ip_tcp");
         } else {
             List<String> seqs;
@@ -55,20 +57,49 @@ final class EndpointMapper {
         if (dcomTcp || tcpServers) {
             String why = dcomTcp ? "ncacn_ip_tcp is in DCOM Protocols" : "a running RPC server registers ncacn_ip_tcp";
             Certainty c = u.certainty().weakest(dcomTcp && !tcpServers ? dcomCertainty : Certainty.certain());
-            Listener tcp = new Listener(Protocol.TCP, 4, "0.0.0.0", 135, false, null, owner,
-                    new Mechanism(Mechanism.Kind.ENDPOINT_MAPPER, "RPC endpoint mapper and DCOM SCM: " + why), c, base, null);
+            Listener tcp = new Listener(
+                    Protocol.TCP,
+                    4,
+                    "0.0.0.0",
+                    135,
+                    false,
+                    null,
+                    owner,
+                    new Mechanism(Mechanism.Kind.ENDPOINT_MAPPER, "RPC endpoint mapper and DCOM SCM: " + why),
+                    c,
+                    base,
+                    null);
             listeners.addAll(restriction.applyToEndpointMapper(tcp));
             if (!host.family().isPreVista()) {
-                listeners.add(new Listener(Protocol.TCP, 6, "::", 135, false, null, owner,
-                        new Mechanism(Mechanism.Kind.ENDPOINT_MAPPER, "RPC endpoint mapper and DCOM SCM: " + why), c, base,
+                listeners.add(new Listener(
+                        Protocol.TCP,
+                        6,
+                        "::",
+                        135,
+                        false,
+                        null,
+                        owner,
+                        new Mechanism(Mechanism.Kind.ENDPOINT_MAPPER, "RPC endpoint mapper and DCOM SCM: " + why),
+                        c,
+                        base,
                         null));
             }
         }
         if (udpServers) {
-            listeners.add(new Listener(Protocol.UDP, 4, "0.0.0.0", 135, false, null, owner,
-                    new Mechanism(Mechanism.Kind.ENDPOINT_MAPPER,
+            listeners.add(new Listener(
+                    Protocol.UDP,
+                    4,
+                    "0.0.0.0",
+                    135,
+                    false,
+                    null,
+                    owner,
+                    new Mechanism(
+                            Mechanism.Kind.ENDPOINT_MAPPER,
                             "RPC endpoint mapper on UDP: a running RPC server registers ncadg_ip_udp"),
-                    u.certainty(), u.evidence(), null));
+                    u.certainty(),
+                    u.evidence(),
+                    null));
         }
     }
 

@@ -31,10 +31,20 @@ public record Exposure(
     }
 
     /** An exposure whose firewall profile in force was not decided. */
-    public Exposure(WindowsFamily family, List<Listener> listeners, List<RpcEndpoint> rpcEndpoints, PortRange dynamicRange,
+    public Exposure(
+            WindowsFamily family,
+            List<Listener> listeners,
+            List<RpcEndpoint> rpcEndpoints,
+            PortRange dynamicRange,
             List<String> warnings) {
-        this(family, listeners, rpcEndpoints, dynamicRange, warnings,
-                FirewallProfile.none("the firewall profile in force was not decided", List.of()), null);
+        this(
+                family,
+                listeners,
+                rpcEndpoints,
+                dynamicRange,
+                warnings,
+                FirewallProfile.none("the firewall profile in force was not decided", List.of()),
+                null);
     }
 
     /**
@@ -42,7 +52,8 @@ public record Exposure(
      * registry when asked about a socket (every predicted listener already carries its verdict).
      */
     public Exposure withoutFirewallJudge() {
-        return firewall == null ? this
+        return firewall == null
+                ? this
                 : new Exposure(family, listeners, rpcEndpoints, dynamicRange, warnings, firewallProfile, null);
     }
 

@@ -1,6 +1,5 @@
 package org.portmortem.exposure;
 
-import org.portmortem.net.Protocol;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,13 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.exposure.knowledge.EndpointKnowledge;
-import org.portmortem.model.WindowsFamily;
 import org.portmortem.exposure.knowledge.KnowledgeBase;
 import org.portmortem.exposure.knowledge.PortSpec;
 import org.portmortem.exposure.knowledge.RegistryCondition;
 import org.portmortem.exposure.knowledge.RpcInterfaceKnowledge;
 import org.portmortem.exposure.knowledge.ServiceKnowledge;
 import org.portmortem.hive.Value;
+import org.portmortem.model.WindowsFamily;
+import org.portmortem.net.Protocol;
 
 /**
  * Predicts every socket that listens after boot and every RPC endpoint that is registered, from
@@ -41,7 +41,11 @@ public final class ExposurePredictor {
     }
 
     /** One running thing the knowledge base knows, where it runs and why. */
-    private record Unit(ServiceKnowledge entry, Owner owner, String processInstance, Certainty certainty,
+    private record Unit(
+            ServiceKnowledge entry,
+            Owner owner,
+            String processInstance,
+            Certainty certainty,
             List<Evidence> evidence) {}
 
     /** A process instance's need for one dynamic RPC port of a protocol. */
@@ -51,8 +55,8 @@ public final class ExposurePredictor {
      * Predicts the exposure of a modelled system after the boot its plan describes; the knowledge
      * base's registry conditions are read from {@code registry}, the hives the model was read from.
      */
-    public Exposure predict(org.portmortem.model.SystemModel model, org.portmortem.bootplan.BootPlan plan,
-            RegistryScope registry) {
+    public Exposure predict(
+            org.portmortem.model.SystemModel model, org.portmortem.bootplan.BootPlan plan, RegistryScope registry) {
         return predict(HostAtBoot.of(model, plan, registry));
     }
 
@@ -78,7 +82,9 @@ public final class ExposurePredictor {
                 if (applied.isEmpty()) {
                     continue;
                 }
-                Certainty c = u.certainty().weakest(ep.certaintyWithReason()).weakest(applied.get().certainty());
+                Certainty c = u.certainty()
+                        .weakest(ep.certaintyWithReason())
+                        .weakest(applied.get().certainty());
                 List<Evidence> ev = new ArrayList<>(u.evidence());
                 ev.addAll(applied.get().evidence());
                 if (ep.port().kind() == PortSpec.Kind.DYNAMIC_RPC) {
@@ -97,16 +103,20 @@ public final class ExposurePredictor {
                 if (applied.isEmpty()) {
                     continue;
                 }
-                Certainty c = u.certainty().weakest(r.certaintyWithReason()).weakest(applied.get().certainty());
+                Certainty c = u.certainty()
+                        .weakest(r.certaintyWithReason())
+                        .weakest(applied.get().certainty());
                 List<Evidence> ev = new ArrayList<>(u.evidence());
                 ev.addAll(applied.get().evidence());
                 registrations.add(new RpcRegistration(r, u.owner(), u.processInstance(), c, ev));
                 for (String p : r.protseqs()) {
                     if (p.equals("ncacn_ip_tcp")) {
-                        tcpDemand.computeIfAbsent(u.processInstance(), k -> new ArrayList<>())
+                        tcpDemand
+                                .computeIfAbsent(u.processInstance(), k -> new ArrayList<>())
                                 .add(new Demand(u, r.name(), c, ev));
                     } else if (p.equals("ncadg_ip_udp")) {
-                        udpDemand.computeIfAbsent(u.processInstance(), k -> new ArrayList<>())
+                        udpDemand
+                                .computeIfAbsent(u.processInstance(), k -> new ArrayList<>())
                                 .add(new Demand(u, r.name(), c, ev));
                     }
                 }
@@ -132,7 +142,8 @@ public final class ExposurePredictor {
         listeners.addAll(httpSys.listeners());
         warnings.addAll(httpSys.warnings());
 
-        org.portmortem.exposure.firewall.HostFirewall firewall = new org.portmortem.exposure.firewall.HostFirewall(host);
+        org.portmortem.exposure.firewall.HostFirewall firewall =
+                new org.portmortem.exposure.firewall.HostFirewall(host);
         warnings.addAll(firewall.warnings());
         List<Listener> judged = new ArrayList<>();
         for (Listener l : listeners) {
@@ -140,8 +151,8 @@ public final class ExposurePredictor {
         }
         judged.sort(ORDER);
         List<RpcEndpoint> rpc = RpcEndpoints.resolve(registrations, judged);
-        return new Exposure(host.family(), judged, rpc, ranges.rpcRange(), warnings, firewall.profileInForce(),
-                firewall::verdict);
+        return new Exposure(
+                host.family(), judged, rpc, ranges.rpcRange(), warnings, firewall.profileInForce(), firewall::verdict);
     }
 
     /** Sort order of listeners: protocol, IP version, address, fixed before dynamic, port, owner. */
@@ -162,7 +173,10 @@ public final class ExposurePredictor {
             Owner owner = r.driver() ? Owner.system(r.name()) : Owner.of(r.name(), r.process(), r.svchostGroup());
             Certainty c = r.certainty();
             String instance = r.processInstance();
-            if (!r.driver() && host.family().atLeast(WindowsFamily.WIN10_2016_2022) && r.svchostGroup() != null && !splitDisabled(host, r.name())) {
+            if (!r.driver()
+                    && host.family().atLeast(WindowsFamily.WIN10_2016_2022)
+                    && r.svchostGroup() != null
+                    && !splitDisabled(host, r.name())) {
                 // Windows 10 1703+ gives each svchost service its own process when RAM exceeds 3.5 GB [SVCHOST1703].
                 instance = instance + " (" + r.name().toLowerCase(Locale.ROOT) + ")";
             }
@@ -170,14 +184,16 @@ public final class ExposurePredictor {
         }
         for (HostAtBoot.RunningUnit r : host.demandStart()) {
             Optional<ServiceKnowledge> e = kb.entry(r.name());
-            ServiceKnowledge.DemandStart d = e.map(ServiceKnowledge::demandStarted).orElse(null);
+            ServiceKnowledge.DemandStart d =
+                    e.map(ServiceKnowledge::demandStarted).orElse(null);
             if (d == null || !d.families().contains(host.family())) {
                 continue;
             }
-            Certainty c = new Certainty(Certainty.Level.LIKELY, r.name() + " is demand-start (" + r.certainty().reason()
-                    + ") but " + d.reason());
-            out.add(new Unit(e.get(), Owner.of(r.name(), r.process(), r.svchostGroup()), r.processInstance(), c,
-                    r.evidence()));
+            Certainty c = new Certainty(
+                    Certainty.Level.LIKELY,
+                    r.name() + " is demand-start (" + r.certainty().reason() + ") but " + d.reason());
+            out.add(new Unit(
+                    e.get(), Owner.of(r.name(), r.process(), r.svchostGroup()), r.processInstance(), c, r.evidence()));
         }
         for (ServiceKnowledge e : kb.entries()) {
             if (e.kind() != ServiceKnowledge.Kind.PROCESS || !e.families().contains(host.family())) {
@@ -190,15 +206,22 @@ public final class ExposurePredictor {
             String service = e.name().toLowerCase(Locale.ROOT).endsWith(".exe") ? null : e.name();
             List<Evidence> ev = new ArrayList<>(host.familyEvidence());
             ev.addAll(applied.get().evidence());
-            out.add(new Unit(e, Owner.of(service, e.image(), null), e.image().toLowerCase(Locale.ROOT),
-                    applied.get().certainty(), ev));
+            out.add(new Unit(
+                    e,
+                    Owner.of(service, e.image(), null),
+                    e.image().toLowerCase(Locale.ROOT),
+                    applied.get().certainty(),
+                    ev));
         }
         return out;
     }
 
     private static boolean splitDisabled(HostAtBoot host, String service) {
-        return host.registry().value("CS\\Services\\" + service, "SvcHostSplitDisable")
-                .filter(Value::isNumber).map(v -> v.asInt() == 1).orElse(false);
+        return host.registry()
+                .value("CS\\Services\\" + service, "SvcHostSplitDisable")
+                .filter(Value::isNumber)
+                .map(v -> v.asInt() == 1)
+                .orElse(false);
     }
 
     /** The conditions' outcome when all hold. */
@@ -218,8 +241,14 @@ public final class ExposurePredictor {
         return Optional.of(new Applied(c, ev));
     }
 
-    private static List<Listener> endpointListeners(HostAtBoot host, Unit u, EndpointKnowledge ep, Certainty c,
-            List<Evidence> ev, AddressPlan addresses, DynamicRpcPorts ranges) {
+    private static List<Listener> endpointListeners(
+            HostAtBoot host,
+            Unit u,
+            EndpointKnowledge ep,
+            Certainty c,
+            List<Evidence> ev,
+            AddressPlan addresses,
+            DynamicRpcPorts ranges) {
         Integer port = null;
         PortRange range = null;
         Mechanism mechanism;
@@ -233,8 +262,8 @@ public final class ExposurePredictor {
             }
             case REGISTRY -> {
                 PortSpec spec = ep.port();
-                evidence.add(host.registry().evidence(spec.key(), spec.value(),
-                        "listening port; absent = " + spec.defaultPort()));
+                evidence.add(host.registry()
+                        .evidence(spec.key(), spec.value(), "listening port; absent = " + spec.defaultPort()));
                 Optional<Value> v = host.registry().value(spec.key(), spec.value());
                 port = spec.defaultPort();
                 if (v.isPresent()) {
@@ -242,7 +271,8 @@ public final class ExposurePredictor {
                     if (r.port().isPresent()) {
                         port = r.port().get();
                     } else {
-                        certainty = certainty.weakest(new Certainty(Certainty.Level.UNCERTAIN,
+                        certainty = certainty.weakest(new Certainty(
+                                Certainty.Level.UNCERTAIN,
                                 r.problem() + ": default " + spec.defaultPort() + " assumed"));
                     }
                 }
@@ -261,10 +291,21 @@ public final class ExposurePredictor {
             for (AddressPlan.Bound b : addresses.addresses(ep.bind(), v)) {
                 List<Evidence> all = new ArrayList<>(evidence);
                 all.addAll(b.evidence());
-                Mechanism m = b.where() == null ? mechanism
+                Mechanism m = b.where() == null
+                        ? mechanism
                         : new Mechanism(mechanism.kind(), mechanism.description() + " on " + b.where());
-                out.add(new Listener(ep.protocol(), v, b.address(), port, port == null, range, owner, m,
-                        b.certainty() == null ? certainty : certainty.weakest(b.certainty()), all, null));
+                out.add(new Listener(
+                        ep.protocol(),
+                        v,
+                        b.address(),
+                        port,
+                        port == null,
+                        range,
+                        owner,
+                        m,
+                        b.certainty() == null ? certainty : certainty.weakest(b.certainty()),
+                        all,
+                        null));
             }
         }
         return out;
@@ -280,28 +321,39 @@ public final class ExposurePredictor {
         return Mechanism.Kind.FIXED_PORT;
     }
 
-    private static List<Listener> dynamicListeners(HostAtBoot host, Protocol protocol, Map<String, List<Demand>> demand,
-            PortRange range) {
+    private static List<Listener> dynamicListeners(
+            HostAtBoot host, Protocol protocol, Map<String, List<Demand>> demand, PortRange range) {
         List<Listener> out = new ArrayList<>();
         for (List<Demand> ds : demand.values()) {
             Demand first = ds.get(0);
-            List<String> shared = ds.stream().map(d -> d.unit().owner().service())
-                    .filter(s -> s != null && !s.equals(first.unit().owner().service())).distinct().toList();
+            List<String> shared = ds.stream()
+                    .map(d -> d.unit().owner().service())
+                    .filter(s -> s != null && !s.equals(first.unit().owner().service()))
+                    .distinct()
+                    .toList();
             Owner o = first.unit().owner();
             Owner owner = new Owner(o.service(), o.process(), o.svchostGroup(), shared);
             // The port is there if any registration is certain: take the strongest, not the weakest.
-            Certainty strongest = ds.stream().map(Demand::certainty)
-                    .min(Comparator.comparing(Certainty::level)).orElseThrow();
+            Certainty strongest = ds.stream()
+                    .map(Demand::certainty)
+                    .min(Comparator.comparing(Certainty::level))
+                    .orElseThrow();
             List<Evidence> ev = new ArrayList<>();
             ds.forEach(d -> d.evidence().stream().filter(e -> !ev.contains(e)).forEach(ev::add));
             ev.addAll(range.evidence());
-            String what = ds.stream().map(Demand::why).distinct().reduce((a, b) -> a + ", " + b).orElse("");
-            Mechanism m = new Mechanism(Mechanism.Kind.DYNAMIC_RPC, "dynamic RPC port for " + what
-                    + " (one per process and protocol sequence)");
-            List<Integer> versions = protocol == Protocol.TCP && !host.family().isPreVista() ? List.of(4, 6) : List.of(4);
+            String what = ds.stream()
+                    .map(Demand::why)
+                    .distinct()
+                    .reduce((a, b) -> a + ", " + b)
+                    .orElse("");
+            Mechanism m = new Mechanism(
+                    Mechanism.Kind.DYNAMIC_RPC,
+                    "dynamic RPC port for " + what + " (one per process and protocol sequence)");
+            List<Integer> versions =
+                    protocol == Protocol.TCP && !host.family().isPreVista() ? List.of(4, 6) : List.of(4);
             for (int v : versions) {
-                out.add(new Listener(protocol, v, v == 6 ? "::" : "0.0.0.0", null, true, range, owner, m, strongest, ev,
-                        null));
+                out.add(new Listener(
+                        protocol, v, v == 6 ? "::" : "0.0.0.0", null, true, range, owner, m, strongest, ev, null));
             }
         }
         return out;

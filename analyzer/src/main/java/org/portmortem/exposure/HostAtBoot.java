@@ -9,9 +9,9 @@ import org.portmortem.bootplan.BootPlan;
 import org.portmortem.bootplan.BootPlanEntry;
 import org.portmortem.bootplan.HostProcess;
 import org.portmortem.evidence.Evidence;
-import org.portmortem.model.WindowsFamily;
 import org.portmortem.model.InterfaceAddress;
 import org.portmortem.model.SystemModel;
+import org.portmortem.model.WindowsFamily;
 
 /**
  * What the predictor needs to know about a machine after boot: its family, its registry, what runs
@@ -40,8 +40,14 @@ public record HostAtBoot(
         List<NetworkInterface> unaddressed) {
 
     /** A host whose every interface has a known address. */
-    public HostAtBoot(WindowsFamily family, List<Evidence> familyEvidence, RegistryScope registry, List<RunningUnit> running,
-            List<RunningUnit> demandStart, List<NetworkInterface> interfaces, List<String> warnings) {
+    public HostAtBoot(
+            WindowsFamily family,
+            List<Evidence> familyEvidence,
+            RegistryScope registry,
+            List<RunningUnit> running,
+            List<RunningUnit> demandStart,
+            List<NetworkInterface> interfaces,
+            List<String> warnings) {
         this(family, familyEvidence, registry, running, demandStart, interfaces, warnings, List.of());
     }
 
@@ -64,8 +70,13 @@ public record HostAtBoot(
             HostProcess h = e.host();
             if (!e.willRun()) {
                 if (e.decision() == BootDecision.NOT_STARTED && h.kind() != HostProcess.Kind.KERNEL) {
-                    demand.add(new RunningUnit(e.name(), false, h.image(), h.svchostGroup(),
-                            new Certainty(Certainty.Level.LIKELY, e.reason()), e.evidence()));
+                    demand.add(new RunningUnit(
+                            e.name(),
+                            false,
+                            h.image(),
+                            h.svchostGroup(),
+                            new Certainty(Certainty.Level.LIKELY, e.reason()),
+                            e.evidence()));
                 }
                 continue;
             }
@@ -73,8 +84,8 @@ public record HostAtBoot(
             Certainty c = e.decision() == BootDecision.TRIGGER_START
                     ? new Certainty(Certainty.Level.LIKELY, e.name() + " is trigger-started: " + e.reason())
                     : Certainty.certain();
-            running.add(new RunningUnit(e.name(), driver, driver ? "System" : h.image(), h.svchostGroup(), c,
-                    e.evidence()));
+            running.add(new RunningUnit(
+                    e.name(), driver, driver ? "System" : h.image(), h.svchostGroup(), c, e.evidence()));
         }
         List<NetworkInterface> nics = new ArrayList<>();
         List<NetworkInterface> unaddressed = new ArrayList<>();
@@ -91,7 +102,8 @@ public record HostAtBoot(
             boolean dhcp = n.dhcpEnabled().orElse(false);
             if (v4.isEmpty()) {
                 if (dhcp) {
-                    List<Evidence> why = new ArrayList<>(List.of(n.dhcpEnabled().evidence(), n.dhcpIpAddress().evidence()));
+                    List<Evidence> why = new ArrayList<>(List.of(
+                            n.dhcpEnabled().evidence(), n.dhcpIpAddress().evidence()));
                     unaddressed.add(new NetworkInterface(n.guid(), List.of(), List.of(), true, why, name));
                 }
                 continue;
@@ -99,11 +111,13 @@ public record HostAtBoot(
             nics.add(new NetworkInterface(n.guid(), v4, List.of(), dhcp, ev, name));
         }
         List<Evidence> familyEvidence = new ArrayList<>();
-        String basis = "Windows family " + model.family().displayName() + ": " + model.version().familyBasis();
-        for (org.portmortem.model.Evidenced<?> f : List.of(model.version().currentBuild(), model.version().currentVersion())) {
+        String basis = "Windows family " + model.family().displayName() + ": "
+                + model.version().familyBasis();
+        for (org.portmortem.model.Evidenced<?> f :
+                List.of(model.version().currentBuild(), model.version().currentVersion())) {
             Evidence ev = f.evidence();
-            familyEvidence.add(new Evidence(ev.hive(), ev.keyPath(), ev.valueName(), ev.valueType(), ev.data(),
-                    ev.lastWritten(), basis));
+            familyEvidence.add(new Evidence(
+                    ev.hive(), ev.keyPath(), ev.valueName(), ev.valueType(), ev.data(), ev.lastWritten(), basis));
         }
         return new HostAtBoot(family, familyEvidence, scope, running, demand, nics, warnings, unaddressed);
     }
@@ -127,7 +141,9 @@ public record HostAtBoot(
     /** The running service or driver of that name (case-insensitive). */
     public Optional<RunningUnit> unit(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return running.stream().filter(u -> u.name().toLowerCase(Locale.ROOT).equals(n)).findFirst();
+        return running.stream()
+                .filter(u -> u.name().toLowerCase(Locale.ROOT).equals(n))
+                .findFirst();
     }
 
     /**
@@ -140,15 +156,21 @@ public record HostAtBoot(
      * @param certainty certain for auto-start; likely or uncertain for trigger/delayed/demand starts
      * @param evidence why it runs (Start value, dependencies)
      */
-    public record RunningUnit(String name, boolean driver, String process, String svchostGroup,
-            Certainty certainty, List<Evidence> evidence) {
+    public record RunningUnit(
+            String name,
+            boolean driver,
+            String process,
+            String svchostGroup,
+            Certainty certainty,
+            List<Evidence> evidence) {
         public RunningUnit {
             evidence = List.copyOf(evidence);
         }
 
         /** The process instance it shares with others: image plus svchost group. */
         public String processInstance() {
-            return svchostGroup == null ? process.toLowerCase(Locale.ROOT)
+            return svchostGroup == null
+                    ? process.toLowerCase(Locale.ROOT)
                     : process.toLowerCase(Locale.ROOT) + " -k " + svchostGroup.toLowerCase(Locale.ROOT);
         }
     }
@@ -163,10 +185,11 @@ public record HostAtBoot(
      * @param evidence the values its addresses come from
      * @param name the connection name ({@code Ethernet0}), or {@code null}
      */
-    public record NetworkInterface(String id, List<String> ipv4, List<String> ipv6, boolean dhcp,
-            List<Evidence> evidence, String name) {
+    public record NetworkInterface(
+            String id, List<String> ipv4, List<String> ipv6, boolean dhcp, List<Evidence> evidence, String name) {
         /** An interface whose connection name is not known. */
-        public NetworkInterface(String id, List<String> ipv4, List<String> ipv6, boolean dhcp, List<Evidence> evidence) {
+        public NetworkInterface(
+                String id, List<String> ipv4, List<String> ipv6, boolean dhcp, List<Evidence> evidence) {
             this(id, ipv4, ipv6, dhcp, evidence, null);
         }
 

@@ -1,6 +1,5 @@
 package org.portmortem.exposure;
 
-import org.portmortem.net.Protocol;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -20,6 +19,7 @@ import java.util.regex.Pattern;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
+import org.portmortem.net.Protocol;
 
 /**
  * HTTP.sys listeners (owned by System) that the SYSTEM hive's HTTP configuration makes likely or
@@ -55,8 +55,11 @@ final class HttpSysReservations {
         }
 
         String fact(String id) {
-            return facts.stream().filter(f -> f.id().equals(id)).map(f -> f.text() + " [" + f.source() + "]")
-                    .findFirst().orElseThrow(() -> new IllegalStateException("no fact " + id + " in http-sys-urls.json"));
+            return facts.stream()
+                    .filter(f -> f.id().equals(id))
+                    .map(f -> f.text() + " [" + f.source() + "]")
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no fact " + id + " in http-sys-urls.json"));
         }
     }
 
@@ -77,8 +80,14 @@ final class HttpSysReservations {
     record Registration(String prefix, String service, String what, String source) {}
 
     /** One reservation or binding on a port. */
-    private record Entry(String prefix, String address, boolean https, List<String> registrants, boolean servicesOnly,
-            Registration known, Evidence evidence) {}
+    private record Entry(
+            String prefix,
+            String address,
+            boolean https,
+            List<String> registrants,
+            boolean servicesOnly,
+            Registration known,
+            Evidence evidence) {}
 
     HttpSysReservations(HostAtBoot host, List<Listener> predicted) {
         this.host = host;
@@ -86,14 +95,17 @@ final class HttpSysReservations {
         if (params.isEmpty()) {
             return;
         }
-        Optional<Value> start = host.registry().value("CS\\Services\\HTTP", "Start").filter(Value::isNumber);
+        Optional<Value> start =
+                host.registry().value("CS\\Services\\HTTP", "Start").filter(Value::isNumber);
         if (start.isPresent() && start.get().asInt() == 4) {
             warnings.add("HTTP.sys is disabled (CS\\Services\\HTTP Start=4): its URL reservations and certificate"
                     + " bindings open nothing");
             return;
         }
-        host.registry().key("CS\\Services").ifPresent(services -> services.subkeys()
-                .forEach(s -> serviceBySid.put(SecurityDescriptorAces.serviceSid(s.name()), s.name())));
+        host.registry()
+                .key("CS\\Services")
+                .ifPresent(services -> services.subkeys()
+                        .forEach(s -> serviceBySid.put(SecurityDescriptorAces.serviceSid(s.name()), s.name())));
         Map<Integer, List<Entry>> byPort = new TreeMap<>();
         params.get().subkey("UrlAclInfo").ifPresent(k -> reservations(k, byPort));
         for (String store : List.of("SslBindingInfo", "SslSniBindingInfo", "SslCcsBindingInfo")) {
@@ -101,8 +113,10 @@ final class HttpSysReservations {
         }
         List<Bind> binds = listenList(params.get());
         byPort.forEach((port, entries) -> {
-            boolean known = predicted.stream().anyMatch(l -> l.protocol() == Protocol.TCP && port.equals(l.port())
-                    && "System".equalsIgnoreCase(l.owner().process()));
+            boolean known = predicted.stream()
+                    .anyMatch(l -> l.protocol() == Protocol.TCP
+                            && port.equals(l.port())
+                            && "System".equalsIgnoreCase(l.owner().process()));
             if (!known) {
                 listeners.addAll(port(port, entries, binds));
             }
@@ -117,7 +131,8 @@ final class HttpSysReservations {
         return warnings;
     }
 
-    private static final Pattern PREFIX = Pattern.compile("(?i)(https?)://(\\[[^\\]]*\\]|[^:/]*)(?::(\\d{1,5}))?(/.*)?");
+    private static final Pattern PREFIX =
+            Pattern.compile("(?i)(https?)://(\\[[^\\]]*\\]|[^:/]*)(?::(\\d{1,5}))?(/.*)?");
 
     private void reservations(Key acl, Map<Integer, List<Entry>> byPort) {
         for (Value v : acl.values()) {
@@ -153,15 +168,26 @@ final class HttpSysReservations {
                 accounts.add(account(a.sid(), service));
             }
             Registration known = KNOWLEDGE.registrations().stream()
-                    .filter(g -> g.prefix().equalsIgnoreCase(v.name())).findFirst().orElse(null);
-            if (known != null && known.service() != null && registrants.stream().noneMatch(known.service()::equalsIgnoreCase)) {
+                    .filter(g -> g.prefix().equalsIgnoreCase(v.name()))
+                    .findFirst()
+                    .orElse(null);
+            if (known != null
+                    && known.service() != null
+                    && registrants.stream().noneMatch(known.service()::equalsIgnoreCase)) {
                 registrants.add(known.service());
             }
             String note = "URL reservation " + v.name() + ": may register (listen) "
                     + (accounts.isEmpty() ? "nobody the ACL names" : String.join(", ", accounts))
                     + (known == null ? "" : "; " + known.what() + " [" + known.source() + "]");
-            byPort.computeIfAbsent(port, p -> new ArrayList<>()).add(new Entry(v.name(), null, https, registrants,
-                    servicesOnly && !accounts.isEmpty(), known, Evidence.ofValue(acl, v, note)));
+            byPort.computeIfAbsent(port, p -> new ArrayList<>())
+                    .add(new Entry(
+                            v.name(),
+                            null,
+                            https,
+                            registrants,
+                            servicesOnly && !accounts.isEmpty(),
+                            known,
+                            Evidence.ofValue(acl, v, note)));
         }
     }
 
@@ -192,13 +218,28 @@ final class HttpSysReservations {
                 continue;
             }
             String where = name.substring(0, colon).replace("[", "").replace("]", "");
-            String address = store.name().equalsIgnoreCase("SslBindingInfo") && !where.equals("0.0.0.0")
-                    && !where.equals("::") ? where : null;
+            String address =
+                    store.name().equalsIgnoreCase("SslBindingInfo") && !where.equals("0.0.0.0") && !where.equals("::")
+                            ? where
+                            : null;
             Optional<Value> app = b.value("AppId");
-            byPort.computeIfAbsent(port, p -> new ArrayList<>()).add(new Entry("https://" + name + "/", address, true,
-                    List.of(), false, null, Evidence.ofKey(b, "HTTP.sys server certificate binding " + name
-                            + (app.isPresent() ? " for application " + app.get().display() : "")
-                            + ": HTTPS is configured on this port [" + KNOWLEDGE.fact("ssl-binding") + "]")));
+            byPort.computeIfAbsent(port, p -> new ArrayList<>())
+                    .add(new Entry(
+                            "https://" + name + "/",
+                            address,
+                            true,
+                            List.of(),
+                            false,
+                            null,
+                            Evidence.ofKey(
+                                    b,
+                                    "HTTP.sys server certificate binding " + name
+                                            + (app.isPresent()
+                                                    ? " for application "
+                                                            + app.get().display()
+                                                    : "")
+                                            + ": HTTPS is configured on this port [" + KNOWLEDGE.fact("ssl-binding")
+                                            + "]")));
         }
     }
 
@@ -206,8 +247,11 @@ final class HttpSysReservations {
     private record Bind(String address, int version, Evidence evidence) {}
 
     private List<Bind> listenList(Key params) {
-        Evidence ev = Evidence.ofValueOrAbsent(params, "ListenOnlyList", "HTTP.sys IP listen list; absent or empty ="
-                + " every address [" + KNOWLEDGE.fact("listen-list") + "]");
+        Evidence ev = Evidence.ofValueOrAbsent(
+                params,
+                "ListenOnlyList",
+                "HTTP.sys IP listen list; absent or empty =" + " every address [" + KNOWLEDGE.fact("listen-list")
+                        + "]");
         List<Bind> out = new ArrayList<>();
         Optional<Value> list = params.value("ListenOnlyList");
         if (list.isPresent()) {
@@ -235,16 +279,23 @@ final class HttpSysReservations {
         Set<String> registrants = new LinkedHashSet<>();
         entries.forEach(e -> registrants.addAll(e.registrants()));
         // Nobody could register: every account the ACLs let listen is a service, and each is disabled.
-        if (entries.stream().allMatch(e -> e.servicesOnly() && e.registrants().stream().allMatch(this::disabled))) {
+        if (entries.stream()
+                .allMatch(e -> e.servicesOnly() && e.registrants().stream().allMatch(this::disabled))) {
             return List.of();
         }
         // Likely only where a component known to register this URL when it runs starts at boot.
-        Optional<Entry> atBoot = entries.stream().filter(e -> e.known() != null && e.known().service() != null
-                && host.unit(e.known().service()).isPresent()).findFirst();
+        Optional<Entry> atBoot = entries.stream()
+                .filter(e -> e.known() != null
+                        && e.known().service() != null
+                        && host.unit(e.known().service()).isPresent())
+                .findFirst();
         String service = atBoot.map(e -> e.known().service())
-                .orElse(registrants.stream().filter(s -> host.unit(s).isPresent()).findFirst()
+                .orElse(registrants.stream()
+                        .filter(s -> host.unit(s).isPresent())
+                        .findFirst()
                         .orElse(registrants.stream().findFirst().orElse(null)));
-        List<String> shared = registrants.stream().filter(s -> !s.equalsIgnoreCase(service)).toList();
+        List<String> shared =
+                registrants.stream().filter(s -> !s.equalsIgnoreCase(service)).toList();
         Owner owner = new Owner(service, "System", null, shared);
         List<Evidence> ev = new ArrayList<>();
         if (service != null) {
@@ -258,28 +309,45 @@ final class HttpSysReservations {
         Mechanism mechanism;
         if (atBoot.isPresent()) {
             Registration r = atBoot.get().known();
-            certainty = new Certainty(Certainty.Level.LIKELY, service + " starts at boot and registers " + r.prefix()
-                    + " while it runs [" + r.source() + "]; the port opens when it does ["
-                    + KNOWLEDGE.fact("reservation") + "]");
+            certainty = new Certainty(
+                    Certainty.Level.LIKELY,
+                    service + " starts at boot and registers " + r.prefix()
+                            + " while it runs [" + r.source() + "]; the port opens when it does ["
+                            + KNOWLEDGE.fact("reservation") + "]");
             mechanism = new Mechanism(Mechanism.Kind.HTTP_SYS_URL, "HTTP.sys for " + r.what() + " (" + prefixes + ")");
         } else {
-            String why = service == null ? "no service of the hive is named by its ACL or known to register it"
-                    : service + (host.unit(service).isPresent() ? " starts at boot but is not known to register it when"
-                            + " it runs" : " does not start at boot");
-            certainty = new Certainty(Certainty.Level.UNCERTAIN, "possible, while " + who + " runs: a URL reservation"
-                    + " or certificate binding alone opens no socket; HTTP.sys listens on TCP " + port + " only once a"
-                    + " running program registers a URL under it (" + why + ") [" + KNOWLEDGE.fact("reservation") + "]");
-            mechanism = new Mechanism(Mechanism.Kind.HTTP_SYS_RESERVATION, "HTTP.sys " + (https ? "HTTPS" : "HTTP")
-                    + " port reserved for " + (service == null ? "an unidentified program" : service) + " ("
-                    + prefixes + "); a listener only while it is registered");
+            String why = service == null
+                    ? "no service of the hive is named by its ACL or known to register it"
+                    : service
+                            + (host.unit(service).isPresent()
+                                    ? " starts at boot but is not known to register it when" + " it runs"
+                                    : " does not start at boot");
+            certainty = new Certainty(
+                    Certainty.Level.UNCERTAIN,
+                    "possible, while " + who + " runs: a URL reservation"
+                            + " or certificate binding alone opens no socket; HTTP.sys listens on TCP " + port
+                            + " only once a"
+                            + " running program registers a URL under it (" + why + ") ["
+                            + KNOWLEDGE.fact("reservation") + "]");
+            mechanism = new Mechanism(
+                    Mechanism.Kind.HTTP_SYS_RESERVATION,
+                    "HTTP.sys " + (https ? "HTTPS" : "HTTP")
+                            + " port reserved for " + (service == null ? "an unidentified program" : service) + " ("
+                            + prefixes + "); a listener only while it is registered");
         }
         List<Listener> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         List<Bind> where = binds;
-        List<String> specific = entries.stream().map(Entry::address).filter(a -> a != null).distinct().toList();
+        List<String> specific = entries.stream()
+                .map(Entry::address)
+                .filter(a -> a != null)
+                .distinct()
+                .toList();
         if (specific.size() == entries.size()) {
             // Only address-specific certificate bindings: HTTPS is configured on those addresses alone.
-            where = specific.stream().map(a -> new Bind(a, a.contains(":") ? 6 : 4, binds.get(0).evidence())).toList();
+            where = specific.stream()
+                    .map(a -> new Bind(a, a.contains(":") ? 6 : 4, binds.get(0).evidence()))
+                    .toList();
         }
         for (Bind b : where) {
             if (!seen.add(b.version() + "/" + b.address())) {
@@ -287,15 +355,18 @@ final class HttpSysReservations {
             }
             List<Evidence> all = new ArrayList<>(ev);
             all.add(b.evidence());
-            out.add(new Listener(Protocol.TCP, b.version(), b.address(), port, false, null, owner, mechanism, certainty,
-                    all, null));
+            out.add(new Listener(
+                    Protocol.TCP, b.version(), b.address(), port, false, null, owner, mechanism, certainty, all, null));
         }
         return out;
     }
 
     private boolean disabled(String service) {
-        return host.registry().value("CS\\Services\\" + service, "Start").filter(Value::isNumber)
-                .map(v -> v.asInt() == 4).orElse(false);
+        return host.registry()
+                .value("CS\\Services\\" + service, "Start")
+                .filter(Value::isNumber)
+                .map(v -> v.asInt() == 4)
+                .orElse(false);
     }
 
     private static Knowledge load() {
@@ -303,7 +374,9 @@ final class HttpSysReservations {
             if (in == null) {
                 throw new IllegalStateException("resource http-sys-urls.json missing");
             }
-            return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()
+            return JsonMapper.builder()
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .build()
                     .readValue(in, Knowledge.class);
         } catch (IOException e) {
             throw new UncheckedIOException("http-sys-urls.json", e);

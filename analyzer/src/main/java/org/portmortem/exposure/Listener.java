@@ -1,9 +1,9 @@
 package org.portmortem.exposure;
 
-import org.portmortem.net.Protocol;
 import java.util.List;
 import java.util.Objects;
 import org.portmortem.evidence.Evidence;
+import org.portmortem.net.Protocol;
 
 /**
  * A socket predicted to be listening after boot.
@@ -68,16 +68,26 @@ public record Listener(
 
     /** This listener with a firewall verdict. */
     public Listener withFirewall(FirewallVerdict verdict) {
-        return new Listener(protocol, ipVersion, address, port, dynamic, portRange, owner, mechanism, certainty,
-                evidence, verdict);
+        return new Listener(
+                protocol, ipVersion, address, port, dynamic, portRange, owner, mechanism, certainty, evidence, verdict);
     }
 
     /** This listener moved to another local address (interface restriction). */
     public Listener atAddress(String newAddress, List<Evidence> more, String why) {
         List<Evidence> ev = new java.util.ArrayList<>(evidence);
         ev.addAll(more);
-        return new Listener(protocol, ipVersion, newAddress, port, dynamic, portRange, owner,
-                new Mechanism(mechanism.kind(), mechanism.description() + "; " + why), certainty, ev, firewall);
+        return new Listener(
+                protocol,
+                ipVersion,
+                newAddress,
+                port,
+                dynamic,
+                portRange,
+                owner,
+                new Mechanism(mechanism.kind(), mechanism.description() + "; " + why),
+                certainty,
+                ev,
+                firewall);
     }
 
     /** The local endpoint as netstat prints it: {@code 0.0.0.0:135}, {@code [::]:445}, {@code 0.0.0.0:*}. */

@@ -31,19 +31,29 @@ final class NetbiosOverTcpip {
             String path = "CS\\Services\\NetBT\\Parameters\\Interfaces\\Tcpip_" + nic.id();
             Optional<Key> key = host.registry().key(path);
             List<Evidence> ev = new ArrayList<>();
-            ev.add(host.registry().evidence(path, "NetbiosOptions",
-                    "NetbiosOptions: 1 enabled, 2 disabled, 0/absent = DHCP-supplied setting"));
-            int options = key.flatMap(k -> k.value("NetbiosOptions")).filter(Value::isNumber).map(Value::asInt).orElse(0);
+            ev.add(host.registry()
+                    .evidence(
+                            path,
+                            "NetbiosOptions",
+                            "NetbiosOptions: 1 enabled, 2 disabled, 0/absent = DHCP-supplied setting"));
+            int options = key.flatMap(k -> k.value("NetbiosOptions"))
+                    .filter(Value::isNumber)
+                    .map(Value::asInt)
+                    .orElse(0);
             boolean on;
             if (options == 2) {
                 on = false;
             } else if (options == 1) {
                 on = true;
             } else {
-                Optional<Value> dhcp = key.flatMap(k -> k.value("DhcpNetbiosOptions")).filter(Value::isNumber);
+                Optional<Value> dhcp =
+                        key.flatMap(k -> k.value("DhcpNetbiosOptions")).filter(Value::isNumber);
                 if (nic.dhcp() || dhcp.isPresent()) {
-                    ev.add(host.registry().evidence(path, "DhcpNetbiosOptions",
-                            "DHCP-supplied NetBIOS option (Microsoft vendor option 1): 2 disables"));
+                    ev.add(host.registry()
+                            .evidence(
+                                    path,
+                                    "DhcpNetbiosOptions",
+                                    "DHCP-supplied NetBIOS option (Microsoft vendor option 1): 2 disables"));
                 }
                 on = dhcp.map(v -> v.asInt() != 2).orElse(true);
             }

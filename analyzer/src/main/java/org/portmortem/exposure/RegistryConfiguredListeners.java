@@ -1,6 +1,5 @@
 package org.portmortem.exposure;
 
-import org.portmortem.net.Protocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +8,7 @@ import org.portmortem.exposure.knowledge.ConfiguredPort;
 import org.portmortem.exposure.knowledge.KnowledgeBase;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
+import org.portmortem.net.Protocol;
 
 /**
  * Listeners whose number and ports the registry enumerates, which one knowledge entry cannot list:
@@ -53,14 +53,21 @@ final class RegistryConfiguredListeners {
                 int plus = name.lastIndexOf('+');
                 String address = plus < 0 ? "*" : name.substring(0, plus);
                 boolean https = name.toUpperCase().endsWith("+HTTPS");
-                Optional<ConfiguredPort> byDefault = kb.entry("WinRM").flatMap(e -> e.configuredPort(
-                        Mechanism.Kind.WINRM_LISTENER, https ? "HTTPS" : "HTTP", host.family()));
+                Optional<ConfiguredPort> byDefault = kb.entry("WinRM")
+                        .flatMap(e -> e.configuredPort(
+                                Mechanism.Kind.WINRM_LISTENER, https ? "HTTPS" : "HTTP", host.family()));
                 Optional<Value> portValue = l.value("Port");
-                Optional<Integer> configured = portValue.flatMap(v -> RegistryPort.read(v).port());
+                Optional<Integer> configured =
+                        portValue.flatMap(v -> RegistryPort.read(v).port());
                 List<Evidence> ev = new ArrayList<>(u.evidence());
                 ev.add(Evidence.ofKey(l, "WinRM listener " + name));
-                ev.add(Evidence.ofValueOrAbsent(l, "Port", "listener port; absent = "
-                        + byDefault.map(d -> d.port() + " (" + d.note() + ")").orElse("not known for this Windows family")));
+                ev.add(Evidence.ofValueOrAbsent(
+                        l,
+                        "Port",
+                        "listener port; absent = "
+                                + byDefault
+                                        .map(d -> d.port() + " (" + d.note() + ")")
+                                        .orElse("not known for this Windows family")));
                 if (configured.isEmpty() && byDefault.isEmpty()) {
                     warnings.add("WinRM listener " + name + " has no readable Port and no default is known for "
                             + host.family() + ": not predicted");
@@ -69,8 +76,9 @@ final class RegistryConfiguredListeners {
                 int port = configured.orElseGet(() -> byDefault.get().port());
                 Certainty c = u.certainty();
                 if (portValue.isPresent() && configured.isEmpty()) {
-                    c = c.weakest(new Certainty(Certainty.Level.UNCERTAIN, RegistryPort.read(portValue.get()).problem()
-                            + ": the default port is assumed"));
+                    c = c.weakest(new Certainty(
+                            Certainty.Level.UNCERTAIN,
+                            RegistryPort.read(portValue.get()).problem() + ": the default port is assumed"));
                 }
                 List<String[]> binds = new ArrayList<>();
                 if (address.equals("*")) {
@@ -81,27 +89,53 @@ final class RegistryConfiguredListeners {
                     binds.add(new String[] {a, a.contains(":") ? "6" : "4"});
                 } else {
                     binds.add(new String[] {"0.0.0.0", "4"});
-                    c = c.weakest(new Certainty(Certainty.Level.UNCERTAIN,
+                    c = c.weakest(new Certainty(
+                            Certainty.Level.UNCERTAIN,
                             "listener address \"" + address + "\" (MAC or other form) not resolved to an IP"));
                 }
                 for (String[] b : binds) {
-                    listeners.add(new Listener(Protocol.TCP, Integer.parseInt(b[1]), b[0], port, false, null, owner,
-                            new Mechanism(Mechanism.Kind.WINRM_LISTENER, "WinRM " + (https ? "HTTPS" : "HTTP")
-                                    + " listener " + name + " via http.sys"), c, ev, null));
+                    listeners.add(new Listener(
+                            Protocol.TCP,
+                            Integer.parseInt(b[1]),
+                            b[0],
+                            port,
+                            false,
+                            null,
+                            owner,
+                            new Mechanism(
+                                    Mechanism.Kind.WINRM_LISTENER,
+                                    "WinRM " + (https ? "HTTPS" : "HTTP") + " listener " + name + " via http.sys"),
+                            c,
+                            ev,
+                            null));
                 }
             }
         }
         Optional<Value> auto = reg.value(WINRM_POLICY, "AllowAutoConfig").filter(Value::isNumber);
-        if (auto.isPresent() && auto.get().asInt() == 1 && root.map(k -> k.subkeys().isEmpty()).orElse(true)) {
+        if (auto.isPresent()
+                && auto.get().asInt() == 1
+                && root.map(k -> k.subkeys().isEmpty()).orElse(true)) {
             List<Evidence> ev = new ArrayList<>(u.evidence());
             ev.add(reg.evidence(WINRM_POLICY, "AllowAutoConfig", "policy: WinRM creates an HTTP listener"));
             ev.add(reg.evidence(WINRM_POLICY, "IPv4Filter", "addresses the auto listener accepts"));
-            int port = kb.entry("WinRM").flatMap(e -> e.configuredPort(Mechanism.Kind.WINRM_LISTENER, "HTTP", host.family()))
-                    .map(ConfiguredPort::port).orElse(5985);
-            listeners.add(new Listener(Protocol.TCP, 4, "0.0.0.0", port, false, null, owner,
+            int port = kb.entry("WinRM")
+                    .flatMap(e -> e.configuredPort(Mechanism.Kind.WINRM_LISTENER, "HTTP", host.family()))
+                    .map(ConfiguredPort::port)
+                    .orElse(5985);
+            listeners.add(new Listener(
+                    Protocol.TCP,
+                    4,
+                    "0.0.0.0",
+                    port,
+                    false,
+                    null,
+                    owner,
                     new Mechanism(Mechanism.Kind.WINRM_LISTENER, "WinRM auto-configured listener (policy)"),
-                    u.certainty().weakest(new Certainty(Certainty.Level.LIKELY,
-                            "policy value names from a secondary source [facts B45]")), ev, null));
+                    u.certainty()
+                            .weakest(new Certainty(
+                                    Certainty.Level.LIKELY, "policy value names from a secondary source [facts B45]")),
+                    ev,
+                    null));
         }
     }
 
@@ -128,14 +162,29 @@ final class RegistryConfiguredListeners {
                     continue;
                 }
                 String address = slash <= 0 || name.substring(0, slash).equals("*")
-                        ? (kind[1].equals("6") ? "::" : "0.0.0.0") : name.substring(0, slash);
+                        ? (kind[1].equals("6") ? "::" : "0.0.0.0")
+                        : name.substring(0, slash);
                 List<Evidence> ev = new ArrayList<>(u.evidence());
-                ev.add(Evidence.ofValue(k.get(), v, "portproxy " + kind[0] + " rule: listen address/port → connect address/port"));
-                listeners.add(new Listener(Protocol.TCP, Integer.parseInt(kind[1]), address, port, false, null, owner,
-                        new Mechanism(Mechanism.Kind.PORT_PROXY, "netsh interface portproxy " + kind[0] + " to "
-                                + (v.isString() ? v.asString() : v.display())),
-                        u.certainty().weakest(new Certainty(Certainty.Level.LIKELY,
-                                "portproxy data format from a single secondary source [facts B50]")), ev, null));
+                ev.add(Evidence.ofValue(
+                        k.get(), v, "portproxy " + kind[0] + " rule: listen address/port → connect address/port"));
+                listeners.add(new Listener(
+                        Protocol.TCP,
+                        Integer.parseInt(kind[1]),
+                        address,
+                        port,
+                        false,
+                        null,
+                        owner,
+                        new Mechanism(
+                                Mechanism.Kind.PORT_PROXY,
+                                "netsh interface portproxy " + kind[0] + " to "
+                                        + (v.isString() ? v.asString() : v.display())),
+                        u.certainty()
+                                .weakest(new Certainty(
+                                        Certainty.Level.LIKELY,
+                                        "portproxy data format from a single secondary source [facts B50]")),
+                        ev,
+                        null));
             }
         }
     }
@@ -166,10 +215,18 @@ final class RegistryConfiguredListeners {
             String ipAll = tcp + "\\IPAll";
             ev.add(host.registry().evidence(ipAll, "TcpPort", "static TCP port(s)"));
             ev.add(host.registry().evidence(ipAll, "TcpDynamicPorts", "\"0\" or a number = dynamic port"));
-            String fixed = host.registry().value(ipAll, "TcpPort").filter(Value::isString).map(Value::asString)
-                    .orElse("").trim();
-            String dyn = host.registry().value(ipAll, "TcpDynamicPorts").filter(Value::isString).map(Value::asString)
-                    .orElse("").trim();
+            String fixed = host.registry()
+                    .value(ipAll, "TcpPort")
+                    .filter(Value::isString)
+                    .map(Value::asString)
+                    .orElse("")
+                    .trim();
+            String dyn = host.registry()
+                    .value(ipAll, "TcpDynamicPorts")
+                    .filter(Value::isString)
+                    .map(Value::asString)
+                    .orElse("")
+                    .trim();
             Owner owner = Owner.of(service, "sqlservr.exe", null);
             boolean any = false;
             for (String p : fixed.split(",")) {
@@ -178,19 +235,38 @@ final class RegistryConfiguredListeners {
                 }
                 try {
                     int port = Integer.parseInt(p.trim());
-                    listeners.add(new Listener(Protocol.TCP, 4, "0.0.0.0", port, false, null, owner,
-                            new Mechanism(Mechanism.Kind.SQL_SERVER, "SQL Server instance " + instance + " static port"),
-                            u.get().certainty(), ev, null));
+                    listeners.add(new Listener(
+                            Protocol.TCP,
+                            4,
+                            "0.0.0.0",
+                            port,
+                            false,
+                            null,
+                            owner,
+                            new Mechanism(
+                                    Mechanism.Kind.SQL_SERVER, "SQL Server instance " + instance + " static port"),
+                            u.get().certainty(),
+                            ev,
+                            null));
                     any = true;
                 } catch (NumberFormatException e) {
                     warnings.add("SQL Server " + instance + " TcpPort \"" + p + "\" is not a port: skipped");
                 }
             }
             if (!any && !dyn.isEmpty()) {
-                listeners.add(new Listener(Protocol.TCP, 4, "0.0.0.0", null, true,
-                        new PortRange(1, 65535, "chosen by SQL Server at first start (last used: " + dyn + ")", List.of()),
-                        owner, new Mechanism(Mechanism.Kind.SQL_SERVER, "SQL Server instance " + instance + " dynamic port"),
-                        u.get().certainty(), ev, null));
+                listeners.add(new Listener(
+                        Protocol.TCP,
+                        4,
+                        "0.0.0.0",
+                        null,
+                        true,
+                        new PortRange(
+                                1, 65535, "chosen by SQL Server at first start (last used: " + dyn + ")", List.of()),
+                        owner,
+                        new Mechanism(Mechanism.Kind.SQL_SERVER, "SQL Server instance " + instance + " dynamic port"),
+                        u.get().certainty(),
+                        ev,
+                        null));
             }
         }
     }

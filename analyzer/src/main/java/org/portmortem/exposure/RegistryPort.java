@@ -29,8 +29,8 @@ final class RegistryPort {
             return new Reading(Optional.empty(), v.name() + " (\"" + v.display() + "\") is not a port number");
         }
         if (n == null) {
-            return new Reading(Optional.empty(), v.name() + " is a " + v.type() + " of " + v.size()
-                    + " bytes, not a port number");
+            return new Reading(
+                    Optional.empty(), v.name() + " is a " + v.type() + " of " + v.size() + " bytes, not a port number");
         }
         if (n < 1 || n > 65535) {
             return new Reading(Optional.empty(), v.name() + "=" + Integer.toUnsignedString(n) + " is outside 1-65535");

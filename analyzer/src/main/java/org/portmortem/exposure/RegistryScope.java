@@ -46,8 +46,8 @@ public record RegistryScope(Hive system, String controlSetPath, Hive software) {
         }
         Hive hive = hiveOf(keyPath);
         if (hive == null) {
-            return new Evidence("SOFTWARE", hivePath(keyPath), valueName, null, null, null,
-                    "SOFTWARE hive not supplied: " + note);
+            return new Evidence(
+                    "SOFTWARE", hivePath(keyPath), valueName, null, null, null, "SOFTWARE hive not supplied: " + note);
         }
         return Evidence.absentKey(hive, hivePath(keyPath), note);
     }
@@ -80,11 +80,14 @@ public record RegistryScope(Hive system, String controlSetPath, Hive software) {
      * Pack N"), else {@code CS\Control\Windows\CSDVersion} (N x 0x100 [facts B15]); 0 if neither.
      */
     public int servicePack() {
-        Optional<Value> sw = value("SW\\Microsoft\\Windows NT\\CurrentVersion", "CSDVersion").filter(Value::isString);
+        Optional<Value> sw =
+                value("SW\\Microsoft\\Windows NT\\CurrentVersion", "CSDVersion").filter(Value::isString);
         if (sw.isPresent()) {
             return servicePackNumber(sw.get().asString());
         }
-        return value("CS\\Control\\Windows", "CSDVersion").filter(Value::isNumber).map(v -> (v.asInt() >> 8) & 0xff)
+        return value("CS\\Control\\Windows", "CSDVersion")
+                .filter(Value::isNumber)
+                .map(v -> (v.asInt() >> 8) & 0xff)
                 .orElse(0);
     }
 
@@ -94,12 +97,14 @@ public record RegistryScope(Hive system, String controlSetPath, Hive software) {
         if (value(sw, "CSDVersion").isPresent()) {
             return evidence(sw, "CSDVersion", "service pack");
         }
-        return evidence("CS\\Control\\Windows", "CSDVersion", "service pack x 0x100 (SOFTWARE's CSDVersion not available)");
+        return evidence(
+                "CS\\Control\\Windows", "CSDVersion", "service pack x 0x100 (SOFTWARE's CSDVersion not available)");
     }
 
     /** "Service Pack 2" → 2; no digits → 0. */
     static int servicePackNumber(String csdVersion) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)").matcher(csdVersion == null ? "" : csdVersion);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(\\d+)").matcher(csdVersion == null ? "" : csdVersion);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 }

@@ -1,9 +1,9 @@
 package org.portmortem.exposure;
 
-import org.portmortem.net.Protocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.portmortem.net.Protocol;
 
 /**
  * Resolves registered interfaces to endpoints: a dynamic {@code ncacn_ip_tcp} / {@code ncadg_ip_udp}
@@ -23,16 +23,26 @@ final class RpcEndpoints {
                 String endpoint = colon < 0 ? null : p.substring(colon + 1);
                 if (seq.equals("ncacn_ip_tcp") || seq.equals("ncadg_ip_udp")) {
                     Protocol proto = seq.equals("ncacn_ip_tcp") ? Protocol.TCP : Protocol.UDP;
-                    boolean open = listeners.stream().anyMatch(l -> l.protocol() == proto
-                            && (endpoint == null
-                                    ? l.mechanism().kind() == Mechanism.Kind.DYNAMIC_RPC && sameProcess(l.owner(), r)
-                                    : Objects.equals(l.port(), Integer.valueOf(endpoint))));
+                    boolean open = listeners.stream()
+                            .anyMatch(l -> l.protocol() == proto
+                                    && (endpoint == null
+                                            ? l.mechanism().kind() == Mechanism.Kind.DYNAMIC_RPC
+                                                    && sameProcess(l.owner(), r)
+                                            : Objects.equals(l.port(), Integer.valueOf(endpoint))));
                     if (!open) {
                         continue;
                     }
                 }
-                out.add(new RpcEndpoint(r.iface().uuid(), r.iface().version(), r.iface().name(), seq, endpoint,
-                        r.owner().service(), r.owner().process(), r.certainty(), r.evidence()));
+                out.add(new RpcEndpoint(
+                        r.iface().uuid(),
+                        r.iface().version(),
+                        r.iface().name(),
+                        seq,
+                        endpoint,
+                        r.owner().service(),
+                        r.owner().process(),
+                        r.certainty(),
+                        r.evidence()));
             }
         }
         return out;
@@ -41,6 +51,7 @@ final class RpcEndpoints {
     private static boolean sameProcess(Owner listenerOwner, RpcRegistration r) {
         String s = r.owner().service();
         return Objects.equals(listenerOwner.process(), r.owner().process())
-                && (Objects.equals(listenerOwner.service(), s) || s != null && listenerOwner.sharedWith().contains(s));
+                && (Objects.equals(listenerOwner.service(), s)
+                        || s != null && listenerOwner.sharedWith().contains(s));
     }
 }

@@ -1,12 +1,12 @@
 package org.portmortem.exposure;
 
-import org.portmortem.net.Protocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.portmortem.evidence.Evidence;
-import org.portmortem.model.WindowsFamily;
 import org.portmortem.hive.Value;
+import org.portmortem.model.WindowsFamily;
+import org.portmortem.net.Protocol;
 
 /**
  * RPC interface restriction on Windows 2000 [HSC]: {@code CS\Services\Rpc\Linkage\Bind} lists
@@ -34,7 +34,8 @@ final class RpcInterfaceRestriction {
         Optional<Value> loi = reg.value("CS\\Services\\RpcSs", "ListenOnInternet");
         boolean restrict = bind.isPresent();
         if (restrict && host.family() != WindowsFamily.WIN2000) {
-            warnings.add("Rpc\\Linkage\\Bind is set but interface restriction only works on Windows 2000 (HSC): ignored");
+            warnings.add(
+                    "Rpc\\Linkage\\Bind is set but interface restriction only works on Windows 2000 (HSC): ignored");
             restrict = false;
         }
         if (restrict) {
@@ -52,16 +53,20 @@ final class RpcInterfaceRestriction {
                 try {
                     idx = Integer.parseInt(s.trim());
                 } catch (NumberFormatException e) {
-                    warnings.add("Rpc\\Linkage\\Bind entry \"" + s + "\" is not an interface index (Windows 2000 expects"
-                            + " indexes, earlier NT device names): skipped");
+                    warnings.add(
+                            "Rpc\\Linkage\\Bind entry \"" + s + "\" is not an interface index (Windows 2000 expects"
+                                    + " indexes, earlier NT device names): skipped");
                     continue;
                 }
                 if (idx == 1) {
                     allowed.add(new Allowed("127.0.0.1", Certainty.certain()));
                 } else if (idx >= 2 && idx - 2 < host.interfaces().size()) {
-                    Certainty c = new Certainty(Certainty.Level.UNCERTAIN, "interface index " + idx
-                            + " mapped to the " + (idx - 1) + ". adapter in the hive's order; rpccfg -l on the live"
-                            + " system gives the real mapping");
+                    Certainty c = new Certainty(
+                            Certainty.Level.UNCERTAIN,
+                            "interface index " + idx
+                                    + " mapped to the " + (idx - 1)
+                                    + ". adapter in the hive's order; rpccfg -l on the live"
+                                    + " system gives the real mapping");
                     for (String a : host.interfaces().get(idx - 2).ipv4()) {
                         allowed.add(new Allowed(a, c));
                     }
@@ -72,13 +77,18 @@ final class RpcInterfaceRestriction {
         }
         this.active = restrict;
         boolean epm = false;
-        if (loi.isPresent() && loi.get().isString() && loi.get().asString().trim().equalsIgnoreCase("N")) {
+        if (loi.isPresent()
+                && loi.get().isString()
+                && loi.get().asString().trim().equalsIgnoreCase("N")) {
             if (host.family() == WindowsFamily.WIN2000 && restrict) {
                 epm = true;
-                evidence.add(reg.evidence("CS\\Services\\RpcSs", "ListenOnInternet",
+                evidence.add(reg.evidence(
+                        "CS\\Services\\RpcSs",
+                        "ListenOnInternet",
                         "N: the endpoint mapper listens only on the Rpc\\Linkage\\Bind interfaces"));
             } else {
-                warnings.add("RpcSs\\ListenOnInternet=N has effect only on Windows 2000 with Rpc\\Linkage\\Bind set: ignored");
+                warnings.add(
+                        "RpcSs\\ListenOnInternet=N has effect only on Windows 2000 with Rpc\\Linkage\\Bind set: ignored");
             }
         }
         this.epmRestricted = epm;
@@ -109,9 +119,18 @@ final class RpcInterfaceRestriction {
         List<Listener> out = new ArrayList<>();
         for (Allowed a : allowed) {
             Listener moved = l.atAddress(a.address(), evidence, "restricted by Rpc\\Linkage\\Bind");
-            out.add(new Listener(moved.protocol(), moved.ipVersion(), moved.address(), moved.port(), moved.dynamic(),
-                    moved.portRange(), moved.owner(), moved.mechanism(), moved.certainty().weakest(a.certainty()),
-                    moved.evidence(), moved.firewall()));
+            out.add(new Listener(
+                    moved.protocol(),
+                    moved.ipVersion(),
+                    moved.address(),
+                    moved.port(),
+                    moved.dynamic(),
+                    moved.portRange(),
+                    moved.owner(),
+                    moved.mechanism(),
+                    moved.certainty().weakest(a.certainty()),
+                    moved.evidence(),
+                    moved.firewall()));
         }
         return out;
     }

@@ -13,5 +13,9 @@ import org.portmortem.exposure.knowledge.RpcInterfaceKnowledge;
  * @param certainty how sure the registration is
  * @param evidence why the service runs and the interface applies
  */
-record RpcRegistration(RpcInterfaceKnowledge iface, Owner owner, String processInstance, Certainty certainty,
+record RpcRegistration(
+        RpcInterfaceKnowledge iface,
+        Owner owner,
+        String processInstance,
+        Certainty certainty,
         List<Evidence> evidence) {}

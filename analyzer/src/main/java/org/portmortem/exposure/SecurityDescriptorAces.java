@@ -48,8 +48,10 @@ final class SecurityDescriptorAces {
     static Reading read(byte[] data) {
         List<Ace> aces = new ArrayList<>();
         if (data.length < 20 || data[0] != 1) {
-            return new Reading(aces, "not a self-relative security descriptor (" + data.length + " bytes, revision "
-                    + (data.length == 0 ? "none" : Byte.toUnsignedInt(data[0])) + ")");
+            return new Reading(
+                    aces,
+                    "not a self-relative security descriptor (" + data.length + " bytes, revision "
+                            + (data.length == 0 ? "none" : Byte.toUnsignedInt(data[0])) + ")");
         }
         ByteBuffer b = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
         int control = Short.toUnsignedInt(b.getShort(2));
@@ -58,8 +60,9 @@ final class SecurityDescriptorAces {
             return new Reading(aces, "the security descriptor has no DACL");
         }
         if (dacl < 0 || dacl + 8 > data.length) {
-            return new Reading(aces, "DACL offset " + Integer.toUnsignedString(dacl) + " lies outside the "
-                    + data.length + " bytes");
+            return new Reading(
+                    aces,
+                    "DACL offset " + Integer.toUnsignedString(dacl) + " lies outside the " + data.length + " bytes");
         }
         int count = Short.toUnsignedInt(b.getShort(dacl + 4));
         int at = dacl + 8;
@@ -70,8 +73,9 @@ final class SecurityDescriptorAces {
             int type = Byte.toUnsignedInt(data[at]);
             int size = Short.toUnsignedInt(b.getShort(at + 2));
             if (size < 8 || at + size > data.length) {
-                return new Reading(aces, "entry " + i + " at offset " + at + " has size " + size
-                        + ", which does not fit the data");
+                return new Reading(
+                        aces,
+                        "entry " + i + " at offset " + at + " has size " + size + ", which does not fit the data");
             }
             if (type == 0) {
                 String sid = sid(data, at + 8, at + size);

@@ -45,7 +45,14 @@ public record HiveInfo(
 
     /** Facts for a source that has none of the binary header fields. */
     public static HiveInfo textExport(String version) {
-        return new HiveInfo(version, null, null, null, null, null, null, LogReplay.none(
-                "text export: it holds no last-write times and has no transaction logs to replay"));
+        return new HiveInfo(
+                version,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                LogReplay.none("text export: it holds no last-write times and has no transaction logs to replay"));
     }
 }

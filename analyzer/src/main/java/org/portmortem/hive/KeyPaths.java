@@ -23,18 +23,25 @@ public final class KeyPaths {
         int skip = 0;
         if (parts.length > 0) {
             String first = parts[0].toUpperCase(Locale.ROOT);
-            if (first.equals("HKLM") || first.equals("HKEY_LOCAL_MACHINE") || first.equals("HKU") || first.equals("HKEY_USERS")) {
+            if (first.equals("HKLM")
+                    || first.equals("HKEY_LOCAL_MACHINE")
+                    || first.equals("HKU")
+                    || first.equals("HKEY_USERS")) {
                 skip = Math.min(2, parts.length); // the hive's mount name (SYSTEM, SOFTWARE) or a user's SID
             } else if (first.equals("HKCU") || first.equals("HKEY_CURRENT_USER")) {
                 skip = 1;
-            } else if (parts.length > 1 && first.equalsIgnoreCase(hive.root().name()) && hive.key(parts[0]).isEmpty()) {
+            } else if (parts.length > 1
+                    && first.equalsIgnoreCase(hive.root().name())
+                    && hive.key(parts[0]).isEmpty()) {
                 skip = 1; // the root's own name, as reglookup and Registry Explorer print paths
             }
         }
         StringBuilder below = new StringBuilder();
         for (int i = skip; i < parts.length; i++) {
             String part = parts[i];
-            if (i == skip && part.equalsIgnoreCase("CurrentControlSet") && hive.key(part).isEmpty()) {
+            if (i == skip
+                    && part.equalsIgnoreCase("CurrentControlSet")
+                    && hive.key(part).isEmpty()) {
                 part = currentControlSet(hive).orElse(part);
             }
             if (below.length() > 0) {
@@ -52,7 +59,9 @@ public final class KeyPaths {
 
     /** {@code ControlSet00N} for the number in {@code Select\Current}, when the hive has one. */
     static Optional<String> currentControlSet(Hive hive) {
-        return hive.key("Select").flatMap(k -> k.value("Current")).filter(Value::isNumber)
+        return hive.key("Select")
+                .flatMap(k -> k.value("Current"))
+                .filter(Value::isNumber)
                 .map(v -> String.format(Locale.ROOT, "ControlSet%03d", v.asLong()));
     }
 

@@ -61,8 +61,12 @@ public final class MemoryHive implements Hive {
      * source is another {@code MemoryHive}.
      */
     public static MemoryHive copyOf(Hive source) {
-        MemoryHive copy = new MemoryHive(source.name(), source.file().orElse(null), source.format(),
-                source.info(), source.root().name());
+        MemoryHive copy = new MemoryHive(
+                source.name(),
+                source.file().orElse(null),
+                source.format(),
+                source.info(),
+                source.root().name());
         if (source instanceof MemoryHive) {
             copyInto(source.root(), copy.root);
             copy.warnings.addAll(source.warnings());
@@ -160,6 +164,7 @@ public final class MemoryHive implements Hive {
          * creates N keys, and storing each one's full path would cost the square of the line's length.
          */
         private String path;
+
         private final TreeMap<String, MemoryKey> subkeys = new TreeMap<>();
         private final Map<String, Value> values = new LinkedHashMap<>();
         private Instant lastWritten;

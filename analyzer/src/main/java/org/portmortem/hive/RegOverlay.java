@@ -80,13 +80,15 @@ public final class RegOverlay {
                     out.addAll(overlay.applyTo(target, root));
                 } else {
                     String where = new RegPath(root, "").rootDisplay();
-                    String why = root.equals(SYSTEM) || root.equals(SOFTWARE) ? "the case has no " + root + " hive"
+                    String why = root.equals(SYSTEM) || root.equals(SOFTWARE)
+                            ? "the case has no " + root + " hive"
                             : "only the SYSTEM and SOFTWARE hives are analysed";
                     out.add(HiveWarning.general(overlay.name() + ": changes under " + where + " not applied: " + why));
                 }
             }
             if (overlay.roots().isEmpty()) {
-                out.add(HiveWarning.general(overlay.name() + ": no key under HKEY_LOCAL_MACHINE\\SYSTEM or SOFTWARE; nothing applied"));
+                out.add(HiveWarning.general(
+                        overlay.name() + ": no key under HKEY_LOCAL_MACHINE\\SYSTEM or SOFTWARE; nothing applied"));
             }
         }
         return out;

@@ -14,8 +14,11 @@ public record SystemTime(int year, int month, int dayOfWeek, int day, int hour, 
         implements Comparable<SystemTime> {
 
     private static final Comparator<SystemTime> CHRONOLOGICAL = Comparator.comparingInt(SystemTime::year)
-            .thenComparingInt(SystemTime::month).thenComparingInt(SystemTime::day).thenComparingInt(SystemTime::hour)
-            .thenComparingInt(SystemTime::minute).thenComparingInt(SystemTime::second)
+            .thenComparingInt(SystemTime::month)
+            .thenComparingInt(SystemTime::day)
+            .thenComparingInt(SystemTime::hour)
+            .thenComparingInt(SystemTime::minute)
+            .thenComparingInt(SystemTime::second)
             .thenComparingInt(SystemTime::millis);
 
     /** Decodes the first 16 bytes of {@code raw}; the caller checks the length. */

@@ -185,12 +185,14 @@ public final class Value {
         if (raw.length < 8) {
             return Optional.empty();
         }
-        return Optional.of(filetime(ByteBuffer.wrap(raw, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong()));
+        return Optional.of(filetime(
+                ByteBuffer.wrap(raw, 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong()));
     }
 
     /** A FILETIME tick count (unsigned) as an instant; 0 is 1601-01-01T00:00:00Z. */
     public static Instant filetime(long ticks) {
-        return Instant.ofEpochSecond(Long.divideUnsigned(ticks, 10_000_000L) - FILETIME_EPOCH_OFFSET_SECONDS,
+        return Instant.ofEpochSecond(
+                Long.divideUnsigned(ticks, 10_000_000L) - FILETIME_EPOCH_OFFSET_SECONDS,
                 Long.remainderUnsigned(ticks, 10_000_000L) * 100);
     }
 
@@ -209,9 +211,20 @@ public final class Value {
             return Optional.empty();
         }
         ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
-        return Optional.of(String.format(Locale.ROOT, "{%08x-%04x-%04x-%02x%02x-%02x%02x%02x%02x%02x%02x}",
-                b.getInt(0), b.getShort(4), b.getShort(6), raw[8], raw[9], raw[10], raw[11], raw[12], raw[13],
-                raw[14], raw[15]));
+        return Optional.of(String.format(
+                Locale.ROOT,
+                "{%08x-%04x-%04x-%02x%02x-%02x%02x%02x%02x%02x%02x}",
+                b.getInt(0),
+                b.getShort(4),
+                b.getShort(6),
+                raw[8],
+                raw[9],
+                raw[10],
+                raw[11],
+                raw[12],
+                raw[13],
+                raw[14],
+                raw[15]));
     }
 
     /**
@@ -238,7 +251,8 @@ public final class Value {
 
     private ValueTypeException mismatch(String wanted) {
         String typeName = type() == ValueType.UNKNOWN ? "type 0x" + Integer.toHexString(typeId) : type().name();
-        return new ValueTypeException(String.format("%s\\%s is %s with %d bytes, not %s",
+        return new ValueTypeException(String.format(
+                "%s\\%s is %s with %d bytes, not %s",
                 keyPath, name.isEmpty() ? "(default)" : name, typeName, raw.length, wanted));
     }
 

@@ -31,15 +31,17 @@ public record DiskImage(Path path, ImageFormat format, List<Path> segments) {
 
     /** EWF version 1 signature, "EVF" 09 0D 0A FF 00 (libewf's documentation of the format). */
     private static final byte[] EVF = {'E', 'V', 'F', 0x09, 0x0d, 0x0a, (byte) 0xff, 0x00};
+
     private static final byte[] VHDX = "vhdxfile".getBytes(StandardCharsets.US_ASCII);
     /** VHD footer cookie, at the start of a dynamic disk and in its last 512 bytes (Microsoft's VHD specification). */
     private static final byte[] CONECTIX = "conectix".getBytes(StandardCharsets.US_ASCII);
     /** Sparse VMDK extent magic "KDMV" (VMware's Virtual Disk Format 1.1). */
     private static final byte[] KDMV = {'K', 'D', 'M', 'V'};
+
     private static final byte[] VMDK_DESCRIPTOR = "# Disk DescriptorFile".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] REGF = "regf".getBytes(StandardCharsets.US_ASCII);
-    private static final Pattern EXTENT = Pattern.compile("^(?:RW|RDONLY|NOACCESS)\\s+\\d+\\s+\\S+\\s+\"([^\"]+)\"",
-            Pattern.MULTILINE);
+    private static final Pattern EXTENT =
+            Pattern.compile("^(?:RW|RDONLY|NOACCESS)\\s+\\d+\\s+\\S+\\s+\"([^\"]+)\"", Pattern.MULTILINE);
 
     /**
      * The image this file is, or empty when it is a hive or a text file (a .reg export, a listing): those
@@ -127,7 +129,9 @@ public record DiskImage(Path path, ImageFormat format, List<Path> segments) {
 
     /** Text files (.reg exports, listings) are never images: printable bytes only, or a UTF-16 byte-order mark. */
     private static boolean looksLikeText(byte[] head, int n) {
-        if (n >= 2 && ((head[0] == (byte) 0xff && head[1] == (byte) 0xfe) || (head[0] == (byte) 0xfe && head[1] == (byte) 0xff))) {
+        if (n >= 2
+                && ((head[0] == (byte) 0xff && head[1] == (byte) 0xfe)
+                        || (head[0] == (byte) 0xfe && head[1] == (byte) 0xff))) {
             return true;
         }
         if (n == 0) {
@@ -147,14 +151,17 @@ public record DiskImage(Path path, ImageFormat format, List<Path> segments) {
         List<Path> out = new ArrayList<>();
         out.add(first);
         String name = first.getFileName().toString();
-        Matcher m = (format == ImageFormat.EWF ? Pattern.compile("(?i)^(.*\\.)(e)(\\d\\d)$")
-                : Pattern.compile("^(.*\\.)()(\\d{3})$")).matcher(name);
+        Matcher m = (format == ImageFormat.EWF
+                        ? Pattern.compile("(?i)^(.*\\.)(e)(\\d\\d)$")
+                        : Pattern.compile("^(.*\\.)()(\\d{3})$"))
+                .matcher(name);
         if (!m.matches()) {
             return out;
         }
         int width = m.group(3).length();
         for (int i = Integer.parseInt(m.group(3)) + 1; i < Math.pow(10, width); i++) {
-            Path next = first.resolveSibling(m.group(1) + m.group(2) + String.format(Locale.ROOT, "%0" + width + "d", i));
+            Path next =
+                    first.resolveSibling(m.group(1) + m.group(2) + String.format(Locale.ROOT, "%0" + width + "d", i));
             if (!Files.isRegularFile(next)) {
                 break;
             }
@@ -174,7 +181,8 @@ public record DiskImage(Path path, ImageFormat format, List<Path> segments) {
         }
         Matcher m = EXTENT.matcher(new String(text, 0, n, StandardCharsets.ISO_8859_1));
         while (m.find()) {
-            Path extent = descriptor.resolveSibling(Path.of(m.group(1)).getFileName().toString());
+            Path extent =
+                    descriptor.resolveSibling(Path.of(m.group(1)).getFileName().toString());
             if (Files.isRegularFile(extent) && !out.contains(extent)) {
                 out.add(extent);
             }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 final class ExternalTool {
     /** The most text a listing tool may print before it is stopped (a directory of a real volume fits easily). */
     static final int MAX_TEXT = 16 << 20;
+
     private static final long TEXT_TIMEOUT_SECONDS = 120;
 
     private ExternalTool() {}
@@ -52,8 +53,8 @@ final class ExternalTool {
         int code = waitFor(p, evidence, command, TEXT_TIMEOUT_SECONDS);
         join(outReader, errReader);
         if (out.size() > MAX_TEXT) {
-            throw new ImageException(evidence, command.get(0) + " printed more than " + (MAX_TEXT >> 20)
-                    + " MB; stopped");
+            throw new ImageException(
+                    evidence, command.get(0) + " printed more than " + (MAX_TEXT >> 20) + " MB; stopped");
         }
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -81,8 +82,8 @@ final class ExternalTool {
         try {
             return pb.start();
         } catch (IOException e) {
-            throw new ImageException(evidence, "cannot run " + command.get(0) + " (is it installed? apt-get install "
-                    + pkg + ")", e);
+            throw new ImageException(
+                    evidence, "cannot run " + command.get(0) + " (is it installed? apt-get install " + pkg + ")", e);
         }
     }
 
@@ -90,7 +91,8 @@ final class ExternalTool {
         try {
             if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new ImageException(evidence, command.get(0) + " did not finish within " + seconds + " s; stopped");
+                throw new ImageException(
+                        evidence, command.get(0) + " did not finish within " + seconds + " s; stopped");
             }
             return p.exitValue();
         } catch (InterruptedException e) {
@@ -102,21 +104,23 @@ final class ExternalTool {
 
     /** Reads a stream on its own thread (so neither pipe can fill and block the tool), keeping at most {@code limit} bytes. */
     private static Thread drain(InputStream in, ByteArrayOutputStream sink, int limit) {
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[1 << 16];
-            try (in) {
-                for (int n; (n = in.read(buf)) > 0; ) {
-                    synchronized (sink) {
-                        int room = limit - sink.size();
-                        if (room > 0) {
-                            sink.write(buf, 0, Math.min(n, room));
+        Thread t = new Thread(
+                () -> {
+                    byte[] buf = new byte[1 << 16];
+                    try (in) {
+                        for (int n; (n = in.read(buf)) > 0; ) {
+                            synchronized (sink) {
+                                int room = limit - sink.size();
+                                if (room > 0) {
+                                    sink.write(buf, 0, Math.min(n, room));
+                                }
+                            }
                         }
+                    } catch (IOException ignored) {
+                        // The process ended or was stopped; what was read is kept.
                     }
-                }
-            } catch (IOException ignored) {
-                // The process ended or was stopped; what was read is kept.
-            }
-        }, "portmortem-tool-output");
+                },
+                "portmortem-tool-output");
         t.setDaemon(true);
         t.start();
         return t;

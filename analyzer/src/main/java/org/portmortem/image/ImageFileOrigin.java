@@ -20,8 +20,17 @@ import java.util.List;
  * @param note how the image was read when it needed more than The Sleuth Kit (VHDX converted with
  *     qemu-img), else {@code null}
  */
-public record ImageFileOrigin(Path image, ImageFormat format, List<DiskImage.SegmentHash> segments, int volume,
-        long offset, String fileSystem, String pathInImage, long mftEntry, String address, FileTimes times,
+public record ImageFileOrigin(
+        Path image,
+        ImageFormat format,
+        List<DiskImage.SegmentHash> segments,
+        int volume,
+        long offset,
+        String fileSystem,
+        String pathInImage,
+        long mftEntry,
+        String address,
+        FileTimes times,
         String note) {
 
     public ImageFileOrigin {

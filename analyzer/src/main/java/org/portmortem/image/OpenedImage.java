@@ -31,15 +31,17 @@ public final class OpenedImage implements AutoCloseable {
     private static final String TSK = "sleuthkit";
     /** Copying one hive out must not take longer than this (hives are at most a few hundred MB). */
     private static final long EXTRACT_TIMEOUT_SECONDS = 600;
+
     private static final long CONVERT_TIMEOUT_SECONDS = 3600;
     /** Sub-folder names searched below a system root (any case). */
     private static final String[] HIVES = {"SYSTEM", "SOFTWARE"};
-    private static final Pattern MMLS_ROW = Pattern.compile(
-            "^\\d+:\\s+(\\S+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(.*)$");
+
+    private static final Pattern MMLS_ROW = Pattern.compile("^\\d+:\\s+(\\S+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(.*)$");
     private static final Pattern MMLS_UNITS = Pattern.compile("Units are in (\\d+)-byte sectors");
-    private static final Pattern FLS_ROW = Pattern.compile("^(.)/(.)\\s+(\\*\\s+)?(\\d+)((?:-\\d+)*)(?:\\(realloc\\))?:\\t(.*)$");
-    private static final DateTimeFormatter TSK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSSSSS]",
-            Locale.ROOT);
+    private static final Pattern FLS_ROW =
+            Pattern.compile("^(.)/(.)\\s+(\\*\\s+)?(\\d+)((?:-\\d+)*)(?:\\(realloc\\))?:\\t(.*)$");
+    private static final DateTimeFormatter TSK_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSSSSS]", Locale.ROOT);
 
     /**
      * Every file and folder copied out of an image in this process, by the temporary path, and how it is
@@ -74,24 +76,43 @@ public final class OpenedImage implements AutoCloseable {
      * @throws ImageException when a tool is missing or cannot read the image (one line naming it)
      */
     public static OpenedImage open(DiskImage image) throws IOException {
-        Path workspace = Files.createTempDirectory("portmortem-image-",
+        Path workspace = Files.createTempDirectory(
+                "portmortem-image-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         // A process stopped by Ctrl-C still removes what it copied out.
         Thread cleanup = new Thread(() -> deleteTree(workspace), "portmortem-image-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             if (image.format() != ImageFormat.VHDX) {
-                return new OpenedImage(image, workspace, image.tskPath(), image.format().tskType(), null, cleanup);
+                return new OpenedImage(
+                        image, workspace, image.tskPath(), image.format().tskType(), null, cleanup);
             }
             Path raw = workspace.resolve("converted.raw");
-            ExternalTool.Result r = ExternalTool.toFile(image.path(), "qemu-utils", List.of("qemu-img", "convert",
-                    "-f", "vhdx", "-O", "raw", image.path().toString(), raw.toString()), null, CONVERT_TIMEOUT_SECONDS);
+            ExternalTool.Result r = ExternalTool.toFile(
+                    image.path(),
+                    "qemu-utils",
+                    List.of(
+                            "qemu-img",
+                            "convert",
+                            "-f",
+                            "vhdx",
+                            "-O",
+                            "raw",
+                            image.path().toString(),
+                            raw.toString()),
+                    null,
+                    CONVERT_TIMEOUT_SECONDS);
             if (!r.ok()) {
                 throw new ImageException(image.path(), "qemu-img cannot convert this VHDX: " + r.reason());
             }
-            return new OpenedImage(image, workspace, raw, "raw",
+            return new OpenedImage(
+                    image,
+                    workspace,
+                    raw,
+                    "raw",
                     "VHDX converted to raw with qemu-img convert into a private temporary folder, then read with"
-                            + " The Sleuth Kit (its Debian build reads no VHDX)", cleanup);
+                            + " The Sleuth Kit (its Debian build reads no VHDX)",
+                    cleanup);
         } catch (IOException | RuntimeException e) {
             deleteTree(workspace);
             Runtime.getRuntime().removeShutdownHook(cleanup);
@@ -139,15 +160,17 @@ public final class OpenedImage implements AutoCloseable {
                 if (description.toLowerCase(Locale.ROOT).contains("extended")) {
                     continue; // the container of logical partitions; they are listed themselves
                 }
-                out.add(withFileSystem(out.size() + 1, Long.parseLong(m.group(2)), Long.parseLong(m.group(4)), sector,
-                        description));
+                out.add(withFileSystem(
+                        out.size() + 1, Long.parseLong(m.group(2)), Long.parseLong(m.group(4)), sector, description));
             }
         }
         if (out.isEmpty()) {
             Volume whole = withFileSystem(1, 0, 0, 512, "whole image");
             if (whole.fileSystem() == null) {
-                throw new ImageException(image.path(), "no partition table and no file system The Sleuth Kit recognises"
-                        + " (mmls: " + mmls.reason() + ")");
+                throw new ImageException(
+                        image.path(),
+                        "no partition table and no file system The Sleuth Kit recognises" + " (mmls: " + mmls.reason()
+                                + ")");
             }
             out.add(whole);
         }
@@ -211,15 +234,18 @@ public final class OpenedImage implements AutoCloseable {
         if (config.isEmpty()) {
             return Optional.empty();
         }
-        List<ImageEntry> configFiles = list(v, config.get().address(), config.get().path());
+        List<ImageEntry> configFiles =
+                list(v, config.get().address(), config.get().path());
         if (configFiles.stream().noneMatch(e -> !e.directory() && e.name().equalsIgnoreCase("SYSTEM"))) {
             return Optional.empty();
         }
         List<ImageEntry> hives = new ArrayList<>(hiveFiles(configFiles));
         Optional<ImageEntry> regBack = configFiles.stream()
-                .filter(e -> e.directory() && e.name().equalsIgnoreCase("RegBack")).findFirst();
+                .filter(e -> e.directory() && e.name().equalsIgnoreCase("RegBack"))
+                .findFirst();
         if (regBack.isPresent()) {
-            hives.addAll(hiveFiles(list(v, regBack.get().address(), regBack.get().path())));
+            hives.addAll(
+                    hiveFiles(list(v, regBack.get().address(), regBack.get().path())));
         }
         Optional<ImageEntry> repair = child(v, root, "repair", true);
         if (repair.isPresent()) {
@@ -252,7 +278,8 @@ public final class OpenedImage implements AutoCloseable {
      * @return the copy and the origin of every file copied, or empty when the volume holds no such file
      */
     public synchronized Optional<ExtractedFile> extractFile(Volume v, String path) throws IOException {
-        String[] parts = java.util.Arrays.stream(path.replace('\\', '/').split("/")).filter(p -> !p.isEmpty())
+        String[] parts = java.util.Arrays.stream(path.replace('\\', '/').split("/"))
+                .filter(p -> !p.isEmpty())
                 .toArray(String[]::new);
         if (parts.length == 0 || !v.isNtfs()) {
             return Optional.empty();
@@ -260,7 +287,8 @@ public final class OpenedImage implements AutoCloseable {
         List<ImageEntry> folder = list(v, null, "");
         for (int i = 0; i < parts.length - 1; i++) {
             String name = parts[i];
-            Optional<ImageEntry> dir = folder.stream().filter(e -> e.directory() && e.name().equalsIgnoreCase(name))
+            Optional<ImageEntry> dir = folder.stream()
+                    .filter(e -> e.directory() && e.name().equalsIgnoreCase(name))
                     .findFirst();
             if (dir.isEmpty()) {
                 return Optional.empty();
@@ -268,7 +296,8 @@ public final class OpenedImage implements AutoCloseable {
             folder = list(v, dir.get().address(), dir.get().path());
         }
         String last = parts[parts.length - 1];
-        Optional<ImageEntry> file = folder.stream().filter(e -> !e.directory() && e.name().equalsIgnoreCase(last))
+        Optional<ImageEntry> file = folder.stream()
+                .filter(e -> !e.directory() && e.name().equalsIgnoreCase(last))
                 .findFirst();
         if (file.isEmpty()) {
             return Optional.empty();
@@ -294,18 +323,42 @@ public final class OpenedImage implements AutoCloseable {
         }
         Files.createDirectories(out.getParent());
         if (e.size() > 0) {
-            ExternalTool.Result r = ExternalTool.toFile(image.path(), TSK, List.of("icat", "-i", tskType, "-o",
-                    String.valueOf(v.startSector()), "-b", String.valueOf(v.sectorSize()), tskPath.toString(),
-                    String.valueOf(e.mftEntry())), out, EXTRACT_TIMEOUT_SECONDS);
+            ExternalTool.Result r = ExternalTool.toFile(
+                    image.path(),
+                    TSK,
+                    List.of(
+                            "icat",
+                            "-i",
+                            tskType,
+                            "-o",
+                            String.valueOf(v.startSector()),
+                            "-b",
+                            String.valueOf(v.sectorSize()),
+                            tskPath.toString(),
+                            String.valueOf(e.mftEntry())),
+                    out,
+                    EXTRACT_TIMEOUT_SECONDS);
             if (!r.ok()) {
-                throw new ImageException(image.path(), "icat cannot copy " + e.path() + " (MFT entry " + e.mftEntry()
-                        + ") out of volume " + v.number() + ": " + r.reason());
+                throw new ImageException(
+                        image.path(),
+                        "icat cannot copy " + e.path() + " (MFT entry " + e.mftEntry() + ") out of volume " + v.number()
+                                + ": " + r.reason());
             }
         } else {
             Files.createFile(out); // an empty RegBack file stays empty: reported, never read
         }
-        ImageFileOrigin origin = new ImageFileOrigin(image.path(), image.format(), hashes(), v.number(), v.offsetBytes(),
-                v.fileSystem(), e.path(), e.mftEntry(), e.address(), times(v, e), note);
+        ImageFileOrigin origin = new ImageFileOrigin(
+                image.path(),
+                image.format(),
+                hashes(),
+                v.number(),
+                v.offsetBytes(),
+                v.fileSystem(),
+                e.path(),
+                e.mftEntry(),
+                e.address(),
+                times(v, e),
+                note);
         origins.put(out.toAbsolutePath().normalize(), origin);
         Path base = folder.toAbsolutePath().normalize();
         SHOWN.put(out.toAbsolutePath().normalize().toString(), origin.shown());
@@ -325,7 +378,8 @@ public final class OpenedImage implements AutoCloseable {
         }
         String out = text;
         // Longest first: SYSTEM.LOG1's path starts with SYSTEM's, and every file's with its folder's.
-        for (String copy : SHOWN.keySet().stream().sorted(java.util.Comparator.comparingInt(String::length).reversed())
+        for (String copy : SHOWN.keySet().stream()
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed())
                 .toList()) {
             if (out.contains(copy)) {
                 out = out.replace(copy, SHOWN.get(copy));
@@ -350,7 +404,8 @@ public final class OpenedImage implements AutoCloseable {
         return workspace;
     }
 
-    private Volume withFileSystem(int number, long start, long length, int sector, String description) throws IOException {
+    private Volume withFileSystem(int number, long start, long length, int sector, String description)
+            throws IOException {
         List<String> cmd = new ArrayList<>(List.of("fsstat", "-i", tskType, "-o", String.valueOf(start)));
         if (sector != 512) {
             cmd.addAll(List.of("-b", String.valueOf(sector)));
@@ -376,15 +431,29 @@ public final class OpenedImage implements AutoCloseable {
 
     /** The entries of a folder ({@code null}: the root), allocated ones only, without alternate data streams. */
     private List<ImageEntry> list(Volume v, String address, String parentPath) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("fls", "-l", "-z", "UTC", "-i", tskType, "-f", "ntfs", "-o",
-                String.valueOf(v.startSector()), "-b", String.valueOf(v.sectorSize()), tskPath.toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                "fls",
+                "-l",
+                "-z",
+                "UTC",
+                "-i",
+                tskType,
+                "-f",
+                "ntfs",
+                "-o",
+                String.valueOf(v.startSector()),
+                "-b",
+                String.valueOf(v.sectorSize()),
+                tskPath.toString()));
         if (address != null) {
             cmd.add(address);
         }
         ExternalTool.Result r = tool(cmd);
         if (!r.ok()) {
-            throw new ImageException(image.path(), "fls cannot list " + (parentPath.isEmpty() ? "the root" : parentPath)
-                    + " of volume " + v.number() + ": " + r.reason());
+            throw new ImageException(
+                    image.path(),
+                    "fls cannot list " + (parentPath.isEmpty() ? "the root" : parentPath) + " of volume " + v.number()
+                            + ": " + r.reason());
         }
         List<ImageEntry> out = new ArrayList<>();
         for (String line : r.out().split("\n")) {
@@ -392,7 +461,8 @@ public final class OpenedImage implements AutoCloseable {
             if (!m.matches() || m.group(3) != null) {
                 continue; // not an entry, or a deleted one
             }
-            // name TAB mtime TAB atime TAB ctime TAB crtime TAB size TAB uid TAB gid: a name may hold tabs, so count from the right
+            // name TAB mtime TAB atime TAB ctime TAB crtime TAB size TAB uid TAB gid: a name may hold tabs, so count
+            // from the right
             String[] cols = m.group(6).split("\t", -1);
             if (cols.length < 8) {
                 continue;
@@ -408,15 +478,20 @@ public final class OpenedImage implements AutoCloseable {
                 continue;
             }
             boolean dir = m.group(2).equals("d");
-            out.add(new ImageEntry(parentPath.isEmpty() ? name : parentPath + "/" + name, m.group(4) + m.group(5),
-                    Long.parseLong(m.group(4)), size, dir));
+            out.add(new ImageEntry(
+                    parentPath.isEmpty() ? name : parentPath + "/" + name,
+                    m.group(4) + m.group(5),
+                    Long.parseLong(m.group(4)),
+                    size,
+                    dir));
         }
         return out;
     }
 
     private Optional<ImageEntry> child(Volume v, ImageEntry parent, String name, boolean directory) throws IOException {
         return list(v, parent.address(), parent.path()).stream()
-                .filter(e -> e.directory() == directory && e.name().equalsIgnoreCase(name)).findFirst();
+                .filter(e -> e.directory() == directory && e.name().equalsIgnoreCase(name))
+                .findFirst();
     }
 
     /** SYSTEM and SOFTWARE and their .LOG, .LOG1 and .LOG2, any case. */
@@ -437,12 +512,25 @@ public final class OpenedImage implements AutoCloseable {
     }
 
     private FileTimes times(Volume v, ImageEntry e) throws IOException {
-        ExternalTool.Result r = tool(List.of("istat", "-z", "UTC", "-i", tskType, "-f", "ntfs", "-o",
-                String.valueOf(v.startSector()), "-b", String.valueOf(v.sectorSize()), tskPath.toString(),
+        ExternalTool.Result r = tool(List.of(
+                "istat",
+                "-z",
+                "UTC",
+                "-i",
+                tskType,
+                "-f",
+                "ntfs",
+                "-o",
+                String.valueOf(v.startSector()),
+                "-b",
+                String.valueOf(v.sectorSize()),
+                tskPath.toString(),
                 String.valueOf(e.mftEntry())));
         if (!r.ok()) {
-            throw new ImageException(image.path(), "istat cannot read MFT entry " + e.mftEntry() + " (" + e.path()
-                    + ") of volume " + v.number() + ": " + r.reason());
+            throw new ImageException(
+                    image.path(),
+                    "istat cannot read MFT entry " + e.mftEntry() + " (" + e.path() + ") of volume " + v.number() + ": "
+                            + r.reason());
         }
         Map<String, Instant> si = new LinkedHashMap<>();
         Map<String, Instant> fn = new LinkedHashMap<>();

@@ -12,8 +12,14 @@ package org.portmortem.image;
  * @param fileSystem the file system {@code fsstat} recognised ({@code NTFS}, {@code FAT32}, ...), or {@code null}
  * @param label the volume label, or {@code null}
  */
-public record Volume(int number, long startSector, long lengthSectors, int sectorSize, String description,
-        String fileSystem, String label) {
+public record Volume(
+        int number,
+        long startSector,
+        long lengthSectors,
+        int sectorSize,
+        String description,
+        String fileSystem,
+        String label) {
 
     /** The byte offset of the volume in the image. */
     public long offsetBytes() {

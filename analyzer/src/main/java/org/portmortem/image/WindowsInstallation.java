@@ -22,7 +22,10 @@ public record WindowsInstallation(Volume volume, String systemRoot, String confi
 
     /** The files of one hive set: those directly in {@code folder}. */
     public List<ImageEntry> inFolder(String folder) {
-        return hives.stream().filter(e -> e.path().substring(0, Math.max(0, e.path().lastIndexOf('/')))
-                .equalsIgnoreCase(folder)).toList();
+        return hives.stream()
+                .filter(e -> e.path()
+                        .substring(0, Math.max(0, e.path().lastIndexOf('/')))
+                        .equalsIgnoreCase(folder))
+                .toList();
     }
 }

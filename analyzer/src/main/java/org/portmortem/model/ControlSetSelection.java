@@ -49,8 +49,10 @@ final class ControlSetSelection {
         if (options.controlSet().isPresent()) {
             int asked = options.controlSet().getAsInt();
             if (!sets.containsKey(asked)) {
-                throw new InputException(fileOf(system), "control set " + asked + " asked for with --control-set does not"
-                        + " exist (present: " + sets.keySet() + ")");
+                throw new InputException(
+                        fileOf(system),
+                        "control set " + asked + " asked for with --control-set does not" + " exist (present: "
+                                + sets.keySet() + ")");
             }
             this.inUse = asked;
             this.basis = "--control-set " + asked + " (Select\\Current is " + current.orElse(null) + ")";
@@ -58,10 +60,12 @@ final class ControlSetSelection {
             this.inUse = current.value();
             this.basis = "Select\\Current = " + current.value() + ": the set the next boot uses";
         } else {
-            int fallback = defaultSet.isPresent() && sets.containsKey(defaultSet.value()) ? defaultSet.value()
+            int fallback = defaultSet.isPresent() && sets.containsKey(defaultSet.value())
+                    ? defaultSet.value()
                     : sets.firstKey();
             this.inUse = fallback;
-            String why = current.isPresent() ? "Select\\Current = " + current.value() + " names a missing control set"
+            String why = current.isPresent()
+                    ? "Select\\Current = " + current.value() + " names a missing control set"
                     : "Select\\Current is absent";
             this.basis = why + "; using " + sets.get(fallback).name()
                     + (fallback == defaultSet.orElse(-1) ? " (Select\\Default)" : " (the lowest-numbered set present)");
@@ -73,7 +77,8 @@ final class ControlSetSelection {
     private void checkOtherSelectValues(RegistryFacts facts) {
         for (Evidenced<Integer> v : List.of(defaultSet, lastKnownGood)) {
             if (v.isPresent() && v.value() != 0 && !sets.containsKey(v.value())) {
-                facts.warn("Select\\" + v.evidence().valueName() + " = " + v.value() + " names a missing control set",
+                facts.warn(
+                        "Select\\" + v.evidence().valueName() + " = " + v.value() + " names a missing control set",
                         v.evidence());
             }
         }
@@ -113,7 +118,8 @@ final class ControlSetSelection {
     ControlSets describe(RegistryFacts facts) {
         List<ControlSet> list = new ArrayList<>();
         for (Map.Entry<Integer, Key> e : sets.entrySet()) {
-            list.add(new ControlSet(e.getKey(), e.getValue().path(), e.getValue().lastWritten().orElse(null)));
+            list.add(new ControlSet(
+                    e.getKey(), e.getValue().path(), e.getValue().lastWritten().orElse(null)));
         }
         return new ControlSets(current, defaultSet, lastKnownGood, failed, inUse, basis, list, startDifferences(facts));
     }
@@ -136,13 +142,20 @@ final class ControlSetSelection {
             Map<Integer, Integer> bySet = new LinkedHashMap<>();
             for (Map.Entry<Integer, Map<String, Key>> e : servicesBySet.entrySet()) {
                 Key k = e.getValue().get(name);
-                bySet.put(e.getKey(), k == null ? null : k.value("Start").filter(Value::isNumber).map(Value::asInt)
-                        .orElse(null));
+                bySet.put(
+                        e.getKey(),
+                        k == null
+                                ? null
+                                : k.value("Start")
+                                        .filter(Value::isNumber)
+                                        .map(Value::asInt)
+                                        .orElse(null));
             }
             if (bySet.values().stream().distinct().count() > 1) {
                 List<Evidence> evidence = new ArrayList<>();
                 for (Map.Entry<Integer, Key> e : sets.entrySet()) {
-                    evidence.add(facts.integer(KeyAt.of(e.getValue()).child("Services\\" + name), "Start").evidence());
+                    evidence.add(facts.integer(KeyAt.of(e.getValue()).child("Services\\" + name), "Start")
+                            .evidence());
                 }
                 out.add(new StartDifference(name, bySet, evidence));
             }

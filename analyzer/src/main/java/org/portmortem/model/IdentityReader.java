@@ -1,8 +1,8 @@
 package org.portmortem.model;
 
-import org.portmortem.hive.SystemTime;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.Key;
+import org.portmortem.hive.SystemTime;
 import org.portmortem.hive.Value;
 import org.portmortem.model.RegistryFacts.KeyAt;
 
@@ -24,8 +24,11 @@ final class IdentityReader {
                 facts.string(tcpip, "Domain"),
                 logonDomain,
                 timeZone(cs.child("Control\\TimeZoneInformation"), facts),
-                cs.child("Control\\Windows").key().map(k -> facts.fileTime(k, "ShutdownTime"))
-                        .orElseGet(() -> Evidenced.absent(cs.child("Control\\Windows").evidence("key absent"))));
+                cs.child("Control\\Windows")
+                        .key()
+                        .map(k -> facts.fileTime(k, "ShutdownTime"))
+                        .orElseGet(() ->
+                                Evidenced.absent(cs.child("Control\\Windows").evidence("key absent"))));
     }
 
     static MachineTimeZone timeZone(KeyAt tz, RegistryFacts facts) {
@@ -56,7 +59,7 @@ final class IdentityReader {
         }
         // wDay is the occurrence (1-5, 5 = last) in a yearly rule, the day of the month in an absolute date.
         int occurrence = Math.max(1, Math.min(t.year() == 0 ? 5 : 31, t.day()));
-        return new MachineTimeZone.Transition(t.year(), t.month(), t.dayOfWeek() % 7, occurrence,
-                Math.min(23, t.hour()), Math.min(59, t.minute()));
+        return new MachineTimeZone.Transition(
+                t.year(), t.month(), t.dayOfWeek() % 7, occurrence, Math.min(23, t.hour()), Math.min(59, t.minute()));
     }
 }

@@ -17,7 +17,9 @@ import org.portmortem.model.RegistryFacts.KeyAt;
 final class ImagePathResolver {
     private static final Pattern ENV = Pattern.compile("%([^%]+)%");
     /** An executable's name ends at the first known extension followed by a blank or the end. */
-    private static final Pattern UNQUOTED_FILE = Pattern.compile("(?i)^(.*?\\.(?:exe|sys|dll|com|bat|cmd))(?=\\s|$)(.*)$");
+    private static final Pattern UNQUOTED_FILE =
+            Pattern.compile("(?i)^(.*?\\.(?:exe|sys|dll|com|bat|cmd))(?=\\s|$)(.*)$");
+
     private static final Pattern SVCHOST_GROUP = Pattern.compile("(?i)(?:^|\\s)[-/]k\\s+(\"[^\"]+\"|\\S+)");
 
     private final String systemRoot;
@@ -26,11 +28,15 @@ final class ImagePathResolver {
 
     ImagePathResolver(Evidenced<String> systemRoot, Hive software) {
         this.assumed = !systemRoot.isPresent() || systemRoot.value().isBlank();
-        this.systemRoot = stripTrailingSlash(assumed ? SystemRoot.ASSUMED : systemRoot.value().trim());
+        this.systemRoot = stripTrailingSlash(
+                assumed ? SystemRoot.ASSUMED : systemRoot.value().trim());
         environment.put("SystemRoot", this.systemRoot);
         environment.put("windir", this.systemRoot);
-        environment.put("SystemDrive", this.systemRoot.length() >= 2 && this.systemRoot.charAt(1) == ':'
-                ? this.systemRoot.substring(0, 2) : "C:");
+        environment.put(
+                "SystemDrive",
+                this.systemRoot.length() >= 2 && this.systemRoot.charAt(1) == ':'
+                        ? this.systemRoot.substring(0, 2)
+                        : "C:");
         if (software != null) {
             KeyAt cv = KeyAt.of(software, "Microsoft\\Windows\\CurrentVersion");
             cv.key().ifPresent(k -> {
@@ -103,7 +109,9 @@ final class ImagePathResolver {
     }
 
     private static boolean isRootVariable(String name) {
-        return name.equalsIgnoreCase("SystemRoot") || name.equalsIgnoreCase("windir") || name.equalsIgnoreCase("SystemDrive");
+        return name.equalsIgnoreCase("SystemRoot")
+                || name.equalsIgnoreCase("windir")
+                || name.equalsIgnoreCase("SystemDrive");
     }
 
     /** The svchost group named by {@code -k} in a command line (the {@code -p} flag ignored), or null. */
@@ -119,4 +127,3 @@ final class ImagePathResolver {
         return g.startsWith("\"") ? g.substring(1, g.length() - 1) : g;
     }
 }
-

@@ -14,13 +14,15 @@ import org.portmortem.model.RegistryFacts.KeyAt;
 final class InterfaceReader {
     /** The network adapter class under Control\Network, where connection names live. */
     static final String NETWORK_ADAPTER_CLASS = "{4D36E972-E325-11CE-BFC1-08002BE10318}";
+
     private static final String UNSET = "0.0.0.0";
 
     private InterfaceReader() {}
 
     static List<NetworkInterface> readAll(Key controlSet, RegistryFacts facts) {
         KeyAt cs = KeyAt.of(controlSet);
-        Optional<Key> interfaces = cs.child("Services\\Tcpip\\Parameters\\Interfaces").key();
+        Optional<Key> interfaces =
+                cs.child("Services\\Tcpip\\Parameters\\Interfaces").key();
         if (interfaces.isEmpty()) {
             return List.of();
         }
@@ -43,7 +45,8 @@ final class InterfaceReader {
         return new NetworkInterface(
                 guid,
                 Evidence.ofKey(k, "TCP/IP interface"),
-                facts.string(cs.child("Control\\Network\\" + NETWORK_ADAPTER_CLASS + "\\" + guid + "\\Connection"), "Name"),
+                facts.string(
+                        cs.child("Control\\Network\\" + NETWORK_ADAPTER_CLASS + "\\" + guid + "\\Connection"), "Name"),
                 dhcp,
                 ips,
                 masks,
@@ -69,18 +72,29 @@ final class InterfaceReader {
             return t;
         }
         Evidence e = t.evidence();
-        return Evidenced.absent(new Evidence(e.hive(), e.keyPath(), e.valueName(), e.valueType(), e.data(),
-                e.lastWritten(), "not a calendar time (before 1990); not shown as a date"));
+        return Evidenced.absent(new Evidence(
+                e.hive(),
+                e.keyPath(),
+                e.valueName(),
+                e.valueType(),
+                e.data(),
+                e.lastWritten(),
+                "not a calendar time (before 1990); not shown as a date"));
     }
 
     /** Static addresses when DHCP is off, else the last lease, marked as such. */
-    static List<InterfaceAddress> bootAddresses(Evidenced<Boolean> dhcp, Evidenced<List<String>> ips,
-            Evidenced<List<String>> masks, Evidenced<String> dhcpIp, Evidenced<String> dhcpMask) {
+    static List<InterfaceAddress> bootAddresses(
+            Evidenced<Boolean> dhcp,
+            Evidenced<List<String>> ips,
+            Evidenced<List<String>> masks,
+            Evidenced<String> dhcpIp,
+            Evidenced<String> dhcpMask) {
         List<InterfaceAddress> out = new ArrayList<>();
         if (Boolean.TRUE.equals(dhcp.value())) {
             String a = dhcpIp.value();
             if (a != null && !a.isBlank() && !a.equals(UNSET)) {
-                out.add(new InterfaceAddress(a.trim(), dhcpMask.value(), AddressSource.DHCP_LAST_LEASE, dhcpIp.evidence()));
+                out.add(new InterfaceAddress(
+                        a.trim(), dhcpMask.value(), AddressSource.DHCP_LAST_LEASE, dhcpIp.evidence()));
             }
             return out;
         }
@@ -89,8 +103,8 @@ final class InterfaceReader {
         for (int i = 0; i < list.size(); i++) {
             String a = list.get(i).trim();
             if (!a.isEmpty() && !a.equals(UNSET)) {
-                out.add(new InterfaceAddress(a, i < maskList.size() ? maskList.get(i) : null, AddressSource.STATIC,
-                        ips.evidence()));
+                out.add(new InterfaceAddress(
+                        a, i < maskList.size() ? maskList.get(i) : null, AddressSource.STATIC, ips.evidence()));
             }
         }
         return out;

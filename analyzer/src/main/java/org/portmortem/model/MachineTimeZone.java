@@ -56,7 +56,8 @@ public record MachineTimeZone(
             if (year != 0) {
                 // An absolute date: occurrence holds the day of the month.
                 LocalDate first = LocalDate.of(inYear, month, 1);
-                return first.withDayOfMonth(Math.max(1, Math.min(occurrence, first.lengthOfMonth()))).atTime(hour, minute);
+                return first.withDayOfMonth(Math.max(1, Math.min(occurrence, first.lengthOfMonth())))
+                        .atTime(hour, minute);
             }
             DayOfWeek dow = DayOfWeek.SUNDAY.plus(dayOfWeek);
             LocalDate first = LocalDate.of(inYear, month, 1).with(TemporalAdjusters.firstInMonth(dow));

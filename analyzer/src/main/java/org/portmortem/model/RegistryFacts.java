@@ -37,8 +37,12 @@ final class RegistryFacts {
 
     /** An 8-byte FILETIME in a binary or QWORD value (ShutdownTime). */
     Evidenced<Instant> fileTime(Key key, String name) {
-        return read(key, name, v -> v.asFiletime().orElseThrow(() -> new ValueTypeException(key.path() + "\\"
-                + name + " has " + v.size() + " bytes, not an 8-byte FILETIME")));
+        return read(
+                key,
+                name,
+                v -> v.asFiletime()
+                        .orElseThrow(() -> new ValueTypeException(
+                                key.path() + "\\" + name + " has " + v.size() + " bytes, not an 8-byte FILETIME")));
     }
 
     /** A value read with a decoder; the absent value or a type mismatch gives an absent fact. */
@@ -50,10 +54,17 @@ final class RegistryFacts {
         Evidence ev = Evidence.ofValue(key, v.get(), null);
         if (v.get().hasTextAfterNul()) {
             // Windows stops at the NUL, and so does the fact; the evidence keeps the hidden tail.
-            ev = Evidence.ofValue(key, v.get(), "text after a NUL, which Windows does not read: "
-                    + v.get().storedString().substring(v.get().asString().length() + 1));
-            warn(key.path() + "\\" + name + " stores \"" + v.get().storedString() + "\": Windows reads only the"
-                    + " text before the NUL, and most tools show only that", ev);
+            ev = Evidence.ofValue(
+                    key,
+                    v.get(),
+                    "text after a NUL, which Windows does not read: "
+                            + v.get()
+                                    .storedString()
+                                    .substring(v.get().asString().length() + 1));
+            warn(
+                    key.path() + "\\" + name + " stores \"" + v.get().storedString() + "\": Windows reads only the"
+                            + " text before the NUL, and most tools show only that",
+                    ev);
         }
         try {
             return new Evidenced<>(decode.apply(v.get()), ev);
@@ -66,9 +77,11 @@ final class RegistryFacts {
     /** A fact from a key that may not exist: absent with the key's absence as evidence. */
     <T> Evidenced<T> read(KeyAt at, String name, Function<Value, T> decode) {
         if (at.key().isEmpty()) {
-            return Evidenced.absent(at.hive() == null
-                    ? new Evidence(at.hiveName(), at.path(), name, null, null, null, "no " + at.hiveName() + " hive")
-                    : Evidence.absentKey(at.hive(), at.path(), "key absent, so " + name + " is absent"));
+            return Evidenced.absent(
+                    at.hive() == null
+                            ? new Evidence(
+                                    at.hiveName(), at.path(), name, null, null, null, "no " + at.hiveName() + " hive")
+                            : Evidence.absentKey(at.hive(), at.path(), "key absent, so " + name + " is absent"));
         }
         return read(at.key().get(), name, decode);
     }
@@ -133,7 +146,8 @@ final class RegistryFacts {
             if (key.isPresent()) {
                 return Evidence.ofKey(key.get(), note);
             }
-            return hive != null ? Evidence.absentKey(hive, path, note)
+            return hive != null
+                    ? Evidence.absentKey(hive, path, note)
                     : new Evidence(hiveName, path, null, null, null, null, "no " + hiveName + " hive");
         }
     }

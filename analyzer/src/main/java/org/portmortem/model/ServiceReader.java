@@ -22,8 +22,9 @@ final class ServiceReader {
     List<Service> readAll(Key controlSet) {
         Optional<Key> services = controlSet.subkey("Services");
         if (services.isEmpty()) {
-            facts.warn("the control set has no Services key: no services or drivers", Evidence.absentKey(
-                    controlSet.hive(), controlSet.path() + "\\Services", "key absent"));
+            facts.warn(
+                    "the control set has no Services key: no services or drivers",
+                    Evidence.absentKey(controlSet.hive(), controlSet.path() + "\\Services", "key absent"));
             return List.of();
         }
         List<Service> out = new ArrayList<>();

@@ -40,7 +40,9 @@ final class SvchostGroups {
         Map<String, List<String>> declaring = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Service s : services) {
             if (s.svchostGroup() != null) {
-                declaring.computeIfAbsent(s.svchostGroup(), g -> new ArrayList<>()).add(s.name());
+                declaring
+                        .computeIfAbsent(s.svchostGroup(), g -> new ArrayList<>())
+                        .add(s.name());
                 spelling.putIfAbsent(s.svchostGroup(), s.svchostGroup());
             }
         }

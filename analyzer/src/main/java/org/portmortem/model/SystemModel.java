@@ -67,11 +67,12 @@ public final class SystemModel {
         b.controlSet = selection.key();
         b.systemRoot = SystemRoot.read(software, b.facts);
         b.networkInterfaces.addAll(InterfaceReader.readAll(b.controlSet, b.facts));
-        b.netbtNodeType = b.facts.integer(RegistryFacts.KeyAt.of(b.controlSet).child("Services\\NetBT\\Parameters"),
-                "NodeType");
+        b.netbtNodeType =
+                b.facts.integer(RegistryFacts.KeyAt.of(b.controlSet).child("Services\\NetBT\\Parameters"), "NodeType");
         b.identity = IdentityReader.read(b.controlSet, software, b.facts);
         TriggerDecoder triggers = new TriggerDecoder(b.networkInterfaces, b.identity, b.facts);
-        ServiceReader serviceReader = new ServiceReader(b.facts, new ImagePathResolver(b.systemRoot, software), triggers);
+        ServiceReader serviceReader =
+                new ServiceReader(b.facts, new ImagePathResolver(b.systemRoot, software), triggers);
         for (Service s : serviceReader.readAll(b.controlSet)) {
             b.services.put(fold(s.name()), s);
         }

@@ -68,8 +68,15 @@ final class TriggerDecoder {
             SubtypeRule sub = guid == null ? null : bySubtype.get(guid);
             TriggerType tt = TriggerType.of(type.value());
             Firing firing = firing(tt, sub);
-            out.add(new ServiceTrigger(tt, action.orElse(1) == 1, guid, sub == null ? null : sub.name(), data(t),
-                    firing.firing(), firing.reason(), Evidence.ofKey(t, "service trigger")));
+            out.add(new ServiceTrigger(
+                    tt,
+                    action.orElse(1) == 1,
+                    guid,
+                    sub == null ? null : sub.name(),
+                    data(t),
+                    firing.firing(),
+                    firing.reason(),
+                    Evidence.ofKey(t, "service trigger")));
         }
         return out;
     }
@@ -85,18 +92,25 @@ final class TriggerDecoder {
         }
         switch (check) {
             case "HAS_BOOT_ADDRESS": {
-                Optional<InterfaceAddress> a = interfaces.stream().flatMap(i -> i.bootAddresses().stream()).findFirst();
+                Optional<InterfaceAddress> a = interfaces.stream()
+                        .flatMap(i -> i.bootAddresses().stream())
+                        .findFirst();
                 return a.isPresent()
-                        ? new Firing(TriggerFiring.AT_BOOT, "an interface has an address at boot: " + a.get().describe())
+                        ? new Firing(
+                                TriggerFiring.AT_BOOT,
+                                "an interface has an address at boot: "
+                                        + a.get().describe())
                         : new Firing(TriggerFiring.UNCERTAIN, "no interface address recorded in the hive");
             }
             case "NEVER_AT_BOOT":
                 return new Firing(TriggerFiring.ON_DEMAND, "fires when the last IP address goes away, not at boot");
             case "DOMAIN_MEMBER":
             case "NOT_DOMAIN_MEMBER": {
-                boolean member = identity.dnsDomain().isPresent() && !identity.dnsDomain().value().isBlank();
+                boolean member = identity.dnsDomain().isPresent()
+                        && !identity.dnsDomain().value().isBlank();
                 boolean fires = member == check.equals("DOMAIN_MEMBER");
-                String why = member ? "primary DNS suffix '" + identity.dnsDomain().value() + "' is set (domain member)"
+                String why = member
+                        ? "primary DNS suffix '" + identity.dnsDomain().value() + "' is set (domain member)"
                         : "no primary DNS suffix (not a domain member, as far as SYSTEM shows)";
                 return new Firing(fires ? TriggerFiring.AT_BOOT : TriggerFiring.ON_DEMAND, why);
             }
@@ -112,7 +126,10 @@ final class TriggerDecoder {
             if (v.isEmpty()) {
                 return items;
             }
-            int dataType = t.value("DataType" + i).filter(Value::isNumber).map(Value::asInt).orElse(0);
+            int dataType = t.value("DataType" + i)
+                    .filter(Value::isNumber)
+                    .map(Value::asInt)
+                    .orElse(0);
             items.add(describeData(v.get(), dataType));
         }
     }

@@ -18,8 +18,16 @@ final class VersionReader {
 
     record VersionRow(String currentVersion, String family, String workstationFamily) {}
 
-    record SystemOnlyRule(String buildKey, String buildValue, String servicePresent, String serviceImage,
-            String imageFile, String productType, String family, boolean atLeast, String source) {}
+    record SystemOnlyRule(
+            String buildKey,
+            String buildValue,
+            String servicePresent,
+            String serviceImage,
+            String imageFile,
+            String productType,
+            String family,
+            boolean atLeast,
+            String source) {}
 
     /** A family and the facts that decided it. */
     private record Decision(String family, String basis) {}
@@ -30,37 +38,61 @@ final class VersionReader {
 
     private VersionReader() {}
 
-    static WindowsVersion read(Hive system, Hive software, Key controlSet, Map<String, Service> services,
-            RegistryFacts facts) {
+    static WindowsVersion read(
+            Hive system, Hive software, Key controlSet, Map<String, Service> services, RegistryFacts facts) {
         KeyAt cv = KeyAt.inSoftware(software, SystemRoot.CURRENT_VERSION);
         Evidenced<String> build = facts.string(cv, "CurrentBuildNumber");
         if (!build.isPresent()) {
             build = facts.string(cv, "CurrentBuild");
         }
-        Evidenced<ProductType> productType = facts.string(KeyAt.of(controlSet).child("Control\\ProductOptions"),
-                "ProductType").map(ProductType::ofRegistryValue);
+        Evidenced<ProductType> productType = facts.string(
+                        KeyAt.of(controlSet).child("Control\\ProductOptions"), "ProductType")
+                .map(ProductType::ofRegistryValue);
         if (!productType.isPresent()) {
-            facts.warn("Control\\ProductOptions\\ProductType is missing: the role (workstation, server, domain"
-                    + " controller) is unknown and role-specific facts are doubtful", productType.evidence());
+            facts.warn(
+                    "Control\\ProductOptions\\ProductType is missing: the role (workstation, server, domain"
+                            + " controller) is unknown and role-specific facts are doubtful",
+                    productType.evidence());
         }
         Evidenced<String> currentVersion = facts.string(cv, "CurrentVersion");
         Evidenced<Instant> installDate = facts.unixTime(cv, "InstallDate");
         // Without SOFTWARE, SYSTEM's Control\Windows CSDVersion (0x100 per service pack) still tells the service pack.
-        Evidenced<String> csd = software != null ? facts.string(cv, "CSDVersion")
+        Evidenced<String> csd = software != null
+                ? facts.string(cv, "CSDVersion")
                 : facts.read(KeyAt.of(controlSet).child("Control\\Windows"), "CSDVersion", VersionReader::servicePack);
-        WindowsVersion partial = new WindowsVersion(facts.string(cv, "ProductName"), currentVersion, build,
-                facts.integer(cv, "UBR"), csd, facts.string(cv, "EditionID"),
-                facts.string(cv, "InstallationType"), installDate, productType, WindowsFamily.UNKNOWN, "");
+        WindowsVersion partial = new WindowsVersion(
+                facts.string(cv, "ProductName"),
+                currentVersion,
+                build,
+                facts.integer(cv, "UBR"),
+                csd,
+                facts.string(cv, "EditionID"),
+                facts.string(cv, "InstallationType"),
+                installDate,
+                productType,
+                WindowsFamily.UNKNOWN,
+                "");
         ProductType role = productType.orElse(ProductType.UNKNOWN);
-        Decision decided = decide(partial.buildNumber(), currentVersion.value(), role, services,
-                software == null ? system : null, facts);
+        Decision decided = decide(
+                partial.buildNumber(), currentVersion.value(), role, services, software == null ? system : null, facts);
         String basis = decided.basis();
         WindowsFamily family = WindowsFamily.valueOf(decided.family());
-        if (family == WindowsFamily.WIN11_2025 && partial.productName().orElse("").contains("Windows 10")) {
+        if (family == WindowsFamily.WIN11_2025
+                && partial.productName().orElse("").contains("Windows 10")) {
             basis = basis + "; ProductName still says '" + partial.productName().value() + "', as Windows 11 leaves it";
         }
-        return new WindowsVersion(partial.productName(), currentVersion, build, partial.ubr(), partial.csdVersion(),
-                partial.editionId(), partial.installationType(), installDate, productType, family, basis);
+        return new WindowsVersion(
+                partial.productName(),
+                currentVersion,
+                build,
+                partial.ubr(),
+                partial.csdVersion(),
+                partial.editionId(),
+                partial.installationType(),
+                installDate,
+                productType,
+                family,
+                basis);
     }
 
     /** The family a build number falls in, with the table row's source, or null below NT 4. */
@@ -68,15 +100,21 @@ final class VersionReader {
         for (BuildRow r : TABLE.builds()) {
             if (build >= r.minBuild()) {
                 String family = role == ProductType.WORKSTATION && r.workstationFamily() != null
-                        ? r.workstationFamily() : r.family();
+                        ? r.workstationFamily()
+                        : r.family();
                 return new Decision(family, r.source());
             }
         }
         return null;
     }
 
-    private static Decision decide(OptionalInt build, String currentVersion, ProductType role,
-            Map<String, Service> services, Hive systemOnly, RegistryFacts facts) {
+    private static Decision decide(
+            OptionalInt build,
+            String currentVersion,
+            ProductType role,
+            Map<String, Service> services,
+            Hive systemOnly,
+            RegistryFacts facts) {
         if (build.isPresent()) {
             Decision f = byBuild(build.getAsInt(), role);
             if (f != null) {
@@ -87,7 +125,8 @@ final class VersionReader {
             for (VersionRow r : TABLE.versions()) {
                 if (r.currentVersion().equals(currentVersion.trim())) {
                     String family = role == ProductType.WORKSTATION && r.workstationFamily() != null
-                            ? r.workstationFamily() : r.family();
+                            ? r.workstationFamily()
+                            : r.family();
                     return new Decision(family, "CurrentVersion " + currentVersion.trim() + " (no build number)");
                 }
             }
@@ -99,17 +138,22 @@ final class VersionReader {
             String family = r.family();
             Optional<String> matched;
             if (r.buildKey() != null) {
-                Evidenced<String> v = facts.read(KeyAt.of(systemOnly, r.buildKey()), r.buildValue(), VersionReader::versionText);
+                Evidenced<String> v =
+                        facts.read(KeyAt.of(systemOnly, r.buildKey()), r.buildValue(), VersionReader::versionText);
                 OptionalInt b = buildOf(v.value());
                 Decision f = b.isPresent() ? byBuild(b.getAsInt(), role) : null;
                 family = f == null ? null : f.family();
-                matched = f == null ? Optional.empty() : Optional.of(r.buildKey() + "\\" + r.buildValue() + " = " + v.value());
+                matched = f == null
+                        ? Optional.empty()
+                        : Optional.of(r.buildKey() + "\\" + r.buildValue() + " = " + v.value());
             } else {
                 matched = matches(r, role, services);
             }
             if (matched.isPresent()) {
-                return new Decision(family, "inferred from SYSTEM alone (no SOFTWARE hive): " + matched.get()
-                        + (r.atLeast() ? ", so this family or later" : "") + " [" + r.source() + "]");
+                return new Decision(
+                        family,
+                        "inferred from SYSTEM alone (no SOFTWARE hive): " + matched.get()
+                                + (r.atLeast() ? ", so this family or later" : "") + " [" + r.source() + "]");
             }
         }
         return new Decision("UNKNOWN", "inferred from SYSTEM alone (no SOFTWARE hive): nothing decides");
@@ -159,5 +203,4 @@ final class VersionReader {
         }
         return Optional.empty();
     }
-
 }

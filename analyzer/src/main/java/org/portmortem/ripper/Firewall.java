@@ -49,9 +49,10 @@ public final class Firewall extends DeclaredPlugin {
     static final String LOCAL = "Services\\SharedAccess\\Parameters\\FirewallPolicy";
     /** The Group Policy store, from the SOFTWARE hive's root. */
     static final String POLICY = "Policies\\Microsoft\\WindowsFirewall";
+
     private static final String RULES = "FirewallRules";
-    private static final List<String> RULE_FIELDS = List.of("Action", "Active", "Dir", "Protocol", "LPort", "RPort",
-            "LA4", "RA4", "App", "Svc", "Profile", "Name");
+    private static final List<String> RULE_FIELDS = List.of(
+            "Action", "Active", "Dir", "Protocol", "LPort", "RPort", "LA4", "RA4", "App", "Svc", "Profile", "Name");
 
     /**
      * One of the two places the settings are stored.
@@ -62,7 +63,8 @@ public final class Firewall extends DeclaredPlugin {
      */
     private record Store(List<String> profiles, String note, String absent) {}
 
-    private static final Store LOCAL_STORE = new Store(List.of("DomainProfile", "StandardProfile", "PublicProfile"),
+    private static final Store LOCAL_STORE = new Store(
+            List.of("DomainProfile", "StandardProfile", "PublicProfile"),
             "local setting (SYSTEM); a Group Policy copy in SOFTWARE takes precedence",
             "key not found: no local setting here");
     private static final Store POLICY_STORE = new Store(
@@ -70,15 +72,13 @@ public final class Firewall extends DeclaredPlugin {
             "Group Policy setting (SOFTWARE): takes precedence over the local one in SYSTEM",
             "key not found: Group Policy sets nothing here, the local setting in SYSTEM applies");
 
-
-
-
-
-
     /** The plugin. */
     public Firewall() {
-        super("firewall", List.of(HiveType.SYSTEM, HiveType.SOFTWARE),
-                "Lists Windows Firewall profiles, exception lists and rules (local in System, Group Policy in Software)", "");
+        super(
+                "firewall",
+                List.of(HiveType.SYSTEM, HiveType.SOFTWARE),
+                "Lists Windows Firewall profiles, exception lists and rules (local in System, Group Policy in Software)",
+                "");
     }
 
     @Override
@@ -123,14 +123,22 @@ public final class Firewall extends DeclaredPlugin {
     }
 
     private static RipFact value(Key k, Value v, Store store) {
-        return new RipFact(k.path(), v.name(), RegRipperData.of(v), k.lastWritten().orElse(null),
+        return new RipFact(
+                k.path(),
+                v.name(),
+                RegRipperData.of(v),
+                k.lastWritten().orElse(null),
                 Evidence.ofValue(k, v, store.note()));
     }
 
     /** Every value of a key and its subkeys, key by key; a key with neither says so, since its existence is the fact. */
     private static void everyValue(Key k, Store store, List<RipFact> facts) {
         if (k.values().isEmpty() && k.subkeys().isEmpty()) {
-            facts.add(new RipFact(k.path(), "values", "none", k.lastWritten().orElse(null),
+            facts.add(new RipFact(
+                    k.path(),
+                    "values",
+                    "none",
+                    k.lastWritten().orElse(null),
                     Evidence.ofKey(k, "key present without values: nothing set here; " + store.note())));
             return;
         }
@@ -153,7 +161,11 @@ public final class Firewall extends DeclaredPlugin {
         for (Value v : k.values()) {
             Optional<FirewallRule> rule = v.isString() ? FirewallRule.parse(v.name(), v.asString()) : Optional.empty();
             String data = rule.map(Firewall::summary).orElse("not a rule string: " + RegRipperData.of(v));
-            facts.add(new RipFact(k.path(), v.name(), data, k.lastWritten().orElse(null),
+            facts.add(new RipFact(
+                    k.path(),
+                    v.name(),
+                    data,
+                    k.lastWritten().orElse(null),
                     Evidence.ofValue(k, v, "firewall rule; " + store.note())));
         }
     }

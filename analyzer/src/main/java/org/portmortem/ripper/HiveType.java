@@ -30,8 +30,9 @@ public enum HiveType {
      * for NTUSER.
      */
     public static HiveType of(Hive hive) {
-        if (hive.key("Select").isPresent() && hive.root().subkeys().stream()
-                .anyMatch(k -> k.name().toLowerCase(Locale.ROOT).startsWith("controlset"))) {
+        if (hive.key("Select").isPresent()
+                && hive.root().subkeys().stream()
+                        .anyMatch(k -> k.name().toLowerCase(Locale.ROOT).startsWith("controlset"))) {
             return SYSTEM;
         }
         if (hive.key("Microsoft\\Windows NT\\CurrentVersion").isPresent()) {
@@ -47,7 +48,8 @@ public enum HiveType {
             return SECURITY;
         }
         if (hive.key("Software").isPresent()
-                && (hive.key("Control Panel").isPresent() || hive.key("Environment").isPresent())) {
+                && (hive.key("Control Panel").isPresent()
+                        || hive.key("Environment").isPresent())) {
             return NTUSER;
         }
         return OTHER;
@@ -55,6 +57,8 @@ public enum HiveType {
 
     /** The name RegRipper prints in a plugin banner, e.g. {@code System}. */
     public String regRipperName() {
-        return this == NTUSER ? "NTUSER.DAT" : name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
+        return this == NTUSER
+                ? "NTUSER.DAT"
+                : name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
     }
 }

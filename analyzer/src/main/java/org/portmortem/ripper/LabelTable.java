@@ -1,7 +1,7 @@
 package org.portmortem.ripper;
 
-import org.portmortem.BundledResource;
 import java.util.Properties;
+import org.portmortem.BundledResource;
 
 /**
  * Words RegRipper prints for stored numbers (service Type and Start, network NameType), read from a

@@ -12,8 +12,8 @@ import org.portmortem.hive.ValueType;
  * {@code getDateFromEpoch} followed by {@code Z}).
  */
 public final class RegRipperData {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     private RegRipperData() {}
 

@@ -42,8 +42,8 @@ public final class RipContext {
      */
     public static RipContext of(Hive hive, ModelOptions options) throws IOException {
         HiveType type = HiveType.of(hive);
-        return new RipContext(hive, type, options,
-                type == HiveType.SYSTEM ? SystemModel.chooseControlSet(hive, options) : null);
+        return new RipContext(
+                hive, type, options, type == HiveType.SYSTEM ? SystemModel.chooseControlSet(hive, options) : null);
     }
 
     /** The hive being read. */
@@ -112,10 +112,13 @@ public final class RipContext {
         HiveInfo info = hive.info();
         HiveInfo.LogReplay replay = info.logReplay();
         if (replay != null && replay.applied()) {
-            notes.add(String.format("transaction logs replayed in memory (%d entries from %s): this output shows the"
-                    + " replayed state; RegRipper reads the primary file alone and shows the state before them",
-                    replay.entriesApplied(), replay.logsFound().stream()
-                            .map(p -> p.getFileName().toString()).toList()));
+            notes.add(String.format(
+                    "transaction logs replayed in memory (%d entries from %s): this output shows the"
+                            + " replayed state; RegRipper reads the primary file alone and shows the state before them",
+                    replay.entriesApplied(),
+                    replay.logsFound().stream()
+                            .map(p -> p.getFileName().toString())
+                            .toList()));
         } else if (Boolean.TRUE.equals(info.dirty())) {
             notes.add("the hive is dirty and " + (replay == null ? "its logs were not read" : replay.note())
                     + ": recent changes may be missing, as they are for RegRipper");

@@ -37,7 +37,11 @@ public record RipFact(String group, String name, String data, Instant lastWritte
 
     /** A value that is absent from an existing key. */
     public static RipFact absentValue(String group, Key key, String valueName) {
-        return new RipFact(group, valueName, null, key.lastWritten().orElse(null),
+        return new RipFact(
+                group,
+                valueName,
+                null,
+                key.lastWritten().orElse(null),
                 Evidence.absentValue(key, valueName, "value not found"));
     }
 

@@ -1,12 +1,12 @@
 package org.portmortem.ripper;
 
-import org.portmortem.BundledResource;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.portmortem.BundledResource;
 import org.portmortem.ripper.software.NetworkCards;
 import org.portmortem.ripper.software.NetworkList;
 import org.portmortem.ripper.system.ComputerName;
@@ -30,10 +30,23 @@ import org.portmortem.ripper.system.TriggerInfo;
  */
 public final class RipPlugins {
     /** The plugins written as classes: naming one of them needs no JSON parsing. */
-    private static final List<RipPlugin> CLASSES = List.of(new ComputerName(), new TimeZone(), new Shutdown(),
-            new Services(), new Svc(), new SvcDll(), new Nic2(), new Ips(), new Routes(), new Shares(),
-            new PortProxy(), new TriggerInfo(), new Firewall(), new NetworkCards(),
-            new NetworkList(), new org.portmortem.ripper.ntuser.OsVersion());
+    private static final List<RipPlugin> CLASSES = List.of(
+            new ComputerName(),
+            new TimeZone(),
+            new Shutdown(),
+            new Services(),
+            new Svc(),
+            new SvcDll(),
+            new Nic2(),
+            new Ips(),
+            new Routes(),
+            new Shares(),
+            new PortProxy(),
+            new TriggerInfo(),
+            new Firewall(),
+            new NetworkCards(),
+            new NetworkList(),
+            new org.portmortem.ripper.ntuser.OsVersion());
 
     /**
      * Every plugin, loaded on first use: reading {@code value-plugins.json} brings in Jackson data
@@ -47,7 +60,8 @@ public final class RipPlugins {
 
     private static List<RipPlugin> load() {
         List<RipPlugin> all = new ArrayList<>(CLASSES);
-        all.addAll(BundledResource.json(RipPlugins.class, "value-plugins.json", new TypeReference<List<ValuePlugin>>() {}));
+        all.addAll(BundledResource.json(
+                RipPlugins.class, "value-plugins.json", new TypeReference<List<ValuePlugin>>() {}));
         all.sort(Comparator.comparing(RipPlugin::name));
         return List.copyOf(all);
     }
@@ -60,8 +74,11 @@ public final class RipPlugins {
     /** The plugin of that name (case-insensitive). */
     public static Optional<RipPlugin> named(String name) {
         // a class plugin comes first in the name-sorted list too (it is added first, the sort is stable)
-        Optional<RipPlugin> p = CLASSES.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
-        return p.isPresent() ? p : All.LIST.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
+        Optional<RipPlugin> p =
+                CLASSES.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
+        return p.isPresent()
+                ? p
+                : All.LIST.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
     }
 
     /**

@@ -32,8 +32,14 @@ import org.portmortem.hive.Value;
  * @param banner whether RegRipper prints the plugin's banner ({@code null}: yes; termserv does not)
  * @param keys the keys to read, in order
  */
-public record ValuePlugin(String name, List<HiveType> hiveTypes, String description, String regRipperVersion,
-        Boolean banner, List<KeyValues> keys) implements RipPlugin {
+public record ValuePlugin(
+        String name,
+        List<HiveType> hiveTypes,
+        String description,
+        String regRipperVersion,
+        Boolean banner,
+        List<KeyValues> keys)
+        implements RipPlugin {
 
     /** The name of the fact that records a key itself (for a key whose values are all listed). */
     public static final String KEY_FACT = "LastWrite Time";
@@ -61,8 +67,8 @@ public record ValuePlugin(String name, List<HiveType> hiveTypes, String descript
      *     {@code values}), as RegRipper lists e.g. {@code SysProcs}
      * @param text RegRipper's lines for the key, or {@code null}
      */
-    public record KeyValues(String key, Boolean fromRoot, String within, List<Label> values, boolean allValues,
-            KeyLines text) {
+    public record KeyValues(
+            String key, Boolean fromRoot, String within, List<Label> values, boolean allValues, KeyLines text) {
         /** Values default to none. */
         public KeyValues {
             values = values == null ? List.of() : List.copyOf(values);
@@ -134,7 +140,8 @@ public record ValuePlugin(String name, List<HiveType> hiveTypes, String descript
 
     /** Whether RegRipper's lines for this plugin are part of its definition. */
     public boolean hasText() {
-        return keys.stream().anyMatch(k -> k.text() != null || k.values().stream().anyMatch(l -> l.text() != null));
+        return keys.stream()
+                .anyMatch(k -> k.text() != null || k.values().stream().anyMatch(l -> l.text() != null));
     }
 
     @Override
@@ -160,26 +167,40 @@ public record ValuePlugin(String name, List<HiveType> hiveTypes, String descript
         boolean controlSet = inControlSet(kv);
         if (controlSet && !context.hasControlSet()) {
             // RegRipper looks up Select\Current first and stops there: say that is what is missing.
-            facts.add(new RipFact(kv.key(), "Select", null, null, Evidence.absentKey(context.hive(), "Select",
-                    "key not found: a " + context.hiveType() + " hive has no control sets")));
+            facts.add(new RipFact(
+                    kv.key(),
+                    "Select",
+                    null,
+                    null,
+                    Evidence.absentKey(
+                            context.hive(),
+                            "Select",
+                            "key not found: a " + context.hiveType() + " hive has no control sets")));
             return false;
         }
         String group = controlSet ? context.controlSetPath(kv.key()) : kv.key();
-        Optional<Key> k = controlSet ? context.controlSetKey(kv.key()) : context.hive().key(kv.key());
+        Optional<Key> k =
+                controlSet ? context.controlSetKey(kv.key()) : context.hive().key(kv.key());
         if (k.isEmpty()) {
-            facts.add(new RipFact(group, group, null, null, Evidence.absentKey(context.hive(), group, "key not found")));
+            facts.add(
+                    new RipFact(group, group, null, null, Evidence.absentKey(context.hive(), group, "key not found")));
             return false;
         }
         if (kv.allValues()) {
             Instant lastWritten = k.get().lastWritten().orElse(null);
-            facts.add(new RipFact(group, KEY_FACT, lastWritten == null ? "unknown: the source holds no times"
-                    : RegRipperData.time(lastWritten), lastWritten, Evidence.ofKey(k.get(), null)));
+            facts.add(new RipFact(
+                    group,
+                    KEY_FACT,
+                    lastWritten == null ? "unknown: the source holds no times" : RegRipperData.time(lastWritten),
+                    lastWritten,
+                    Evidence.ofKey(k.get(), null)));
         }
         for (Label l : kv.values()) {
             Optional<Value> v = k.get().value(l.value());
-            facts.add(v.isPresent()
-                    ? RipFact.ofValue(group, k.get(), v.get(), l.label(), data(v.get(), l.time()))
-                    : RipFact.absentValue(group, k.get(), l.label()));
+            facts.add(
+                    v.isPresent()
+                            ? RipFact.ofValue(group, k.get(), v.get(), l.label(), data(v.get(), l.time()))
+                            : RipFact.absentValue(group, k.get(), l.label()));
         }
         if (kv.allValues()) {
             for (Value v : k.get().values()) {

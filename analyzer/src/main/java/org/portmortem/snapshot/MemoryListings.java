@@ -22,7 +22,8 @@ public final class MemoryListings {
 
     /** The listings with every Volatility 2 XP/2003 listing of the case joined into the first of them. */
     public static List<NetstatSnapshot> join(List<NetstatSnapshot> listings) {
-        List<NetstatSnapshot> xp = listings.stream().filter(MemoryListings::isXpPlugin).toList();
+        List<NetstatSnapshot> xp =
+                listings.stream().filter(MemoryListings::isXpPlugin).toList();
         if (xp.size() < 2) {
             return listings;
         }
@@ -40,7 +41,8 @@ public final class MemoryListings {
     }
 
     private static boolean isXpPlugin(NetstatSnapshot s) {
-        return s.kind() == SnapshotKind.VOLATILITY2_SOCKETS && s.source() != null
+        return s.kind() == SnapshotKind.VOLATILITY2_SOCKETS
+                && s.source() != null
                 && XP_PLUGINS.contains(s.source().plugin());
     }
 
@@ -54,16 +56,27 @@ public final class MemoryListings {
             for (Socket k : s.sockets()) {
                 // Marks are decided again over the joined rows; the offset space differs between a list walk
                 // (virtual) and a scan (physical), so a socket both find is a duplicate by its fields.
-                rows.add(k.withMemory(MemoryRecord.unjudged(k.memory().offset(), k.memory().createdText(),
-                        k.memory().created()).inListing(name)));
+                rows.add(k.withMemory(MemoryRecord.unjudged(
+                                k.memory().offset(),
+                                k.memory().createdText(),
+                                k.memory().created())
+                        .inListing(name)));
             }
             warnings.addAll(s.warnings());
             plugins.add(s.source().plugin() + " (" + name + ")");
             version = version != null ? version : s.source().version();
         }
         NetstatSnapshot first = xp.get(0);
-        return new NetstatSnapshot(first.file(), first.encoding(), first.kind(), first.commandLine(), first.flags(),
-                first.language(), RecordMarks.mark(rows), warnings, null,
+        return new NetstatSnapshot(
+                first.file(),
+                first.encoding(),
+                first.kind(),
+                first.commandLine(),
+                first.flags(),
+                first.language(),
+                RecordMarks.mark(rows),
+                warnings,
+                null,
                 new ListingSource("Volatility 2", String.join(" + ", plugins), "text", version));
     }
 }

@@ -21,8 +21,15 @@ import java.time.Instant;
  * @param ownerNote   how the owner was attributed when it is not simply the printed name (an owner
  *                    cut to 14 characters matched by prefix to a process table's full image name), or null
  */
-public record MemoryRecord(String offset, String createdText, Instant created, RecordMark mark, String reason,
-        String duplicateOf, String listing, String ownerNote) {
+public record MemoryRecord(
+        String offset,
+        String createdText,
+        Instant created,
+        RecordMark mark,
+        String reason,
+        String duplicateOf,
+        String listing,
+        String ownerNote) {
 
     public MemoryRecord {
         java.util.Objects.requireNonNull(mark, "mark");

@@ -35,7 +35,8 @@ public record NetstatSnapshot(
         List<Socket> sockets,
         List<SnapshotWarning> warnings,
         LocalDateTime captureTime,
-        ListingSource source) implements Snapshot {
+        ListingSource source)
+        implements Snapshot {
 
     public NetstatSnapshot {
         flags = Set.copyOf(flags);
@@ -45,15 +46,23 @@ public record NetstatSnapshot(
     }
 
     /** A netstat or PowerShell listing (no listing source beyond its kind). */
-    public NetstatSnapshot(Path file, String encoding, SnapshotKind kind, String commandLine, Set<String> flags,
-            String language, List<Socket> sockets, List<SnapshotWarning> warnings, LocalDateTime captureTime) {
+    public NetstatSnapshot(
+            Path file,
+            String encoding,
+            SnapshotKind kind,
+            String commandLine,
+            Set<String> flags,
+            String language,
+            List<Socket> sockets,
+            List<SnapshotWarning> warnings,
+            LocalDateTime captureTime) {
         this(file, encoding, kind, commandLine, flags, language, sockets, warnings, captureTime, null);
     }
 
     /** The same snapshot with other sockets (e.g. owners attached). */
     public NetstatSnapshot withSockets(List<Socket> newSockets) {
-        return new NetstatSnapshot(file, encoding, kind, commandLine, flags, language, newSockets, warnings,
-                captureTime, source);
+        return new NetstatSnapshot(
+                file, encoding, kind, commandLine, flags, language, newSockets, warnings, captureTime, source);
     }
 
     /**
@@ -63,7 +72,8 @@ public record NetstatSnapshot(
     public java.time.Instant latestCreated() {
         java.time.Instant latest = null;
         for (Socket s : sockets) {
-            if (s.memory() != null && s.memory().created() != null
+            if (s.memory() != null
+                    && s.memory().created() != null
                     && s.memory().mark() != RecordMark.IMPLAUSIBLE
                     && (latest == null || s.memory().created().isAfter(latest))) {
                 latest = s.memory().created();

@@ -1,12 +1,12 @@
 package org.portmortem.snapshot;
 
-import org.portmortem.net.Protocol;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.portmortem.net.Protocol;
 
 /**
  * A {@code 0.0.0.0:P LISTENING} line that a Windows 2000 or XP netstat prints for the local port
@@ -40,9 +40,13 @@ public record PhantomListener(Socket listener, List<Socket> evidence) {
         }
         Map<Port, List<Socket>> connectedByPort = new HashMap<>();
         for (Socket c : snapshot.sockets()) {
-            if (c.protocol() == Protocol.TCP && c.state() != null && c.state().isConnected()
+            if (c.protocol() == Protocol.TCP
+                    && c.state() != null
+                    && c.state().isConnected()
                     && listenerPorts.contains(c.localPort())) {
-                connectedByPort.computeIfAbsent(c.localPort(), p -> new ArrayList<>()).add(c);
+                connectedByPort
+                        .computeIfAbsent(c.localPort(), p -> new ArrayList<>())
+                        .add(c);
             }
         }
         List<PhantomListener> found = new ArrayList<>();

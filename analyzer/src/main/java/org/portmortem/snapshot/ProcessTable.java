@@ -20,7 +20,8 @@ public record ProcessTable(
         String encoding,
         SnapshotKind kind,
         Map<Integer, ProcessEntry> processes,
-        List<SnapshotWarning> warnings) implements Snapshot {
+        List<SnapshotWarning> warnings)
+        implements Snapshot {
 
     public ProcessTable {
         processes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(processes));
@@ -39,13 +40,18 @@ public record ProcessTable(
      */
     public static ProcessTable merge(ProcessTable a, ProcessTable b) {
         Map<Integer, ProcessEntry> merged = new java.util.LinkedHashMap<>(a.processes());
-        b.processes().forEach((pid, e) -> merged.merge(pid, e, (x, y) -> {
-            String image = x.imageName() == null ? y.imageName() : y.imageName() == null ? x.imageName()
-                    : y.imageName().length() > x.imageName().length() ? y.imageName() : x.imageName();
-            List<String> services = new java.util.ArrayList<>(x.services());
-            y.services().stream().filter(s -> !services.contains(s)).forEach(services::add);
-            return new ProcessEntry(pid, image, services, x.sessionName(), x.sessionNumber(), x.memoryUsage(), x.line());
-        }));
+        b.processes()
+                .forEach((pid, e) -> merged.merge(pid, e, (x, y) -> {
+                    String image = x.imageName() == null
+                            ? y.imageName()
+                            : y.imageName() == null
+                                    ? x.imageName()
+                                    : y.imageName().length() > x.imageName().length() ? y.imageName() : x.imageName();
+                    List<String> services = new java.util.ArrayList<>(x.services());
+                    y.services().stream().filter(s -> !services.contains(s)).forEach(services::add);
+                    return new ProcessEntry(
+                            pid, image, services, x.sessionName(), x.sessionNumber(), x.memoryUsage(), x.line());
+                }));
         List<SnapshotWarning> w = new java.util.ArrayList<>(a.warnings());
         w.addAll(b.warnings());
         return new ProcessTable(a.file(), a.encoding(), a.kind(), merged, w);

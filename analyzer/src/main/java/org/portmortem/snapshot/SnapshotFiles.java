@@ -55,7 +55,8 @@ public final class SnapshotFiles {
         List<RecognizedSnapshot> found = new ArrayList<>();
         List<Path> other = new ArrayList<>();
         try (Stream<Path> files = Files.walk(folder, depth)) {
-            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted(Comparator.naturalOrder())::iterator) {
+            for (Path f :
+                    (Iterable<Path>) files.filter(Files::isRegularFile).sorted(Comparator.naturalOrder())::iterator) {
                 Optional<Optional<SnapshotKind>> kind = kindOf(f);
                 if (kind.isPresent()) {
                     kind.get().ifPresentOrElse(k -> found.add(new RecognizedSnapshot(f, k)), () -> other.add(f));
@@ -101,8 +102,9 @@ public final class SnapshotFiles {
         if (head.length >= 4 && head[0] == 'r' && head[1] == 'e' && head[2] == 'g' && head[3] == 'f') {
             return false;
         }
-        boolean bom16 = head.length >= 2 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
-                || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF));
+        boolean bom16 = head.length >= 2
+                && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
+                        || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF));
         if (bom16) {
             return true;
         }

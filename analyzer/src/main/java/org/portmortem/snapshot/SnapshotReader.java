@@ -69,8 +69,9 @@ public final class SnapshotReader {
     public static Snapshot read(Path file) throws IOException {
         checkFile(file);
         DecodedText text = DECODER.decode(file);
-        SnapshotKind kind = recognize(text).orElseThrow(() -> new InputException(file,
-                "not a netstat, tasklist or Get-NetTCPConnection/Get-NetUDPEndpoint snapshot"));
+        SnapshotKind kind = recognize(text)
+                .orElseThrow(() -> new InputException(
+                        file, "not a netstat, tasklist or Get-NetTCPConnection/Get-NetUDPEndpoint snapshot"));
         return read(file, text, kind);
     }
 
@@ -99,14 +100,19 @@ public final class SnapshotReader {
     static Snapshot read(Path file, DecodedText text, SnapshotKind kind) {
         return switch (kind) {
             case NETSTAT -> new NetstatParser(VOCABULARY).parse(file, text);
-            case NET_TCP_CONNECTION_TABLE, NET_UDP_ENDPOINT_TABLE -> new PowerShellParser(VOCABULARY).parseTable(file, text, kind);
-            case NET_TCP_CONNECTION_CSV, NET_UDP_ENDPOINT_CSV -> new PowerShellParser(VOCABULARY).parseCsv(file, text, kind);
+            case NET_TCP_CONNECTION_TABLE, NET_UDP_ENDPOINT_TABLE ->
+                new PowerShellParser(VOCABULARY).parseTable(file, text, kind);
+            case NET_TCP_CONNECTION_CSV, NET_UDP_ENDPOINT_CSV ->
+                new PowerShellParser(VOCABULARY).parseCsv(file, text, kind);
             case TASKLIST_SVC, TASKLIST -> new TaskListParser().parseTable(file, text, kind);
             case TASKLIST_SVC_CSV, TASKLIST_CSV -> new TaskListParser().parseCsv(file, text, kind);
-            case VOLATILITY3_SOCKETS, VOLATILITY2_SOCKETS, VELOCIRAPTOR_NETSTAT, KAPE_NETWORK_CONNECTION, KANSA_NETSTAT ->
-                    new MemoryListingParser(VOCABULARY).parse(file, text, kind);
+            case VOLATILITY3_SOCKETS,
+                    VOLATILITY2_SOCKETS,
+                    VELOCIRAPTOR_NETSTAT,
+                    KAPE_NETWORK_CONNECTION,
+                    KANSA_NETSTAT -> new MemoryListingParser(VOCABULARY).parse(file, text, kind);
             case VOLATILITY_PROCESSES, VOLATILITY_SERVICES ->
-                    org.portmortem.snapshot.internal.CompanionParser.parse(file, text, kind);
+                org.portmortem.snapshot.internal.CompanionParser.parse(file, text, kind);
         };
     }
 
@@ -120,8 +126,8 @@ public final class SnapshotReader {
         }
         long size = Files.size(file);
         if (size > MAX_SIZE) {
-            throw new InputException(file, "too large for a snapshot (" + size + " bytes; the limit is "
-                    + MAX_SIZE + ")");
+            throw new InputException(
+                    file, "too large for a snapshot (" + size + " bytes; the limit is " + MAX_SIZE + ")");
         }
     }
 
@@ -134,8 +140,10 @@ public final class SnapshotReader {
         if (memory.isPresent()) {
             return memory;
         }
-        String firstLine = lines.stream().filter(l -> !l.isBlank()).findFirst().orElse("").trim();
-        if (firstLine.startsWith("#TYPE") || firstLine.startsWith("\"LocalAddress\"")
+        String firstLine =
+                lines.stream().filter(l -> !l.isBlank()).findFirst().orElse("").trim();
+        if (firstLine.startsWith("#TYPE")
+                || firstLine.startsWith("\"LocalAddress\"")
                 || (firstLine.startsWith("\"") && firstLine.contains("\"LocalAddress\""))) {
             boolean tcp = firstLine.contains("NetTCPConnection")
                     || lines.stream().anyMatch(l -> l.contains("\"RemoteAddress\""));
@@ -144,13 +152,18 @@ public final class SnapshotReader {
         for (int i = 0; i + 1 < lines.size(); i++) {
             String t = lines.get(i).trim();
             if (t.startsWith("LocalAddress ") && lines.get(i + 1).trim().startsWith("------------")) {
-                return Optional.of(t.contains("RemoteAddress") ? SnapshotKind.NET_TCP_CONNECTION_TABLE
-                        : SnapshotKind.NET_UDP_ENDPOINT_TABLE);
+                return Optional.of(
+                        t.contains("RemoteAddress")
+                                ? SnapshotKind.NET_TCP_CONNECTION_TABLE
+                                : SnapshotKind.NET_UDP_ENDPOINT_TABLE);
             }
         }
         if (lines.stream().anyMatch(NetstatParser::isSocketLine)
-                || lines.stream().anyMatch(l -> VOCABULARY.within("header", l).isPresent()
-                        && VOCABULARY.whole("protocol", l.trim().split("\\s+")[0]).isPresent())) {
+                || lines.stream()
+                        .anyMatch(l -> VOCABULARY.within("header", l).isPresent()
+                                && VOCABULARY
+                                        .whole("protocol", l.trim().split("\\s+")[0])
+                                        .isPresent())) {
             return Optional.of(SnapshotKind.NETSTAT);
         }
         for (String l : lines) {

@@ -1,8 +1,8 @@
 package org.portmortem.snapshot;
 
-import org.portmortem.net.Protocol;
 import java.util.List;
 import java.util.Objects;
+import org.portmortem.net.Protocol;
 
 /**
  * One socket line of a listing, normalized. Addresses are printed without IPv6 brackets and keep
@@ -48,29 +48,87 @@ public record Socket(
     }
 
     /** A socket of a netstat or PowerShell listing (no memory record). */
-    public Socket(Protocol protocol, Integer ipVersion, String localAddress, Port localPort, String foreignAddress,
-            Port foreignPort, SocketState state, String stateText, Integer pid, String process, List<String> services,
+    public Socket(
+            Protocol protocol,
+            Integer ipVersion,
+            String localAddress,
+            Port localPort,
+            String foreignAddress,
+            Port foreignPort,
+            SocketState state,
+            String stateText,
+            Integer pid,
+            String process,
+            List<String> services,
             int line) {
-        this(protocol, ipVersion, localAddress, localPort, foreignAddress, foreignPort, state, stateText, pid, process,
-                services, line, null);
+        this(
+                protocol,
+                ipVersion,
+                localAddress,
+                localPort,
+                foreignAddress,
+                foreignPort,
+                state,
+                stateText,
+                pid,
+                process,
+                services,
+                line,
+                null);
     }
 
     /** The same socket with its owner filled in. */
     public Socket withOwner(String newProcess, List<String> newServices) {
-        return new Socket(protocol, ipVersion, localAddress, localPort, foreignAddress, foreignPort, state, stateText,
-                pid, newProcess, newServices, line, memory);
+        return new Socket(
+                protocol,
+                ipVersion,
+                localAddress,
+                localPort,
+                foreignAddress,
+                foreignPort,
+                state,
+                stateText,
+                pid,
+                newProcess,
+                newServices,
+                line,
+                memory);
     }
 
     /** The same socket with another printed state text (a plugin that prints no state: null). */
     public Socket withStateText(String newStateText) {
-        return new Socket(protocol, ipVersion, localAddress, localPort, foreignAddress, foreignPort, state, newStateText,
-                pid, process, services, line, memory);
+        return new Socket(
+                protocol,
+                ipVersion,
+                localAddress,
+                localPort,
+                foreignAddress,
+                foreignPort,
+                state,
+                newStateText,
+                pid,
+                process,
+                services,
+                line,
+                memory);
     }
 
     /** The same socket with another memory record (e.g. its mark decided). */
     public Socket withMemory(MemoryRecord newMemory) {
-        return new Socket(protocol, ipVersion, localAddress, localPort, foreignAddress, foreignPort, state, stateText,
-                pid, process, services, line, newMemory);
+        return new Socket(
+                protocol,
+                ipVersion,
+                localAddress,
+                localPort,
+                foreignAddress,
+                foreignPort,
+                state,
+                stateText,
+                pid,
+                process,
+                services,
+                line,
+                newMemory);
     }
 
     /**

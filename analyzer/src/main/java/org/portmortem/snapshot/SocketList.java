@@ -1,6 +1,5 @@
 package org.portmortem.snapshot;
 
-import org.portmortem.net.Protocol;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
 import java.util.function.UnaryOperator;
+import org.portmortem.net.Protocol;
 
 /**
  * The sockets of a large listing, held as columns of numbers rather than as objects: each distinct
@@ -25,9 +25,11 @@ public final class SocketList extends AbstractList<Socket> implements RandomAcce
 
     /** Distinct field values; index 0 stands for null. */
     private final List<Object> values;
+
     private final Map<Object, Integer> ids;
     /** Memory-image records are rare and differ per row, so they are kept aside by row. */
     private final Map<Integer, MemoryRecord> memory;
+
     private byte[] protocol = new byte[16];
     private byte[] ipVersion = new byte[16];
     private byte[] state = new byte[16];
@@ -89,11 +91,20 @@ public final class SocketList extends AbstractList<Socket> implements RandomAcce
         }
         @SuppressWarnings("unchecked")
         List<String> serviceList = (List<String>) value(services[i]);
-        return new Socket(Protocol.values()[protocol[i] - 1], ipVersion[i] == 0 ? null : (int) ipVersion[i],
-                (String) value(localAddress[i]), (Port) value(localPort[i]), (String) value(foreignAddress[i]),
-                (Port) value(foreignPort[i]), state[i] == 0 ? null : SocketState.values()[state[i] - 1],
-                (String) value(stateText[i]), (Integer) value(pid[i]), (String) value(process[i]),
-                serviceList == null ? List.of() : serviceList, line[i], memory.get(i));
+        return new Socket(
+                Protocol.values()[protocol[i] - 1],
+                ipVersion[i] == 0 ? null : (int) ipVersion[i],
+                (String) value(localAddress[i]),
+                (Port) value(localPort[i]),
+                (String) value(foreignAddress[i]),
+                (Port) value(foreignPort[i]),
+                state[i] == 0 ? null : SocketState.values()[state[i] - 1],
+                (String) value(stateText[i]),
+                (Integer) value(pid[i]),
+                (String) value(process[i]),
+                serviceList == null ? List.of() : serviceList,
+                line[i],
+                memory.get(i));
     }
 
     @Override
@@ -172,5 +183,7 @@ public final class SocketList extends AbstractList<Socket> implements RandomAcce
     }
 
     /** The placeholder at index 0 of the values, which stands for null. */
-    private enum NoValue { NULL }
+    private enum NoValue {
+        NULL
+    }
 }

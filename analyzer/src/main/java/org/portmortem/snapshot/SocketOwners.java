@@ -44,20 +44,31 @@ public final class SocketOwners {
             return s;
         }
         Optional<ProcessEntry> entry = processes.flatMap(p -> p.byPid(s.pid()));
-        if (s.memory() != null && s.process() != null && entry.isPresent() && entry.get().imageName() != null) {
+        if (s.memory() != null
+                && s.process() != null
+                && entry.isPresent()
+                && entry.get().imageName() != null) {
             String full = entry.get().imageName();
-            if (!full.equalsIgnoreCase(s.process()) && s.process().length() == CUT_OWNER_LENGTH
-                    && full.toLowerCase(java.util.Locale.ROOT).startsWith(s.process().toLowerCase(java.util.Locale.ROOT))) {
-                Socket named = s.withOwner(full, !s.services().isEmpty() ? s.services() : entry.get().services());
-                return named.withMemory(s.memory().withOwnerNote("owner '" + s.process() + "' (cut to "
-                        + CUT_OWNER_LENGTH + " characters) matched by prefix to " + full + ", PID " + s.pid() + " in "
-                        + processes.get().file().getFileName()));
+            if (!full.equalsIgnoreCase(s.process())
+                    && s.process().length() == CUT_OWNER_LENGTH
+                    && full.toLowerCase(java.util.Locale.ROOT)
+                            .startsWith(s.process().toLowerCase(java.util.Locale.ROOT))) {
+                Socket named = s.withOwner(
+                        full,
+                        !s.services().isEmpty() ? s.services() : entry.get().services());
+                return named.withMemory(s.memory()
+                        .withOwnerNote("owner '" + s.process() + "' (cut to "
+                                + CUT_OWNER_LENGTH + " characters) matched by prefix to " + full + ", PID " + s.pid()
+                                + " in "
+                                + processes.get().file().getFileName()));
             }
         }
-        String process = s.process() != null ? s.process()
+        String process = s.process() != null
+                ? s.process()
                 : entry.map(ProcessEntry::imageName)
                         .orElse(s.pid() == KERNEL_PID && processes.isEmpty() ? "System" : null);
-        List<String> services = !s.services().isEmpty() ? s.services()
+        List<String> services = !s.services().isEmpty()
+                ? s.services()
                 : entry.map(ProcessEntry::services).orElse(List.of());
         return s.withOwner(process, services);
     }

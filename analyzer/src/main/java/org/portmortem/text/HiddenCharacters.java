@@ -26,9 +26,16 @@ public final class HiddenCharacters {
         if (Character.isLowSurrogate(c)) {
             return !(i > 0 && Character.isHighSurrogate(text.charAt(i - 1)));
         }
-        return (c >= 0x80 && c <= 0x9F) || c == 0x061C || (c >= 0x200B && c <= 0x200F)
-                || (c >= 0x2028 && c <= 0x202E) || c == 0x2060 || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF
-                || (c >= 0xFDD0 && c <= 0xFDEF) || c == 0xFFFE || c == 0xFFFF;
+        return (c >= 0x80 && c <= 0x9F)
+                || c == 0x061C
+                || (c >= 0x200B && c <= 0x200F)
+                || (c >= 0x2028 && c <= 0x202E)
+                || c == 0x2060
+                || (c >= 0x2066 && c <= 0x2069)
+                || c == 0xFEFF
+                || (c >= 0xFDD0 && c <= 0xFDEF)
+                || c == 0xFFFE
+                || c == 0xFFFF;
     }
 
     /** Whether {@code text} holds any character that {@link #escape} would change. */

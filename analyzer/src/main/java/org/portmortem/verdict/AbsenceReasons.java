@@ -30,33 +30,46 @@ final class AbsenceReasons {
         List<AbsenceExplanation> out = new ArrayList<>();
         Optional<String> partial = partialListing(l, snapshot);
         if (partial.isPresent()) {
-            out.add(new AbsenceExplanation(AbsenceExplanation.Cause.LISTING_INCOMPLETE, partial.get(),
-                    "Take a complete listing (netstat -ano, with -b where available) and compare again.", List.of()));
+            out.add(new AbsenceExplanation(
+                    AbsenceExplanation.Cause.LISTING_INCOMPLETE,
+                    partial.get(),
+                    "Take a complete listing (netstat -ano, with -b where available) and compare again.",
+                    List.of()));
             return new AbsentListener(l, out);
         }
         changedAfterSnapshot(l, snapshot).ifPresent(out::add);
-        Optional<BootPlanEntry> entry = l.owner().service() == null ? Optional.empty() : plan.entry(l.owner().service());
+        Optional<BootPlanEntry> entry = l.owner().service() == null
+                ? Optional.empty()
+                : plan.entry(l.owner().service());
         if (entry.isPresent() && entry.get().decision() == BootDecision.TRIGGER_START) {
-            out.add(new AbsenceExplanation(AbsenceExplanation.Cause.TRIGGER_NOT_FIRED, entry.get().name()
-                    + " is trigger-start (" + entry.get().reason() + "): it opens its port only once a trigger fires,"
-                    + " and may have been idle or stopped again when the snapshot was taken.",
+            out.add(new AbsenceExplanation(
+                    AbsenceExplanation.Cause.TRIGGER_NOT_FIRED,
+                    entry.get().name()
+                            + " is trigger-start (" + entry.get().reason()
+                            + "): it opens its port only once a trigger fires,"
+                            + " and may have been idle or stopped again when the snapshot was taken.",
                     "The System event log shows Service Control Manager event 7036 when it starts and stops; a"
-                            + " trigger service stops again after it has been idle.", entry.get().evidence()));
+                            + " trigger service stops again after it has been idle.",
+                    entry.get().evidence()));
         }
         if (l.owner().service() != null) {
             String who = l.owner().service();
-            out.add(new AbsenceExplanation(AbsenceExplanation.Cause.STOPPED_BY_HAND, who + " (" + l.owner().display()
-                    + ") may have been stopped by hand (net stop, services.msc, sc stop) before the snapshot; its"
-                    + " configuration still starts it at boot.",
+            out.add(new AbsenceExplanation(
+                    AbsenceExplanation.Cause.STOPPED_BY_HAND,
+                    who + " (" + l.owner().display()
+                            + ") may have been stopped by hand (net stop, services.msc, sc stop) before the snapshot; its"
+                            + " configuration still starts it at boot.",
                     "The System event log holds Service Control Manager events 7035/7036 (\"The " + who + " service"
                             + " entered the stopped state\") before the snapshot time; a tasklist /svc taken with the"
                             + " snapshot lists no process hosting " + who + ".",
                     entry.map(BootPlanEntry::evidence).orElse(List.of())));
         }
         if (l.certainty().level() != Certainty.Level.CERTAIN) {
-            out.add(new AbsenceExplanation(AbsenceExplanation.Cause.PREDICTION_UNCERTAIN, "The prediction itself is "
-                    + l.certainty() + ".", "Check the source the prediction cites against this Windows version and"
-                            + " service pack.", List.of()));
+            out.add(new AbsenceExplanation(
+                    AbsenceExplanation.Cause.PREDICTION_UNCERTAIN,
+                    "The prediction itself is " + l.certainty() + ".",
+                    "Check the source the prediction cites against this Windows version and" + " service pack.",
+                    List.of()));
         }
         return new AbsentListener(l, out);
     }
@@ -65,12 +78,13 @@ final class AbsenceReasons {
     private static Optional<String> partialListing(Listener l, NetstatSnapshot snapshot) {
         String cmd = snapshot.commandLine();
         if (cmd != null && cmd.contains("|")) {
-            return Optional.of("The listing was filtered (" + cmd.trim() + "): it shows only the lines the filter kept.");
+            return Optional.of(
+                    "The listing was filtered (" + cmd.trim() + "): it shows only the lines the filter kept.");
         }
         boolean protocolShown = snapshot.sockets().stream().anyMatch(s -> s.protocol() == l.protocol());
         if (snapshot.flags().contains("p") && !protocolShown) {
-            return Optional.of("The listing was restricted to one protocol with -p and shows no " + l.protocol()
-                    + " socket.");
+            return Optional.of(
+                    "The listing was restricted to one protocol with -p and shows no " + l.protocol() + " socket.");
         }
         return Optional.empty();
     }
@@ -81,31 +95,38 @@ final class AbsenceReasons {
      * compare.
      */
     private Optional<AbsenceExplanation> changedAfterSnapshot(Listener l, NetstatSnapshot snapshot) {
-        List<Evidence> dated = l.evidence().stream().filter(e -> e.lastWritten() != null)
-                .sorted(Comparator.comparing(Evidence::lastWritten).reversed()).toList();
+        List<Evidence> dated = l.evidence().stream()
+                .filter(e -> e.lastWritten() != null)
+                .sorted(Comparator.comparing(Evidence::lastWritten).reversed())
+                .toList();
         if (dated.isEmpty()) {
             return Optional.empty();
         }
         Evidence latest = dated.get(0);
         LocalDateTime taken = snapshot.captureTime();
-        MachineTimeZone tz = plan.model().identity() == null ? null : plan.model().identity().timeZone();
+        MachineTimeZone tz =
+                plan.model().identity() == null ? null : plan.model().identity().timeZone();
         if (taken == null || tz == null) {
-            return Optional.of(new AbsenceExplanation(AbsenceExplanation.Cause.CHANGED_AFTER_SNAPSHOT,
+            return Optional.of(new AbsenceExplanation(
+                    AbsenceExplanation.Cause.CHANGED_AFTER_SNAPSHOT,
                     "The configuration may have changed after the snapshot: the latest key the prediction rests on, "
                             + latest.hive() + "\\" + latest.keyPath() + ", was last written " + latest.lastWritten()
                             + " UTC.",
                     "The snapshot time is not in the listing: compare it with that last-write time; a key written"
-                            + " after the snapshot means the hives describe a later state.", dated));
+                            + " after the snapshot means the hives describe a later state.",
+                    dated));
         }
         Instant written = latest.lastWritten();
         LocalDateTime writtenLocal = tz.toLocal(written).toLocalDateTime();
         if (!writtenLocal.isAfter(taken)) {
             return Optional.empty();
         }
-        return Optional.of(new AbsenceExplanation(AbsenceExplanation.Cause.CHANGED_AFTER_SNAPSHOT,
+        return Optional.of(new AbsenceExplanation(
+                AbsenceExplanation.Cause.CHANGED_AFTER_SNAPSHOT,
                 latest.hive() + "\\" + latest.keyPath() + " was last written " + writtenLocal + " machine local time ("
                         + written + " UTC), after the snapshot taken " + taken + ": the hives describe a later state.",
                 "A change made after the snapshot also shows in the other keys' last-write times and in the"
-                        + " event log; the snapshot then reflects the earlier configuration.", dated));
+                        + " event log; the snapshot then reflects the earlier configuration.",
+                dated));
     }
 }

@@ -1,6 +1,5 @@
 package org.portmortem.verdict;
 
-import org.portmortem.BundledResource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,18 +8,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.portmortem.BundledResource;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.exposure.Exposure;
 import org.portmortem.exposure.FirewallVerdict;
 import org.portmortem.exposure.Listener;
 import org.portmortem.exposure.Mechanism;
-import org.portmortem.net.Protocol;
 import org.portmortem.exposure.RegistryScope;
 import org.portmortem.exposure.remediation.HardeningPlan;
 import org.portmortem.exposure.remediation.Remediation;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
 import org.portmortem.model.SystemModel;
+import org.portmortem.net.Protocol;
 
 /**
  * The exposure rule table: findings from the prediction alone. Data: resource
@@ -39,8 +39,8 @@ import org.portmortem.model.SystemModel;
  * @param guiPaths GUI paths by edited value ({@code service-start} for a disabled service)
  * @param observedSockets the severity of observed sockets the hives do not explain
  */
-public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPaths,
-        ObservedSocketRules observedSockets) {
+public record ExposureRules(
+        String source, List<Rule> rules, List<GuiPath> guiPaths, ObservedSocketRules observedSockets) {
 
     private static final String RESOURCE = "/org/portmortem/verdict/exposure-rules.json";
 
@@ -56,8 +56,15 @@ public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPa
      * @param justification the source of the rule
      * @param extraRemediations remediations beyond those of the hardening plan, possibly empty
      */
-    public record Rule(String id, Severity severity, String title, Match when, RegistryTest registry,
-            String description, String justification, List<Remediation> extraRemediations) {
+    public record Rule(
+            String id,
+            Severity severity,
+            String title,
+            Match when,
+            RegistryTest registry,
+            String description,
+            String justification,
+            List<Remediation> extraRemediations) {
         public Rule {
             extraRemediations = extraRemediations == null ? List.of() : List.copyOf(extraRemediations);
         }
@@ -82,8 +89,12 @@ public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPa
      * @param scope {@code network} (any non-loopback address), {@code all-interfaces} (0.0.0.0 or ::),
      *     {@code loopback}, or {@code any}
      */
-    public record Match(List<String> services, List<Mechanism.Kind> mechanisms, List<Protocol> protocols,
-            List<Integer> ports, String scope) {
+    public record Match(
+            List<String> services,
+            List<Mechanism.Kind> mechanisms,
+            List<Protocol> protocols,
+            List<Integer> ports,
+            String scope) {
         public Match {
             protocols = protocols == null ? List.of() : List.copyOf(protocols);
             services = services == null ? List.of() : List.copyOf(services);
@@ -93,8 +104,11 @@ public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPa
         }
 
         boolean matches(Listener l) {
-            return (services.isEmpty() || services.stream().anyMatch(s -> s.equalsIgnoreCase(l.owner().service())))
-                    && (mechanisms.isEmpty() || mechanisms.contains(l.mechanism().kind()))
+            return (services.isEmpty()
+                            || services.stream()
+                                    .anyMatch(s -> s.equalsIgnoreCase(l.owner().service())))
+                    && (mechanisms.isEmpty()
+                            || mechanisms.contains(l.mechanism().kind()))
                     && (protocols.isEmpty() || protocols.contains(l.protocol()))
                     && (ports.isEmpty() || (l.port() != null && ports.contains(l.port())))
                     && inScope(l.address());
@@ -133,15 +147,26 @@ public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPa
             String path = (system ? "CS\\" : "SW\\") + key;
             if (registry.unavailable(path)) {
                 // Without the hive the value cannot be read: Windows' default decides, and the evidence says so.
-                return equals.equalsIgnoreCase(absentMeans) ? Optional.of(new Evidence(hive, key, value, null, null,
-                        null, "no " + hive + " hive given: " + value + " not readable, the default " + absentMeans
-                                + " assumed")) : Optional.empty();
+                return equals.equalsIgnoreCase(absentMeans)
+                        ? Optional.of(new Evidence(
+                                hive,
+                                key,
+                                value,
+                                null,
+                                null,
+                                null,
+                                "no " + hive + " hive given: " + value + " not readable, the default " + absentMeans
+                                        + " assumed"))
+                        : Optional.empty();
             }
             Optional<Key> k = registry.key(path);
             if (k.isEmpty()) {
-                return equals.equalsIgnoreCase(absentMeans) ? Optional.of(Evidence.absentKey(
-                        system ? registry.system() : registry.software(), key,
-                        "absent: " + value + " defaults to " + absentMeans)) : Optional.empty();
+                return equals.equalsIgnoreCase(absentMeans)
+                        ? Optional.of(Evidence.absentKey(
+                                system ? registry.system() : registry.software(),
+                                key,
+                                "absent: " + value + " defaults to " + absentMeans))
+                        : Optional.empty();
             }
             Optional<Value> v = k.get().value(value);
             String data = v.isPresent() && v.get().isString() ? v.get().asString() : null;
@@ -149,8 +174,10 @@ public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPa
             if (effective == null || !effective.trim().equalsIgnoreCase(equals)) {
                 return Optional.empty();
             }
-            return Optional.of(v.isPresent() ? Evidence.ofValue(k.get(), v.get(), value + " = " + equals)
-                    : Evidence.absentValue(k.get(), value, "absent: defaults to " + absentMeans));
+            return Optional.of(
+                    v.isPresent()
+                            ? Evidence.ofValue(k.get(), v.get(), value + " = " + equals)
+                            : Evidence.absentValue(k.get(), value, "absent: defaults to " + absentMeans));
         }
     }
 
@@ -180,7 +207,8 @@ public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPa
      * @param exposure the prediction
      * @param hardening the hardening plan of the same hives, whose steps become the remediations
      */
-    public List<Finding> findings(SystemModel model, RegistryScope registry, Exposure exposure, HardeningPlan hardening) {
+    public List<Finding> findings(
+            SystemModel model, RegistryScope registry, Exposure exposure, HardeningPlan hardening) {
         Map<String, List<Listener>> groups = new LinkedHashMap<>();
         Map<String, Applied> applied = new LinkedHashMap<>();
         for (Rule r : rules) {
@@ -196,7 +224,10 @@ public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPa
                     }
                     condition.add(e.get());
                 }
-                String key = r.id() + ":" + (l.owner().service() == null ? l.owner().process() : l.owner().service());
+                String key = r.id() + ":"
+                        + (l.owner().service() == null
+                                ? l.owner().process()
+                                : l.owner().service());
                 groups.computeIfAbsent(key, k -> new ArrayList<>()).add(l);
                 applied.putIfAbsent(key, new Applied(r, condition));
             }
@@ -210,7 +241,8 @@ public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPa
         return groups.values().stream().anyMatch(g -> g.stream().anyMatch(x -> x == l));
     }
 
-    private Finding finding(String id, Applied a, List<Listener> listeners, HardeningPlan hardening, SystemModel model) {
+    private Finding finding(
+            String id, Applied a, List<Listener> listeners, HardeningPlan hardening, SystemModel model) {
         Rule r = a.rule();
         Listener first = listeners.get(0);
         String inForce = first.firewall().inForce();
@@ -219,11 +251,19 @@ public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPa
         Severity severity = blocked ? r.severity().lower() : r.severity();
         Set<Evidence> evidence = new LinkedHashSet<>(a.condition());
         listeners.forEach(l -> evidence.addAll(l.evidence()));
-        String endpoints = String.join(", ", listeners.stream().map(l -> l.protocol() + " " + l.localEndpoint()).toList());
-        String where = inForce == null ? "every evaluated profile" : "the " + inForce + " profile, in force at the next boot";
-        String description = r.description() + " Listeners: " + endpoints + ", owned by " + first.owner().display() + "."
-                + (blocked ? " The host firewall blocks them in " + where + ": one level lower than "
-                        + r.severity().word() + "." : "")
+        String endpoints = String.join(
+                ", ",
+                listeners.stream()
+                        .map(l -> l.protocol() + " " + l.localEndpoint())
+                        .toList());
+        String where =
+                inForce == null ? "every evaluated profile" : "the " + inForce + " profile, in force at the next boot";
+        String description = r.description() + " Listeners: " + endpoints + ", owned by "
+                + first.owner().display() + "."
+                + (blocked
+                        ? " The host firewall blocks them in " + where + ": one level lower than "
+                                + r.severity().word() + "."
+                        : "")
                 + otherProfiles(listeners, inForce);
         String title = blocked ? blockedTitle(r.title(), inForce) : r.title();
         List<RemediationRef> remediations = new ArrayList<>();
@@ -237,8 +277,17 @@ public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPa
         for (Remediation extra : r.extraRemediations()) {
             remediations.add(RemediationRef.to(extra, guiPath(extra, model)));
         }
-        return new Finding("exposure." + id, severity, Finding.Basis.PREDICTION, title, description, listeners,
-                List.of(), List.copyOf(evidence), remediations, r.justification());
+        return new Finding(
+                "exposure." + id,
+                severity,
+                Finding.Basis.PREDICTION,
+                title,
+                description,
+                listeners,
+                List.of(),
+                List.copyOf(evidence),
+                remediations,
+                r.justification());
     }
 
     /**
@@ -260,13 +309,20 @@ public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPa
         for (Listener l : listeners) {
             l.firewall().profiles().forEach((profile, d) -> {
                 if (!profile.equals(inForce) && !profile.equals("all")) {
-                    byProfile.computeIfAbsent(profile, k -> new LinkedHashSet<>()).add(d.reachability().word());
+                    byProfile
+                            .computeIfAbsent(profile, k -> new LinkedHashSet<>())
+                            .add(d.reachability().word());
                 }
             });
         }
         StringBuilder out = new StringBuilder();
-        byProfile.forEach((profile, words) -> out.append(" If the machine were on ").append(networkOf(profile))
-                .append(" (").append(profile).append(" profile): ").append(String.join(" or ", words)).append("."));
+        byProfile.forEach((profile, words) -> out.append(" If the machine were on ")
+                .append(networkOf(profile))
+                .append(" (")
+                .append(profile)
+                .append(" profile): ")
+                .append(String.join(" or ", words))
+                .append("."));
         return out.toString();
     }
 
@@ -283,14 +339,14 @@ public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPa
 
     /** A listener as the hardening plan identifies it: protocol, IP version, address, port, owner. */
     private static String identity(Listener l) {
-        return l.protocol() + " " + l.ipVersion() + " " + l.address() + " " + l.port() + " " + l.owner().service() + " "
-                + l.owner().process();
+        return l.protocol() + " " + l.ipVersion() + " " + l.address() + " " + l.port() + " "
+                + l.owner().service() + " " + l.owner().process();
     }
 
     private static boolean blockedEverywhere(Listener l) {
         Map<String, FirewallVerdict.Decision> p = l.firewall().profiles();
-        return !p.isEmpty() && p.values().stream()
-                .allMatch(d -> d.reachability() == FirewallVerdict.Reachability.BLOCKED);
+        return !p.isEmpty()
+                && p.values().stream().allMatch(d -> d.reachability() == FirewallVerdict.Reachability.BLOCKED);
     }
 
     /**
@@ -303,7 +359,8 @@ public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPa
             if (r.serviceToDisable() != null && g.edit().equals("service-start")) {
                 return g.path().replace("the service's", asListed(r.serviceToDisable(), model));
             }
-            if (r.serviceToDisable() == null && r.edits().stream().anyMatch(e -> e.value().equalsIgnoreCase(g.edit()))) {
+            if (r.serviceToDisable() == null
+                    && r.edits().stream().anyMatch(e -> e.value().equalsIgnoreCase(g.edit()))) {
                 return g.path();
             }
         }
@@ -315,8 +372,10 @@ public record ExposureRules(String source, List<Rule> rules, List<GuiPath> guiPa
      * indirect or the same.
      */
     private static String asListed(String service, SystemModel model) {
-        return model.service(service).map(s -> s.displayName().orElse(null))
+        return model.service(service)
+                .map(s -> s.displayName().orElse(null))
                 .filter(d -> !d.isIndirect() && !d.raw().isBlank() && !d.raw().equalsIgnoreCase(service))
-                .map(d -> d.raw() + " (" + service + ")").orElse(service);
+                .map(d -> d.raw() + " (" + service + ")")
+                .orElse(service);
     }
 }

@@ -30,9 +30,14 @@ public final class HardeningOrder {
         List<Remediation> proposed = HardeningPlan.propose(baseline);
         HardeningPlan paper = HardeningPlan.evaluate(baseline, proposed);
         Map<String, Severity> severityOf = new HashMap<>();
-        for (Finding f : ExposureRules.bundled().findings(baseline.model(), baseline.registry(), paper.baseline(),
-                new HardeningPlan(paper.baseline(), List.of()))) {
-            f.listeners().forEach(l -> severityOf.merge(identity(l), f.severity(), (a, b) -> a.compareTo(b) <= 0 ? a : b));
+        for (Finding f : ExposureRules.bundled()
+                .findings(
+                        baseline.model(),
+                        baseline.registry(),
+                        paper.baseline(),
+                        new HardeningPlan(paper.baseline(), List.of()))) {
+            f.listeners()
+                    .forEach(l -> severityOf.merge(identity(l), f.severity(), (a, b) -> a.compareTo(b) <= 0 ? a : b));
         }
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < proposed.size(); i++) {
@@ -41,7 +46,9 @@ public final class HardeningOrder {
         List<HardeningPlan.Step> steps = paper.steps();
         List<Remediation> management = new ArrayList<>();
         for (int i = 0; i < proposed.size(); i++) {
-            if (RemoteManagement.bundled().cutBy(proposed.get(i), steps.get(i).closed()).isPresent()) {
+            if (RemoteManagement.bundled()
+                    .cutBy(proposed.get(i), steps.get(i).closed())
+                    .isPresent()) {
                 management.add(proposed.get(i));
             }
         }
@@ -59,7 +66,8 @@ public final class HardeningOrder {
         List<Remediation> managementIdle = new ArrayList<>();
         for (HardeningPlan.Step s : plan.steps()) {
             boolean m = management.contains(s.remediation());
-            (s.closed().isEmpty() ? (m ? managementIdle : idle) : (m ? managementClosing : closing)).add(s.remediation());
+            (s.closed().isEmpty() ? (m ? managementIdle : idle) : (m ? managementClosing : closing))
+                    .add(s.remediation());
         }
         closing.addAll(idle);
         closing.addAll(managementClosing);
@@ -68,12 +76,14 @@ public final class HardeningOrder {
     }
 
     private static Severity worst(List<Listener> closed, Map<String, Severity> severityOf) {
-        return closed.stream().map(l -> severityOf.getOrDefault(identity(l), Severity.INFO)).min(Comparator.naturalOrder())
+        return closed.stream()
+                .map(l -> severityOf.getOrDefault(identity(l), Severity.INFO))
+                .min(Comparator.naturalOrder())
                 .orElse(Severity.INFO);
     }
 
     private static String identity(Listener l) {
-        return l.protocol() + " " + l.ipVersion() + " " + l.address() + " " + l.port() + " " + l.owner().service() + " "
-                + l.owner().process();
+        return l.protocol() + " " + l.ipVersion() + " " + l.address() + " " + l.port() + " "
+                + l.owner().service() + " " + l.owner().process();
     }
 }

@@ -40,7 +40,9 @@ public record MachineMatch(Verdict verdict, List<String> reasons) {
 
     /** The outcome. */
     public enum Verdict {
-        SAME, DIFFERENT, UNKNOWN;
+        SAME,
+        DIFFERENT,
+        UNKNOWN;
 
         /** Lower-case word for reports and JSON. */
         public String word() {
@@ -81,7 +83,8 @@ public record MachineMatch(Verdict verdict, List<String> reasons) {
         return new MachineMatch(Verdict.UNKNOWN, reasons);
     }
 
-    private static void addresses(SystemModel model, NetstatSnapshot snapshot, List<String> same, List<String> different) {
+    private static void addresses(
+            SystemModel model, NetstatSnapshot snapshot, List<String> same, List<String> different) {
         Map<String, String> recorded = new LinkedHashMap<>();
         int unrecorded = 0;
         for (NetworkInterface n : model.networkInterfaces()) {
@@ -115,7 +118,8 @@ public record MachineMatch(Verdict verdict, List<String> reasons) {
             matching.forEach(a -> same.add("local address " + a + " is " + recorded.get(a)));
             return;
         }
-        List<String> foreign = listed.stream().filter(a -> !a.startsWith("169.254.")).toList();
+        List<String> foreign =
+                listed.stream().filter(a -> !a.startsWith("169.254.")).toList();
         if (foreign.isEmpty()) {
             return;
         }
@@ -123,8 +127,10 @@ public record MachineMatch(Verdict verdict, List<String> reasons) {
                 + (foreign.size() > 6 ? " and " + (foreign.size() - 6) + " more" : "");
         if (unrecorded == 0) {
             different.add("the listing binds to " + shown + ", none of which the hive records"
-                    + (recorded.isEmpty() ? " (it records no address)" : " (it records " + String.join(", ", recorded.keySet())
-                            + ")") + ", and every interface's address is recorded");
+                    + (recorded.isEmpty()
+                            ? " (it records no address)"
+                            : " (it records " + String.join(", ", recorded.keySet()) + ")")
+                    + ", and every interface's address is recorded");
         } else if (foreign.size() > unrecorded) {
             different.add("the listing binds to " + foreign.size() + " local IPv4 addresses the hive does not record ("
                     + shown + "), but only " + unrecorded + " interface(s) take an address the hive does not record"

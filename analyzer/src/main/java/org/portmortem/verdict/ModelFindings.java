@@ -20,22 +20,30 @@ final class ModelFindings {
         int inUse = model.controlSets().inUse();
         for (StartDifference d : model.controlSets().startDifferences()) {
             String values = d.startBySet().entrySet().stream()
-                    .map(e -> "ControlSet" + String.format("%03d", e.getKey()) + (e.getKey() == inUse ? " (in use)" : "")
-                            + ": " + words(e.getValue()))
+                    .map(e -> "ControlSet" + String.format("%03d", e.getKey())
+                            + (e.getKey() == inUse ? " (in use)" : "") + ": " + words(e.getValue()))
                     .collect(Collectors.joining(", "));
-            out.add(new Finding("model.start-differs:" + d.service(), Severity.MEDIUM, Finding.Basis.MODEL,
+            out.add(new Finding(
+                    "model.start-differs:" + d.service(),
+                    Severity.MEDIUM,
+                    Finding.Basis.MODEL,
                     "Start of " + d.service() + " differs between control sets",
                     "The Start value of " + d.service() + " is not the same in every control set (" + values + "). A"
                             + " change made in one set only is worth attention: the next boot uses ControlSet"
                             + String.format("%03d", inUse) + ", while Last Known Good boots another set, and a"
                             + " service re-enabled there comes back.",
-                    List.of(), List.of(), d.evidence(), List.of(),
+                    List.of(),
+                    List.of(),
+                    d.evidence(),
+                    List.of(),
                     "system model: Start compared across every ControlSet00N key"));
         }
         return out;
     }
 
     private static String words(Integer start) {
-        return start == null ? "absent" : start + " (" + StartType.of(start).name().toLowerCase() + ")";
+        return start == null
+                ? "absent"
+                : start + " (" + StartType.of(start).name().toLowerCase() + ")";
     }
 }

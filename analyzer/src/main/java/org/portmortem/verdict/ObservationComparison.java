@@ -51,14 +51,19 @@ public final class ObservationComparison {
      * @param registry the hives the model was read from (the finding rules' registry conditions)
      * @param hardening the hardening plan of the same hives, which supplies the findings' remediations
      */
-    public ObservationComparison(SystemModel model, BootPlan plan, Exposure exposure, RegistryScope registry,
-            HardeningPlan hardening) {
+    public ObservationComparison(
+            SystemModel model, BootPlan plan, Exposure exposure, RegistryScope registry, HardeningPlan hardening) {
         this(model, plan, exposure, registry, hardening, ExposureRules.bundled());
     }
 
     /** A comparison with a rule table of its own. */
-    public ObservationComparison(SystemModel model, BootPlan plan, Exposure exposure, RegistryScope registry,
-            HardeningPlan hardening, ExposureRules rules) {
+    public ObservationComparison(
+            SystemModel model,
+            BootPlan plan,
+            Exposure exposure,
+            RegistryScope registry,
+            HardeningPlan hardening,
+            ExposureRules rules) {
         this.model = Objects.requireNonNull(model, "model");
         this.plan = Objects.requireNonNull(plan, "plan");
         this.exposure = Objects.requireNonNull(exposure, "exposure");
@@ -100,8 +105,10 @@ public final class ObservationComparison {
         MachineMatch match = MachineMatch.of(model, snapshot);
         List<String> notes = new ArrayList<>(matching.notes());
         if (match.different()) {
-            notes.add(0, "WARNING: this listing is not from the machine of the hives (" + String.join("; ", match.reasons())
-                    + "). The comparison is shown, but no finding from it is above info.");
+            notes.add(
+                    0,
+                    "WARNING: this listing is not from the machine of the hives (" + String.join("; ", match.reasons())
+                            + "). The comparison is shown, but no finding from it is above info.");
         }
         return new SnapshotVerdicts(snapshot, sockets, absent, connections, notes, match);
     }
@@ -123,7 +130,8 @@ public final class ObservationComparison {
         }
         List<Finding> findings = new ArrayList<>(rules.findings(model, registry, exposure, hardening));
         findings.addAll(ModelFindings.startDifferences(model));
-        ObservedSocketRules socketRules = rules.observedSockets() != null ? rules.observedSockets()
+        ObservedSocketRules socketRules = rules.observedSockets() != null
+                ? rules.observedSockets()
                 : ExposureRules.bundled().observedSockets();
         ObservedSocketClassifier classifier = new ObservedSocketClassifier(socketRules, exposure, model);
         for (SnapshotVerdicts v : judged) {
@@ -136,8 +144,11 @@ public final class ObservationComparison {
     private static Connection.Direction direction(Socket c, List<SocketVerdict> listening) {
         for (SocketVerdict v : listening) {
             Socket l = v.socket();
-            if (v.kind() != VerdictKind.ARTEFACT && l.protocol() == c.protocol() && l.localPort().equals(c.localPort())
-                    && (l.localAddress().equals(c.localAddress()) || l.localAddress().equals("0.0.0.0")
+            if (v.kind() != VerdictKind.ARTEFACT
+                    && l.protocol() == c.protocol()
+                    && l.localPort().equals(c.localPort())
+                    && (l.localAddress().equals(c.localAddress())
+                            || l.localAddress().equals("0.0.0.0")
                             || l.localAddress().equals("::"))) {
                 return Connection.Direction.INBOUND;
             }

@@ -10,10 +10,10 @@ import org.portmortem.exposure.FirewallVerdict;
 import org.portmortem.exposure.Listener;
 import org.portmortem.exposure.Mechanism;
 import org.portmortem.exposure.Owner;
-import org.portmortem.net.Protocol;
 import org.portmortem.model.Service;
 import org.portmortem.model.SystemModel;
 import org.portmortem.model.WindowsFamily;
+import org.portmortem.net.Protocol;
 import org.portmortem.snapshot.Socket;
 
 /**
@@ -48,7 +48,9 @@ final class ObservedSocketClassifier {
         Integer port = s.localPort().isNumeric() ? s.localPort().number() : null;
         boolean kernel = o.pid() != null && o.pid().equals(SocketMatching.kernelPid(model.family()))
                 || "System".equalsIgnoreCase(o.process());
-        boolean windows = kernel || rules.windowsImage(o.process()) || o.services().stream().anyMatch(this::windowsService);
+        boolean windows = kernel
+                || rules.windowsImage(o.process())
+                || o.services().stream().anyMatch(this::windowsService);
         String kind = "listener";
         if (loopback) {
             kind = "loopback";
@@ -57,7 +59,8 @@ final class ObservedSocketClassifier {
             Optional<ObservedSocketRules.ClientPort> c = rules.clientPort(port);
             if (c.isPresent()) {
                 kind = "client";
-                what.add("UDP " + port + " is " + c.get().protocol() + " (" + c.get().source() + "): programs bind it to"
+                what.add("UDP " + port + " is " + c.get().protocol() + " ("
+                        + c.get().source() + "): programs bind it to"
                         + " take part in discovery, as clients as well as responders.");
             } else if (ephemeral(port)) {
                 kind = "client";
@@ -66,11 +69,13 @@ final class ObservedSocketClassifier {
             }
         }
         if (kernel && s.protocol() == org.portmortem.net.Protocol.TCP && port != null) {
-            rules.httpSys(port).ifPresentOrElse(
-                    h -> what.add("Owned by System: HTTP.sys serves TCP " + port + " for " + h.owner() + " (" + h.source()
-                            + ")."),
-                    () -> what.add("Owned by System (the kernel: HTTP.sys, NetBT or SMB): a URL registration or driver the"
-                            + " knowledge base does not map to this port."));
+            rules.httpSys(port)
+                    .ifPresentOrElse(
+                            h -> what.add("Owned by System: HTTP.sys serves TCP " + port + " for " + h.owner() + " ("
+                                    + h.source() + ")."),
+                            () -> what.add(
+                                    "Owned by System (the kernel: HTTP.sys, NetBT or SMB): a URL registration or driver the"
+                                            + " knowledge base does not map to this port."));
         } else if (windows) {
             what.add("Owned by a Windows component (" + o.display() + ").");
         }
@@ -78,11 +83,13 @@ final class ObservedSocketClassifier {
         boolean blocked = fw != null && fw.blockedInForce();
         if (!loopback && fw != null && fw.inForceDecision() != null) {
             what.add("Host firewall, " + exposure.firewallProfile().display() + " in force: "
-                    + fw.inForceReachability().word() + " (" + fw.inForceDecision().decidedBy() + ").");
+                    + fw.inForceReachability().word() + " ("
+                    + fw.inForceDecision().decidedBy() + ").");
         } else if (!loopback) {
             what.add("Host firewall: reachability in the profile in force unknown.");
         }
-        ObservedSocketRules.Rule rule = rules.ruleFor(new ObservedSocketRules.Traits(otherMachine, kind, windows, blocked));
+        ObservedSocketRules.Rule rule =
+                rules.ruleFor(new ObservedSocketRules.Traits(otherMachine, kind, windows, blocked));
         return new Judged(rule, String.join(" ", what));
     }
 
@@ -101,7 +108,8 @@ final class ObservedSocketClassifier {
     /** A service the hive has whose image is under the Windows folder. */
     private boolean windowsService(String name) {
         Optional<Service> svc = model.service(name.replaceFirst("_[0-9a-fA-F]{4,}$", ""));
-        return svc.flatMap(x -> x.imagePath().asOptional()).map(p -> p.toLowerCase(Locale.ROOT))
+        return svc.flatMap(x -> x.imagePath().asOptional())
+                .map(p -> p.toLowerCase(Locale.ROOT))
                 .filter(p -> p.contains("%systemroot%") || p.contains("\\windows\\") || p.startsWith("system32\\"))
                 .isPresent();
     }
@@ -113,10 +121,21 @@ final class ObservedSocketClassifier {
         }
         int v = s.ipVersion() == null ? 4 : s.ipVersion();
         String address = s.ipVersion() == null ? "0.0.0.0" : s.localAddress();
-        Listener l = new Listener(s.protocol() == org.portmortem.net.Protocol.TCP ? Protocol.TCP : Protocol.UDP, v,
-                address, s.localPort().number(), false, null,
-                Owner.of(o.services().isEmpty() ? null : o.services().get(0), o.process() == null ? "?" : o.process(), null),
-                new Mechanism(Mechanism.Kind.FIXED_PORT, "observed socket"), Certainty.certain(), List.of(), null);
+        Listener l = new Listener(
+                s.protocol() == org.portmortem.net.Protocol.TCP ? Protocol.TCP : Protocol.UDP,
+                v,
+                address,
+                s.localPort().number(),
+                false,
+                null,
+                Owner.of(
+                        o.services().isEmpty() ? null : o.services().get(0),
+                        o.process() == null ? "?" : o.process(),
+                        null),
+                new Mechanism(Mechanism.Kind.FIXED_PORT, "observed socket"),
+                Certainty.certain(),
+                List.of(),
+                null);
         return exposure.firewall().verdict(l);
     }
 }

@@ -14,8 +14,12 @@ import java.util.Optional;
  * @param windowsProcesses images that ship with Windows
  * @param httpSysPorts ports HTTP.sys (owned by System) serves for a Windows component
  */
-public record ObservedSocketRules(String source, List<Rule> rules, List<ClientPort> clientUdpPorts,
-        WindowsProcesses windowsProcesses, List<HttpSysPort> httpSysPorts) {
+public record ObservedSocketRules(
+        String source,
+        List<Rule> rules,
+        List<ClientPort> clientUdpPorts,
+        WindowsProcesses windowsProcesses,
+        List<HttpSysPort> httpSysPorts) {
 
     public ObservedSocketRules {
         rules = List.copyOf(rules);
@@ -70,7 +74,9 @@ public record ObservedSocketRules(String source, List<Rule> rules, List<ClientPo
 
     /** The first rule that holds. */
     Rule ruleFor(Traits t) {
-        return rules.stream().filter(r -> r.when() == null || r.when().holds(t)).findFirst()
+        return rules.stream()
+                .filter(r -> r.when() == null || r.when().holds(t))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no observed-socket rule matches " + t));
     }
 

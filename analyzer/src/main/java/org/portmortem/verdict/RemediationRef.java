@@ -19,8 +19,8 @@ import org.portmortem.exposure.remediation.Remediation;
  * @param remediation the remediation itself, or {@code null} for an investigation step that changes
  *     nothing (e.g. identifying the owner of an unexplained listener)
  */
-public record RemediationRef(String action, List<String> commands, String guiPath, String source,
-        Remediation remediation) {
+public record RemediationRef(
+        String action, List<String> commands, String guiPath, String source, Remediation remediation) {
 
     public RemediationRef {
         Objects.requireNonNull(action, "action");

@@ -70,13 +70,16 @@ public record RemoteManagement(String source, List<Service> services) {
         closed.stream().map(l -> l.owner().service()).filter(s -> s != null).forEach(names::add);
         List<Service> hit = new ArrayList<>();
         for (String n : names) {
-            services.stream().filter(s -> s.service().equalsIgnoreCase(n) && !hit.contains(s)).forEach(hit::add);
+            services.stream()
+                    .filter(s -> s.service().equalsIgnoreCase(n) && !hit.contains(s))
+                    .forEach(hit::add);
         }
         if (hit.isEmpty()) {
             return Optional.empty();
         }
-        String note = "Removes administrators' remote access: " + hit.stream().map(s -> s.access() + " (" + s.service()
-                + ")").collect(Collectors.joining(", ")) + " stops listening. Where remote administration is needed, "
+        String note = "Removes administrators' remote access: "
+                + hit.stream().map(s -> s.access() + " (" + s.service() + ")").collect(Collectors.joining(", "))
+                + " stops listening. Where remote administration is needed, "
                 + hit.stream().map(s -> s.instead() + " [" + s.source() + "]").collect(Collectors.joining("; ")) + ".";
         return Optional.of(new Cut(hit.stream().map(Service::service).toList(), note));
     }
@@ -86,7 +89,9 @@ public record RemoteManagement(String source, List<Service> services) {
             if (in == null) {
                 throw new IllegalStateException("resource " + RESOURCE + " missing");
             }
-            return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()
+            return JsonMapper.builder()
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .build()
                     .readValue(in, RemoteManagement.class);
         } catch (IOException e) {
             throw new UncheckedIOException(RESOURCE, e);

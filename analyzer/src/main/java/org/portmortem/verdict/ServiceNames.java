@@ -1,11 +1,11 @@
 package org.portmortem.verdict;
 
-import org.portmortem.BundledResource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.portmortem.BundledResource;
 import org.portmortem.net.Protocol;
 
 /**

@@ -1,8 +1,8 @@
 package org.portmortem.verdict;
 
-import org.portmortem.BundledResource;
 import java.util.List;
 import java.util.Objects;
+import org.portmortem.BundledResource;
 
 /**
  * What makes a finding high, medium, low or info, in words the report prints. Read from the data
@@ -36,7 +36,9 @@ public record SeverityScale(String source, List<Level> levels) {
 
     /** The meaning of a severity. */
     public Level level(Severity severity) {
-        return levels.stream().filter(l -> l.severity() == severity).findFirst()
+        return levels.stream()
+                .filter(l -> l.severity() == severity)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("severity scale lacks " + severity.word()));
     }
 

@@ -36,7 +36,10 @@ public record SnapshotDelta(Path earlier, Path later, List<Socket> opened, List<
      * @param processes a process table naming PIDs, or {@code null}
      */
     public static SnapshotDelta between(NetstatSnapshot earlier, NetstatSnapshot later, ProcessTable processes) {
-        return new SnapshotDelta(earlier.file(), later.file(), missingFrom(later, earlier, processes),
+        return new SnapshotDelta(
+                earlier.file(),
+                later.file(),
+                missingFrom(later, earlier, processes),
                 missingFrom(earlier, later, processes));
     }
 

@@ -13,11 +13,11 @@ import org.portmortem.exposure.Exposure;
 import org.portmortem.exposure.Listener;
 import org.portmortem.exposure.PortRange;
 import org.portmortem.model.WindowsFamily;
+import org.portmortem.net.Protocol;
 import org.portmortem.snapshot.NetstatSnapshot;
 import org.portmortem.snapshot.PhantomListener;
 import org.portmortem.snapshot.ProcessEntry;
 import org.portmortem.snapshot.ProcessTable;
-import org.portmortem.net.Protocol;
 import org.portmortem.snapshot.RecordMark;
 import org.portmortem.snapshot.Socket;
 
@@ -37,6 +37,7 @@ final class SocketMatching {
     private final Map<Integer, ObservedOwner> owners = new HashMap<>();
     /** PID → process instance (image and svchost group) learnt from a matched socket, and which listener taught it. */
     private final Map<Integer, Listener> pidInstance = new HashMap<>();
+
     private final List<Integer> listening = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
@@ -113,8 +114,8 @@ final class SocketMatching {
         }
         Optional<ProcessEntry> e = processes == null ? Optional.empty() : processes.byPid(s.pid());
         if (e.isPresent()) {
-            return new ObservedOwner(s.pid(), e.get().imageName(), e.get().services(),
-                    ObservedOwner.Source.PROCESS_TABLE);
+            return new ObservedOwner(
+                    s.pid(), e.get().imageName(), e.get().services(), ObservedOwner.Source.PROCESS_TABLE);
         }
         if (s.pid().equals(kernelPid(family))) {
             return new ObservedOwner(s.pid(), "System", List.of(), ObservedOwner.Source.KERNEL_PID);
@@ -128,16 +129,18 @@ final class SocketMatching {
                     + " ones by count within the dynamic range"
                     + (exposure.dynamicRange() == null ? "" : " " + exposure.dynamicRange()) + "; owners are"
                     + " inferred from the predicted listeners.");
-        } else if (processes == null && listening.stream().noneMatch(i -> snapshot.sockets().get(i).process() != null)) {
+        } else if (processes == null
+                && listening.stream().noneMatch(i -> snapshot.sockets().get(i).process() != null)) {
             notes.add("The listing has PIDs but no process names (no -b, no tasklist): a PID is tied to a process"
                     + " of the model (image and svchost group) by the fixed-port sockets it owns; the kernel is PID "
                     + kernelPid(family) + " on " + family.displayName() + ".");
         }
         if (processes != null) {
-            notes.add("PIDs mapped to processes and services with the process table " + processes.file().getFileName()
-                    + "; it is valid only for the boot it was taken in.");
+            notes.add("PIDs mapped to processes and services with the process table "
+                    + processes.file().getFileName() + "; it is valid only for the boot it was taken in.");
         }
-        if (listening.stream().anyMatch(i -> !snapshot.sockets().get(i).localPort().isNumeric())) {
+        if (listening.stream()
+                .anyMatch(i -> !snapshot.sockets().get(i).localPort().isNumeric())) {
             notes.add("The listing prints port names (netstat -a without -n): names are compared only where the"
                     + " services file maps them to one port with certainty.");
         }
@@ -154,13 +157,24 @@ final class SocketMatching {
         for (int i : listening) {
             Socket s = snapshot.sockets().get(i);
             if (!s.isLive()) {
-                verdicts.put(i, new SocketVerdict(s, VerdictKind.ARTEFACT, null, owners.get(i), "memory-scan object "
-                        + s.memory().markText() + (s.memory().offset() == null ? "" : " at offset " + s.memory().offset())
-                        + ": " + s.memory().reason() + "; not a listener at capture time"));
+                verdicts.put(
+                        i,
+                        new SocketVerdict(
+                                s,
+                                VerdictKind.ARTEFACT,
+                                null,
+                                owners.get(i),
+                                "memory-scan object "
+                                        + s.memory().markText()
+                                        + (s.memory().offset() == null
+                                                ? ""
+                                                : " at offset " + s.memory().offset())
+                                        + ": " + s.memory().reason() + "; not a listener at capture time"));
             }
         }
         long duplicates = snapshot.sockets().stream()
-                .filter(s -> s.memory() != null && s.memory().mark() == RecordMark.DUPLICATE).count();
+                .filter(s -> s.memory() != null && s.memory().mark() == RecordMark.DUPLICATE)
+                .count();
         if (duplicates > 0) {
             notes.add(duplicates + " row(s) of the memory scan are the same socket as an earlier row at another offset"
                     + " (marked duplicate): each socket is judged once, at its first row.");
@@ -185,24 +199,45 @@ final class SocketMatching {
             }
             ObservedOwner o = owners.get(i);
             Integer kernel = kernelPid(family);
-            if (o.process() == null && o.pid() != null && kernel != null && !o.pid().equals(kernel)
+            if (o.process() == null
+                    && o.pid() != null
+                    && kernel != null
+                    && !o.pid().equals(kernel)
                     && "System".equalsIgnoreCase(l.owner().process())) {
-                // A kernel listener (HTTP.sys, NetBT, SMB) belongs to the System process: another PID is another program.
-                verdicts.put(i, new SocketVerdict(s, VerdictKind.UNEXPLAINED, null, o, "port " + port.get()
-                        + " is predicted for " + l.owner().display() + " (the kernel, PID " + kernel + "), but the listing"
-                        + " shows it owned by PID " + o.pid() + ": another program holds the port"));
+                // A kernel listener (HTTP.sys, NetBT, SMB) belongs to the System process: another PID is another
+                // program.
+                verdicts.put(
+                        i,
+                        new SocketVerdict(
+                                s,
+                                VerdictKind.UNEXPLAINED,
+                                null,
+                                o,
+                                "port " + port.get()
+                                        + " is predicted for " + l.owner().display() + " (the kernel, PID " + kernel
+                                        + "), but the listing"
+                                        + " shows it owned by PID " + o.pid() + ": another program holds the port"));
                 continue;
             }
             if (o.process() != null && !sameProcess(o.process(), l.owner().process())) {
-                verdicts.put(i, new SocketVerdict(s, VerdictKind.UNEXPLAINED, null, o, "port " + port.get()
-                        + " is predicted for " + l.owner().display() + ", but the listing shows it owned by "
-                        + o.display() + ": another program holds the port"));
+                verdicts.put(
+                        i,
+                        new SocketVerdict(
+                                s,
+                                VerdictKind.UNEXPLAINED,
+                                null,
+                                o,
+                                "port " + port.get()
+                                        + " is predicted for " + l.owner().display()
+                                        + ", but the listing shows it owned by "
+                                        + o.display() + ": another program holds the port"));
                 continue;
             }
             remaining.remove(l);
-            String reason = "fixed port " + port.get() + " predicted for " + l.owner().display() + " on "
-                    + addressWords(l) + " (" + l.mechanism().description() + ")" + namedPortNote(s, port.get())
-                    + (hasPids ? "" : "; the listing has no PIDs: matched by (protocol, address, port)");
+            String reason =
+                    "fixed port " + port.get() + " predicted for " + l.owner().display() + " on "
+                            + addressWords(l) + " (" + l.mechanism().description() + ")" + namedPortNote(s, port.get())
+                            + (hasPids ? "" : "; the listing has no PIDs: matched by (protocol, address, port)");
             verdicts.put(i, new SocketVerdict(s, VerdictKind.EXPLAINED, l, o, reason + bind(s, l)));
         }
     }
@@ -224,18 +259,29 @@ final class SocketMatching {
                 continue;
             }
             Socket c = p.evidence().get(0);
-            verdicts.put(i, new SocketVerdict(s, VerdictKind.ARTEFACT, null, owners.get(i), "phantom listener: "
-                    + family.displayName() + " netstat also prints the local port of an outgoing TCP connection as"
-                    + " 0.0.0.0:P LISTENING (seed paper, netstat warning; fixed in Windows Server 2003); here "
-                    + c.localEndpoint() + " -> " + c.foreignEndpoint() + " " + c.state() + " (line " + c.line()
-                    + ") and no predicted server on port " + s.localPort()));
+            verdicts.put(
+                    i,
+                    new SocketVerdict(
+                            s,
+                            VerdictKind.ARTEFACT,
+                            null,
+                            owners.get(i),
+                            "phantom listener: "
+                                    + family.displayName()
+                                    + " netstat also prints the local port of an outgoing TCP connection as"
+                                    + " 0.0.0.0:P LISTENING (seed paper, netstat warning; fixed in Windows Server 2003); here "
+                                    + c.localEndpoint() + " -> " + c.foreignEndpoint() + " " + c.state() + " (line "
+                                    + c.line()
+                                    + ") and no predicted server on port " + s.localPort()));
         }
     }
 
     private boolean ownedByPredictedDynamicServer(Socket s) {
         Listener anchor = s.pid() == null ? null : pidInstance.get(s.pid());
-        return anchor != null && remaining.stream().anyMatch(l -> l.dynamic() && sameProtocol(s, l)
-                && instance(l).equals(instance(anchor)));
+        return anchor != null
+                && remaining.stream()
+                        .anyMatch(l ->
+                                l.dynamic() && sameProtocol(s, l) && instance(l).equals(instance(anchor)));
     }
 
     // ---- pass 3: dynamic ports whose owner is known
@@ -257,16 +303,19 @@ final class SocketMatching {
                 continue;
             }
             for (Listener l : candidates(s, port)) {
-                boolean owned = o.process() != null ? sameProcess(o.process(), l.owner().process())
-                        && servicesAgree(o, l) : instance(l).equals(instance(anchor));
+                boolean owned = o.process() != null
+                        ? sameProcess(o.process(), l.owner().process()) && servicesAgree(o, l)
+                        : instance(l).equals(instance(anchor));
                 if (owned) {
                     remaining.remove(l);
                     String how = o.process() != null
                             ? "owned by " + o.display() + ", the process of the predicted listener"
-                            : "owned by PID " + s.pid() + ", which also owns " + anchorWords(anchor)
-                                    + " and so is " + anchor.owner().display().replaceFirst(" \\(.*", "");
-                    verdicts.put(i, new SocketVerdict(s, VerdictKind.EXPLAINED, l, o,
-                            dynamicWords(l, port) + ", " + how + bind(s, l)));
+                            : "owned by PID " + s.pid() + ", which also owns " + anchorWords(anchor) + " and so is "
+                                    + anchor.owner().display().replaceFirst(" \\(.*", "");
+                    verdicts.put(
+                            i,
+                            new SocketVerdict(
+                                    s, VerdictKind.EXPLAINED, l, o, dynamicWords(l, port) + ", " + how + bind(s, l)));
                     break;
                 }
             }
@@ -297,8 +346,10 @@ final class SocketMatching {
             remaining.remove(l);
             String how;
             if (s.pid() == null) {
-                long observed = deferred.stream().map(j -> snapshot.sockets().get(j))
-                        .filter(x -> x.protocol() == s.protocol()).count();
+                long observed = deferred.stream()
+                        .map(j -> snapshot.sockets().get(j))
+                        .filter(x -> x.protocol() == s.protocol())
+                        .count();
                 how = "the listing has no PIDs: matched by count within the dynamic range (" + observed + " "
                         + s.protocol() + " socket(s) in range, " + (c.size()) + " predicted dynamic " + s.protocol()
                         + " listener(s) left); which predicted server holds which port cannot be told";
@@ -308,8 +359,14 @@ final class SocketMatching {
                         + " predicted dynamic " + s.protocol() + " listener(s) whose process no other PID accounts for"
                         + (c.size() == 1 ? "" : " (ambiguous)");
             }
-            verdicts.put(i, new SocketVerdict(s, VerdictKind.EXPLAINED, l, owners.get(i),
-                    dynamicWords(l, port) + "; " + how + bind(s, l)));
+            verdicts.put(
+                    i,
+                    new SocketVerdict(
+                            s,
+                            VerdictKind.EXPLAINED,
+                            l,
+                            owners.get(i),
+                            dynamicWords(l, port) + "; " + how + bind(s, l)));
         }
     }
 
@@ -323,9 +380,17 @@ final class SocketMatching {
             Socket s = snapshot.sockets().get(i);
             ObservedOwner o = owners.get(i);
             if (portNumber(s).isEmpty()) {
-                verdicts.put(i, new SocketVerdict(s, VerdictKind.ARTEFACT, null, o, "netstat printed the port as the"
-                        + " name '" + s.localPort().name() + "', which the services file does not map to one port with"
-                        + " certainty: not compared (rerun netstat with -n)"));
+                verdicts.put(
+                        i,
+                        new SocketVerdict(
+                                s,
+                                VerdictKind.ARTEFACT,
+                                null,
+                                o,
+                                "netstat printed the port as the"
+                                        + " name '" + s.localPort().name()
+                                        + "', which the services file does not map to one port with"
+                                        + " certainty: not compared (rerun netstat with -n)"));
                 continue;
             }
             int port = portNumber(s).get();
@@ -333,16 +398,23 @@ final class SocketMatching {
             Listener anchor = s.pid() == null ? null : pidInstance.get(s.pid());
             if (o.process() == null && anchor != null) {
                 // The PID is known from its other sockets: name the process, marked as inferred.
-                o = new ObservedOwner(s.pid(), anchor.owner().process(), hostedServices(anchor),
+                o = new ObservedOwner(
+                        s.pid(),
+                        anchor.owner().process(),
+                        hostedServices(anchor),
                         ObservedOwner.Source.INFERRED_FROM_MODEL);
             }
             String why = "no predicted listener on " + s.protocol() + " " + s.localEndpoint()
-                    + (range != null && range.contains(port) ? " and no predicted dynamic listener of this owner left"
-                            + " in the dynamic range " + range : "")
+                    + (range != null && range.contains(port)
+                            ? " and no predicted dynamic listener of this owner left" + " in the dynamic range " + range
+                            : "")
                     + "; owner " + o.display()
-                    + (anchor == null ? "" : " (PID " + s.pid() + " also owns " + anchorWords(anchor) + ", predicted for "
-                            + anchor.owner().display() + ": something in that process opened a port the hives do not"
-                            + " explain)")
+                    + (anchor == null
+                            ? ""
+                            : " (PID " + s.pid() + " also owns " + anchorWords(anchor) + ", predicted for "
+                                    + anchor.owner().display()
+                                    + ": something in that process opened a port the hives do not"
+                                    + " explain)")
                     + ": software the hives do not explain, or a backdoor";
             verdicts.put(i, new SocketVerdict(s, VerdictKind.UNEXPLAINED, null, o, why));
         }
@@ -354,8 +426,15 @@ final class SocketMatching {
         if (v.kind() != VerdictKind.EXPLAINED || v.owner().process() != null) {
             return v;
         }
-        return new SocketVerdict(v.socket(), v.kind(), v.listener(), new ObservedOwner(v.owner().pid(),
-                v.listener().owner().process(), hostedServices(v.listener()), ObservedOwner.Source.INFERRED_FROM_MODEL),
+        return new SocketVerdict(
+                v.socket(),
+                v.kind(),
+                v.listener(),
+                new ObservedOwner(
+                        v.owner().pid(),
+                        v.listener().owner().process(),
+                        hostedServices(v.listener()),
+                        ObservedOwner.Source.INFERRED_FROM_MODEL),
                 v.reason());
     }
 
@@ -391,8 +470,13 @@ final class SocketMatching {
     }
 
     private List<Listener> candidates(Socket s, int port) {
-        return remaining.stream().filter(l -> l.dynamic() && sameProtocol(s, l) && addressMatches(s, l)
-                && rangeOf(l) != null && rangeOf(l).contains(port)).toList();
+        return remaining.stream()
+                .filter(l -> l.dynamic()
+                        && sameProtocol(s, l)
+                        && addressMatches(s, l)
+                        && rangeOf(l) != null
+                        && rangeOf(l).contains(port))
+                .toList();
     }
 
     private PortRange rangeOf(Listener l) {
@@ -407,8 +491,9 @@ final class SocketMatching {
     }
 
     private static String namedPortNote(Socket s, int port) {
-        return s.localPort().isNumeric() ? "" : "; netstat printed the name '" + s.localPort().name()
-                + "', which the services file maps to " + port;
+        return s.localPort().isNumeric()
+                ? ""
+                : "; netstat printed the name '" + s.localPort().name() + "', which the services file maps to " + port;
     }
 
     private static boolean sameProtocol(Socket s, Listener l) {
@@ -451,8 +536,9 @@ final class SocketMatching {
 
     private String dynamicWords(Listener l, int port) {
         PortRange r = rangeOf(l);
-        return "dynamic port " + port + " in " + r + " (" + r.origin() + ") predicted for " + l.owner().display()
-                + " on " + addressWords(l) + " (" + l.mechanism().description() + ")";
+        return "dynamic port " + port + " in " + r + " (" + r.origin() + ") predicted for "
+                + l.owner().display() + " on " + addressWords(l) + " ("
+                + l.mechanism().description() + ")";
     }
 
     private static String anchorWords(Listener anchor) {
@@ -464,9 +550,10 @@ final class SocketMatching {
      * the predicted image's name.
      */
     private static boolean sameProcess(String observed, String predicted) {
-        return predicted != null && (observed.equalsIgnoreCase(predicted)
-                || observed.length() == org.portmortem.snapshot.SocketOwners.CUT_OWNER_LENGTH
-                        && predicted.toLowerCase(Locale.ROOT).startsWith(observed.toLowerCase(Locale.ROOT)));
+        return predicted != null
+                && (observed.equalsIgnoreCase(predicted)
+                        || observed.length() == org.portmortem.snapshot.SocketOwners.CUT_OWNER_LENGTH
+                                && predicted.toLowerCase(Locale.ROOT).startsWith(observed.toLowerCase(Locale.ROOT)));
     }
 
     private static boolean servicesAgree(ObservedOwner o, Listener l) {

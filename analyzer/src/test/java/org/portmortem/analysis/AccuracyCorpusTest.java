@@ -44,8 +44,14 @@ class AccuracyCorpusTest {
                 List.of("regipy/SYSTEM_B", "memory/autovol3-base-rd01/netscan.csv"),
                 List.of("regipy/SYSTEM_B", "memory/autovol3-base-rd01/netstat.csv"),
                 List.of("regipy/SYSTEM", "memory/otterctf-alexisauriac/netscan.txt"),
-                List.of("bcc-m57/SYSTEM", "memory/cridex-phr-model/sockscan.txt", "memory/cridex-phr-model/connections.txt"),
-                List.of("bcc-m57/SYSTEM", "memory/cridex-shehacks-kca/sockets.txt", "memory/cridex-shehacks-kca/connscan.txt"));
+                List.of(
+                        "bcc-m57/SYSTEM",
+                        "memory/cridex-phr-model/sockscan.txt",
+                        "memory/cridex-phr-model/connections.txt"),
+                List.of(
+                        "bcc-m57/SYSTEM",
+                        "memory/cridex-shehacks-kca/sockets.txt",
+                        "memory/cridex-shehacks-kca/connscan.txt"));
     }
 
     @ParameterizedTest
@@ -53,25 +59,41 @@ class AccuracyCorpusTest {
     void aListingFromAnotherMachineIsJudgedOnceASocketAndRaisesNoHighObservation(List<String> pair) throws Exception {
         Optional<Path> corpus = SharedCorpus.root();
         assumeTrue(corpus.isPresent(), "../shared/corpus not found: the accuracy table is not computed");
-        List<Path> listings = pair.subList(1, pair.size()).stream().map(f -> corpus.get().resolve("netstat").resolve(f)).toList();
-        Analysis a = CaseAnalysis.run(new AnalysisRequest(CaseFiles.locate(null, corpus.get().resolve("hives").resolve(pair.get(0)),
-                null), listings, List.of(), ModelOptions.DEFAULT, HiveOpenOptions.DEFAULT,
+        List<Path> listings = pair.subList(1, pair.size()).stream()
+                .map(f -> corpus.get().resolve("netstat").resolve(f))
+                .toList();
+        Analysis a = CaseAnalysis.run(new AnalysisRequest(
+                CaseFiles.locate(null, corpus.get().resolve("hives").resolve(pair.get(0)), null),
+                listings,
+                List.of(),
+                ModelOptions.DEFAULT,
+                HiveOpenOptions.DEFAULT,
                 new AnalysisRequest.RunInfo("test", Instant.parse("2026-01-01T00:00:00Z"), null, null)));
 
         // Volatility 2's sockets/connections pairs are joined into one listing, as one netstat.
         assertThat(a.verdicts().snapshots()).hasSize(1);
         SnapshotVerdicts v = a.verdicts().snapshots().get(0);
         assertThat(v.machineMatch().verdict()).isIn(MachineMatch.Verdict.DIFFERENT, MachineMatch.Verdict.UNKNOWN);
-        List<Finding> observed = a.findings().stream().filter(f -> f.basis() == Finding.Basis.OBSERVATION).toList();
+        List<Finding> observed = a.findings().stream()
+                .filter(f -> f.basis() == Finding.Basis.OBSERVATION)
+                .toList();
         assertThat(observed).noneMatch(f -> f.severity() == Severity.HIGH);
         if (v.machineMatch().verdict() == MachineMatch.Verdict.DIFFERENT) {
             assertThat(observed).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
         }
-        long judged = v.sockets().stream().map(s -> s.socket().line() + " " + s.socket().localEndpoint()
-                + " " + s.socket().protocol()).distinct().count();
+        long judged = v.sockets().stream()
+                .map(s -> s.socket().line() + " " + s.socket().localEndpoint() + " "
+                        + s.socket().protocol())
+                .distinct()
+                .count();
         assertThat(judged).isEqualTo(v.sockets().size());
-        System.out.printf("%s\t%s\t%d\t%d\t%d\t%s%n", pair.get(0), String.join(",", pair.subList(1, pair.size())),
-                v.ofKind(VerdictKind.EXPLAINED).size(), v.ofKind(VerdictKind.UNEXPLAINED).size(),
-                v.ofKind(VerdictKind.ARTEFACT).size(), v.machineMatch().verdict().word());
+        System.out.printf(
+                "%s\t%s\t%d\t%d\t%d\t%s%n",
+                pair.get(0),
+                String.join(",", pair.subList(1, pair.size())),
+                v.ofKind(VerdictKind.EXPLAINED).size(),
+                v.ofKind(VerdictKind.UNEXPLAINED).size(),
+                v.ofKind(VerdictKind.ARTEFACT).size(),
+                v.machineMatch().verdict().word());
     }
 }

@@ -43,16 +43,26 @@ class CaseAnalysisTest {
     }
 
     private static Analysis analyse(CaseFiles files, List<Path> snapshots, List<Path> overlays) throws IOException {
-        return CaseAnalysis.run(new AnalysisRequest(files, snapshots, overlays, ModelOptions.DEFAULT,
-                HiveOpenOptions.DEFAULT, new AnalysisRequest.RunInfo("test", RUN, "C-1", "E")));
+        return CaseAnalysis.run(new AnalysisRequest(
+                files,
+                snapshots,
+                overlays,
+                ModelOptions.DEFAULT,
+                HiveOpenOptions.DEFAULT,
+                new AnalysisRequest.RunInfo("test", RUN, "C-1", "E")));
     }
 
     @Test
     void thePredictionStagesGiveWhatTheFullAnalysisGivesAndNothingThatReadsTheClosedHives() throws Exception {
         Path w2k = w2k();
         Path overlay = w2k.resolve("steps").resolve("01-iis.reg");
-        AnalysisRequest request = new AnalysisRequest(CaseFiles.locate(w2k, null, null), List.of(), List.of(overlay),
-                ModelOptions.DEFAULT, HiveOpenOptions.DEFAULT, new AnalysisRequest.RunInfo("test", RUN, null, null));
+        AnalysisRequest request = new AnalysisRequest(
+                CaseFiles.locate(w2k, null, null),
+                List.of(),
+                List.of(overlay),
+                ModelOptions.DEFAULT,
+                HiveOpenOptions.DEFAULT,
+                new AnalysisRequest.RunInfo("test", RUN, null, null));
         Prediction p = new CaseAnalysis().predict(request);
         Analysis a = CaseAnalysis.run(request);
         assertThat(p.warnings()).isEqualTo(a.warnings());
@@ -68,7 +78,8 @@ class CaseAnalysisTest {
     void everyInputIsListedWithRoleSizeAndSha256() throws Exception {
         Path w2k = w2k();
         Analysis a = analyse(CaseFiles.locate(w2k, null, null), List.of(w2k.resolve("netstat-00.txt")), List.of());
-        assertThat(a.inputs()).extracting(InputFile::role)
+        assertThat(a.inputs())
+                .extracting(InputFile::role)
                 .containsExactly(InputRole.SYSTEM, InputRole.SOFTWARE, InputRole.SNAPSHOT);
         InputFile system = a.inputs().get(0);
         assertThat(system.sha256()).isEqualTo(sha256(w2k.resolve("SYSTEM.reg")));
@@ -81,7 +92,8 @@ class CaseAnalysisTest {
     void aBinaryHiveShowsItsFormatAndBaseBlockTime() throws Exception {
         Path w2k = w2k();
         Instant written = Instant.parse("2002-08-29T16:47:05Z");
-        try (Hive sys = Hive.open(w2k.resolve("SYSTEM.reg")); Hive soft = Hive.open(w2k.resolve("SOFTWARE.reg"))) {
+        try (Hive sys = Hive.open(w2k.resolve("SYSTEM.reg"));
+                Hive soft = Hive.open(w2k.resolve("SOFTWARE.reg"))) {
             HiveWriter.write(sys, dir.resolve("SYSTEM"), written);
             HiveWriter.write(soft, dir.resolve("SOFTWARE"), written);
         }
@@ -106,8 +118,10 @@ class CaseAnalysisTest {
         Analysis a = analyse(CaseFiles.locate(w2k(), null, null), List.of(), List.of());
         assertThat(a.findings()).isNotEmpty();
         for (Finding f : a.findings()) {
-            f.evidence().forEach(e -> assertThat(a.citedKeys())
-                    .anyMatch(k -> k.hive().equals(e.hive()) && k.keyPath().equals(e.keyPath())));
+            f.evidence()
+                    .forEach(e -> assertThat(a.citedKeys())
+                            .anyMatch(k ->
+                                    k.hive().equals(e.hive()) && k.keyPath().equals(e.keyPath())));
         }
         assertThat(a.citedKeys()).isSortedAccordingTo((x, y) -> {
             int c = String.CASE_INSENSITIVE_ORDER.compare(x.hive(), y.hive());
@@ -117,15 +131,19 @@ class CaseAnalysisTest {
 
     @Test
     void anOverlayOutsideSystemAndSoftwareIsReportedNotApplied() throws IOException {
-        Path overlay = Files.writeString(dir.resolve("user.reg"), "Windows Registry Editor Version 5.00\r\n\r\n"
-                + "[HKEY_CURRENT_USER\\Software\\X]\r\n\"A\"=dword:00000001\r\n", StandardCharsets.UTF_8);
+        Path overlay = Files.writeString(
+                dir.resolve("user.reg"),
+                "Windows Registry Editor Version 5.00\r\n\r\n"
+                        + "[HKEY_CURRENT_USER\\Software\\X]\r\n\"A\"=dword:00000001\r\n",
+                StandardCharsets.UTF_8);
         Analysis a = analyse(CaseFiles.locate(w2k(), null, null), List.of(), List.of(overlay));
         assertThat(a.overlays()).singleElement().satisfies(o -> {
             assertThat(o.hives()).isEmpty();
             assertThat(o.ignoredRoots()).containsExactly("HKEY_CURRENT_USER");
         });
-        assertThat(a.warnings()).anyMatch(w -> w.stage() == AnalysisWarning.Stage.OVERLAY
-                && w.message().contains("HKEY_CURRENT_USER"));
+        assertThat(a.warnings())
+                .anyMatch(w -> w.stage() == AnalysisWarning.Stage.OVERLAY
+                        && w.message().contains("HKEY_CURRENT_USER"));
         assertThat(a.inputs().get(2).status()).isEqualTo("changed nothing");
     }
 
@@ -136,7 +154,8 @@ class CaseAnalysisTest {
         assertThat(plan.get(0).remediation()).isNull();
         assertThat(plan.get(0).openPorts()).isEqualTo(a.exposure().listeners().size());
         for (int i = 1; i < plan.size(); i++) {
-            assertThat(plan.get(i).openPorts()).isLessThanOrEqualTo(plan.get(i - 1).openPorts());
+            assertThat(plan.get(i).openPorts())
+                    .isLessThanOrEqualTo(plan.get(i - 1).openPorts());
             assertThat(plan.get(i).remediation().commands()).isNotEmpty();
         }
     }
@@ -145,7 +164,8 @@ class CaseAnalysisTest {
     void aSnapshotThatIsNoListingIsBadInputNamingTheFile() throws IOException {
         Path junk = Files.writeString(dir.resolve("notes.txt"), "nothing to see\n", StandardCharsets.US_ASCII);
         assertThatThrownBy(() -> analyse(CaseFiles.locate(w2k(), null, null), List.of(junk), List.of()))
-                .isInstanceOf(InputException.class).hasMessageContaining("notes.txt");
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("notes.txt");
     }
 
     @Test

@@ -66,18 +66,32 @@ class MemoryCaseAcceptanceTest {
 
     /** The case analysed with every snapshot found in it by content, as {@code analyze CASE} does. */
     private static Analysis analyse(Path caseFolder) throws IOException {
-        List<Path> snapshots = SnapshotFiles.find(caseFolder).stream().map(RecognizedSnapshot::file).toList();
-        return CaseAnalysis.run(new AnalysisRequest(CaseFiles.locate(caseFolder, null, null), snapshots, List.of(),
-                ModelOptions.DEFAULT, HiveOpenOptions.DEFAULT, new AnalysisRequest.RunInfo("test", RUN, "C-1", "E")));
+        List<Path> snapshots = SnapshotFiles.find(caseFolder).stream()
+                .map(RecognizedSnapshot::file)
+                .toList();
+        return CaseAnalysis.run(new AnalysisRequest(
+                CaseFiles.locate(caseFolder, null, null),
+                snapshots,
+                List.of(),
+                ModelOptions.DEFAULT,
+                HiveOpenOptions.DEFAULT,
+                new AnalysisRequest.RunInfo("test", RUN, "C-1", "E")));
     }
 
     /** The verdicts as comparable text: kind, protocol, endpoint, PID, matched listener; absent listeners. */
     private static List<String> verdicts(SnapshotVerdicts v) {
         List<String> out = new java.util.ArrayList<>();
-        v.sockets().forEach(s -> out.add(s.kind() + " " + s.socket().protocol() + " " + s.socket().localEndpoint()
-                + " pid " + s.socket().pid() + " -> " + (s.listener() == null ? "-"
-                        : s.listener().protocol() + " " + s.listener().localEndpoint() + " " + s.listener().owner().display())));
-        v.absent().forEach(a -> out.add("ABSENT " + a.listener().protocol() + " " + a.listener().localEndpoint()));
+        v.sockets()
+                .forEach(s -> out.add(s.kind() + " " + s.socket().protocol() + " "
+                        + s.socket().localEndpoint()
+                        + " pid " + s.socket().pid() + " -> "
+                        + (s.listener() == null
+                                ? "-"
+                                : s.listener().protocol() + " " + s.listener().localEndpoint() + " "
+                                        + s.listener().owner().display())));
+        v.absent()
+                .forEach(a -> out.add(
+                        "ABSENT " + a.listener().protocol() + " " + a.listener().localEndpoint()));
         return out;
     }
 
@@ -89,10 +103,11 @@ class MemoryCaseAcceptanceTest {
 
     @Test
     void volatility2SocketsAndConnscanOfTheXpReferenceSystemGiveTheNetstatListingsVerdicts() throws IOException {
-        Analysis netstat = analyse(caseWith("netstat", Map.of("netstat-00.txt",
-                Files.readAllBytes(winxp().resolve("netstat-00.txt")))));
-        Analysis memory = analyse(caseWith("memory", Map.of("sockets.txt", resource("winxp-sockets.txt"),
-                "connscan.txt", resource("winxp-connscan.txt"))));
+        Analysis netstat = analyse(
+                caseWith("netstat", Map.of("netstat-00.txt", Files.readAllBytes(winxp().resolve("netstat-00.txt")))));
+        Analysis memory = analyse(caseWith(
+                "memory",
+                Map.of("sockets.txt", resource("winxp-sockets.txt"), "connscan.txt", resource("winxp-connscan.txt"))));
 
         assertThat(netstat.verdicts().snapshots()).hasSize(1);
         // The pair is joined into one listing, as one netstat.
@@ -103,7 +118,8 @@ class MemoryCaseAcceptanceTest {
         List<String> expected = verdicts(netstat.verdicts().snapshots().get(0));
         assertThat(expected).hasSize(16).allSatisfy(v -> assertThat(v).startsWith("EXPLAINED"));
         assertThat(verdicts(fromMemory)).containsExactlyElementsOf(expected);
-        assertThat(severities(memory.verdicts().findings())).isEqualTo(severities(netstat.verdicts().findings()));
+        assertThat(severities(memory.verdicts().findings()))
+                .isEqualTo(severities(netstat.verdicts().findings()));
     }
 
     @Test
@@ -114,17 +130,20 @@ class MemoryCaseAcceptanceTest {
                 + "0x81e02a88     1496   1367      6 TCP             0.0.0.0         2002-09-01 10:01:00 UTC+0000\n";
         String connscan = new String(resource("winxp-connscan.txt"), java.nio.charset.StandardCharsets.UTF_8)
                 + "0x02087620 192.70.106.143:1367       192.70.106.76:22          1496\n";
-        Analysis a = analyse(caseWith("phantom", Map.of("sockets.txt", sockets.getBytes(), "connscan.txt",
-                connscan.getBytes())));
+        Analysis a = analyse(
+                caseWith("phantom", Map.of("sockets.txt", sockets.getBytes(), "connscan.txt", connscan.getBytes())));
         SnapshotVerdicts v = a.verdicts().snapshots().get(0);
-        assertThat(v.sockets()).filteredOn(s -> s.socket().localEndpoint().equals("0.0.0.0:1367")).singleElement()
+        assertThat(v.sockets())
+                .filteredOn(s -> s.socket().localEndpoint().equals("0.0.0.0:1367"))
+                .singleElement()
                 .satisfies(s -> {
                     assertThat(s.kind()).isEqualTo(VerdictKind.ARTEFACT);
                     assertThat(s.reason()).startsWith("phantom listener");
                 });
         assertThat(v.ofKind(VerdictKind.UNEXPLAINED)).isEmpty();
-        assertThat(v.connections()).singleElement().satisfies(c -> assertThat(c.socket().memory().listing())
-                .isEqualTo("connscan.txt"));
+        assertThat(v.connections())
+                .singleElement()
+                .satisfies(c -> assertThat(c.socket().memory().listing()).isEqualTo("connscan.txt"));
     }
 
     @Test
@@ -135,20 +154,24 @@ class MemoryCaseAcceptanceTest {
                 + "0x01e03000        0   4444      6 TCP             0.0.0.0         2002-09-01 10:02:00 UTC+0000\n"
                 + "0x01e03500     1235   6666      6 TCP             0.0.0.0         2002-09-01 10:02:01 UTC+0000\n"
                 + "0x01e00008      884    135      6 TCP             0.0.0.0         2002-09-01 10:00:00 UTC+0000\n";
-        Analysis a = analyse(caseWith("scan", Map.of("sockets.txt", sockets.getBytes(), "connscan.txt",
-                resource("winxp-connscan.txt"))));
+        Analysis a = analyse(caseWith(
+                "scan", Map.of("sockets.txt", sockets.getBytes(), "connscan.txt", resource("winxp-connscan.txt"))));
         SnapshotVerdicts v = a.verdicts().snapshots().get(0);
         assertThat(v.ofKind(VerdictKind.UNEXPLAINED)).isEmpty();
         assertThat(v.ofKind(VerdictKind.EXPLAINED)).hasSize(16);
-        assertThat(v.ofKind(VerdictKind.ARTEFACT)).extracting(s -> s.socket().localEndpoint() + " " + s.reason())
+        assertThat(v.ofKind(VerdictKind.ARTEFACT))
+                .extracting(s -> s.socket().localEndpoint() + " " + s.reason())
                 .containsExactly(
                         "0.0.0.0:4444 memory-scan object closed at offset 0x01e03000: owner PID 0: no process holds the"
                                 + " object (freed, or a connection in TIME_WAIT); not a listener at capture time",
                         "0.0.0.0:6666 memory-scan object implausible at offset 0x01e03500: PID 1235 is not a multiple"
                                 + " of 4, which no Windows process ID is; not a listener at capture time");
-        assertThat(v.notes()).anySatisfy(n -> assertThat(n).startsWith("1 row(s) of the memory scan are the same socket"));
-        assertThat(v.snapshot().sockets()).filteredOn(s -> s.memory().mark() == org.portmortem.snapshot.RecordMark.DUPLICATE)
-                .singleElement().satisfies(s -> assertThat(s.memory().duplicateOf()).isEqualTo("offset 0x81e00008"));
+        assertThat(v.notes())
+                .anySatisfy(n -> assertThat(n).startsWith("1 row(s) of the memory scan are the same socket"));
+        assertThat(v.snapshot().sockets())
+                .filteredOn(s -> s.memory().mark() == org.portmortem.snapshot.RecordMark.DUPLICATE)
+                .singleElement()
+                .satisfies(s -> assertThat(s.memory().duplicateOf()).isEqualTo("offset 0x81e00008"));
         assertThat(a.verdicts().findings()).noneMatch(f -> f.id().startsWith("observed.unexplained"));
     }
 }

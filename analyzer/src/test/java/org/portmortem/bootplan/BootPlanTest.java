@@ -71,8 +71,7 @@ class BootPlanTest {
 
     @Test
     void dependencyCycleFailsEveryMemberWithAWarning() throws Exception {
-        BootPlan plan = plan(iis(2)
-                .service("Alpha", OWN, 2, "C:\\a.exe", "Beta")
+        BootPlan plan = plan(iis(2).service("Alpha", OWN, 2, "C:\\a.exe", "Beta")
                 .service("Beta", OWN, 3, "C:\\b.exe", "Gamma")
                 .service("Gamma", OWN, 3, "C:\\c.exe", "Alpha"));
         for (String n : new String[] {"Alpha", "Beta", "Gamma"}) {
@@ -80,7 +79,8 @@ class BootPlanTest {
             assertThat(e.decision()).as(n).isEqualTo(BootDecision.FAILS_TO_START);
             assertThat(e.failureChain()).as(n).containsExactly("Alpha", "Beta", "Gamma", "Alpha");
         }
-        assertThat(plan.warnings()).anyMatch(w -> w.message().contains("dependency cycle: Alpha -> Beta -> Gamma -> Alpha"));
+        assertThat(plan.warnings())
+                .anyMatch(w -> w.message().contains("dependency cycle: Alpha -> Beta -> Gamma -> Alpha"));
         assertThat(plan.entry("W3SVC").orElseThrow().willRun()).isTrue();
     }
 
@@ -89,7 +89,8 @@ class BootPlanTest {
         SystemHiveBuilder b = iis(2).service("NetDriverA", 1, 3, "system32\\drivers\\a.sys")
                 .service("NetDriverB", 1, 4, "system32\\drivers\\b.sys")
                 .service("Client", OWN, 2, "C:\\client.exe");
-        b.string(b.cs("Services\\NetDriverA"), "Group", "PNP_TDI").string(b.cs("Services\\NetDriverB"), "Group", "PNP_TDI")
+        b.string(b.cs("Services\\NetDriverA"), "Group", "PNP_TDI")
+                .string(b.cs("Services\\NetDriverB"), "Group", "PNP_TDI")
                 .multi(b.cs("Services\\Client"), "DependOnGroup", "PNP_TDI");
         BootPlan plan = plan(b);
         assertThat(plan.entry("Client").orElseThrow().willRun()).isTrue();
@@ -111,7 +112,8 @@ class BootPlanTest {
     @Test
     void delayedAndTriggerStartServicesAreMarked() throws Exception {
         SystemHiveBuilder b = iis(2).service("Late", OWN, 2, "C:\\late.exe")
-                .service("OnIp", OWN, 3, "C:\\ip.exe").service("OnRpc", OWN, 3, "C:\\rpc.exe");
+                .service("OnIp", OWN, 3, "C:\\ip.exe")
+                .service("OnRpc", OWN, 3, "C:\\rpc.exe");
         b.dword(b.cs("Services\\Late"), "DelayedAutostart", 1);
         b.startTrigger("OnIp", 0, 2, "{4f27f2de-14e2-430b-a549-7cd48cbc8245}")
                 .startTrigger("OnRpc", 0, 6, "{bc90d167-9470-4139-a9ba-be0bbbf5b74d}")
@@ -127,7 +129,9 @@ class BootPlanTest {
         BootPlanEntry onRpc = plan.entry("OnRpc").orElseThrow();
         assertThat(onRpc.decision()).isEqualTo(BootDecision.TRIGGER_START);
         assertThat(onRpc.willRun()).isFalse();
-        assertThat(onRpc.reason()).contains("no start trigger is known to fire at a normal boot").contains("on demand: ");
+        assertThat(onRpc.reason())
+                .contains("no start trigger is known to fire at a normal boot")
+                .contains("on demand: ");
     }
 
     @Test
@@ -144,8 +148,11 @@ class BootPlanTest {
     @Test
     void hostProcessFollowsTypeAndImagePath() throws Exception {
         SystemModel model = SystemModel.read(iis(2).build(), null, ModelOptions.DEFAULT);
-        assertThat(BootPlan.hostProcess(model.service("RpcSs").orElseThrow()).describe()).isEqualTo("svchost.exe -k rpcss");
-        assertThat(BootPlan.hostProcess(model.service("ProtectedStorage").orElseThrow()).image()).isEqualTo("services.exe");
+        assertThat(BootPlan.hostProcess(model.service("RpcSs").orElseThrow()).describe())
+                .isEqualTo("svchost.exe -k rpcss");
+        assertThat(BootPlan.hostProcess(model.service("ProtectedStorage").orElseThrow())
+                        .image())
+                .isEqualTo("services.exe");
         HostProcess w3 = BootPlan.hostProcess(model.service("W3SVC").orElseThrow());
         assertThat(w3.kind()).isEqualTo(HostProcess.Kind.SHARED_PROCESS);
         assertThat(w3.image()).isEqualTo("inetinfo.exe");

@@ -28,11 +28,25 @@ import org.portmortem.model.WindowsFamily;
 class ReferenceSystemsBootPlanTest {
     /** Services the paper's default Windows 2000 Server runs, and the step after which each stops. */
     private static final Map<String, Integer> WIN2000_STOPPED_AFTER = Map.of(
-            "IISADMIN", 1, "W3SVC", 1, "SMTPSVC", 1, "PolicyAgent", 2, "MSDTC", 3, "LmHosts", 4,
-            "Messenger", 6, "Schedule", 7);
+            "IISADMIN",
+            1,
+            "W3SVC",
+            1,
+            "SMTPSVC",
+            1,
+            "PolicyAgent",
+            2,
+            "MSDTC",
+            3,
+            "LmHosts",
+            4,
+            "Messenger",
+            6,
+            "Schedule",
+            7);
     /** The same for the default Windows XP. */
-    private static final Map<String, Integer> XP_STOPPED_AFTER = Map.of(
-            "PolicyAgent", 1, "W32Time", 1, "LmHosts", 2, "Messenger", 4, "Schedule", 5);
+    private static final Map<String, Integer> XP_STOPPED_AFTER =
+            Map.of("PolicyAgent", 1, "W32Time", 1, "LmHosts", 2, "Messenger", 4, "Schedule", 5);
 
     /** The reference hives as read from the .reg files, copied for each step. */
     private static final Map<Path, MemoryHive[]> BASE = new java.util.HashMap<>();
@@ -49,7 +63,9 @@ class ReferenceSystemsBootPlanTest {
 
     private static List<Path> steps(Path system) throws IOException {
         try (Stream<Path> s = Files.list(system.resolve("steps"))) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".reg")).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().endsWith(".reg"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -57,7 +73,8 @@ class ReferenceSystemsBootPlanTest {
     private static MemoryHive[] hivesAfter(Path system, int upTo) throws IOException {
         MemoryHive[] base = BASE.get(system);
         if (base == null) {
-            try (Hive s = Hive.open(system.resolve("SYSTEM.reg")); Hive w = Hive.open(system.resolve("SOFTWARE.reg"))) {
+            try (Hive s = Hive.open(system.resolve("SYSTEM.reg"));
+                    Hive w = Hive.open(system.resolve("SOFTWARE.reg"))) {
                 base = new MemoryHive[] {MemoryHive.copyOf(s), MemoryHive.copyOf(w)};
             }
             BASE.put(system, base);
@@ -94,7 +111,8 @@ class ReferenceSystemsBootPlanTest {
             BootPlan plan = planAfter(system, step);
             Set<String> running = running(plan);
             for (Map.Entry<String, Integer> e : stoppedAfter.entrySet()) {
-                assertThat(running.contains(e.getKey())).as(folder + " step " + step + ": " + e.getKey() + " runs")
+                assertThat(running.contains(e.getKey()))
+                        .as(folder + " step " + step + ": " + e.getKey() + " runs")
                         .isEqualTo(step < e.getValue());
             }
             Set<String> unexpectedlyStopped = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
@@ -103,9 +121,12 @@ class ReferenceSystemsBootPlanTest {
             // A step may disable more than the table names (RasMan with Schedule in 2000 step 07), and a
             // service that needs a disabled one fails with it (Browser needs LmHosts on 2000).
             unexpectedlyStopped.removeIf(n -> stoppedAfter.containsKey(n)
-                    || plan.entry(n).map(e -> e.decision() == BootDecision.DISABLED
-                            || e.decision() == BootDecision.FAILS_TO_START && endsInDisabled(plan, e)).orElse(false));
-            assertThat(unexpectedlyStopped).as(folder + " step " + step + ": stopped without a step disabling them")
+                    || plan.entry(n)
+                            .map(e -> e.decision() == BootDecision.DISABLED
+                                    || e.decision() == BootDecision.FAILS_TO_START && endsInDisabled(plan, e))
+                            .orElse(false));
+            assertThat(unexpectedlyStopped)
+                    .as(folder + " step " + step + ": stopped without a step disabling them")
                     .isEmpty();
         }
     }
@@ -129,7 +150,9 @@ class ReferenceSystemsBootPlanTest {
     void windows2000BrowserFailsOnceLmHostsIsDisabled() throws IOException {
         Optional<Path> f = fixtures();
         assumeTrue(f.isPresent(), "fixtures/ not found above the working directory");
-        BootPlanEntry browser = planAfter(f.get().resolve("win2000-server-default"), 4).entry("Browser").orElseThrow();
+        BootPlanEntry browser = planAfter(f.get().resolve("win2000-server-default"), 4)
+                .entry("Browser")
+                .orElseThrow();
         assertThat(browser.decision()).isEqualTo(BootDecision.FAILS_TO_START);
         assertThat(browser.failureChain()).containsExactly("Browser", "LmHosts");
     }
@@ -156,9 +179,11 @@ class ReferenceSystemsBootPlanTest {
                 java.time.Instant when = java.time.Instant.parse("2002-09-01T00:00:00Z");
                 org.portmortem.hive.write.HiveWriter.write(h[0], sysFile, when);
                 org.portmortem.hive.write.HiveWriter.write(h[1], softFile, when);
-                try (Hive bs = Hive.open(sysFile); Hive bw = Hive.open(softFile)) {
+                try (Hive bs = Hive.open(sysFile);
+                        Hive bw = Hive.open(softFile)) {
                     BootPlan binary = BootPlan.of(SystemModel.read(bs, bw, ModelOptions.DEFAULT));
-                    assertThat(decisions(binary)).as(folder + " step " + step)
+                    assertThat(decisions(binary))
+                            .as(folder + " step " + step)
                             .isEqualTo(decisions(BootPlan.of(SystemModel.read(h[0], h[1], ModelOptions.DEFAULT))));
                 }
             }
@@ -170,8 +195,8 @@ class ReferenceSystemsBootPlanTest {
         Optional<Path> f = fixtures();
         assumeTrue(f.isPresent(), "fixtures/ not found above the working directory");
         MemoryHive[] h = hivesAfter(f.get().resolve("win2000-server-default"), 0);
-        h[0].createKey("ControlSet001\\Services\\IISADMIN").putValue("Start", ValueType.REG_DWORD.id(),
-                new byte[] {4, 0, 0, 0});
+        h[0].createKey("ControlSet001\\Services\\IISADMIN")
+                .putValue("Start", ValueType.REG_DWORD.id(), new byte[] {4, 0, 0, 0});
         SystemModel model = SystemModel.read(h[0], h[1], ModelOptions.DEFAULT);
         BootPlan plan = BootPlan.of(model);
         for (String n : new String[] {"W3SVC", "SMTPSVC"}) {
@@ -181,6 +206,7 @@ class ReferenceSystemsBootPlanTest {
             assertThat(e.reason()).as(n).contains("IISADMIN is disabled");
         }
         assertThat(model.family()).isEqualTo(WindowsFamily.WIN2000);
-        assertThat(BootPlan.hostProcess(model.service("W3SVC").orElseThrow()).image()).isEqualToIgnoringCase("inetinfo.exe");
+        assertThat(BootPlan.hostProcess(model.service("W3SVC").orElseThrow()).image())
+                .isEqualToIgnoringCase("inetinfo.exe");
     }
 }

@@ -29,7 +29,9 @@ class CaseFilesTest {
         CaseFiles f = CaseFiles.locate(dir, null, null);
         assertThat(f.system()).isEqualTo(sys);
         assertThat(f.software()).isEqualTo(soft);
-        assertThat(f.systemLogs()).extracting(p -> p.getFileName().toString()).containsExactly("SYSTEM.LOG1", "system.log2");
+        assertThat(f.systemLogs())
+                .extracting(p -> p.getFileName().toString())
+                .containsExactly("SYSTEM.LOG1", "system.log2");
         assertThat(f.softwareLogs()).isEmpty();
     }
 
@@ -69,11 +71,13 @@ class CaseFilesTest {
         touch("live/notes.docx");
         Files.writeString(dir.resolve("baseline.reg"), "Windows Registry Editor Version 5.00\r\n");
         CaseFiles f = CaseFiles.locate(dir, null, null);
-        assertThat(f.notes().stream().filter(n -> n.startsWith("not read: "))).containsExactly(
-                "not read: baseline.reg is a .reg file other than the SYSTEM or SOFTWARE hive (give it with --overlay"
-                        + " to apply it)",
-                "not read: " + Path.of("live", "notes.docx") + " is neither a hive, a transaction log nor a recognised"
-                        + " netstat, tasklist or PowerShell listing");
+        assertThat(f.notes().stream().filter(n -> n.startsWith("not read: ")))
+                .containsExactly(
+                        "not read: baseline.reg is a .reg file other than the SYSTEM or SOFTWARE hive (give it with --overlay"
+                                + " to apply it)",
+                        "not read: " + Path.of("live", "notes.docx")
+                                + " is neither a hive, a transaction log nor a recognised"
+                                + " netstat, tasklist or PowerShell listing");
     }
 
     @Test
@@ -83,19 +87,24 @@ class CaseFilesTest {
             touch("expected/0" + i + ".json");
         }
         CaseFiles f = CaseFiles.locate(dir, null, null);
-        assertThat(f.notes().stream().filter(n -> n.startsWith("not read: "))).containsExactly(
-                "not read: 5 files in expected (01.json, ...) that are neither a hive, a transaction log nor a"
-                        + " recognised listing");
+        assertThat(f.notes().stream().filter(n -> n.startsWith("not read: ")))
+                .containsExactly(
+                        "not read: 5 files in expected (01.json, ...) that are neither a hive, a transaction log nor a"
+                                + " recognised listing");
     }
 
     @Test
     void missingSystemIsAOneLineInputError() throws Exception {
         touch("SOFTWARE");
-        assertThatThrownBy(() -> CaseFiles.locate(dir, null, null)).isInstanceOf(InputException.class)
-                .hasMessageContaining("no SYSTEM hive found").hasMessageNotContaining("\n");
-        assertThatThrownBy(() -> CaseFiles.locate(dir.resolve("nope"), null, null)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> CaseFiles.locate(dir, null, null))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("no SYSTEM hive found")
+                .hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> CaseFiles.locate(dir.resolve("nope"), null, null))
+                .isInstanceOf(InputException.class)
                 .hasMessageContaining("no such case folder");
-        assertThatThrownBy(() -> CaseFiles.locate(null, dir.resolve("SYSTEM"), null)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> CaseFiles.locate(null, dir.resolve("SYSTEM"), null))
+                .isInstanceOf(InputException.class)
                 .hasMessageContaining("no such file");
     }
 

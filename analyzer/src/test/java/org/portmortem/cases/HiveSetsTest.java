@@ -38,8 +38,10 @@ class HiveSetsTest {
     void aSystemFileBesideATriageTreeIsTwoLiveSetsAndRefused() throws IOException {
         hive("SYSTEM");
         hive("C/Windows/System32/config/SYSTEM");
-        assertThatThrownBy(() -> CaseFiles.locate(dir, null, null)).isInstanceOf(AmbiguousCaseException.class)
-                .hasMessageContaining("2 live hive sets").hasMessageContaining("live . (SYSTEM)")
+        assertThatThrownBy(() -> CaseFiles.locate(dir, null, null))
+                .isInstanceOf(AmbiguousCaseException.class)
+                .hasMessageContaining("2 live hive sets")
+                .hasMessageContaining("live . (SYSTEM)")
                 .hasMessageContaining("live C/Windows/System32/config (SYSTEM)");
     }
 
@@ -55,7 +57,8 @@ class HiveSetsTest {
     void aSystemGivenByPathBringsItsRegBackAsACopy() throws IOException {
         Path sys = hive("config/SYSTEM");
         hive("config/RegBack/SYSTEM");
-        assertThat(CaseFiles.locate(null, sys, null).copies()).singleElement()
+        assertThat(CaseFiles.locate(null, sys, null).copies())
+                .singleElement()
                 .satisfies(s -> assertThat(s.kind()).isEqualTo(HiveSet.Kind.REGBACK));
     }
 }

@@ -1,6 +1,5 @@
 package org.portmortem.exposure;
 
-import org.portmortem.net.Protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -15,11 +14,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.portmortem.bootplan.BootPlan;
 import org.portmortem.exposure.FirewallVerdict.Reachability;
-import org.portmortem.model.WindowsFamily;
 import org.portmortem.hive.Hive;
 import org.portmortem.model.ModelOptions;
 import org.portmortem.model.SharedCorpus;
 import org.portmortem.model.SystemModel;
+import org.portmortem.model.WindowsFamily;
+import org.portmortem.net.Protocol;
 
 /**
  * Predictions on the real SYSTEM hives of the shared corpus (no SOFTWARE hive there). The facts
@@ -28,7 +28,8 @@ import org.portmortem.model.SystemModel;
 class CorpusPredictionTest {
 
     static Stream<Path> systemHives() throws IOException {
-        Assumptions.assumeTrue(SharedCorpus.root().isPresent(), "../shared/corpus not found: corpus predictions not checked");
+        Assumptions.assumeTrue(
+                SharedCorpus.root().isPresent(), "../shared/corpus not found: corpus predictions not checked");
         return SharedCorpus.systemHives().stream();
     }
 
@@ -44,8 +45,10 @@ class CorpusPredictionTest {
     }
 
     private static List<Listener> at(Exposure e, Protocol p, String address, Integer port) {
-        return e.listeners().stream().filter(l -> l.protocol() == p && l.address().equals(address)
-                && java.util.Objects.equals(l.port(), port)).toList();
+        return e.listeners().stream()
+                .filter(l ->
+                        l.protocol() == p && l.address().equals(address) && java.util.Objects.equals(l.port(), port))
+                .toList();
     }
 
     private static Reachability fw(Listener l, String profile) {
@@ -62,9 +65,13 @@ class CorpusPredictionTest {
                 assertThat(l.owner().process()).as(l.localEndpoint()).isNotBlank();
                 assertThat(l.mechanism().description()).as(l.localEndpoint()).isNotBlank();
                 assertThat(l.evidence()).as(l.localEndpoint() + " evidence").isNotEmpty();
-                assertThat(l.firewall().profiles()).as(l.localEndpoint() + " firewall").isNotEmpty();
+                assertThat(l.firewall().profiles())
+                        .as(l.localEndpoint() + " firewall")
+                        .isNotEmpty();
                 if (l.certainty().level() != Certainty.Level.CERTAIN) {
-                    assertThat(l.certainty().reason()).as(l.localEndpoint() + " reason").isNotBlank();
+                    assertThat(l.certainty().reason())
+                            .as(l.localEndpoint() + " reason")
+                            .isNotBlank();
                 }
             }
         }
@@ -72,7 +79,8 @@ class CorpusPredictionTest {
 
     @Test
     void m57PatentsXpSp3NetbiosOnItsDhcpLeaseNoRdpAndStandardProfileFirewallOn() throws IOException {
-        // reglookup: Tcpip\...\{58094C24-...}\DhcpIPAddress = 192.168.1.103, NetBT ...Tcpip_{58094C24-...}\NetbiosOptions = 0,
+        // reglookup: Tcpip\...\{58094C24-...}\DhcpIPAddress = 192.168.1.103, NetBT
+        // ...Tcpip_{58094C24-...}\NetbiosOptions = 0,
         // Terminal Server\fDenyTSConnections = 1, FirewallPolicy\DomainProfile\EnableFirewall = 0,
         // StandardProfile\EnableFirewall = 1, DoNotAllowExceptions = 0, Control\Windows\CSDVersion = 0x300
         Exposure e = predict("bcc-m57/SYSTEM");
@@ -104,7 +112,9 @@ class CorpusPredictionTest {
         // SharedAccess\Start = 4, fDenyTSConnections = 1, Control\Windows\CSDVersion = 0x100
         Exposure e = predict("gosecretsdump/system");
         assertThat(e.family()).isEqualTo(WindowsFamily.SERVER_2003);
-        assertThat(at(e, Protocol.TCP, "0.0.0.0", 389)).extracting(l -> l.owner().process()).containsExactly("lsass.exe");
+        assertThat(at(e, Protocol.TCP, "0.0.0.0", 389))
+                .extracting(l -> l.owner().process())
+                .containsExactly("lsass.exe");
         assertThat(at(e, Protocol.UDP, "0.0.0.0", 88)).hasSize(1);
         assertThat(at(e, Protocol.TCP, "192.168.1.2", 139)).hasSize(1);
         assertThat(e.listeners()).noneMatch(l -> Integer.valueOf(3389).equals(l.port()));
@@ -141,7 +151,9 @@ class CorpusPredictionTest {
         assertThat(fw(smb, "Private")).isEqualTo(Reachability.BLOCKED);
         assertThat(fw(smb, "Public")).isEqualTo(Reachability.BLOCKED);
         // NetBT is not dropped: predicted at the unknown DHCP address, uncertain (issue 13, item 4)
-        assertThat(e.listeners()).filteredOn(l -> l.mechanism().kind() == Mechanism.Kind.NETBT).isNotEmpty()
+        assertThat(e.listeners())
+                .filteredOn(l -> l.mechanism().kind() == Mechanism.Kind.NETBT)
+                .isNotEmpty()
                 .allMatch(l -> l.addressUnknown() && l.certainty().level() == Certainty.Level.UNCERTAIN);
     }
 }

@@ -13,12 +13,12 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.portmortem.bootplan.BootPlan;
-import org.portmortem.model.WindowsFamily;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.ValueType;
 import org.portmortem.model.ModelOptions;
 import org.portmortem.model.SharedCorpus;
 import org.portmortem.model.SystemModel;
+import org.portmortem.model.WindowsFamily;
 
 /** HTTP.sys listeners from the URL reservations, certificate bindings and IP listen list of the SYSTEM hive. */
 class HttpSysReservationsTest {
@@ -40,15 +40,26 @@ class HttpSysReservationsTest {
         }
         byte[] a = aces.toByteArray();
         ByteBuffer sd = ByteBuffer.allocate(20 + 8 + a.length).order(ByteOrder.LITTLE_ENDIAN);
-        sd.put((byte) 1).put((byte) 0).putShort((short) 0x8004).putInt(0).putInt(0).putInt(0).putInt(20);
-        sd.put((byte) 2).put((byte) 0).putShort((short) (8 + a.length)).putShort((short) sids.length).putShort((short) 0);
+        sd.put((byte) 1)
+                .put((byte) 0)
+                .putShort((short) 0x8004)
+                .putInt(0)
+                .putInt(0)
+                .putInt(0)
+                .putInt(20);
+        sd.put((byte) 2)
+                .put((byte) 0)
+                .putShort((short) (8 + a.length))
+                .putShort((short) sids.length)
+                .putShort((short) 0);
         sd.put(a);
         return sd.array();
     }
 
     private static Exposure dissectRegf() throws Exception {
         Optional<Path> corpus = SharedCorpus.root();
-        Assumptions.assumeTrue(corpus.isPresent(), "../shared/corpus not found: the real hive's reservations not checked");
+        Assumptions.assumeTrue(
+                corpus.isPresent(), "../shared/corpus not found: the real hive's reservations not checked");
         try (Hive h = Hive.open(corpus.get().resolve("hives/dissect-regf/SYSTEM"))) {
             SystemModel model = SystemModel.read(h, null, ModelOptions.DEFAULT);
             return new ExposurePredictor().predict(model, BootPlan.of(model), RegistryScope.of(model, h, null));
@@ -59,22 +70,33 @@ class HttpSysReservationsTest {
     void theReservationsOfARealWindows10HiveNameTheirServicesByServiceSid() throws Exception {
         Exposure e = dissectRegf();
         Map<Integer, String> owners = new TreeMap<>();
-        e.listeners().stream().filter(l -> l.ipVersion() == 4 && l.mechanism().kind() == Mechanism.Kind.HTTP_SYS_RESERVATION)
-                .forEach(l -> owners.put(l.port(), l.owner().service() + " " + l.owner().sharedWith()));
+        e.listeners().stream()
+                .filter(l -> l.ipVersion() == 4 && l.mechanism().kind() == Mechanism.Kind.HTTP_SYS_RESERVATION)
+                .forEach(l -> owners.put(
+                        l.port(), l.owner().service() + " " + l.owner().sharedWith()));
         // Service SIDs computed from the hive's service names match the SIDs the ACLs hold (checked with
         // reglookup: e.g. http://+:5985/wsman/ holds S-1-5-80-569256582-..., NT SERVICE\WinRM).
-        assertThat(owners).containsEntry(5985, "WinRM [Wecsvc]").containsEntry(5986, "WinRM [Wecsvc]")
-                .containsEntry(47001, "WinRM [Wecsvc]").containsEntry(10243, "WMPNetworkSvc []")
-                .containsEntry(3387, "TermService []").containsEntry(3392, "TermService []")
-                .containsEntry(443, "SstpSvc []").containsEntry(2869, "upnphost []").containsEntry(5357, "FDResPub []")
+        assertThat(owners)
+                .containsEntry(5985, "WinRM [Wecsvc]")
+                .containsEntry(5986, "WinRM [Wecsvc]")
+                .containsEntry(47001, "WinRM [Wecsvc]")
+                .containsEntry(10243, "WMPNetworkSvc []")
+                .containsEntry(3387, "TermService []")
+                .containsEntry(3392, "TermService []")
+                .containsEntry(443, "SstpSvc []")
+                .containsEntry(2869, "upnphost []")
+                .containsEntry(5357, "FDResPub []")
                 .containsEntry(80, "null []");
-        Listener winrm = e.listeners().stream().filter(l -> Integer.valueOf(5985).equals(l.port()) && l.ipVersion() == 6)
-                .findFirst().orElseThrow();
+        Listener winrm = e.listeners().stream()
+                .filter(l -> Integer.valueOf(5985).equals(l.port()) && l.ipVersion() == 6)
+                .findFirst()
+                .orElseThrow();
         assertThat(winrm.address()).isEqualTo("::");
         assertThat(winrm.owner().process()).isEqualTo("System");
         assertThat(winrm.possibleOnly()).isTrue();
         assertThat(winrm.certainty().level()).isEqualTo(Certainty.Level.UNCERTAIN);
-        assertThat(winrm.certainty().reason()).startsWith("possible, while WinRM runs")
+        assertThat(winrm.certainty().reason())
+                .startsWith("possible, while WinRM runs")
                 .contains("Namespace Reservations, Registrations, and Routing");
         assertThat(winrm.evidence()).anySatisfy(ev -> {
             assertThat(ev.hive()).isEqualTo("SYSTEM");
@@ -96,10 +118,13 @@ class HttpSysReservationsTest {
 
     @Test
     void aComponentThatRegistersItsUrlAtBootMakesTheReservationLikely() {
-        TestHost t = new TestHost(WindowsFamily.WIN10_2016_2022).run("FDResPub", "svchost.exe", "LocalServiceAndNoImpersonation");
+        TestHost t = new TestHost(WindowsFamily.WIN10_2016_2022)
+                .run("FDResPub", "svchost.exe", "LocalServiceAndNoImpersonation");
         t.dword("CS\\Services\\FDResPub", "Start", 2);
         t.put(ACL, "https://*:5358/", ValueType.REG_BINARY, acl("S-1-5-32-545", "S-1-5-19"));
-        List<Listener> l = t.predict().listeners().stream().filter(x -> Integer.valueOf(5358).equals(x.port())).toList();
+        List<Listener> l = t.predict().listeners().stream()
+                .filter(x -> Integer.valueOf(5358).equals(x.port()))
+                .toList();
         assertThat(l).extracting(Listener::localEndpoint).containsExactly("0.0.0.0:5358", "[::]:5358");
         assertThat(l).allSatisfy(x -> {
             assertThat(x.mechanism().kind()).isEqualTo(Mechanism.Kind.HTTP_SYS_URL);
@@ -115,15 +140,23 @@ class HttpSysReservationsTest {
         TestHost t = new TestHost(WindowsFamily.WIN10_2016_2022);
         t.multi("CS\\Services\\HTTP\\Parameters", "ListenOnlyList", "10.0.0.5", "not-an-address");
         t.put(ACL, "http://+:8080/app/", ValueType.REG_BINARY, acl("S-1-5-20"));
-        t.string("CS\\Services\\HTTP\\Parameters\\SslBindingInfo\\10.0.0.7:8443", "AppId",
+        t.string(
+                "CS\\Services\\HTTP\\Parameters\\SslBindingInfo\\10.0.0.7:8443",
+                "AppId",
                 "{4dc3e181-e14b-4a21-b022-59fc669b0914}");
         Exposure e = t.predict();
-        assertThat(e.listeners()).filteredOn(l -> l.owner().process().equals("System"))
+        assertThat(e.listeners())
+                .filteredOn(l -> l.owner().process().equals("System"))
                 .extracting(l -> l.localEndpoint() + " " + l.mechanism().kind())
                 .containsExactly("10.0.0.5:8080 HTTP_SYS_RESERVATION", "10.0.0.7:8443 HTTP_SYS_RESERVATION");
-        assertThat(e.warnings()).contains("HTTP.sys IP listen list entry \"not-an-address\" is not an IP address: skipped");
-        Listener https = e.listeners().stream().filter(l -> Integer.valueOf(8443).equals(l.port())).findFirst().orElseThrow();
-        assertThat(https.evidence()).anySatisfy(ev -> assertThat(ev.keyPath()).endsWith("SslBindingInfo\\10.0.0.7:8443"));
+        assertThat(e.warnings())
+                .contains("HTTP.sys IP listen list entry \"not-an-address\" is not an IP address: skipped");
+        Listener https = e.listeners().stream()
+                .filter(l -> Integer.valueOf(8443).equals(l.port()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(https.evidence())
+                .anySatisfy(ev -> assertThat(ev.keyPath()).endsWith("SslBindingInfo\\10.0.0.7:8443"));
         assertThat(https.owner().service()).isNull();
     }
 
@@ -136,8 +169,10 @@ class HttpSysReservationsTest {
         Exposure e = t.predict();
         assertThat(e.listeners()).noneMatch(l -> Integer.valueOf(5985).equals(l.port()));
         assertThat(e.listeners()).anyMatch(l -> Integer.valueOf(9000).equals(l.port()) && l.possibleOnly());
-        assertThat(e.warnings()).anySatisfy(w -> assertThat(w).startsWith("HTTP.sys URL reservation \"http://+:9000/x/\": its"
-                + " ACL is unreadable (not a self-relative security descriptor (6 bytes"));
+        assertThat(e.warnings())
+                .anySatisfy(w -> assertThat(w)
+                        .startsWith("HTTP.sys URL reservation \"http://+:9000/x/\": its"
+                                + " ACL is unreadable (not a self-relative security descriptor (6 bytes"));
     }
 
     @Test

@@ -36,7 +36,8 @@ public final class ReferenceSystems {
     public static Hives build(Path systemDir, List<Path> overlays) throws IOException {
         MemoryHive system;
         MemoryHive software;
-        try (Hive s = Hive.open(systemDir.resolve("SYSTEM.reg")); Hive w = Hive.open(systemDir.resolve("SOFTWARE.reg"))) {
+        try (Hive s = Hive.open(systemDir.resolve("SYSTEM.reg"));
+                Hive w = Hive.open(systemDir.resolve("SOFTWARE.reg"))) {
             system = MemoryHive.copyOf(s);
             software = MemoryHive.copyOf(w);
         }
@@ -59,7 +60,8 @@ public final class ReferenceSystems {
         Path sw = tmp.resolve("SOFTWARE");
         HiveWriter.write(hives.system(), sys, Instant.parse("2004-03-05T15:51:33Z"));
         HiveWriter.write(hives.software(), sw, Instant.parse("2004-03-05T15:51:33Z"));
-        try (Hive s = Hive.open(sys); Hive w = Hive.open(sw)) {
+        try (Hive s = Hive.open(sys);
+                Hive w = Hive.open(sw)) {
             return predict(s, w);
         }
     }

@@ -59,16 +59,20 @@ class ReferenceSystemsTest {
             overlays.add(systemDir.resolve("steps").resolve(step.asText() + ".reg"));
         }
         if (expected.hasNonNull("variant")) {
-            overlays.add(systemDir.resolve("variants").resolve(expected.get("variant").asText() + ".reg"));
+            overlays.add(systemDir
+                    .resolve("variants")
+                    .resolve(expected.get("variant").asText() + ".reg"));
         }
         ReferenceSystems.Hives hives = ReferenceSystems.build(systemDir, overlays);
         Exposure viaText = ReferenceSystems.predict(hives.system(), hives.software());
 
-        assertThat(comparable(viaText.listeners())).as(name + ": predicted vs expected")
+        assertThat(comparable(viaText.listeners()))
+                .as(name + ": predicted vs expected")
                 .containsExactlyInAnyOrderElementsOf(comparable(expected.get("listeners")));
 
         Exposure viaRegf = ReferenceSystems.predictThroughRegf(hives, tmp);
-        assertThat(shape(viaRegf.listeners())).as(name + ": binary hives give the same prediction")
+        assertThat(shape(viaRegf.listeners()))
+                .as(name + ": binary hives give the same prediction")
                 .isEqualTo(shape(viaText.listeners()));
     }
 
@@ -76,11 +80,16 @@ class ReferenceSystemsTest {
     static List<String> comparable(List<Listener> listeners) {
         List<String> out = new ArrayList<>();
         for (Listener l : listeners) {
-            String range = l.dynamic() && l.mechanism().kind() == Mechanism.Kind.DYNAMIC_RPC && l.portRange() != null
-                    && !(l.portRange().first() == 1025 && l.portRange().last() == 5000)
-                    ? "[" + l.portRange().first() + "-" + l.portRange().last() + "]" : "";
+            String range = l.dynamic()
+                            && l.mechanism().kind() == Mechanism.Kind.DYNAMIC_RPC
+                            && l.portRange() != null
+                            && !(l.portRange().first() == 1025 && l.portRange().last() == 5000)
+                    ? "[" + l.portRange().first() + "-" + l.portRange().last() + "]"
+                    : "";
             out.add(l.protocol() + "/v" + l.ipVersion() + "/" + l.address() + ":"
-                    + (l.dynamic() ? "dynamic(" + l.owner().service() + ")" + range : l.port().toString()));
+                    + (l.dynamic()
+                            ? "dynamic(" + l.owner().service() + ")" + range
+                            : l.port().toString()));
         }
         return out;
     }
@@ -89,17 +98,24 @@ class ReferenceSystemsTest {
         List<String> out = new ArrayList<>();
         for (JsonNode l : listeners) {
             boolean dyn = l.get("dynamic").asBoolean();
-            String range = l.has("portRange") ? "[" + l.get("portRange").get(0).asInt() + "-"
-                    + l.get("portRange").get(1).asInt() + "]" : "";
-            out.add(l.get("protocol").asText() + "/v" + l.get("ipVersion").asInt() + "/" + l.get("address").asText() + ":"
-                    + (dyn ? "dynamic(" + l.get("owner").get("service").asText() + ")" + range : l.get("port").asText()));
+            String range = l.has("portRange")
+                    ? "[" + l.get("portRange").get(0).asInt() + "-"
+                            + l.get("portRange").get(1).asInt() + "]"
+                    : "";
+            out.add(l.get("protocol").asText() + "/v" + l.get("ipVersion").asInt() + "/"
+                    + l.get("address").asText() + ":"
+                    + (dyn
+                            ? "dynamic(" + l.get("owner").get("service").asText() + ")" + range
+                            : l.get("port").asText()));
         }
         return out;
     }
 
     /** Everything but the evidence (whose hive names and timestamps differ by format). */
     static List<String> shape(List<Listener> listeners) {
-        return listeners.stream().map(l -> l.protocol() + " " + l.ipVersion() + " " + l.address() + " " + l.port() + " "
-                + l.portRange() + " " + l.owner() + " " + l.mechanism() + " " + l.certainty()).toList();
+        return listeners.stream()
+                .map(l -> l.protocol() + " " + l.ipVersion() + " " + l.address() + " " + l.port() + " " + l.portRange()
+                        + " " + l.owner() + " " + l.mechanism() + " " + l.certainty())
+                .toList();
     }
 }

@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.portmortem.evidence.Evidence;
-import org.portmortem.model.WindowsFamily;
 import org.portmortem.hive.MemoryHive;
 import org.portmortem.hive.ValueType;
+import org.portmortem.model.WindowsFamily;
 
 /** A small host built in memory for one mechanism at a time: hives, running services, interfaces. */
 final class TestHost {
@@ -25,15 +25,24 @@ final class TestHost {
     }
 
     TestHost run(String service, String process, String group) {
-        running.add(new HostAtBoot.RunningUnit(service, false, process, group, Certainty.certain(),
+        running.add(new HostAtBoot.RunningUnit(
+                service,
+                false,
+                process,
+                group,
+                Certainty.certain(),
                 List.of(Evidence.absentKey(system, "ControlSet001\\Services\\" + service, "test: runs"))));
         return this;
     }
 
     TestHost nic(String guid, String address, boolean dhcp) {
-        nics.add(new HostAtBoot.NetworkInterface(guid, List.of(address), List.of(), dhcp,
-                List.of(Evidence.absentKey(system, "ControlSet001\\Services\\Tcpip\\Parameters\\Interfaces\\" + guid,
-                        "test"))));
+        nics.add(new HostAtBoot.NetworkInterface(
+                guid,
+                List.of(address),
+                List.of(),
+                dhcp,
+                List.of(Evidence.absentKey(
+                        system, "ControlSet001\\Services\\Tcpip\\Parameters\\Interfaces\\" + guid, "test"))));
         return this;
     }
 
@@ -45,7 +54,10 @@ final class TestHost {
 
     /** Sets a value; the path starts CS\ or SW\ as in the knowledge files. */
     TestHost dword(String path, String name, int v) {
-        put(path, name, ValueType.REG_DWORD,
+        put(
+                path,
+                name,
+                ValueType.REG_DWORD,
                 ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(v).array());
         return this;
     }
@@ -73,8 +85,14 @@ final class TestHost {
     }
 
     HostAtBoot host() {
-        return new HostAtBoot(family, List.of(), new RegistryScope(system, "ControlSet001", withSoftware ? software : null), running, List.of(),
-                nics, List.of());
+        return new HostAtBoot(
+                family,
+                List.of(),
+                new RegistryScope(system, "ControlSet001", withSoftware ? software : null),
+                running,
+                List.of(),
+                nics,
+                List.of());
     }
 
     Exposure predict() {
@@ -82,6 +100,9 @@ final class TestHost {
     }
 
     static List<String> endpoints(Exposure e) {
-        return e.listeners().stream().map(l -> l.protocol() + " " + l.localEndpoint() + " " + l.owner().service()).toList();
+        return e.listeners().stream()
+                .map(l ->
+                        l.protocol() + " " + l.localEndpoint() + " " + l.owner().service())
+                .toList();
     }
 }

@@ -19,21 +19,25 @@ class UnknownDhcpAddressTest {
     @Test
     void netbtOnADhcpInterfaceWithoutALeaseIsPredictedAtTheUnknownAddress() throws Exception {
         Optional<Path> corpus = SharedCorpus.root();
-        Assumptions.assumeTrue(corpus.isPresent(), "../shared/corpus not found: dissect-regf's Windows 10 hive not checked");
+        Assumptions.assumeTrue(
+                corpus.isPresent(), "../shared/corpus not found: dissect-regf's Windows 10 hive not checked");
         Path system = corpus.get().resolve("hives/dissect-regf/SYSTEM");
         try (Hive h = Hive.open(system)) {
             SystemModel model = SystemModel.read(h, null, ModelOptions.DEFAULT);
             Exposure e = new ExposurePredictor().predict(model, BootPlan.of(model), RegistryScope.of(model, h, null));
             List<Listener> ethernet0 = e.listeners().stream()
-                    .filter(l -> l.mechanism().kind() == Mechanism.Kind.NETBT && l.addressUnknown()
+                    .filter(l -> l.mechanism().kind() == Mechanism.Kind.NETBT
+                            && l.addressUnknown()
                             && l.mechanism().description().contains("\"Ethernet0\""))
                     .toList();
-            assertThat(ethernet0).extracting(l -> l.protocol() + " " + l.port())
+            assertThat(ethernet0)
+                    .extracting(l -> l.protocol() + " " + l.port())
                     .containsExactlyInAnyOrder("UDP 137", "UDP 138", "TCP 139");
             assertThat(ethernet0).allSatisfy(l -> {
                 assertThat(l.address()).isEqualTo("unknown (DHCP)");
                 assertThat(l.certainty().level()).isEqualTo(Certainty.Level.UNCERTAIN);
-                assertThat(l.certainty().reason()).contains("takes its address from DHCP and the hive records no lease");
+                assertThat(l.certainty().reason())
+                        .contains("takes its address from DHCP and the hive records no lease");
                 assertThat(l.evidence()).anyMatch(ev -> "EnableDHCP".equals(ev.valueName()));
             });
         }

@@ -30,12 +30,58 @@ public final class FuzzLoop {
     public static final Duration PER_INPUT = Duration.ofSeconds(20);
 
     /** Text fragments that the text readers treat specially, spliced into text mutants. */
-    private static final List<String> TEXT_TOKENS = List.of("\r\n", "\n", "\r", "\0", "[", "]", "\"", "\\", "=", "-",
-            "@=", "hex:", "hex(7):", "hex(2):", "hex(b):", "dword:", "dword:ffffffff", ",\\\r\n  ", ":", "::", "0.0.0.0:",
-            "[::]:", "*:*", "TCP", "UDP", "LISTENING", "LISTEN", "65535", "65536", "-1", "99999999999999999999", "\t",
-            ",", "\"\"", "'", "\u00ff\u00fe", "\u00ef\u00bb\u00bf", "Image Name", "PID", "Proto", "LocalPort",
-            "[HKEY_LOCAL_MACHINE\\SYSTEM\\", "[-HKEY_LOCAL_MACHINE\\SYSTEM\\", "Windows Registry Editor Version 5.00",
-            "REGEDIT4", "\u001b[31m", "\u202e", "N/A", "[System Process]", "svchost.exe", "       ");
+    private static final List<String> TEXT_TOKENS = List.of(
+            "\r\n",
+            "\n",
+            "\r",
+            "\0",
+            "[",
+            "]",
+            "\"",
+            "\\",
+            "=",
+            "-",
+            "@=",
+            "hex:",
+            "hex(7):",
+            "hex(2):",
+            "hex(b):",
+            "dword:",
+            "dword:ffffffff",
+            ",\\\r\n  ",
+            ":",
+            "::",
+            "0.0.0.0:",
+            "[::]:",
+            "*:*",
+            "TCP",
+            "UDP",
+            "LISTENING",
+            "LISTEN",
+            "65535",
+            "65536",
+            "-1",
+            "99999999999999999999",
+            "\t",
+            ",",
+            "\"\"",
+            "'",
+            "\u00ff\u00fe",
+            "\u00ef\u00bb\u00bf",
+            "Image Name",
+            "PID",
+            "Proto",
+            "LocalPort",
+            "[HKEY_LOCAL_MACHINE\\SYSTEM\\",
+            "[-HKEY_LOCAL_MACHINE\\SYSTEM\\",
+            "Windows Registry Editor Version 5.00",
+            "REGEDIT4",
+            "\u001b[31m",
+            "\u202e",
+            "N/A",
+            "[System Process]",
+            "svchost.exe",
+            "       ");
 
     /** The loop's seed: {@code -Dportmortem.fuzz.seed=N} explores beyond CI's fixed one. */
     public static long seed(long ciSeed) {
@@ -149,7 +195,8 @@ public final class FuzzLoop {
                 case 0 -> b[at] = (byte) random.nextInt(256);
                 case 1 -> {
                     String token = TEXT_TOKENS.get(random.nextInt(TEXT_TOKENS.size()));
-                    byte[] t = token.getBytes(random.nextInt(4) == 0 ? StandardCharsets.UTF_16LE : StandardCharsets.ISO_8859_1);
+                    byte[] t = token.getBytes(
+                            random.nextInt(4) == 0 ? StandardCharsets.UTF_16LE : StandardCharsets.ISO_8859_1);
                     b = insert(b, at, t);
                 }
                 case 2 -> {
@@ -203,7 +250,8 @@ public final class FuzzLoop {
                 return d.resolve("fixtures");
             }
         }
-        throw new IllegalStateException("the repository's fixtures/ folder was not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("the repository's fixtures/ folder was not found above "
+                + Path.of("").toAbsolutePath());
     }
 
     /** A folder of the shared corpus ({@code ../shared/corpus/RELATIVE}), when present: the loop runs without it. */
@@ -225,7 +273,8 @@ public final class FuzzLoop {
         try (Stream<Path> s = Files.walk(folder)) {
             return s.filter(Files::isRegularFile)
                     .filter(p -> p.getFileName().toString().matches(nameRegex))
-                    .sorted().collect(Collectors.toList());
+                    .sorted()
+                    .collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

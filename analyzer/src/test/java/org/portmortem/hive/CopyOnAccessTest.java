@@ -29,7 +29,10 @@ class CopyOnAccessTest {
         MemoryHive h = MemoryHive.empty("SAMPLE", "ROOT");
         for (int i = 0; i < 50; i++) {
             MemoryHive.MemoryKey k = h.createKey("Services\\svc" + i + "\\Parameters");
-            k.putValue("ServiceDll", ValueType.REG_EXPAND_SZ.id(), ("svc" + i + ".dll\0").getBytes(StandardCharsets.UTF_16LE));
+            k.putValue(
+                    "ServiceDll",
+                    ValueType.REG_EXPAND_SZ.id(),
+                    ("svc" + i + ".dll\0").getBytes(StandardCharsets.UTF_16LE));
             k.setLastWritten(T.plusSeconds(i));
             k.setClassName("class" + i);
         }
@@ -44,7 +47,8 @@ class CopyOnAccessTest {
             assertThat(HiveTraversal.facts(MemoryHive.copyOf(h))).containsExactlyElementsOf(HiveTraversal.facts(h));
             MemoryHive copy = MemoryHive.copyOf(h);
             Key p = copy.key("services\\SVC7\\parameters").orElseThrow();
-            assertThat(p.lastWritten()).isEqualTo(h.key("Services\\svc7\\Parameters").orElseThrow().lastWritten());
+            assertThat(p.lastWritten())
+                    .isEqualTo(h.key("Services\\svc7\\Parameters").orElseThrow().lastWritten());
             assertThat(p.className()).contains("class7");
             assertThat(p.value("servicedll").orElseThrow().asString()).isEqualTo("svc7.dll");
         }
@@ -54,7 +58,9 @@ class CopyOnAccessTest {
     void aCopyOfACorpusSystemHiveReadsTheSameAsTheHive() throws IOException {
         List<Path> hives = SharedCorpus.systemHives();
         assumeTrue(!hives.isEmpty(), "shared corpus not found beside the repository (../shared/corpus)");
-        Path big = hives.stream().max((a, b) -> Long.compare(a.toFile().length(), b.toFile().length())).orElseThrow();
+        Path big = hives.stream()
+                .max((a, b) -> Long.compare(a.toFile().length(), b.toFile().length()))
+                .orElseThrow();
         try (Hive h = Hive.open(big, HiveOpenOptions.NO_LOGS)) {
             assertThat(HiveTraversal.facts(MemoryHive.copyOf(h))).containsExactlyElementsOf(HiveTraversal.facts(h));
             assertThat(MemoryHive.copyOf(h).warnings()).containsExactlyElementsOf(h.warnings());
@@ -68,11 +74,15 @@ class CopyOnAccessTest {
         try (Hive h = Hive.open(file)) {
             Set<String> original = HiveTraversal.facts(h);
             MemoryHive copy = MemoryHive.copyOf(h);
-            copy.createKey("Services\\svc3\\Parameters").putValue("ServiceDll", ValueType.REG_SZ.id(),
-                    "evil.dll\0".getBytes(StandardCharsets.UTF_16LE));
+            copy.createKey("Services\\svc3\\Parameters")
+                    .putValue("ServiceDll", ValueType.REG_SZ.id(), "evil.dll\0".getBytes(StandardCharsets.UTF_16LE));
             assertThat(copy.deleteKey("Services\\svc4")).isTrue();
             copy.createKey("Services\\new").putValue("Start", ValueType.REG_DWORD.id(), new byte[] {4, 0, 0, 0});
-            assertThat(copy.key("Services\\svc3\\Parameters").orElseThrow().value("ServiceDll").orElseThrow().asString())
+            assertThat(copy.key("Services\\svc3\\Parameters")
+                            .orElseThrow()
+                            .value("ServiceDll")
+                            .orElseThrow()
+                            .asString())
                     .isEqualTo("evil.dll");
             assertThat(copy.key("Services\\svc4")).isEmpty();
             assertThat(copy.key("Services").orElseThrow().subkeys()).hasSize(50);
@@ -87,38 +97,95 @@ class CopyOnAccessTest {
         Set<String> read = new HashSet<>();
         MemoryHive copy = MemoryHive.copyOf(new Watched(sample, read));
         assertThat(read).isEmpty();
-        assertThat(copy.key("Services\\svc9\\Parameters").orElseThrow().value("ServiceDll")).isPresent();
+        assertThat(copy.key("Services\\svc9\\Parameters").orElseThrow().value("ServiceDll"))
+                .isPresent();
         assertThat(read).containsExactlyInAnyOrder("", "Services", "Services\\svc9", "Services\\svc9\\Parameters");
     }
 
     /** A read-only view of a hive that records whose values or subkeys were listed (a stand-in for a file-backed hive). */
     private record Watched(Hive inner, Set<String> read) implements Hive {
-        @Override public String name() { return inner.name(); }
-        @Override public Optional<Path> file() { return inner.file(); }
-        @Override public HiveFormat format() { return inner.format(); }
-        @Override public Key root() { return new WatchedKey(this, inner.root()); }
-        @Override public HiveInfo info() { return inner.info(); }
-        @Override public List<HiveWarning> warnings() { return inner.warnings(); }
-        @Override public void close() {}
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public Optional<Path> file() {
+            return inner.file();
+        }
+
+        @Override
+        public HiveFormat format() {
+            return inner.format();
+        }
+
+        @Override
+        public Key root() {
+            return new WatchedKey(this, inner.root());
+        }
+
+        @Override
+        public HiveInfo info() {
+            return inner.info();
+        }
+
+        @Override
+        public List<HiveWarning> warnings() {
+            return inner.warnings();
+        }
+
+        @Override
+        public void close() {}
     }
 
     private record WatchedKey(Watched owner, Key inner) implements Key {
-        @Override public Hive hive() { return owner; }
-        @Override public String name() { return inner.name(); }
-        @Override public String path() { return inner.path(); }
-        @Override public Optional<Instant> lastWritten() { return inner.lastWritten(); }
-        @Override public Optional<String> className() { return inner.className(); }
-        @Override public List<Key> subkeys() {
+        @Override
+        public Hive hive() {
+            return owner;
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public String path() {
+            return inner.path();
+        }
+
+        @Override
+        public Optional<Instant> lastWritten() {
+            return inner.lastWritten();
+        }
+
+        @Override
+        public Optional<String> className() {
+            return inner.className();
+        }
+
+        @Override
+        public List<Key> subkeys() {
             owner.read().add(inner.path());
             List<Key> out = new ArrayList<>();
             inner.subkeys().forEach(k -> out.add(new WatchedKey(owner, k)));
             return out;
         }
-        @Override public Optional<Key> subkey(String name) { return inner.subkey(name).map(k -> new WatchedKey(owner, k)); }
-        @Override public List<Value> values() {
+
+        @Override
+        public Optional<Key> subkey(String name) {
+            return inner.subkey(name).map(k -> new WatchedKey(owner, k));
+        }
+
+        @Override
+        public List<Value> values() {
             owner.read().add(inner.path());
             return inner.values();
         }
-        @Override public Optional<Value> value(String name) { return inner.value(name); }
+
+        @Override
+        public Optional<Value> value(String name) {
+            return inner.value(name);
+        }
     }
 }

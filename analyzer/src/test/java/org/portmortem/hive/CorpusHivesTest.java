@@ -18,8 +18,9 @@ class CorpusHivesTest {
 
     @TestFactory
     Stream<DynamicTest> everyCorpusFileOpensOrIsRefusedWithOneLine() {
-        return TestCorpus.allHiveFiles().stream().map(file -> DynamicTest.dynamicTest(
-                TestCorpus.root().relativize(file).toString(), () -> openOrRefuse(file)));
+        return TestCorpus.allHiveFiles().stream()
+                .map(file -> DynamicTest.dynamicTest(
+                        TestCorpus.root().relativize(file).toString(), () -> openOrRefuse(file)));
     }
 
     private static void openOrRefuse(Path file) {
@@ -28,9 +29,12 @@ class CorpusHivesTest {
             assertThat(hive.info().version()).matches("1\\.[0-9]");
             hive.warnings().forEach(w -> assertThat(w.toString()).doesNotContain("\n"));
         } catch (InputException e) {
-            assertThat(e.getMessage()).doesNotContain("\n").contains(file.getFileName().toString());
+            assertThat(e.getMessage())
+                    .doesNotContain("\n")
+                    .contains(file.getFileName().toString());
             assertThat(TestCorpus.isPrimaryRegf(file) && file.toFile().length() > 4096)
-                    .as("a primary regf file was refused: %s", e.getMessage()).isFalse();
+                    .as("a primary regf file was refused: %s", e.getMessage())
+                    .isFalse();
         } catch (Exception | Error e) {
             fail("unexpected " + e + " from " + file, e);
         }

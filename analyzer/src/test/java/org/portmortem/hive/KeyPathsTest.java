@@ -17,9 +17,14 @@ class KeyPathsTest {
     @Test
     void theFormsExaminersWriteLeadToTheSameKey() {
         MemoryHive h = system();
-        for (String form : new String[] {"ControlSet002\\Services\\NetBT", "HKLM\\SYSTEM\\ControlSet002\\Services\\NetBT",
-                "HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet002\\Services\\NetBT", "/ControlSet002/Services/NetBT",
-                "\\ControlSet002\\\\Services\\NetBT\\", "CMI-CreateHive{2A7FB991-7BBE-4F9D-B91E-7CB51D4737F5}\\ControlSet002\\Services\\NetBT"}) {
+        for (String form : new String[] {
+            "ControlSet002\\Services\\NetBT",
+            "HKLM\\SYSTEM\\ControlSet002\\Services\\NetBT",
+            "HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet002\\Services\\NetBT",
+            "/ControlSet002/Services/NetBT",
+            "\\ControlSet002\\\\Services\\NetBT\\",
+            "CMI-CreateHive{2A7FB991-7BBE-4F9D-B91E-7CB51D4737F5}\\ControlSet002\\Services\\NetBT"
+        }) {
             assertThat(KeyPaths.find(h, form)).as(form).map(Key::path).contains("ControlSet002\\Services\\NetBT");
         }
     }
@@ -36,7 +41,8 @@ class KeyPathsTest {
     void aLiveExportsOwnCurrentControlSetTreeIsKept() {
         MemoryHive h = system();
         h.createKey("CurrentControlSet\\Services\\Dnscache");
-        assertThat(KeyPaths.find(h, "HKLM\\SYSTEM\\CurrentControlSet\\Services\\Dnscache")).isPresent();
+        assertThat(KeyPaths.find(h, "HKLM\\SYSTEM\\CurrentControlSet\\Services\\Dnscache"))
+                .isPresent();
     }
 
     @Test

@@ -47,11 +47,21 @@ class RegOverlayTest {
         Key netbt = h.key("ControlSet001\\Services\\NetBT").orElseThrow();
         assertThat(netbt.value("Start").orElseThrow().asInt()).as("replaced").isEqualTo(4);
         assertThat(netbt.value("Added").orElseThrow().asString()).as("added").isEqualTo("new");
-        assertThat(h.key("ControlSet001\\Services\\Tcpip\\Parameters").orElseThrow().value("EnableICMPRedirect"))
-                .as("value deleted").isEmpty();
-        assertThat(h.key("ControlSet001\\Services\\SSDPSRV")).as("key deleted with its subkeys").isEmpty();
-        assertThat(h.key("ControlSet001\\Services\\Fresh\\Parameters").orElseThrow().value("Port").orElseThrow().asInt())
-                .as("keys created as needed").isEqualTo(0x50);
+        assertThat(h.key("ControlSet001\\Services\\Tcpip\\Parameters")
+                        .orElseThrow()
+                        .value("EnableICMPRedirect"))
+                .as("value deleted")
+                .isEmpty();
+        assertThat(h.key("ControlSet001\\Services\\SSDPSRV"))
+                .as("key deleted with its subkeys")
+                .isEmpty();
+        assertThat(h.key("ControlSet001\\Services\\Fresh\\Parameters")
+                        .orElseThrow()
+                        .value("Port")
+                        .orElseThrow()
+                        .asInt())
+                .as("keys created as needed")
+                .isEqualTo(0x50);
         assertThat(h.key("CurrentControlSet")).isEmpty();
         assertThat(h.key("Microsoft")).as("SOFTWARE part not applied to SYSTEM").isEmpty();
     }
@@ -61,9 +71,19 @@ class RegOverlayTest {
         RegOverlay overlay = RegOverlay.read(resource("overlay-hardening.reg"));
         MemoryHive h = system(THREE);
         overlay.applyTo(h, "SYSTEM");
-        assertThat(h.key("ControlSet003\\Services\\NetBT").orElseThrow().value("Start").orElseThrow().asInt()).isEqualTo(4);
-        assertThat(h.key("ControlSet001\\Services\\NetBT").orElseThrow().value("Start").orElseThrow().asInt())
-                .as("the other control set is untouched").isEqualTo(1);
+        assertThat(h.key("ControlSet003\\Services\\NetBT")
+                        .orElseThrow()
+                        .value("Start")
+                        .orElseThrow()
+                        .asInt())
+                .isEqualTo(4);
+        assertThat(h.key("ControlSet001\\Services\\NetBT")
+                        .orElseThrow()
+                        .value("Start")
+                        .orElseThrow()
+                        .asInt())
+                .as("the other control set is untouched")
+                .isEqualTo(1);
     }
 
     @Test
@@ -73,9 +93,16 @@ class RegOverlayTest {
         List<HiveWarning> problems = overlay.applyTo(h, "SYSTEM");
         assertThat(problems).hasSize(1);
         assertThat(problems.get(0).line()).isEqualTo(4);
-        assertThat(problems.get(0).message()).startsWith("overlay-hardening.reg: ").contains("ControlSet001 assumed");
+        assertThat(problems.get(0).message())
+                .startsWith("overlay-hardening.reg: ")
+                .contains("ControlSet001 assumed");
         assertThat(h.warnings()).containsExactlyElementsOf(problems);
-        assertThat(h.key("ControlSet001\\Services\\NetBT").orElseThrow().value("Start").orElseThrow().asInt()).isEqualTo(4);
+        assertThat(h.key("ControlSet001\\Services\\NetBT")
+                        .orElseThrow()
+                        .value("Start")
+                        .orElseThrow()
+                        .asInt())
+                .isEqualTo(4);
     }
 
     @Test
@@ -85,17 +112,25 @@ class RegOverlayTest {
         MemoryHive software = MemoryHive.empty("SOFTWARE", "ROOT");
         software.createKey("Microsoft\\Ole").putValue("EnableDCOM", 1, "Y\0".getBytes(StandardCharsets.UTF_16LE));
         assertThat(overlay.applyTo(software, "software")).isEmpty();
-        assertThat(software.key("Microsoft\\Ole").orElseThrow().value("EnableDCOM").orElseThrow().asString()).isEqualTo("N");
+        assertThat(software.key("Microsoft\\Ole")
+                        .orElseThrow()
+                        .value("EnableDCOM")
+                        .orElseThrow()
+                        .asString())
+                .isEqualTo("N");
         assertThat(software.key("ControlSet001")).isEmpty();
     }
 
     @Test
     void overlaysApplyInFileOrderSoALaterLineWins(@TempDir Path dir) throws Exception {
-        Path f = v5File(dir, "order.reg", "[HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Services\\NetBT]\r\n\"Start\"=dword:00000003\r\n"
-                + "[-HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Services\\NetBT]\r\n"
-                + "[HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Services\\NetBT]\r\n\"Other\"=dword:00000001\r\n"
-                + "[HKEY_LOCAL_MACHINE\\SYSTEM]\r\n\"RootValue\"=\"r\"\r\n"
-                + "[-HKEY_LOCAL_MACHINE\\SYSTEM]\r\n");
+        Path f = v5File(
+                dir,
+                "order.reg",
+                "[HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Services\\NetBT]\r\n\"Start\"=dword:00000003\r\n"
+                        + "[-HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Services\\NetBT]\r\n"
+                        + "[HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Services\\NetBT]\r\n\"Other\"=dword:00000001\r\n"
+                        + "[HKEY_LOCAL_MACHINE\\SYSTEM]\r\n\"RootValue\"=\"r\"\r\n"
+                        + "[-HKEY_LOCAL_MACHINE\\SYSTEM]\r\n");
         MemoryHive h = system(ONE);
         List<HiveWarning> problems = RegOverlay.read(f).applyTo(h, "SYSTEM");
         Key netbt = h.key("ControlSet001\\Services\\NetBT").orElseThrow();
@@ -109,35 +144,55 @@ class RegOverlayTest {
 
     @Test
     void applyAllAppliesOverlaysInOrderToBothHivesAndWarnsAboutOtherHives(@TempDir Path dir) throws Exception {
-        Path second = v5File(dir, "second.reg", "[HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Services\\NetBT]\r\n\"Start\"=dword:00000002\r\n"
-                + "[HKEY_CURRENT_USER\\Software\\X]\r\n\"Y\"=dword:00000001\r\n"
-                + "[HKEY_LOCAL_MACHINE\\SECURITY\\Policy]\r\n");
+        Path second = v5File(
+                dir,
+                "second.reg",
+                "[HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Services\\NetBT]\r\n\"Start\"=dword:00000002\r\n"
+                        + "[HKEY_CURRENT_USER\\Software\\X]\r\n\"Y\"=dword:00000001\r\n"
+                        + "[HKEY_LOCAL_MACHINE\\SECURITY\\Policy]\r\n");
         MemoryHive system = system(ONE);
         MemoryHive software = MemoryHive.empty("SOFTWARE", "ROOT");
         List<HiveWarning> warnings = RegOverlay.applyAll(
                 List.of(RegOverlay.read(resource("overlay-hardening.reg")), RegOverlay.read(second)), system, software);
-        assertThat(system.key("ControlSet001\\Services\\NetBT").orElseThrow().value("Start").orElseThrow().asInt())
-                .as("the later overlay wins").isEqualTo(2);
-        assertThat(software.key("Microsoft\\Ole").orElseThrow().value("EnableDCOM").orElseThrow().asString()).isEqualTo("N");
-        assertThat(warnings).extracting(HiveWarning::message).containsExactly(
-                "second.reg: changes under HKEY_CURRENT_USER not applied: only the SYSTEM and SOFTWARE hives are analysed",
-                "second.reg: changes under HKEY_LOCAL_MACHINE\\SECURITY not applied: only the SYSTEM and SOFTWARE hives are analysed");
+        assertThat(system.key("ControlSet001\\Services\\NetBT")
+                        .orElseThrow()
+                        .value("Start")
+                        .orElseThrow()
+                        .asInt())
+                .as("the later overlay wins")
+                .isEqualTo(2);
+        assertThat(software.key("Microsoft\\Ole")
+                        .orElseThrow()
+                        .value("EnableDCOM")
+                        .orElseThrow()
+                        .asString())
+                .isEqualTo("N");
+        assertThat(warnings)
+                .extracting(HiveWarning::message)
+                .containsExactly(
+                        "second.reg: changes under HKEY_CURRENT_USER not applied: only the SYSTEM and SOFTWARE hives are analysed",
+                        "second.reg: changes under HKEY_LOCAL_MACHINE\\SECURITY not applied: only the SYSTEM and SOFTWARE hives are analysed");
     }
 
     @Test
     void applyAllWarnsWhenTheCaseLacksAHiveTheOverlayChanges() throws Exception {
         MemoryHive system = system(ONE);
-        List<HiveWarning> warnings = RegOverlay.applyAll(List.of(RegOverlay.read(resource("overlay-hardening.reg"))), system, null);
-        assertThat(warnings).extracting(HiveWarning::message).containsExactly(
-                "overlay-hardening.reg: changes under HKEY_LOCAL_MACHINE\\SOFTWARE not applied: the case has no SOFTWARE hive");
+        List<HiveWarning> warnings =
+                RegOverlay.applyAll(List.of(RegOverlay.read(resource("overlay-hardening.reg"))), system, null);
+        assertThat(warnings)
+                .extracting(HiveWarning::message)
+                .containsExactly(
+                        "overlay-hardening.reg: changes under HKEY_LOCAL_MACHINE\\SOFTWARE not applied: the case has no SOFTWARE hive");
         assertThat(system.key("ControlSet001\\Services\\Fresh")).isPresent();
     }
 
     @Test
     void malformedOverlayLinesAreReportedByWarningsNotApplied(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("bad.reg");
-        Files.writeString(f, "REGEDIT4\n\n[HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Services\\NetBT]\n"
-                + "\"Start\"=dword:4x\n\"NetbiosOptions\"=dword:00000002\n");
+        Files.writeString(
+                f,
+                "REGEDIT4\n\n[HKEY_LOCAL_MACHINE\\SYSTEM\\ControlSet001\\Services\\NetBT]\n"
+                        + "\"Start\"=dword:4x\n\"NetbiosOptions\"=dword:00000002\n");
         RegOverlay overlay = RegOverlay.read(f);
         assertThat(overlay.warnings()).singleElement().satisfies(w -> {
             assertThat(w.line()).isEqualTo(4);

@@ -1,8 +1,5 @@
 package org.portmortem.hive;
 
-import org.portmortem.testing.SharedFolder;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.portmortem.testing.SharedFolder;
 
 /**
  * The shared corpus of real hives at {@code ../shared/corpus} beside the repository. Tests that use
@@ -41,8 +39,15 @@ public final class TestCorpus {
     public static boolean isPrimaryRegf(Path p) {
         try (var in = Files.newInputStream(p)) {
             byte[] head = in.readNBytes(32);
-            return head.length == 32 && head[0] == 'r' && head[1] == 'e' && head[2] == 'g' && head[3] == 'f'
-                    && head[28] == 0 && head[29] == 0 && head[30] == 0 && head[31] == 0;
+            return head.length == 32
+                    && head[0] == 'r'
+                    && head[1] == 'e'
+                    && head[2] == 'g'
+                    && head[3] == 'f'
+                    && head[28] == 0
+                    && head[29] == 0
+                    && head[30] == 0
+                    && head[31] == 0;
         } catch (IOException e) {
             return false;
         }

@@ -31,14 +31,16 @@ class ValueTest {
     void dwordIsLittleEndianAndBigEndianDwordIsNot() {
         assertThat(new Value("K", "d", 4, new byte[] {1, 0, 0, 0}).asInt()).isEqualTo(1);
         assertThat(new Value("K", "d", 5, new byte[] {0, 0, 0, 1}).asInt()).isEqualTo(1);
-        assertThat(new Value("K", "q", 11, new byte[] {1, 0, 0, 0, 0, 0, 0, 0x10}).asLong()).isEqualTo(0x1000000000000001L);
+        assertThat(new Value("K", "q", 11, new byte[] {1, 0, 0, 0, 0, 0, 0, 0x10}).asLong())
+                .isEqualTo(0x1000000000000001L);
         assertThat(new Value("K", "d", 4, new byte[] {-1, -1, -1, -1}).asLong()).isEqualTo(0xffffffffL);
     }
 
     @Test
     void typeMismatchNamesKeyValueAndType() {
         Value v = new Value("ControlSet001\\Services\\Tcpip", "Start", 1, utf16("2"));
-        assertThatThrownBy(v::asInt).isInstanceOf(ValueTypeException.class)
+        assertThatThrownBy(v::asInt)
+                .isInstanceOf(ValueTypeException.class)
                 .hasMessage("ControlSet001\\Services\\Tcpip\\Start is REG_SZ with 2 bytes, not a 32-bit number");
         Value shortDword = new Value("K", "", 4, new byte[] {1, 0});
         assertThatThrownBy(shortDword::asInt).hasMessageContaining("(default) is REG_DWORD with 2 bytes");
@@ -48,7 +50,8 @@ class ValueTest {
     @Test
     void displayShowsNumbersInDecimalAndHex() {
         assertThat(new Value("K", "d", 4, new byte[] {2, 0, 0, 0}).display()).isEqualTo("2 (0x00000002)");
-        assertThat(new Value("K", "b", 3, new byte[] {(byte) 0xab, 1}).display()).isEqualTo("ab01");
+        assertThat(new Value("K", "b", 3, new byte[] {(byte) 0xab, 1}).display())
+                .isEqualTo("ab01");
         assertThat(new Value("K", "m", 7, utf16("ncacn_ip_tcp\0ncadg_ip_udp\0\0")).display())
                 .isEqualTo("ncacn_ip_tcp | ncadg_ip_udp");
     }
@@ -66,7 +69,10 @@ class ValueTest {
     }
 
     private static byte[] littleEndianLong(long v) {
-        return java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(v).array();
+        return java.nio.ByteBuffer.allocate(8)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putLong(v)
+                .array();
     }
 
     @Test
@@ -83,16 +89,26 @@ class ValueTest {
 
     @Test
     void systemTimeReadsEightUnsignedWordsAndOrdersChronologically() {
-        byte[] raw = java.nio.ByteBuffer.allocate(16).order(java.nio.ByteOrder.LITTLE_ENDIAN).putShort((short) 2012)
-                .putShort((short) 4).putShort((short) 5).putShort((short) 6).putShort((short) 16).putShort((short) 2)
-                .putShort((short) 59).putShort((short) 123).array();
-        SystemTime t = new Value("K", "DateLastConnected", 3, raw).asSystemTime().orElseThrow();
+        byte[] raw = java.nio.ByteBuffer.allocate(16)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putShort((short) 2012)
+                .putShort((short) 4)
+                .putShort((short) 5)
+                .putShort((short) 6)
+                .putShort((short) 16)
+                .putShort((short) 2)
+                .putShort((short) 59)
+                .putShort((short) 123)
+                .array();
+        SystemTime t =
+                new Value("K", "DateLastConnected", 3, raw).asSystemTime().orElseThrow();
         assertThat(t).isEqualTo(new SystemTime(2012, 4, 5, 6, 16, 2, 59, 123));
         assertThat(t).isGreaterThan(new SystemTime(2012, 4, 6, 5, 23, 59, 59, 999));
         assertThat(t).isLessThan(new SystemTime(2012, 4, 0, 6, 16, 3, 0, 0));
         raw[0] = (byte) 0xff;
         raw[1] = (byte) 0xff;
-        assertThat(new Value("K", "d", 3, raw).asSystemTime().orElseThrow().year()).isEqualTo(65535);
+        assertThat(new Value("K", "d", 3, raw).asSystemTime().orElseThrow().year())
+                .isEqualTo(65535);
         assertThat(new Value("K", "d", 3, new byte[15]).asSystemTime()).isEmpty();
     }
 

@@ -26,8 +26,8 @@ class CorpusModelTest {
         "hives/regipy/SYSTEM_B, WIN10_2016_2022, DESKTOP-PM6C56D, WORKSTATION, no service pack",
         "hives/dissect-regf/SYSTEM, WIN10_2016_2022, DESKTOP-M3OSHQU, WORKSTATION, no service pack",
     })
-    void familyNameRoleAndServicePackMatchTheProvenance(String file, WindowsFamily family, String computerName,
-            ProductType role, String servicePack)
+    void familyNameRoleAndServicePackMatchTheProvenance(
+            String file, WindowsFamily family, String computerName, ProductType role, String servicePack)
             throws Exception {
         Optional<Path> corpus = SharedCorpus.root();
         assumeTrue(corpus.isPresent(), "shared corpus not found beside the repository (../shared/corpus)");

@@ -2,7 +2,6 @@ package org.portmortem.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -31,15 +30,20 @@ class EvidenceSharingTest {
             Service afd = m.service("AFD").orElseThrow();
 
             // the same value name, read from two keys, is one instance; so is the same data
-            assertThat(tcpip.start().evidence().valueName()).isEqualTo("Start")
+            assertThat(tcpip.start().evidence().valueName())
+                    .isEqualTo("Start")
                     .isSameAs(afd.start().evidence().valueName());
-            assertThat(tcpip.type().evidence().data()).isEqualTo(afd.type().evidence().data())
+            assertThat(tcpip.type().evidence().data())
+                    .isEqualTo(afd.type().evidence().data())
                     .isSameAs(afd.type().evidence().data());
             // one Instant per key, shared by every fact read from it and by the service
-            assertThat(tcpip.start().evidence().lastWritten()).isNotNull()
-                    .isSameAs(tcpip.type().evidence().lastWritten()).isSameAs(tcpip.lastWritten());
+            assertThat(tcpip.start().evidence().lastWritten())
+                    .isNotNull()
+                    .isSameAs(tcpip.type().evidence().lastWritten())
+                    .isSameAs(tcpip.lastWritten());
             // a text fact is its evidence's data, not a second copy
-            assertThat(tcpip.imagePath().value()).isSameAs(tcpip.imagePath().evidence().data());
+            assertThat(tcpip.imagePath().value())
+                    .isSameAs(tcpip.imagePath().evidence().data());
             // absent values keep their own evidence, naming the value looked for
             assertThat(tcpip.delayedAutostart().isPresent()).isFalse();
             assertThat(tcpip.delayedAutostart().evidence().valueName()).isEqualTo("DelayedAutostart");
@@ -51,13 +55,20 @@ class EvidenceSharingTest {
     void sharedTextChangesNoEvidenceContentOrEquality() {
         String data = new String("2 (0x00000002)".toCharArray());
         Evidence a = new Evidence("SYSTEM", "ControlSet001\\Services\\A", "Start", "REG_DWORD", data, null, null);
-        Evidence b = new Evidence(new String("SYSTEM".toCharArray()), "ControlSet001\\Services\\A",
-                new String("Start".toCharArray()), "REG_DWORD", new String(data.toCharArray()), null, null);
+        Evidence b = new Evidence(
+                new String("SYSTEM".toCharArray()),
+                "ControlSet001\\Services\\A",
+                new String("Start".toCharArray()),
+                "REG_DWORD",
+                new String(data.toCharArray()),
+                null,
+                null);
         assertThat(b).isEqualTo(a).hasSameHashCodeAs(a);
         assertThat(b.data()).isSameAs(a.data());
         String longData = "x".repeat(10_000);
         Evidence big = new Evidence("SYSTEM", "K", "V", "REG_SZ", longData, null, null);
         assertThat(big.data()).isSameAs(longData);
-        assertThat(List.of(a.valueName(), a.valueType(), a.data())).containsExactly("Start", "REG_DWORD", "2 (0x00000002)");
+        assertThat(List.of(a.valueName(), a.valueType(), a.data()))
+                .containsExactly("Start", "REG_DWORD", "2 (0x00000002)");
     }
 }

@@ -44,20 +44,35 @@ import org.portmortem.hive.HiveOpenOptions;
  * </ul>
  */
 class RegripperCrossCheckTest {
-    private static final Pattern LINE = Pattern.compile(
-            "^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ),([^,]*),([^,]*),(.*?),"
+    private static final Pattern LINE =
+            Pattern.compile("^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ),([^,]*),([^,]*),(.*?),"
                     + "(Kernel driver|File system driver|Adapter|Own_Process|Share_Process|Interactive|\\d*),"
                     + "(Boot Start|System Start|Auto Start|Manual|Disabled|\\d*),([^,]*),(.*)$");
-    private static final Map<Integer, String> TYPES = Map.of(0x1, "Kernel driver", 0x2, "File system driver",
-            0x4, "Adapter", 0x10, "Own_Process", 0x20, "Share_Process", 0x100, "Interactive", 0x110, "Own_Process",
-            0x120, "Share_Process");
-    private static final java.time.format.DateTimeFormatter SVC_TIME =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(java.time.ZoneOffset.UTC);
+    private static final Map<Integer, String> TYPES = Map.of(
+            0x1,
+            "Kernel driver",
+            0x2,
+            "File system driver",
+            0x4,
+            "Adapter",
+            0x10,
+            "Own_Process",
+            0x20,
+            "Share_Process",
+            0x100,
+            "Interactive",
+            0x110,
+            "Own_Process",
+            0x120,
+            "Share_Process");
+    private static final java.time.format.DateTimeFormatter SVC_TIME = java.time.format.DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd HH:mm:ss'Z'")
+            .withZone(java.time.ZoneOffset.UTC);
     private static final String[] STARTS = {"Boot Start", "System Start", "Auto Start", "Manual", "Disabled"};
 
     /** One line of svc output. */
-    record SvcLine(String time, String name, String displayName, String image, String type, String start,
-            String objectName) {}
+    record SvcLine(
+            String time, String name, String displayName, String image, String type, String start, String objectName) {}
 
     static Stream<Arguments> hives() throws IOException {
         List<Path> hives = SharedCorpus.systemHives();
@@ -73,7 +88,8 @@ class RegripperCrossCheckTest {
         assumeTrue(hivePath != null, "shared corpus not found beside the repository (../shared/corpus)");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/regripper")), "regripper is not installed");
         List<String> out = regripper(hivePath);
-        assumeTrue(out.stream().anyMatch(l -> l.startsWith("Time,Name")),
+        assumeTrue(
+                out.stream().anyMatch(l -> l.startsWith("Time,Name")),
                 "regripper svc could not list services of " + hivePath + ": " + String.join(" / ", out));
         Map<String, SvcLine> svc = new HashMap<>();
         Map<String, String> svcDlls = new HashMap<>();
@@ -86,8 +102,9 @@ class RegripperCrossCheckTest {
             if (name.toLowerCase(Locale.ROOT).endsWith("\\parameters")) {
                 svcDlls.put(fold(name.substring(0, name.length() - "\\Parameters".length())), m.group(4));
             } else {
-                svc.put(fold(name), new SvcLine(m.group(1), name, m.group(3), m.group(4), m.group(5), m.group(6),
-                        m.group(7)));
+                svc.put(
+                        fold(name),
+                        new SvcLine(m.group(1), name, m.group(3), m.group(4), m.group(5), m.group(6), m.group(7)));
             }
         }
         try (Hive hive = Hive.open(hivePath, HiveOpenOptions.NO_LOGS)) {
@@ -104,19 +121,32 @@ class RegripperCrossCheckTest {
                 compare(differences, s.name(), "Start", startText(s), r.start());
                 compare(differences, s.name(), "ImagePath", s.imagePath().orElse(""), r.image());
                 compare(differences, s.name(), "ObjectName", s.objectName().orElse(""), r.objectName());
-                if (s.displayName().isPresent() || !damaged.contains(fold(s.key().path()))) {
-                    compare(differences, s.name(), "DisplayName", s.displayName().isPresent()
-                            ? s.displayName().value().raw().replace(',', ';') : "", r.displayName());
+                if (s.displayName().isPresent()
+                        || !damaged.contains(fold(s.key().path()))) {
+                    compare(
+                            differences,
+                            s.name(),
+                            "DisplayName",
+                            s.displayName().isPresent()
+                                    ? s.displayName().value().raw().replace(',', ';')
+                                    : "",
+                            r.displayName());
                 }
-                compare(differences, s.name(), "LastWrite", s.lastWritten() == null ? ""
-                        : SVC_TIME.format(s.lastWritten()), r.time());
+                compare(
+                        differences,
+                        s.name(),
+                        "LastWrite",
+                        s.lastWritten() == null ? "" : SVC_TIME.format(s.lastWritten()),
+                        r.time());
                 String dll = svcDlls.remove(fold(s.name()));
                 if (dll != null || s.serviceDll().isPresent() && isInParameters(s)) {
                     compare(differences, s.name(), "ServiceDll", s.serviceDll().orElse(""), dll == null ? "" : dll);
                 }
             }
             svc.keySet().forEach(n -> differences.add(n + ": listed by svc, not in the model"));
-            assertThat(differences).as("differences from regripper svc for " + hivePath).isEmpty();
+            assertThat(differences)
+                    .as("differences from regripper svc for " + hivePath)
+                    .isEmpty();
             assertThat(model.services()).isNotEmpty();
         }
     }
@@ -165,7 +195,9 @@ class RegripperCrossCheckTest {
     }
 
     private static List<String> regripper(Path hive) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("regripper", "-r", hive.toString(), "-p", "svc").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("regripper", "-r", hive.toString(), "-p", "svc")
+                .redirectErrorStream(true)
+                .start();
         byte[] bytes = p.getInputStream().readAllBytes();
         p.waitFor(5, TimeUnit.MINUTES);
         return new String(bytes, StandardCharsets.UTF_8).lines().toList();

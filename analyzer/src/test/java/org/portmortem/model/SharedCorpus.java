@@ -1,6 +1,5 @@
 package org.portmortem.model;
 
-import org.portmortem.testing.SharedFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.portmortem.testing.SharedFolder;
 
 /**
  * Finds the shared test corpus ({@code ../shared/corpus} beside the repository root) by walking up
@@ -20,7 +20,9 @@ public final class SharedCorpus {
 
     /** The corpus folder, if found. */
     public static Optional<Path> root() {
-        return SharedFolder.required() ? Optional.of(SharedFolder.corpus()) : SharedFolder.find().map(s -> s.resolve("corpus"));
+        return SharedFolder.required()
+                ? Optional.of(SharedFolder.corpus())
+                : SharedFolder.find().map(s -> s.resolve("corpus"));
     }
 
     /** Every regf file under hives/ whose name says SYSTEM (any case), transaction logs excluded. */

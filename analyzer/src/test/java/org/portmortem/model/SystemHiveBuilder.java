@@ -24,7 +24,9 @@ public final class SystemHiveBuilder {
     /** A SYSTEM hive whose Select\Current and Default are 1, with ControlSet001. */
     public static SystemHiveBuilder system() {
         SystemHiveBuilder b = new SystemHiveBuilder(MemoryHive.empty("SYSTEM", "SYSTEM"));
-        b.dword("Select", "Current", 1).dword("Select", "Default", 1).dword("Select", "LastKnownGood", 2)
+        b.dword("Select", "Current", 1)
+                .dword("Select", "Default", 1)
+                .dword("Select", "LastKnownGood", 2)
                 .dword("Select", "Failed", 0);
         b.hive.createKey("ControlSet001\\Services");
         return b;
@@ -48,8 +50,14 @@ public final class SystemHiveBuilder {
     }
 
     public SystemHiveBuilder dword(String key, String name, int value) {
-        hive.createKey(key).putValue(name, ValueType.REG_DWORD.id(),
-                ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(value).array());
+        hive.createKey(key)
+                .putValue(
+                        name,
+                        ValueType.REG_DWORD.id(),
+                        ByteBuffer.allocate(4)
+                                .order(ByteOrder.LITTLE_ENDIAN)
+                                .putInt(value)
+                                .array());
         return this;
     }
 
@@ -72,7 +80,8 @@ public final class SystemHiveBuilder {
             sb.append(v).append('\0');
         }
         sb.append('\0');
-        hive.createKey(key).putValue(name, ValueType.REG_MULTI_SZ.id(), sb.toString().getBytes(StandardCharsets.UTF_16LE));
+        hive.createKey(key)
+                .putValue(name, ValueType.REG_MULTI_SZ.id(), sb.toString().getBytes(StandardCharsets.UTF_16LE));
         return this;
     }
 

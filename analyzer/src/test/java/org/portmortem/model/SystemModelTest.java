@@ -33,7 +33,8 @@ class SystemModelTest {
         assertThat(m.service("rpcss").orElseThrow().image().file()).isEqualTo("C:\\WINNT\\system32\\svchost.exe");
         assertThat(m.service("rpcss").orElseThrow().svchostGroup()).isEqualTo("rpcss");
         assertThat(m.service("Dnscache").orElseThrow().svchostGroup()).isEqualTo("NetworkService");
-        assertThat(m.service("Tcpip").orElseThrow().image().file()).isEqualTo("C:\\WINNT\\System32\\DRIVERS\\tcpip.sys");
+        assertThat(m.service("Tcpip").orElseThrow().image().file())
+                .isEqualTo("C:\\WINNT\\System32\\DRIVERS\\tcpip.sys");
         assertThat(m.service("AFD").orElseThrow().image().file()).isEqualTo("C:\\WINNT\\System32\\drivers\\afd.sys");
         ImagePath vendor = m.service("Vendor").orElseThrow().image();
         assertThat(vendor.file()).isEqualTo("C:\\Program Files\\Vendor App\\agent.exe");
@@ -84,33 +85,41 @@ class SystemModelTest {
 
     @Test
     void selectCurrentNamingAMissingSetFallsBackToDefaultWithAWarning() throws Exception {
-        SystemHiveBuilder sys = SystemHiveBuilder.system().dword("Select", "Current", 3)
+        SystemHiveBuilder sys = SystemHiveBuilder.system()
+                .dword("Select", "Current", 3)
                 .service("Tcpip", 1, 1, "System32\\DRIVERS\\tcpip.sys");
         SystemModel m = read(sys, null);
         assertThat(m.controlSets().inUse()).isEqualTo(1);
         assertThat(m.controlSets().inUseBasis()).contains("Select\\Current = 3 names a missing control set");
         assertThat(m.warnings()).anyMatch(w -> w.message().contains("Select\\Current = 3 names a missing control set"));
-        assertThat(m.warnings()).anyMatch(w -> w.message().equals("Select\\LastKnownGood = 2 names a missing control set"));
+        assertThat(m.warnings())
+                .anyMatch(w -> w.message().equals("Select\\LastKnownGood = 2 names a missing control set"));
         assertThat(m.service("Tcpip")).isPresent();
     }
 
     @Test
     void controlSetOverrideIsUsedAndAMissingOneIsAnInputError() throws Exception {
-        SystemHiveBuilder sys = SystemHiveBuilder.system().service("Svc", 0x10, 2, "C:\\a.exe")
-                .inControlSet(2).service("Svc", 0x10, 4, "C:\\a.exe");
+        SystemHiveBuilder sys = SystemHiveBuilder.system()
+                .service("Svc", 0x10, 2, "C:\\a.exe")
+                .inControlSet(2)
+                .service("Svc", 0x10, 4, "C:\\a.exe");
         SystemModel two = SystemModel.read(sys.build(), null, ModelOptions.withControlSet(2));
         assertThat(two.controlSetPath()).isEqualTo("ControlSet002");
         assertThat(two.service("Svc").orElseThrow().startType()).isEqualTo(StartType.DISABLED);
         assertThatThrownBy(() -> SystemModel.read(sys.build(), null, ModelOptions.withControlSet(7)))
-                .isInstanceOf(InputException.class).hasMessageContaining("control set 7")
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("control set 7")
                 .hasMessageContaining("[1, 2]");
     }
 
     @Test
     void startValuesThatDifferBetweenSetsAreListed() throws Exception {
-        SystemHiveBuilder sys = SystemHiveBuilder.system().service("Same", 0x10, 2, "C:\\a.exe")
+        SystemHiveBuilder sys = SystemHiveBuilder.system()
+                .service("Same", 0x10, 2, "C:\\a.exe")
                 .service("Changed", 0x10, 4, "C:\\b.exe")
-                .inControlSet(2).service("Same", 0x10, 2, "C:\\a.exe").service("Changed", 0x10, 2, "C:\\b.exe")
+                .inControlSet(2)
+                .service("Same", 0x10, 2, "C:\\a.exe")
+                .service("Changed", 0x10, 2, "C:\\b.exe")
                 .service("OnlyHere", 0x10, 3, "C:\\c.exe");
         ControlSets cs = read(sys, null).controlSets();
         assertThat(cs.sets()).extracting(ControlSet::number).containsExactly(1, 2);
@@ -124,7 +133,8 @@ class SystemModelTest {
     void aHiveWithoutControlSetsIsRefusedInOneLine() {
         MemoryHive empty = MemoryHive.empty("SYSTEM", "ROOT");
         assertThatThrownBy(() -> SystemModel.read(empty, null, ModelOptions.DEFAULT))
-                .isInstanceOf(InputException.class).hasMessageContaining("not a SYSTEM hive")
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("not a SYSTEM hive")
                 .hasMessageNotContaining("\n");
     }
 
@@ -132,8 +142,11 @@ class SystemModelTest {
     void build22000IsWindows11EvenWhereProductNameSaysWindows10() throws Exception {
         SystemHiveBuilder sys = SystemHiveBuilder.system();
         sys.string(sys.cs("Control\\ProductOptions"), "ProductType", "WinNT");
-        SystemHiveBuilder soft = SystemHiveBuilder.software().string(CV, "ProductName", "Windows 10 Pro")
-                .string(CV, "CurrentBuildNumber", "22631").string(CV, "CurrentVersion", "6.3").dword(CV, "UBR", 2861);
+        SystemHiveBuilder soft = SystemHiveBuilder.software()
+                .string(CV, "ProductName", "Windows 10 Pro")
+                .string(CV, "CurrentBuildNumber", "22631")
+                .string(CV, "CurrentVersion", "6.3")
+                .dword(CV, "UBR", 2861);
         WindowsVersion v = read(sys, soft).version();
         assertThat(v.family()).isEqualTo(WindowsFamily.WIN11_2025);
         assertThat(v.familyBasis()).startsWith("build 22631").contains("ProductName still says 'Windows 10 Pro'");
@@ -156,7 +169,9 @@ class SystemModelTest {
         SystemHiveBuilder sys = SystemHiveBuilder.system();
         String tz = sys.cs("Control\\TimeZoneInformation");
         // W. Europe: UTC+1, daylight from the last Sunday of March 02:00 to the last Sunday of October 03:00.
-        sys.dword(tz, "Bias", -60).dword(tz, "StandardBias", 0).dword(tz, "DaylightBias", -60)
+        sys.dword(tz, "Bias", -60)
+                .dword(tz, "StandardBias", 0)
+                .dword(tz, "DaylightBias", -60)
                 .binary(tz, "StandardStart", systemTime(0, 10, 0, 5, 3))
                 .binary(tz, "DaylightStart", systemTime(0, 3, 0, 5, 2))
                 .string(tz, "TimeZoneKeyName", "W. Europe Standard Time")
@@ -168,11 +183,19 @@ class SystemModelTest {
         assertThat(id.dnsDomain().value()).isEqualTo("corp.example");
         assertThat(id.lastShutdown().value()).isEqualTo(Instant.parse("2002-08-29T16:47:05Z"));
         MachineTimeZone zone = id.timeZone();
-        assertThat(zone.toLocal(Instant.parse("2002-08-29T16:47:05Z")).toString()).isEqualTo("2002-08-29T18:47:05+02:00");
-        assertThat(zone.toLocal(Instant.parse("2002-12-01T12:00:00Z")).toString()).isEqualTo("2002-12-01T13:00+01:00");
+        assertThat(zone.toLocal(Instant.parse("2002-08-29T16:47:05Z")).toString())
+                .isEqualTo("2002-08-29T18:47:05+02:00");
+        assertThat(zone.toLocal(Instant.parse("2002-12-01T12:00:00Z")).toString())
+                .isEqualTo("2002-12-01T13:00+01:00");
         // 2002: daylight saving began on 31 March at 01:00 UTC.
-        assertThat(zone.toLocal(Instant.parse("2002-03-31T00:59:00Z")).getOffset().getTotalSeconds()).isEqualTo(3600);
-        assertThat(zone.toLocal(Instant.parse("2002-03-31T01:00:00Z")).getOffset().getTotalSeconds()).isEqualTo(7200);
+        assertThat(zone.toLocal(Instant.parse("2002-03-31T00:59:00Z"))
+                        .getOffset()
+                        .getTotalSeconds())
+                .isEqualTo(3600);
+        assertThat(zone.toLocal(Instant.parse("2002-03-31T01:00:00Z"))
+                        .getOffset()
+                        .getTotalSeconds())
+                .isEqualTo(7200);
     }
 
     @Test
@@ -180,17 +203,24 @@ class SystemModelTest {
         SystemHiveBuilder sys = SystemHiveBuilder.system();
         String staticIf = sys.cs("Services\\Tcpip\\Parameters\\Interfaces\\{AAAA}");
         String dhcpIf = sys.cs("Services\\Tcpip\\Parameters\\Interfaces\\{BBBB}");
-        sys.dword(staticIf, "EnableDHCP", 0).multi(staticIf, "IPAddress", "192.70.106.143", "10.0.0.1")
+        sys.dword(staticIf, "EnableDHCP", 0)
+                .multi(staticIf, "IPAddress", "192.70.106.143", "10.0.0.1")
                 .multi(staticIf, "SubnetMask", "255.255.255.0", "255.0.0.0")
-                .dword(dhcpIf, "EnableDHCP", 1).string(dhcpIf, "DhcpIPAddress", "192.168.1.103")
-                .string(dhcpIf, "DhcpSubnetMask", "255.255.255.0").dword(dhcpIf, "LeaseObtainedTime", 1260316899)
-                .string(sys.cs("Control\\Network\\{4D36E972-E325-11CE-BFC1-08002BE10318}\\{AAAA}\\Connection"), "Name",
+                .dword(dhcpIf, "EnableDHCP", 1)
+                .string(dhcpIf, "DhcpIPAddress", "192.168.1.103")
+                .string(dhcpIf, "DhcpSubnetMask", "255.255.255.0")
+                .dword(dhcpIf, "LeaseObtainedTime", 1260316899)
+                .string(
+                        sys.cs("Control\\Network\\{4D36E972-E325-11CE-BFC1-08002BE10318}\\{AAAA}\\Connection"),
+                        "Name",
                         "Local Area Connection")
                 .dword(sys.cs("Services\\NetBT\\Parameters\\Interfaces\\Tcpip_{AAAA}"), "NetbiosOptions", 2);
         SystemModel m = read(sys, null);
         NetworkInterface a = m.networkInterfaces().get(0);
         assertThat(a.name().value()).isEqualTo("Local Area Connection");
-        assertThat(a.bootAddresses()).extracting(InterfaceAddress::address).containsExactly("192.70.106.143", "10.0.0.1");
+        assertThat(a.bootAddresses())
+                .extracting(InterfaceAddress::address)
+                .containsExactly("192.70.106.143", "10.0.0.1");
         assertThat(a.bootAddresses().get(1).subnetMask()).isEqualTo("255.0.0.0");
         assertThat(a.bootAddresses()).allMatch(x -> x.source() == AddressSource.STATIC);
         assertThat(a.netbiosOptions().value()).isEqualTo(2);
@@ -233,19 +263,26 @@ class SystemModelTest {
         sys.string(sys.cs("Services\\Odd"), "Start", "2");
         SystemModel m = read(sys, null);
         assertThat(m.service("Odd").orElseThrow().start().isPresent()).isFalse();
-        assertThat(m.service("Odd").orElseThrow().start().evidence().valueType()).isEqualTo("REG_SZ");
+        assertThat(m.service("Odd").orElseThrow().start().evidence().valueType())
+                .isEqualTo("REG_SZ");
         assertThat(m.warnings()).anyMatch(w -> w.message().contains("Start is REG_SZ"));
     }
 
     private static byte[] systemTime(int year, int month, int dayOfWeek, int occurrence, int hour) {
         ByteBuffer b = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
-        b.putShort((short) year).putShort((short) month).putShort((short) dayOfWeek).putShort((short) occurrence)
+        b.putShort((short) year)
+                .putShort((short) month)
+                .putShort((short) dayOfWeek)
+                .putShort((short) occurrence)
                 .putShort((short) hour);
         return b.array();
     }
 
     private static byte[] fileTime(Instant t) {
         long ticks = t.getEpochSecond() * 10_000_000L + t.getNano() / 100 + 116_444_736_000_000_000L;
-        return ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(ticks).array();
+        return ByteBuffer.allocate(8)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(ticks)
+                .array();
     }
 }

@@ -28,18 +28,25 @@ class FirewallCrossCheckTest {
             String root = context.controlSetPath(Firewall.LOCAL);
             List<ReglookupRun.Row> rows = ReglookupRun.below(path, root);
             Map<String, ReglookupRun.Row> printed = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            rows.stream().filter(r -> r.valueName() != null).forEach(r -> printed.put(r.keyPath() + "\\" + r.valueName(), r));
+            rows.stream()
+                    .filter(r -> r.valueName() != null)
+                    .forEach(r -> printed.put(r.keyPath() + "\\" + r.valueName(), r));
             Set<String> reported = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
             for (RipFact f : facts) {
                 String key = f.evidence().keyPath();
-                String where = key + (f.evidence().valueName() == null ? "" : "\\" + f.evidence().valueName());
+                String where = key
+                        + (f.evidence().valueName() == null
+                                ? ""
+                                : "\\" + f.evidence().valueName());
                 reported.add(where);
                 if (f.isAbsent()) {
-                    assertThat(rows).as(path + ": " + where + " is stated absent")
+                    assertThat(rows)
+                            .as(path + ": " + where + " is stated absent")
                             .noneMatch(r -> r.keyPath().equalsIgnoreCase(where));
                     counts[2]++;
                 } else if (f.evidence().valueName() == null) {
-                    assertThat(rows).as(path + ": " + where + " has no values")
+                    assertThat(rows)
+                            .as(path + ": " + where + " has no values")
                             .noneMatch(r -> r.valueName() != null && r.keyPath().equalsIgnoreCase(where));
                 } else if (key.toLowerCase(Locale.ROOT).endsWith("\\firewallrules")) {
                     counts[0]++;
@@ -48,7 +55,9 @@ class FirewallCrossCheckTest {
                     for (String part : row.data().split("\\|")) {
                         int eq = part.indexOf('=');
                         if (eq > 0 && CHECKED.contains(part.substring(0, eq))) {
-                            assertThat(f.data()).as(path + ": rule " + where).contains(part.substring(0, eq) + "=")
+                            assertThat(f.data())
+                                    .as(path + ": rule " + where)
+                                    .contains(part.substring(0, eq) + "=")
                                     .contains(part.substring(eq + 1));
                         }
                     }
@@ -63,14 +72,17 @@ class FirewallCrossCheckTest {
             }
             for (ReglookupRun.Row r : printed.values()) {
                 if (isProfileOrRules(root, r.keyPath())) {
-                    assertThat(reported).as(path + ": reglookup lists " + r.keyPath() + "\\" + r.valueName())
+                    assertThat(reported)
+                            .as(path + ": reglookup lists " + r.keyPath() + "\\" + r.valueName())
                             .contains(r.keyPath() + "\\" + r.valueName());
                 }
             }
         });
         assertThat(counts[0]).as("corpus hives with Vista+ firewall rules").isPositive();
         assertThat(counts[1]).as("profile values compared").isGreaterThan(20);
-        assertThat(counts[2]).as("XP hives state that they have no PublicProfile").isPositive();
+        assertThat(counts[2])
+                .as("XP hives state that they have no PublicProfile")
+                .isPositive();
     }
 
     /** The store key itself, a key below one of its profile keys, or a FirewallRules key anywhere below it. */

@@ -32,7 +32,8 @@ class FirewallPolicyReglookupTest {
     private static final String POLICY = "Policies\\Microsoft\\WindowsFirewall";
     private static final String RDP_RULE = "v2.10|Action=Allow|Active=TRUE|Dir=In|Protocol=6|Profile=Domain|LPort=3389"
             + "|RA4=10.20.0.0/255.255.0.0|App=%SystemRoot%\\system32\\svchost.exe|Svc=TermService|Name=Admin RDP|";
-    private static final String BLOCK_RULE = "v2.10|Action=Block|Active=TRUE|Dir=In|Protocol=6|LPort=445|Name=No SMB from outside|";
+    private static final String BLOCK_RULE =
+            "v2.10|Action=Block|Active=TRUE|Dir=In|Protocol=6|LPort=445|Name=No SMB from outside|";
 
     @Test
     void policyFactsAreWhatReglookupPrintsAndAMissingProfileIsStated(@TempDir Path dir) throws Exception {
@@ -40,14 +41,21 @@ class FirewallPolicyReglookupTest {
         List<RipFact> facts = firewall(software);
         List<ReglookupRun.Row> rows = ReglookupRun.below(software, POLICY);
         Map<String, ReglookupRun.Row> printed = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        rows.stream().filter(r -> r.valueName() != null).forEach(r -> printed.put(r.keyPath() + "\\" + r.valueName(), r));
+        rows.stream()
+                .filter(r -> r.valueName() != null)
+                .forEach(r -> printed.put(r.keyPath() + "\\" + r.valueName(), r));
 
         int compared = 0;
         int rules = 0;
         for (RipFact f : facts) {
-            String where = f.evidence().keyPath() + (f.evidence().valueName() == null ? "" : "\\" + f.evidence().valueName());
+            String where = f.evidence().keyPath()
+                    + (f.evidence().valueName() == null
+                            ? ""
+                            : "\\" + f.evidence().valueName());
             if (f.isAbsent()) {
-                assertThat(rows).as(where + " is stated absent").noneMatch(r -> r.keyPath().equalsIgnoreCase(where));
+                assertThat(rows)
+                        .as(where + " is stated absent")
+                        .noneMatch(r -> r.keyPath().equalsIgnoreCase(where));
             } else if (f.group().endsWith("\\FirewallRules")) {
                 rules++;
                 ReglookupRun.Row row = printed.get(where);
@@ -66,19 +74,23 @@ class FirewallPolicyReglookupTest {
                 compared++;
             }
         }
-        assertThat(facts).extracting(f -> f.evidence().keyPath() + "\\" + f.evidence().valueName())
+        assertThat(facts)
+                .extracting(f -> f.evidence().keyPath() + "\\" + f.evidence().valueName())
                 .as("every value reglookup prints under the policy is a fact")
                 .containsAll(printed.keySet().stream().toList());
         assertThat(compared).as("policy values compared").isEqualTo(printed.size() - 2);
         assertThat(rules).isEqualTo(2);
-        assertThat(facts).filteredOn(RipFact::isAbsent).extracting(RipFact::name)
+        assertThat(facts)
+                .filteredOn(RipFact::isAbsent)
+                .extracting(RipFact::name)
                 .containsExactly(POLICY + "\\PrivateProfile");
     }
 
     @Test
     void policyRulesAreSummarisedWithTheFieldsThatDecideWhatTheyLetIn(@TempDir Path dir) throws Exception {
         List<RipFact> facts = firewall(written(dir, FirewallPolicyReglookupTest::domainPolicy));
-        assertThat(facts).filteredOn(f -> f.group().equals(POLICY + "\\FirewallRules"))
+        assertThat(facts)
+                .filteredOn(f -> f.group().equals(POLICY + "\\FirewallRules"))
                 .extracting(f -> f.name() + ": " + f.data())
                 .containsExactlyInAnyOrder(
                         "AdminRdp: Action=Allow Active=TRUE Dir=In Protocol=6 LPort=3389 RA4=10.20.0.0/255.255.0.0"
@@ -88,8 +100,10 @@ class FirewallPolicyReglookupTest {
 
     @Test
     void aSoftwareHiveWithoutFirewallPolicySaysSoInOneFact(@TempDir Path dir) throws Exception {
-        Path software = written(dir, h -> { });
-        assertThat(ReglookupRun.below(software, POLICY)).as("reglookup under " + POLICY).isEmpty();
+        Path software = written(dir, h -> {});
+        assertThat(ReglookupRun.below(software, POLICY))
+                .as("reglookup under " + POLICY)
+                .isEmpty();
         assertThat(firewall(software)).singleElement().satisfies(f -> {
             assertThat(f.isAbsent()).isTrue();
             assertThat(f.name()).isEqualTo(POLICY);
@@ -101,9 +115,12 @@ class FirewallPolicyReglookupTest {
     @Test
     void aPolicyKeyLeftWithoutValuesIsReportedAsPresentAndEmpty(@TempDir Path dir) throws Exception {
         Path software = written(dir, h -> h.createKey(POLICY + "\\PublicProfile"));
-        assertThat(ReglookupRun.below(software, POLICY + "\\PublicProfile")).singleElement()
+        assertThat(ReglookupRun.below(software, POLICY + "\\PublicProfile"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.type()).isEqualTo("KEY"));
-        assertThat(firewall(software)).filteredOn(f -> f.group().equals(POLICY + "\\PublicProfile")).singleElement()
+        assertThat(firewall(software))
+                .filteredOn(f -> f.group().equals(POLICY + "\\PublicProfile"))
+                .singleElement()
                 .satisfies(f -> {
                     assertThat(f.isAbsent()).isFalse();
                     assertThat(f.name() + " = " + f.data()).isEqualTo("values = none");
@@ -118,8 +135,17 @@ class FirewallPolicyReglookupTest {
         dword(h, xp, "DoNotAllowExceptions", 0);
         dword(h, xp + "\\GloballyOpenPorts", "Enabled", 1);
         dword(h, xp + "\\GloballyOpenPorts", "AllowUserPrefMerge", 0);
-        string(h, xp + "\\GloballyOpenPorts\\List", "3389:TCP", ValueType.REG_SZ, "3389:TCP:10.20.0.0/16:enabled:Remote Desktop");
-        string(h, xp + "\\AuthorizedApplications\\List", "%ProgramFiles%\\Backup\\agent.exe", ValueType.REG_SZ,
+        string(
+                h,
+                xp + "\\GloballyOpenPorts\\List",
+                "3389:TCP",
+                ValueType.REG_SZ,
+                "3389:TCP:10.20.0.0/16:enabled:Remote Desktop");
+        string(
+                h,
+                xp + "\\AuthorizedApplications\\List",
+                "%ProgramFiles%\\Backup\\agent.exe",
+                ValueType.REG_SZ,
                 "%ProgramFiles%\\Backup\\agent.exe:localsubnet:enabled:Backup agent");
         dword(h, xp + "\\Services\\FileAndPrint", "Enabled", 1);
         string(h, xp + "\\Services\\FileAndPrint", "RemoteAddresses", ValueType.REG_SZ, "localsubnet");
@@ -127,7 +153,11 @@ class FirewallPolicyReglookupTest {
         dword(h, domain, "EnableFirewall", 1);
         dword(h, domain, "DefaultInboundAction", 1);
         dword(h, domain, "AllowLocalPolicyMerge", 0);
-        string(h, domain + "\\Logging", "LogFilePath", ValueType.REG_EXPAND_SZ,
+        string(
+                h,
+                domain + "\\Logging",
+                "LogFilePath",
+                ValueType.REG_EXPAND_SZ,
                 "%systemroot%\\system32\\logfiles\\firewall\\domainfw.log");
         String publicProfile = POLICY + "\\PublicProfile";
         dword(h, publicProfile, "EnableFirewall", 1);

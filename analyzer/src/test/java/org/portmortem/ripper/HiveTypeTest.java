@@ -21,9 +21,17 @@ class HiveTypeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bcc-m57/NTUSER.DAT", "dfwinreg/NTUSER.DAT", "regipy/NTUSER.DAT", "regipy/NTUSER-WSL.DAT",
-        "regipy/NTUSER_BAGMRU.DAT", "regipy/NTUSER_modified.DAT", "regipy/NTUSER_with_winscp.DAT",
-        "regipy/transactions_NTUSER.DAT"})
+    @ValueSource(
+            strings = {
+                "bcc-m57/NTUSER.DAT",
+                "dfwinreg/NTUSER.DAT",
+                "regipy/NTUSER.DAT",
+                "regipy/NTUSER-WSL.DAT",
+                "regipy/NTUSER_BAGMRU.DAT",
+                "regipy/NTUSER_modified.DAT",
+                "regipy/NTUSER_with_winscp.DAT",
+                "regipy/transactions_NTUSER.DAT"
+            })
     void everyUserHiveOfTheCorpusIsNtuser(String hive) throws IOException {
         assertThat(typeOf(TestCorpus.hive(hive))).isEqualTo(HiveType.NTUSER);
     }

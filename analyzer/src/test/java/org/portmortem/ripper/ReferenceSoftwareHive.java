@@ -40,8 +40,14 @@ final class ReferenceSoftwareHive {
 
     /** Sets a REG_DWORD, creating the key. */
     static void dword(MemoryHive h, String key, String name, int v) {
-        h.createKey(key).putValue(name, ValueType.REG_DWORD.id(),
-                ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(v).array());
+        h.createKey(key)
+                .putValue(
+                        name,
+                        ValueType.REG_DWORD.id(),
+                        ByteBuffer.allocate(4)
+                                .order(ByteOrder.LITTLE_ENDIAN)
+                                .putInt(v)
+                                .array());
     }
 
     /** Sets a REG_SZ or REG_EXPAND_SZ, creating the key. */

@@ -57,8 +57,8 @@ import org.portmortem.model.SharedCorpus;
  */
 class RegRipperCrossCheckTest {
     private static final Pattern ASSIGN = Pattern.compile("^\\s*(.+?)\\s*(?:=|:|->)\\s?(.*)$");
-    private static final Pattern SVC = Pattern.compile(
-            "^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ),([^,]*),([^,]*),(.*?),"
+    private static final Pattern SVC =
+            Pattern.compile("^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ),([^,]*),([^,]*),(.*?),"
                     + "(Kernel driver|File system driver|Adapter|Own_Process|Share_Process|Interactive|\\d*),"
                     + "(Boot Start|System Start|Auto Start|Manual|Disabled|\\d*),([^,]*),(.*)$");
     /** The Type words of RegRipper's services plugin (v.20191024, %types). */
@@ -69,31 +69,57 @@ class RegRipperCrossCheckTest {
     private static final Set<String> ABSENT_AS_EMPTY = Set.of("services", "svc");
 
     /** How one plugin's RegRipper output and our facts are reduced to comparable strings. */
-    private record Comparison(Function<List<String>, List<String>> theirs, Function<List<RipFact>, List<String>> ours) {}
+    private record Comparison(
+            Function<List<String>, List<String>> theirs, Function<List<RipFact>, List<String>> ours) {}
 
     private static final Map<String, Comparison> COMPARISONS = Map.ofEntries(
-            Map.entry("compname", new Comparison(l -> assignments(l, "ComputerName", "TCP/IP Hostname"),
-                    RegRipperCrossCheckTest::present)),
-            Map.entry("shutdown", new Comparison(l -> assignments(l, "ShutdownTime"), RegRipperCrossCheckTest::present)),
-            Map.entry("timezone", new Comparison(l -> assignments(l, "DaylightName", "StandardName", "Bias",
-                    "ActiveTimeBias", "TimeZoneKeyName"), RegRipperCrossCheckTest::present)),
-            Map.entry("rdpport", new Comparison(l -> assignments(l, "Remote Desktop Listening Port Number"),
-                    RegRipperCrossCheckTest::present)),
-            Map.entry("disableremotescm", new Comparison(l -> assignments(l, "DisableRemoteScmEndpoints"),
-                    RegRipperCrossCheckTest::present)),
-            Map.entry("remoteaccess", new Comparison(l -> assignments(l, "MaxDenials", "ResetTime (mins)"),
-                    RegRipperCrossCheckTest::present)),
-            Map.entry("svcdll", new Comparison(RegRipperCrossCheckTest::svcDllLines, RegRipperCrossCheckTest::svcDllFacts)),
-            Map.entry("services", new Comparison(l -> assignments(l, "Name", "Display", "ImagePath", "Type", "Start",
-                    "Group"), RegRipperCrossCheckTest::servicesFacts)),
+            Map.entry(
+                    "compname",
+                    new Comparison(
+                            l -> assignments(l, "ComputerName", "TCP/IP Hostname"), RegRipperCrossCheckTest::present)),
+            Map.entry(
+                    "shutdown", new Comparison(l -> assignments(l, "ShutdownTime"), RegRipperCrossCheckTest::present)),
+            Map.entry(
+                    "timezone",
+                    new Comparison(
+                            l -> assignments(
+                                    l, "DaylightName", "StandardName", "Bias", "ActiveTimeBias", "TimeZoneKeyName"),
+                            RegRipperCrossCheckTest::present)),
+            Map.entry(
+                    "rdpport",
+                    new Comparison(
+                            l -> assignments(l, "Remote Desktop Listening Port Number"),
+                            RegRipperCrossCheckTest::present)),
+            Map.entry(
+                    "disableremotescm",
+                    new Comparison(l -> assignments(l, "DisableRemoteScmEndpoints"), RegRipperCrossCheckTest::present)),
+            Map.entry(
+                    "remoteaccess",
+                    new Comparison(
+                            l -> assignments(l, "MaxDenials", "ResetTime (mins)"), RegRipperCrossCheckTest::present)),
+            Map.entry(
+                    "svcdll",
+                    new Comparison(RegRipperCrossCheckTest::svcDllLines, RegRipperCrossCheckTest::svcDllFacts)),
+            Map.entry(
+                    "services",
+                    new Comparison(
+                            l -> assignments(l, "Name", "Display", "ImagePath", "Type", "Start", "Group"),
+                            RegRipperCrossCheckTest::servicesFacts)),
             Map.entry("svc", new Comparison(RegRipperCrossCheckTest::svcLines, RegRipperCrossCheckTest::svcFacts)),
             Map.entry("routes", new Comparison(RegRipperCrossCheckTest::routeLines, RegRipperCrossCheckTest::present)),
             Map.entry("ips", new Comparison(RegRipperCrossCheckTest::ipLines, RegRipperCrossCheckTest::ipFacts)),
             Map.entry("nic2", new Comparison(RegRipperCrossCheckTest::nicLines, RegRipperCrossCheckTest::nicFacts)),
-            Map.entry("termserv", new Comparison(RegRipperCrossCheckTest::termServLines, RegRipperCrossCheckTest::present)),
+            Map.entry(
+                    "termserv",
+                    new Comparison(RegRipperCrossCheckTest::termServLines, RegRipperCrossCheckTest::present)),
             Map.entry("shares", new Comparison(RegRipperCrossCheckTest::shareLines, RegRipperCrossCheckTest::present)),
-            Map.entry("portproxy", new Comparison(RegRipperCrossCheckTest::portProxyLines,
-                    f -> present(f.stream().filter(x -> x.group().endsWith("\\v4tov4\\tcp")).toList()))));
+            Map.entry(
+                    "portproxy",
+                    new Comparison(
+                            RegRipperCrossCheckTest::portProxyLines,
+                            f -> present(f.stream()
+                                    .filter(x -> x.group().endsWith("\\v4tov4\\tcp"))
+                                    .toList()))));
 
     @TestFactory
     Stream<DynamicTest> everyPortedPluginReportsWhatRegRipperReportsOnEveryCorpusSystemHive() throws IOException {
@@ -108,8 +134,9 @@ class RegRipperCrossCheckTest {
         for (Path hive : hives) {
             for (RipPlugin plugin : RipPlugins.profile(HiveType.SYSTEM)) {
                 if (COMPARISONS.containsKey(plugin.name())) {
-                    tests.add(DynamicTest.dynamicTest(plugin.name() + " on " + hive.getParent().getFileName() + "/"
-                            + hive.getFileName(), () -> compare(hive, plugin)));
+                    tests.add(DynamicTest.dynamicTest(
+                            plugin.name() + " on " + hive.getParent().getFileName() + "/" + hive.getFileName(),
+                            () -> compare(hive, plugin)));
                 }
             }
         }
@@ -119,7 +146,9 @@ class RegRipperCrossCheckTest {
     @org.junit.jupiter.api.Test
     void everyPluginRegRipperHasIsCrossChecked() {
         List<String> ported = RipPlugins.profile(HiveType.SYSTEM).stream()
-                .filter(p -> !p.regRipperVersion().isEmpty()).map(RipPlugin::name).toList();
+                .filter(p -> !p.regRipperVersion().isEmpty())
+                .map(RipPlugin::name)
+                .toList();
         assertThat(COMPARISONS.keySet()).containsExactlyInAnyOrderElementsOf(ported);
     }
 
@@ -130,11 +159,14 @@ class RegRipperCrossCheckTest {
             List<RipFact> facts = plugin.run(context);
             List<String> output = RegRipperRun.lines(hivePath, plugin.name());
             Comparison c = COMPARISONS.get(plugin.name());
-            if (plugin.name().equals("portproxy") && !context.systemModel().controlSetPath().equals("ControlSet001")) {
+            if (plugin.name().equals("portproxy")
+                    && !context.systemModel().controlSetPath().equals("ControlSet001")) {
                 return; // RegRipper reads ControlSet001 regardless: nothing comparable
             }
             if (plugin.name().equals("shares")) {
-                assertThat(present(facts)).as("shares on " + hivePath).containsAll(c.theirs().apply(output));
+                assertThat(present(facts))
+                        .as("shares on " + hivePath)
+                        .containsAll(c.theirs().apply(output));
                 return;
             }
             List<String> ours = new ArrayList<>(c.ours().apply(facts));
@@ -147,22 +179,32 @@ class RegRipperCrossCheckTest {
             List<String> onlyTheirs = new ArrayList<>(theirs);
             ours.forEach(onlyTheirs::remove);
             if (hive.warnings().isEmpty()) {
-                assertThat(onlyOurs).as(plugin.name() + " on " + hivePath + ": ours only (RegRipper only: "
-                        + onlyTheirs.stream().limit(20).toList() + ")").isEmpty();
-                assertThat(onlyTheirs).as(plugin.name() + " on " + hivePath + ": RegRipper only").isEmpty();
+                assertThat(onlyOurs)
+                        .as(plugin.name() + " on " + hivePath + ": ours only (RegRipper only: "
+                                + onlyTheirs.stream().limit(20).toList() + ")")
+                        .isEmpty();
+                assertThat(onlyTheirs)
+                        .as(plugin.name() + " on " + hivePath + ": RegRipper only")
+                        .isEmpty();
             } else {
                 // A damaged hive: where our reader found a cell unreadable (and said so in a warning), it
                 // leaves the data out; RegRipper prints whatever bytes it finds there. Ours may only lack data.
                 int warnings = hive.warnings().size();
-                assertThat(onlyOurs).as(plugin.name() + " on " + hivePath + ": ours differ only by missing data, at most "
-                        + warnings + " times; RegRipper shows " + onlyTheirs)
-                        .hasSizeLessThanOrEqualTo(warnings).allMatch(o -> o.endsWith("=") || o.contains(",,"));
+                assertThat(onlyOurs)
+                        .as(plugin.name() + " on " + hivePath + ": ours differ only by missing data, at most "
+                                + warnings + " times; RegRipper shows " + onlyTheirs)
+                        .hasSizeLessThanOrEqualTo(warnings)
+                        .allMatch(o -> o.endsWith("=") || o.contains(",,"));
                 assertThat(onlyTheirs).hasSizeLessThanOrEqualTo(warnings);
             }
             if (!ABSENT_AS_EMPTY.contains(plugin.name()) && facts.stream().anyMatch(RipFact::isAbsent)) {
                 assertThat(String.join("\n", output).toLowerCase(Locale.ROOT))
                         .as(plugin.name() + " on " + hivePath + ": RegRipper reports the absence too of "
-                                + facts.stream().filter(RipFact::isAbsent).map(RipFact::name).toList()).containsAnyOf("not found", "error getting");
+                                + facts.stream()
+                                        .filter(RipFact::isAbsent)
+                                        .map(RipFact::name)
+                                        .toList())
+                        .containsAnyOf("not found", "error getting");
             }
         }
     }
@@ -174,7 +216,10 @@ class RegRipperCrossCheckTest {
 
     /** Our facts that are present, as name=data. */
     static List<String> present(List<RipFact> facts) {
-        return facts.stream().filter(f -> !f.isAbsent()).map(f -> norm(f.name()) + "=" + norm(f.data())).toList();
+        return facts.stream()
+                .filter(f -> !f.isAbsent())
+                .map(f -> norm(f.name()) + "=" + norm(f.data()))
+                .toList();
     }
 
     /** RegRipper lines of the form {@code NAME = data}, {@code NAME : data} or {@code NAME -> data}. */
@@ -191,18 +236,23 @@ class RegRipperCrossCheckTest {
     }
 
     private static List<String> svcDllLines(List<String> lines) {
-        return lines.stream().filter(l -> l.startsWith("  ") && l.contains(" -> "))
+        return lines.stream()
+                .filter(l -> l.startsWith("  ") && l.contains(" -> "))
                 .map(l -> norm(l.substring(0, l.indexOf(" -> "))) + "=" + norm(l.substring(l.indexOf(" -> ") + 4)))
                 .toList();
     }
 
     /** The facts of the services, the fact about the Services key itself left out. */
     private static List<RipFact> serviceRows(List<RipFact> facts) {
-        return facts.stream().filter(f -> !f.name().equals(org.portmortem.ripper.system.Services.SERVICES_KEY)).toList();
+        return facts.stream()
+                .filter(f -> !f.name().equals(org.portmortem.ripper.system.Services.SERVICES_KEY))
+                .toList();
     }
 
     private static List<String> svcDllFacts(List<RipFact> facts) {
-        return serviceRows(facts).stream().map(f -> norm(f.group()) + "=" + norm(f.data())).toList();
+        return serviceRows(facts).stream()
+                .map(f -> norm(f.group()) + "=" + norm(f.data()))
+                .toList();
     }
 
     private static List<String> servicesFacts(List<RipFact> facts) {
@@ -219,8 +269,8 @@ class RegRipperCrossCheckTest {
         for (String l : lines) {
             Matcher m = SVC.matcher(l);
             if (m.matches()) {
-                String row = String.join(",", m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6),
-                        m.group(7));
+                String row = String.join(
+                        ",", m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6), m.group(7));
                 out.add(norm(row));
             }
         }
@@ -229,15 +279,23 @@ class RegRipperCrossCheckTest {
 
     private static List<String> svcFacts(List<RipFact> facts) {
         Map<String, List<RipFact>> rows = new java.util.LinkedHashMap<>();
-        serviceRows(facts).stream().filter(f -> !f.name().equals(org.portmortem.ripper.system.Svc.ALERT))
-                .forEach(f -> rows.computeIfAbsent(f.group(), k -> new ArrayList<>()).add(f));
+        serviceRows(facts).stream()
+                .filter(f -> !f.name().equals(org.portmortem.ripper.system.Svc.ALERT))
+                .forEach(f ->
+                        rows.computeIfAbsent(f.group(), k -> new ArrayList<>()).add(f));
         List<String> out = new ArrayList<>();
         for (List<RipFact> row : rows.values()) {
             Map<String, String> cell = new java.util.HashMap<>();
             row.forEach(f -> cell.put(f.name(), f.data() == null ? "" : f.data()));
-            out.add(norm(String.join(",", RegRipperData.time(row.get(0).lastWritten()), cell.get("Name"),
-                    cell.getOrDefault("DisplayName", "").replace(',', ';'), cell.getOrDefault("ImagePath/ServiceDll", ""),
-                    cell.getOrDefault("Type", ""), cell.getOrDefault("Start", ""), cell.getOrDefault("ObjectName", ""))));
+            out.add(norm(String.join(
+                    ",",
+                    RegRipperData.time(row.get(0).lastWritten()),
+                    cell.get("Name"),
+                    cell.getOrDefault("DisplayName", "").replace(',', ';'),
+                    cell.getOrDefault("ImagePath/ServiceDll", ""),
+                    cell.getOrDefault("Type", ""),
+                    cell.getOrDefault("Start", ""),
+                    cell.getOrDefault("ObjectName", ""))));
         }
         return out;
     }
@@ -290,9 +348,17 @@ class RegRipperCrossCheckTest {
     /** The rows, and the table heading where the Interfaces key has subkeys (its count is the first fact). */
     private static List<String> ipFacts(List<RipFact> facts) {
         Map<String, List<RipFact>> rows = new java.util.LinkedHashMap<>();
-        facts.stream().skip(1).forEach(f -> rows.computeIfAbsent(f.group(), k -> new ArrayList<>()).add(f));
-        List<String> out = new ArrayList<>(rows.values().stream().map(r -> String.join("|", r.stream()
-                .map(f -> f.name() + "=" + norm(f.data() == null ? "" : f.data())).toList())).toList());
+        facts.stream()
+                .skip(1)
+                .forEach(f ->
+                        rows.computeIfAbsent(f.group(), k -> new ArrayList<>()).add(f));
+        List<String> out = new ArrayList<>(rows.values().stream()
+                .map(r -> String.join(
+                        "|",
+                        r.stream()
+                                .map(f -> f.name() + "=" + norm(f.data() == null ? "" : f.data()))
+                                .toList()))
+                .toList());
         if (!facts.get(0).isAbsent() && !facts.get(0).data().equals("0")) {
             out.add("heading");
         }
@@ -302,24 +368,31 @@ class RegRipperCrossCheckTest {
     /** Value types whose data RegRipper's nic2 prints as raw bytes, so only the name is compared. */
     private static boolean binary(RipFact f) {
         String t = f.evidence().valueType();
-        return t != null && !Set.of("REG_SZ", "REG_EXPAND_SZ", "REG_MULTI_SZ", "REG_DWORD", "REG_QWORD").contains(t);
+        return t != null
+                && !Set.of("REG_SZ", "REG_EXPAND_SZ", "REG_MULTI_SZ", "REG_DWORD", "REG_QWORD")
+                        .contains(t);
     }
 
     /** RegRipper's lines for the values we hold as binary, with the data replaced as on our side. */
     private static List<String> binaryByName(List<RipFact> facts, List<String> theirs) {
         Set<String> names = new java.util.HashSet<>();
         facts.stream().filter(RegRipperCrossCheckTest::binary).forEach(f -> names.add(norm(f.name())));
-        return theirs.stream().map(t -> {
-            String name = t.substring(0, t.indexOf('='));
-            return names.contains(name) ? name + "=(binary)" : t;
-        }).toList();
+        return theirs.stream()
+                .map(t -> {
+                    String name = t.substring(0, t.indexOf('='));
+                    return names.contains(name) ? name + "=(binary)" : t;
+                })
+                .toList();
     }
 
     /** The values and decoded SSIDs; the number of interfaces where the key exists, and Subkeys=0 for each "has no subkeys.". */
     private static List<String> nicLines(List<String> lines) {
         List<String> out = new ArrayList<>();
         if (lines.stream().noneMatch(l -> l.endsWith(" not found."))) {
-            out.add("Interfaces=" + lines.stream().filter(l -> l.startsWith("Adapter: ") && !l.contains("/")).count());
+            out.add("Interfaces="
+                    + lines.stream()
+                            .filter(l -> l.startsWith("Adapter: ") && !l.contains("/"))
+                            .count());
         }
         for (String l : lines) {
             if (l.endsWith(" has no subkeys.")) {
@@ -355,9 +428,20 @@ class RegRipperCrossCheckTest {
     private static final Pattern SYSPROC = Pattern.compile("^  (\\S+) - (.*)$");
 
     private static List<String> termServLines(List<String> lines) {
-        List<String> out = new ArrayList<>(assignments(lines, "ProductVersion", "fDenyTSConnections",
-                "AllowTSConnections", "TSAdvertise", "TSEnabled", "TSUserEnabled", "fAllowToGetHelp",
-                "fSingleSessionPerUser", "StartupPrograms", "InitialProgram", "SecurityLayer", "UserAuthentication",
+        List<String> out = new ArrayList<>(assignments(
+                lines,
+                "ProductVersion",
+                "fDenyTSConnections",
+                "AllowTSConnections",
+                "TSAdvertise",
+                "TSEnabled",
+                "TSUserEnabled",
+                "fAllowToGetHelp",
+                "fSingleSessionPerUser",
+                "StartupPrograms",
+                "InitialProgram",
+                "SecurityLayer",
+                "UserAuthentication",
                 "PortNumber"));
         out.replaceAll(l -> l.equals("InitialProgram={blank}") ? "InitialProgram=" : l); // RegRipper's word for ""
         for (String l : lines) {
@@ -384,7 +468,8 @@ class RegRipperCrossCheckTest {
 
     /** The forwardings, and as many values as forwardings where the key exists. */
     private static List<String> portProxyLines(List<String> lines) {
-        List<String> out = new ArrayList<>(lines.stream().filter(l -> l.contains(" - ") && !l.startsWith("("))
+        List<String> out = new ArrayList<>(lines.stream()
+                .filter(l -> l.contains(" - ") && !l.startsWith("("))
                 .map(l -> norm(l.substring(0, l.indexOf(" - "))) + "=" + norm(l.substring(l.indexOf(" - ") + 3)))
                 .toList());
         if (lines.stream().anyMatch(l -> l.startsWith("LastWrite Time "))) {

@@ -20,7 +20,8 @@ final class RegRipperRun {
     /** The lines RegRipper prints on standard output (its log messages go to standard error). */
     static List<String> lines(Path hive, String plugin) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(REGRIPPER.toString(), "-r", hive.toString(), "-p", plugin)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();

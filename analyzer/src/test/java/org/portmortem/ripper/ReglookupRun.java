@@ -49,8 +49,10 @@ final class ReglookupRun {
 
     /** Every key and value at and below a key (backslash path from the root); empty when the key is absent. */
     static List<Row> below(Path hive, String keyPath) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(REGLOOKUP.toString(), "-H", "-p", "/" + keyPath.replace('\\', '/'),
-                hive.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(
+                        REGLOOKUP.toString(), "-H", "-p", "/" + keyPath.replace('\\', '/'), hive.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
@@ -62,7 +64,9 @@ final class ReglookupRun {
             if (c.length < 3 || !c[0].startsWith("/")) {
                 continue;
             }
-            List<String> parts = Arrays.stream(c[0].substring(1).split("/", -1)).map(ReglookupRun::decode).toList();
+            List<String> parts = Arrays.stream(c[0].substring(1).split("/", -1))
+                    .map(ReglookupRun::decode)
+                    .toList();
             boolean key = c[1].equals("KEY");
             String path = String.join("\\", key ? parts : parts.subList(0, parts.size() - 1));
             rows.add(new Row(path, key ? null : parts.get(parts.size() - 1), c[1], decode(c[2])));

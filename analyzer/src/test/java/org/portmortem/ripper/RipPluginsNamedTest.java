@@ -11,7 +11,8 @@ class RipPluginsNamedTest {
         assertThat(RipPlugins.all()).hasSizeGreaterThan(20);
         for (RipPlugin p : RipPlugins.all()) {
             assertThat(RipPlugins.named(p.name())).containsSame(p);
-            assertThat(RipPlugins.named(p.name().toUpperCase(java.util.Locale.ROOT))).containsSame(p);
+            assertThat(RipPlugins.named(p.name().toUpperCase(java.util.Locale.ROOT)))
+                    .containsSame(p);
         }
         assertThat(RipPlugins.named("svc").orElseThrow()).isNotInstanceOf(ValuePlugin.class);
         assertThat(RipPlugins.named("termserv").orElseThrow()).isInstanceOf(ValuePlugin.class);

@@ -41,20 +41,26 @@ class RipPluginsTest {
     void systemProfileHoldsEveryAndOnlySystemPlugins() {
         assertThat(RipPlugins.profileType("System")).contains(HiveType.SYSTEM);
         assertThat(RipPlugins.profileType("nonsense")).isEmpty();
-        assertThat(RipPlugins.profile(HiveType.SYSTEM)).extracting(RipPlugin::hiveType).containsOnly(HiveType.SYSTEM);
-        assertThat(RipPlugins.profile(HiveType.SOFTWARE)).extracting(RipPlugin::name)
-                .containsExactly("dcom", "firewall", "llmnr", "netsh", "networkcards", "networklist", "termserv", "winver");
+        assertThat(RipPlugins.profile(HiveType.SYSTEM))
+                .extracting(RipPlugin::hiveType)
+                .containsOnly(HiveType.SYSTEM);
+        assertThat(RipPlugins.profile(HiveType.SOFTWARE))
+                .extracting(RipPlugin::name)
+                .containsExactly(
+                        "dcom", "firewall", "llmnr", "netsh", "networkcards", "networklist", "termserv", "winver");
     }
 
     @Test
     void rdpPortIsReadFromTheControlSetSelectCurrentNames() throws IOException {
-        SystemHiveBuilder b = SystemHiveBuilder.system().dword("Select", "Current", 2).inControlSet(2);
+        SystemHiveBuilder b =
+                SystemHiveBuilder.system().dword("Select", "Current", 2).inControlSet(2);
         b.dword(b.cs("Control\\Terminal Server\\WinStations\\RDP-Tcp"), "PortNumber", 3390);
         List<RipFact> facts = run("rdpport", b.build());
         assertThat(facts).singleElement().satisfies(f -> {
             assertThat(f.name()).isEqualTo("Remote Desktop Listening Port Number");
             assertThat(f.data()).isEqualTo("3390");
-            assertThat(f.evidence().keyPath()).isEqualTo("ControlSet002\\Control\\Terminal Server\\WinStations\\RDP-Tcp");
+            assertThat(f.evidence().keyPath())
+                    .isEqualTo("ControlSet002\\Control\\Terminal Server\\WinStations\\RDP-Tcp");
         });
     }
 
@@ -63,13 +69,18 @@ class RipPluginsTest {
         SystemHiveBuilder b = SystemHiveBuilder.system();
         b.dword(b.cs("Services\\LanmanServer\\Parameters"), "SMB1", 0);
         List<RipFact> facts = run("smbserver", b.build());
-        assertThat(facts).filteredOn(f -> f.name().equals("SMB1")).singleElement()
+        assertThat(facts)
+                .filteredOn(f -> f.name().equals("SMB1"))
+                .singleElement()
                 .satisfies(f -> assertThat(f.data()).isEqualTo("0"));
-        assertThat(facts).filteredOn(f -> f.name().equals("SMB2")).singleElement().satisfies(f -> {
-            assertThat(f.isAbsent()).isTrue();
-            assertThat(f.evidence().keyPath()).isEqualTo("ControlSet001\\Services\\LanmanServer\\Parameters");
-            assertThat(f.evidence().valueName()).isEqualTo("SMB2");
-        });
+        assertThat(facts)
+                .filteredOn(f -> f.name().equals("SMB2"))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.isAbsent()).isTrue();
+                    assertThat(f.evidence().keyPath()).isEqualTo("ControlSet001\\Services\\LanmanServer\\Parameters");
+                    assertThat(f.evidence().valueName()).isEqualTo("SMB2");
+                });
     }
 
     @Test
@@ -99,23 +110,33 @@ class RipPluginsTest {
         MemoryHive software = softwareHive();
         software.createKey("Policies\\Microsoft\\Windows NT\\Terminal Services")
                 .putValue("fDenyTSConnections", ValueType.REG_DWORD.id(), new byte[] {1, 0, 0, 0});
-        assertThat(RipPlugins.named("termserv").orElseThrow().hiveTypes()).containsExactly(HiveType.SYSTEM, HiveType.SOFTWARE);
-        assertThat(RipPlugins.profile(HiveType.SOFTWARE)).extracting(RipPlugin::name).contains("termserv");
+        assertThat(RipPlugins.named("termserv").orElseThrow().hiveTypes())
+                .containsExactly(HiveType.SYSTEM, HiveType.SOFTWARE);
+        assertThat(RipPlugins.profile(HiveType.SOFTWARE))
+                .extracting(RipPlugin::name)
+                .contains("termserv");
         List<RipFact> facts = run("termserv", software);
         assertThat(facts.get(0)).satisfies(f -> {
             assertThat(f.isAbsent()).isTrue();
             assertThat(f.evidence().keyPath()).isEqualTo("Select");
         });
-        assertThat(facts.subList(1, facts.size())).extracting(f -> f.name() + "=" + f.data()).containsExactly(
-                "fDenyTSConnections=1", "fAllowUnsolicited=null", "fAllowUnsolicitedFullControl=null",
-                "UserAuthentication=null");
+        assertThat(facts.subList(1, facts.size()))
+                .extracting(f -> f.name() + "=" + f.data())
+                .containsExactly(
+                        "fDenyTSConnections=1",
+                        "fAllowUnsolicited=null",
+                        "fAllowUnsolicitedFullControl=null",
+                        "UserAuthentication=null");
     }
 
     @Test
     void keysWithinAMissingKeyAreNotRead() throws IOException {
         List<RipFact> facts = run("termserv", SystemHiveBuilder.system().build());
-        assertThat(facts).extracting(f -> f.evidence().keyPath()).containsExactly(
-                "ControlSet001\\Control\\Terminal Server", "Policies\\Microsoft\\Windows NT\\Terminal Services");
+        assertThat(facts)
+                .extracting(f -> f.evidence().keyPath())
+                .containsExactly(
+                        "ControlSet001\\Control\\Terminal Server",
+                        "Policies\\Microsoft\\Windows NT\\Terminal Services");
         assertThat(facts).allMatch(RipFact::isAbsent);
     }
 
@@ -132,24 +153,38 @@ class RipPluginsTest {
 
     @Test
     void portProxyReadsEveryDirectionOfTheControlSetInUse() throws IOException {
-        SystemHiveBuilder b = SystemHiveBuilder.system().dword("Select", "Current", 2).inControlSet(2);
+        SystemHiveBuilder b =
+                SystemHiveBuilder.system().dword("Select", "Current", 2).inControlSet(2);
         b.string(b.cs("Services\\PortProxy\\v4tov6\\tcp"), "0.0.0.0/8080", "fe80::1/80");
         List<RipFact> facts = run("portproxy", b.build());
-        assertThat(facts).extracting(f -> f.group() + ":" + f.name() + "=" + f.data()).containsExactly(
-                "ControlSet002\\Services\\PortProxy\\v4tov4\\tcp:ControlSet002\\Services\\PortProxy\\v4tov4\\tcp=null",
-                "ControlSet002\\Services\\PortProxy\\v4tov6\\tcp:Values=1",
-                "ControlSet002\\Services\\PortProxy\\v4tov6\\tcp:0.0.0.0/8080=fe80::1/80");
+        assertThat(facts)
+                .extracting(f -> f.group() + ":" + f.name() + "=" + f.data())
+                .containsExactly(
+                        "ControlSet002\\Services\\PortProxy\\v4tov4\\tcp:ControlSet002\\Services\\PortProxy\\v4tov4\\tcp=null",
+                        "ControlSet002\\Services\\PortProxy\\v4tov6\\tcp:Values=1",
+                        "ControlSet002\\Services\\PortProxy\\v4tov6\\tcp:0.0.0.0/8080=fe80::1/80");
     }
 
     @Test
     void sharesReportEveryFieldOfEachShare() throws IOException {
         SystemHiveBuilder b = SystemHiveBuilder.system();
-        b.multi(b.cs("Services\\LanmanServer\\Shares"), "Data", "CSCFlags=0", "MaxUses=4294967295",
-                "Path=D:\\Data", "Permissions=0", "Remark=team files", "Type=0");
+        b.multi(
+                b.cs("Services\\LanmanServer\\Shares"),
+                "Data",
+                "CSCFlags=0",
+                "MaxUses=4294967295",
+                "Path=D:\\Data",
+                "Permissions=0",
+                "Remark=team files",
+                "Type=0");
         b.dword(b.cs("Services\\LanmanServer\\Parameters"), "AutoShareServer", 0);
         List<RipFact> facts = run("shares", b.build());
-        assertThat(facts).extracting(f -> f.group() + ":" + f.name() + "=" + f.data())
-                .contains("Data:Path=D:\\Data", "Data:Remark=team files", "Data:MaxUses=4294967295",
+        assertThat(facts)
+                .extracting(f -> f.group() + ":" + f.name() + "=" + f.data())
+                .contains(
+                        "Data:Path=D:\\Data",
+                        "Data:Remark=team files",
+                        "Data:MaxUses=4294967295",
                         "ControlSet001\\Services\\LanmanServer\\Parameters:AutoShareServer=0");
     }
 
@@ -157,17 +192,21 @@ class RipPluginsTest {
     void routesSplitTheValueNameIntoAddressNetmaskGatewayAndMetric() throws IOException {
         SystemHiveBuilder b = SystemHiveBuilder.system();
         b.string(b.cs("Services\\Tcpip\\Parameters\\PersistentRoutes"), "10.1.0.0,255.255.0.0,192.168.1.254,5", "");
-        assertThat(run("routes", b.build())).extracting(f -> f.name() + "=" + f.data())
-                .containsExactly("Values=1", "Address=10.1.0.0", "Netmask=255.255.0.0", "Gateway=192.168.1.254", "Metric=5");
+        assertThat(run("routes", b.build()))
+                .extracting(f -> f.name() + "=" + f.data())
+                .containsExactly(
+                        "Values=1", "Address=10.1.0.0", "Netmask=255.255.0.0", "Gateway=192.168.1.254", "Metric=5");
     }
 
     @Test
     void regRipperDataPrintsNumbersInDecimalAndMultiStringsJoinedBySpace() {
-        var dword = new org.portmortem.hive.Value("K", "N", ValueType.REG_DWORD.id(), new byte[] {(byte) 0xff, 0, 0, (byte) 0x80});
+        var dword = new org.portmortem.hive.Value(
+                "K", "N", ValueType.REG_DWORD.id(), new byte[] {(byte) 0xff, 0, 0, (byte) 0x80});
         assertThat(RegRipperData.of(dword)).isEqualTo(Long.toString(0x800000ffL));
-        var multi = new org.portmortem.hive.Value("K", "M", ValueType.REG_MULTI_SZ.id(),
-                "a\0b c\0\0".getBytes(StandardCharsets.UTF_16LE));
+        var multi = new org.portmortem.hive.Value(
+                "K", "M", ValueType.REG_MULTI_SZ.id(), "a\0b c\0\0".getBytes(StandardCharsets.UTF_16LE));
         assertThat(RegRipperData.of(multi)).isEqualTo("a b c");
-        assertThat(RegRipperData.time(java.time.Instant.parse("2012-04-04T01:58:40Z"))).isEqualTo("2012-04-04 01:58:40Z");
+        assertThat(RegRipperData.time(java.time.Instant.parse("2012-04-04T01:58:40Z")))
+                .isEqualTo("2012-04-04 01:58:40Z");
     }
 }

@@ -65,13 +65,25 @@ class SoftwareCrossCheckTest {
             string(h, "Microsoft\\Rpc\\Internet", "Ports", ValueType.REG_MULTI_SZ, "5000-5100");
             string(h, "Microsoft\\Rpc\\Internet", "PortsInternetAvailable", ValueType.REG_SZ, "Y");
             string(h, "Microsoft\\Rpc\\Internet", "UseInternetPorts", ValueType.REG_SZ, "Y");
-            for (String[] helper : new String[][] {{"ipmontr", "ipmontr.dll"}, {"ipv6", "ipv6mon.dll"},
-                    {"ras", "rasmontr.dll"}, {"dhcpclient", "dhcpcmonitor.dll"}}) {
+            for (String[] helper : new String[][] {
+                {"ipmontr", "ipmontr.dll"},
+                {"ipv6", "ipv6mon.dll"},
+                {"ras", "rasmontr.dll"},
+                {"dhcpclient", "dhcpcmonitor.dll"}
+            }) {
                 string(h, "Microsoft\\Netsh", helper[0], ValueType.REG_SZ, helper[1]);
             }
-            string(h, "Microsoft\\Windows NT\\CurrentVersion\\NetworkCards\\2", "Description", ValueType.REG_SZ,
+            string(
+                    h,
+                    "Microsoft\\Windows NT\\CurrentVersion\\NetworkCards\\2",
+                    "Description",
+                    ValueType.REG_SZ,
                     "Intel(R) PRO/1000 MT Network Connection");
-            string(h, "Microsoft\\Windows NT\\CurrentVersion\\NetworkCards\\2", "ServiceName", ValueType.REG_SZ,
+            string(
+                    h,
+                    "Microsoft\\Windows NT\\CurrentVersion\\NetworkCards\\2",
+                    "ServiceName",
+                    ValueType.REG_SZ,
                     "{6AAFC9A9-0542-4DB2-8760-CCFFA953737C}");
             String profile = "{5E4D8A3B-1C2D-4E5F-8A9B-0C1D2E3F4A5B}";
             String profiles = "Microsoft\\Windows NT\\CurrentVersion\\NetworkList\\Profiles\\" + profile;
@@ -81,20 +93,26 @@ class SoftwareCrossCheckTest {
             dword(h, profiles, "Category", 2);
             dword(h, profiles, "NameType", 6);
             h.createKey(profiles).putValue("DateCreated", ValueType.REG_BINARY.id(), systemTime(2009, 7, 14, 9, 30, 5));
-            h.createKey(profiles).putValue("DateLastConnected", ValueType.REG_BINARY.id(), systemTime(2012, 4, 6, 16, 2, 59));
+            h.createKey(profiles)
+                    .putValue("DateLastConnected", ValueType.REG_BINARY.id(), systemTime(2012, 4, 6, 16, 2, 59));
             String signature = "Microsoft\\Windows NT\\CurrentVersion\\NetworkList\\Signatures\\Unmanaged\\"
                     + "010103000F0000F0080000000F0000F0";
             string(h, signature, "ProfileGuid", ValueType.REG_SZ, profile);
-            h.createKey(signature).putValue("DefaultGatewayMac", ValueType.REG_BINARY.id(),
-                    new byte[] {0x00, 0x50, 0x56, (byte) 0xc0, 0x00, 0x08});
+            h.createKey(signature).putValue("DefaultGatewayMac", ValueType.REG_BINARY.id(), new byte[] {
+                0x00, 0x50, 0x56, (byte) 0xc0, 0x00, 0x08
+            });
             h.createKey("Microsoft\\Windows NT\\CurrentVersion\\NetworkList\\Nla\\Cache\\Intranet\\corp.example.com");
             String policy = "Policies\\Microsoft\\Windows NT\\Terminal Services";
             dword(h, policy, "fDenyTSConnections", 0);
             dword(h, policy, "fAllowUnsolicited", 1);
             dword(h, policy, "UserAuthentication", 1);
             // Windows stores the SSID as hexadecimal text in the default value
-            string(h, "Microsoft\\Windows NT\\CurrentVersion\\NetworkList\\Nla\\Wireless\\436F72704E6574", "",
-                    ValueType.REG_SZ, "436F72704E6574");
+            string(
+                    h,
+                    "Microsoft\\Windows NT\\CurrentVersion\\NetworkList\\Nla\\Wireless\\436F72704E6574",
+                    "",
+                    ValueType.REG_SZ,
+                    "436F72704E6574");
             HiveWriter.write(h, regf, Instant.parse("2004-08-04T12:00:00Z"));
         }
         Map<String, Function<List<String>, List<String>>> theirs = Map.of(
@@ -112,7 +130,8 @@ class SoftwareCrossCheckTest {
                 List<String> ours = new ArrayList<>(RegRipperCrossCheckTest.present(facts));
                 // ours adds these; RegRipper prints neither a card's ServiceName nor a network's Category, and
                 // the number of cards or profiles only shows in its layout
-                ours.removeIf(s -> s.startsWith("ServiceName=") || s.startsWith("Category=") || s.startsWith("Subkeys="));
+                ours.removeIf(
+                        s -> s.startsWith("ServiceName=") || s.startsWith("Category=") || s.startsWith("Subkeys="));
                 List<String> rr = new ArrayList<>(e.getValue().apply(RegRipperRun.lines(regf, e.getKey())));
                 rr.replaceAll(t -> withinASecond(t, ours));
                 assertThat(ours).as(e.getKey() + " on " + system).isNotEmpty().containsExactlyInAnyOrderElementsOf(rr);
@@ -120,8 +139,9 @@ class SoftwareCrossCheckTest {
         }
     }
 
-    private static final java.time.format.DateTimeFormatter TIME =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(java.time.ZoneOffset.UTC);
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd HH:mm:ss'Z'")
+            .withZone(java.time.ZoneOffset.UTC);
 
     /**
      * RegRipper's time if it is within a second of ours, replaced by ours. Parse::Win32Registry turns a
@@ -148,8 +168,14 @@ class SoftwareCrossCheckTest {
     }
 
     private static void dword(MemoryHive h, String key, String name, int v) {
-        h.createKey(key).putValue(name, ValueType.REG_DWORD.id(),
-                java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(v).array());
+        h.createKey(key)
+                .putValue(
+                        name,
+                        ValueType.REG_DWORD.id(),
+                        java.nio.ByteBuffer.allocate(4)
+                                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                                .putInt(v)
+                                .array());
     }
 
     /** A SYSTEMTIME as NetworkList stores DateCreated: year, month, weekday, day, hour, minute, second, ms. */
@@ -167,8 +193,8 @@ class SoftwareCrossCheckTest {
      * Key LastWrite line), the lines under Domain/IP, and the decoded lines under Nla\Wireless.
      */
     private static List<String> networkListLines(List<String> lines) {
-        List<String> out = new ArrayList<>(RegRipperCrossCheckTest.assignments(lines, "Key LastWrite", "DateLastConnected",
-                "DateCreated", "DefaultGatewayMac", "Type"));
+        List<String> out = new ArrayList<>(RegRipperCrossCheckTest.assignments(
+                lines, "Key LastWrite", "DateLastConnected", "DateCreated", "DefaultGatewayMac", "Type"));
         String section = "";
         for (int i = 0; i < lines.size(); i++) {
             String l = lines.get(i);
@@ -190,7 +216,8 @@ class SoftwareCrossCheckTest {
         List<String> out = new ArrayList<>();
         for (String l : lines.subList(Math.min(3, lines.size()), lines.size())) {
             if (l.length() > 26 && !l.isBlank()) {
-                out.add(RegRipperCrossCheckTest.norm(l.substring(0, 25)) + "=" + RegRipperCrossCheckTest.norm(l.substring(26)));
+                out.add(RegRipperCrossCheckTest.norm(l.substring(0, 25)) + "="
+                        + RegRipperCrossCheckTest.norm(l.substring(26)));
             }
         }
         return out;
@@ -215,7 +242,8 @@ class SoftwareCrossCheckTest {
     /** The helpers, and the key's time as the fact that records the key itself. */
     private static List<String> netshLines(List<String> lines) {
         List<String> out = columns(lines, "Name ");
-        lines.stream().filter(l -> l.startsWith("LastWrite Time "))
+        lines.stream()
+                .filter(l -> l.startsWith("LastWrite Time "))
                 .forEach(l -> out.add(ValuePlugin.KEY_FACT + "=" + l.substring("LastWrite Time ".length())));
         return out;
     }

@@ -23,22 +23,37 @@ class TriggerInfoReglookupTest {
         int[] triggers = {0};
         CleanSystemHives.forEach(REGLOOKUP, (path, hive, context) -> {
             List<String> ours = RipPlugins.named("triggerinfo").orElseThrow().run(context).stream()
-                    .map(f -> f.evidence().keyPath().toLowerCase(Locale.ROOT)).sorted().toList();
+                    .map(f -> f.evidence().keyPath().toLowerCase(Locale.ROOT))
+                    .sorted()
+                    .toList();
             String services = context.systemModel().controlSetPath() + "\\Services";
             assertThat(ours).as(path.toString()).isEqualTo(triggerKeys(path, services));
             triggers[0] += ours.size();
         });
-        assertThat(triggers[0]).as("triggers compared (Windows 7 and later hives)").isGreaterThan(50);
+        assertThat(triggers[0])
+                .as("triggers compared (Windows 7 and later hives)")
+                .isGreaterThan(50);
     }
 
     private static List<String> triggerKeys(Path hive, String services) throws Exception {
-        Process p = new ProcessBuilder(REGLOOKUP.toString(), "-H", "-t", "KEY", "-p", "/" + services.replace('\\', '/'),
-                hive.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(
+                        REGLOOKUP.toString(),
+                        "-H",
+                        "-t",
+                        "KEY",
+                        "-p",
+                        "/" + services.replace('\\', '/'),
+                        hive.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(5, TimeUnit.MINUTES);
         Pattern trigger = Pattern.compile("^/[^/]+/services/[^/]+/triggerinfo/[^/]+$");
-        return out.lines().map(l -> l.substring(0, l.indexOf(',')).toLowerCase(Locale.ROOT))
+        return out.lines()
+                .map(l -> l.substring(0, l.indexOf(',')).toLowerCase(Locale.ROOT))
                 .filter(k -> trigger.matcher(k).matches())
-                .map(k -> k.substring(1).replace('/', '\\')).sorted().toList();
+                .map(k -> k.substring(1).replace('/', '\\'))
+                .sorted()
+                .toList();
     }
 }

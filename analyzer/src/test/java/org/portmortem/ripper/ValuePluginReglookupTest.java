@@ -32,7 +32,8 @@ class ValuePluginReglookupTest {
     @Test
     void presentValuesHaveReglookupsDataAndAbsentOnesAreNotListed() throws Exception {
         int[] compared = {0};
-        CleanSystemHives.forEach(ReglookupRun.REGLOOKUP,
+        CleanSystemHives.forEach(
+                ReglookupRun.REGLOOKUP,
                 (path, hive, context) -> compared[0] += compare(path, context, HiveType.SYSTEM));
         assertThat(compared[0]).as("values compared").isGreaterThan(20);
     }
@@ -40,7 +41,10 @@ class ValuePluginReglookupTest {
     @Test
     void llmnrPolicySetToZeroIsReportedAsReglookupPrintsIt(@TempDir Path dir) throws Exception {
         Path software = written(dir, h -> dword(h, DNS_CLIENT, "EnableMulticast", 0));
-        assertThat(ReglookupRun.values(software, DNS_CLIENT).get("EnableMulticast").data()).isEqualTo("0x00000000");
+        assertThat(ReglookupRun.values(software, DNS_CLIENT)
+                        .get("EnableMulticast")
+                        .data())
+                .isEqualTo("0x00000000");
         List<RipFact> facts = runAfterComparing(software, dir, "llmnr");
         assertThat(facts).singleElement().satisfies(f -> {
             assertThat(f.name() + " = " + f.data()).isEqualTo("EnableMulticast = 0");
@@ -51,7 +55,7 @@ class ValuePluginReglookupTest {
 
     @Test
     void llmnrWithoutThePolicyKeyIsOneAbsentKeyThatReglookupDoesNotFindEither(@TempDir Path dir) throws Exception {
-        Path software = written(dir, h -> { });
+        Path software = written(dir, h -> {});
         assertThat(ReglookupRun.below(software, DNS_CLIENT)).isEmpty();
         assertThat(runAfterComparing(software, dir, "llmnr")).singleElement().satisfies(f -> {
             assertThat(f.isAbsent()).isTrue();
@@ -76,7 +80,8 @@ class ValuePluginReglookupTest {
         try (Hive hive = Hive.open(software)) {
             RipContext context = RipContext.of(hive, ModelOptions.DEFAULT);
             assertThat(context.hiveType()).isEqualTo(HiveType.SOFTWARE);
-            assertThat(compare(software, context, HiveType.SOFTWARE)).as("values compared on the reference SOFTWARE hive")
+            assertThat(compare(software, context, HiveType.SOFTWARE))
+                    .as("values compared on the reference SOFTWARE hive")
                     .isPositive();
             return RipPlugins.named(plugin).orElseThrow().run(context);
         }
@@ -84,8 +89,13 @@ class ValuePluginReglookupTest {
 
     /** How the plugin shows a value as a time ({@code epoch}, {@code filetime}), or null for data as stored. */
     private static String time(ValuePlugin plugin, String valueName) {
-        return plugin.keys().stream().flatMap(k -> k.values().stream()).filter(l -> l.value().equalsIgnoreCase(valueName))
-                .map(ValuePlugin.Label::time).filter(Objects::nonNull).findFirst().orElse(null);
+        return plugin.keys().stream()
+                .flatMap(k -> k.values().stream())
+                .filter(l -> l.value().equalsIgnoreCase(valueName))
+                .map(ValuePlugin.Label::time)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     /** reglookup's data as the plugin prints it: an epoch DWORD as a time, else as RegRipper prints data. */
@@ -110,9 +120,13 @@ class ValuePluginReglookupTest {
                 if (valueName == null) {
                     // A fact about the key itself: its absence, or (present) its LastWrite time.
                     if (f.isAbsent()) {
-                        assertThat(ReglookupRun.below(path, key)).as(what + " is absent").isEmpty();
+                        assertThat(ReglookupRun.below(path, key))
+                                .as(what + " is absent")
+                                .isEmpty();
                     } else {
-                        assertThat(ReglookupRun.below(path, key)).as(what + " is present").isNotEmpty();
+                        assertThat(ReglookupRun.below(path, key))
+                                .as(what + " is present")
+                                .isNotEmpty();
                     }
                     continue;
                 }

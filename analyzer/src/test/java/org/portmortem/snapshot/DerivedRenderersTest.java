@@ -71,7 +71,10 @@ class DerivedRenderersTest {
         for (Socket k : s.sockets()) {
             out.add(k.protocol() + "|" + k.ipVersion() + "|" + k.localAddress() + "|" + k.localPort() + "|"
                     + k.foreignAddress() + "|" + k.foreignPort() + "|" + k.state() + "|" + k.pid() + "|" + k.process()
-                    + (withOffsets ? "|" + k.memory().offset() + "|" + k.memory().created() + "|" + k.memory().markText() : ""));
+                    + (withOffsets
+                            ? "|" + k.memory().offset() + "|" + k.memory().created() + "|"
+                                    + k.memory().markText()
+                            : ""));
         }
         return out;
     }
@@ -131,8 +134,9 @@ class DerivedRenderersTest {
         List<ObjectNode> objects = vol3Objects(quick, lines);
         ArrayNode array = JSON.createArrayNode();
         objects.forEach(array::add);
-        Path json = Files.writeString(dir.resolve("netscan.json"), "\n" + JSON.writerWithDefaultPrettyPrinter()
-                .writeValueAsString(array) + "\n");
+        Path json = Files.writeString(
+                dir.resolve("netscan.json"),
+                "\n" + JSON.writerWithDefaultPrettyPrinter().writeValueAsString(array) + "\n");
         StringBuilder jl = new StringBuilder();
         for (ObjectNode o : objects) {
             jl.append(JSON.writeValueAsString(o)).append('\n');
@@ -160,8 +164,8 @@ class DerivedRenderersTest {
 
     // ---- live tables: Velociraptor CSV, KAPE CSV/JSON, Kansa TSV from Velociraptor rows
 
-    private static final DateTimeFormatter EN_US = DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", Locale.US)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter EN_US =
+            DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", Locale.US).withZone(ZoneOffset.UTC);
 
     private static String q(String s) {
         return "\"" + s.replace("\"", "\"\"") + "\"";
@@ -169,7 +173,8 @@ class DerivedRenderersTest {
 
     private static String service(JsonNode r) {
         String cl = r.path("CommandLine").asText("");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s-s\\s+(\\S+)").matcher(cl);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\\s-s\\s+(\\S+)").matcher(cl);
         return m.find() ? m.group(1) : "";
     }
 
@@ -198,10 +203,17 @@ class DerivedRenderersTest {
         });
         StringBuilder csv = new StringBuilder(String.join(",", cols)).append('\n');
         for (JsonNode r : rows) {
-            csv.append(String.join(",", cols.stream().map(c -> {
-                String v = r.path(c).isNull() ? "" : r.path(c).asText();
-                return v.contains(",") || v.contains("\"") ? q(v) : v;
-            }).toList())).append('\n');
+            csv.append(String.join(
+                            ",",
+                            cols.stream()
+                                    .map(c -> {
+                                        String v = r.path(c).isNull()
+                                                ? ""
+                                                : r.path(c).asText();
+                                        return v.contains(",") || v.contains("\"") ? q(v) : v;
+                                    })
+                                    .toList()))
+                    .append('\n');
         }
         NetstatSnapshot vcsv = SnapshotReader.readSockets(Files.writeString(dir.resolve("netstat.csv"), csv));
         assertThat(vcsv.kind()).isEqualTo(SnapshotKind.VELOCIRAPTOR_NETSTAT);
@@ -209,21 +221,43 @@ class DerivedRenderersTest {
         assertThat(essence(vcsv, false)).containsExactlyElementsOf(essence(source, false));
 
         // KAPE CSV and JSON.
-        List<String> kcols = List.of("LocalAddress", "LocalPort", "RemoteAddress", "RemoteHostname", "RemotePort",
-                "Process", "ProcessId", "Protocol", "State", "Service", "Timestamp");
-        StringBuilder kcsv = new StringBuilder(String.join(",", kcols.stream().map(DerivedRenderersTest::q).toList()))
+        List<String> kcols = List.of(
+                "LocalAddress",
+                "LocalPort",
+                "RemoteAddress",
+                "RemoteHostname",
+                "RemotePort",
+                "Process",
+                "ProcessId",
+                "Protocol",
+                "State",
+                "Service",
+                "Timestamp");
+        StringBuilder kcsv = new StringBuilder(String.join(
+                        ",", kcols.stream().map(DerivedRenderersTest::q).toList()))
                 .append('\n');
         ArrayNode kjson = JSON.createArrayNode();
         for (JsonNode r : rows) {
             boolean udp = r.get("Type").asText().equals("UDP");
             String name = r.get("Name").asText();
-            String process = name.toLowerCase(Locale.ROOT).endsWith(".exe") ? name.substring(0, name.length() - 4) : name;
+            String process =
+                    name.toLowerCase(Locale.ROOT).endsWith(".exe") ? name.substring(0, name.length() - 4) : name;
             Instant ts = Instant.parse(r.get("Timestamp").asText());
-            List<String> cells = List.of(r.get("Laddr.IP").asText(), r.get("Laddr.Port").asText(),
-                    udp ? "" : r.get("Raddr.IP").asText(), "", udp ? "" : r.get("Raddr.Port").asText(), process,
-                    r.get("Pid").asText(), r.get("Type").asText(), udp ? "" : kapeState(r.get("Status").asText()),
-                    service(r), EN_US.format(ts));
-            kcsv.append(String.join(",", cells.stream().map(DerivedRenderersTest::q).toList())).append('\n');
+            List<String> cells = List.of(
+                    r.get("Laddr.IP").asText(),
+                    r.get("Laddr.Port").asText(),
+                    udp ? "" : r.get("Raddr.IP").asText(),
+                    "",
+                    udp ? "" : r.get("Raddr.Port").asText(),
+                    process,
+                    r.get("Pid").asText(),
+                    r.get("Type").asText(),
+                    udp ? "" : kapeState(r.get("Status").asText()),
+                    service(r),
+                    EN_US.format(ts));
+            kcsv.append(String.join(
+                            ",", cells.stream().map(DerivedRenderersTest::q).toList()))
+                    .append('\n');
             ObjectNode o = kjson.addObject();
             o.put("LocalAddress", r.get("Laddr.IP").asText());
             o.put("LocalPort", r.get("Laddr.Port").asInt());
@@ -239,8 +273,10 @@ class DerivedRenderersTest {
             o.put("Service", service(r));
             o.put("Timestamp", "/Date(" + ts.toEpochMilli() + ")/");
         }
-        NetstatSnapshot kc = SnapshotReader.readSockets(Files.writeString(dir.resolve("Get-NetworkConnection.csv"), kcsv));
-        NetstatSnapshot kj = SnapshotReader.readSockets(Files.writeString(dir.resolve("Get-NetworkConnection.json"),
+        NetstatSnapshot kc =
+                SnapshotReader.readSockets(Files.writeString(dir.resolve("Get-NetworkConnection.csv"), kcsv));
+        NetstatSnapshot kj = SnapshotReader.readSockets(Files.writeString(
+                dir.resolve("Get-NetworkConnection.json"),
                 JSON.writerWithDefaultPrettyPrinter().writeValueAsString(kjson)));
         for (NetstatSnapshot k : List.of(kc, kj)) {
             assertThat(k.kind()).isEqualTo(SnapshotKind.KAPE_NETWORK_CONNECTION);
@@ -251,21 +287,39 @@ class DerivedRenderersTest {
                 assertThat(k.sockets().get(i).services()).isEqualTo(svc.isEmpty() ? List.of() : List.of(svc));
             }
         }
-        assertThat(kj.sockets()).extracting(s -> s.memory().created())
-                .containsExactlyElementsOf(source.sockets().stream().map(s -> s.memory().created()).toList());
+        assertThat(kj.sockets())
+                .extracting(s -> s.memory().created())
+                .containsExactlyElementsOf(
+                        source.sockets().stream().map(s -> s.memory().created()).toList());
 
         // Kansa TSV, administrator branch.
-        StringBuilder tsv = new StringBuilder("Protocol\tLocalAddress\tLocalPort\tForeignAddress\tForeignPort\tState\tConPId"
-                + "\tComponent\tProcess\n");
+        StringBuilder tsv =
+                new StringBuilder("Protocol\tLocalAddress\tLocalPort\tForeignAddress\tForeignPort\tState\tConPId"
+                        + "\tComponent\tProcess\n");
         for (JsonNode r : rows) {
             boolean udp = r.get("Type").asText().equals("UDP");
             boolean v6 = r.get("Family").asText().equals("IPv6");
-            String local = v6 ? "[" + r.get("Laddr.IP").asText() + "]" : r.get("Laddr.IP").asText();
-            String foreign = udp ? "*" : v6 ? "[" + r.get("Raddr.IP").asText() + "]" : r.get("Raddr.IP").asText();
+            String local = v6
+                    ? "[" + r.get("Laddr.IP").asText() + "]"
+                    : r.get("Laddr.IP").asText();
+            String foreign = udp
+                    ? "*"
+                    : v6
+                            ? "[" + r.get("Raddr.IP").asText() + "]"
+                            : r.get("Raddr.IP").asText();
             String image = "[" + r.get("Name").asText() + "]";
-            tsv.append(String.join("\t", r.get("Type").asText(), local, r.get("Laddr.Port").asText(), foreign,
-                    udp ? "*" : r.get("Raddr.Port").asText(), udp ? "STATELESS" : kapeState(r.get("Status").asText()),
-                    r.get("Pid").asText(), service(r).isEmpty() ? image : service(r), image)).append('\n');
+            tsv.append(String.join(
+                            "\t",
+                            r.get("Type").asText(),
+                            local,
+                            r.get("Laddr.Port").asText(),
+                            foreign,
+                            udp ? "*" : r.get("Raddr.Port").asText(),
+                            udp ? "STATELESS" : kapeState(r.get("Status").asText()),
+                            r.get("Pid").asText(),
+                            service(r).isEmpty() ? image : service(r),
+                            image))
+                    .append('\n');
         }
         NetstatSnapshot kansa = SnapshotReader.readSockets(Files.writeString(dir.resolve("netstat.tsv"), tsv));
         assertThat(kansa.kind()).isEqualTo(SnapshotKind.KANSA_NETSTAT);
@@ -285,12 +339,19 @@ class DerivedRenderersTest {
 
     @Test
     void kansasNonAdministratorPidColumnIsNotReadAsTheOwner() throws IOException {
-        Path f = Files.writeString(dir.resolve("k.tsv"), "Protocol\tLocalAddress\tLocalPort\tForeignAddress\tForeignPort"
-                + "\tState\tPId\nTCP\t0.0.0.0\t135\t0.0.0.0\t0\tLISTENING\t5120\n");
+        Path f = Files.writeString(
+                dir.resolve("k.tsv"),
+                "Protocol\tLocalAddress\tLocalPort\tForeignAddress\tForeignPort"
+                        + "\tState\tPId\nTCP\t0.0.0.0\t135\t0.0.0.0\t0\tLISTENING\t5120\n");
         NetstatSnapshot s = SnapshotReader.readSockets(f);
-        assertThat(s.sockets()).singleElement().satisfies(k -> assertThat(k.pid()).isNull());
-        assertThat(s.warnings()).singleElement().satisfies(w -> assertThat(w.toString())
-                .isEqualTo(f + ":1: the PId column of Kansa's non-administrator Get-Netstat holds PowerShell's own $Pid,"
-                        + " not the socket's owner: PIDs not read"));
+        assertThat(s.sockets())
+                .singleElement()
+                .satisfies(k -> assertThat(k.pid()).isNull());
+        assertThat(s.warnings())
+                .singleElement()
+                .satisfies(w -> assertThat(w.toString())
+                        .isEqualTo(f
+                                + ":1: the PId column of Kansa's non-administrator Get-Netstat holds PowerShell's own $Pid,"
+                                + " not the socket's owner: PIDs not read"));
     }
 }

@@ -47,7 +47,8 @@ class JcCorpusTest {
         for (Path out : outs) {
             NetstatSnapshot snap = SnapshotReader.readSockets(out);
             assertThat(snap.warnings()).as(out + " warnings").isEmpty();
-            JsonNode jc = JSON.readTree(Path.of(out.toString().replaceAll("\\.out$", ".json")).toFile());
+            JsonNode jc = JSON.readTree(
+                    Path.of(out.toString().replaceAll("\\.out$", ".json")).toFile());
             assertThat(snap.sockets()).as(out + " socket count").hasSize(jc.size());
             List<String> differences = new ArrayList<>();
             for (int i = 0; i < jc.size(); i++) {
@@ -60,14 +61,38 @@ class JcCorpusTest {
     private static void compare(String where, JsonNode j, Socket s, List<String> diffs) {
         check(diffs, where, "proto", j.get("proto").asText(), s.protocol().name());
         check(diffs, where, "local_address", unbracket(j.get("local_address").asText()), s.localAddress());
-        check(diffs, where, "local_port", j.get("local_port").asText(), s.localPort().toString());
-        check(diffs, where, "foreign_address", unbracket(j.get("foreign_address").asText()), s.foreignAddress());
+        check(
+                diffs,
+                where,
+                "local_port",
+                j.get("local_port").asText(),
+                s.localPort().toString());
+        check(
+                diffs,
+                where,
+                "foreign_address",
+                unbracket(j.get("foreign_address").asText()),
+                s.foreignAddress());
         String foreignPort = j.get("foreign_port").asText();
-        check(diffs, where, "foreign_port", foreignPort.equals("*") ? null : foreignPort,
+        check(
+                diffs,
+                where,
+                "foreign_port",
+                foreignPort.equals("*") ? null : foreignPort,
                 s.foreignPort() == null ? null : s.foreignPort().toString());
         String state = j.path("state").asText("");
-        check(diffs, where, "state", state.isEmpty() ? null : state, s.state() == null ? null : s.state().name());
-        check(diffs, where, "pid", j.has("pid") ? j.get("pid").asText() : null, s.pid() == null ? null : s.pid().toString());
+        check(
+                diffs,
+                where,
+                "state",
+                state.isEmpty() ? null : state,
+                s.state() == null ? null : s.state().name());
+        check(
+                diffs,
+                where,
+                "pid",
+                j.has("pid") ? j.get("pid").asText() : null,
+                s.pid() == null ? null : s.pid().toString());
         if (j.has("program_name")) {
             String program = j.get("program_name").asText();
             String expected = program.startsWith("[") ? program.substring(1, program.length() - 1) : null;
@@ -93,10 +118,14 @@ class JcCorpusTest {
         assertThat(rpc.pid()).isEqualTo(1712);
         assertThat(rpc.process()).isEqualTo("svchost.exe");
         assertThat(rpc.services()).containsExactly("RpcSs");
-        assertThat(snap.sockets()).filteredOn(s -> s.services().contains("IKEEXT"))
+        assertThat(snap.sockets())
+                .filteredOn(s -> s.services().contains("IKEEXT"))
                 .extracting(s -> s.protocol() + " " + s.localEndpoint())
                 .contains("UDP [::]:500", "UDP [::]:4500");
-        Socket smb = snap.sockets().stream().filter(s -> s.localEndpoint().equals("0.0.0.0:445")).findFirst().orElseThrow();
+        Socket smb = snap.sockets().stream()
+                .filter(s -> s.localEndpoint().equals("0.0.0.0:445"))
+                .findFirst()
+                .orElseThrow();
         assertThat(smb.pid()).isEqualTo(4);
         assertThat(smb.process()).isNull();
         assertThat(snap.flags()).contains("a", "n", "o", "b");
@@ -117,16 +146,27 @@ class JcCorpusTest {
     void inTheWholeCorpusOnlyTheSocketListingsAreSnapshots() throws IOException {
         Path root = corpus().getParent().getParent(); // corpus/: hives (regf, CREG, logs, empty files) and listings
         // jc's own JSON parses beside the .out files are not listings; the memory and Velociraptor ones are.
-        assertThat(SnapshotFiles.find(root)).extracting(r -> r.file().getFileName().toString() + " " + r.kind())
-                .containsExactly("netstat-an.out NETSTAT", "netstat-aon.out NETSTAT", "netstat-aonb.out NETSTAT",
+        assertThat(SnapshotFiles.find(root))
+                .extracting(r -> r.file().getFileName().toString() + " " + r.kind())
+                .containsExactly(
+                        "netstat-an.out NETSTAT",
+                        "netstat-aon.out NETSTAT",
+                        "netstat-aonb.out NETSTAT",
                         "netstat.out NETSTAT",
-                        "netscan-backup.csv VOLATILITY3_SOCKETS", "netscan.csv VOLATILITY2_SOCKETS",
-                        "netstat.csv VOLATILITY3_SOCKETS", "connections.txt VOLATILITY2_SOCKETS",
-                        "sockscan.txt VOLATILITY2_SOCKETS", "connscan.txt VOLATILITY2_SOCKETS",
-                        "sockets.txt VOLATILITY2_SOCKETS", "windows.netstat.txt VOLATILITY3_SOCKETS",
-                        "Windows.Network.Netstat.json VELOCIRAPTOR_NETSTAT", "netscan.txt VOLATILITY3_SOCKETS",
-                        "netscan.txt VOLATILITY3_SOCKETS", "netscan_output.txt VOLATILITY3_SOCKETS",
-                        "windows.netscan.txt VOLATILITY3_SOCKETS", "NetstatEnriched_Netstat.json VELOCIRAPTOR_NETSTAT");
+                        "netscan-backup.csv VOLATILITY3_SOCKETS",
+                        "netscan.csv VOLATILITY2_SOCKETS",
+                        "netstat.csv VOLATILITY3_SOCKETS",
+                        "connections.txt VOLATILITY2_SOCKETS",
+                        "sockscan.txt VOLATILITY2_SOCKETS",
+                        "connscan.txt VOLATILITY2_SOCKETS",
+                        "sockets.txt VOLATILITY2_SOCKETS",
+                        "windows.netstat.txt VOLATILITY3_SOCKETS",
+                        "Windows.Network.Netstat.json VELOCIRAPTOR_NETSTAT",
+                        "netscan.txt VOLATILITY3_SOCKETS",
+                        "netscan.txt VOLATILITY3_SOCKETS",
+                        "netscan_output.txt VOLATILITY3_SOCKETS",
+                        "windows.netscan.txt VOLATILITY3_SOCKETS",
+                        "NetstatEnriched_Netstat.json VELOCIRAPTOR_NETSTAT");
     }
 
     @Test

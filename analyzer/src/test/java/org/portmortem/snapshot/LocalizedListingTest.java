@@ -20,9 +20,19 @@ class LocalizedListingTest {
         assertThat(s.warnings()).isEmpty();
         assertThat(s.language()).isEqualTo("de");
         assertThat(s.encoding()).isEqualTo("UTF-8");
-        assertThat(s.sockets()).extracting(x -> x.state() == null ? "-" : x.state().name()).containsExactly(
-                "LISTENING", "LISTENING", "LISTENING", "ESTABLISHED", "TIME_WAIT", "CLOSE_WAIT", "LISTENING",
-                "ESTABLISHED", "-", "-");
+        assertThat(s.sockets())
+                .extracting(x -> x.state() == null ? "-" : x.state().name())
+                .containsExactly(
+                        "LISTENING",
+                        "LISTENING",
+                        "LISTENING",
+                        "ESTABLISHED",
+                        "TIME_WAIT",
+                        "CLOSE_WAIT",
+                        "LISTENING",
+                        "ESTABLISHED",
+                        "-",
+                        "-");
         assertThat(s.sockets().get(0).stateText()).isEqualTo("ABHÖREN");
         Socket linkLocal = s.sockets().get(7);
         assertThat(linkLocal.localAddress()).isEqualTo("fe80::1c2d:3e4f:5a6b:7c8d%12");
@@ -47,10 +57,11 @@ class LocalizedListingTest {
         for (String name : new String[] {"de-ano.txt", "fr-ano.txt"}) {
             String text = Fixtures.text(name);
             NetstatSnapshot original = SnapshotReader.readSockets(Fixtures.copy(dir, name));
-            NetstatSnapshot utf16 = SnapshotReader.readSockets(Fixtures.write(dir, "u16-" + name,
-                    text.replace("\n", "\r\n"), StandardCharsets.UTF_16LE, (byte) 0xFF, (byte) 0xFE));
-            NetstatSnapshot oem = SnapshotReader.readSockets(Fixtures.write(dir, "oem-" + name,
-                    text.replace("\n", "\r\n"), Charset.forName("IBM850")));
+            NetstatSnapshot utf16 = SnapshotReader.readSockets(Fixtures.write(
+                    dir, "u16-" + name, text.replace("\n", "\r\n"), StandardCharsets.UTF_16LE, (byte) 0xFF, (byte)
+                            0xFE));
+            NetstatSnapshot oem = SnapshotReader.readSockets(
+                    Fixtures.write(dir, "oem-" + name, text.replace("\n", "\r\n"), Charset.forName("IBM850")));
             assertThat(utf16.encoding()).isEqualTo("UTF-16LE");
             assertThat(oem.encoding()).isEqualTo("IBM850");
             assertThat(utf16.sockets()).as(name).isEqualTo(original.sockets());
@@ -64,10 +75,10 @@ class LocalizedListingTest {
     void utf8WithBomAndUtf16WithoutBomAreDetected() throws IOException {
         String text = Fixtures.text("de-ano.txt");
         NetstatSnapshot original = SnapshotReader.readSockets(Fixtures.copy(dir, "de-ano.txt"));
-        NetstatSnapshot utf8Bom = SnapshotReader.readSockets(Fixtures.write(dir, "u8.txt", text, StandardCharsets.UTF_8,
-                (byte) 0xEF, (byte) 0xBB, (byte) 0xBF));
-        NetstatSnapshot utf16Be = SnapshotReader.readSockets(Fixtures.write(dir, "u16be.txt", text,
-                StandardCharsets.UTF_16BE));
+        NetstatSnapshot utf8Bom = SnapshotReader.readSockets(
+                Fixtures.write(dir, "u8.txt", text, StandardCharsets.UTF_8, (byte) 0xEF, (byte) 0xBB, (byte) 0xBF));
+        NetstatSnapshot utf16Be =
+                SnapshotReader.readSockets(Fixtures.write(dir, "u16be.txt", text, StandardCharsets.UTF_16BE));
         assertThat(utf8Bom.encoding()).isEqualTo("UTF-8");
         assertThat(utf16Be.encoding()).isEqualTo("UTF-16BE");
         assertThat(utf8Bom.sockets()).isEqualTo(original.sockets());
@@ -77,16 +88,16 @@ class LocalizedListingTest {
     @Test
     void ansiCopyIsToldApartFromOemByTheLocalizedWords() throws IOException {
         String text = Fixtures.text("de-ano.txt");
-        NetstatSnapshot ansi = SnapshotReader.readSockets(Fixtures.write(dir, "ansi.txt", text,
-                Charset.forName("windows-1252")));
+        NetstatSnapshot ansi =
+                SnapshotReader.readSockets(Fixtures.write(dir, "ansi.txt", text, Charset.forName("windows-1252")));
         assertThat(ansi.encoding()).isEqualTo("windows-1252");
         assertThat(ansi.sockets().get(0).stateText()).isEqualTo("ABHÖREN");
     }
 
     @Test
     void russianListingInCodePage866IsDetected() throws IOException {
-        NetstatSnapshot s = SnapshotReader.readSockets(Fixtures.write(dir, "ru.txt", Fixtures.text("ru-ano.txt"),
-                Charset.forName("IBM866")));
+        NetstatSnapshot s = SnapshotReader.readSockets(
+                Fixtures.write(dir, "ru.txt", Fixtures.text("ru-ano.txt"), Charset.forName("IBM866")));
         assertThat(s.encoding()).isEqualTo("IBM866");
         assertThat(s.language()).isEqualTo("ru");
         assertThat(s.warnings()).isEmpty();
@@ -106,7 +117,8 @@ class LocalizedListingTest {
         assertThat(s.sockets().get(1).pid()).isEqualTo(901);
         assertThat(s.warnings()).extracting(SnapshotWarning::line).containsExactly(2, 4, 5, 6);
         assertThat(s.warnings().get(1).message()).startsWith("header in a language not in the vocabulary");
-        assertThat(s.warnings().get(2).message()).isEqualTo(
-                "state word 'QWERTY' is not in the vocabulary; read as LISTENING because the foreign port is 0");
+        assertThat(s.warnings().get(2).message())
+                .isEqualTo(
+                        "state word 'QWERTY' is not in the vocabulary; read as LISTENING because the foreign port is 0");
     }
 }

@@ -35,8 +35,17 @@ class MemoryCorpusTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What a row says, read independently of the reader. */
-    record Expected(String proto, String local, String localPort, String foreign, String foreignPort, String state,
-            Integer pid, String owner, String offset, String created) {}
+    record Expected(
+            String proto,
+            String local,
+            String localPort,
+            String foreign,
+            String foreignPort,
+            String state,
+            Integer pid,
+            String owner,
+            String offset,
+            String created) {}
 
     private static Path sample(String relative) {
         Optional<Path> f = SharedMaterial.find("corpus/netstat/" + relative);
@@ -60,27 +69,50 @@ class MemoryCorpusTest {
     /** Volatility 3's ten columns, as cells of one row. */
     private static Expected vol3(String[] c) {
         boolean udp = c[1].startsWith("UDP");
-        return new Expected(c[1], c[2], c[3], udp ? "*" : c[4], udp ? null : c[5], udp ? null : unknown(c[6]),
-                pid(c[7]), unknown(c[8]), c[0], unknown(c[9]));
+        return new Expected(
+                c[1],
+                c[2],
+                c[3],
+                udp ? "*" : c[4],
+                udp ? null : c[5],
+                udp ? null : unknown(c[6]),
+                pid(c[7]),
+                unknown(c[8]),
+                c[0],
+                unknown(c[9]));
     }
 
     private static void check(Path file, List<Expected> expected) throws IOException {
         NetstatSnapshot snap = SnapshotReader.readSockets(file);
         assertThat(snap.source()).as(file + " source").isNotNull();
-        assertThat(snap.sockets()).as(file + " rows " + snap.warnings().stream().limit(3).toList()).hasSize(expected.size());
+        assertThat(snap.sockets())
+                .as(file + " rows " + snap.warnings().stream().limit(3).toList())
+                .hasSize(expected.size());
         List<String> diffs = new ArrayList<>();
         for (int i = 0; i < expected.size(); i++) {
             Expected e = expected.get(i);
             Socket s = snap.sockets().get(i);
-            String proto = s.protocol() + (e.proto().length() > 3 ? "v" + (s.ipVersion() == null ? "?" : s.ipVersion()) : "");
-            Expected got = new Expected(proto, s.localAddress(), s.localPort().toString(), s.foreignAddress(),
-                    s.foreignPort() == null ? null : s.foreignPort().toString(), s.stateText(), s.pid(), s.process(),
-                    s.memory().offset(), s.memory().createdText());
-            if (e.created() != null && s.memory().created() == null && !snap.source().tool().equals("KAPE")) {
+            String proto =
+                    s.protocol() + (e.proto().length() > 3 ? "v" + (s.ipVersion() == null ? "?" : s.ipVersion()) : "");
+            Expected got = new Expected(
+                    proto,
+                    s.localAddress(),
+                    s.localPort().toString(),
+                    s.foreignAddress(),
+                    s.foreignPort() == null ? null : s.foreignPort().toString(),
+                    s.stateText(),
+                    s.pid(),
+                    s.process(),
+                    s.memory().offset(),
+                    s.memory().createdText());
+            if (e.created() != null
+                    && s.memory().created() == null
+                    && !snap.source().tool().equals("KAPE")) {
                 diffs.add(file.getFileName() + " row " + i + ": created '" + e.created() + "' not read as a UTC time");
             }
             if (!Objects.equals(got, e)) {
-                diffs.add(file.getFileName() + " row " + i + " (line " + s.line() + "):\n  expected " + e + "\n  read     " + got);
+                diffs.add(file.getFileName() + " row " + i + " (line " + s.line() + "):\n  expected " + e
+                        + "\n  read     " + got);
             }
         }
         assertThat(diffs).as(file.toString()).isEmpty();
@@ -88,8 +120,11 @@ class MemoryCorpusTest {
 
     @Test
     void volatility3QuickRendererSamplesAgreeWithATabSplit() throws IOException {
-        for (String f : List.of("memory/seanlengwx-4014/netscan_output.txt", "memory/otterctf-alexisauriac/netscan.txt",
-                "memory/suninatas-level30/windows.netscan.txt", "memory/jerseyctf-recent-memory/windows.netstat.txt")) {
+        for (String f : List.of(
+                "memory/seanlengwx-4014/netscan_output.txt",
+                "memory/otterctf-alexisauriac/netscan.txt",
+                "memory/suninatas-level30/windows.netscan.txt",
+                "memory/jerseyctf-recent-memory/windows.netstat.txt")) {
             Path p = sample(f);
             List<Expected> expected = new ArrayList<>();
             for (String l : lines(p)) {
@@ -104,15 +139,26 @@ class MemoryCorpusTest {
     @Test
     void volatility3ConsoleCopyWithSpacesAgreesWithAWhitespaceRegex() throws IOException {
         Path p = sample("memory/ram-image-soysal/netscan.txt");
-        Pattern row = Pattern.compile("^(0x\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(\\d+)\\s+(\\S+)\\s+(\\d+)\\s+(?:([A-Z_]+)\\s+)?"
-                + "(\\S+)\\s+(\\S+)\\s+(.*?)\\s*$");
+        Pattern row =
+                Pattern.compile("^(0x\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(\\d+)\\s+(\\S+)\\s+(\\d+)\\s+(?:([A-Z_]+)\\s+)?"
+                        + "(\\S+)\\s+(\\S+)\\s+(.*?)\\s*$");
         List<Expected> expected = new ArrayList<>();
         for (String l : lines(p)) {
             if (l.startsWith("0x")) {
                 Matcher m = row.matcher(l);
                 assertThat(m.matches()).as(l).isTrue();
-                expected.add(vol3(new String[] {m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6),
-                        m.group(7) == null ? "" : m.group(7), m.group(8), m.group(9), m.group(10)}));
+                expected.add(vol3(new String[] {
+                    m.group(1),
+                    m.group(2),
+                    m.group(3),
+                    m.group(4),
+                    m.group(5),
+                    m.group(6),
+                    m.group(7) == null ? "" : m.group(7),
+                    m.group(8),
+                    m.group(9),
+                    m.group(10)
+                }));
             }
         }
         assertThat(expected).hasSize(484);
@@ -126,7 +172,8 @@ class MemoryCorpusTest {
 
     @Test
     void volatility3CsvRendererSamplesAgreeWithACommaSplit() throws IOException {
-        for (String f : List.of("memory/autovol3-base-rd01/netscan-backup.csv", "memory/autovol3-base-rd01/netstat.csv")) {
+        for (String f :
+                List.of("memory/autovol3-base-rd01/netscan-backup.csv", "memory/autovol3-base-rd01/netstat.csv")) {
             Path p = sample(f);
             List<Expected> expected = new ArrayList<>();
             for (String l : lines(p)) {
@@ -145,8 +192,16 @@ class MemoryCorpusTest {
         Path p = sample("memory/autovol3-base-rd01/netscan.csv");
         List<String> ls = lines(p);
         String h = ls.get(0);
-        int[] at = {0, h.indexOf("Proto"), h.indexOf("Local Address"), h.indexOf("Foreign Address"), h.indexOf("State"),
-            h.indexOf("Pid"), h.indexOf("Owner"), h.indexOf("Created")};
+        int[] at = {
+            0,
+            h.indexOf("Proto"),
+            h.indexOf("Local Address"),
+            h.indexOf("Foreign Address"),
+            h.indexOf("State"),
+            h.indexOf("Pid"),
+            h.indexOf("Owner"),
+            h.indexOf("Created")
+        };
         List<Expected> expected = new ArrayList<>();
         for (String l : ls.subList(1, ls.size())) {
             if (!l.startsWith("0x")) {
@@ -160,16 +215,26 @@ class MemoryCorpusTest {
             boolean udp = c[1].startsWith("UDP");
             String local = c[2].substring(0, c[2].lastIndexOf(':'));
             String foreign = c[3].substring(0, c[3].lastIndexOf(':'));
-            expected.add(new Expected(c[1], local, c[2].substring(c[2].lastIndexOf(':') + 1), udp ? "*" : foreign,
-                    udp ? null : c[3].substring(c[3].lastIndexOf(':') + 1), udp ? null : unknown(c[4]), pid(c[5]),
-                    unknown(c[6]), c[0], unknown(c[7])));
+            expected.add(new Expected(
+                    c[1],
+                    local,
+                    c[2].substring(c[2].lastIndexOf(':') + 1),
+                    udp ? "*" : foreign,
+                    udp ? null : c[3].substring(c[3].lastIndexOf(':') + 1),
+                    udp ? null : unknown(c[4]),
+                    pid(c[5]),
+                    unknown(c[6]),
+                    c[0],
+                    unknown(c[7])));
         }
         assertThat(expected).hasSize(129);
         check(p, expected);
         NetstatSnapshot snap = SnapshotReader.readSockets(p);
         assertThat(snap.source().plugin()).isEqualTo("netscan");
         // The garbage row (PID 4456540, owner with a form feed) is implausible, never a listener.
-        assertThat(snap.sockets()).filteredOn(s -> Integer.valueOf(4456540).equals(s.pid())).singleElement()
+        assertThat(snap.sockets())
+                .filteredOn(s -> Integer.valueOf(4456540).equals(s.pid()))
+                .singleElement()
                 .satisfies(s -> assertThat(s.memory().mark()).isEqualTo(RecordMark.IMPLAUSIBLE));
     }
 
@@ -183,8 +248,16 @@ class MemoryCorpusTest {
                     String[] c = l.split("\\s+", 7);
                     String proto = c[3].equals("6") ? "TCP" : c[3].equals("17") ? "UDP" : "RAW";
                     boolean tcp = proto.equals("TCP");
-                    expected.add(new Expected(proto, c[5], c[2], tcp ? "0.0.0.0" : "*", tcp ? "0" : null,
-                            proto.equals("RAW") ? "protocol " + c[3] + " " + c[4] : null, pid(c[1]), null, c[0],
+                    expected.add(new Expected(
+                            proto,
+                            c[5],
+                            c[2],
+                            tcp ? "0.0.0.0" : "*",
+                            tcp ? "0" : null,
+                            proto.equals("RAW") ? "protocol " + c[3] + " " + c[4] : null,
+                            pid(c[1]),
+                            null,
+                            c[0],
                             unknown(c[6])));
                 }
             }
@@ -197,8 +270,17 @@ class MemoryCorpusTest {
             for (String l : lines(p)) {
                 if (l.startsWith("0x")) {
                     String[] c = l.strip().split("\\s+");
-                    expected.add(new Expected("TCP", c[1].split(":")[0], c[1].split(":")[1], c[2].split(":")[0],
-                            c[2].split(":")[1], null, pid(c[3]), null, c[0], null));
+                    expected.add(new Expected(
+                            "TCP",
+                            c[1].split(":")[0],
+                            c[1].split(":")[1],
+                            c[2].split(":")[0],
+                            c[2].split(":")[1],
+                            null,
+                            pid(c[3]),
+                            null,
+                            c[0],
+                            null));
                 }
             }
             check(p, expected);
@@ -207,7 +289,8 @@ class MemoryCorpusTest {
 
     @Test
     void velociraptorResultsAgreeWithJacksonFieldByField() throws IOException {
-        for (String f : List.of("memory/msticpy-velociraptor/Windows.Network.Netstat.json",
+        for (String f : List.of(
+                "memory/msticpy-velociraptor/Windows.Network.Netstat.json",
                 "velociraptor/NetstatEnriched_Netstat.json")) {
             Path p = sample(f);
             List<Expected> expected = new ArrayList<>();
@@ -217,15 +300,23 @@ class MemoryCorpusTest {
                 }
                 JsonNode n = JSON.readTree(l);
                 boolean udp = n.get("Type").asText().equals("UDP");
-                expected.add(new Expected(n.get("Type").asText(), n.get("Laddr.IP").asText(),
-                        n.get("Laddr.Port").asText(), udp ? "*" : n.get("Raddr.IP").asText(),
-                        udp ? null : n.get("Raddr.Port").asText(), udp ? null : unknown(n.get("Status").asText()),
-                        n.get("Pid").asInt(), unknown(n.get("Name").asText()), null, unknown(n.get("Timestamp").asText())));
+                expected.add(new Expected(
+                        n.get("Type").asText(),
+                        n.get("Laddr.IP").asText(),
+                        n.get("Laddr.Port").asText(),
+                        udp ? "*" : n.get("Raddr.IP").asText(),
+                        udp ? null : n.get("Raddr.Port").asText(),
+                        udp ? null : unknown(n.get("Status").asText()),
+                        n.get("Pid").asInt(),
+                        unknown(n.get("Name").asText()),
+                        null,
+                        unknown(n.get("Timestamp").asText())));
             }
             check(p, expected);
         }
         NetstatSnapshot enriched = SnapshotReader.readSockets(sample("velociraptor/NetstatEnriched_Netstat.json"));
         assertThat(enriched.source().plugin()).isEqualTo("Windows.Network.NetstatEnriched");
-        assertThat(enriched.sockets()).allSatisfy(s -> assertThat(s.memory().mark()).isEqualTo(RecordMark.LIVE));
+        assertThat(enriched.sockets())
+                .allSatisfy(s -> assertThat(s.memory().mark()).isEqualTo(RecordMark.LIVE));
     }
 }

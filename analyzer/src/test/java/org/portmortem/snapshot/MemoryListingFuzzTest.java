@@ -41,31 +41,48 @@ class MemoryListingFuzzTest {
     private static Map<String, byte[]> samples() throws IOException {
         Map<String, byte[]> m = new LinkedHashMap<>();
         m.put("vol3-quick", resource("crafted-netscan.txt"));
-        m.put("vol3-csv", ("TreeDepth,Offset,Proto,LocalAddr,LocalPort,ForeignAddr,ForeignPort,State,PID,Owner,Created\n"
-                + "0,0x9a0000001000,TCPv4,0.0.0.0,135,0.0.0.0,0,LISTENING,912,svchost.exe,2026-03-02 08:00:01.000000 \n"
-                + "0,0x9a0000004000,UDPv6,::,5353,*,0,,1504,svchost.exe,N/A\n\n").getBytes(StandardCharsets.UTF_8));
-        m.put("vol3-json", ("\n[\n  {\n    \"Created\": \"2026-03-02T08:00:01+00:00\",\n    \"ForeignAddr\": \"0.0.0.0\",\n"
-                + "    \"ForeignPort\": 0,\n    \"LocalAddr\": \"0.0.0.0\",\n    \"LocalPort\": 135,\n"
-                + "    \"Offset\": 169324062576640,\n    \"Owner\": \"svchost.exe\",\n    \"PID\": 912,\n"
-                + "    \"Proto\": \"TCPv4\",\n    \"State\": \"LISTENING\",\n    \"__children\": []\n  }\n]\n")
-                .getBytes(StandardCharsets.UTF_8));
-        m.put("vol2-netscan", ("Offset(P)          Proto    Local Address                  Foreign Address      State"
-                + "            Pid      Owner          Created\n"
-                + "0x8c88aefed8c0     UDPv4    0.0.0.0:500                    *:*                                   556"
-                + "      svchost.exe    2018-08-30 13:52:23 UTC+0000\n"
-                + "0x8c88aefed8c0     TCPv6    :::135                         :::0                 LISTENING        912"
-                + "      svchost.exe    2018-08-30 13:52:23 UTC+0000\n").getBytes(StandardCharsets.UTF_8));
+        m.put(
+                "vol3-csv",
+                ("TreeDepth,Offset,Proto,LocalAddr,LocalPort,ForeignAddr,ForeignPort,State,PID,Owner,Created\n"
+                                + "0,0x9a0000001000,TCPv4,0.0.0.0,135,0.0.0.0,0,LISTENING,912,svchost.exe,2026-03-02 08:00:01.000000 \n"
+                                + "0,0x9a0000004000,UDPv6,::,5353,*,0,,1504,svchost.exe,N/A\n\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        m.put(
+                "vol3-json",
+                ("\n[\n  {\n    \"Created\": \"2026-03-02T08:00:01+00:00\",\n    \"ForeignAddr\": \"0.0.0.0\",\n"
+                                + "    \"ForeignPort\": 0,\n    \"LocalAddr\": \"0.0.0.0\",\n    \"LocalPort\": 135,\n"
+                                + "    \"Offset\": 169324062576640,\n    \"Owner\": \"svchost.exe\",\n    \"PID\": 912,\n"
+                                + "    \"Proto\": \"TCPv4\",\n    \"State\": \"LISTENING\",\n    \"__children\": []\n  }\n]\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        m.put(
+                "vol2-netscan",
+                ("Offset(P)          Proto    Local Address                  Foreign Address      State"
+                                + "            Pid      Owner          Created\n"
+                                + "0x8c88aefed8c0     UDPv4    0.0.0.0:500                    *:*                                   556"
+                                + "      svchost.exe    2018-08-30 13:52:23 UTC+0000\n"
+                                + "0x8c88aefed8c0     TCPv6    :::135                         :::0                 LISTENING        912"
+                                + "      svchost.exe    2018-08-30 13:52:23 UTC+0000\n")
+                        .getBytes(StandardCharsets.UTF_8));
         m.put("vol2-sockets", resource("winxp-sockets.txt"));
-        m.put("vol2-connscan", (new String(resource("winxp-connscan.txt"), StandardCharsets.UTF_8)
-                + "0x02087620 192.70.106.143:1367       192.70.106.76:22          1496\n").getBytes(StandardCharsets.UTF_8));
+        m.put(
+                "vol2-connscan",
+                (new String(resource("winxp-connscan.txt"), StandardCharsets.UTF_8)
+                                + "0x02087620 192.70.106.143:1367       192.70.106.76:22          1496\n")
+                        .getBytes(StandardCharsets.UTF_8));
         m.put("velociraptor", resource("crafted-velociraptor.jsonl"));
-        m.put("kape-csv", ("\"LocalAddress\",\"LocalPort\",\"RemoteAddress\",\"RemoteHostname\",\"RemotePort\",\"Process\","
-                + "\"ProcessId\",\"Protocol\",\"State\",\"Service\",\"Timestamp\"\n"
-                + "\"0.0.0.0\",\"135\",\"0.0.0.0\",\"\",\"0\",\"svchost\",\"912\",\"TCP\",\"LISTENING\",\"RpcSs\","
-                + "\"3/2/2026 8:00:01 AM\"\n").getBytes(StandardCharsets.UTF_8));
-        m.put("kansa", ("Protocol\tLocalAddress\tLocalPort\tForeignAddress\tForeignPort\tState\tConPId\tComponent\tProcess\n"
-                + "TCP\t[::]\t135\t[::]\t0\tLISTENING\t912\tRpcSs\t[svchost.exe]\n"
-                + "UDP\t0.0.0.0\t5353\t*\t*\tSTATELESS\t1504\tDnscache\t[svchost.exe]\n").getBytes(StandardCharsets.UTF_8));
+        m.put(
+                "kape-csv",
+                ("\"LocalAddress\",\"LocalPort\",\"RemoteAddress\",\"RemoteHostname\",\"RemotePort\",\"Process\","
+                                + "\"ProcessId\",\"Protocol\",\"State\",\"Service\",\"Timestamp\"\n"
+                                + "\"0.0.0.0\",\"135\",\"0.0.0.0\",\"\",\"0\",\"svchost\",\"912\",\"TCP\",\"LISTENING\",\"RpcSs\","
+                                + "\"3/2/2026 8:00:01 AM\"\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        m.put(
+                "kansa",
+                ("Protocol\tLocalAddress\tLocalPort\tForeignAddress\tForeignPort\tState\tConPId\tComponent\tProcess\n"
+                                + "TCP\t[::]\t135\t[::]\t0\tLISTENING\t912\tRpcSs\t[svchost.exe]\n"
+                                + "UDP\t0.0.0.0\t5353\t*\t*\tSTATELESS\t1504\tDnscache\t[svchost.exe]\n")
+                        .getBytes(StandardCharsets.UTF_8));
         m.put("pslist", resource("crafted-pslist.txt"));
         m.put("svcscan", resource("crafted-svcscan.txt"));
         return m;
@@ -82,12 +99,15 @@ class MemoryListingFuzzTest {
             switch (r.nextInt(8)) {
                 case 0 -> b.set(at, (byte) r.nextInt(256));
                 case 1 -> b.remove(at);
-                case 2 -> b.subList(at, Math.min(b.size(), at + 1 + r.nextInt(40))).clear();
+                case 2 ->
+                    b.subList(at, Math.min(b.size(), at + 1 + r.nextInt(40))).clear();
                 case 3 -> {
                     byte[] junk = switch (r.nextInt(5)) {
                         case 0 -> "\t\t\t".getBytes(StandardCharsets.UTF_8);
                         case 1 -> ",\"".getBytes(StandardCharsets.UTF_8);
-                        case 2 -> "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[".getBytes(StandardCharsets.UTF_8);
+                        case 2 ->
+                            "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+                                    .getBytes(StandardCharsets.UTF_8);
                         case 3 -> "99999999999999999999".getBytes(StandardCharsets.UTF_8);
                         default -> new byte[] {0, (byte) 0xFF, '\r', '\n', 0x1B};
                     };
@@ -124,7 +144,8 @@ class MemoryListingFuzzTest {
         int refused = 0;
         for (Map.Entry<String, byte[]> sample : samples().entrySet()) {
             assertThat(SnapshotReader.read(Files.write(dir.resolve(sample.getKey()), sample.getValue())))
-                    .as(sample.getKey() + " unmutated").isNotNull();
+                    .as(sample.getKey() + " unmutated")
+                    .isNotNull();
             for (int i = 0; i < ITERATIONS; i++) {
                 Path f = Files.write(dir.resolve(sample.getKey() + "-" + i), mutate(sample.getValue(), r));
                 try {

@@ -1,6 +1,5 @@
 package org.portmortem.snapshot;
 
-import org.portmortem.net.Protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -8,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.portmortem.net.Protocol;
 
 /** netstat forms other than -an/-ano: XP SP2 -b/-v blocks, resolved names, line ends, garbled lines. */
 class NetstatVariantsTest {
@@ -100,7 +100,8 @@ class NetstatVariantsTest {
         assertThat(s.sockets()).extracting(Socket::line).containsExactly(5, 8, 9);
         assertThat(s.warnings()).extracting(SnapshotWarning::line).containsExactly(6, 7, 8);
         assertThat(s.warnings()).allSatisfy(w -> assertThat(w.file()).isEqualTo(dir.resolve("n.txt")));
-        assertThat(s.warnings().get(0).toString()).isEqualTo(dir.resolve("n.txt") + ":6: not a netstat line, skipped: TCP    0.0.0.0");
+        assertThat(s.warnings().get(0).toString())
+                .isEqualTo(dir.resolve("n.txt") + ":6: not a netstat line, skipped: TCP    0.0.0.0");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.portmortem.snapshot;
 
-import org.portmortem.net.Protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.portmortem.net.Protocol;
 
 /** The netstat listings of the seed paper (HSC 2002), Windows 2000 {@code -an} and XP {@code -ano}. */
 class SeedPaperListingsTest {
@@ -27,15 +27,23 @@ class SeedPaperListingsTest {
         assertThat(s.language()).isEqualTo("en");
         assertThat(s.flags()).containsExactlyInAnyOrder("a", "n");
         assertThat(s.sockets()).hasSize(19);
-        assertThat(s.sockets()).filteredOn(x -> x.protocol() == Protocol.TCP).hasSize(11).allMatch(Socket::isListening);
-        assertThat(s.sockets()).filteredOn(x -> x.protocol() == Protocol.UDP).hasSize(8)
-                .allMatch(x -> x.state() == null && x.foreignPort() == null && x.foreignAddress().equals("*"));
+        assertThat(s.sockets())
+                .filteredOn(x -> x.protocol() == Protocol.TCP)
+                .hasSize(11)
+                .allMatch(Socket::isListening);
+        assertThat(s.sockets())
+                .filteredOn(x -> x.protocol() == Protocol.UDP)
+                .hasSize(8)
+                .allMatch(x -> x.state() == null
+                        && x.foreignPort() == null
+                        && x.foreignAddress().equals("*"));
         Socket netbt = s.sockets().get(10);
         assertThat(netbt.localEndpoint()).isEqualTo("192.70.106.143:139");
         assertThat(netbt.foreignEndpoint()).isEqualTo("0.0.0.0:0");
         assertThat(netbt.pid()).isNull();
         assertThat(netbt.line()).isEqualTo(16);
-        assertThat(s.sockets()).extracting(x -> x.protocol() + " " + x.localEndpoint())
+        assertThat(s.sockets())
+                .extracting(x -> x.protocol() + " " + x.localEndpoint())
                 .contains("TCP 0.0.0.0:3372", "TCP 0.0.0.0:4983", "UDP 0.0.0.0:3456", "UDP 192.70.106.143:500");
     }
 
@@ -45,13 +53,25 @@ class SeedPaperListingsTest {
         assertThat(s.warnings()).isEmpty();
         assertThat(s.flags()).containsExactlyInAnyOrder("a", "n", "o");
         assertThat(s.sockets()).hasSize(16);
-        assertThat(s.sockets()).extracting(x -> x.protocol() + " " + x.localEndpoint() + " " + x.pid())
+        assertThat(s.sockets())
+                .extracting(x -> x.protocol() + " " + x.localEndpoint() + " " + x.pid())
                 .containsExactly(
-                        "TCP 0.0.0.0:135 884", "TCP 0.0.0.0:445 4", "TCP 0.0.0.0:1025 976", "TCP 0.0.0.0:5000 1160",
-                        "TCP 192.70.106.143:139 4", "UDP 0.0.0.0:135 884", "UDP 0.0.0.0:445 4", "UDP 0.0.0.0:500 704",
-                        "UDP 0.0.0.0:1026 1112", "UDP 0.0.0.0:1027 976", "UDP 127.0.0.1:123 976",
-                        "UDP 127.0.0.1:1900 1160", "UDP 192.70.106.143:123 976", "UDP 192.70.106.143:137 4",
-                        "UDP 192.70.106.143:138 4", "UDP 192.70.106.143:1900 1160");
+                        "TCP 0.0.0.0:135 884",
+                        "TCP 0.0.0.0:445 4",
+                        "TCP 0.0.0.0:1025 976",
+                        "TCP 0.0.0.0:5000 1160",
+                        "TCP 192.70.106.143:139 4",
+                        "UDP 0.0.0.0:135 884",
+                        "UDP 0.0.0.0:445 4",
+                        "UDP 0.0.0.0:500 704",
+                        "UDP 0.0.0.0:1026 1112",
+                        "UDP 0.0.0.0:1027 976",
+                        "UDP 127.0.0.1:123 976",
+                        "UDP 127.0.0.1:1900 1160",
+                        "UDP 192.70.106.143:123 976",
+                        "UDP 192.70.106.143:137 4",
+                        "UDP 192.70.106.143:138 4",
+                        "UDP 192.70.106.143:1900 1160");
         assertThat(s.sockets()).allMatch(x -> x.ipVersion() == 4);
     }
 
@@ -65,7 +85,8 @@ class SeedPaperListingsTest {
         assertThat(phantoms).hasSize(1);
         assertThat(phantoms.get(0).listener().localEndpoint()).isEqualTo("0.0.0.0:1367");
         assertThat(phantoms.get(0).listener().line()).isEqualTo(2);
-        assertThat(phantoms.get(0).evidence()).singleElement()
+        assertThat(phantoms.get(0).evidence())
+                .singleElement()
                 .satisfies(e -> assertThat(e.foreignEndpoint()).isEqualTo("192.70.106.76:22"))
                 .satisfies(e -> assertThat(e.line()).isEqualTo(3));
     }
@@ -101,7 +122,8 @@ class SeedPaperListingsTest {
             NetstatSnapshot s = SnapshotReader.readSockets(f);
             assertThat(s.warnings()).as("listing %d", k).isEmpty();
             assertThat(s.sockets()).as("listing %d", k).hasSize(expected.get(k));
-            assertThat(s.sockets()).as("listing %d", k)
+            assertThat(s.sockets())
+                    .as("listing %d", k)
                     .allMatch(x -> x.protocol() == Protocol.UDP || x.state() != SocketState.UNKNOWN);
         }
     }

@@ -1,9 +1,8 @@
 package org.portmortem.snapshot;
 
-import org.portmortem.testing.SharedFolder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.portmortem.testing.SharedFolder;
 
 /** Locates the project's read-only shared material ({@code ../shared} beside the repository). */
 final class SharedMaterial {

@@ -27,15 +27,17 @@ class SnapshotFilesTest {
     void findsSnapshotsByContentAndSkipsHivesBinariesAndProse() throws IOException {
         Path sub = Files.createDirectories(dir.resolve("live/evening"));
         Files.writeString(sub.resolve("ns.log"), Fixtures.text("seed-xp-default-ano.txt"));
-        Fixtures.write(dir, "procs", Fixtures.text("tasklist-svc-xp.txt"), StandardCharsets.UTF_16LE, (byte) 0xFF,
-                (byte) 0xFE);
+        Fixtures.write(
+                dir, "procs", Fixtures.text("tasklist-svc-xp.txt"), StandardCharsets.UTF_16LE, (byte) 0xFF, (byte)
+                        0xFE);
         Files.writeString(dir.resolve("udp.csv"), Fixtures.text("get-netudpendpoint.csv"));
         writeHiveBinaryAndProse();
         Files.writeString(dir.resolve("empty.txt"), "");
-        assertThat(SnapshotFiles.find(dir)).containsExactly(
-                new RecognizedSnapshot(sub.resolve("ns.log"), SnapshotKind.NETSTAT),
-                new RecognizedSnapshot(dir.resolve("procs"), SnapshotKind.TASKLIST_SVC),
-                new RecognizedSnapshot(dir.resolve("udp.csv"), SnapshotKind.NET_UDP_ENDPOINT_CSV));
+        assertThat(SnapshotFiles.find(dir))
+                .containsExactly(
+                        new RecognizedSnapshot(sub.resolve("ns.log"), SnapshotKind.NETSTAT),
+                        new RecognizedSnapshot(dir.resolve("procs"), SnapshotKind.TASKLIST_SVC),
+                        new RecognizedSnapshot(dir.resolve("udp.csv"), SnapshotKind.NET_UDP_ENDPOINT_CSV));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.portmortem.snapshot;
 
-import org.portmortem.net.Protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.portmortem.net.Protocol;
 
 /** The compact socket columns: what goes in comes out, and a snapshot keeps them instead of copying. */
 class SocketListTest {
@@ -29,11 +29,41 @@ class SocketListTest {
 
     @Test
     void nullFieldsNamedPortsServicesAndMemoryRecordsSurvive() {
-        Socket udp = new Socket(Protocol.UDP, null, "0.0.0.0", new Port(null, "netbios-ns"), "*", null, null, null,
-                null, null, List.of(), 7);
-        Socket tcp = new Socket(Protocol.TCP, 6, "::", Port.of(445), "::", Port.of(0), SocketState.LISTENING,
-                "ABHÖREN", 4, "System", List.of("LanmanServer", "Browser"), 9)
-                .withMemory(new MemoryRecord("0x1234", "2020-01-02 03:04:05", Instant.parse("2020-01-02T03:04:05Z"), RecordMark.LIVE, null, null, "netscan", null));
+        Socket udp = new Socket(
+                Protocol.UDP,
+                null,
+                "0.0.0.0",
+                new Port(null, "netbios-ns"),
+                "*",
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                7);
+        Socket tcp = new Socket(
+                        Protocol.TCP,
+                        6,
+                        "::",
+                        Port.of(445),
+                        "::",
+                        Port.of(0),
+                        SocketState.LISTENING,
+                        "ABHÖREN",
+                        4,
+                        "System",
+                        List.of("LanmanServer", "Browser"),
+                        9)
+                .withMemory(new MemoryRecord(
+                        "0x1234",
+                        "2020-01-02 03:04:05",
+                        Instant.parse("2020-01-02T03:04:05Z"),
+                        RecordMark.LIVE,
+                        null,
+                        null,
+                        "netscan",
+                        null));
         SocketList columns = new SocketList();
         columns.add(udp);
         columns.add(tcp);
@@ -57,9 +87,12 @@ class SocketListTest {
         ProcessTable tasks = SnapshotReader.readProcesses(Fixtures.copy(dir, "tasklist-svc-xp.txt"));
         NetstatSnapshot plain = netstat.withSockets(new ArrayList<>(netstat.sockets()));
         assertThat(plain.sockets()).isNotInstanceOf(SocketList.class);
-        List<Socket> viaColumns = SocketOwners.attach(netstat, Optional.of(tasks)).sockets();
-        assertThat(viaColumns).isInstanceOf(SocketList.class)
-                .containsExactlyElementsOf(SocketOwners.attach(plain, Optional.of(tasks)).sockets());
+        List<Socket> viaColumns =
+                SocketOwners.attach(netstat, Optional.of(tasks)).sockets();
+        assertThat(viaColumns)
+                .isInstanceOf(SocketList.class)
+                .containsExactlyElementsOf(
+                        SocketOwners.attach(plain, Optional.of(tasks)).sockets());
         assertThat(viaColumns.get(0).process()).isEqualTo("svchost.exe");
     }
 }

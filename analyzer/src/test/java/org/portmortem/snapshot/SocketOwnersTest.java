@@ -21,7 +21,10 @@ class SocketOwnersTest {
         Socket rpc = owned.sockets().get(0);
         assertThat(rpc.process()).isEqualTo("svchost.exe");
         assertThat(rpc.services()).containsExactly("RpcSs");
-        Socket ike = owned.sockets().stream().filter(s -> s.localEndpoint().equals("0.0.0.0:500")).findFirst().orElseThrow();
+        Socket ike = owned.sockets().stream()
+                .filter(s -> s.localEndpoint().equals("0.0.0.0:500"))
+                .findFirst()
+                .orElseThrow();
         assertThat(ike.process()).isEqualTo("lsass.exe");
         assertThat(ike.services()).contains("PolicyAgent");
         Socket smb = owned.sockets().get(1);
@@ -41,9 +44,10 @@ class SocketOwnersTest {
 
     @Test
     void dashBOwnersWinOverTheProcessTable() throws IOException {
-        String text = "\nActive Connections\n\n  Proto  Local Address          Foreign Address        State           PID\n"
-                + "  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       884\n"
-                + "  RpcSs\n [svchost.exe]\n";
+        String text =
+                "\nActive Connections\n\n  Proto  Local Address          Foreign Address        State           PID\n"
+                        + "  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       884\n"
+                        + "  RpcSs\n [svchost.exe]\n";
         NetstatSnapshot netstat = SnapshotReader.readSockets(
                 Fixtures.write(dir, "b.txt", text, java.nio.charset.StandardCharsets.US_ASCII));
         ProcessTable tasks = SnapshotReader.readProcesses(Fixtures.copy(dir, "tasklist-xp.txt"));

@@ -27,7 +27,10 @@ class TaskListTest {
         assertThat(t.processes()).hasSize(13);
         ProcessEntry netsvcs = t.byPid(976).orElseThrow();
         assertThat(netsvcs.imageName()).isEqualTo("svchost.exe");
-        assertThat(netsvcs.services()).hasSize(29).startsWith("AudioSrv", "BITS").contains("Schedule", "Messenger")
+        assertThat(netsvcs.services())
+                .hasSize(29)
+                .startsWith("AudioSrv", "BITS")
+                .contains("Schedule", "Messenger")
                 .endsWith("WZCSVC");
         assertThat(netsvcs.line()).isEqualTo(12);
         assertThat(t.byPid(0).orElseThrow().imageName()).isEqualTo("System Idle Process");
@@ -45,8 +48,8 @@ class TaskListTest {
                 + "svchost.exe                  12345 RpcEptMapper, RpcSs\r\n";
         ProcessTable t = SnapshotReader.readProcesses(Fixtures.write(dir, "w10.txt", text, StandardCharsets.US_ASCII));
         assertThat(t.warnings()).isEmpty();
-        assertThat(t.byPid(876).orElseThrow().services()).containsExactly("BrokerInfrastructure", "DcomLaunch",
-                "PlugPlay", "Power", "SystemEventsBroker");
+        assertThat(t.byPid(876).orElseThrow().services())
+                .containsExactly("BrokerInfrastructure", "DcomLaunch", "PlugPlay", "Power", "SystemEventsBroker");
         assertThat(t.byPid(12345).orElseThrow().services()).containsExactly("RpcEptMapper", "RpcSs");
     }
 
@@ -56,10 +59,13 @@ class TaskListTest {
         ProcessTable csv = SnapshotReader.readProcesses(Fixtures.copy(dir, "tasklist-svc-xp.csv"));
         assertThat(csv.kind()).isEqualTo(SnapshotKind.TASKLIST_SVC_CSV);
         assertThat(csv.warnings()).isEmpty();
-        assertThat(csv.processes().keySet()).containsExactlyElementsOf(table.processes().keySet());
+        assertThat(csv.processes().keySet())
+                .containsExactlyElementsOf(table.processes().keySet());
         for (int pid : table.processes().keySet()) {
-            assertThat(csv.byPid(pid).orElseThrow().services()).isEqualTo(table.byPid(pid).orElseThrow().services());
-            assertThat(csv.byPid(pid).orElseThrow().imageName()).isEqualTo(table.byPid(pid).orElseThrow().imageName());
+            assertThat(csv.byPid(pid).orElseThrow().services())
+                    .isEqualTo(table.byPid(pid).orElseThrow().services());
+            assertThat(csv.byPid(pid).orElseThrow().imageName())
+                    .isEqualTo(table.byPid(pid).orElseThrow().imageName());
         }
     }
 

@@ -29,18 +29,21 @@ class VocabularyTest {
 
     @Test
     void eachLanguagesTitleAndHeaderGiveItsLanguage() throws IOException {
-        Map<String, String> titles = Vocabulary.standard().entries().stream().filter(e -> e.kind().equals("title"))
+        Map<String, String> titles = Vocabulary.standard().entries().stream()
+                .filter(e -> e.kind().equals("title"))
                 .collect(Collectors.toMap(Vocabulary.Entry::language, Vocabulary.Entry::text));
-        Map<String, String> headers = Vocabulary.standard().entries().stream().filter(e -> e.kind().equals("header"))
+        Map<String, String> headers = Vocabulary.standard().entries().stream()
+                .filter(e -> e.kind().equals("header"))
                 .collect(Collectors.toMap(Vocabulary.Entry::language, Vocabulary.Entry::text));
-        assertThat(headers.keySet()).containsExactlyInAnyOrderElementsOf(titles.keySet())
+        assertThat(headers.keySet())
+                .containsExactlyInAnyOrderElementsOf(titles.keySet())
                 .contains("en", "fr", "de", "es", "it", "pt", "nl", "ru", "zh", "ja");
         for (var h : headers.entrySet()) {
             String text = "\r\n" + titles.get(h.getKey()) + "\r\n\r\n  Proto  " + h.getValue()
                     + "         Foreign                State\r\n"
                     + "  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING\r\n";
-            NetstatSnapshot s = SnapshotReader.readSockets(
-                    Fixtures.write(dir, h.getKey() + ".txt", text, StandardCharsets.UTF_8));
+            NetstatSnapshot s =
+                    SnapshotReader.readSockets(Fixtures.write(dir, h.getKey() + ".txt", text, StandardCharsets.UTF_8));
             assertThat(s.language()).as(h.getKey()).isEqualTo(h.getKey());
             assertThat(s.warnings()).as(h.getKey()).isEmpty();
         }

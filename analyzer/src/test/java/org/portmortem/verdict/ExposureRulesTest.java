@@ -1,8 +1,6 @@
 package org.portmortem.verdict;
 
-import org.portmortem.exposure.RegistryScope;
 import static org.assertj.core.api.Assertions.assertThat;
-
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.portmortem.bootplan.BootPlan;
 import org.portmortem.exposure.Exposure;
 import org.portmortem.exposure.ExposurePredictor;
+import org.portmortem.exposure.RegistryScope;
 import org.portmortem.exposure.remediation.HardeningPlan;
 import org.portmortem.hive.Hive;
 import org.portmortem.model.ModelOptions;
@@ -25,19 +24,27 @@ class ExposureRulesTest {
     }
 
     private static Finding byId(List<Finding> findings, String id) {
-        return findings.stream().filter(f -> f.id().equals(id)).findFirst()
-                .orElseThrow(() -> new AssertionError("no finding " + id + " in " + findings.stream().map(Finding::id).toList()));
+        return findings.stream()
+                .filter(f -> f.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no finding " + id + " in "
+                        + findings.stream().map(Finding::id).toList()));
     }
 
     @Test
     void netbiosOnTheInterfaceIsMediumWithTheWinsTabAndNetbiosOptionsCommand() throws IOException {
         Finding f = byId(findings(ReferenceSystems.WIN2000, "00"), "exposure.netbt:NetBT");
         assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
-        assertThat(f.listeners()).extracting(l -> l.protocol() + " " + l.localEndpoint()).containsExactlyInAnyOrder(
-                "TCP 192.70.106.143:139", "UDP 192.70.106.143:137", "UDP 192.70.106.143:138");
+        assertThat(f.listeners())
+                .extracting(l -> l.protocol() + " " + l.localEndpoint())
+                .containsExactlyInAnyOrder(
+                        "TCP 192.70.106.143:139", "UDP 192.70.106.143:137", "UDP 192.70.106.143:138");
         assertThat(f.remediations()).singleElement().satisfies(r -> {
-            assertThat(r.commands()).singleElement().asString()
-                    .startsWith("reg add \"HKLM\\SYSTEM\\CurrentControlSet\\Services\\NetBT\\Parameters\\Interfaces\\Tcpip_{")
+            assertThat(r.commands())
+                    .singleElement()
+                    .asString()
+                    .startsWith(
+                            "reg add \"HKLM\\SYSTEM\\CurrentControlSet\\Services\\NetBT\\Parameters\\Interfaces\\Tcpip_{")
                     .contains("/v \"NetbiosOptions\" /t REG_DWORD /d 2 /f");
             assertThat(r.guiPath()).contains("WINS tab").contains("Disable NetBIOS over TCP/IP");
             assertThat(r.remediation()).isNotNull();
@@ -49,12 +56,16 @@ class ExposureRulesTest {
     void dcomOverTcpWithDcomEnabledIsMediumWithDefaultProtocolsAndEnableDcomRemediations() throws IOException {
         Finding f = byId(findings(ReferenceSystems.WINXP, "00"), "exposure.dcom-tcp:RpcSs");
         assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
-        assertThat(f.listeners()).extracting(l -> l.protocol() + " " + l.localEndpoint()).containsExactly("TCP 0.0.0.0:135");
+        assertThat(f.listeners())
+                .extracting(l -> l.protocol() + " " + l.localEndpoint())
+                .containsExactly("TCP 0.0.0.0:135");
         assertThat(f.evidence()).anyMatch(e -> "EnableDCOM".equals(e.valueName()));
-        assertThat(f.remediations()).extracting(RemediationRef::commands).containsExactly(
-                List.of("reg add \"HKLM\\SOFTWARE\\Microsoft\\Rpc\" /v \"DCOM Protocols\" /t REG_MULTI_SZ"
-                        + " /d \"ncadg_ip_udp\\0ncacn_http\" /f"),
-                List.of("reg add \"HKLM\\SOFTWARE\\Microsoft\\Ole\" /v \"EnableDCOM\" /t REG_SZ /d \"N\" /f"));
+        assertThat(f.remediations())
+                .extracting(RemediationRef::commands)
+                .containsExactly(
+                        List.of("reg add \"HKLM\\SOFTWARE\\Microsoft\\Rpc\" /v \"DCOM Protocols\" /t REG_MULTI_SZ"
+                                + " /d \"ncadg_ip_udp\\0ncacn_http\" /f"),
+                        List.of("reg add \"HKLM\\SOFTWARE\\Microsoft\\Ole\" /v \"EnableDCOM\" /t REG_SZ /d \"N\" /f"));
         assertThat(f.remediations().get(0).guiPath()).contains("Default Protocols");
     }
 
@@ -71,9 +82,13 @@ class ExposureRulesTest {
     @Test
     void hardenedWindows2000KeepsOnlyTheFindingsThePaperLeavesOpen() throws IOException {
         List<Finding> f = findings(ReferenceSystems.WIN2000, "05");
-        assertThat(f).extracting(Finding::id).containsExactly("exposure.dcom-tcp:RpcSs",
-                "exposure.dynamic-rpc-all-interfaces:Schedule", "exposure.messenger:Messenger",
-                "exposure.rpc-endpoint-mapper:RpcSs");
+        assertThat(f)
+                .extracting(Finding::id)
+                .containsExactly(
+                        "exposure.dcom-tcp:RpcSs",
+                        "exposure.dynamic-rpc-all-interfaces:Schedule",
+                        "exposure.messenger:Messenger",
+                        "exposure.rpc-endpoint-mapper:RpcSs");
     }
 
     /** Findings of a corpus SYSTEM hive read alone, with no hardening plan (remediations are not asserted). */
@@ -92,7 +107,8 @@ class ExposureRulesTest {
     void remoteDesktopReachableThroughTheFirewallIsHigh() throws IOException {
         Finding rdp = byId(corpusFindings("regipy/SYSTEM"), "exposure.rdp:TermService");
         assertThat(rdp.severity()).isEqualTo(Severity.HIGH);
-        assertThat(rdp.listeners()).extracting(l -> l.protocol() + " " + l.localEndpoint())
+        assertThat(rdp.listeners())
+                .extracting(l -> l.protocol() + " " + l.localEndpoint())
                 .containsExactlyInAnyOrder("TCP 0.0.0.0:3389", "TCP [::]:3389");
     }
 
@@ -113,8 +129,8 @@ class ExposureRulesTest {
         Finding dcom = byId(corpusFindings("bcc-m57/SYSTEM"), "exposure.dcom-tcp:RpcSs");
         assertThat(dcom.severity()).isEqualTo(Severity.LOW);
         assertThat(dcom.description()).contains("Standard profile, in force");
-        assertThat(dcom.evidence()).anyMatch(e -> "EnableDCOM".equals(e.valueName())
-                && e.note().contains("default Y assumed"));
+        assertThat(dcom.evidence())
+                .anyMatch(e -> "EnableDCOM".equals(e.valueName()) && e.note().contains("default Y assumed"));
     }
 
     @Test

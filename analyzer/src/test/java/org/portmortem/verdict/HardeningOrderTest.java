@@ -6,13 +6,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.portmortem.bootplan.BootPlan;
 import org.portmortem.exposure.Exposure;
-import org.portmortem.exposure.ExposurePredictor;
 import org.portmortem.exposure.remediation.HardeningPlan;
 import org.portmortem.hive.Hive;
 import org.portmortem.model.ModelOptions;
-import org.portmortem.model.SystemModel;
 
 /** Hardening that does no harm: ordered by severity, the host's own addressing kept, side effects said. */
 class HardeningOrderTest {
@@ -24,13 +21,18 @@ class HardeningOrderTest {
     /** The severity each step fixes: the most severe finding among the listeners it closes. */
     private static List<Severity> stepSeverities(HardeningPlan.Baseline baseline, HardeningPlan p) {
         Exposure base = p.baseline();
-        List<Finding> findings = ExposureRules.bundled().findings(baseline.model(), baseline.registry(), base,
-                new HardeningPlan(base, List.of()));
+        List<Finding> findings = ExposureRules.bundled()
+                .findings(baseline.model(), baseline.registry(), base, new HardeningPlan(base, List.of()));
         List<Severity> out = new ArrayList<>();
         for (HardeningPlan.Step s : p.steps()) {
-            out.add(findings.stream().filter(f -> f.listeners().stream().anyMatch(l -> s.closed().stream()
-                    .anyMatch(c -> c.localEndpoint().equals(l.localEndpoint()) && c.protocol() == l.protocol())))
-                    .map(Finding::severity).min(Comparator.naturalOrder()).orElse(Severity.INFO));
+            out.add(findings.stream()
+                    .filter(f -> f.listeners().stream()
+                            .anyMatch(l -> s.closed().stream()
+                                    .anyMatch(c -> c.localEndpoint().equals(l.localEndpoint())
+                                            && c.protocol() == l.protocol())))
+                    .map(Finding::severity)
+                    .min(Comparator.naturalOrder())
+                    .orElse(Severity.INFO));
         }
         return out;
     }
@@ -61,13 +63,18 @@ class HardeningOrderTest {
         try (Hive h = Hive.open(system)) {
             HardeningPlan.Baseline baseline = HardeningPlan.Baseline.read(h, null, ModelOptions.DEFAULT);
             Exposure e = baseline.exposure();
-            assertThat(e.listeners()).anyMatch(l -> "Dhcp".equalsIgnoreCase(l.owner().service()));
+            assertThat(e.listeners())
+                    .anyMatch(l -> "Dhcp".equalsIgnoreCase(l.owner().service()));
             HardeningPlan p = plan(baseline);
-            assertThat(p.steps()).isNotEmpty()
+            assertThat(p.steps())
+                    .isNotEmpty()
                     .noneMatch(st -> "Dhcp".equalsIgnoreCase(st.remediation().serviceToDisable()));
-            assertThat(p.steps()).filteredOn(st -> st.remediation().serviceToDisable() != null).isNotEmpty()
-                    .allSatisfy(st -> HardeningPlan.runningDependents(baseline.plan(),
-                            st.remediation().serviceToDisable()).forEach(d -> assertThat(st.remediation().why()).contains(d)));
+            assertThat(p.steps())
+                    .filteredOn(st -> st.remediation().serviceToDisable() != null)
+                    .isNotEmpty()
+                    .allSatisfy(st -> HardeningPlan.runningDependents(
+                                    baseline.plan(), st.remediation().serviceToDisable())
+                            .forEach(d -> assertThat(st.remediation().why()).contains(d)));
         }
     }
 }

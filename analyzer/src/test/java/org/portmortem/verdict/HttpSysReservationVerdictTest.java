@@ -27,20 +27,29 @@ class HttpSysReservationVerdictTest {
 
     private static Analysis analyse(List<Path> overlays, String listingName) throws Exception {
         Path xp = ReferenceSystems.fixtures().resolve(ReferenceSystems.WINXP);
-        Path listing = Path.of(HttpSysReservationVerdictTest.class.getResource(listingName).toURI());
-        return CaseAnalysis.run(new AnalysisRequest(CaseFiles.locate(xp, null, null), List.of(listing), overlays,
-                ModelOptions.DEFAULT, HiveOpenOptions.DEFAULT,
+        Path listing = Path.of(
+                HttpSysReservationVerdictTest.class.getResource(listingName).toURI());
+        return CaseAnalysis.run(new AnalysisRequest(
+                CaseFiles.locate(xp, null, null),
+                List.of(listing),
+                overlays,
+                ModelOptions.DEFAULT,
+                HiveOpenOptions.DEFAULT,
                 new AnalysisRequest.RunInfo("test", Instant.parse("2026-01-01T00:00:00Z"), null, null)));
     }
 
     private static SocketVerdict port8080(Analysis a) {
         return a.verdicts().snapshots().get(0).sockets().stream()
-                .filter(s -> s.socket().localEndpoint().equals("0.0.0.0:8080")).findFirst().orElseThrow();
+                .filter(s -> s.socket().localEndpoint().equals("0.0.0.0:8080"))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void aSystemSocketOnAReservedPortIsExplainedByTheReservationWithItsEvidence() throws Exception {
-        Path overlay = Path.of(HttpSysReservationVerdictTest.class.getResource("httpsys-reservation.reg").toURI());
+        Path overlay = Path.of(HttpSysReservationVerdictTest.class
+                .getResource("httpsys-reservation.reg")
+                .toURI());
         Analysis a = analyse(List.of(overlay));
 
         SocketVerdict v = port8080(a);
@@ -54,12 +63,19 @@ class HttpSysReservationVerdictTest {
             assertThat(ev.note()).contains("NETWORK SERVICE (S-1-5-20)");
         });
         // Possible, not predicted: not counted as reachable at boot, no finding above info for it.
-        assertThat(a.firstScreen().reachable()).noneMatch(r -> r.listener().port() != null && r.listener().port() == 8080);
-        assertThat(a.findings()).filteredOn(f -> f.listeners().stream().anyMatch(l -> Integer.valueOf(8080).equals(l.port())))
-                .isNotEmpty().allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
-        assertThat(a.verdicts().snapshots().get(0).absent()).noneMatch(x -> x.listener().possibleOnly());
-        assertThat(a.summary()).anySatisfy(l -> assertThat(l).startsWith("Listeners:")
-                .contains("; 1 of them only possible (HTTP.sys reservations)"));
+        assertThat(a.firstScreen().reachable())
+                .noneMatch(r -> r.listener().port() != null && r.listener().port() == 8080);
+        assertThat(a.findings())
+                .filteredOn(f -> f.listeners().stream()
+                        .anyMatch(l -> Integer.valueOf(8080).equals(l.port())))
+                .isNotEmpty()
+                .allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
+        assertThat(a.verdicts().snapshots().get(0).absent())
+                .noneMatch(x -> x.listener().possibleOnly());
+        assertThat(a.summary())
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith("Listeners:")
+                        .contains("; 1 of them only possible (HTTP.sys reservations)"));
     }
 
     @Test
@@ -71,7 +87,9 @@ class HttpSysReservationVerdictTest {
     @Test
     void anotherProcessOnAReservedPortIsNotExplainedByHttpSys() throws Exception {
         // netstat -ano without names: PID 1234 holds 8080, which HTTP.sys (System, PID 4) would hold.
-        Path overlay = Path.of(HttpSysReservationVerdictTest.class.getResource("httpsys-reservation.reg").toURI());
+        Path overlay = Path.of(HttpSysReservationVerdictTest.class
+                .getResource("httpsys-reservation.reg")
+                .toURI());
         SocketVerdict v = port8080(analyse(List.of(overlay), "xp-ano-httpsys-other-pid.txt"));
         assertThat(v.kind()).isEqualTo(VerdictKind.UNEXPLAINED);
         assertThat(v.reason()).contains("(the kernel, PID 4), but the listing shows it owned by PID 1234");

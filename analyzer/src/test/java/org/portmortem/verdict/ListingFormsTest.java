@@ -38,8 +38,9 @@ class ListingFormsTest {
                 "  UDP    winxp:epmap            *:*"));
         SnapshotVerdicts v = step.comparison().judge(listing, null);
 
-        assertThat(v.sockets()).extracting(SocketVerdict::kind).containsExactly(VerdictKind.EXPLAINED,
-                VerdictKind.ARTEFACT, VerdictKind.EXPLAINED);
+        assertThat(v.sockets())
+                .extracting(SocketVerdict::kind)
+                .containsExactly(VerdictKind.EXPLAINED, VerdictKind.ARTEFACT, VerdictKind.EXPLAINED);
         assertThat(v.sockets().get(0).reason()).contains("'epmap'", "maps to 135");
         assertThat(v.sockets().get(0).listener().owner().service()).isEqualTo("RpcSs");
         assertThat(v.sockets().get(1).reason()).contains("'blackjack'", "not compared");
@@ -48,7 +49,8 @@ class ListingFormsTest {
 
     private static List<String> xpListingCapturedAt(String when, String without) throws IOException {
         List<String> lines = new ArrayList<>(List.of(when));
-        for (String l : Files.readAllLines(ReferenceSystems.step(ReferenceSystems.WINXP, "00").netstat())) {
+        for (String l : Files.readAllLines(
+                ReferenceSystems.step(ReferenceSystems.WINXP, "00").netstat())) {
             if (!l.trim().replaceAll("\\s+", " ").equals(without)) {
                 lines.add(l);
             }
@@ -61,8 +63,14 @@ class ListingFormsTest {
      * zone, Romance Standard Time, UTC+1 in November).
      */
     private static ReferenceSystems.Step xpWithScheduleWrittenAt(Instant when) throws IOException {
-        return ReferenceSystems.build(ReferenceSystems.WINXP, "00", hive -> hive.root().key("ControlSet001\\Services\\Schedule")
-                .map(k -> (org.portmortem.hive.MemoryHive.MemoryKey) k).orElseThrow().setLastWritten(when));
+        return ReferenceSystems.build(
+                ReferenceSystems.WINXP,
+                "00",
+                hive -> hive.root()
+                        .key("ControlSet001\\Services\\Schedule")
+                        .map(k -> (org.portmortem.hive.MemoryHive.MemoryKey) k)
+                        .orElseThrow()
+                        .setLastWritten(when));
     }
 
     /**
@@ -71,26 +79,31 @@ class ListingFormsTest {
      */
     private List<AbsentListener> absentScheduleWrittenAt(String instant) throws IOException {
         ReferenceSystems.Step step = xpWithScheduleWrittenAt(Instant.parse(instant));
-        NetstatSnapshot listing = write(xpListingCapturedAt("2002-11-05 10:00:00",
-                "TCP 0.0.0.0:1025 0.0.0.0:0 LISTENING 976"));
+        NetstatSnapshot listing =
+                write(xpListingCapturedAt("2002-11-05 10:00:00", "TCP 0.0.0.0:1025 0.0.0.0:0 LISTENING 976"));
         return step.comparison().judge(listing, null).absent();
     }
 
     @Test
     void keyWrittenAfterTheSnapshotExplainsAnAbsentListenerFirst() throws IOException {
-        assertThat(absentScheduleWrittenAt("2002-11-05T12:00:00Z")).singleElement().satisfies(a -> {
-            AbsenceExplanation first = a.explanations().get(0);
-            assertThat(first.cause()).isEqualTo(AbsenceExplanation.Cause.CHANGED_AFTER_SNAPSHOT);
-            assertThat(first.explanation()).contains("2002-11-05T13:00", "after the snapshot taken 2002-11-05T10:00");
-            assertThat(first.evidence()).anyMatch(e -> e.keyPath().endsWith("Services\\Schedule"));
-        });
+        assertThat(absentScheduleWrittenAt("2002-11-05T12:00:00Z"))
+                .singleElement()
+                .satisfies(a -> {
+                    AbsenceExplanation first = a.explanations().get(0);
+                    assertThat(first.cause()).isEqualTo(AbsenceExplanation.Cause.CHANGED_AFTER_SNAPSHOT);
+                    assertThat(first.explanation())
+                            .contains("2002-11-05T13:00", "after the snapshot taken 2002-11-05T10:00");
+                    assertThat(first.evidence()).anyMatch(e -> e.keyPath().endsWith("Services\\Schedule"));
+                });
     }
 
     @Test
     void keyWrittenBeforeTheSnapshotRulesOutALaterChange() throws IOException {
-        assertThat(absentScheduleWrittenAt("2002-11-05T08:00:00Z")).singleElement()
-                .satisfies(a -> assertThat(a.explanations()).extracting(e -> e.cause())
-                .doesNotContain(AbsenceExplanation.Cause.CHANGED_AFTER_SNAPSHOT)
-                .contains(AbsenceExplanation.Cause.STOPPED_BY_HAND));
+        assertThat(absentScheduleWrittenAt("2002-11-05T08:00:00Z"))
+                .singleElement()
+                .satisfies(a -> assertThat(a.explanations())
+                        .extracting(e -> e.cause())
+                        .doesNotContain(AbsenceExplanation.Cause.CHANGED_AFTER_SNAPSHOT)
+                        .contains(AbsenceExplanation.Cause.STOPPED_BY_HAND));
     }
 }

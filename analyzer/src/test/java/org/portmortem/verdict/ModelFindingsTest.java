@@ -22,13 +22,17 @@ class ModelFindingsTest {
                 assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
                 assertThat(f.basis()).isEqualTo(Finding.Basis.MODEL);
                 assertThat(f.description()).contains("ControlSet001 (in use): 3 (manual)", "ControlSet002: absent");
-                assertThat(f.evidence()).isNotEmpty().allSatisfy(e -> assertThat(e.keyPath()).contains("Mnemosyne"));
+                assertThat(f.evidence())
+                        .isNotEmpty()
+                        .allSatisfy(e -> assertThat(e.keyPath()).contains("Mnemosyne"));
             });
         }
     }
 
     @Test
     void referenceSystemsWithOneControlSetHaveNoStartDifference() throws IOException {
-        assertThat(ModelFindings.startDifferences(ReferenceSystems.step(ReferenceSystems.WINXP, "00").model())).isEmpty();
+        assertThat(ModelFindings.startDifferences(
+                        ReferenceSystems.step(ReferenceSystems.WINXP, "00").model()))
+                .isEmpty();
     }
 }

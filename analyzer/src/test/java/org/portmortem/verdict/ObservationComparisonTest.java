@@ -13,11 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.portmortem.bootplan.BootPlan;
-import org.portmortem.exposure.ExposurePredictor;
 import org.portmortem.hive.Hive;
-import org.portmortem.model.ModelOptions;
-import org.portmortem.model.SystemModel;
 import org.portmortem.snapshot.NetstatSnapshot;
 import org.portmortem.snapshot.SnapshotReader;
 
@@ -41,21 +37,29 @@ class ObservationComparisonTest {
     /** The step's paper listing with lines removed (by content) and lines appended. */
     private Path edited(ReferenceSystems.Step step, List<String> remove, List<String> add) throws IOException {
         List<String> lines = new ArrayList<>(Files.readAllLines(step.netstat(), StandardCharsets.UTF_8));
-        lines.removeIf(l -> remove.stream().anyMatch(r -> l.trim().replaceAll("\\s+", " ").equals(r)));
+        lines.removeIf(l ->
+                remove.stream().anyMatch(r -> l.trim().replaceAll("\\s+", " ").equals(r)));
         lines.addAll(add);
         return Files.write(tmp.resolve("edited-" + step.netstat().getFileName()), lines, StandardCharsets.UTF_8);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("paperSteps")
-    void everyPaperListingIsExplainedByItsReferenceSystemWithNothingAbsent(ReferenceSystems.Step step) throws IOException {
+    void everyPaperListingIsExplainedByItsReferenceSystemWithNothingAbsent(ReferenceSystems.Step step)
+            throws IOException {
         NetstatSnapshot listing = ReferenceSystems.listing(step);
         SnapshotVerdicts v = judge(step, listing);
 
-        assertThat(v.sockets()).hasSize((int) listing.sockets().stream().filter(SocketMatching::isListeningSocket).count());
-        assertThat(v.sockets()).allSatisfy(s -> assertThat(s.kind()).as(s.socket().localEndpoint() + ": " + s.reason())
-                .isEqualTo(VerdictKind.EXPLAINED));
-        assertThat(v.absent()).extracting(a -> a.listener().protocol() + " " + a.listener().localEndpoint()).isEmpty();
+        assertThat(v.sockets()).hasSize((int) listing.sockets().stream()
+                .filter(SocketMatching::isListeningSocket)
+                .count());
+        assertThat(v.sockets())
+                .allSatisfy(s -> assertThat(s.kind())
+                        .as(s.socket().localEndpoint() + ": " + s.reason())
+                        .isEqualTo(VerdictKind.EXPLAINED));
+        assertThat(v.absent())
+                .extracting(a -> a.listener().protocol() + " " + a.listener().localEndpoint())
+                .isEmpty();
         if (listing.sockets().stream().allMatch(s -> s.pid() == null)) {
             assertThat(v.sockets()).allSatisfy(s -> {
                 assertThat(s.reason()).contains("no PIDs");
@@ -68,10 +72,14 @@ class ObservationComparisonTest {
     void windows2000ListingWithoutPidsMatchesDynamicPortsByCountAndSaysSo() throws IOException {
         ReferenceSystems.Step step = ReferenceSystems.step(ReferenceSystems.WIN2000, "05");
         SnapshotVerdicts v = judge(step, ReferenceSystems.listing(step));
-        SocketVerdict tcp1026 = v.sockets().stream().filter(s -> s.socket().localEndpoint().equals("0.0.0.0:1026"))
-                .findFirst().orElseThrow();
+        SocketVerdict tcp1026 = v.sockets().stream()
+                .filter(s -> s.socket().localEndpoint().equals("0.0.0.0:1026"))
+                .findFirst()
+                .orElseThrow();
         assertThat(tcp1026.listener().owner().service()).isEqualTo("Schedule");
-        assertThat(tcp1026.reason()).contains("by count within the dynamic range").contains("1025-5000");
+        assertThat(tcp1026.reason())
+                .contains("by count within the dynamic range")
+                .contains("1025-5000");
         assertThat(v.notes()).anyMatch(n -> n.contains("no PIDs"));
     }
 
@@ -79,13 +87,17 @@ class ObservationComparisonTest {
     void xpPidsAreTiedToSvchostGroupsThroughFixedPortsTheyOwn() throws IOException {
         ReferenceSystems.Step step = ReferenceSystems.step(ReferenceSystems.WINXP, "00");
         SnapshotVerdicts v = judge(step, ReferenceSystems.listing(step));
-        SocketVerdict tcp1025 = v.sockets().stream().filter(s -> s.socket().localEndpoint().equals("0.0.0.0:1025"))
-                .findFirst().orElseThrow();
+        SocketVerdict tcp1025 = v.sockets().stream()
+                .filter(s -> s.socket().localEndpoint().equals("0.0.0.0:1025"))
+                .findFirst()
+                .orElseThrow();
         assertThat(tcp1025.listener().owner().service()).isEqualTo("Schedule");
         assertThat(tcp1025.reason()).contains("PID 976").contains("svchost.exe -k netsvcs");
         assertThat(tcp1025.owner().source()).isEqualTo(ObservedOwner.Source.INFERRED_FROM_MODEL);
-        SocketVerdict smb = v.sockets().stream().filter(s -> s.socket().localEndpoint().equals("0.0.0.0:445"))
-                .findFirst().orElseThrow();
+        SocketVerdict smb = v.sockets().stream()
+                .filter(s -> s.socket().localEndpoint().equals("0.0.0.0:445"))
+                .findFirst()
+                .orElseThrow();
         assertThat(smb.owner().source()).isEqualTo(ObservedOwner.Source.KERNEL_PID);
         assertThat(smb.owner().process()).isEqualTo("System");
     }
@@ -93,7 +105,9 @@ class ObservationComparisonTest {
     @Test
     void extraXpListenerOnPort4444WithUnknownPidIsUnexplainedAndHigh() throws IOException {
         ReferenceSystems.Step step = ReferenceSystems.step(ReferenceSystems.WINXP, "00");
-        Path file = edited(step, List.of(),
+        Path file = edited(
+                step,
+                List.of(),
                 List.of("  TCP    0.0.0.0:4444           0.0.0.0:0              LISTENING       2112"));
         Verdicts verdicts = compare(step, SnapshotReader.readSockets(file));
         SnapshotVerdicts v = verdicts.snapshots().get(0);
@@ -103,7 +117,9 @@ class ObservationComparisonTest {
             assertThat(s.owner().pid()).isEqualTo(2112);
             assertThat(s.owner().process()).isNull();
         });
-        assertThat(verdicts.findings()).filteredOn(f -> f.id().startsWith("observed.unexplained")).singleElement()
+        assertThat(verdicts.findings())
+                .filteredOn(f -> f.id().startsWith("observed.unexplained"))
+                .singleElement()
                 .satisfies(f -> {
                     assertThat(f.severity()).isEqualTo(Severity.HIGH);
                     assertThat(f.sockets()).extracting(s -> s.localEndpoint()).containsExactly("0.0.0.0:4444");
@@ -130,9 +146,13 @@ class ObservationComparisonTest {
             assertThat(c.remoteEndpoint()).isEqualTo("192.70.106.76:22");
         });
         // The listing is a find excerpt: every predicted listener is absent because of the filter.
-        assertThat(v.absent()).isNotEmpty().allSatisfy(a -> assertThat(a.explanations()).extracting(e -> e.cause())
-                .containsExactly(AbsenceExplanation.Cause.LISTING_INCOMPLETE));
-        assertThat(verdicts.findings()).filteredOn(f -> f.basis() == Finding.Basis.OBSERVATION)
+        assertThat(v.absent())
+                .isNotEmpty()
+                .allSatisfy(a -> assertThat(a.explanations())
+                        .extracting(e -> e.cause())
+                        .containsExactly(AbsenceExplanation.Cause.LISTING_INCOMPLETE));
+        assertThat(verdicts.findings())
+                .filteredOn(f -> f.basis() == Finding.Basis.OBSERVATION)
                 .allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.INFO))
                 .anyMatch(f -> f.id().startsWith("observed.artefact") && f.id().contains("1367"));
     }
@@ -147,37 +167,57 @@ class ObservationComparisonTest {
         assertThat(v.sockets()).allSatisfy(s -> assertThat(s.kind()).isEqualTo(VerdictKind.EXPLAINED));
         assertThat(v.absent()).singleElement().satisfies(a -> {
             assertThat(a.listener().owner().service()).isEqualTo("Schedule");
-            assertThat(a.explanations()).extracting(e -> e.cause()).contains(AbsenceExplanation.Cause.STOPPED_BY_HAND,
-                    AbsenceExplanation.Cause.PREDICTION_UNCERTAIN);
-            assertThat(a.explanations()).allSatisfy(e -> assertThat(e.howToTell()).isNotBlank());
+            assertThat(a.explanations())
+                    .extracting(e -> e.cause())
+                    .contains(AbsenceExplanation.Cause.STOPPED_BY_HAND, AbsenceExplanation.Cause.PREDICTION_UNCERTAIN);
+            assertThat(a.explanations())
+                    .allSatisfy(e -> assertThat(e.howToTell()).isNotBlank());
         });
-        assertThat(verdicts.findings()).filteredOn(f -> f.id().startsWith("observed.absent")).singleElement()
-                .satisfies(f -> assertThat(f.listeners()).extracting(l -> l.owner().service()).containsExactly("Schedule"));
+        assertThat(verdicts.findings())
+                .filteredOn(f -> f.id().startsWith("observed.absent"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.listeners())
+                        .extracting(l -> l.owner().service())
+                        .containsExactly("Schedule"));
     }
 
     @Test
     void consecutiveSnapshotsOfOneHostShowWhatClosed() throws IOException {
         ReferenceSystems.Step before = ReferenceSystems.step(ReferenceSystems.WIN2000, "00");
         ReferenceSystems.Step after = ReferenceSystems.step(ReferenceSystems.WIN2000, "01");
-        SnapshotDelta d = SnapshotDelta.between(ReferenceSystems.listing(before), ReferenceSystems.listing(after), null);
+        SnapshotDelta d =
+                SnapshotDelta.between(ReferenceSystems.listing(before), ReferenceSystems.listing(after), null);
 
         assertThat(d.opened()).isEmpty();
-        assertThat(d.closed()).extracting(s -> s.protocol() + " " + s.localEndpoint()).containsExactly(
-                "TCP 0.0.0.0:25", "TCP 0.0.0.0:80", "TCP 0.0.0.0:443", "TCP 0.0.0.0:1027", "TCP 0.0.0.0:4983",
-                "UDP 0.0.0.0:1028", "UDP 0.0.0.0:3456");
+        assertThat(d.closed())
+                .extracting(s -> s.protocol() + " " + s.localEndpoint())
+                .containsExactly(
+                        "TCP 0.0.0.0:25",
+                        "TCP 0.0.0.0:80",
+                        "TCP 0.0.0.0:443",
+                        "TCP 0.0.0.0:1027",
+                        "TCP 0.0.0.0:4983",
+                        "UDP 0.0.0.0:1028",
+                        "UDP 0.0.0.0:3456");
     }
 
     @Test
     void listenerThatChangesProcessBetweenSnapshotsIsClosedAndOpened() throws IOException {
         ReferenceSystems.Step step = ReferenceSystems.step(ReferenceSystems.WINXP, "00");
-        NetstatSnapshot later = SnapshotReader.readSockets(edited(step, List.of("TCP 0.0.0.0:1025 0.0.0.0:0 LISTENING 976"),
-                List.of("  TCP    0.0.0.0:1025           0.0.0.0:0              LISTENING       1500",
+        NetstatSnapshot later = SnapshotReader.readSockets(edited(
+                step,
+                List.of("TCP 0.0.0.0:1025 0.0.0.0:0 LISTENING 976"),
+                List.of(
+                        "  TCP    0.0.0.0:1025           0.0.0.0:0              LISTENING       1500",
                         "  TCP    0.0.0.0:4444           0.0.0.0:0              LISTENING       2112")));
         SnapshotDelta d = SnapshotDelta.between(ReferenceSystems.listing(step), later, null);
 
-        assertThat(d.opened()).extracting(s -> s.localEndpoint() + " " + s.pid())
+        assertThat(d.opened())
+                .extracting(s -> s.localEndpoint() + " " + s.pid())
                 .containsExactly("0.0.0.0:1025 1500", "0.0.0.0:4444 2112");
-        assertThat(d.closed()).extracting(s -> s.localEndpoint() + " " + s.pid()).containsExactly("0.0.0.0:1025 976");
+        assertThat(d.closed())
+                .extracting(s -> s.localEndpoint() + " " + s.pid())
+                .containsExactly("0.0.0.0:1025 976");
     }
 
     /**
@@ -187,15 +227,24 @@ class ObservationComparisonTest {
     @Test
     void absentListenerOfATriggerStartServiceOffersTheTriggerAsExplanation() throws IOException {
         Path system = ReferenceSystems.corpusFile("hives/regipy/SYSTEM");
-        Path listing = Files.write(tmp.resolve("netstat-ano.txt"), List.of("", "Active Connections", "",
-                "  Proto  Local Address          Foreign Address        State           PID",
-                "  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       712"), StandardCharsets.UTF_8);
+        Path listing = Files.write(
+                tmp.resolve("netstat-ano.txt"),
+                List.of(
+                        "",
+                        "Active Connections",
+                        "",
+                        "  Proto  Local Address          Foreign Address        State           PID",
+                        "  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       712"),
+                StandardCharsets.UTF_8);
         try (Hive hive = Hive.open(system)) {
             SnapshotVerdicts v = ReferenceSystems.comparison(hive).judge(SnapshotReader.readSockets(listing), null);
 
-            assertThat(v.absent()).filteredOn(a -> "W32Time".equals(a.listener().owner().service())).isNotEmpty()
-                    .allSatisfy(a -> assertThat(a.explanations()).filteredOn(
-                            e -> e.cause() == AbsenceExplanation.Cause.TRIGGER_NOT_FIRED).singleElement()
+            assertThat(v.absent())
+                    .filteredOn(a -> "W32Time".equals(a.listener().owner().service()))
+                    .isNotEmpty()
+                    .allSatisfy(a -> assertThat(a.explanations())
+                            .filteredOn(e -> e.cause() == AbsenceExplanation.Cause.TRIGGER_NOT_FIRED)
+                            .singleElement()
                             .satisfies(e -> assertThat(e.explanation()).contains("W32Time is trigger-start")));
         }
     }

@@ -16,32 +16,49 @@ import org.portmortem.model.ModelOptions;
 /** What an observed socket is decides its severity; a listing from another machine raises nothing above info. */
 class ObservedSocketSeverityTest {
     private static Analysis analyse(CaseFiles files, Path snapshot) throws Exception {
-        return CaseAnalysis.run(new AnalysisRequest(files, List.of(snapshot), List.of(), ModelOptions.DEFAULT,
-                HiveOpenOptions.DEFAULT, new AnalysisRequest.RunInfo("test", Instant.parse("2026-01-01T00:00:00Z"),
-                        null, null)));
+        return CaseAnalysis.run(new AnalysisRequest(
+                files,
+                List.of(snapshot),
+                List.of(),
+                ModelOptions.DEFAULT,
+                HiveOpenOptions.DEFAULT,
+                new AnalysisRequest.RunInfo("test", Instant.parse("2026-01-01T00:00:00Z"), null, null)));
     }
 
     private static List<Finding> unexplained(Analysis a) {
-        return a.findings().stream().filter(f -> f.id().startsWith("observed.unexplained")).toList();
+        return a.findings().stream()
+                .filter(f -> f.id().startsWith("observed.unexplained"))
+                .toList();
     }
 
     @Test
     void clientSocketsCollapseLoopbackStaysLowAndOnlyAnUnknownReachableListenerIsHigh() throws Exception {
         Path xp = ReferenceSystems.fixtures().resolve(ReferenceSystems.WINXP);
-        Path listing = Path.of(ObservedSocketSeverityTest.class.getResource("xp-anob-mixed.txt").toURI());
+        Path listing = Path.of(ObservedSocketSeverityTest.class
+                .getResource("xp-anob-mixed.txt")
+                .toURI());
         Analysis a = analyse(CaseFiles.locate(xp, null, null), listing);
 
         assertThat(a.verdicts().snapshots().get(0).machineMatch().verdict()).isEqualTo(MachineMatch.Verdict.SAME);
         assertThat(a.verdicts().snapshots().get(0).machineMatch().reasons())
                 .anySatisfy(r -> assertThat(r).contains("192.70.106.143"));
         List<Finding> u = unexplained(a);
-        Finding chrome = u.stream().filter(f -> f.title().contains("chrome.exe")).findFirst().orElseThrow();
+        Finding chrome = u.stream()
+                .filter(f -> f.title().contains("chrome.exe"))
+                .findFirst()
+                .orElseThrow();
         assertThat(chrome.sockets()).hasSize(3);
         assertThat(chrome.severity()).isEqualTo(Severity.INFO);
         assertThat(chrome.description()).contains("mDNS");
-        Finding loopback = u.stream().filter(f -> f.title().contains("helper.exe")).findFirst().orElseThrow();
+        Finding loopback = u.stream()
+                .filter(f -> f.title().contains("helper.exe"))
+                .findFirst()
+                .orElseThrow();
         assertThat(loopback.severity()).isEqualTo(Severity.LOW);
-        Finding backdoor = u.stream().filter(f -> f.title().contains("svcupd.exe")).findFirst().orElseThrow();
+        Finding backdoor = u.stream()
+                .filter(f -> f.title().contains("svcupd.exe"))
+                .findFirst()
+                .orElseThrow();
         assertThat(backdoor.severity()).isEqualTo(Severity.HIGH);
         assertThat(u).filteredOn(f -> f.severity() == Severity.HIGH).containsExactly(backdoor);
     }
@@ -58,8 +75,10 @@ class ObservedSocketSeverityTest {
         assertThat(v.notes().get(0)).startsWith("WARNING: this listing is not from the machine of the hives");
         assertThat(a.warnings()).anySatisfy(w -> assertThat(w.message()).contains("not from the machine of the hives"));
         assertThat(v.ofKind(VerdictKind.UNEXPLAINED)).isNotEmpty();
-        assertThat(a.findings()).filteredOn(f -> f.basis() == Finding.Basis.OBSERVATION)
-                .isNotEmpty().allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
+        assertThat(a.findings())
+                .filteredOn(f -> f.basis() == Finding.Basis.OBSERVATION)
+                .isNotEmpty()
+                .allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
         assertThat(a.findings()).noneMatch(f -> f.severity() == Severity.HIGH);
     }
 }

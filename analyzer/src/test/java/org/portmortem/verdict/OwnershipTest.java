@@ -10,11 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.portmortem.bootplan.BootPlan;
-import org.portmortem.exposure.ExposurePredictor;
 import org.portmortem.hive.Hive;
-import org.portmortem.model.ModelOptions;
-import org.portmortem.model.SystemModel;
 import org.portmortem.snapshot.NetstatSnapshot;
 import org.portmortem.snapshot.ProcessTable;
 import org.portmortem.snapshot.SnapshotReader;
@@ -25,8 +21,11 @@ class OwnershipTest {
     Path tmp;
 
     private static SocketVerdict at(SnapshotVerdicts v, String protocol, String endpoint) {
-        return v.sockets().stream().filter(s -> s.socket().protocol().name().equals(protocol)
-                && s.socket().localEndpoint().equals(endpoint)).findFirst().orElseThrow();
+        return v.sockets().stream()
+                .filter(s -> s.socket().protocol().name().equals(protocol)
+                        && s.socket().localEndpoint().equals(endpoint))
+                .findFirst()
+                .orElseThrow();
     }
 
     private NetstatSnapshot xpListingWith(List<String> replace, List<String> add) throws IOException {
@@ -51,7 +50,8 @@ class OwnershipTest {
         ProcessTable tasks = SnapshotReader.readProcesses(ReferenceSystems.resource("tasklist-svc-xp-nc.csv"));
         SnapshotVerdicts v = judgeXp(xpListingWith(List.of(), List.of()), tasks);
 
-        assertThat(v.sockets()).allSatisfy(s -> assertThat(s.kind()).as(s.reason()).isEqualTo(VerdictKind.EXPLAINED));
+        assertThat(v.sockets())
+                .allSatisfy(s -> assertThat(s.kind()).as(s.reason()).isEqualTo(VerdictKind.EXPLAINED));
         SocketVerdict schedule = at(v, "TCP", "0.0.0.0:1025");
         assertThat(schedule.owner().source()).isEqualTo(ObservedOwner.Source.PROCESS_TABLE);
         assertThat(schedule.owner().process()).isEqualTo("svchost.exe");
@@ -66,8 +66,11 @@ class OwnershipTest {
     @Test
     void listenerOfAProcessTheHivesDoNotKnowIsUnexplainedWithItsImageName() throws IOException {
         ProcessTable tasks = SnapshotReader.readProcesses(ReferenceSystems.resource("tasklist-svc-xp-nc.csv"));
-        SnapshotVerdicts v = judgeXp(xpListingWith(List.of(),
-                List.of("  TCP    0.0.0.0:4444           0.0.0.0:0              LISTENING       2112")), tasks);
+        SnapshotVerdicts v = judgeXp(
+                xpListingWith(
+                        List.of(),
+                        List.of("  TCP    0.0.0.0:4444           0.0.0.0:0              LISTENING       2112")),
+                tasks);
 
         SocketVerdict nc = at(v, "TCP", "0.0.0.0:4444");
         assertThat(nc.kind()).isEqualTo(VerdictKind.UNEXPLAINED);
@@ -78,12 +81,19 @@ class OwnershipTest {
     @Test
     void predictedFixedPortHeldByAnotherProcessIsUnexplainedAndThePredictedListenerAbsent() throws IOException {
         ProcessTable tasks = SnapshotReader.readProcesses(ReferenceSystems.resource("tasklist-svc-xp-nc.csv"));
-        SnapshotVerdicts v = judgeXp(xpListingWith(List.of("UDP 0.0.0.0:500 *:* 704",
-                "  UDP    0.0.0.0:500            *:*                                    2112"), List.of()), tasks);
+        SnapshotVerdicts v = judgeXp(
+                xpListingWith(
+                        List.of(
+                                "UDP 0.0.0.0:500 *:* 704",
+                                "  UDP    0.0.0.0:500            *:*                                    2112"),
+                        List.of()),
+                tasks);
 
         SocketVerdict ike = at(v, "UDP", "0.0.0.0:500");
         assertThat(ike.kind()).isEqualTo(VerdictKind.UNEXPLAINED);
-        assertThat(ike.reason()).contains("predicted for lsass.exe (PolicyAgent)").contains("2112 nc.exe");
+        assertThat(ike.reason())
+                .contains("predicted for lsass.exe (PolicyAgent)")
+                .contains("2112 nc.exe");
         assertThat(v.absent()).extracting(a -> a.listener().owner().service()).containsExactly("PolicyAgent");
     }
 
@@ -102,8 +112,11 @@ class OwnershipTest {
 
     @Test
     void unexplainedListenerOfAPidKnownFromItsOtherSocketsNamesThatProcessAsInferred() throws IOException {
-        SnapshotVerdicts v = judgeXp(xpListingWith(List.of(),
-                List.of("  TCP    0.0.0.0:4444           0.0.0.0:0              LISTENING       884")), null);
+        SnapshotVerdicts v = judgeXp(
+                xpListingWith(
+                        List.of(),
+                        List.of("  TCP    0.0.0.0:4444           0.0.0.0:0              LISTENING       884")),
+                null);
 
         SocketVerdict odd = at(v, "TCP", "0.0.0.0:4444");
         assertThat(odd.kind()).isEqualTo(VerdictKind.UNEXPLAINED);

@@ -20,8 +20,12 @@ import org.portmortem.model.ModelOptions;
 class ProfileInForceTest {
     private static Analysis analyse(Path overlay) throws Exception {
         Path xp = ReferenceSystems.fixtures().resolve(ReferenceSystems.WINXP);
-        return CaseAnalysis.run(new AnalysisRequest(CaseFiles.locate(xp, null, null), List.of(), List.of(overlay),
-                ModelOptions.DEFAULT, HiveOpenOptions.DEFAULT,
+        return CaseAnalysis.run(new AnalysisRequest(
+                CaseFiles.locate(xp, null, null),
+                List.of(),
+                List.of(overlay),
+                ModelOptions.DEFAULT,
+                HiveOpenOptions.DEFAULT,
                 new AnalysisRequest.RunInfo("test", Instant.parse("2026-01-01T00:00:00Z"), null, null)));
     }
 
@@ -35,8 +39,10 @@ class ProfileInForceTest {
 
         assertThat(a.exposure().firewallProfile().profile()).isEqualTo("Standard");
         assertThat(a.exposure().firewallProfile().reason()).contains("not a member of a domain");
-        assertThat(a.exposure().firewallProfile().evidence()).extracting(e -> e.keyPath() + "|" + e.valueName())
-                .contains("ControlSet001\\Services\\Netlogon|Start",
+        assertThat(a.exposure().firewallProfile().evidence())
+                .extracting(e -> e.keyPath() + "|" + e.valueName())
+                .contains(
+                        "ControlSet001\\Services\\Netlogon|Start",
                         "Microsoft\\Windows NT\\CurrentVersion\\Winlogon|DefaultDomainName")
                 .anyMatch(k -> k.startsWith("Microsoft\\Windows\\CurrentVersion\\Group Policy\\History"));
         assertThat(a.exposure().listeners()).isNotEmpty().allSatisfy(l -> {
@@ -44,17 +50,24 @@ class ProfileInForceTest {
             assertThat(l.firewall().inForceReachability()).isEqualTo(Reachability.BLOCKED);
         });
         // The Domain profile's exceptions still open NetBIOS there: shown, as a hypothesis only.
-        Listener nbss = a.exposure().listeners().stream().filter(l -> Integer.valueOf(139).equals(l.port()))
-                .findFirst().orElseThrow();
+        Listener nbss = a.exposure().listeners().stream()
+                .filter(l -> Integer.valueOf(139).equals(l.port()))
+                .findFirst()
+                .orElseThrow();
         assertThat(nbss.firewall().profiles().get("Domain").reachability()).isEqualTo(Reachability.REACHABLE);
-        assertThat(a.findings()).filteredOn(f -> f.basis() == Finding.Basis.PREDICTION)
+        assertThat(a.findings())
+                .filteredOn(f -> f.basis() == Finding.Basis.PREDICTION)
                 .isNotEmpty()
                 .allSatisfy(f -> {
                     assertThat(f.severity()).isGreaterThanOrEqualTo(Severity.LOW);
                     assertThat(f.title()).doesNotContainIgnoringCase("reachable");
                 });
-        Finding netbt = a.findings().stream().filter(f -> f.id().startsWith("exposure.netbt")).findFirst().orElseThrow();
-        assertThat(netbt.description()).contains("If the machine were on its domain's network (Domain profile): reachable");
+        Finding netbt = a.findings().stream()
+                .filter(f -> f.id().startsWith("exposure.netbt"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(netbt.description())
+                .contains("If the machine were on its domain's network (Domain profile): reachable");
         assertThat(a.summary()).anySatisfy(line -> assertThat(line).contains("Standard profile"));
     }
 }

@@ -1,10 +1,6 @@
 package org.portmortem.verdict;
 
-import org.portmortem.exposure.remediation.HardeningPlan;
-import org.portmortem.exposure.RegistryScope;
-import org.portmortem.testing.SharedFolder;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,11 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.portmortem.bootplan.BootPlan;
 import org.portmortem.exposure.Exposure;
 import org.portmortem.exposure.ExposurePredictor;
+import org.portmortem.exposure.RegistryScope;
+import org.portmortem.exposure.remediation.HardeningPlan;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.MemoryHive;
 import org.portmortem.hive.RegOverlay;
@@ -27,6 +25,7 @@ import org.portmortem.model.ModelOptions;
 import org.portmortem.model.SystemModel;
 import org.portmortem.snapshot.NetstatSnapshot;
 import org.portmortem.snapshot.SnapshotReader;
+import org.portmortem.testing.SharedFolder;
 
 /**
  * The reference systems of {@code fixtures/} (the seed paper's Windows 2000 Server and XP) at a
@@ -38,7 +37,13 @@ final class ReferenceSystems {
     static final String WINXP = "winxp-default";
 
     /** One system at one step, with the netstat listing the paper printed at that step, if any. */
-    record Step(String system, String step, SystemModel model, BootPlan plan, Exposure exposure, RegistryScope registry,
+    record Step(
+            String system,
+            String step,
+            SystemModel model,
+            BootPlan plan,
+            Exposure exposure,
+            RegistryScope registry,
             Path netstat) {
         /** The step as the pipeline's hardening baseline. */
         HardeningPlan.Baseline baseline() {
@@ -71,7 +76,8 @@ final class ReferenceSystems {
                 return f;
             }
         }
-        throw new IllegalStateException("no fixtures/ folder above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no fixtures/ folder above " + Path.of("").toAbsolutePath());
     }
 
     /** Every step of both systems whose expected file names a paper netstat listing. */
@@ -91,8 +97,8 @@ final class ReferenceSystems {
     }
 
     /** The hardening plan of each step, by identity. */
-    private static final Map<Step, HardeningPlan> HARDENING = java.util.Collections.synchronizedMap(
-            new java.util.IdentityHashMap<>());
+    private static final Map<Step, HardeningPlan> HARDENING =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     /** The comparison the pipeline makes for a SYSTEM hive read alone (corpus hives). */
     static ObservationComparison comparison(org.portmortem.hive.Hive system) throws IOException {
@@ -114,7 +120,7 @@ final class ReferenceSystems {
     }
 
     private static Step build(String system, String step) throws IOException {
-        return build(system, step, hive -> { });
+        return build(system, step, hive -> {});
     }
 
     /**
@@ -123,7 +129,8 @@ final class ReferenceSystems {
      */
     static Step build(String system, String step, Consumer<MemoryHive> systemChange) throws IOException {
         Path dir = fixtures().resolve(system);
-        JsonNode expected = new ObjectMapper().readTree(dir.resolve("expected").resolve(step + ".json").toFile());
+        JsonNode expected = new ObjectMapper()
+                .readTree(dir.resolve("expected").resolve(step + ".json").toFile());
         MemoryHive sys = MemoryHive.copyOf(Hive.open(dir.resolve("SYSTEM.reg")));
         MemoryHive soft = MemoryHive.copyOf(Hive.open(dir.resolve("SOFTWARE.reg")));
         for (JsonNode applied : expected.get("stepsApplied")) {
@@ -136,13 +143,17 @@ final class ReferenceSystems {
         BootPlan plan = BootPlan.of(model);
         RegistryScope registry = RegistryScope.of(model, sys, soft);
         Exposure exposure = new ExposurePredictor().predict(model, plan, registry);
-        Path netstat = expected.hasNonNull("netstat") ? dir.resolve(expected.get("netstat").asText()) : null;
+        Path netstat = expected.hasNonNull("netstat")
+                ? dir.resolve(expected.get("netstat").asText())
+                : null;
         return new Step(system, step, model, plan, exposure, registry, netstat);
     }
 
     /** The shared corpus ({@code shared/corpus} beside the repository), if present. */
     static Optional<Path> corpus() {
-        return SharedFolder.required() ? Optional.of(SharedFolder.corpus()) : SharedFolder.find().map(s -> s.resolve("corpus"));
+        return SharedFolder.required()
+                ? Optional.of(SharedFolder.corpus())
+                : SharedFolder.find().map(s -> s.resolve("corpus"));
     }
 
     /** A file of the shared corpus; the calling test is skipped, with the reason, when it is absent. */

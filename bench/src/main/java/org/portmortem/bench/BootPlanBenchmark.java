@@ -40,7 +40,8 @@ public class BootPlanBenchmark {
 
     @Benchmark
     public BootPlan modelAndBootPlan() throws IOException {
-        try (Hive sys = Hive.open(Path.of(system)); Hive soft = software.isEmpty() ? null : Hive.open(Path.of(software))) {
+        try (Hive sys = Hive.open(Path.of(system));
+                Hive soft = software.isEmpty() ? null : Hive.open(Path.of(software))) {
             return BootPlan.of(SystemModel.read(sys, soft, ModelOptions.DEFAULT));
         }
     }

@@ -84,7 +84,8 @@ public final class FleetGenerator {
         g.flat = flat;
         Fleet f = g.write(Integer.parseInt(args[0]), Path.of(args[1]), broken);
         System.out.println(f.hosts().size() + " hosts written to " + f.root());
-        f.outliers().forEach(o -> System.out.println("planted: " + o.host() + "\t" + o.kind() + "\t" + o.description()));
+        f.outliers()
+                .forEach(o -> System.out.println("planted: " + o.host() + "\t" + o.kind() + "\t" + o.description()));
     }
 
     /**
@@ -116,7 +117,9 @@ public final class FleetGenerator {
                 vary(system, software, name, server, r);
                 String planted = plant(i, n, system, software);
                 if (planted != null) {
-                    outliers.add(new Outlier(name, planted.substring(0, planted.indexOf(':')),
+                    outliers.add(new Outlier(
+                            name,
+                            planted.substring(0, planted.indexOf(':')),
                             planted.substring(planted.indexOf(':') + 1).trim()));
                 }
                 hosts.add(writeHost(out, name, flat ? 0 : i, system, software));
@@ -126,16 +129,41 @@ public final class FleetGenerator {
             hosts.addAll(writeBroken(out));
         }
         StringBuilder tsv = new StringBuilder("host\tkind\tdescription\n");
-        outliers.forEach(o -> tsv.append(o.host()).append('\t').append(o.kind()).append('\t').append(o.description()).append('\n'));
+        outliers.forEach(o -> tsv.append(o.host())
+                .append('\t')
+                .append(o.kind())
+                .append('\t')
+                .append(o.description())
+                .append('\n'));
         Files.writeString(out.resolve("planted-outliers.tsv"), tsv, StandardCharsets.UTF_8);
         return new Fleet(out, List.copyOf(hosts), List.copyOf(outliers));
     }
 
     private static final String CS = "ControlSet001\\";
-    private static final String[] WORKSTATION_TOGGLES = {"SSDPSRV", "upnphost", "RemoteRegistry", "Messenger",
-        "Spooler", "Schedule", "Browser", "W32Time", "TapiSrv", "Alerter"};
-    private static final String[] SERVER_TOGGLES = {"W3SVC", "SMTPSVC", "MSDTC", "RemoteRegistry", "Messenger",
-        "Spooler", "Schedule", "Browser", "W32Time", "Alerter"};
+    private static final String[] WORKSTATION_TOGGLES = {
+        "SSDPSRV",
+        "upnphost",
+        "RemoteRegistry",
+        "Messenger",
+        "Spooler",
+        "Schedule",
+        "Browser",
+        "W32Time",
+        "TapiSrv",
+        "Alerter"
+    };
+    private static final String[] SERVER_TOGGLES = {
+        "W3SVC",
+        "SMTPSVC",
+        "MSDTC",
+        "RemoteRegistry",
+        "Messenger",
+        "Spooler",
+        "Schedule",
+        "Browser",
+        "W32Time",
+        "Alerter"
+    };
 
     /** The ordinary differences between hosts of one estate. */
     private static void vary(MemoryHive system, MemoryHive software, String name, boolean server, Random r) {
@@ -165,14 +193,17 @@ public final class FleetGenerator {
             dword(system, policy + "DomainProfile", "EnableFirewall", 1);
             dword(system, policy + "StandardProfile", "EnableFirewall", r.nextDouble() < 0.85 ? 1 : 0);
             if (r.nextDouble() < 0.3) {
-                sz(system, policy + "StandardProfile\\GloballyOpenPorts\\List", "3389:TCP",
+                sz(
+                        system,
+                        policy + "StandardProfile\\GloballyOpenPorts\\List",
+                        "3389:TCP",
                         "3389:TCP:*:Enabled:Remote Desktop");
             }
         }
         if (r.nextDouble() < 0.1) {
             // The restricted RPC range many firewalled estates configure (rpccfg -pi 5000-5100).
-            software.createKey("Microsoft\\Rpc\\Internet").putValue("Ports", ValueType.REG_MULTI_SZ.id(),
-                    multiSz("5000-5100"));
+            software.createKey("Microsoft\\Rpc\\Internet")
+                    .putValue("Ports", ValueType.REG_MULTI_SZ.id(), multiSz("5000-5100"));
             sz(software, "Microsoft\\Rpc\\Internet", "PortsInternetAvailable", "Y");
             sz(software, "Microsoft\\Rpc\\Internet", "UseInternetPorts", "Y");
         }
@@ -280,8 +311,14 @@ public final class FleetGenerator {
     }
 
     private static void dword(MemoryHive h, String key, String name, int v) {
-        h.createKey(key).putValue(name, ValueType.REG_DWORD.id(),
-                ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(v).array());
+        h.createKey(key)
+                .putValue(
+                        name,
+                        ValueType.REG_DWORD.id(),
+                        ByteBuffer.allocate(4)
+                                .order(ByteOrder.LITTLE_ENDIAN)
+                                .putInt(v)
+                                .array());
     }
 
     private static void sz(MemoryHive h, String key, String name, String v) {

@@ -33,6 +33,7 @@ import org.portmortem.hive.write.HiveWriter;
 public final class LargeSystemHive implements Hive {
     /** Keys whose subkeys are copied: the device enumerators, and the service list. */
     private static final Pattern DEVICES = Pattern.compile("(?i)ControlSet\\d{3}\\\\Enum\\\\[^\\\\]+");
+
     private static final Pattern SERVICES = Pattern.compile("(?i)ControlSet\\d{3}\\\\Services");
 
     private final Hive template;
@@ -58,9 +59,11 @@ public final class LargeSystemHive implements Hive {
             long rest = size[0] + serviceCopies * size[2];
             int deviceCopies = (int) Math.max(1, Math.ceil((double) (target - rest) / Math.max(1, size[1])));
             HiveWriter.Written w = HiveWriter.builder(Instant.parse("2026-01-01T00:00:00Z"))
-                    .embeddedFileName("SYSTEM").build()
+                    .embeddedFileName("SYSTEM")
+                    .build()
                     .writeTo(new LargeSystemHive(template, deviceCopies, serviceCopies), out);
-            System.out.printf("%s: %,d bytes, %,d keys, %,d values (%d copies of each device instance, %d of each service)%n",
+            System.out.printf(
+                    "%s: %,d bytes, %,d keys, %,d values (%d copies of each device instance, %d of each service)%n",
                     out, Files.size(out), w.keys(), w.values(), deviceCopies, serviceCopies);
         }
     }
@@ -76,12 +79,18 @@ public final class LargeSystemHive implements Hive {
             Key k = todo.pop();
             int in = inside.pop();
             // cells as HiveWriter lays them out: key node, subkey leaf, value list, value records, data
-            long bytes = cell(76 + k.name().length()) + cell(4 + 8L * k.subkeys().size()) + cell(4L * k.values().size());
+            long bytes = cell(76 + k.name().length())
+                    + cell(4 + 8L * k.subkeys().size())
+                    + cell(4L * k.values().size());
             for (Value v : k.values()) {
                 bytes += cell(20 + v.name().length()) + (v.size() > 4 ? cell(v.size()) : 0);
             }
             size[in] += bytes;
-            int below = in != 0 ? in : DEVICES.matcher(k.path()).matches() ? 1 : SERVICES.matcher(k.path()).matches() ? 2 : 0;
+            int below = in != 0
+                    ? in
+                    : DEVICES.matcher(k.path()).matches()
+                            ? 1
+                            : SERVICES.matcher(k.path()).matches() ? 2 : 0;
             for (Key s : k.subkeys()) {
                 todo.push(s);
                 inside.push(below);
@@ -169,7 +178,9 @@ public final class LargeSystemHive implements Hive {
 
         @Override
         public List<Key> subkeys() {
-            int copies = DEVICES.matcher(path).matches() ? deviceCopies : SERVICES.matcher(path).matches() ? serviceCopies : 1;
+            int copies = DEVICES.matcher(path).matches()
+                    ? deviceCopies
+                    : SERVICES.matcher(path).matches() ? serviceCopies : 1;
             List<Key> subs = new ArrayList<>();
             for (int n = 0; n < copies; n++) {
                 for (Key s : of.subkeys()) {
@@ -182,7 +193,9 @@ public final class LargeSystemHive implements Hive {
 
         @Override
         public Optional<Key> subkey(String wanted) {
-            return subkeys().stream().filter(k -> k.name().equalsIgnoreCase(wanted)).findFirst();
+            return subkeys().stream()
+                    .filter(k -> k.name().equalsIgnoreCase(wanted))
+                    .findFirst();
         }
 
         @Override
@@ -196,7 +209,9 @@ public final class LargeSystemHive implements Hive {
 
         @Override
         public Optional<Value> value(String wanted) {
-            return values().stream().filter(v -> v.name().equalsIgnoreCase(wanted)).findFirst();
+            return values().stream()
+                    .filter(v -> v.name().equalsIgnoreCase(wanted))
+                    .findFirst();
         }
     }
 }

@@ -91,14 +91,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     CaseOptions caseOptions;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "report.html",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            defaultValue = "report.html",
             description = "Where to write the HTML report (default: ${DEFAULT-VALUE} in the current directory).")
     Path html;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the JSON report to FILE.")
     Path json;
 
-    @Option(names = "--csv", paramLabel = "DIR",
+    @Option(
+            names = "--csv",
+            paramLabel = "DIR",
             description = "Also write findings.csv, listeners.csv, rpc.csv and observed.csv into DIR (created when"
                     + " missing); cells a spreadsheet would evaluate are prefixed with a quote.")
     Path csv;
@@ -106,12 +111,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     ReportRunOptions run;
 
-    @Option(names = "--snapshot", paramLabel = "FILE",
+    @Option(
+            names = "--snapshot",
+            paramLabel = "FILE",
             description = "A netstat, tasklist or Get-NetTCPConnection/Get-NetUDPEndpoint listing to compare with the"
                     + " prediction, besides those found in CASE; repeatable.")
     List<Path> givenSnapshots = new ArrayList<>();
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+    @Option(
+            names = "--fail-on",
+            paramLabel = "SEVERITY",
             description = "Exit with code 1 when a finding is at or above SEVERITY: info, low, medium or high.")
     String failOn;
 
@@ -119,7 +128,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Severity threshold = failOn == null ? null : severity(failOn);
         if (csv != null && Files.exists(csv) && !Files.isDirectory(csv)) {
-            throw new ParameterException(spec.commandLine(), "--csv: " + csv + " is a file, not a folder for the CSV tables");
+            throw new ParameterException(
+                    spec.commandLine(), "--csv: " + csv + " is a file, not a folder for the CSV tables");
         }
         Instant runTime = run.runTime();
         CaseFiles files = caseOptions.files();
@@ -129,10 +139,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
             // A case folder may hold a listings.csv of its own: each table file is an output like the reports.
             CsvReport.FILES.forEach(name -> outputs.add(csv.resolve(name)));
         }
-        new OutputGuard().caseFiles(files).inputs(caseOptions.overlays()).inputs(snapshots).check(outputs.toArray(Path[]::new));
-        AnalysisRequest request = new AnalysisRequest(files, snapshots, caseOptions.overlays(), caseOptions.modelOptions(),
+        new OutputGuard()
+                .caseFiles(files)
+                .inputs(caseOptions.overlays())
+                .inputs(snapshots)
+                .check(outputs.toArray(Path[]::new));
+        AnalysisRequest request = new AnalysisRequest(
+                files,
+                snapshots,
+                caseOptions.overlays(),
+                caseOptions.modelOptions(),
                 caseOptions.hiveOpenOptions(),
-                new AnalysisRequest.RunInfo(PortMortemCommand.version(), runTime, run.caseId(), run.examiner()), caseOptions.labels());
+                new AnalysisRequest.RunInfo(PortMortemCommand.version(), runTime, run.caseId(), run.examiner()),
+                caseOptions.labels());
         Analysis analysis = CaseAnalysis.run(request);
         HtmlReport.write(analysis, html);
         if (json != null) {
@@ -172,8 +191,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try {
             return Severity.parse(word);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--fail-on: '" + word
-                    + "' is not a severity (info, low, medium, high)");
+            throw new ParameterException(
+                    spec.commandLine(), "--fail-on: '" + word + "' is not a severity (info, low, medium, high)");
         }
     }
 
@@ -187,7 +206,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         found.forEach(p -> seen.add(p.toAbsolutePath().normalize()));
         for (Path p : given) {
             if (!Files.isRegularFile(p)) {
-                throw new InputException(p, Files.isDirectory(p) ? "is a folder, not a snapshot listing" : "no such file");
+                throw new InputException(
+                        p, Files.isDirectory(p) ? "is a folder, not a snapshot listing" : "no such file");
             }
             if (seen.add(p.toAbsolutePath().normalize())) {
                 all.add(p);
@@ -212,7 +232,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return SnapshotFiles.find(caseFolder).stream()
                 .map(RecognizedSnapshot::file)
                 .filter(p -> !hives.contains(p.toAbsolutePath().normalize()))
-                .filter(p -> !p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".reg"))
+                .filter(p ->
+                        !p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".reg"))
                 .collect(Collectors.toList());
     }
 }

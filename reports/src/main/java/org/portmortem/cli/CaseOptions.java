@@ -1,10 +1,10 @@
 package org.portmortem.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.nio.file.Files;
 import java.util.Optional;
 import org.portmortem.analysis.AnalysisRequest;
 import org.portmortem.analysis.CaseAnalysis;
@@ -12,9 +12,9 @@ import org.portmortem.analysis.Prediction;
 import org.portmortem.cases.AmbiguousCaseException;
 import org.portmortem.cases.CaseFiles;
 import org.portmortem.cases.ImageCases;
+import org.portmortem.hive.HiveOpenOptions;
 import org.portmortem.image.DiskImage;
 import org.portmortem.image.OpenedImage;
-import org.portmortem.hive.HiveOpenOptions;
 import org.portmortem.model.ModelOptions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,36 +36,50 @@ public final class CaseOptions implements AutoCloseable {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "CASE",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "CASE",
             description = "The case folder holding the hives, found by name in any case (SYSTEM, SOFTWARE, with or"
                     + " without .hiv/.reg), also in a triage tree such as C/Windows/System32/config/; or a disk image"
                     + " (E01, raw/dd, also split, VHD, VHDX, VMDK) read through The Sleuth Kit.")
     Path caseFolder;
 
-    @Option(names = "--volume", paramLabel = "N[.M]",
+    @Option(
+            names = "--volume",
+            paramLabel = "N[.M]",
             description = "With a disk image holding more than one Windows installation: use the one on volume N,"
                     + " or installation M of volume N (N.M: two installations on one volume, e.g. Windows and"
                     + " Windows.old/Windows), as 'portmortem image' numbers them.")
     String volume;
 
-    @Option(names = "--system", paramLabel = "FILE",
+    @Option(
+            names = "--system",
+            paramLabel = "FILE",
             description = "The SYSTEM hive (binary regf or .reg export), instead of finding it in CASE.")
     Path system;
 
-    @Option(names = "--software", paramLabel = "FILE",
+    @Option(
+            names = "--software",
+            paramLabel = "FILE",
             description = "The SOFTWARE hive, instead of finding it in CASE. Without one, the model is built from"
                     + " SYSTEM alone and says what it inferred.")
     Path software;
 
-    @Option(names = "--control-set", paramLabel = "N",
+    @Option(
+            names = "--control-set",
+            paramLabel = "N",
             description = "Analyse ControlSet00N instead of the one the next boot would use (Select\\Current).")
     Integer controlSet;
 
-    @Option(names = "--no-logs",
+    @Option(
+            names = "--no-logs",
             description = "Read the hive files as they are, without replaying their .LOG/.LOG1/.LOG2 transaction logs.")
     boolean noLogs;
 
-    @Option(names = "--overlay", paramLabel = "F.reg",
+    @Option(
+            names = "--overlay",
+            paramLabel = "F.reg",
             description = "A .reg file whose additions and deletions are applied to in-memory copies of the hives"
                     + " before analysis (what-if: \"what if I applied this baseline?\"); repeatable, applied in order."
                     + " The evidence files are never changed.")
@@ -103,7 +117,10 @@ public final class CaseOptions implements AutoCloseable {
             }
             return CaseFiles.locate(caseFolder, system, software);
         } catch (AmbiguousCaseException e) {
-            throw new ParameterException(mixee.commandLine(), e.summary() + ":" + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ", e.choices()));
+            throw new ParameterException(
+                    mixee.commandLine(),
+                    e.summary() + ":" + System.lineSeparator() + "  "
+                            + String.join(System.lineSeparator() + "  ", e.choices()));
         }
     }
 
@@ -113,8 +130,9 @@ public final class CaseOptions implements AutoCloseable {
         }
         Optional<DiskImage> recognised = DiskImage.recognise(caseFolder);
         if (recognised.isEmpty()) {
-            throw new org.portmortem.InputException(caseFolder, "is a hive or text file, not a case folder or disk image"
-                    + " (use --system FILE for a hive)");
+            throw new org.portmortem.InputException(
+                    caseFolder,
+                    "is a hive or text file, not a case folder or disk image" + " (use --system FILE for a hive)");
         }
         image = OpenedImage.open(recognised.get());
         try {
@@ -157,8 +175,14 @@ public final class CaseOptions implements AutoCloseable {
      * case-reading subcommands render, with the same warnings {@code analyze} reports for the same inputs.
      */
     public Prediction predict() throws IOException {
-        AnalysisRequest request = new AnalysisRequest(files(), List.of(), overlays(), modelOptions(), hiveOpenOptions(),
-                new AnalysisRequest.RunInfo(PortMortemCommand.version(), java.time.Instant.now(), null, null), labels());
+        AnalysisRequest request = new AnalysisRequest(
+                files(),
+                List.of(),
+                overlays(),
+                modelOptions(),
+                hiveOpenOptions(),
+                new AnalysisRequest.RunInfo(PortMortemCommand.version(), java.time.Instant.now(), null, null),
+                labels());
         return new CaseAnalysis().predict(request);
     }
 

@@ -29,8 +29,10 @@ final class CaseWarnings {
 
     /** How each hive was read: {@code path: status} for SYSTEM and SOFTWARE. */
     static List<String> hiveStatus(Prediction p) {
-        return p.inputs().stream().filter(i -> i.role() == InputRole.SYSTEM || i.role() == InputRole.SOFTWARE)
-                .map(i -> i.path() + ": " + i.status()).toList();
+        return p.inputs().stream()
+                .filter(i -> i.role() == InputRole.SYSTEM || i.role() == InputRole.SOFTWARE)
+                .map(i -> i.path() + ": " + i.status())
+                .toList();
     }
 
     /** Writes the warnings to the command's standard error, hidden characters escaped. */

@@ -31,15 +31,15 @@ import picocli.CommandLine.Spec;
         descriptionHeading = "%nDescription:%n",
         description = {
             "Reads IN as any hive PortMortem reads (a regedit or `reg export` .reg file in UTF-16LE, UTF-8"
-                + " or ANSI, or a binary regf file) and writes OUT as a regf 1.5 hive that Windows, reglookup,"
-                + " hivex and Registry Explorer open: correct checksum and sequence numbers, sorted subkey"
-                + " lists, big-data records for values over 16,344 bytes.",
+                    + " or ANSI, or a binary regf file) and writes OUT as a regf 1.5 hive that Windows, reglookup,"
+                    + " hivex and Registry Explorer open: correct checksum and sequence numbers, sorted subkey"
+                    + " lists, big-data records for values over 16,344 bytes.",
             "",
             "A .reg file holds no timestamps, so every key gets the time given with --timestamp (default:"
-                + " now); keys read from a regf file keep their own. A .reg file's lines that cannot be read are"
-                + " reported on stderr with their line numbers and left out. IN is only read. OUT is never"
-                + " replaced unless --force is given, and never when it is IN itself or one of IN's transaction"
-                + " logs (.LOG, .LOG1, .LOG2).",
+                    + " now); keys read from a regf file keep their own. A .reg file's lines that cannot be read are"
+                    + " reported on stderr with their line numbers and left out. IN is only read. OUT is never"
+                    + " replaced unless --force is given, and never when it is IN itself or one of IN's transaction"
+                    + " logs (.LOG, .LOG1, .LOG2).",
             "",
             "Prints one line: the file written, its key and value counts and its size.",
         },
@@ -70,13 +70,19 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace OUT if it exists (never IN itself).")
     boolean force;
 
-    @Option(names = "--timestamp", paramLabel = "TIME", converter = TimestampConverter.class,
+    @Option(
+            names = "--timestamp",
+            paramLabel = "TIME",
+            converter = TimestampConverter.class,
             description = "Last-write time of the file and of every key without its own, as an ISO-8601"
                     + " instant (2002-09-02T10:00:00Z), date-time in UTC (2002-09-02T10:00) or date (2002-09-02)."
                     + " Default: now, to the second.")
     Instant timestamp;
 
-    @Option(names = "--regf-minor", paramLabel = "N", defaultValue = "5",
+    @Option(
+            names = "--regf-minor",
+            paramLabel = "N",
+            defaultValue = "5",
             description = "regf minor version: 5 (Windows XP and later, the default) or 3 (NT 4 and 2000).")
     int minorVersion;
 
@@ -84,7 +90,8 @@ public final class ConvertCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         if (minorVersion != 3 && minorVersion != 5) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--regf-minor must be 3 or 5, not " + minorVersion);
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--regf-minor must be 3 or 5, not " + minorVersion);
         }
         new OutputGuard().hive(in).check(out);
         if (Files.isDirectory(out)) {
@@ -105,10 +112,14 @@ public final class ConvertCommand implements Callable<Integer> {
                 err.println("portmortem: warning: " + org.portmortem.report.text.TerminalText.of(w.toString()));
             }
             err.flush();
-            HiveWriter.Written written = HiveWriter.builder(when).minorVersion(minorVersion).overwrite(force)
-                    .build().writeTo(hive, out);
+            HiveWriter.Written written = HiveWriter.builder(when)
+                    .minorVersion(minorVersion)
+                    .overwrite(force)
+                    .build()
+                    .writeTo(hive, out);
             PrintWriter o = spec.commandLine().getOut();
-            o.printf("wrote %s: %d keys, %d values, %d bytes (regf 1.%d, keys without a time: %s)%n",
+            o.printf(
+                    "wrote %s: %d keys, %d values, %d bytes (regf 1.%d, keys without a time: %s)%n",
                     written.file(), written.keys(), written.values(), written.bytes(), minorVersion, when);
             o.flush();
         }
@@ -126,7 +137,9 @@ public final class ConvertCommand implements Callable<Integer> {
                     return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
                 } catch (DateTimeParseException notDateTime) {
                     try {
-                        return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+                        return LocalDate.parse(value)
+                                .atStartOfDay(ZoneOffset.UTC)
+                                .toInstant();
                     } catch (DateTimeParseException notDate) {
                         throw new CommandLine.TypeConversionException(
                                 "'" + value + "' is not an ISO-8601 time such as 2002-09-02T10:00:00Z");

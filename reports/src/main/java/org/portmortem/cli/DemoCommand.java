@@ -1,15 +1,15 @@
 package org.portmortem.cli;
 
-import org.portmortem.BundledResource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.commons.io.file.PathUtils;
+import org.portmortem.BundledResource;
 import org.portmortem.analysis.Analysis;
 import org.portmortem.analysis.AnalysisRequest;
 import org.portmortem.analysis.CaseAnalysis;
@@ -68,12 +68,17 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = ".",
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = ".",
             description = "The folder to write portmortem-demo.html and portmortem-demo.json to (default: the current"
                     + " directory).")
     Path out;
 
-    @Option(names = "--timestamp", paramLabel = "INSTANT",
+    @Option(
+            names = "--timestamp",
+            paramLabel = "INSTANT",
             description = "Use this run time (ISO-8601 instant) instead of the clock.")
     String timestamp;
 
@@ -89,9 +94,16 @@ public final class DemoCommand implements Callable<Integer> {
                 extract(REFERENCE_SYSTEM + "/" + name, folder.resolve(name));
             }
             CaseFiles files = CaseFiles.locate(folder, null, null);
-            new OutputGuard().caseFiles(files).input(folder.resolve("netstat-00.txt")).check(html, json);
-            AnalysisRequest request = new AnalysisRequest(files, List.of(folder.resolve("netstat-00.txt")), List.of(),
-                    ModelOptions.DEFAULT, HiveOpenOptions.DEFAULT,
+            new OutputGuard()
+                    .caseFiles(files)
+                    .input(folder.resolve("netstat-00.txt"))
+                    .check(html, json);
+            AnalysisRequest request = new AnalysisRequest(
+                    files,
+                    List.of(folder.resolve("netstat-00.txt")),
+                    List.of(),
+                    ModelOptions.DEFAULT,
+                    HiveOpenOptions.DEFAULT,
                     new AnalysisRequest.RunInfo(PortMortemCommand.version(), runTime, "demo", null),
                     new AnalysisRequest.PathLabels(folder, "bundled:" + REFERENCE_SYSTEM));
             Analysis analysis = CaseAnalysis.run(request);

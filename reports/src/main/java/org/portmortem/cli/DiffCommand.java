@@ -77,11 +77,15 @@ public final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B", description = "The second case folder or disk image.")
     Path b;
 
-    @Option(names = "--volume-a", paramLabel = "N[.M]",
+    @Option(
+            names = "--volume-a",
+            paramLabel = "N[.M]",
             description = "A's volume (or installation M of volume N), when A is an image with several installations.")
     String volumeA;
 
-    @Option(names = "--volume-b", paramLabel = "N[.M]",
+    @Option(
+            names = "--volume-b",
+            paramLabel = "N[.M]",
             description = "B's volume (or installation M of volume N), when B is an image with several installations.")
     String volumeB;
 
@@ -91,10 +95,16 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--control-set-b", paramLabel = "N", description = "Analyse B's ControlSet00N.")
     Integer controlSetB;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
+            description = "text or json (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--html", paramLabel = "FILE",
+    @Option(
+            names = "--html",
+            paramLabel = "FILE",
             description = "Also write the differences as a self-contained HTML page in the report's style (nothing"
                     + " fetched, every string from the cases escaped). Never an input: an output path that would"
                     + " replace a hive, a log beside one or an image file is refused (exit 2).")
@@ -105,10 +115,16 @@ public final class DiffCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format: text or json");
         }
-        try (CaseOptions first = side(a, volumeA, controlSetA); CaseOptions second = side(b, volumeB, controlSetB)) {
+        try (CaseOptions first = side(a, volumeA, controlSetA);
+                CaseOptions second = side(b, volumeB, controlSetB)) {
             if (html != null) {
-                new OutputGuard().caseFiles(first.files()).caseFiles(second.files()).input(a, b)
-                        .inputs(first.imageSegments()).inputs(second.imageSegments()).check(html);
+                new OutputGuard()
+                        .caseFiles(first.files())
+                        .caseFiles(second.files())
+                        .input(a, b)
+                        .inputs(first.imageSegments())
+                        .inputs(second.imageSegments())
+                        .check(html);
             }
             Prediction pa = first.predict();
             Prediction pb = second.predict();
@@ -121,20 +137,25 @@ public final class DiffCommand implements Callable<Integer> {
             if (format.equals("json")) {
                 out.println(json(diffs, ma, mb));
             } else {
-                out.printf("# A %s: %d listeners; B %s: %d listeners; %d differences%n", a, ea.listeners().size(), b,
-                        eb.listeners().size(), diffs.size());
+                out.printf(
+                        "# A %s: %d listeners; B %s: %d listeners; %d differences%n",
+                        a, ea.listeners().size(), b, eb.listeners().size(), diffs.size());
                 for (HiveCopy.Difference d : diffs) {
-                    out.println(DumpCommand.TextPrinter.visible(d.kind() + "  " + d.subject() + "  " + d.field() + "  A: "
-                            + (d.live() == null ? "absent" : d.live()) + "  B: " + (d.copy() == null ? "absent" : d.copy())));
+                    out.println(DumpCommand.TextPrinter.visible(d.kind() + "  " + d.subject() + "  " + d.field()
+                            + "  A: " + (d.live() == null ? "absent" : d.live()) + "  B: "
+                            + (d.copy() == null ? "absent" : d.copy())));
                 }
             }
             out.flush();
             CaseWarnings.print(spec.commandLine().getErr(), "A", pa.warnings());
             CaseWarnings.print(spec.commandLine().getErr(), "B", pb.warnings());
             if (html != null) {
-                DiffHtml.write(new DiffHtml.Side(a.toString(), ea.listeners().size(), CaseWarnings.notes(pa)),
-                        new DiffHtml.Side(b.toString(), eb.listeners().size(), CaseWarnings.notes(pb)), diffs,
-                        PortMortemCommand.version(), html);
+                DiffHtml.write(
+                        new DiffHtml.Side(a.toString(), ea.listeners().size(), CaseWarnings.notes(pa)),
+                        new DiffHtml.Side(b.toString(), eb.listeners().size(), CaseWarnings.notes(pb)),
+                        diffs,
+                        PortMortemCommand.version(),
+                        html);
             }
         }
         return ExitCode.OK;
@@ -155,8 +176,8 @@ public final class DiffCommand implements Callable<Integer> {
      * {@code a} and {@code b}, each side's evidence times in its own machine's time zone.
      */
     private static String json(List<HiveCopy.Difference> diffs, SystemModel ma, SystemModel mb) {
-        DifferenceJson.Sides sides = new DifferenceJson.Sides("a", JsonContext.clock(JsonContext.zoneOf(ma)), "b",
-                JsonContext.clock(JsonContext.zoneOf(mb)));
+        DifferenceJson.Sides sides = new DifferenceJson.Sides(
+                "a", JsonContext.clock(JsonContext.zoneOf(ma)), "b", JsonContext.clock(JsonContext.zoneOf(mb)));
         ArrayNode arr = JsonFields.array();
         diffs.forEach(d -> DifferenceJson.write(arr.addObject(), d, sides));
         return JsonFields.text(arr);

@@ -85,29 +85,45 @@ import picocli.CommandLine.Spec;
 public final class DumpCommand implements Callable<Integer> {
 
     /** The output formats. */
-    public enum Format { text, csv, jsonl }
+    public enum Format {
+        text,
+        csv,
+        jsonl
+    }
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "HIVE", description = "The hive file: regf (SYSTEM, SOFTWARE, NTUSER.DAT, ...) or a"
-            + " .reg export; or a disk image with --hive-path.")
+    @Parameters(
+            index = "0",
+            paramLabel = "HIVE",
+            description = "The hive file: regf (SYSTEM, SOFTWARE, NTUSER.DAT, ...) or a"
+                    + " .reg export; or a disk image with --hive-path.")
     Path hive;
 
     @picocli.CommandLine.Mixin
     HiveInImageOptions inImage;
 
-    @Option(names = "--key", paramLabel = "PATH", defaultValue = "",
-            description = "Dump only this key and everything below it, case-insensitive: ControlSet001\\Services\\Tcpip,"
-                    + " HKLM\\SYSTEM\\CurrentControlSet\\Services (CurrentControlSet read through Select\\Current),"
-                    + " HKEY_LOCAL_MACHINE\\SOFTWARE\\... or /ControlSet001/Services. Default: the root.")
+    @Option(
+            names = "--key",
+            paramLabel = "PATH",
+            defaultValue = "",
+            description =
+                    "Dump only this key and everything below it, case-insensitive: ControlSet001\\Services\\Tcpip,"
+                            + " HKLM\\SYSTEM\\CurrentControlSet\\Services (CurrentControlSet read through Select\\Current),"
+                            + " HKEY_LOCAL_MACHINE\\SOFTWARE\\... or /ControlSet001/Services. Default: the root.")
     String key;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     Format format;
 
-    @Option(names = "--no-logs", description = "Read a dirty regf hive as it is, without replaying its transaction logs.")
+    @Option(
+            names = "--no-logs",
+            description = "Read a dirty regf hive as it is, without replaying its transaction logs.")
     boolean noLogs;
 
     @Override
@@ -117,8 +133,14 @@ public final class DumpCommand implements Callable<Integer> {
         Path file = inImage.hiveFile(hive);
         inImage.provenanceNote().ifPresent(n -> err.println("portmortem: note: " + n));
         try (Hive h = Hive.open(file, noLogs ? HiveOpenOptions.NO_LOGS : HiveOpenOptions.DEFAULT)) {
-            Key start = KeyPaths.find(h, key).orElseThrow(() -> new InputException(file, "no key " + key
-                    + (key.equals(KeyPaths.belowRoot(h, key)) ? "" : " (read as " + KeyPaths.belowRoot(h, key) + ")") + " in this hive"));
+            Key start = KeyPaths.find(h, key)
+                    .orElseThrow(() -> new InputException(
+                            file,
+                            "no key " + key
+                                    + (key.equals(KeyPaths.belowRoot(h, key))
+                                            ? ""
+                                            : " (read as " + KeyPaths.belowRoot(h, key) + ")")
+                                    + " in this hive"));
             try (KeyPrinter printer = printerFor(format, out)) {
                 dump(start, printer);
             }
@@ -150,7 +172,9 @@ public final class DumpCommand implements Callable<Integer> {
     }
 
     static KeyPrinter printerFor(Format format, Writer out) throws IOException {
-        if (format == Format.jsonl && out instanceof StandardOutput stdout && stdout.utf8Bytes().isPresent()) {
+        if (format == Format.jsonl
+                && out instanceof StandardOutput stdout
+                && stdout.utf8Bytes().isPresent()) {
             return new DumpJsonLinesBytes(stdout.utf8Bytes().get());
         }
         switch (format) {
@@ -165,7 +189,9 @@ public final class DumpCommand implements Callable<Integer> {
 
     static String typeName(Value v) {
         // Types are unsigned 32-bit numbers, as reglookup and hivex print them (0xFFFF0011, not -65519).
-        return v.type() == ValueType.UNKNOWN ? String.format("0x%x", Integer.toUnsignedLong(v.typeId())) : v.type().name();
+        return v.type() == ValueType.UNKNOWN
+                ? String.format("0x%x", Integer.toUnsignedLong(v.typeId()))
+                : v.type().name();
     }
 
     static String lastWritten(Key k) {

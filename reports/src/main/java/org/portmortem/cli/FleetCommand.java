@@ -14,8 +14,8 @@ import org.portmortem.fleet.FleetRun;
 import org.portmortem.fleet.HostInput;
 import org.portmortem.fleet.HostRun;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -77,11 +77,17 @@ public final class FleetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT",
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "INPUT",
             description = "A case folder, KAPE tree or .zip collection, or a folder of them.")
     List<Path> inputs = new ArrayList<>();
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The output folder (created if needed).")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "DIR",
+            description = "The output folder (created if needed).")
     Path out;
 
     @Option(names = "--html", description = "Also write each host's HTML report.")
@@ -90,11 +96,18 @@ public final class FleetCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Analyse every host again, even when its report is up to date.")
     boolean force;
 
-    @Option(names = "--engine", paramLabel = "NAME", defaultValue = "embedded",
-            description = "embedded (default: this process) or spark (an Apache Spark job; Spark must be on the class path).")
+    @Option(
+            names = "--engine",
+            paramLabel = "NAME",
+            defaultValue = "embedded",
+            description =
+                    "embedded (default: this process) or spark (an Apache Spark job; Spark must be on the class path).")
     String engine;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Parallel hosts for the embedded engine (default: the number of cores).")
+    @Option(
+            names = "--workers",
+            paramLabel = "N",
+            description = "Parallel hosts for the embedded engine (default: the number of cores).")
     Integer workers;
 
     @Mixin
@@ -108,22 +121,32 @@ public final class FleetCommand implements Callable<Integer> {
         HostRun hostRun = new HostRun(out, html, force, runTime, run.caseId(), run.examiner());
         PrintWriter err = spec.commandLine().getErr();
         boolean terminal = System.console() != null;
-        FleetEngine.Result r = FleetRun.run(hosts, out, chosen, hostRun, html, PortMortemCommand.version(), runTime,
+        FleetEngine.Result r = FleetRun.run(
+                hosts,
+                out,
+                chosen,
+                hostRun,
+                html,
+                PortMortemCommand.version(),
+                runTime,
                 n -> terminal ? org.portmortem.fleet.FleetProgress.onTerminal(err, n) : FleetEngine.Progress.NONE);
         long failed = r.hosts().stream().filter(h -> !h.ok()).count();
         PrintWriter o = spec.commandLine().getOut();
         o.println("Fleet: " + out.resolve("fleet.html").toAbsolutePath());
         o.println("       " + out.resolve("fleet.json").toAbsolutePath());
         o.println(r.hosts().size() + " hosts: " + (r.hosts().size() - failed) + " analysed, " + failed + " failed");
-        r.stacking().stream().limit(5).forEach(s -> o.println("  rarest: " + s.hostCount() + " host"
-                + (s.hostCount() == 1 ? "" : "s") + " — " + describe(s.key())));
+        r.stacking().stream()
+                .limit(5)
+                .forEach(s -> o.println("  rarest: " + s.hostCount() + " host" + (s.hostCount() == 1 ? "" : "s") + " — "
+                        + describe(s.key())));
         o.flush();
         return ExitCode.OK;
     }
 
     private static String describe(org.portmortem.fleet.StackKey k) {
         return switch (k.table()) {
-            case org.portmortem.fleet.StackKey.LISTENER -> k.a() + " " + (k.port() == null ? "dynamic" : k.port()) + " " + k.c();
+            case org.portmortem.fleet.StackKey.LISTENER ->
+                k.a() + " " + (k.port() == null ? "dynamic" : k.port()) + " " + k.c();
             case org.portmortem.fleet.StackKey.SERVICE -> "automatic service " + k.a();
             default -> "firewall " + k.a() + ": " + k.b();
         };
@@ -140,12 +163,16 @@ public final class FleetCommand implements Callable<Integer> {
                 }
             }
         } catch (ServiceConfigurationError | LinkageError e) {
-            throw new ParameterException(spec.commandLine(), "--engine " + name + ": the engine is present but its"
-                    + " libraries are not (" + e.getMessage() + "); run it through spark-submit (see the README)");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--engine " + name + ": the engine is present but its" + " libraries are not (" + e.getMessage()
+                            + "); run it through spark-submit (see the README)");
         }
-        throw new ParameterException(spec.commandLine(), "--engine " + name + ": no such engine on the class path"
-                + (name.equals("spark") ? " (Spark and portmortem-fleet.jar are needed: see the README's spark-submit line)"
-                        : " (embedded or spark)"));
+        throw new ParameterException(
+                spec.commandLine(),
+                "--engine " + name + ": no such engine on the class path"
+                        + (name.equals("spark")
+                                ? " (Spark and portmortem-fleet.jar are needed: see the README's spark-submit line)"
+                                : " (embedded or spark)"));
     }
-
 }

@@ -33,14 +33,18 @@ public final class HiveInImageOptions implements AutoCloseable {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
-    @Option(names = "--hive-path", paramLabel = "PATH",
+    @Option(
+            names = "--hive-path",
+            paramLabel = "PATH",
             description = "HIVE is a disk image (E01, raw/dd, also split, VHD, VHDX, VMDK): read the hive at PATH from"
                     + " the volume's root, e.g. Windows/System32/config/SYSTEM (names in any case, / or \\), with the"
                     + " .LOG/.LOG1/.LOG2 beside it, copied out with The Sleuth Kit's icat into a private temporary"
                     + " folder removed afterwards.")
     String hivePath;
 
-    @Option(names = "--volume", paramLabel = "N",
+    @Option(
+            names = "--volume",
+            paramLabel = "N",
             description = "With --hive-path: the volume to read it from, as 'portmortem image' numbers them (needed"
                     + " only when the path exists on more than one volume).")
     Integer volume;
@@ -60,19 +64,25 @@ public final class HiveInImageOptions implements AutoCloseable {
         }
         if (hivePath == null) {
             if (volume != null) {
-                throw new ParameterException(mixee.commandLine(), "--volume applies to a disk image read with --hive-path");
+                throw new ParameterException(
+                        mixee.commandLine(), "--volume applies to a disk image read with --hive-path");
             }
             Optional<DiskImage> d = Files.isRegularFile(given) ? DiskImage.recognise(given) : Optional.empty();
             // Raw is recognised by elimination (any other large binary file); only a container is surely an image.
             if (d.isPresent() && d.get().format() != ImageFormat.RAW) {
-                throw new ParameterException(mixee.commandLine(), given + " is a disk image (" + d.get().format().word()
-                        + "): name the hive in it with --hive-path, e.g. --hive-path Windows/System32/config/SYSTEM");
+                throw new ParameterException(
+                        mixee.commandLine(),
+                        given + " is a disk image (" + d.get().format().word()
+                                + "): name the hive in it with --hive-path, e.g. --hive-path Windows/System32/config/SYSTEM");
             }
             return given;
         }
-        DiskImage d = DiskImage.recognise(given).orElseThrow(() -> new InputException(given, Files.isRegularFile(given)
-                ? "is a hive or text file, not a disk image (--hive-path reads a hive inside a disk image)"
-                : "no such image file"));
+        DiskImage d = DiskImage.recognise(given)
+                .orElseThrow(() -> new InputException(
+                        given,
+                        Files.isRegularFile(given)
+                                ? "is a hive or text file, not a disk image (--hive-path reads a hive inside a disk image)"
+                                : "no such image file"));
         image = OpenedImage.open(d);
         List<Volume> volumes = image.volumes();
         List<ExtractedFile> found = new ArrayList<>();
@@ -85,13 +95,19 @@ public final class HiveInImageOptions implements AutoCloseable {
             throw new InputException(given, "no volume " + volume + "; volumes: " + listed(volumes));
         }
         if (found.isEmpty()) {
-            throw new InputException(given, "no file " + hivePath + " on " + (volume == null ? "any NTFS volume"
-                    : "volume " + volume) + "; volumes: " + listed(volumes));
+            throw new InputException(
+                    given,
+                    "no file " + hivePath + " on " + (volume == null ? "any NTFS volume" : "volume " + volume)
+                            + "; volumes: " + listed(volumes));
         }
         if (found.size() > 1) {
-            throw new ParameterException(mixee.commandLine(), given + ": " + hivePath + " is on " + found.size()
-                    + " volumes; choose one with --volume N:" + System.lineSeparator() + "  " + found.stream()
-                            .map(f -> f.origin().shown()).collect(Collectors.joining(System.lineSeparator() + "  ")));
+            throw new ParameterException(
+                    mixee.commandLine(),
+                    given + ": " + hivePath + " is on " + found.size()
+                            + " volumes; choose one with --volume N:" + System.lineSeparator() + "  "
+                            + found.stream()
+                                    .map(f -> f.origin().shown())
+                                    .collect(Collectors.joining(System.lineSeparator() + "  ")));
         }
         extracted = found.get(0);
         return extracted.file();
@@ -116,12 +132,18 @@ public final class HiveInImageOptions implements AutoCloseable {
             return Optional.empty();
         }
         ImageFileOrigin o = extracted.origin();
-        List<String> logs = extracted.origins().values().stream().filter(x -> x != o)
-                .map(x -> x.pathInImage().substring(x.pathInImage().lastIndexOf('/') + 1) + " (MFT entry " + x.mftEntry() + ")")
-                .sorted().toList();
+        List<String> logs = extracted.origins().values().stream()
+                .filter(x -> x != o)
+                .map(x -> x.pathInImage().substring(x.pathInImage().lastIndexOf('/') + 1) + " (MFT entry "
+                        + x.mftEntry() + ")")
+                .sorted()
+                .toList();
         return Optional.of("hive copied out of " + o.shown() + " (" + o.format().word() + ", offset " + o.offset()
-                + ", MFT entry " + o.mftEntry() + ")" + (logs.isEmpty() ? ", no transaction log beside it"
-                : ", with " + String.join(", ", logs) + " beside it") + ", into a private temporary folder removed"
+                + ", MFT entry " + o.mftEntry() + ")"
+                + (logs.isEmpty()
+                        ? ", no transaction log beside it"
+                        : ", with " + String.join(", ", logs) + " beside it")
+                + ", into a private temporary folder removed"
                 + " afterwards");
     }
 

@@ -91,14 +91,17 @@ public final class ImageCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Optional<DiskImage> recognised = DiskImage.recognise(imagePath);
         if (recognised.isEmpty()) {
-            throw new InputException(imagePath, java.nio.file.Files.isRegularFile(imagePath)
-                    ? "a hive or text file, not a disk image" : "no such image file");
+            throw new InputException(
+                    imagePath,
+                    java.nio.file.Files.isRegularFile(imagePath)
+                            ? "a hive or text file, not a disk image"
+                            : "no such image file");
         }
         PrintWriter out = spec.commandLine().getOut();
         try (OpenedImage image = OpenedImage.open(recognised.get())) {
             DiskImage d = image.image();
-            out.println("image " + d.path() + "  format " + d.format().word() + "  " + d.segments().size() + " file"
-                    + (d.segments().size() == 1 ? "" : "s"));
+            out.println("image " + d.path() + "  format " + d.format().word() + "  "
+                    + d.segments().size() + " file" + (d.segments().size() == 1 ? "" : "s"));
             if (image.note() != null) {
                 out.println("  " + image.note());
             }
@@ -107,9 +110,14 @@ public final class ImageCommand implements Callable<Integer> {
                 if (volume != null && v.number() != volume) {
                     continue;
                 }
-                out.printf("volume %d  offset %d  sectors %s  %s  %s  label %s%n", v.number(), v.offsetBytes(),
-                        v.lengthSectors() == 0 ? "-" : v.lengthSectors(), visible(v.description()), v.fileSystem() == null ? "no file system recognised"
-                                : v.fileSystem(), v.label() == null ? "-" : "\"" + visible(v.label()) + "\"");
+                out.printf(
+                        "volume %d  offset %d  sectors %s  %s  %s  label %s%n",
+                        v.number(),
+                        v.offsetBytes(),
+                        v.lengthSectors() == 0 ? "-" : v.lengthSectors(),
+                        visible(v.description()),
+                        v.fileSystem() == null ? "no file system recognised" : v.fileSystem(),
+                        v.label() == null ? "-" : "\"" + visible(v.label()) + "\"");
                 for (WindowsInstallation i : installations) {
                     if (i.volume().number() == v.number()) {
                         installation(image, i, out);
@@ -137,15 +145,18 @@ public final class ImageCommand implements Callable<Integer> {
             SystemModel m = hives.model(ModelOptions.DEFAULT);
             name = m.identity().computerName().orElse("-");
             version = m.version().productName().orElse(m.family().toString())
-                    + (m.version().csdVersion().orElse("").isEmpty() ? "" : " " + m.version().csdVersion().orElse(""));
+                    + (m.version().csdVersion().orElse("").isEmpty()
+                            ? ""
+                            : " " + m.version().csdVersion().orElse(""));
         } catch (IOException e) {
             version = "hives unreadable: " + e.getMessage();
         }
-        out.printf("  installation %s  %s  computer %s  %s%n", image.number(i), visible(i.systemRoot()), visible(name),
-                visible(version));
+        out.printf(
+                "  installation %s  %s  computer %s  %s%n",
+                image.number(i), visible(i.systemRoot()), visible(name), visible(version));
         List<String> sets = new ArrayList<>();
-        sets.add("live " + visible(i.configPath()) + " (" + names(x.folder(), files.system(), files.software(),
-                files.systemLogs(), files.softwareLogs()) + ")");
+        sets.add("live " + visible(i.configPath()) + " ("
+                + names(x.folder(), files.system(), files.software(), files.systemLogs(), files.softwareLogs()) + ")");
         for (HiveSet c : files.copies()) {
             sets.add(visible(c.describe(x.folder())));
         }

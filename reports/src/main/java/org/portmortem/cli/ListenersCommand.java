@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.portmortem.analysis.Prediction;
-import org.portmortem.report.text.TerminalText;
 import org.portmortem.exposure.Exposure;
 import org.portmortem.exposure.FirewallVerdict;
 import org.portmortem.exposure.Listener;
@@ -16,9 +15,10 @@ import org.portmortem.report.Csv;
 import org.portmortem.report.json.JsonContext;
 import org.portmortem.report.json.JsonFields;
 import org.portmortem.report.json.ListenerJson;
+import org.portmortem.report.text.TerminalText;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
@@ -67,7 +67,7 @@ import picocli.CommandLine.Spec;
             "  0  the prediction was printed (warnings, if any, follow it)",
             "  2  usage error",
             "  3  CASE, a hive or an overlay is missing, unreadable or not a hive / .reg file,"
-            + " or a hive of another kind than its role (e.g. SOFTWARE given as --system)",
+                    + " or a hive of another kind than its role (e.g. SOFTWARE given as --system)",
             "  4  internal error (a bug: run again with --debug for the stack trace) or out of memory",
         })
 public final class ListenersCommand implements Callable<Integer> {
@@ -97,33 +97,69 @@ public final class ListenersCommand implements Callable<Integer> {
     }
 
     private static void text(Exposure e, PrintWriter out) {
-        out.printf("# %d listeners predicted after boot (%s); dynamic RPC range %s (%s)%n", e.listeners().size(),
-                e.family().displayName(), e.dynamicRange(), e.dynamicRange().origin());
+        out.printf(
+                "# %d listeners predicted after boot (%s); dynamic RPC range %s (%s)%n",
+                e.listeners().size(),
+                e.family().displayName(),
+                e.dynamicRange(),
+                e.dynamicRange().origin());
         for (Listener l : e.listeners()) {
-            out.printf("%-4s %-26s %-46s %-15s %-9s %s%n", l.protocol(), TerminalText.cell(l.localEndpoint()
-                    + (l.dynamic() && l.portRange() != null ? " (" + l.portRange() + ")" : ""), 60),
-                    TerminalText.cell(l.owner().display(), 46), l.mechanism().kind(),
-                    l.certainty().level().name().toLowerCase(Locale.ROOT), firewallSummary(l));
+            out.printf(
+                    "%-4s %-26s %-46s %-15s %-9s %s%n",
+                    l.protocol(),
+                    TerminalText.cell(
+                            l.localEndpoint()
+                                    + (l.dynamic() && l.portRange() != null ? " (" + l.portRange() + ")" : ""),
+                            60),
+                    TerminalText.cell(l.owner().display(), 46),
+                    l.mechanism().kind(),
+                    l.certainty().level().name().toLowerCase(Locale.ROOT),
+                    firewallSummary(l));
         }
     }
 
     private static String firewallSummary(Listener l) {
         StringBuilder sb = new StringBuilder();
-        for (Map.Entry<String, FirewallVerdict.Decision> d : l.firewall().profiles().entrySet()) {
-            sb.append(sb.length() == 0 ? "" : " ").append(d.getKey()).append('=').append(d.getValue().reachability().word());
+        for (Map.Entry<String, FirewallVerdict.Decision> d :
+                l.firewall().profiles().entrySet()) {
+            sb.append(sb.length() == 0 ? "" : " ")
+                    .append(d.getKey())
+                    .append('=')
+                    .append(d.getValue().reachability().word());
         }
         return sb.toString();
     }
 
     private static void csv(List<Listener> listeners, PrintWriter out) {
-        out.print(Csv.row("protocol", "ipVersion", "address", "port", "dynamic", "portRange", "service", "process",
-                "svchostGroup", "mechanism", "certainty", "reason", "firewall"));
+        out.print(Csv.row(
+                "protocol",
+                "ipVersion",
+                "address",
+                "port",
+                "dynamic",
+                "portRange",
+                "service",
+                "process",
+                "svchostGroup",
+                "mechanism",
+                "certainty",
+                "reason",
+                "firewall"));
         for (Listener l : listeners) {
-            out.print(Csv.row(l.protocol().name(), String.valueOf(l.ipVersion()), l.address(),
-                    l.port() == null ? "" : l.port().toString(), String.valueOf(l.dynamic()),
-                    l.portRange() == null ? "" : l.portRange().toString(), l.owner().service(), l.owner().process(),
-                    l.owner().svchostGroup(), l.mechanism().kind().name(),
-                    l.certainty().level().name().toLowerCase(Locale.ROOT), l.certainty().reason(), firewallSummary(l)));
+            out.print(Csv.row(
+                    l.protocol().name(),
+                    String.valueOf(l.ipVersion()),
+                    l.address(),
+                    l.port() == null ? "" : l.port().toString(),
+                    String.valueOf(l.dynamic()),
+                    l.portRange() == null ? "" : l.portRange().toString(),
+                    l.owner().service(),
+                    l.owner().process(),
+                    l.owner().svchostGroup(),
+                    l.mechanism().kind().name(),
+                    l.certainty().level().name().toLowerCase(Locale.ROOT),
+                    l.certainty().reason(),
+                    firewallSummary(l)));
         }
     }
 

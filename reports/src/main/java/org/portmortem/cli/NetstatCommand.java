@@ -84,17 +84,26 @@ import picocli.CommandLine.Spec;
         })
 public final class NetstatCommand implements Callable<Integer> {
     /** Output formats. */
-    enum Format { text, csv, json }
+    enum Format {
+        text,
+        csv,
+        json
+    }
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The socket listing to read (opened read-only).")
     Path file;
 
-    @Option(names = "--tasklist", paramLabel = "FILE",
+    @Option(
+            names = "--tasklist",
+            paramLabel = "FILE",
             description = "A tasklist /svc (table or /fo csv) or plain tasklist of the same machine, for process"
                     + " and service names.")
     Path tasklist;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
             description = "text (an aligned table, the default), csv (the JSON fields as columns, services joined"
                     + " with |) or json.")
     Format format;
@@ -114,14 +123,18 @@ public final class NetstatCommand implements Callable<Integer> {
         }
         processes.ifPresent(p -> p.warnings().forEach(w -> err.println("portmortem: warning: " + w)));
         for (PhantomListener p : PhantomListener.findIn(snapshot)) {
-            err.println("portmortem: note: " + file + ":" + p.listener().line() + ": " + p.listener().localEndpoint()
-                    + " LISTENING is also the local port of a connection (line " + p.evidence().get(0).line()
+            err.println("portmortem: note: " + file + ":" + p.listener().line() + ": "
+                    + p.listener().localEndpoint()
+                    + " LISTENING is also the local port of a connection (line "
+                    + p.evidence().get(0).line()
                     + "); a Windows 2000/XP netstat lists such ports as listening (fixed in Server 2003)");
         }
         if (format != Format.text && snapshot.source() != null) {
             // The text table prints the listing's source under it; JSON and CSV rows carry none.
-            err.println("portmortem: source: " + snapshot.source().describe() + (snapshot.latestCreated() == null ? ""
-                    : "; captured no earlier than " + snapshot.latestCreated() + " (latest Created)"));
+            err.println("portmortem: source: " + snapshot.source().describe()
+                    + (snapshot.latestCreated() == null
+                            ? ""
+                            : "; captured no earlier than " + snapshot.latestCreated() + " (latest Created)"));
         }
         if (format == Format.json) {
             printJson(out, snapshot);
@@ -144,13 +157,16 @@ public final class NetstatCommand implements Callable<Integer> {
             return Optional.empty();
         }
         List<RecognizedSnapshot> tables = SnapshotFiles.findInFolder(folder).stream()
-                .filter(r -> !r.kind().listsSockets()).toList();
+                .filter(r -> !r.kind().listsSockets())
+                .toList();
         if (tables.size() == 1) {
             err.println("portmortem: owners from " + tables.get(0).file());
             return Optional.of(SnapshotReader.readProcesses(tables.get(0).file()));
         }
-        if (tables.size() > 1 && tables.stream().allMatch(t -> t.kind() == SnapshotKind.VOLATILITY_PROCESSES
-                || t.kind() == SnapshotKind.VOLATILITY_SERVICES)) {
+        if (tables.size() > 1
+                && tables.stream()
+                        .allMatch(t -> t.kind() == SnapshotKind.VOLATILITY_PROCESSES
+                                || t.kind() == SnapshotKind.VOLATILITY_SERVICES)) {
             // pslist, cmdline and svcscan of one image: together they are what tasklist /svc is.
             ProcessTable merged = null;
             for (RecognizedSnapshot t : tables) {
@@ -171,8 +187,8 @@ public final class NetstatCommand implements Callable<Integer> {
      * socket is the report's socket object ({@link SocketJson}).
      */
     private static void printJson(PrintWriter out, NetstatSnapshot snapshot) throws IOException {
-        try (JsonGenerator g = JsonFields.MAPPER.getFactory().createGenerator(out)
-                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+        try (JsonGenerator g =
+                JsonFields.MAPPER.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             g.useDefaultPrettyPrinter();
             g.writeStartArray();
             for (Socket s : snapshot.sockets()) {
@@ -193,34 +209,66 @@ public final class NetstatCommand implements Callable<Integer> {
      * and port, a memory row's offset, creation time and mark last.
      */
     private static void printCsv(PrintWriter out, NetstatSnapshot snapshot) {
-        out.print(Csv.row("protocol", "ipVersion", "localAddress", "localPort", "foreignAddress", "foreignPort", "state",
-                "stateText", "pid", "process", "services", "line", "offset", "created", "mark"));
+        out.print(Csv.row(
+                "protocol",
+                "ipVersion",
+                "localAddress",
+                "localPort",
+                "foreignAddress",
+                "foreignPort",
+                "state",
+                "stateText",
+                "pid",
+                "process",
+                "services",
+                "line",
+                "offset",
+                "created",
+                "mark"));
         for (Socket s : snapshot.sockets()) {
             MemoryRecord m = s.memory();
-            out.print(Csv.row(java.util.Arrays.asList(s.protocol().name(), s.ipVersion(), s.localAddress(),
-                    s.localPort(), s.foreignAddress(), s.foreignPort(), s.state() == null ? null : s.state().name(),
-                    s.stateText(), s.pid(), s.process(), String.join("|", s.services()), s.line(),
-                    m == null ? null : m.offset(), m == null ? null : m.createdText(),
-                    m == null ? null : m.mark().name().toLowerCase(java.util.Locale.ROOT))
-                    .stream().map(v -> v == null ? "" : String.valueOf(v)).toList()));
+            out.print(Csv.row(java.util.Arrays.asList(
+                            s.protocol().name(),
+                            s.ipVersion(),
+                            s.localAddress(),
+                            s.localPort(),
+                            s.foreignAddress(),
+                            s.foreignPort(),
+                            s.state() == null ? null : s.state().name(),
+                            s.stateText(),
+                            s.pid(),
+                            s.process(),
+                            String.join("|", s.services()),
+                            s.line(),
+                            m == null ? null : m.offset(),
+                            m == null ? null : m.createdText(),
+                            m == null ? null : m.mark().name().toLowerCase(java.util.Locale.ROOT))
+                    .stream()
+                    .map(v -> v == null ? "" : String.valueOf(v))
+                    .toList()));
         }
     }
 
     /** The row's cells, escaped and each cut to its column's cap, so one long name cannot widen every row. */
     private static String[] cells(Socket s) {
         String[] netstat = {
-            s.protocol().name(), TerminalText.cell(s.localEndpoint(), ENDPOINT_WIDTH),
+            s.protocol().name(),
+            TerminalText.cell(s.localEndpoint(), ENDPOINT_WIDTH),
             TerminalText.cell(s.foreignEndpoint(), ENDPOINT_WIDTH),
             s.state() == null ? "" : s.state().name(),
             s.pid() == null ? "" : s.pid().toString(),
             TerminalText.cell(s.process(), TerminalText.NAME_WIDTH),
-            TerminalText.cell(String.join(",", s.services()), TerminalText.NAME_WIDTH)};
+            TerminalText.cell(String.join(",", s.services()), TerminalText.NAME_WIDTH)
+        };
         if (s.memory() == null) {
             return netstat;
         }
         String[] withMemory = java.util.Arrays.copyOf(netstat, netstat.length + 3);
-        withMemory[netstat.length] = s.memory().offset() == null ? "" : TerminalText.cell(s.memory().offset(), ENDPOINT_WIDTH);
-        withMemory[netstat.length + 1] = s.memory().createdText() == null ? "" : TerminalText.cell(s.memory().createdText(), ENDPOINT_WIDTH);
+        withMemory[netstat.length] =
+                s.memory().offset() == null ? "" : TerminalText.cell(s.memory().offset(), ENDPOINT_WIDTH);
+        withMemory[netstat.length + 1] = s.memory().createdText() == null
+                ? ""
+                : TerminalText.cell(s.memory().createdText(), ENDPOINT_WIDTH);
         withMemory[netstat.length + 2] = TerminalText.cell(s.memory().markText(), TerminalText.NAME_WIDTH);
         return withMemory;
     }
@@ -229,8 +277,18 @@ public final class NetstatCommand implements Callable<Integer> {
     private static void printTable(PrintWriter out, NetstatSnapshot snapshot) {
         String[] header = snapshot.source() == null
                 ? new String[] {"Proto", "Local Address", "Foreign Address", "State", "PID", "Process", "Services"}
-                : new String[] {"Proto", "Local Address", "Foreign Address", "State", "PID", "Process", "Services",
-                    "Offset", "Created", "Mark"};
+                : new String[] {
+                    "Proto",
+                    "Local Address",
+                    "Foreign Address",
+                    "State",
+                    "PID",
+                    "Process",
+                    "Services",
+                    "Offset",
+                    "Created",
+                    "Mark"
+                };
         int[] width = new int[header.length];
         for (int c = 0; c < header.length; c++) {
             width[c] = header[c].length();
@@ -246,16 +304,22 @@ public final class NetstatCommand implements Callable<Integer> {
             printRow(out, cells(s), width);
         }
         out.println();
-        out.println(snapshot.sockets().size() + " sockets; " + snapshot.kind().name().toLowerCase(java.util.Locale.ROOT)
+        out.println(snapshot.sockets().size() + " sockets; "
+                + snapshot.kind().name().toLowerCase(java.util.Locale.ROOT)
                 + ", encoding " + snapshot.encoding()
                 + (snapshot.language() == null ? "" : ", language " + snapshot.language())
-                + (snapshot.flags().isEmpty() ? "" : ", flags -" + String.join("", new java.util.TreeSet<>(snapshot.flags())))
-                + (snapshot.warnings().isEmpty() ? "" : ", " + snapshot.warnings().size() + " warnings"));
+                + (snapshot.flags().isEmpty()
+                        ? ""
+                        : ", flags -" + String.join("", new java.util.TreeSet<>(snapshot.flags())))
+                + (snapshot.warnings().isEmpty()
+                        ? ""
+                        : ", " + snapshot.warnings().size() + " warnings"));
         if (snapshot.source() != null) {
             long live = snapshot.sockets().stream().filter(Socket::isLive).count();
             out.println("source: " + snapshot.source().describe() + "; " + live + " live rows, "
                     + (snapshot.sockets().size() - live) + " closed, unbound, duplicate or implausible"
-                    + (snapshot.latestCreated() == null ? ""
+                    + (snapshot.latestCreated() == null
+                            ? ""
                             : "; captured no earlier than " + snapshot.latestCreated() + " (latest Created)"));
         }
     }

@@ -83,7 +83,8 @@ final class OutputGuard {
             }
             for (Path in : inputs) {
                 if (same(out, in)) {
-                    throw new Clash(out + ": is the input " + in + "; evidence is never written over, choose another output path");
+                    throw new Clash(out + ": is the input " + in
+                            + "; evidence is never written over, choose another output path");
                 }
             }
             for (Path hive : hives) {

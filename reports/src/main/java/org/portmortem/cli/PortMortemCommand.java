@@ -1,6 +1,5 @@
 package org.portmortem.cli;
 
-import org.portmortem.BundledResource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -16,11 +15,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.portmortem.BundledResource;
+import org.portmortem.report.text.TerminalText;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-import org.portmortem.report.text.TerminalText;
-import picocli.CommandLine;
 
 /**
  * The {@code portmortem} command: one subcommand per job. Errors in the inputs end with one line on
@@ -45,7 +45,9 @@ import picocli.CommandLine;
         })
 public final class PortMortemCommand {
 
-    @Option(names = "--debug", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--debug",
+            scope = ScopeType.INHERIT,
             description = "On an error, print the stack trace as well as the one-line message.")
     boolean debug;
 
@@ -127,7 +129,8 @@ public final class PortMortemCommand {
             try {
                 return executeThenClose(parseResult);
             } catch (Error e) {
-                throw new CommandLine.ExecutionException(parseResult.commandSpec().commandLine(), "error", e);
+                throw new CommandLine.ExecutionException(
+                        parseResult.commandSpec().commandLine(), "error", e);
             }
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -153,7 +156,8 @@ public final class PortMortemCommand {
             return new CommandLine.RunLast().execute(parseResult);
         } finally {
             for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
-                for (CommandLine.Model.CommandSpec mixin : p.commandSpec().mixins().values()) {
+                for (CommandLine.Model.CommandSpec mixin :
+                        p.commandSpec().mixins().values()) {
                     if (mixin.userObject() instanceof AutoCloseable c) {
                         try {
                             c.close();
@@ -231,7 +235,9 @@ public final class PortMortemCommand {
 
     private static String words(String className) {
         String bare = className.replaceFirst("(Exception|Error)$", "");
-        return (bare.isEmpty() ? className : bare).replaceAll("(?<=[a-z0-9])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
+        return (bare.isEmpty() ? className : bare)
+                .replaceAll("(?<=[a-z0-9])(?=[A-Z])", " ")
+                .toLowerCase(Locale.ROOT);
     }
 
     /** One line, with any Java class name of a throwable in it put into words. */
@@ -245,7 +251,8 @@ public final class PortMortemCommand {
         return cls.appendTail(out).toString();
     }
 
-    private static final Pattern THROWABLE_NAME = Pattern.compile("\\b(?:[a-z][\\w$]*\\.)*([A-Z][\\w$]*(?:Exception|Error))\\b");
+    private static final Pattern THROWABLE_NAME =
+            Pattern.compile("\\b(?:[a-z][\\w$]*\\.)*([A-Z][\\w$]*(?:Exception|Error))\\b");
 
     /** Reads the version that Maven wrote into the jar. */
     public static final class Version implements CommandLine.IVersionProvider {

@@ -17,13 +17,21 @@ public final class ReportRunOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
-    @Option(names = "--case-id", paramLabel = "ID", description = "The case identifier shown in the header of each report.")
+    @Option(
+            names = "--case-id",
+            paramLabel = "ID",
+            description = "The case identifier shown in the header of each report.")
     String caseId;
 
-    @Option(names = "--examiner", paramLabel = "NAME", description = "The examiner's name shown in the header of each report.")
+    @Option(
+            names = "--examiner",
+            paramLabel = "NAME",
+            description = "The examiner's name shown in the header of each report.")
     String examiner;
 
-    @Option(names = "--timestamp", paramLabel = "INSTANT",
+    @Option(
+            names = "--timestamp",
+            paramLabel = "INSTANT",
             description = "Use this run time (ISO-8601 instant, e.g. 2026-01-01T00:00:00Z) in each report instead of"
                     + " the clock, so that reruns give identical files.")
     String timestamp;
@@ -51,8 +59,9 @@ public final class ReportRunOptions {
         try {
             return Instant.parse(given);
         } catch (DateTimeParseException e) {
-            throw new ParameterException(spec.commandLine(), "--timestamp: '" + given
-                    + "' is not an ISO-8601 instant such as 2026-01-01T00:00:00Z");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--timestamp: '" + given + "' is not an ISO-8601 instant such as 2026-01-01T00:00:00Z");
         }
     }
 }

@@ -9,9 +9,9 @@ import org.portmortem.InputException;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.HiveOpenOptions;
 import org.portmortem.model.ModelOptions;
+import org.portmortem.report.json.JsonContext;
 import org.portmortem.report.rip.RegRipperText;
 import org.portmortem.report.rip.RipCsv;
-import org.portmortem.report.json.JsonContext;
 import org.portmortem.report.rip.RipJson;
 import org.portmortem.report.rip.RipTimeline;
 import org.portmortem.report.text.TerminalText;
@@ -83,53 +83,79 @@ public final class RipCommand implements Callable<Integer> {
     private static final int MAX_WARNINGS = 20;
 
     /** The output formats. */
-    public enum Format { text, csv, json, tln }
+    public enum Format {
+        text,
+        csv,
+        json,
+        tln
+    }
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-r", "--hive"}, paramLabel = "HIVE",
+    @Option(
+            names = {"-r", "--hive"},
+            paramLabel = "HIVE",
             description = "The hive file to read (regf or .reg export), or a disk image with --hive-path.")
     Path hive;
 
     @Mixin
     HiveInImageOptions inImage;
 
-    @Option(names = {"-p", "--plugin"}, paramLabel = "PLUGIN", description = "The plugin to run (see --list).")
+    @Option(
+            names = {"-p", "--plugin"},
+            paramLabel = "PLUGIN",
+            description = "The plugin to run (see --list).")
     String plugin;
 
-    @Option(names = {"-f", "--profile"}, paramLabel = "PROFILE",
+    @Option(
+            names = {"-f", "--profile"},
+            paramLabel = "PROFILE",
             description = "Run every plugin for a kind of hive: system, software, ntuser, sam or security.")
     String profile;
 
-    @Option(names = {"-l", "--list"}, description = "List the plugins with the hive type they read and what they report.")
+    @Option(
+            names = {"-l", "--list"},
+            description = "List the plugins with the hive type they read and what they report.")
     boolean list;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
             description = "text, csv, json or tln (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--no-logs",
+    @Option(
+            names = "--no-logs",
             description = "Read the hive file as it is, without replaying its .LOG/.LOG1/.LOG2 transaction logs"
                     + " (what RegRipper shows).")
     boolean noLogs;
 
-    @Option(names = "--raw",
+    @Option(
+            names = "--raw",
             description = "Text and tln: print the hive's characters as they are (RegRipper's exact bytes, for diff)"
                     + " instead of showing control and bidirectional characters as escapes.")
     boolean raw;
 
-    @Option(names = "--control-set", paramLabel = "N",
+    @Option(
+            names = "--control-set",
+            paramLabel = "N",
             description = "Read ControlSet00N instead of the one Select\\Current names.")
     Integer controlSet;
 
     @Override
     public Integer call() throws Exception {
         boolean escaped = !raw && (format == Format.text || format == Format.tln);
-        PrintWriter out = escaped ? TerminalText.writer(spec.commandLine().getOut()) : spec.commandLine().getOut();
+        PrintWriter out = escaped
+                ? TerminalText.writer(spec.commandLine().getOut())
+                : spec.commandLine().getOut();
         if (list) {
             for (RipPlugin p : RipPlugins.all()) {
-                out.printf("%-18s %-15s %s%s%n", p.name(), String.join(",", p.hiveTypes().stream().map(Enum::name).toList()),
+                out.printf(
+                        "%-18s %-15s %s%s%n",
+                        p.name(),
+                        String.join(",", p.hiveTypes().stream().map(Enum::name).toList()),
                         p.description(),
                         p.regRipperVersion().isEmpty() ? " (PortMortem addition)" : "");
             }
@@ -142,13 +168,16 @@ public final class RipCommand implements Callable<Integer> {
             HiveType type = HiveType.of(h);
             for (RipPlugin p : plugins) {
                 if (!p.reads(type)) {
-                    String reads = String.join(" or ", p.hiveTypes().stream().map(Enum::name).toList());
-                    throw new InputException(file, "is " + (type == HiveType.OTHER ? "not a hive this tool recognises"
-                            : "a " + type + " hive") + "; plugin " + p.name() + " reads " + reads + " hives");
+                    String reads = String.join(
+                            " or ", p.hiveTypes().stream().map(Enum::name).toList());
+                    throw new InputException(
+                            file,
+                            "is " + (type == HiveType.OTHER ? "not a hive this tool recognises" : "a " + type + " hive")
+                                    + "; plugin " + p.name() + " reads " + reads + " hives");
                 }
             }
-            RipContext context = RipContext.of(h,
-                    controlSet == null ? ModelOptions.DEFAULT : ModelOptions.withControlSet(controlSet));
+            RipContext context = RipContext.of(
+                    h, controlSet == null ? ModelOptions.DEFAULT : ModelOptions.withControlSet(controlSet));
             List<RipRun> runs = new ArrayList<>();
             plugins.forEach(p -> runs.add(RipRun.of(p, context)));
             List<String> notes = new ArrayList<>();
@@ -162,10 +191,22 @@ public final class RipCommand implements Callable<Integer> {
             }
             switch (format) {
                 case csv -> RipCsv.write(runs, out);
-                case json -> RipJson.write(h.name(), type.name(), inImage.origin().orElse(null), notes, runs,
-                        context.model().map(JsonContext::zoneOf).orElse(null), out);
-                case tln -> RipTimeline.write(runs, context.model()
-                        .map(m -> m.identity().computerName().orElse("")).orElse(""), out);
+                case json ->
+                    RipJson.write(
+                            h.name(),
+                            type.name(),
+                            inImage.origin().orElse(null),
+                            notes,
+                            runs,
+                            context.model().map(JsonContext::zoneOf).orElse(null),
+                            out);
+                case tln ->
+                    RipTimeline.write(
+                            runs,
+                            context.model()
+                                    .map(m -> m.identity().computerName().orElse(""))
+                                    .orElse(""),
+                            out);
                 default -> RegRipperText.write(runs, notes, out);
             }
         }
@@ -182,11 +223,15 @@ public final class RipCommand implements Callable<Integer> {
         }
         List<RipPlugin> plugins;
         if (plugin != null) {
-            plugins = List.of(RipPlugins.named(plugin).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                    "no plugin named '" + plugin + "' (portmortem rip --list shows them)")));
+            plugins = List.of(RipPlugins.named(plugin)
+                    .orElseThrow(() -> new ParameterException(
+                            spec.commandLine(),
+                            "no plugin named '" + plugin + "' (portmortem rip --list shows them)")));
         } else {
-            HiveType type = RipPlugins.profileType(profile).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                    "no profile named '" + profile + "': system, software, ntuser, sam or security"));
+            HiveType type = RipPlugins.profileType(profile)
+                    .orElseThrow(() -> new ParameterException(
+                            spec.commandLine(),
+                            "no profile named '" + profile + "': system, software, ntuser, sam or security"));
             plugins = RipPlugins.profile(type);
             if (plugins.isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "no plugin reads " + type + " hives yet");
@@ -195,8 +240,10 @@ public final class RipCommand implements Callable<Integer> {
         if (format == Format.tln) {
             plugins = plugins.stream().filter(RipPlugin::hasTimeline).toList();
             if (plugins.isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "--format tln: RegRipper has no _tln variant of "
-                        + (plugin != null ? plugin : "any plugin of profile " + profile));
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--format tln: RegRipper has no _tln variant of "
+                                + (plugin != null ? plugin : "any plugin of profile " + profile));
             }
         }
         return plugins;

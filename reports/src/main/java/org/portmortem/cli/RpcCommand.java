@@ -14,8 +14,8 @@ import org.portmortem.report.json.JsonFields;
 import org.portmortem.report.json.RpcEndpointJson;
 import org.portmortem.report.text.TerminalText;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code portmortem rpc}: the MS-RPC endpoints predicted to be registered after boot. */
@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
             "  0  the endpoints were printed",
             "  2  usage error",
             "  3  CASE is missing, unreadable or holds no SYSTEM hive,"
-            + " or a hive of another kind than its role (e.g. SOFTWARE given as --system)",
+                    + " or a hive of another kind than its role (e.g. SOFTWARE given as --system)",
             "  4  internal error (a bug: run again with --debug for the stack trace) or out of memory",
         })
 public final class RpcCommand implements Callable<Integer> {
@@ -65,7 +65,8 @@ public final class RpcCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Prediction p = caseOptions.predict();
         Exposure e = p.exposure();
-        PrintWriter out = output.format() == TableFormat.text ? TerminalText.writer(spec.commandLine().getOut())
+        PrintWriter out = output.format() == TableFormat.text
+                ? TerminalText.writer(spec.commandLine().getOut())
                 : spec.commandLine().getOut();
         if (output.format() == TableFormat.json) {
             out.println(json(p));
@@ -80,12 +81,25 @@ public final class RpcCommand implements Callable<Integer> {
             String endpoint = r.endpoint() == null ? "*" : r.endpoint();
             String certainty = r.certainty().level().name().toLowerCase(Locale.ROOT);
             if (output.format() == TableFormat.csv) {
-                out.print(Csv.row(r.uuid(), "v" + r.version(), r.name(), r.protseq(), endpoint, r.service(), r.process(),
+                out.print(Csv.row(
+                        r.uuid(),
+                        "v" + r.version(),
+                        r.name(),
+                        r.protseq(),
+                        endpoint,
+                        r.service(),
+                        r.process(),
                         certainty));
             } else {
-                out.printf("%s v%-4s %-13s %-32s %-44s %s%s%n", r.uuid(), r.version(), r.protseq(),
-                        TerminalText.cell(endpoint, 60), TerminalText.cell(r.name(), 44),
-                        TerminalText.cell(r.service() == null ? r.process() : r.process() + " (" + r.service() + ")",
+                out.printf(
+                        "%s v%-4s %-13s %-32s %-44s %s%s%n",
+                        r.uuid(),
+                        r.version(),
+                        r.protseq(),
+                        TerminalText.cell(endpoint, 60),
+                        TerminalText.cell(r.name(), 44),
+                        TerminalText.cell(
+                                r.service() == null ? r.process() : r.process() + " (" + r.service() + ")",
                                 TerminalText.TEXT_WIDTH),
                         certainty.equals("certain") ? "" : " [" + certainty + "]");
             }
@@ -100,7 +114,8 @@ public final class RpcCommand implements Callable<Integer> {
         JsonContext c = JsonContext.of(p.bootPlan(), p.exposure());
         ArrayNode arr = JsonFields.array();
         for (int i = 0; i < p.exposure().rpcEndpoints().size(); i++) {
-            RpcEndpointJson.write(arr.addObject(), i, p.exposure().rpcEndpoints().get(i), c);
+            RpcEndpointJson.write(
+                    arr.addObject(), i, p.exposure().rpcEndpoints().get(i), c);
         }
         return JsonFields.text(arr);
     }

@@ -3,8 +3,8 @@ package org.portmortem.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.portmortem.analysis.Prediction;
-import org.portmortem.report.text.TerminalText;
 import org.portmortem.report.text.ServiceListing;
+import org.portmortem.report.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
             "  0  the list was printed",
             "  2  usage error",
             "  3  a hive is missing, unreadable or not a hive, or --control-set names a missing set,"
-            + " or a hive of another kind than its role (e.g. SOFTWARE given as --system)",
+                    + " or a hive of another kind than its role (e.g. SOFTWARE given as --system)",
             "  4  internal error (a bug: run again with --debug for the stack trace) or out of memory",
         })
 public final class ServicesCommand implements Callable<Integer> {

@@ -3,8 +3,8 @@ package org.portmortem.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.portmortem.analysis.Prediction;
-import org.portmortem.report.text.TerminalText;
 import org.portmortem.report.text.SystemSummary;
+import org.portmortem.report.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
             "  0  the summary was printed",
             "  2  usage error (no CASE and no --system)",
             "  3  a hive is missing, unreadable or not a hive, or --control-set names a missing set,"
-            + " or a hive of another kind than its role (e.g. SOFTWARE given as --system)",
+                    + " or a hive of another kind than its role (e.g. SOFTWARE given as --system)",
             "  4  internal error (a bug: run again with --debug for the stack trace) or out of memory",
         })
 public final class SystemCommand implements Callable<Integer> {
@@ -53,7 +53,11 @@ public final class SystemCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Prediction p = caseOptions.predict();
         PrintWriter out = TerminalText.writer(spec.commandLine().getOut());
-        new SystemSummary(p.bootPlan()).text(out, CaseWarnings.hiveStatus(p), p.warnings().stream().map(CaseWarnings::line).toList());
+        new SystemSummary(p.bootPlan())
+                .text(
+                        out,
+                        CaseWarnings.hiveStatus(p),
+                        p.warnings().stream().map(CaseWarnings::line).toList());
         return ExitCode.OK;
     }
 }

@@ -4,7 +4,10 @@ import picocli.CommandLine.Option;
 
 /** The {@code --format text|csv|json} option of the commands that list rows, as a picocli mixin. */
 public final class TableFormatOption {
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
             description = "text, csv or json (default: ${DEFAULT-VALUE}).")
     TableFormat format;
 

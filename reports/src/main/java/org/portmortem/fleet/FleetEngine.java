@@ -33,6 +33,6 @@ public interface FleetEngine {
     interface Progress {
         void done(HostSummary host);
 
-        Progress NONE = h -> { };
+        Progress NONE = h -> {};
     }
 }

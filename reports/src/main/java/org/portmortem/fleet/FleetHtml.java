@@ -1,6 +1,5 @@
 package org.portmortem.fleet;
 
-import org.portmortem.BundledResource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +17,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.portmortem.BundledResource;
 import org.portmortem.report.VisibleText;
 
 /**
@@ -52,21 +52,29 @@ public final class FleetHtml {
     /** Writes the page. */
     public static void write(FleetEngine.Result r, boolean htmlReports, String toolVersion, Instant runTime, Path file)
             throws IOException {
-        Files.writeString(file, new FleetHtml(r, htmlReports).build(toolVersion, runTime).outerHtml() + "\n",
+        Files.writeString(
+                file,
+                new FleetHtml(r, htmlReports).build(toolVersion, runTime).outerHtml() + "\n",
                 StandardCharsets.UTF_8);
     }
 
     private Document build(String toolVersion, Instant runTime) {
         Document doc = Document.createShell("");
-        doc.outputSettings().charset(StandardCharsets.UTF_8).escapeMode(Entities.EscapeMode.base).prettyPrint(true)
+        doc.outputSettings()
+                .charset(StandardCharsets.UTF_8)
+                .escapeMode(Entities.EscapeMode.base)
+                .prettyPrint(true)
                 .indentAmount(1);
         doc.insertChildren(0, new DocumentType("html", "", ""));
         doc.selectFirst("html").attr("lang", "en");
         Element head = doc.head();
         head.appendElement("meta").attr("charset", "utf-8");
-        head.appendElement("meta").attr("http-equiv", "Content-Security-Policy").attr("content",
-                "default-src 'none'; style-src 'unsafe-inline'; script-src '" + hash(SCRIPT) + "';"
-                        + " img-src 'none'; form-action 'none'; base-uri 'none'");
+        head.appendElement("meta")
+                .attr("http-equiv", "Content-Security-Policy")
+                .attr(
+                        "content",
+                        "default-src 'none'; style-src 'unsafe-inline'; script-src '" + hash(SCRIPT) + "';"
+                                + " img-src 'none'; form-action 'none'; base-uri 'none'");
         head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
         head.appendElement("meta").attr("name", "generator").attr("content", "PortMortem " + toolVersion);
         head.appendElement("title").text("PortMortem fleet: " + r.hosts().size() + " hosts");
@@ -75,16 +83,30 @@ public final class FleetHtml {
         Element body = doc.body();
         Element header = body.appendElement("header");
         header.appendElement("h1").text("PortMortem fleet: " + r.hosts().size() + " hosts");
-        header.appendElement("p").text(analysed + " analysed, " + (r.hosts().size() - analysed) + " failed. Run "
-                + runTime + " with PortMortem " + toolVersion + ". Each host was analysed as `portmortem analyze`"
-                + " analyses one; its report is linked from its id. Rarest first: what only a few hosts have is"
-                + " where an outlier shows.");
+        header.appendElement("p")
+                .text(analysed + " analysed, " + (r.hosts().size() - analysed) + " failed. Run "
+                        + runTime + " with PortMortem " + toolVersion
+                        + ". Each host was analysed as `portmortem analyze`"
+                        + " analyses one; its report is linked from its id. Rarest first: what only a few hosts have is"
+                        + " where an outlier shows.");
         rarest(body);
-        stackSection(body, "rare-listeners", "Listeners, rarest first", StackKey.LISTENER,
+        stackSection(
+                body,
+                "rare-listeners",
+                "Listeners, rarest first",
+                StackKey.LISTENER,
                 List.of("Hosts", "Protocol", "Port", "Owner", "Which hosts"));
-        stackSection(body, "rare-services", "Automatic services, rarest first", StackKey.SERVICE,
+        stackSection(
+                body,
+                "rare-services",
+                "Automatic services, rarest first",
+                StackKey.SERVICE,
                 List.of("Hosts", "Service", "Display name", "Image path", "Which hosts"));
-        stackSection(body, "rare-firewall", "Firewall settings in force, rarest first", StackKey.FIREWALL,
+        stackSection(
+                body,
+                "rare-firewall",
+                "Firewall settings in force, rarest first",
+                StackKey.FIREWALL,
                 List.of("Hosts", "Profile", "Setting", "Which hosts"));
         matrix(body);
         failed(body);
@@ -95,7 +117,8 @@ public final class FleetHtml {
     private void stackSection(Element body, String id, String title, String table, List<String> headings) {
         Element s = body.appendElement("section").id(id);
         s.appendElement("h2").text(title);
-        List<StackKey.Stack> rows = r.stacking().stream().filter(x -> x.key().table().equals(table)).toList();
+        List<StackKey.Stack> rows =
+                r.stacking().stream().filter(x -> x.key().table().equals(table)).toList();
         if (rows.isEmpty()) {
             s.appendElement("p").text("None.");
             return;
@@ -133,14 +156,17 @@ public final class FleetHtml {
     private void rarest(Element body) {
         Element s = body.appendElement("section").id("rarest");
         s.appendElement("h2").text("Rarest first");
-        List<StackKey.Stack> rows = r.stacking().stream().filter(x -> x.hostCount() * 10 <= Math.max(analysed, 1))
-                .limit(RAREST_SHOWN).toList();
+        List<StackKey.Stack> rows = r.stacking().stream()
+                .filter(x -> x.hostCount() * 10 <= Math.max(analysed, 1))
+                .limit(RAREST_SHOWN)
+                .toList();
         if (rows.isEmpty()) {
             s.appendElement("p").text("Nothing is found on fewer than a tenth of the hosts.");
             return;
         }
-        s.appendElement("p").text("What fewer than a tenth of the analysed hosts have (at most " + RAREST_SHOWN
-                + " lines; the tables below list everything):");
+        s.appendElement("p")
+                .text("What fewer than a tenth of the analysed hosts have (at most " + RAREST_SHOWN
+                        + " lines; the tables below list everything):");
         Element ul = s.appendElement("ul");
         for (StackKey.Stack st : rows) {
             Element li = ul.appendElement("li");
@@ -155,8 +181,8 @@ public final class FleetHtml {
         StackKey k = st.key();
         String n = st.hostCount() + " of " + analysed + " hosts";
         return switch (k.table()) {
-            case StackKey.LISTENER -> n + " listen on " + k.a() + " " + (k.port() == null ? "a dynamic port" : k.port())
-                    + ", " + k.c();
+            case StackKey.LISTENER ->
+                n + " listen on " + k.a() + " " + (k.port() == null ? "a dynamic port" : k.port()) + ", " + k.c();
             case StackKey.SERVICE -> n + " start " + k.a() + " (" + k.b() + ") automatically";
             default -> n + ": " + k.a() + " profile, " + k.b();
         };
@@ -166,9 +192,12 @@ public final class FleetHtml {
         Element s = body.appendElement("section").id("matrix");
         s.appendElement("h2").text("Hosts × listeners");
         List<StackKey> columns = new ArrayList<>();
-        r.stacking().stream().filter(x -> x.key().table().equals(StackKey.LISTENER)).forEach(x -> columns.add(x.key()));
-        s.appendElement("p").text("One row per analysed host, one column per listener (protocol, port, owner),"
-                + " rarest columns first; click a heading to sort, type to filter.");
+        r.stacking().stream()
+                .filter(x -> x.key().table().equals(StackKey.LISTENER))
+                .forEach(x -> columns.add(x.key()));
+        s.appendElement("p")
+                .text("One row per analysed host, one column per listener (protocol, port, owner),"
+                        + " rarest columns first; click a heading to sort, type to filter.");
         Element t = s.appendElement("table").addClass("sortable").addClass("matrix");
         Element hr = t.appendElement("thead").appendElement("tr");
         hr.appendElement("th").text("Host");
@@ -176,7 +205,8 @@ public final class FleetHtml {
         hr.appendElement("th").text("OS");
         hr.appendElement("th").text("Listeners");
         for (StackKey k : columns) {
-            VisibleText.append(hr.appendElement("th").addClass("rot"),
+            VisibleText.append(
+                    hr.appendElement("th").addClass("rot"),
                     k.a() + " " + (k.port() == null ? "dyn" : k.port()) + " " + nullToEmpty(k.c()));
         }
         Element tb = t.appendElement("tbody");
@@ -234,7 +264,9 @@ public final class FleetHtml {
 
     /** Host ids are made of letters, digits, '.', '_' and '-' only, so they are safe in a relative link. */
     private void hostLink(Element parent, String id) {
-        parent.appendElement("a").attr("href", "hosts/" + id + (htmlReports ? ".html" : ".json")).text(id);
+        parent.appendElement("a")
+                .attr("href", "hosts/" + id + (htmlReports ? ".html" : ".json"))
+                .text(id);
     }
 
     private static String nullToEmpty(String s) {

@@ -78,7 +78,8 @@ public final class FleetInputs {
         try (Stream<Path> s = Files.list(folder)) {
             children = s.filter(p -> Files.isDirectory(p) || isZip(p)).sorted().toList();
         }
-        long withHives = children.stream().filter(c -> isZip(c) || holdsHives(c)).count();
+        long withHives =
+                children.stream().filter(c -> isZip(c) || holdsHives(c)).count();
         boolean anyZip = children.stream().anyMatch(FleetInputs::isZip);
         return anyZip || withHives >= 2 ? children : List.of(folder);
     }
@@ -96,8 +97,11 @@ public final class FleetInputs {
 
     private static boolean holdsHiveDirectly(Path folder) {
         try (Stream<Path> s = Files.list(folder)) {
-            return s.filter(Files::isRegularFile).map(p -> p.getFileName().toString().toLowerCase(Locale.ROOT))
-                    .anyMatch(n -> n.equals("system") || n.equals("system.hiv") || n.equals("system.dat")
+            return s.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString().toLowerCase(Locale.ROOT))
+                    .anyMatch(n -> n.equals("system")
+                            || n.equals("system.hiv")
+                            || n.equals("system.dat")
                             || n.equals("system.reg"));
         } catch (IOException e) {
             return false;
@@ -106,13 +110,15 @@ public final class FleetInputs {
 
     private static boolean isConfigFolder(Path p) {
         int n = p.getNameCount();
-        return n >= 3 && p.getName(n - 1).toString().equalsIgnoreCase("config")
+        return n >= 3
+                && p.getName(n - 1).toString().equalsIgnoreCase("config")
                 && p.getName(n - 2).toString().equalsIgnoreCase("System32")
                 && p.getName(n - 3).toString().equalsIgnoreCase("Windows");
     }
 
     static boolean isZip(Path p) {
-        return Files.isRegularFile(p) && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
+        return Files.isRegularFile(p)
+                && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
     }
 
     private static String idOf(Path p) {

@@ -41,8 +41,14 @@ public final class FleetProgress implements FleetEngine.Progress {
         double rate = done / seconds;
         long left = rate <= 0 ? 0 : Math.round((total - done) / rate);
         // No host-supplied text on this line: only counts, so nothing can drive the terminal.
-        err.print(String.format(Locale.ROOT, "\r%d/%d hosts, %d failed, %.1f hosts/s, %s left   ", done, total, failed,
-                rate, format(Duration.ofSeconds(left))));
+        err.print(String.format(
+                Locale.ROOT,
+                "\r%d/%d hosts, %d failed, %.1f hosts/s, %s left   ",
+                done,
+                total,
+                failed,
+                rate,
+                format(Duration.ofSeconds(left))));
         if (done == total) {
             err.println();
         }
@@ -50,7 +56,8 @@ public final class FleetProgress implements FleetEngine.Progress {
     }
 
     private static String format(Duration d) {
-        return d.toHours() > 0 ? String.format(Locale.ROOT, "%dh%02dm", d.toHours(), d.toMinutesPart())
+        return d.toHours() > 0
+                ? String.format(Locale.ROOT, "%dh%02dm", d.toHours(), d.toMinutesPart())
                 : String.format(Locale.ROOT, "%dm%02ds", d.toMinutes(), d.toSecondsPart());
     }
 }

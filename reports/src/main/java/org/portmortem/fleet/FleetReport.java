@@ -22,8 +22,10 @@ import org.portmortem.report.json.JsonFields;
 public final class FleetReport {
     /** The version of the fleet.json layout. */
     public static final String SCHEMA_VERSION = "1.0";
+
     private static final JsonMapper PRETTY = JsonFields.MAPPER;
-    private static final JsonMapper LINES = JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
+    private static final JsonMapper LINES =
+            JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
 
     private FleetReport() {}
 

@@ -36,9 +36,16 @@ public final class FleetRun {
      *
      * @param progressFor given the number of hosts, the progress to report to ({@link FleetEngine.Progress#NONE} when quiet)
      */
-    public static FleetEngine.Result run(List<HostInput> hosts, Path out, FleetEngine engine, HostRun run,
-            boolean html, String toolVersion, Instant runTime,
-            java.util.function.IntFunction<FleetEngine.Progress> progressFor) throws Exception {
+    public static FleetEngine.Result run(
+            List<HostInput> hosts,
+            Path out,
+            FleetEngine engine,
+            HostRun run,
+            boolean html,
+            String toolVersion,
+            Instant runTime,
+            java.util.function.IntFunction<FleetEngine.Progress> progressFor)
+            throws Exception {
         Files.createDirectories(out);
         FleetEngine.Result result = engine.run(hosts, run, progressFor.apply(hosts.size()));
         ObjectNode tree = FleetReport.tree(result, toolVersion, runTime);
@@ -60,12 +67,16 @@ public final class FleetRun {
 
     private static void refuseOverlap(Path in, Path given, Path out, Path outGiven) throws InputException {
         if (out.startsWith(in)) {
-            throw new InputException(outGiven, "is inside the input " + given
-                    + ": outputs are never written into evidence; choose another --out folder");
+            throw new InputException(
+                    outGiven,
+                    "is inside the input " + given
+                            + ": outputs are never written into evidence; choose another --out folder");
         }
         if (in.startsWith(out)) {
-            throw new InputException(given, "lies inside the output folder " + outGiven
-                    + ", whose files a run replaces; move it or choose another --out folder");
+            throw new InputException(
+                    given,
+                    "lies inside the output folder " + outGiven
+                            + ", whose files a run replaces; move it or choose another --out folder");
         }
     }
 
@@ -78,5 +89,4 @@ public final class FleetRun {
         }
         return existing == null ? abs : existing.toRealPath().resolve(existing.relativize(abs));
     }
-
 }

@@ -15,7 +15,10 @@ public record HostInput(String id, String input, Kind kind) implements Serializa
     private static final long serialVersionUID = 1L;
 
     /** What the input is. */
-    public enum Kind { FOLDER, ZIP }
+    public enum Kind {
+        FOLDER,
+        ZIP
+    }
 
     public HostInput {
         Objects.requireNonNull(id, "id");

@@ -1,6 +1,5 @@
 package org.portmortem.fleet;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.Serializable;
@@ -78,14 +77,14 @@ public final class HostRun implements Serializable {
         try {
             Files.createDirectories(hostsFolder());
             if (!force && upToDate(in, json, htmlFile)) {
-                return ReportDigest.summarise(in, MAPPER.readTree(Files.readString(json, StandardCharsets.UTF_8)),
-                        reportPath);
+                return ReportDigest.summarise(
+                        in, MAPPER.readTree(Files.readString(json, StandardCharsets.UTF_8)), reportPath);
             }
             String text;
             if (in.kind() == HostInput.Kind.ZIP) {
                 try (ZipCase zip = ZipCase.extract(Path.of(in.input()), null)) {
-                    text = analyseFolder(zip.folder(), new AnalysisRequest.PathLabels(zip.folder(), in.input() + "!"),
-                            htmlFile);
+                    text = analyseFolder(
+                            zip.folder(), new AnalysisRequest.PathLabels(zip.folder(), in.input() + "!"), htmlFile);
                 }
             } else {
                 text = analyseFolder(Path.of(in.input()), null, htmlFile);
@@ -96,7 +95,8 @@ public final class HostRun implements Serializable {
             // A stale report of an earlier run must not stand for a host that now fails.
             deleteQuietly(json);
             deleteQuietly(htmlFile);
-            return HostSummary.failed(in, PortMortemCommand.oneLine(e instanceof UncheckedIOException u ? u.getCause() : e));
+            return HostSummary.failed(
+                    in, PortMortemCommand.oneLine(e instanceof UncheckedIOException u ? u.getCause() : e));
         }
     }
 
@@ -104,8 +104,14 @@ public final class HostRun implements Serializable {
     private String analyseFolder(Path caseFolder, AnalysisRequest.PathLabels labels, Path htmlFile) throws IOException {
         CaseFiles files = CaseFiles.locate(caseFolder, null, null);
         List<Path> snapshots = AnalyzeCommand.snapshotsOf(caseFolder, files);
-        AnalysisRequest request = new AnalysisRequest(files, snapshots, List.of(), ModelOptions.DEFAULT,
-                HiveOpenOptions.DEFAULT, new AnalysisRequest.RunInfo(toolVersion, runTime, caseId, examiner), labels);
+        AnalysisRequest request = new AnalysisRequest(
+                files,
+                snapshots,
+                List.of(),
+                ModelOptions.DEFAULT,
+                HiveOpenOptions.DEFAULT,
+                new AnalysisRequest.RunInfo(toolVersion, runTime, caseId, examiner),
+                labels);
         Analysis analysis = CaseAnalysis.run(request);
         if (html) {
             writeReplacing(htmlFile, HtmlReport.render(analysis));

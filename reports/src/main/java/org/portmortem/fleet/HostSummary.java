@@ -20,9 +20,19 @@ import java.util.Map;
  * @param autoStartServices the services set to start automatically, in the report's order
  * @param firewallSettings the host firewall settings in force: one line per profile and deciding setting
  */
-public record HostSummary(String id, String input, String computerName, String os, String status, String error,
-        Map<String, Integer> findingCounts, String report, List<ListenerRow> listeners,
-        List<ServiceRow> autoStartServices, List<FirewallRow> firewallSettings) implements Serializable {
+public record HostSummary(
+        String id,
+        String input,
+        String computerName,
+        String os,
+        String status,
+        String error,
+        Map<String, Integer> findingCounts,
+        String report,
+        List<ListenerRow> listeners,
+        List<ServiceRow> autoStartServices,
+        List<FirewallRow> firewallSettings)
+        implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public static final String OK = "ok";
@@ -30,8 +40,8 @@ public record HostSummary(String id, String input, String computerName, String o
 
     /** A failed host: its error and nothing else. */
     public static HostSummary failed(HostInput in, String error) {
-        return new HostSummary(in.id(), in.input(), null, null, FAILED, error, Map.of(), null, List.of(), List.of(),
-                List.of());
+        return new HostSummary(
+                in.id(), in.input(), null, null, FAILED, error, Map.of(), null, List.of(), List.of(), List.of());
     }
 
     /** Whether the host was analysed. */
@@ -53,8 +63,17 @@ public record HostSummary(String id, String input, String computerName, String o
      * @param reachability the firewall verdict per profile, e.g. {@code all: reachable}
      * @param severity the most severe finding naming this listener, or {@code null}
      */
-    public record ListenerRow(String protocol, int ipVersion, String address, String addressClass, Integer port,
-            String service, String process, String startType, String reachability, String severity)
+    public record ListenerRow(
+            String protocol,
+            int ipVersion,
+            String address,
+            String addressClass,
+            Integer port,
+            String service,
+            String process,
+            String startType,
+            String reachability,
+            String severity)
             implements Serializable {
         private static final long serialVersionUID = 1L;
 

@@ -32,37 +32,58 @@ final class ReportDigest {
         for (JsonNode l : report.path("listeners")) {
             StringBuilder reach = new StringBuilder();
             for (Map.Entry<String, JsonNode> p : l.path("firewall").properties()) {
-                reach.append(reach.length() == 0 ? "" : "; ").append(p.getKey()).append(": ")
+                reach.append(reach.length() == 0 ? "" : "; ")
+                        .append(p.getKey())
+                        .append(": ")
                         .append(p.getValue().path("reachability").asText());
                 if (!"loopback".equals(addressClass(text(l.path("address"))))) {
                     // A loopback listener is decided by its address, not by a firewall setting.
-                    firewall.add(p.getKey() + "\u0000" + p.getValue().path("decidedBy").asText());
+                    firewall.add(p.getKey() + "\u0000"
+                            + p.getValue().path("decidedBy").asText());
                 }
             }
             JsonNode owner = l.path("owner");
-            listeners.add(new HostSummary.ListenerRow(l.path("protocol").asText(), l.path("ipVersion").asInt(),
-                    text(l.path("address")), addressClass(text(l.path("address"))),
+            listeners.add(new HostSummary.ListenerRow(
+                    l.path("protocol").asText(),
+                    l.path("ipVersion").asInt(),
+                    text(l.path("address")),
+                    addressClass(text(l.path("address"))),
                     l.path("port").isNumber() ? l.path("port").asInt() : null,
-                    text(owner.path("service")), text(owner.path("process")), text(l.path("startType")),
-                    reach.length() == 0 ? null : reach.toString(), severity(report, l)));
+                    text(owner.path("service")),
+                    text(owner.path("process")),
+                    text(l.path("startType")),
+                    reach.length() == 0 ? null : reach.toString(),
+                    severity(report, l)));
         }
         List<HostSummary.ServiceRow> services = new ArrayList<>();
         for (JsonNode section : report.path("bootPlan")) {
             for (JsonNode e : section) {
                 String start = text(e.path("startType"));
                 if ("service".equals(text(e.path("kind"))) && start != null && start.startsWith("automatic")) {
-                    services.add(new HostSummary.ServiceRow(text(e.path("name")), text(e.path("displayName")),
-                            text(e.path("imagePath"))));
+                    services.add(new HostSummary.ServiceRow(
+                            text(e.path("name")), text(e.path("displayName")), text(e.path("imagePath"))));
                 }
             }
         }
         services.sort(java.util.Comparator.comparing(HostSummary.ServiceRow::name, String.CASE_INSENSITIVE_ORDER));
-        List<HostSummary.FirewallRow> fw = firewall.stream().map(s -> {
-            int cut = s.indexOf('\u0000');
-            return new HostSummary.FirewallRow(s.substring(0, cut), s.substring(cut + 1));
-        }).toList();
-        return new HostSummary(in.id(), in.input(), computerName, os, HostSummary.OK, null, counts, reportPath,
-                List.copyOf(listeners), List.copyOf(services), fw);
+        List<HostSummary.FirewallRow> fw = firewall.stream()
+                .map(s -> {
+                    int cut = s.indexOf('\u0000');
+                    return new HostSummary.FirewallRow(s.substring(0, cut), s.substring(cut + 1));
+                })
+                .toList();
+        return new HostSummary(
+                in.id(),
+                in.input(),
+                computerName,
+                os,
+                HostSummary.OK,
+                null,
+                counts,
+                reportPath,
+                List.copyOf(listeners),
+                List.copyOf(services),
+                fw);
     }
 
     /** {@code any} for the wildcard addresses, {@code loopback}, else {@code specific}. */
@@ -86,7 +107,9 @@ final class ReportDigest {
                 if (l.path("protocol").equals(listener.path("protocol"))
                         && l.path("localEndpoint").equals(listener.path("localEndpoint"))
                         && l.path("ipVersion").equals(listener.path("ipVersion"))
-                        && l.path("owner").path("service").equals(listener.path("owner").path("service"))) {
+                        && l.path("owner")
+                                .path("service")
+                                .equals(listener.path("owner").path("service"))) {
                     return text(f.path("severity"));
                 }
             }

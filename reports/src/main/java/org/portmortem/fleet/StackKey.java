@@ -35,7 +35,8 @@ public record StackKey(String table, String a, String b, String c) implements Se
     public static List<StackKey> of(HostSummary s) {
         Set<StackKey> keys = new LinkedHashSet<>();
         for (HostSummary.ListenerRow l : s.listeners()) {
-            keys.add(new StackKey(LISTENER, l.protocol(), l.port() == null ? null : String.valueOf(l.port()), l.owner()));
+            keys.add(new StackKey(
+                    LISTENER, l.protocol(), l.port() == null ? null : String.valueOf(l.port()), l.owner()));
         }
         for (HostSummary.ServiceRow r : s.autoStartServices()) {
             keys.add(new StackKey(SERVICE, r.name(), r.displayName(), r.imagePath()));

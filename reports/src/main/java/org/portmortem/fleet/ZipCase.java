@@ -31,6 +31,7 @@ import org.portmortem.InputException;
 final class ZipCase implements AutoCloseable {
     /** More than any pair of real SYSTEM and SOFTWARE hives with their logs. */
     static final long MAX_BYTES = 4L << 30;
+
     private static final Set<String> HIVE_NAMES = Set.of("system", "software");
     private static final Set<String> SUFFIXES = Set.of("", ".hiv", ".dat", ".reg", ".log", ".log1", ".log2");
 
@@ -51,7 +52,8 @@ final class ZipCase implements AutoCloseable {
      * @throws InputException if the file is not a readable zip or holds no hive (one line)
      */
     static ZipCase extract(Path zip, Path tempParent) throws IOException {
-        Path dir = tempParent == null ? Files.createTempDirectory("portmortem-fleet-")
+        Path dir = tempParent == null
+                ? Files.createTempDirectory("portmortem-fleet-")
                 : Files.createTempDirectory(tempParent, "portmortem-fleet-");
         dir = dir.toAbsolutePath().normalize();
         ZipCase c = new ZipCase(dir);
@@ -59,7 +61,7 @@ final class ZipCase implements AutoCloseable {
             int found = 0;
             long total = 0;
             try (ZipFile z = new ZipFile(zip.toFile())) {
-                for (Enumeration<? extends ZipEntry> en = z.entries(); en.hasMoreElements();) {
+                for (Enumeration<? extends ZipEntry> en = z.entries(); en.hasMoreElements(); ) {
                     ZipEntry e = en.nextElement();
                     if (e.isDirectory()) {
                         continue;
@@ -69,13 +71,16 @@ final class ZipCase implements AutoCloseable {
                         continue;
                     }
                     Files.createDirectories(target.getParent());
-                    try (InputStream in = z.getInputStream(e); OutputStream out = Files.newOutputStream(target)) {
+                    try (InputStream in = z.getInputStream(e);
+                            OutputStream out = Files.newOutputStream(target)) {
                         byte[] buf = new byte[1 << 16];
-                        for (int n; (n = in.read(buf)) > 0;) {
+                        for (int n; (n = in.read(buf)) > 0; ) {
                             total += n;
                             if (total > MAX_BYTES) {
-                                throw new InputException(zip, "extracts to more than " + MAX_BYTES
-                                        + " bytes of hives: refused (a zip bomb or not a triage collection)");
+                                throw new InputException(
+                                        zip,
+                                        "extracts to more than " + MAX_BYTES
+                                                + " bytes of hives: refused (a zip bomb or not a triage collection)");
                             }
                             out.write(buf, 0, n);
                         }
@@ -86,8 +91,10 @@ final class ZipCase implements AutoCloseable {
                 throw new InputException(zip, "is not a readable zip file: " + e.getMessage(), e);
             }
             if (found == 0) {
-                throw new InputException(zip, "holds no SYSTEM or SOFTWARE hive (looked for them, with their logs,"
-                        + " anywhere in the zip, URL-decoded as Velociraptor writes paths)");
+                throw new InputException(
+                        zip,
+                        "holds no SYSTEM or SOFTWARE hive (looked for them, with their logs,"
+                                + " anywhere in the zip, URL-decoded as Velociraptor writes paths)");
             }
             return c;
         } catch (IOException | RuntimeException e) {

@@ -24,7 +24,10 @@ public final class Csv {
         String guarded = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
                 ? "'" + s
                 : s;
-        if (guarded.indexOf(',') < 0 && guarded.indexOf('"') < 0 && guarded.indexOf('\n') < 0 && guarded.indexOf('\r') < 0) {
+        if (guarded.indexOf(',') < 0
+                && guarded.indexOf('"') < 0
+                && guarded.indexOf('\n') < 0
+                && guarded.indexOf('\r') < 0) {
             return guarded;
         }
         return '"' + guarded.replace("\"", "\"\"") + '"';

@@ -46,48 +46,104 @@ public final class CsvReport {
     }
 
     String findings() {
-        StringBuilder out = new StringBuilder(Csv.row("id", "rule", "severity", "basis", "title", "listeners", "remediation",
-                "commands", "justification"));
+        StringBuilder out = new StringBuilder(Csv.row(
+                "id", "rule", "severity", "basis", "title", "listeners", "remediation", "commands", "justification"));
         for (int i = 0; i < a.findings().size(); i++) {
             Finding f = a.findings().get(i);
             List<String> listeners = new ArrayList<>();
-            f.listeners().stream().map(a.ids()::listener).filter(id -> id != null).forEach(listeners::add);
-            String action = f.remediations().isEmpty() ? null : f.remediations().get(0).action();
-            String commands = f.remediations().isEmpty() ? null : String.join("\n", f.remediations().get(0).commands());
-            out.append(Csv.row(a.ids().finding(i), f.id(), f.severity().word(), f.basis().name().toLowerCase(), f.title(),
-                    String.join(" ", listeners), action, commands,
+            f.listeners().stream()
+                    .map(a.ids()::listener)
+                    .filter(id -> id != null)
+                    .forEach(listeners::add);
+            String action =
+                    f.remediations().isEmpty() ? null : f.remediations().get(0).action();
+            String commands = f.remediations().isEmpty()
+                    ? null
+                    : String.join("\n", f.remediations().get(0).commands());
+            out.append(Csv.row(
+                    a.ids().finding(i),
+                    f.id(),
+                    f.severity().word(),
+                    f.basis().name().toLowerCase(),
+                    f.title(),
+                    String.join(" ", listeners),
+                    action,
+                    commands,
                     f.justification()));
         }
         return out.toString();
     }
 
     String listeners() {
-        StringBuilder out = new StringBuilder(Csv.row("id", "protocol", "ipVersion", "address", "port", "service",
-                "process", "svchostGroup", "startType", "mechanism", "description", "certainty", "firewall",
+        StringBuilder out = new StringBuilder(Csv.row(
+                "id",
+                "protocol",
+                "ipVersion",
+                "address",
+                "port",
+                "service",
+                "process",
+                "svchostGroup",
+                "startType",
+                "mechanism",
+                "description",
+                "certainty",
+                "firewall",
                 "registryKeys"));
         List<Listener> ls = a.exposure().listeners();
         for (int i = 0; i < ls.size(); i++) {
             Listener l = ls.get(i);
             List<String> firewall = new ArrayList<>();
-            l.firewall().profiles().forEach((p, d) -> firewall.add(p + ": " + d.reachability().word()
-                    + (d.decidedBy() == null ? "" : " (" + d.decidedBy() + ")")));
-            out.append(Csv.row(a.ids().listener(i), l.protocol().name(), Integer.toString(l.ipVersion()), l.address(),
-                    l.dynamic() ? "dynamic" + (l.portRange() == null ? "" : " " + l.portRange()) : l.port().toString(),
-                    l.owner().service(), l.owner().process(), l.owner().svchostGroup(), a.startType(l.owner().service()),
-                    l.mechanism().kind().name().toLowerCase(), l.mechanism().description(), l.certainty().toString(),
-                    String.join("; ", firewall), String.join(" ", a.ids().keys(ReportIds.listenerEvidence(l)))));
+            l.firewall()
+                    .profiles()
+                    .forEach((p, d) -> firewall.add(p + ": " + d.reachability().word()
+                            + (d.decidedBy() == null ? "" : " (" + d.decidedBy() + ")")));
+            out.append(Csv.row(
+                    a.ids().listener(i),
+                    l.protocol().name(),
+                    Integer.toString(l.ipVersion()),
+                    l.address(),
+                    l.dynamic()
+                            ? "dynamic" + (l.portRange() == null ? "" : " " + l.portRange())
+                            : l.port().toString(),
+                    l.owner().service(),
+                    l.owner().process(),
+                    l.owner().svchostGroup(),
+                    a.startType(l.owner().service()),
+                    l.mechanism().kind().name().toLowerCase(),
+                    l.mechanism().description(),
+                    l.certainty().toString(),
+                    String.join("; ", firewall),
+                    String.join(" ", a.ids().keys(ReportIds.listenerEvidence(l)))));
         }
         return out.toString();
     }
 
     String rpc() {
-        StringBuilder out = new StringBuilder(Csv.row("id", "interface", "uuid", "version", "protseq", "endpoint",
-                "service", "process", "certainty", "registryKeys"));
+        StringBuilder out = new StringBuilder(Csv.row(
+                "id",
+                "interface",
+                "uuid",
+                "version",
+                "protseq",
+                "endpoint",
+                "service",
+                "process",
+                "certainty",
+                "registryKeys"));
         List<RpcEndpoint> rs = a.exposure().rpcEndpoints();
         for (int i = 0; i < rs.size(); i++) {
             RpcEndpoint r = rs.get(i);
-            out.append(Csv.row(a.ids().rpcEndpoint(i), r.name(), r.uuid(), r.version(), r.protseq(),
-                    r.endpoint() == null ? "dynamic" : r.endpoint(), r.service(), r.process(), r.certainty().toString(),
+            out.append(Csv.row(
+                    a.ids().rpcEndpoint(i),
+                    r.name(),
+                    r.uuid(),
+                    r.version(),
+                    r.protseq(),
+                    r.endpoint() == null ? "dynamic" : r.endpoint(),
+                    r.service(),
+                    r.process(),
+                    r.certainty().toString(),
                     String.join(" ", a.ids().keys(r.evidence()))));
         }
         return out.toString();
@@ -95,24 +151,56 @@ public final class CsvReport {
 
     /** One row per observed socket, then one per predicted listener the listing does not show ({@code absent}). */
     String observed() {
-        StringBuilder out = new StringBuilder(Csv.row("snapshot", "line", "protocol", "localEndpoint", "state", "verdict",
-                "listener", "pid", "process", "services", "ownerSource", "reason"));
+        StringBuilder out = new StringBuilder(Csv.row(
+                "snapshot",
+                "line",
+                "protocol",
+                "localEndpoint",
+                "state",
+                "verdict",
+                "listener",
+                "pid",
+                "process",
+                "services",
+                "ownerSource",
+                "reason"));
         for (SnapshotVerdicts sv : a.verdicts().snapshots()) {
             String file = a.label(sv.snapshot().file());
             for (SocketVerdict v : sv.sockets()) {
                 ObservedOwner o = v.owner();
-                out.append(Csv.row(file, Integer.toString(v.socket().line()), v.socket().protocol().toString(),
-                        v.socket().localEndpoint(), v.socket().stateText(), v.kind().name().toLowerCase(),
+                out.append(Csv.row(
+                        file,
+                        Integer.toString(v.socket().line()),
+                        v.socket().protocol().toString(),
+                        v.socket().localEndpoint(),
+                        v.socket().stateText(),
+                        v.kind().name().toLowerCase(),
                         v.listener() == null ? null : a.ids().listener(v.listener()),
-                        o == null || o.pid() == null ? null : o.pid().toString(), o == null ? null : o.process(),
+                        o == null || o.pid() == null ? null : o.pid().toString(),
+                        o == null ? null : o.process(),
                         o == null ? null : String.join(" ", o.services()),
-                        o == null || o.source() == null ? null : o.source().name().toLowerCase(), v.reason()));
+                        o == null || o.source() == null
+                                ? null
+                                : o.source().name().toLowerCase(),
+                        v.reason()));
             }
             for (AbsentListener al : sv.absent()) {
                 Listener l = al.listener();
-                out.append(Csv.row(file, null, l.protocol().name(), l.localEndpoint(), null, "absent",
-                        a.ids().listener(l), null, l.owner().process(), l.owner().service(), "predicted",
-                        al.explanations().isEmpty() ? null : al.explanations().get(0).explanation()));
+                out.append(Csv.row(
+                        file,
+                        null,
+                        l.protocol().name(),
+                        l.localEndpoint(),
+                        null,
+                        "absent",
+                        a.ids().listener(l),
+                        null,
+                        l.owner().process(),
+                        l.owner().service(),
+                        "predicted",
+                        al.explanations().isEmpty()
+                                ? null
+                                : al.explanations().get(0).explanation()));
             }
         }
         return out.toString();

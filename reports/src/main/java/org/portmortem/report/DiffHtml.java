@@ -38,12 +38,19 @@ public final class DiffHtml {
         header.appendElement("h1").text("PortMortem diff");
         side(header, "A", a);
         side(header, "B", b);
-        header.appendElement("p").text(differences.size() + " difference" + (differences.size() == 1 ? "" : "s")
-                + ". Each case was read through the same stages as analyze (system model, boot plan, exposure);"
-                + " an absent value is a service, driver or listener only one side has.");
-        List<HiveCopy.Difference> services = differences.stream().filter(d -> !d.kind().equals("listener")).toList();
-        List<HiveCopy.Difference> listeners = differences.stream().filter(d -> d.kind().equals("listener")).toList();
-        section(body, "services", "Services and drivers", "No service or driver differs in Start, ImagePath or ObjectName.",
+        header.appendElement("p")
+                .text(differences.size() + " difference" + (differences.size() == 1 ? "" : "s")
+                        + ". Each case was read through the same stages as analyze (system model, boot plan, exposure);"
+                        + " an absent value is a service, driver or listener only one side has.");
+        List<HiveCopy.Difference> services =
+                differences.stream().filter(d -> !d.kind().equals("listener")).toList();
+        List<HiveCopy.Difference> listeners =
+                differences.stream().filter(d -> d.kind().equals("listener")).toList();
+        section(
+                body,
+                "services",
+                "Services and drivers",
+                "No service or driver differs in Start, ImagePath or ObjectName.",
                 services);
         section(body, "listeners", "Listeners", "The same listeners are predicted for both.", listeners);
         return doc;

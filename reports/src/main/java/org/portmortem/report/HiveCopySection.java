@@ -29,16 +29,22 @@ final class HiveCopySection {
         }
         Element s = body.appendElement("section").id("hive-copies");
         s.appendElement("h2").text("Older hive copies");
-        s.appendElement("p").text("Each older copy of the hives found with the analysed ones is read through the same"
-                + " stages and compared with them: services and drivers whose Start, ImagePath or ObjectName differ,"
-                + " and the listeners predicted from one and not the other. A change made after the copy was taken"
-                + " shows here.");
+        s.appendElement("p")
+                .text("Each older copy of the hives found with the analysed ones is read through the same"
+                        + " stages and compared with them: services and drivers whose Start, ImagePath or ObjectName differ,"
+                        + " and the listeners predicted from one and not the other. A change made after the copy was taken"
+                        + " shows here.");
         for (HiveCopy c : a.hiveCopies()) {
             Element h = s.appendElement("h3");
             VisibleText.append(h, c.kind() + ": " + c.path());
             Element p = s.appendElement("p");
-            VisibleText.append(p, c.status() + (c.lastWritten() == null ? ""
-                    : "; base block last written " + a.time(c.lastWritten()).utcText()));
+            VisibleText.append(
+                    p,
+                    c.status()
+                            + (c.lastWritten() == null
+                                    ? ""
+                                    : "; base block last written "
+                                            + a.time(c.lastWritten()).utcText()));
             if (c.differences().isEmpty()) {
                 continue;
             }
@@ -54,11 +60,21 @@ final class HiveCopySection {
      * @param second the heading of the second side's columns ("Copy", "B")
      * @param time how a last-write time is shown
      */
-    static void differences(Element parent, List<HiveCopy.Difference> differences, String first, String second,
+    static void differences(
+            Element parent,
+            List<HiveCopy.Difference> differences,
+            String first,
+            String second,
             Function<Instant, MachineTime> time) {
         Element table = parent.appendElement("table").addClass("hive-copy");
         Element head = table.appendElement("thead").appendElement("tr");
-        for (String t : List.of("Subject", "Kind", "Field", first, second, "Evidence (" + inText(first) + ")",
+        for (String t : List.of(
+                "Subject",
+                "Kind",
+                "Field",
+                first,
+                second,
+                "Evidence (" + inText(first) + ")",
                 "Evidence (" + inText(second) + ")")) {
             head.appendElement("th").attr("scope", "col").text(t);
         }
@@ -92,11 +108,18 @@ final class HiveCopySection {
     private static void evidence(Element td, List<Evidence> evidence, Function<Instant, MachineTime> time) {
         for (Evidence e : evidence) {
             Element div = td.appendElement("div").addClass("mono");
-            VisibleText.append(div, e.hive() + "\\" + e.keyPath() + (e.valueName() == null ? "" : " : "
-                    + (e.valueName().isEmpty() ? "(default)" : e.valueName())) + (e.data() == null ? "" : " = " + e.data()));
+            VisibleText.append(
+                    div,
+                    e.hive() + "\\" + e.keyPath()
+                            + (e.valueName() == null
+                                    ? ""
+                                    : " : " + (e.valueName().isEmpty() ? "(default)" : e.valueName()))
+                            + (e.data() == null ? "" : " = " + e.data()));
             if (e.lastWritten() != null) {
                 div.appendElement("br");
-                div.appendElement("span").addClass("muted").text("written " + time.apply(e.lastWritten()).utcText());
+                div.appendElement("span")
+                        .addClass("muted")
+                        .text("written " + time.apply(e.lastWritten()).utcText());
             }
         }
     }

@@ -1,6 +1,5 @@
 package org.portmortem.report;
 
-import org.portmortem.BundledResource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.portmortem.BundledResource;
 import org.portmortem.analysis.Analysis;
 import org.portmortem.analysis.AnalysisWarning;
 import org.portmortem.analysis.AppliedOverlay;
@@ -80,20 +80,28 @@ public final class HtmlReport {
     }
 
     private Document build() {
-        doc.outputSettings().charset(StandardCharsets.UTF_8).escapeMode(Entities.EscapeMode.base)
-                .prettyPrint(true).indentAmount(1);
+        doc.outputSettings()
+                .charset(StandardCharsets.UTF_8)
+                .escapeMode(Entities.EscapeMode.base)
+                .prettyPrint(true)
+                .indentAmount(1);
         doc.insertChildren(0, new DocumentType("html", "", ""));
         Element html = doc.selectFirst("html");
         html.attr("lang", "en");
         Element head = doc.head();
         head.appendElement("meta").attr("charset", "utf-8");
-        head.appendElement("meta").attr("http-equiv", "Content-Security-Policy").attr("content",
-                "default-src 'none'; style-src 'unsafe-inline'; script-src '" + scriptHash() + "';"
-                        + " img-src 'none'; form-action 'none'; base-uri 'none'");
+        head.appendElement("meta")
+                .attr("http-equiv", "Content-Security-Policy")
+                .attr(
+                        "content",
+                        "default-src 'none'; style-src 'unsafe-inline'; script-src '" + scriptHash() + "';"
+                                + " img-src 'none'; form-action 'none'; base-uri 'none'");
         // Form controls (the table filters) follow the reader's light or dark scheme, as the palette does.
         head.appendElement("meta").attr("name", "color-scheme").attr("content", "light dark");
         head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
-        head.appendElement("meta").attr("name", "generator").attr("content", "PortMortem " + a.run().toolVersion());
+        head.appendElement("meta")
+                .attr("name", "generator")
+                .attr("content", "PortMortem " + a.run().toolVersion());
         // A <title> holds text only: the escapes are shown as themselves, without the badge markup.
         head.appendElement("title").text(VisibleText.plain("PortMortem report: " + systemName()));
         head.appendElement("style").appendChild(new DataNode(CSS));
@@ -118,8 +126,11 @@ public final class HtmlReport {
     }
 
     private String systemName() {
-        return a.systemSummary().stream().filter(f -> f.id().equals("computerName") && f.value() != null)
-                .map(Fact::value).findFirst().orElse("unnamed system");
+        return a.systemSummary().stream()
+                .filter(f -> f.id().equals("computerName") && f.value() != null)
+                .map(Fact::value)
+                .findFirst()
+                .orElse("unnamed system");
     }
 
     private static String scriptHash() {
@@ -138,7 +149,8 @@ public final class HtmlReport {
         VisibleText.append(h.appendElement("h1"), "PortMortem report: " + systemName());
         Element p = h.appendElement("p").addClass("muted");
         p.appendText("Predicted network exposure at the next boot, from the registry hives of a Windows system."
-                + " PortMortem " + a.run().toolVersion() + ", run " + a.runTime().utcText() + " (UTC).");
+                + " PortMortem " + a.run().toolVersion() + ", run "
+                + a.runTime().utcText() + " (UTC).");
     }
 
     private void contents(Element body) {
@@ -162,22 +174,31 @@ public final class HtmlReport {
         FirstScreen fs = a.firstScreen();
         Element s = body.appendElement("section").id("verdict");
         Element machine = s.appendElement("p").addClass("machine");
-        machinePart(machine, "Machine", fs.machine().name() == null ? "no computer name recorded" : fs.machine().name());
+        machinePart(
+                machine,
+                "Machine",
+                fs.machine().name() == null
+                        ? "no computer name recorded"
+                        : fs.machine().name());
         machinePart(machine, "Windows", fs.machine().windows());
         machinePart(machine, "Role", fs.machine().role());
         machinePart(machine, "Firewall", fs.machine().firewall());
         int n = fs.reachable().size();
-        s.appendElement("h2").addClass("first").text("At the next boot " + n + " listener" + (n == 1 ? "" : "s")
-                + " would be reachable from the network");
+        s.appendElement("h2")
+                .addClass("first")
+                .text("At the next boot " + n + " listener" + (n == 1 ? "" : "s")
+                        + " would be reachable from the network");
         if (n > 0) {
-            Element t = plainTable(s, "verdict", "Protocol", "Address", "Port", "Owner", "Why", "Severity", "Firewall",
-                    "Evidence");
+            Element t = plainTable(
+                    s, "verdict", "Protocol", "Address", "Port", "Owner", "Why", "Severity", "Firewall", "Evidence");
             for (FirstScreen.ReachableListener r : fs.reachable()) {
                 Listener l = r.listener();
                 Element tr = t.appendElement("tr");
                 cell(tr, l.protocol() + (l.ipVersion() == 6 ? "v6" : "")).addClass("nowrap");
                 cell(tr, l.address()).addClass("mono").addClass("nowrap");
-                cell(tr, l.dynamic() ? "dynamic" : l.port().toString()).addClass("mono").addClass("nowrap");
+                cell(tr, l.dynamic() ? "dynamic" : l.port().toString())
+                        .addClass("mono")
+                        .addClass("nowrap");
                 cell(tr, l.owner().display());
                 cell(tr, l.mechanism().description());
                 Element sev = tr.appendElement("td").addClass("nowrap");
@@ -191,8 +212,8 @@ public final class HtmlReport {
             }
         }
         Element basis = s.appendElement("p").addClass("muted");
-        basis.appendText("Reachable: " + fs.reachableBasis() + ". " + a.exposure().listeners().size()
-                + " listeners are predicted in all: ");
+        basis.appendText("Reachable: " + fs.reachableBasis() + ". "
+                + a.exposure().listeners().size() + " listeners are predicted in all: ");
         basis.appendElement("a").attr("href", "#listeners").text("Predicted listeners");
         basis.appendText(".");
         s.appendElement("h3").text("Top findings");
@@ -204,7 +225,8 @@ public final class HtmlReport {
                 Element li = ol.appendElement("li");
                 severityBadge(li, f.severity());
                 li.appendText(" ");
-                VisibleText.append(li.appendElement("a").attr("href", "#" + a.ids().finding(f)), f.title());
+                VisibleText.append(
+                        li.appendElement("a").attr("href", "#" + a.ids().finding(f)), f.title());
                 li.appendText(" — ");
                 if (f.remediations().isEmpty()) {
                     li.appendElement("span").addClass("muted").text("no remediation: an explanation");
@@ -275,7 +297,8 @@ public final class HtmlReport {
             Element st = cell(tr, f.status());
             if (f.hiveInfo() != null && f.hiveInfo().lastWritten() != null) {
                 st.appendElement("br");
-                st.appendText("base block last written " + a.time(f.hiveInfo().lastWritten()).utcText());
+                st.appendText("base block last written "
+                        + a.time(f.hiveInfo().lastWritten()).utcText());
             }
         }
 
@@ -283,8 +306,9 @@ public final class HtmlReport {
         if (a.overlays().isEmpty()) {
             s.appendElement("p").text("No overlay was applied: the hives are analysed as found.");
         } else {
-            s.appendElement("p").text("Applied in this order to in-memory copies of the hives; the evidence files"
-                    + " were not changed.");
+            s.appendElement("p")
+                    .text("Applied in this order to in-memory copies of the hives; the evidence files"
+                            + " were not changed.");
             Element ot = table(s, "overlays", "File", "Hives changed", "Not applied");
             for (AppliedOverlay o : a.overlays()) {
                 Element tr = ot.appendElement("tr");
@@ -380,8 +404,11 @@ public final class HtmlReport {
     }
 
     private void finding(Element parent, Finding f, int n, String anchor) {
-        Element art = parent.appendElement("article").addClass("finding").addClass(f.severity().word())
-                .id(anchor).attr("data-finding-id", f.id());
+        Element art = parent.appendElement("article")
+                .addClass("finding")
+                .addClass(f.severity().word())
+                .id(anchor)
+                .attr("data-finding-id", f.id());
         Element h = art.appendElement("h3");
         severityBadge(h, f.severity());
         h.appendText(" ");
@@ -461,11 +488,17 @@ public final class HtmlReport {
 
     private void listenersSection(Element body) {
         Element s = section(body, "listeners", "Predicted listeners");
-        s.appendElement("p").text("Sockets predicted to listen after the next boot. Dynamic ports are taken from "
-                + a.exposure().dynamicRange() + " (" + a.exposure().dynamicRange().origin() + ").");
-        VisibleText.append(s.appendElement("p").addClass("firewall-profile"), "Firewall profile in force: "
-                + (a.exposure().firewallProfile().profile() == null ? "none" : a.exposure().firewallProfile().profile())
-                + " (" + a.exposure().firewallProfile().reason() + ").");
+        s.appendElement("p")
+                .text("Sockets predicted to listen after the next boot. Dynamic ports are taken from "
+                        + a.exposure().dynamicRange() + " ("
+                        + a.exposure().dynamicRange().origin() + ").");
+        VisibleText.append(
+                s.appendElement("p").addClass("firewall-profile"),
+                "Firewall profile in force: "
+                        + (a.exposure().firewallProfile().profile() == null
+                                ? "none"
+                                : a.exposure().firewallProfile().profile())
+                        + " (" + a.exposure().firewallProfile().reason() + ").");
         listenerTable(s, "listeners", a.exposure().listeners(), true);
     }
 
@@ -475,8 +508,19 @@ public final class HtmlReport {
             parent.appendElement("p").text("No listener is predicted.");
             return;
         }
-        Element t = table(parent, cls, "Protocol", "Address", "Port", "Service", "Process", "Start type",
-                "Mechanism", "Certainty", "Firewall", "Registry keys");
+        Element t = table(
+                parent,
+                cls,
+                "Protocol",
+                "Address",
+                "Port",
+                "Service",
+                "Process",
+                "Start type",
+                "Mechanism",
+                "Certainty",
+                "Firewall",
+                "Registry keys");
         for (int i = 0; i < listeners.size(); i++) {
             Listener l = listeners.get(i);
             Element tr = t.appendElement("tr");
@@ -485,21 +529,31 @@ public final class HtmlReport {
             }
             cell(tr, l.protocol() + (l.ipVersion() == 6 ? "v6" : ""));
             cell(tr, l.address()).addClass("mono");
-            cell(tr, l.dynamic() ? "dynamic" + (l.portRange() == null ? "" : " " + l.portRange()) : l.port().toString());
+            cell(
+                    tr,
+                    l.dynamic()
+                            ? "dynamic" + (l.portRange() == null ? "" : " " + l.portRange())
+                            : l.port().toString());
             Element svc = tr.appendElement("td");
             if (l.owner().service() == null) {
                 svc.appendText("-");
             } else {
                 link(svc, a.ids().service(l.owner().service()), l.owner().service());
                 if (!l.owner().sharedWith().isEmpty()) {
-                    VisibleText.append(svc, " (shared with " + String.join(", ", l.owner().sharedWith()) + ")");
+                    VisibleText.append(
+                            svc, " (shared with " + String.join(", ", l.owner().sharedWith()) + ")");
                 }
             }
-            cell(tr, l.owner().svchostGroup() == null ? l.owner().process()
-                    : l.owner().process() + " -k " + l.owner().svchostGroup());
+            cell(
+                    tr,
+                    l.owner().svchostGroup() == null
+                            ? l.owner().process()
+                            : l.owner().process() + " -k " + l.owner().svchostGroup());
             cell(tr, a.startType(l.owner().service()));
             Element m = tr.appendElement("td");
-            VisibleText.append(m.appendElement("code"), l.mechanism().kind().name().toLowerCase().replace('_', ' '));
+            VisibleText.append(
+                    m.appendElement("code"),
+                    l.mechanism().kind().name().toLowerCase().replace('_', ' '));
             m.appendText(": ");
             VisibleText.append(m, l.mechanism().description());
             cell(tr, l.certainty().toString());
@@ -516,10 +570,12 @@ public final class HtmlReport {
         // One decision is a line; several (one per profile) a list, the one in force first named so.
         Element into = v.profiles().size() == 1 ? td : td.appendElement("ul");
         v.profiles().forEach((profile, d) -> {
-            String label = profile.equals(v.inForce()) ? profile + " (in force)"
+            String label = profile.equals(v.inForce())
+                    ? profile + " (in force)"
                     : v.inForce() == null ? profile : "if the machine were on " + ExposureRules.networkOf(profile);
-            VisibleText.append(into == td ? td : into.appendElement("li"), label + ": " + d.reachability().word()
-                    + (d.decidedBy() == null ? "" : " (" + d.decidedBy() + ")"));
+            VisibleText.append(
+                    into == td ? td : into.appendElement("li"),
+                    label + ": " + d.reachability().word() + (d.decidedBy() == null ? "" : " (" + d.decidedBy() + ")"));
         });
     }
 
@@ -530,9 +586,21 @@ public final class HtmlReport {
             return;
         }
         List<RpcEndpoint> endpoints = a.exposure().rpcEndpoints();
-        Element t = table(fold(s, endpoints.size() + " RPC endpoint" + (endpoints.size() == 1 ? "" : "s")
-                + " (interfaces registered at boot, with their protocol sequence)"), "rpc", "Interface", "UUID", "Version",
-                "Protocol sequence", "Endpoint", "Service", "Process", "Certainty", "Registry keys");
+        Element t = table(
+                fold(
+                        s,
+                        endpoints.size() + " RPC endpoint" + (endpoints.size() == 1 ? "" : "s")
+                                + " (interfaces registered at boot, with their protocol sequence)"),
+                "rpc",
+                "Interface",
+                "UUID",
+                "Version",
+                "Protocol sequence",
+                "Endpoint",
+                "Service",
+                "Process",
+                "Certainty",
+                "Registry keys");
         for (int i = 0; i < endpoints.size(); i++) {
             RpcEndpoint r = endpoints.get(i);
             Element tr = t.appendElement("tr").id(a.ids().rpcEndpoint(i));
@@ -552,21 +620,39 @@ public final class HtmlReport {
 
     private void bootPlanSection(Element body) {
         Element s = section(body, "boot-plan", "Boot plan");
-        s.appendElement("p").text("What the service control manager and the loader would start at the next boot,"
-                + " and why. Services are listed before drivers.");
+        s.appendElement("p")
+                .text("What the service control manager and the loader would start at the next boot,"
+                        + " and why. Services are listed before drivers.");
         for (BootPlanSection sec : a.bootPlanSections()) {
-            s.appendElement("h3").id("boot-" + sec.id()).text(sec.title() + " (" + sec.entries().size() + ")");
+            s.appendElement("h3")
+                    .id("boot-" + sec.id())
+                    .text(sec.title() + " (" + sec.entries().size() + ")");
             if (sec.entries().isEmpty()) {
                 s.appendElement("p").text("None.");
                 continue;
             }
-            Element t = table(fold(s, sec.entries().size() + " " + (sec.entries().size() == 1 ? "entry" : "entries")
-                    + ": " + sec.title().toLowerCase(java.util.Locale.ROOT)), "boot-" + sec.id(), "Name", "Display name",
-                    "Kind", "Start type", "Decision", "Reason", "Host process", "Image path");
+            Element t = table(
+                    fold(
+                            s,
+                            sec.entries().size() + " " + (sec.entries().size() == 1 ? "entry" : "entries") + ": "
+                                    + sec.title().toLowerCase(java.util.Locale.ROOT)),
+                    "boot-" + sec.id(),
+                    "Name",
+                    "Display name",
+                    "Kind",
+                    "Start type",
+                    "Decision",
+                    "Reason",
+                    "Host process",
+                    "Image path");
             for (BootPlanEntry e : sec.entries()) {
                 Element tr = t.appendElement("tr").id(a.ids().service(e.name()));
                 cell(tr, e.name());
-                cell(tr, e.service().displayName().isPresent() ? e.service().displayName().value().raw() : "");
+                cell(
+                        tr,
+                        e.service().displayName().isPresent()
+                                ? e.service().displayName().value().raw()
+                                : "");
                 cell(tr, e.service().isDriver() ? "driver" : "service");
                 cell(tr, a.startType(e.name()));
                 cell(tr, e.decision().name().toLowerCase().replace('_', ' '));
@@ -590,7 +676,8 @@ public final class HtmlReport {
     private void observedSection(Element body) {
         Element s = section(body, "observed", "Observed versus predicted");
         if (a.verdicts().snapshots().isEmpty()) {
-            s.appendElement("p").text("The case has no netstat, PowerShell or memory socket listing: nothing to compare.");
+            s.appendElement("p")
+                    .text("The case has no netstat, PowerShell or memory socket listing: nothing to compare.");
             return;
         }
         int n = 0;
@@ -605,48 +692,73 @@ public final class HtmlReport {
                 VisibleText.append(p.appendElement("code"), sv.snapshot().commandLine());
             }
             if (sv.snapshot().captureTime() != null) {
-                s.appendElement("p").text("Taken at " + sv.snapshot().captureTime()
-                        + " machine-local time, as the listing itself records.");
+                s.appendElement("p")
+                        .text("Taken at " + sv.snapshot().captureTime()
+                                + " machine-local time, as the listing itself records.");
             }
             if (sv.snapshot().source() != null) {
                 // A memory-image or live-response listing: say which tool printed it, and bound the capture time.
                 Element p = s.appendElement("p");
                 p.appendText("Listing: ");
-                VisibleText.append(p.appendElement("code"), sv.snapshot().source().describe());
-                p.appendText(sv.snapshot().latestCreated() == null ? "."
-                        : "; captured no earlier than " + sv.snapshot().latestCreated() + " (its latest Created time).");
+                VisibleText.append(
+                        p.appendElement("code"), sv.snapshot().source().describe());
+                p.appendText(
+                        sv.snapshot().latestCreated() == null
+                                ? "."
+                                : "; captured no earlier than " + sv.snapshot().latestCreated()
+                                        + " (its latest Created time).");
             }
             list(s.appendElement("div").addClass("notes"), sv.notes());
-            Element t = table(s, "socket-verdicts", "Protocol", "Local endpoint", "State", "Verdict", "Owner", "Reason",
-                    "Line");
+            Element t = table(
+                    s, "socket-verdicts", "Protocol", "Local endpoint", "State", "Verdict", "Owner", "Reason", "Line");
             for (SocketVerdict v : sv.sockets()) {
-                Element tr = t.appendElement("tr").addClass("verdict-" + v.kind().name().toLowerCase());
+                Element tr = t.appendElement("tr")
+                        .addClass("verdict-" + v.kind().name().toLowerCase());
                 cell(tr, v.socket().protocol().toString());
                 cell(tr, v.socket().localEndpoint()).addClass("mono").addClass("nowrap");
                 cell(tr, v.socket().stateText() == null ? "" : v.socket().stateText());
                 Element verdict = tr.appendElement("td").addClass("nowrap");
-                link(verdict, v.listener() == null ? null : a.ids().listener(v.listener()), v.kind().name().toLowerCase());
-                Element o = cell(tr, (v.owner() == null ? "-" : v.owner().display())
-                        + (v.socket().memory() != null && v.socket().memory().ownerNote() != null
-                                ? " (" + v.socket().memory().ownerNote() + ")" : ""));
+                link(
+                        verdict,
+                        v.listener() == null ? null : a.ids().listener(v.listener()),
+                        v.kind().name().toLowerCase());
+                Element o = cell(
+                        tr,
+                        (v.owner() == null ? "-" : v.owner().display())
+                                + (v.socket().memory() != null
+                                                && v.socket().memory().ownerNote() != null
+                                        ? " (" + v.socket().memory().ownerNote() + ")"
+                                        : ""));
                 if (v.owner() != null && v.owner().inferred()) {
                     o.addClass("inferred");
                 }
                 cell(tr, v.reason());
-                cell(tr, Integer.toString(v.socket().line()) + (v.socket().memory() == null ? ""
-                        : "; offset " + (v.socket().memory().offset() == null ? "-" : v.socket().memory().offset())
-                                + "; created " + (v.socket().memory().createdText() == null ? "-"
-                                        : v.socket().memory().createdText())
-                                + "; " + v.socket().memory().markText()));
+                cell(
+                        tr,
+                        Integer.toString(v.socket().line())
+                                + (v.socket().memory() == null
+                                        ? ""
+                                        : "; offset "
+                                                + (v.socket().memory().offset() == null
+                                                        ? "-"
+                                                        : v.socket().memory().offset())
+                                                + "; created "
+                                                + (v.socket().memory().createdText() == null
+                                                        ? "-"
+                                                        : v.socket().memory().createdText())
+                                                + "; " + v.socket().memory().markText()));
             }
-            s.appendElement("h4").text("Predicted but not observed (" + sv.absent().size() + ")");
+            s.appendElement("h4")
+                    .text("Predicted but not observed (" + sv.absent().size() + ")");
             if (sv.absent().isEmpty()) {
                 s.appendElement("p").text("Every predicted listener is in the listing.");
             } else {
                 Element at = table(s, "absent", "Listener", "Owner", "Possible explanations");
                 for (AbsentListener al : sv.absent()) {
                     Element tr = at.appendElement("tr");
-                    link(tr.appendElement("td").addClass("mono").addClass("nowrap"), a.ids().listener(al.listener()),
+                    link(
+                            tr.appendElement("td").addClass("mono").addClass("nowrap"),
+                            a.ids().listener(al.listener()),
                             al.listener().protocol() + " " + al.listener().localEndpoint());
                     cell(tr, al.listener().owner().display());
                     Element ex = tr.appendElement("td");
@@ -662,8 +774,17 @@ public final class HtmlReport {
             }
             if (!sv.connections().isEmpty()) {
                 s.appendElement("h4").text("Connections (" + sv.connections().size() + ")");
-                Element ct = table(fold(s, sv.connections().size() + " connection"
-                        + (sv.connections().size() == 1 ? "" : "s") + " in the listing"), "connections", "Local", "Remote", "State", "Direction", "Owner");
+                Element ct = table(
+                        fold(
+                                s,
+                                sv.connections().size() + " connection"
+                                        + (sv.connections().size() == 1 ? "" : "s") + " in the listing"),
+                        "connections",
+                        "Local",
+                        "Remote",
+                        "State",
+                        "Direction",
+                        "Owner");
                 sv.connections().forEach(c -> {
                     Element tr = ct.appendElement("tr");
                     cell(tr, c.socket().localEndpoint()).addClass("mono");
@@ -677,12 +798,17 @@ public final class HtmlReport {
         for (SnapshotDelta d : a.verdicts().deltas()) {
             Element h = s.appendElement("h3");
             h.appendText("Between ");
-            VisibleText.append(h.appendElement("code"), d.earlier().getFileName().toString());
+            VisibleText.append(
+                    h.appendElement("code"), d.earlier().getFileName().toString());
             h.appendText(" and ");
             VisibleText.append(h.appendElement("code"), d.later().getFileName().toString());
             Element ul = s.appendElement("ul");
-            d.opened().forEach(x -> VisibleText.append(ul.appendElement("li"), "opened " + x.protocol() + " " + x.localEndpoint()));
-            d.closed().forEach(x -> VisibleText.append(ul.appendElement("li"), "closed " + x.protocol() + " " + x.localEndpoint()));
+            d.opened()
+                    .forEach(x -> VisibleText.append(
+                            ul.appendElement("li"), "opened " + x.protocol() + " " + x.localEndpoint()));
+            d.closed()
+                    .forEach(x -> VisibleText.append(
+                            ul.appendElement("li"), "closed " + x.protocol() + " " + x.localEndpoint()));
         }
     }
 
@@ -694,12 +820,13 @@ public final class HtmlReport {
             s.appendElement("p").text("No remediation is proposed: the listening set stays as predicted.");
             return;
         }
-        s.appendElement("p").text("Each step applies one remediation on top of the previous ones, to a copy of the"
-                + " hives, and predicts the listening set again, as the seed paper hardens its hosts step by step."
-                + " Steps that remove administrators' remote access (marked \"Remote management\") come last.");
+        s.appendElement("p")
+                .text("Each step applies one remediation on top of the previous ones, to a copy of the"
+                        + " hives, and predicts the listening set again, as the seed paper hardens its hosts step by step."
+                        + " Steps that remove administrators' remote access (marked \"Remote management\") come last.");
         chart(s);
-        Element t = table(s, "hardening", "Step", "Remediation", "Open sockets", "Closed by this step",
-                "Opened by this step");
+        Element t = table(
+                s, "hardening", "Step", "Remediation", "Open sockets", "Closed by this step", "Opened by this step");
         for (HardeningStep step : a.hardeningPlan()) {
             Element tr = t.appendElement("tr").id("step-" + step.number());
             cell(tr, Integer.toString(step.number()));
@@ -725,7 +852,11 @@ public final class HtmlReport {
             list(tr.appendElement("td").addClass("mono"), step.opened());
         }
         s.appendElement("h3").text("Listening set after the last step");
-        listenerTable(s, "listeners-final", a.hardeningPlan().get(a.hardeningPlan().size() - 1).listeners(), false);
+        listenerTable(
+                s,
+                "listeners-final",
+                a.hardeningPlan().get(a.hardeningPlan().size() - 1).listeners(),
+                false);
     }
 
     /** A bar chart of open sockets per step, as SVG elements (no script, no external resource). */
@@ -738,31 +869,55 @@ public final class HtmlReport {
         int left = 40;
         int width = left + steps.size() * (bar + gap) + gap;
         Element figure = parent.appendElement("figure");
-        Element svg = figure.appendElement("svg").addClass("chart").attr("xmlns", "http://www.w3.org/2000/svg")
-                .attr("width", Integer.toString(width)).attr("height", Integer.toString(height + 40))
-                .attr("viewBox", "0 0 " + width + " " + (height + 40)).attr("role", "img")
+        Element svg = figure.appendElement("svg")
+                .addClass("chart")
+                .attr("xmlns", "http://www.w3.org/2000/svg")
+                .attr("width", Integer.toString(width))
+                .attr("height", Integer.toString(height + 40))
+                .attr("viewBox", "0 0 " + width + " " + (height + 40))
+                .attr("role", "img")
                 .attr("aria-labelledby", "chart-title");
         svg.appendElement("title").id("chart-title").text("Open sockets after each hardening step");
-        svg.appendElement("line").addClass("axis").attr("x1", Integer.toString(left)).attr("y1", "10")
-                .attr("x2", Integer.toString(left)).attr("y2", Integer.toString(height));
-        svg.appendElement("line").addClass("axis").attr("x1", Integer.toString(left)).attr("y1", Integer.toString(height))
-                .attr("x2", Integer.toString(width)).attr("y2", Integer.toString(height));
+        svg.appendElement("line")
+                .addClass("axis")
+                .attr("x1", Integer.toString(left))
+                .attr("y1", "10")
+                .attr("x2", Integer.toString(left))
+                .attr("y2", Integer.toString(height));
+        svg.appendElement("line")
+                .addClass("axis")
+                .attr("x1", Integer.toString(left))
+                .attr("y1", Integer.toString(height))
+                .attr("x2", Integer.toString(width))
+                .attr("y2", Integer.toString(height));
         svg.appendElement("text").attr("x", "4").attr("y", "16").text(Integer.toString(max));
-        svg.appendElement("text").attr("x", "4").attr("y", Integer.toString(height)).text("0");
+        svg.appendElement("text")
+                .attr("x", "4")
+                .attr("y", Integer.toString(height))
+                .text("0");
         for (int i = 0; i < steps.size(); i++) {
             HardeningStep st = steps.get(i);
             int h = max == 0 ? 0 : (int) Math.round((height - 20) * (double) st.openPorts() / max);
             int x = left + gap + i * (bar + gap);
-            Element rect = svg.appendElement("rect").addClass("bar").attr("x", Integer.toString(x))
-                    .attr("y", Integer.toString(height - h)).attr("width", Integer.toString(bar))
+            Element rect = svg.appendElement("rect")
+                    .addClass("bar")
+                    .attr("x", Integer.toString(x))
+                    .attr("y", Integer.toString(height - h))
+                    .attr("width", Integer.toString(bar))
                     .attr("height", Integer.toString(h));
             rect.appendElement("title").text("Step " + st.number() + ": " + st.openPorts() + " open sockets");
-            svg.appendElement("text").attr("x", Integer.toString(x + bar / 2 - 6))
-                    .attr("y", Integer.toString(height - h - 4)).text(Integer.toString(st.openPorts()));
-            svg.appendElement("text").attr("x", Integer.toString(x + bar / 2 - 6))
-                    .attr("y", Integer.toString(height + 16)).text(Integer.toString(st.number()));
+            svg.appendElement("text")
+                    .attr("x", Integer.toString(x + bar / 2 - 6))
+                    .attr("y", Integer.toString(height - h - 4))
+                    .text(Integer.toString(st.openPorts()));
+            svg.appendElement("text")
+                    .attr("x", Integer.toString(x + bar / 2 - 6))
+                    .attr("y", Integer.toString(height + 16))
+                    .text(Integer.toString(st.number()));
         }
-        svg.appendElement("text").attr("x", Integer.toString(left + gap)).attr("y", Integer.toString(height + 34))
+        svg.appendElement("text")
+                .attr("x", Integer.toString(left + gap))
+                .attr("y", Integer.toString(height + 34))
                 .text("step");
         figure.appendElement("figcaption").text("Open sockets predicted after each step (step 0: as found).");
     }
@@ -771,11 +926,18 @@ public final class HtmlReport {
 
     private void appendixSection(Element body) {
         Element s = section(body, "appendix", "Appendix: registry keys cited");
-        s.appendElement("p").text("Every key the evidence in this report refers to, with its last-write time in UTC"
-                + " and in the machine's local time, so that each can be checked with another tool.");
-        Element t = table(fold(s, a.citedKeys().size() + " registry key" + (a.citedKeys().size() == 1 ? "" : "s")
-                + " cited"), "cited-keys", "Hive", "Key", "Values cited", "Last written (UTC)",
-                "Last written (machine-local)", "Cited by");
+        s.appendElement("p")
+                .text("Every key the evidence in this report refers to, with its last-write time in UTC"
+                        + " and in the machine's local time, so that each can be checked with another tool.");
+        Element t = table(
+                fold(s, a.citedKeys().size() + " registry key" + (a.citedKeys().size() == 1 ? "" : "s") + " cited"),
+                "cited-keys",
+                "Hive",
+                "Key",
+                "Values cited",
+                "Last written (UTC)",
+                "Last written (machine-local)",
+                "Cited by");
         for (int i = 0; i < a.citedKeys().size(); i++) {
             CitedKey k = a.citedKeys().get(i);
             Element tr = t.appendElement("tr").id(a.ids().citedKey(i));
@@ -785,8 +947,11 @@ public final class HtmlReport {
                 key.appendText(" ");
                 key.appendElement("span").addClass("absent").text("(absent)");
             }
-            list(tr.appendElement("td").addClass("mono"), k.valueNames().stream()
-                    .map(v -> v.isEmpty() ? "(default)" : v).toList());
+            list(
+                    tr.appendElement("td").addClass("mono"),
+                    k.valueNames().stream()
+                            .map(v -> v.isEmpty() ? "(default)" : v)
+                            .toList());
             timeCells(tr, k.lastWritten());
             Element by = tr.appendElement("td").addClass("keys");
             for (String id : a.ids().citedBy(i)) {
@@ -824,16 +989,29 @@ public final class HtmlReport {
     // ---- building blocks ---------------------------------------------------------------------
 
     private void evidenceTable(Element parent, List<Evidence> evidence) {
-        Element t = plainTable(parent, "evidence", "Hive", "Key", "Value", "Type", "Data", "Last written (UTC)",
-                "Last written (machine-local)", "Note");
+        Element t = plainTable(
+                parent,
+                "evidence",
+                "Hive",
+                "Key",
+                "Value",
+                "Type",
+                "Data",
+                "Last written (UTC)",
+                "Last written (machine-local)",
+                "Note");
         for (Evidence e : evidence) {
             Element tr = t.appendElement("tr");
             cell(tr, e.hive());
             link(tr.appendElement("td").addClass("mono"), a.ids().key(e), e.keyPath());
-            cell(tr, e.valueName() == null ? "" : e.valueName().isEmpty() ? "(default)" : e.valueName()).addClass("mono");
+            cell(tr, e.valueName() == null ? "" : e.valueName().isEmpty() ? "(default)" : e.valueName())
+                    .addClass("mono");
             cell(tr, e.valueType() == null ? "" : e.valueType());
             if (e.data() == null) {
-                tr.appendElement("td").appendElement("span").addClass("absent").text(e.valueName() == null ? "" : "absent");
+                tr.appendElement("td")
+                        .appendElement("span")
+                        .addClass("absent")
+                        .text(e.valueName() == null ? "" : "absent");
             } else {
                 cell(tr, e.data()).addClass("mono");
             }
@@ -843,11 +1021,17 @@ public final class HtmlReport {
     }
 
     private void evidenceInline(Element parent, Evidence e) {
-        VisibleText.append(parent, e.hive() + "\\" + e.keyPath()
-                + (e.valueName() == null ? "" : " : " + (e.valueName().isEmpty() ? "(default)" : e.valueName())));
+        VisibleText.append(
+                parent,
+                e.hive() + "\\" + e.keyPath()
+                        + (e.valueName() == null
+                                ? ""
+                                : " : " + (e.valueName().isEmpty() ? "(default)" : e.valueName())));
         if (e.lastWritten() != null) {
             parent.appendElement("br");
-            parent.appendElement("span").addClass("muted").text("written " + a.time(e.lastWritten()).utcText());
+            parent.appendElement("span")
+                    .addClass("muted")
+                    .text("written " + a.time(e.lastWritten()).utcText());
         }
     }
 

@@ -148,14 +148,17 @@ public final class JsonReport {
         ObjectNode profile = root.putObject("firewallProfile");
         profile.put("profile", a.exposure().firewallProfile().word());
         profile.put("reason", a.exposure().firewallProfile().reason());
-        EvidenceJson.array(profile.putArray("evidence"), a.exposure().firewallProfile().evidence(), c);
+        EvidenceJson.array(
+                profile.putArray("evidence"), a.exposure().firewallProfile().evidence(), c);
         ArrayNode listeners = root.putArray("listeners");
         for (int i = 0; i < a.exposure().listeners().size(); i++) {
-            ListenerJson.write(listeners.addObject(), i, a.exposure().listeners().get(i), c);
+            ListenerJson.write(
+                    listeners.addObject(), i, a.exposure().listeners().get(i), c);
         }
         ArrayNode rpc = root.putArray("rpcEndpoints");
         for (int i = 0; i < a.exposure().rpcEndpoints().size(); i++) {
-            RpcEndpointJson.write(rpc.addObject(), i, a.exposure().rpcEndpoints().get(i), c);
+            RpcEndpointJson.write(
+                    rpc.addObject(), i, a.exposure().rpcEndpoints().get(i), c);
         }
         ListenerJson.portRange(root.putObject("dynamicRange"), a.exposure().dynamicRange(), c);
 
@@ -304,7 +307,11 @@ public final class JsonReport {
         n.put("kind", s.snapshot().kind().name().toLowerCase());
         n.put("encoding", s.snapshot().encoding());
         n.put("commandLine", s.snapshot().commandLine());
-        n.put("captureTime", s.snapshot().captureTime() == null ? null : s.snapshot().captureTime().toString());
+        n.put(
+                "captureTime",
+                s.snapshot().captureTime() == null
+                        ? null
+                        : s.snapshot().captureTime().toString());
         listingSource(n, s.snapshot());
         JsonFields.strings(n.putArray("notes"), s.notes());
         ObjectNode match = n.putObject("machineMatch");
@@ -371,7 +378,10 @@ public final class JsonReport {
             o.put("version", src.version());
             o.put("description", src.describe());
         }
-        n.put("capturedNotBefore", snapshot.latestCreated() == null ? null : snapshot.latestCreated().toString());
+        n.put(
+                "capturedNotBefore",
+                snapshot.latestCreated() == null
+                        ? null
+                        : snapshot.latestCreated().toString());
     }
-
 }

@@ -26,15 +26,21 @@ public final class PageShell {
     /** A page with its head filled in and an empty body. */
     public static Document create(String title, String toolVersion) {
         Document doc = Document.createShell("");
-        doc.outputSettings().charset(StandardCharsets.UTF_8).escapeMode(Entities.EscapeMode.base)
-                .prettyPrint(true).indentAmount(1);
+        doc.outputSettings()
+                .charset(StandardCharsets.UTF_8)
+                .escapeMode(Entities.EscapeMode.base)
+                .prettyPrint(true)
+                .indentAmount(1);
         doc.insertChildren(0, new DocumentType("html", "", ""));
         doc.selectFirst("html").attr("lang", "en");
         Element head = doc.head();
         head.appendElement("meta").attr("charset", "utf-8");
-        head.appendElement("meta").attr("http-equiv", "Content-Security-Policy").attr("content",
-                "default-src 'none'; style-src 'unsafe-inline'; script-src 'none'; img-src 'none';"
-                        + " form-action 'none'; base-uri 'none'");
+        head.appendElement("meta")
+                .attr("http-equiv", "Content-Security-Policy")
+                .attr(
+                        "content",
+                        "default-src 'none'; style-src 'unsafe-inline'; script-src 'none'; img-src 'none';"
+                                + " form-action 'none'; base-uri 'none'");
         head.appendElement("meta").attr("name", "color-scheme").attr("content", "light dark");
         head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
         head.appendElement("meta").attr("name", "generator").attr("content", "PortMortem " + toolVersion);

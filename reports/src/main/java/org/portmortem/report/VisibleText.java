@@ -38,7 +38,10 @@ public final class VisibleText {
                 parent.appendText(run.toString());
                 run.setLength(0);
             }
-            parent.appendElement("span").addClass("ctl").attr("title", String.format("U+%04X", (int) c)).text(shown);
+            parent.appendElement("span")
+                    .addClass("ctl")
+                    .attr("title", String.format("U+%04X", (int) c))
+                    .text(shown);
         }
         if (!run.isEmpty()) {
             parent.appendText(run.toString());

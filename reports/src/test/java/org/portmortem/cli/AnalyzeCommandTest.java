@@ -22,9 +22,18 @@ class AnalyzeCommandTest {
     private final Path w2k = Fixtures.folder("win2000-server-default");
 
     private CommandRun analyze(String... extra) {
-        List<String> args = new ArrayList<>(List.of("analyze", "--system", w2k.resolve("SYSTEM.reg").toString(),
-                "--software", w2k.resolve("SOFTWARE.reg").toString(), "-o", out.resolve("r.html").toString(),
-                "--json", out.resolve("r.json").toString(), "--timestamp", "2026-01-01T00:00:00Z"));
+        List<String> args = new ArrayList<>(List.of(
+                "analyze",
+                "--system",
+                w2k.resolve("SYSTEM.reg").toString(),
+                "--software",
+                w2k.resolve("SOFTWARE.reg").toString(),
+                "-o",
+                out.resolve("r.html").toString(),
+                "--json",
+                out.resolve("r.json").toString(),
+                "--timestamp",
+                "2026-01-01T00:00:00Z"));
         args.addAll(List.of(extra));
         return CommandRun.of(args.toArray(String[]::new));
     }
@@ -58,15 +67,19 @@ class AnalyzeCommandTest {
 
     @Test
     void aMalformedTimestampIsAUsageError() {
-        CommandRun r = CommandRun.of("analyze", w2k.toString(), "-o", out.resolve("r.html").toString(),
-                "--timestamp", "yesterday");
+        CommandRun r = CommandRun.of(
+                "analyze", w2k.toString(), "-o", out.resolve("r.html").toString(), "--timestamp", "yesterday");
         assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("--timestamp: 'yesterday'");
     }
 
     @Test
     void aMissingCaseFolderIsBadInputInOneLine() {
-        CommandRun r = CommandRun.of("analyze", out.resolve("nope").toString(), "-o", out.resolve("r.html").toString());
+        CommandRun r = CommandRun.of(
+                "analyze",
+                out.resolve("nope").toString(),
+                "-o",
+                out.resolve("r.html").toString());
         assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(r.err().lines().toList()).hasSize(1);
         assertThat(r.err()).contains("nope").doesNotContain("Exception");
@@ -99,8 +112,15 @@ class AnalyzeCommandTest {
 
     @Test
     void aCaseFolderContributesItsNetstatListingsAsSnapshots() throws IOException {
-        CommandRun r = CommandRun.of("analyze", w2k.toString(), "-o", out.resolve("r.html").toString(), "--json",
-                out.resolve("r.json").toString(), "--timestamp", "2026-01-01T00:00:00Z");
+        CommandRun r = CommandRun.of(
+                "analyze",
+                w2k.toString(),
+                "-o",
+                out.resolve("r.html").toString(),
+                "--json",
+                out.resolve("r.json").toString(),
+                "--timestamp",
+                "2026-01-01T00:00:00Z");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = json();
         // The reference folder holds the paper's six listings, netstat-00 to netstat-05.
@@ -112,10 +132,22 @@ class AnalyzeCommandTest {
     @Test
     void snapshotsGivenOutsideTheCaseFolderAreComparedWithHivesGivenOneByOne() throws IOException {
         Path xp = Fixtures.folder("winxp-default");
-        CommandRun r = CommandRun.of("analyze", "--system", xp.resolve("SYSTEM.reg").toString(), "--software",
-                xp.resolve("SOFTWARE.reg").toString(), "--snapshot", xp.resolve("netstat-00.txt").toString(),
-                "--snapshot", xp.resolve("netstat-03.txt").toString(), "-o", out.resolve("r.html").toString(),
-                "--json", out.resolve("r.json").toString(), "--timestamp", "2026-01-01T00:00:00Z");
+        CommandRun r = CommandRun.of(
+                "analyze",
+                "--system",
+                xp.resolve("SYSTEM.reg").toString(),
+                "--software",
+                xp.resolve("SOFTWARE.reg").toString(),
+                "--snapshot",
+                xp.resolve("netstat-00.txt").toString(),
+                "--snapshot",
+                xp.resolve("netstat-03.txt").toString(),
+                "-o",
+                out.resolve("r.html").toString(),
+                "--json",
+                out.resolve("r.json").toString(),
+                "--timestamp",
+                "2026-01-01T00:00:00Z");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = json();
         assertThat(j.at("/observed/snapshots")).hasSize(2);
@@ -125,8 +157,15 @@ class AnalyzeCommandTest {
 
     @Test
     void aSnapshotAlsoFoundInTheCaseFolderIsReadOnce() throws IOException {
-        CommandRun r = CommandRun.of("analyze", w2k.toString(), "--snapshot", w2k.resolve("netstat-00.txt").toString(),
-                "-o", out.resolve("r.html").toString(), "--json", out.resolve("r.json").toString());
+        CommandRun r = CommandRun.of(
+                "analyze",
+                w2k.toString(),
+                "--snapshot",
+                w2k.resolve("netstat-00.txt").toString(),
+                "-o",
+                out.resolve("r.html").toString(),
+                "--json",
+                out.resolve("r.json").toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(json().at("/observed/snapshots")).hasSize(6);
     }
@@ -134,15 +173,32 @@ class AnalyzeCommandTest {
     @Test
     void aGivenSnapshotThatIsMissingOrNotAListingIsBadInputInOneLine() {
         Path xp = Fixtures.folder("winxp-default");
-        CommandRun missing = CommandRun.of("analyze", xp.toString(), "--snapshot", out.resolve("nope.txt").toString(),
-                "-o", out.resolve("r.html").toString());
+        CommandRun missing = CommandRun.of(
+                "analyze",
+                xp.toString(),
+                "--snapshot",
+                out.resolve("nope.txt").toString(),
+                "-o",
+                out.resolve("r.html").toString());
         assertThat(missing.exit()).isEqualTo(3);
-        assertThat(missing.err().strip()).contains("nope.txt").contains("no such file").doesNotContain("\n")
+        assertThat(missing.err().strip())
+                .contains("nope.txt")
+                .contains("no such file")
+                .doesNotContain("\n")
                 .doesNotContain("Exception");
-        CommandRun notListing = CommandRun.of("analyze", "--system", xp.resolve("SYSTEM.reg").toString(),
-                "--snapshot", xp.resolve("SOFTWARE.reg").toString(), "-o", out.resolve("r.html").toString());
+        CommandRun notListing = CommandRun.of(
+                "analyze",
+                "--system",
+                xp.resolve("SYSTEM.reg").toString(),
+                "--snapshot",
+                xp.resolve("SOFTWARE.reg").toString(),
+                "-o",
+                out.resolve("r.html").toString());
         assertThat(notListing.exit()).isEqualTo(3);
-        assertThat(notListing.err().strip()).contains("SOFTWARE.reg").contains("not a netstat").doesNotContain("\n")
+        assertThat(notListing.err().strip())
+                .contains("SOFTWARE.reg")
+                .contains("not a netstat")
+                .doesNotContain("\n")
                 .doesNotContain("Exception");
     }
 
@@ -150,7 +206,20 @@ class AnalyzeCommandTest {
     void helpReadsLikeAManPage() {
         CommandRun r = CommandRun.of("analyze", "--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("Description:", "Arguments:", "Options:", "Examples:", "Exit codes:",
-                "--fail-on", "--overlay", "--snapshot", "--timestamp", "--case-id", "--examiner", "--json", "-o, --output");
+        assertThat(r.out())
+                .contains(
+                        "Description:",
+                        "Arguments:",
+                        "Options:",
+                        "Examples:",
+                        "Exit codes:",
+                        "--fail-on",
+                        "--overlay",
+                        "--snapshot",
+                        "--timestamp",
+                        "--case-id",
+                        "--examiner",
+                        "--json",
+                        "-o, --output");
     }
 }

@@ -44,8 +44,15 @@ class AnalyzeMemoryListingTest {
         Files.writeString(c.resolve("connscan.txt"), CONNSCAN, StandardCharsets.UTF_8);
         Path html = dir.resolve("r.html");
         Path json = dir.resolve("r.json");
-        CommandRun r = CommandRun.of("analyze", c.toString(), "-o", html.toString(), "--json", json.toString(),
-                "--timestamp", "2026-01-01T00:00:00Z");
+        CommandRun r = CommandRun.of(
+                "analyze",
+                c.toString(),
+                "-o",
+                html.toString(),
+                "--json",
+                json.toString(),
+                "--timestamp",
+                "2026-01-01T00:00:00Z");
         assertThat(r.err()).doesNotContain("Exception");
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertThat(ReportSchema.violations(report)).isEmpty();
@@ -66,7 +73,9 @@ class AnalyzeMemoryListingTest {
         assertThat(closed.get("socket").get("memory").get("offset").asText()).isEqualTo("0x01e03000");
         assertThat(closed.get("socket").get("memory").get("listing").asText()).isEqualTo("sockets.txt");
         String page = Files.readString(html, StandardCharsets.UTF_8);
-        assertThat(page).contains("Listing: ").contains("Volatility 2 2.6.1, connscan (connscan.txt) + sockets"
-                + " (sockets.txt), text renderer").contains("offset 0x01e03000; created 2002-09-01 10:02:00 UTC+0000; closed");
+        assertThat(page)
+                .contains("Listing: ")
+                .contains("Volatility 2 2.6.1, connscan (connscan.txt) + sockets" + " (sockets.txt), text renderer")
+                .contains("offset 0x01e03000; created 2002-09-01 10:02:00 UTC+0000; closed");
     }
 }

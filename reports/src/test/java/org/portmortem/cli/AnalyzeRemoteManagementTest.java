@@ -38,8 +38,17 @@ class AnalyzeRemoteManagementTest {
         Files.writeString(overlay, OVERLAY, StandardCharsets.UTF_8);
         Path html = dir.resolve("r.html");
         Path json = dir.resolve("r.json");
-        CommandRun r = CommandRun.of("analyze", xp.toString(), "--overlay", overlay.toString(), "-o", html.toString(),
-                "--json", json.toString(), "--timestamp", "2026-01-01T00:00:00Z");
+        CommandRun r = CommandRun.of(
+                "analyze",
+                xp.toString(),
+                "--overlay",
+                overlay.toString(),
+                "-o",
+                html.toString(),
+                "--json",
+                json.toString(),
+                "--timestamp",
+                "2026-01-01T00:00:00Z");
         assertThat(r.err()).doesNotContain("Exception");
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertThat(ReportSchema.violations(report)).isEmpty();

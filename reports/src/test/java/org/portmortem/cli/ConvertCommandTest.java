@@ -52,8 +52,10 @@ class ConvertCommandTest {
         assertThat(out.toString().lines()).hasSize(1);
         assertThat(err.toString()).contains("line 8: base.reg: dword data");
         try (Hive source = Hive.open(reg)) {
-            byte[] expected = HiveWriter.builder(Instant.parse("2002-09-02T10:00:00Z")).embeddedFileName("SYSTEM")
-                    .build().toBytes(source);
+            byte[] expected = HiveWriter.builder(Instant.parse("2002-09-02T10:00:00Z"))
+                    .embeddedFileName("SYSTEM")
+                    .build()
+                    .toBytes(source);
             assertThat(Files.readAllBytes(hive)).isEqualTo(expected);
         }
     }
@@ -73,7 +75,8 @@ class ConvertCommandTest {
     @Test
     void aMissingInputIsExitCode3WithOneLineNamingIt() {
         Path missing = dir.resolve("nope.reg");
-        assertThat(run("convert", missing.toString(), dir.resolve("x").toString())).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(run("convert", missing.toString(), dir.resolve("x").toString()))
+                .isEqualTo(ExitCode.BAD_INPUT);
         assertThat(err.toString().strip()).isEqualTo("portmortem: " + missing + ": no such file");
         assertThat(Files.exists(dir.resolve("x"))).isFalse();
     }
@@ -82,13 +85,18 @@ class ConvertCommandTest {
     void anOutputInAMissingFolderIsExitCode3NamingTheFolder() {
         Path out = dir.resolve("no-such-folder").resolve("SYSTEM");
         assertThat(run("convert", reg.toString(), out.toString())).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(err.toString().strip()).isEqualTo("portmortem: " + out + ": cannot be written: folder "
-                + out.getParent() + " does not exist");
+        assertThat(err.toString().strip())
+                .isEqualTo("portmortem: " + out + ": cannot be written: folder " + out.getParent() + " does not exist");
     }
 
     @Test
     void anUnreadableTimestampIsAUsageError() {
-        assertThat(run("convert", "--timestamp", "yesterday", reg.toString(), dir.resolve("x").toString()))
+        assertThat(run(
+                        "convert",
+                        "--timestamp",
+                        "yesterday",
+                        reg.toString(),
+                        dir.resolve("x").toString()))
                 .isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("'yesterday' is not an ISO-8601 time");
     }
@@ -96,7 +104,14 @@ class ConvertCommandTest {
     @Test
     void helpReadsLikeAManPageWithExamplesAndExitCodes() {
         assertThat(run("convert", "--help")).isEqualTo(ExitCode.OK);
-        assertThat(out.toString()).contains("Usage: portmortem convert", "Arguments:", "Options:", "Examples:",
-                "Exit codes:", "--force", "--timestamp");
+        assertThat(out.toString())
+                .contains(
+                        "Usage: portmortem convert",
+                        "Arguments:",
+                        "Options:",
+                        "Examples:",
+                        "Exit codes:",
+                        "--force",
+                        "--timestamp");
     }
 }

@@ -1,10 +1,7 @@
 package org.portmortem.cli;
 
-import org.portmortem.testing.SharedFolder;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.nio.file.Files;
 import java.nio.file.Path;
+import org.portmortem.testing.SharedFolder;
 
 /** Finds the shared corpus of real hives at {@code ../shared/corpus} beside the repository, or skips the test. */
 final class CorpusLocation {

@@ -42,8 +42,12 @@ class DemoCommandTest {
         assertThat(run.exit()).isZero();
         assertThat(run.err()).isEmpty();
         List<String> lines = run.out().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("HTML report: " + out.resolve("portmortem-demo.html").toAbsolutePath().normalize());
-        assertThat(lines.get(1)).isEqualTo("JSON report: " + out.resolve("portmortem-demo.json").toAbsolutePath().normalize());
+        assertThat(lines.get(0))
+                .isEqualTo("HTML report: "
+                        + out.resolve("portmortem-demo.html").toAbsolutePath().normalize());
+        assertThat(lines.get(1))
+                .isEqualTo("JSON report: "
+                        + out.resolve("portmortem-demo.json").toAbsolutePath().normalize());
         assertThat(lines.subList(2, lines.size())).hasSize(5);
         assertThat(lines.get(2)).startsWith("System:").contains("W2KSRV", "Windows 2000", "Service Pack 2");
         assertThat(lines.get(3)).startsWith("Listeners:");
@@ -56,12 +60,15 @@ class DemoCommandTest {
     void theFirstSectionAnswersWithTheReachableListenersTopFindingsAndTheConsoleSummary() {
         Element verdict = html.selectFirst("body > section");
         assertThat(verdict.id()).isEqualTo("verdict");
-        assertThat(verdict.selectFirst("p.machine").text()).contains("Machine: W2KSRV", "Windows 2000", "Role: server",
-                "Firewall: none");
-        assertThat(verdict.selectFirst("h2").text()).isEqualTo("At the next boot " + json.at("/firstScreen/reachable").size()
-                + " listeners would be reachable from the network");
-        assertThat(verdict.select("table.verdict tbody tr")).hasSize(json.at("/firstScreen/reachable").size());
-        assertThat(verdict.select("ol.top-findings li")).hasSize(json.at("/firstScreen/topFindings").size());
+        assertThat(verdict.selectFirst("p.machine").text())
+                .contains("Machine: W2KSRV", "Windows 2000", "Role: server", "Firewall: none");
+        assertThat(verdict.selectFirst("h2").text())
+                .isEqualTo("At the next boot "
+                        + json.at("/firstScreen/reachable").size() + " listeners would be reachable from the network");
+        assertThat(verdict.select("table.verdict tbody tr"))
+                .hasSize(json.at("/firstScreen/reachable").size());
+        assertThat(verdict.select("ol.top-findings li"))
+                .hasSize(json.at("/firstScreen/topFindings").size());
         assertThat(verdict.selectFirst("pre.summary").wholeText().lines().toList())
                 .isEqualTo(run.out().lines().skip(2).toList());
     }
@@ -72,11 +79,23 @@ class DemoCommandTest {
         for (Element s : html.select("body > section")) {
             ids.add(s.id());
         }
-        assertThat(ids).containsExactly("verdict", "case", "system", "interfaces", "findings", "listeners", "rpc", "boot-plan",
-                "observed", "hardening", "appendix");
+        assertThat(ids)
+                .containsExactly(
+                        "verdict",
+                        "case",
+                        "system",
+                        "interfaces",
+                        "findings",
+                        "listeners",
+                        "rpc",
+                        "boot-plan",
+                        "observed",
+                        "hardening",
+                        "appendix");
         assertThat(html.selectFirst("html").attr("lang")).isEqualTo("en");
         assertThat(html.selectFirst("meta[charset]").attr("charset")).isEqualToIgnoringCase("utf-8");
-        assertThat(html.select("#severity + dl.severity dt")).extracting(Element::text)
+        assertThat(html.select("#severity + dl.severity dt"))
+                .extracting(Element::text)
                 .containsExactly("high", "medium", "low", "info");
     }
 
@@ -84,9 +103,14 @@ class DemoCommandTest {
     void caseHeaderListsTheBundledInputsWithTheirSha256() throws IOException {
         Element inputs = html.selectFirst("table.inputs");
         assertThat(inputs.select("tbody tr")).hasSize(3);
-        assertThat(inputs.text()).contains("bundled:fixtures/win2000-server-default/SYSTEM.reg", "SYSTEM",
-                "bundled:fixtures/win2000-server-default/SOFTWARE.reg", "SOFTWARE",
-                "bundled:fixtures/win2000-server-default/netstat-00.txt", "SNAPSHOT");
+        assertThat(inputs.text())
+                .contains(
+                        "bundled:fixtures/win2000-server-default/SYSTEM.reg",
+                        "SYSTEM",
+                        "bundled:fixtures/win2000-server-default/SOFTWARE.reg",
+                        "SOFTWARE",
+                        "bundled:fixtures/win2000-server-default/netstat-00.txt",
+                        "SNAPSHOT");
         String sha = json.get("inputs").get(0).get("sha256").asText();
         assertThat(inputs.text()).contains(sha);
         assertThat(sha).isEqualTo(Sha256.of(fixture("SYSTEM.reg")));
@@ -111,7 +135,8 @@ class DemoCommandTest {
     @Test
     void systemSummaryShowsTimesInUtcAndMachineLocalTime() {
         Element lastShutdown = html.selectFirst("tr[data-fact=lastShutdown]");
-        assertThat(lastShutdown.text()).containsPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\(machine-local .*[+-]\\d\\d:\\d\\d\\)");
+        assertThat(lastShutdown.text())
+                .containsPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\(machine-local .*[+-]\\d\\d:\\d\\d\\)");
         JsonNode runTime = json.get("run").get("runTime");
         assertThat(runTime.get("utc").asText()).isEqualTo("2026-01-01T00:00:00Z");
         assertThat(runTime.get("local").asText()).isNotEqualTo("2026-01-01T00:00:00Z");
@@ -119,7 +144,8 @@ class DemoCommandTest {
 
     @Test
     void appendixCitesTheServiceKeysWithTheirLastWriteTimes() {
-        assertThat(html.select("table.cited-keys tbody tr")).hasSize(json.get("citedKeys").size());
+        assertThat(html.select("table.cited-keys tbody tr"))
+                .hasSize(json.get("citedKeys").size());
         assertThat(json.get("citedKeys").size()).isGreaterThan(10);
         assertThat(html.selectFirst("table.cited-keys").text()).contains("ControlSet001\\Services\\W3SVC");
     }
@@ -130,7 +156,8 @@ class DemoCommandTest {
         assertThat(articles).hasSize(json.get("findings").size()).isNotEmpty();
         List<Integer> ranks = new ArrayList<>();
         for (Element a : articles) {
-            ranks.add(List.of("high", "medium", "low", "info").indexOf(a.selectFirst(".sev").text()));
+            ranks.add(List.of("high", "medium", "low", "info")
+                    .indexOf(a.selectFirst(".sev").text()));
         }
         assertThat(ranks).isSorted().doesNotContain(-1);
         Element netbt = html.selectFirst("article[data-finding-id=exposure.netbt:NetBT]");
@@ -152,7 +179,8 @@ class DemoCommandTest {
     @Test
     void hardeningPlanWalksThePaperStepsDownToNoListener() {
         JsonNode plan = json.get("hardeningPlan");
-        assertThat(plan.get(0).get("openPorts").asInt()).isEqualTo(json.get("listeners").size());
+        assertThat(plan.get(0).get("openPorts").asInt())
+                .isEqualTo(json.get("listeners").size());
         assertThat(plan.get(plan.size() - 1).get("openPorts").asInt()).isZero();
         List<String> titles = new ArrayList<>();
         plan.forEach(st -> titles.add(st.get("title").asText()));
@@ -172,10 +200,12 @@ class DemoCommandTest {
         assertThat(plan.get(0).get("remediation").isNull()).isTrue();
         List<String> gui = new ArrayList<>();
         plan.forEach(st -> gui.add(st.at("/remediation/guiPath").asText("")));
-        assertThat(gui).contains("services.msc: IIS Admin Service (IISADMIN) Properties, General tab, Startup Type: Disabled");
+        assertThat(gui)
+                .contains("services.msc: IIS Admin Service (IISADMIN) Properties, General tab, Startup Type: Disabled");
         // a DisplayName equal to the service name is not repeated
         assertThat(gui).contains("services.msc: Messenger Properties, General tab, Startup Type: Disabled");
-        assertThat(gui).anyMatch(g -> g.contains("WINS tab: Disable NetBIOS over TCP/IP"))
+        assertThat(gui)
+                .anyMatch(g -> g.contains("WINS tab: Disable NetBIOS over TCP/IP"))
                 .anyMatch(g -> g.startsWith("dcomcnfg: Default Protocols tab"));
         // SMBDeviceEnabled has no GUI: the paper sets it with regedit
         plan.forEach(st -> {
@@ -190,7 +220,8 @@ class DemoCommandTest {
             }
         }
         assertThat(html.select("table.hardening tr#step-" + iis).text())
-                .contains("In the GUI: services.msc: IIS Admin Service (IISADMIN) Properties, General tab, Startup Type: Disabled");
+                .contains(
+                        "In the GUI: services.msc: IIS Admin Service (IISADMIN) Properties, General tab, Startup Type: Disabled");
     }
 
     @Test

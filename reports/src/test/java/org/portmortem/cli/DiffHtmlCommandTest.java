@@ -35,22 +35,27 @@ class DiffHtmlCommandTest {
     @Test
     void thePageShowsTheServiceAndTheListenerThatDiffer() throws IOException {
         Path page = dir.resolve("diff.html");
-        CommandRun r = CommandRun.of("diff", TestImages.fixture("winxp-default").toString(), telnetCase().toString(),
-                "--html", page.toString());
+        CommandRun r = CommandRun.of(
+                "diff",
+                TestImages.fixture("winxp-default").toString(),
+                telnetCase().toString(),
+                "--html",
+                page.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("service  TlntSvr  start  A: 3  B: 2");
         Document html = Jsoup.parse(page.toFile(), "UTF-8");
         assertThat(html.title()).startsWith("PortMortem diff: ");
         assertThat(html.select("section#services h2").text()).isEqualTo("Services and drivers (1)");
-        assertThat(html.select("section#services th").eachText()).containsExactly("Subject", "Kind", "Field", "A", "B",
-                "Evidence (A)", "Evidence (B)");
+        assertThat(html.select("section#services th").eachText())
+                .containsExactly("Subject", "Kind", "Field", "A", "B", "Evidence (A)", "Evidence (B)");
         Element telnet = html.select("section#services tbody tr").first();
         assertThat(telnet.select("td").eachText()).startsWith("TlntSvr", "service", "start", "3", "2");
         assertThat(telnet.select("td").get(5).text()).contains("ControlSet001\\Services\\TlntSvr : Start = 3");
         assertThat(telnet.select("td").get(6).text()).contains("ControlSet001\\Services\\TlntSvr : Start = 2");
         assertThat(html.select("section#listeners tbody tr").eachText())
                 .anySatisfy(row -> assertThat(row).contains("TCP 0.0.0.0:23").contains("absent"));
-        assertThat(html.select("header").text()).contains("A: " + TestImages.fixture("winxp-default"))
+        assertThat(html.select("header").text())
+                .contains("A: " + TestImages.fixture("winxp-default"))
                 .contains("16 listeners predicted");
         selfContained(html);
     }
@@ -58,8 +63,12 @@ class DiffHtmlCommandTest {
     @Test
     void hostileNamesAreTextNeverMarkup() throws IOException {
         Path page = dir.resolve("hostile.html");
-        CommandRun r = CommandRun.of("diff", TestImages.fixture("winxp-default").toString(),
-                Fixtures.folder("hostile").toString(), "--html", page.toString());
+        CommandRun r = CommandRun.of(
+                "diff",
+                TestImages.fixture("winxp-default").toString(),
+                Fixtures.folder("hostile").toString(),
+                "--html",
+                page.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         String text = Files.readString(page);
         Document html = Jsoup.parse(text);
@@ -72,9 +81,11 @@ class DiffHtmlCommandTest {
 
     /** No script, image, frame, object or link: nothing can run and nothing is fetched; the policy says so too. */
     private static void selfContained(Document html) {
-        assertThat(html.select("script, img, iframe, object, embed, link, [src], [onerror], [onload]")).isEmpty();
+        assertThat(html.select("script, img, iframe, object, embed, link, [src], [onerror], [onload]"))
+                .isEmpty();
         assertThat(html.select("meta[http-equiv=Content-Security-Policy]").attr("content"))
-                .contains("default-src 'none'").contains("script-src 'none'");
+                .contains("default-src 'none'")
+                .contains("script-src 'none'");
         assertThat(html.select("style")).hasSize(1);
     }
 
@@ -82,12 +93,20 @@ class DiffHtmlCommandTest {
     void anHtmlPathThatIsAnInputIsRefusedAndTheFileIsUntouched() throws IOException {
         Path b = telnetCase();
         byte[] before = Files.readAllBytes(b.resolve("SYSTEM"));
-        CommandRun r = CommandRun.of("diff", TestImages.fixture("winxp-default").toString(), b.toString(), "--html",
+        CommandRun r = CommandRun.of(
+                "diff",
+                TestImages.fixture("winxp-default").toString(),
+                b.toString(),
+                "--html",
                 b.resolve("SYSTEM").toString());
         assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains("is the input");
         assertThat(Files.readAllBytes(b.resolve("SYSTEM"))).isEqualTo(before);
-        CommandRun log = CommandRun.of("diff", TestImages.fixture("winxp-default").toString(), b.toString(), "--html",
+        CommandRun log = CommandRun.of(
+                "diff",
+                TestImages.fixture("winxp-default").toString(),
+                b.toString(),
+                "--html",
                 b.resolve("system.LOG1").toString());
         assertThat(log.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(b.resolve("system.LOG1")).doesNotExist();

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
-import java.util.List;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.portmortem.hive.MemoryHive;
@@ -36,11 +36,17 @@ class DumpCommandTest {
         }
         assertThat(lines.get(0).get("key").asText()).isEqualTo("data-test");
         assertThat(lines.get(0).get("lastWritten").asText()).isEqualTo("2023-01-18T11:39:48.154060600Z");
-        JsonNode dword = lines.stream().filter(o -> "dword".equals(o.path("value").asText())).findFirst().orElseThrow();
+        JsonNode dword = lines.stream()
+                .filter(o -> "dword".equals(o.path("value").asText()))
+                .findFirst()
+                .orElseThrow();
         assertThat(dword.get("key").asText()).isEqualTo("data-test");
         assertThat(dword.get("type").asInt()).isEqualTo(4);
         assertThat(dword.get("raw").asText()).isEqualTo("2a000000");
-        JsonNode qword = lines.stream().filter(o -> "qword".equals(o.path("value").asText())).findFirst().orElseThrow();
+        JsonNode qword = lines.stream()
+                .filter(o -> "qword".equals(o.path("value").asText()))
+                .findFirst()
+                .orElseThrow();
         assertThat(qword.get("type").asInt()).isEqualTo(11);
         assertThat(qword.get("raw").asText()).isEqualTo("ffffffffffffffff");
         assertThat(lines).hasSize(1 + 9);
@@ -48,11 +54,14 @@ class DumpCommandTest {
 
     @Test
     void jsonLinesNameTheDefaultValueWithAnEmptyStringAndPathsOmitTheRootName() throws Exception {
-        String hive = CorpusLocation.hive("yarp/hives_for_tests/StringValuesHive").toString();
+        String hive =
+                CorpusLocation.hive("yarp/hives_for_tests/StringValuesHive").toString();
         CommandRun r = run("dump", hive, "--format", "jsonl");
         String[] lines = r.out().split("\n");
         assertThat(new ObjectMapper().readTree(lines[0]).get("key").asText()).isEmpty();
-        assertThat(r.out()).contains("{\"key\":\"key\",\"value\":\"\",\"type\":1,\"raw\":\"7400650073007400200042043504410442040000\"");
+        assertThat(r.out())
+                .contains(
+                        "{\"key\":\"key\",\"value\":\"\",\"type\":1,\"raw\":\"7400650073007400200042043504410442040000\"");
     }
 
     @Test
@@ -60,9 +69,11 @@ class DumpCommandTest {
         String hive = CorpusLocation.hive("dissect-regf/SYSTEM").toString();
         CommandRun r = run("dump", hive, "--key", "ControlSet001\\Services\\Tcpip", "--format", "csv");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).startsWith("path,value,type,data,lastWritten\r\n")
+        assertThat(r.out())
+                .startsWith("path,value,type,data,lastWritten\r\n")
                 .contains("ControlSet001\\Services\\Tcpip,,KEY,,2022-06-23T01:22:59.496154600Z\r\n")
-                .contains("ControlSet001\\Services\\Tcpip,Description,REG_SZ,\"'@%SystemRoot%\\system32\\tcpipcfg.dll,-50003\",\r\n")
+                .contains(
+                        "ControlSet001\\Services\\Tcpip,Description,REG_SZ,\"'@%SystemRoot%\\system32\\tcpipcfg.dll,-50003\",\r\n")
                 .contains("ControlSet001\\Services\\Tcpip,Start,REG_DWORD,0 (0x00000000),\r\n");
     }
 
@@ -71,9 +82,11 @@ class DumpCommandTest {
         String hive = CorpusLocation.hive("hivex/special").toString();
         CommandRun r = run("dump", hive);
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("[abcd_äöüß]  2014-01-10T21:06:02.718750Z\n")
+        assertThat(r.out())
+                .contains("[abcd_äöüß]  2014-01-10T21:06:02.718750Z\n")
                 .contains("\"symbols $£₤₧€\" = REG_DWORD: 0 (0x00000000)\n")
-                .contains("[zero\\x00key]").contains("\"zero\\x00val\" = REG_DWORD");
+                .contains("[zero\\x00key]")
+                .contains("\"zero\\x00val\" = REG_DWORD");
     }
 
     @Test
@@ -89,13 +102,18 @@ class DumpCommandTest {
         String creg = CorpusLocation.hive("dfwinreg/USER.DAT").toString();
         CommandRun r = run("dump", creg);
         assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(r.err().strip()).startsWith("portmortem: ").contains("USER.DAT").contains("CREG").doesNotContain("\n");
+        assertThat(r.err().strip())
+                .startsWith("portmortem: ")
+                .contains("USER.DAT")
+                .contains("CREG")
+                .doesNotContain("\n");
         assertThat(r.out()).isEmpty();
     }
 
     @Test
     void dirtyHiveReadWithoutLogsWarnsOnStderrThatItMayBeStale() {
-        String hive = CorpusLocation.hive("yarp/hives_for_tests/OldDirtyHive/OldDirtyHive").toString();
+        String hive = CorpusLocation.hive("yarp/hives_for_tests/OldDirtyHive/OldDirtyHive")
+                .toString();
         CommandRun withLogs = run("dump", hive, "--format", "jsonl");
         CommandRun noLogs = run("dump", hive, "--format", "jsonl", "--no-logs");
         assertThat(withLogs.err()).isEmpty();
@@ -107,8 +125,14 @@ class DumpCommandTest {
     void helpReadsLikeAManPage() {
         CommandRun r = run("dump", "--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("Usage: portmortem dump").contains("HIVE").contains("--key=PATH")
-                .contains("--format=FORMAT").contains("--no-logs").contains("Examples:").contains("Exit codes:");
+        assertThat(r.out())
+                .contains("Usage: portmortem dump")
+                .contains("HIVE")
+                .contains("--key=PATH")
+                .contains("--format=FORMAT")
+                .contains("--no-logs")
+                .contains("Examples:")
+                .contains("Exit codes:");
     }
 
     @Test
@@ -118,8 +142,13 @@ class DumpCommandTest {
         h.createKey("ControlSet001\\Services\\Odd").putValue("Weird", 0xFFFF0011, new byte[] {1, 2});
         Path file = dir.resolve("SYSTEM");
         HiveWriter.write(h, file, Instant.parse("2026-01-01T00:00:00Z"));
-        CommandRun json = run("dump", file.toString(), "--key", "HKLM\\SYSTEM\\CurrentControlSet\\Services\\Odd",
-                "--format", "jsonl");
+        CommandRun json = run(
+                "dump",
+                file.toString(),
+                "--key",
+                "HKLM\\SYSTEM\\CurrentControlSet\\Services\\Odd",
+                "--format",
+                "jsonl");
         assertThat(json.exit()).isZero();
         assertThat(json.out()).contains("\"value\":\"Weird\",\"type\":4294901777,");
         CommandRun text = run("dump", file.toString(), "--key", "/ControlSet001/Services/Odd");

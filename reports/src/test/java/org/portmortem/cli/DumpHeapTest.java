@@ -24,12 +24,24 @@ class DumpHeapTest {
         try {
             // The serial collector: with G1 an 8 MB heap is only eight regions, and the claim under test is
             // about what the reader allocates, not about region fragmentation.
-            Process p = new ProcessBuilder(List.of(java.toString(), "-Xmx8m", "-XX:+UseSerialGC", "-cp",
-                    System.getProperty("java.class.path"), PortMortemCommand.class.getName(), "dump", "--format", "jsonl",
-                    hive.toString()))
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            Process p = new ProcessBuilder(List.of(
+                            java.toString(),
+                            "-Xmx8m",
+                            "-XX:+UseSerialGC",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            PortMortemCommand.class.getName(),
+                            "dump",
+                            "--format",
+                            "jsonl",
+                            hive.toString()))
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
             assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
-            assertThat(p.exitValue()).as("exit code; stderr: %s", Files.readString(err)).isZero();
+            assertThat(p.exitValue())
+                    .as("exit code; stderr: %s", Files.readString(err))
+                    .isZero();
             try (var lines = Files.lines(out)) {
                 // 33,317 keys and 74,454 values
                 assertThat(lines.count()).isEqualTo(107_771L);

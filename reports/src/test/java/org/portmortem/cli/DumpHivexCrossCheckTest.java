@@ -1,6 +1,5 @@
 package org.portmortem.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,9 +51,13 @@ class DumpHivexCrossCheckTest {
         Path root = CorpusLocation.hives();
         List<Path> hives;
         try (Stream<Path> s = Files.walk(root)) {
-            hives = s.filter(Files::isRegularFile).filter(DumpHivexCrossCheckTest::isPrimaryRegf).sorted().collect(Collectors.toList());
+            hives = s.filter(Files::isRegularFile)
+                    .filter(DumpHivexCrossCheckTest::isPrimaryRegf)
+                    .sorted()
+                    .collect(Collectors.toList());
         }
-        return hives.stream().map(h -> DynamicTest.dynamicTest(root.relativize(h).toString(), () -> compare(h)));
+        return hives.stream()
+                .map(h -> DynamicTest.dynamicTest(root.relativize(h).toString(), () -> compare(h)));
     }
 
     private static void compare(Path hive) throws Exception {
@@ -77,7 +80,11 @@ class DumpHivexCrossCheckTest {
                 out.add("K|" + path);
                 continue;
             }
-            Value v = new Value(path, o.get("value").asText(), o.get("type").asInt(), HexFormat.of().parseHex(o.get("raw").asText()));
+            Value v = new Value(
+                    path,
+                    o.get("value").asText(),
+                    o.get("type").asInt(),
+                    HexFormat.of().parseHex(o.get("raw").asText()));
             out.add("V|" + path + "|" + xmlSafe(cutAtNul(v.name())) + "|" + asHivexShowsIt(v));
         }
         return out;
@@ -87,23 +94,43 @@ class DumpHivexCrossCheckTest {
     static String asHivexShowsIt(Value v) {
         byte[] raw = v.raw();
         switch (v.typeId()) {
-            case 1: case 2: case 6:
+            case 1:
+            case 2:
+            case 6:
                 String kind = v.typeId() == 1 ? "string" : v.typeId() == 2 ? "expand" : "link";
-                return validUtf16(raw, utf16NulAt(raw)) ? kind + "|" + xmlSafe(v.asString()) : "bad-" + kind + "|" + hex(raw);
+                return validUtf16(raw, utf16NulAt(raw))
+                        ? kind + "|" + xmlSafe(v.asString())
+                        : "bad-" + kind + "|" + hex(raw);
             case 7:
-                return validUtf16(raw, raw.length & ~1) ? "string-list|" + hivexStrings(raw).stream().map(DumpHivexCrossCheckTest::xmlSafe).collect(Collectors.joining("\u0001"))
+                return validUtf16(raw, raw.length & ~1)
+                        ? "string-list|"
+                                + hivexStrings(raw).stream()
+                                        .map(DumpHivexCrossCheckTest::xmlSafe)
+                                        .collect(Collectors.joining("\u0001"))
                         : "bad-string-list|" + hex(raw);
-            case 4: case 5:
+            case 4:
+            case 5:
                 // hivex prints its error value -1 for a DWORD without 4 bytes of data (SAM's typed default values)
                 return "int32|" + (raw.length == 4 ? v.asInt() : -1);
             case 11:
-                return "int64|" + (raw.length == 8 ? ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).getLong() : -1);
-            case 0: return "none|" + hex(raw);
-            case 3: return "binary|" + hex(raw);
-            case 8: return "resource-list|" + hex(raw);
-            case 9: return "resource-description|" + hex(raw);
-            case 10: return "resource-requirements|" + hex(raw);
-            default: return "unknown|" + hex(raw);
+                return "int64|"
+                        + (raw.length == 8
+                                ? ByteBuffer.wrap(raw)
+                                        .order(ByteOrder.LITTLE_ENDIAN)
+                                        .getLong()
+                                : -1);
+            case 0:
+                return "none|" + hex(raw);
+            case 3:
+                return "binary|" + hex(raw);
+            case 8:
+                return "resource-list|" + hex(raw);
+            case 9:
+                return "resource-description|" + hex(raw);
+            case 10:
+                return "resource-requirements|" + hex(raw);
+            default:
+                return "unknown|" + hex(raw);
         }
     }
 
@@ -112,7 +139,8 @@ class DumpHivexCrossCheckTest {
      * middle kept (PendingFileRenameOperations holds such pairs), trailing empty strings dropped.
      */
     static List<String> hivexStrings(byte[] raw) {
-        List<String> out = new ArrayList<>(List.of(new String(raw, 0, raw.length & ~1, StandardCharsets.UTF_16LE).split("\0", -1)));
+        List<String> out = new ArrayList<>(
+                List.of(new String(raw, 0, raw.length & ~1, StandardCharsets.UTF_16LE).split("\0", -1)));
         while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
             out.remove(out.size() - 1);
         }
@@ -167,12 +195,15 @@ class DumpHivexCrossCheckTest {
                             strings.clear();
                             if (!"string-list".equals(type)) {
                                 boolean base64 = "base64".equals(r.getAttributeValue(null, "encoding"));
-                                out.add(valuePrefix + (base64 ? hex(Base64.getMimeDecoder().decode(data == null ? "" : data)) : data));
+                                out.add(valuePrefix
+                                        + (base64
+                                                ? hex(Base64.getMimeDecoder().decode(data == null ? "" : data))
+                                                : data));
                                 valuePrefix = null;
                             }
                         }
                         case "string" -> text = new StringBuilder();
-                        default -> { }
+                        default -> {}
                     }
                 } else if (ev == XMLStreamConstants.CHARACTERS && text != null) {
                     text.append(r.getText());
@@ -186,14 +217,15 @@ class DumpHivexCrossCheckTest {
                         case "value" -> {
                             if (valuePrefix != null) {
                                 // hivex sometimes lists the final terminator as an empty string; Windows does not
-                                while (!strings.isEmpty() && strings.get(strings.size() - 1).isEmpty()) {
+                                while (!strings.isEmpty()
+                                        && strings.get(strings.size() - 1).isEmpty()) {
                                     strings.remove(strings.size() - 1);
                                 }
                                 out.add(valuePrefix + String.join("\u0001", strings));
                                 valuePrefix = null;
                             }
                         }
-                        default -> { }
+                        default -> {}
                     }
                 }
             }
@@ -229,7 +261,9 @@ class DumpHivexCrossCheckTest {
     }
 
     private static String cutNames(String path) {
-        return Stream.of(path.split("\\\\", -1)).map(DumpHivexCrossCheckTest::cutAtNul).collect(Collectors.joining("\\"));
+        return Stream.of(path.split("\\\\", -1))
+                .map(DumpHivexCrossCheckTest::cutAtNul)
+                .collect(Collectors.joining("\\"));
     }
 
     private static String cutAtNul(String s) {
@@ -253,8 +287,15 @@ class DumpHivexCrossCheckTest {
     static boolean isPrimaryRegf(Path p) {
         try (InputStream in = Files.newInputStream(p)) {
             byte[] head = in.readNBytes(32);
-            return head.length == 32 && head[0] == 'r' && head[1] == 'e' && head[2] == 'g' && head[3] == 'f'
-                    && head[28] == 0 && head[29] == 0 && head[30] == 0 && head[31] == 0;
+            return head.length == 32
+                    && head[0] == 'r'
+                    && head[1] == 'e'
+                    && head[2] == 'g'
+                    && head[3] == 'f'
+                    && head[28] == 0
+                    && head[29] == 0
+                    && head[30] == 0
+                    && head[31] == 0;
         } catch (IOException e) {
             return false;
         }

@@ -31,7 +31,8 @@ class DumpJsonLinesBytesTest {
         for (char c = 0; c < 0x100; c++) {
             every.append(c);
         }
-        String awkward = every + "\"\\/ \u2028\u20ac\uffff \ud83d\ude00 lone high \ud83d, lone low \ude00 end high \ud83d";
+        String awkward =
+                every + "\"\\/ \u2028\u20ac\uffff \ud83d\ude00 lone high \ud83d, lone low \ude00 end high \ud83d";
         MemoryHive h = MemoryHive.empty("crafted", "ROOT");
         MemoryHive.MemoryKey k = h.createKey("A\"b\\c\nd" + awkward);
         k.setLastWritten(Instant.parse("2024-02-29T23:59:59.1234567Z"));
@@ -39,7 +40,8 @@ class DumpJsonLinesBytesTest {
         k.putValue("", 0xFFFF0011, new byte[] {0, 1, (byte) 0xab, (byte) 0xff});
         h.createKey("\ud800\ud800\udc00");
         byte[] viaWriter = throughWriter(h);
-        assertThat(new String(viaWriter, StandardCharsets.UTF_8)).contains("\\u0001", "\\n", "\\\"", "?", "\ud83d\ude00");
+        assertThat(new String(viaWriter, StandardCharsets.UTF_8))
+                .contains("\\u0001", "\\n", "\\\"", "?", "\ud83d\ude00");
         assertThat(throughBytes(h)).isEqualTo(viaWriter);
     }
 
@@ -47,7 +49,7 @@ class DumpJsonLinesBytesTest {
     void standardOutputInAnotherEncodingKeepsTheWriterPath() {
         assertThat(StandardOutput.create().utf8Bytes().isPresent())
                 .isEqualTo(java.nio.charset.Charset.defaultCharset().equals(StandardCharsets.UTF_8)
-                        && System.getProperty("sun.stdout.encoding") == null
+                                && System.getProperty("sun.stdout.encoding") == null
                         || "UTF-8".equalsIgnoreCase(System.getProperty("sun.stdout.encoding")));
     }
 

@@ -1,6 +1,5 @@
 package org.portmortem.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,21 +52,39 @@ import org.junit.jupiter.api.TestFactory;
  */
 class DumpReglookupCrossCheckTest {
     /** Hives where reglookup drops readable keys around damage (see the class comment). */
-    private static final Set<String> REGLOOKUP_DROPS_MORE = Set.of("SAMBadHBinHeader", "corrupt_sub_key_list.hiv",
-            "DeletedDataHiveTruncated", "TruncatedNameHive");
+    private static final Set<String> REGLOOKUP_DROPS_MORE =
+            Set.of("SAMBadHBinHeader", "corrupt_sub_key_list.hiv", "DeletedDataHiveTruncated", "TruncatedNameHive");
+
     private static final String NULL_DATA = "(null)";
     /** Data longer than this may be stored as big data, which reglookup reads wrongly. */
     static final int SEGMENT_SIZE = 16344;
-    private static final String[] TYPE_NAMES = {"NONE", "SZ", "EXPAND_SZ", "BINARY", "DWORD", "DWORD_BE", "LINK",
-        "MULTI_SZ", "RSRC_LIST", "RSRC_DESC", "RSRC_REQ_LIST", "QWORD"};
+
+    private static final String[] TYPE_NAMES = {
+        "NONE",
+        "SZ",
+        "EXPAND_SZ",
+        "BINARY",
+        "DWORD",
+        "DWORD_BE",
+        "LINK",
+        "MULTI_SZ",
+        "RSRC_LIST",
+        "RSRC_DESC",
+        "RSRC_REQ_LIST",
+        "QWORD"
+    };
 
     @TestFactory
     Stream<DynamicTest> dumpMatchesReglookupOnEveryCorpusHiveItReads() throws IOException {
         assumeTrue(DumpHivexCrossCheckTest.toolPresent("reglookup"), "reglookup is not installed; cross-check skipped");
         Path root = CorpusLocation.hives();
         try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(Files::isRegularFile).filter(DumpHivexCrossCheckTest::isPrimaryRegf).sorted()
-                    .collect(Collectors.toList()).stream()
+            return s
+                    .filter(Files::isRegularFile)
+                    .filter(DumpHivexCrossCheckTest::isPrimaryRegf)
+                    .sorted()
+                    .collect(Collectors.toList())
+                    .stream()
                     .map(h -> DynamicTest.dynamicTest(root.relativize(h).toString(), () -> compare(h)));
         }
     }
@@ -76,7 +93,10 @@ class DumpReglookupCrossCheckTest {
         Path theirsFile = ToolComparison.runTool(hive, "reglookup", "-H", hive.toString());
         Path jsonl = ToolComparison.dumpJsonl(hive);
         try {
-            ToolComparison.assertSameFacts("reglookup", reglookupFacts(theirsFile), dumpFacts(jsonl),
+            ToolComparison.assertSameFacts(
+                    "reglookup",
+                    reglookupFacts(theirsFile),
+                    dumpFacts(jsonl),
                     REGLOOKUP_DROPS_MORE.contains(hive.getFileName().toString()));
         } finally {
             Files.deleteIfExists(theirsFile);
@@ -108,9 +128,14 @@ class DumpReglookupCrossCheckTest {
 
     private static String reglookupData(String type, String data) {
         switch (type) {
-            case "SZ": case "EXPAND_SZ": case "LINK": case "MULTI_SZ":
+            case "SZ":
+            case "EXPAND_SZ":
+            case "LINK":
+            case "MULTI_SZ":
                 return "";
-            case "DWORD": case "DWORD_BE": case "QWORD":
+            case "DWORD":
+            case "DWORD_BE":
+            case "QWORD":
                 return data;
             default:
                 byte[] bytes = unescape(data);
@@ -135,7 +160,8 @@ class DumpReglookupCrossCheckTest {
     private static Set<String> dumpFacts(Path jsonl) throws IOException {
         Set<String> out = new HashSet<>();
         for (JsonNode o : ToolComparison.dumpLines(jsonl)) {
-            List<String> names = Stream.of(o.get("key").asText().split("\\\\", -1)).map(DumpReglookupCrossCheckTest::cutAtNul)
+            List<String> names = Stream.of(o.get("key").asText().split("\\\\", -1))
+                    .map(DumpReglookupCrossCheckTest::cutAtNul)
                     .collect(Collectors.toList());
             String path = "/" + String.join("/", names);
             boolean plainPath = names.stream().allMatch(n -> plain(n) && n.indexOf('/') < 0);
@@ -150,7 +176,8 @@ class DumpReglookupCrossCheckTest {
             if (plainPath && plain(name) && name.indexOf('/') < 0) {
                 int type = o.get("type").asInt();
                 byte[] raw = HexFormat.of().parseHex(o.get("raw").asText());
-                String typeName = type >= 0 && type < TYPE_NAMES.length ? TYPE_NAMES[type] : String.format("0x%08X", type);
+                String typeName =
+                        type >= 0 && type < TYPE_NAMES.length ? TYPE_NAMES[type] : String.format("0x%08X", type);
                 out.add("V|" + full + "|" + typeName + "|" + dataAsReglookupShowsIt(typeName, raw));
             }
         }
@@ -164,21 +191,38 @@ class DumpReglookupCrossCheckTest {
 
     private static String dataAsReglookupShowsIt(String typeName, byte[] raw) {
         switch (typeName) {
-            case "SZ": case "EXPAND_SZ": case "LINK": case "MULTI_SZ":
+            case "SZ":
+            case "EXPAND_SZ":
+            case "LINK":
+            case "MULTI_SZ":
                 return "";
             default:
                 break;
         }
         if (raw.length == 0) {
             return typeName.equals("DWORD") || typeName.equals("DWORD_BE") || typeName.equals("QWORD")
-                    ? NULL_DATA : HexFormat.of().formatHex(NULL_DATA.getBytes(StandardCharsets.US_ASCII));
+                    ? NULL_DATA
+                    : HexFormat.of().formatHex(NULL_DATA.getBytes(StandardCharsets.US_ASCII));
         }
         switch (typeName) {
-            case "DWORD": case "DWORD_BE":
+            case "DWORD":
+            case "DWORD_BE":
                 ByteOrder order = typeName.equals("DWORD") ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
-                return raw.length == 4 ? String.format(Locale.ROOT, "0x%08X", ByteBuffer.wrap(raw).order(order).getInt()) : "?" + raw.length;
+                return raw.length == 4
+                        ? String.format(
+                                Locale.ROOT,
+                                "0x%08X",
+                                ByteBuffer.wrap(raw).order(order).getInt())
+                        : "?" + raw.length;
             case "QWORD":
-                return raw.length == 8 ? String.format(Locale.ROOT, "0x%016X", ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).getLong()) : "?" + raw.length;
+                return raw.length == 8
+                        ? String.format(
+                                Locale.ROOT,
+                                "0x%016X",
+                                ByteBuffer.wrap(raw)
+                                        .order(ByteOrder.LITTLE_ENDIAN)
+                                        .getLong())
+                        : "?" + raw.length;
             default:
                 return raw.length > SEGMENT_SIZE ? "big data" : HexFormat.of().formatHex(raw);
         }

@@ -64,16 +64,21 @@ class ExitCodeTest {
     void aBugExitsFourWithOneLineThatNamesNoJavaClass() {
         CommandRun r = withFailing("fail", "bug");
         assertThat(r.exit()).isEqualTo(ExitCode.INTERNAL_ERROR);
-        assertThat(r.err().lines().toList()).containsExactly("portmortem: internal error: illegal state (wrapped null"
-                + " pointer: x is null); this is a bug; run again with --debug for the stack trace");
+        assertThat(r.err().lines().toList())
+                .containsExactly("portmortem: internal error: illegal state (wrapped null"
+                        + " pointer: x is null); this is a bug; run again with --debug for the stack trace");
     }
 
     @Test
     void outOfMemoryExitsFourWithTheHeapHint() {
         CommandRun r = withFailing("fail", "oom");
         assertThat(r.exit()).isEqualTo(ExitCode.INTERNAL_ERROR);
-        assertThat(r.err().lines().toList()).singleElement().asString()
-                .contains("out of memory").contains("PORTMORTEM_JAVA_OPTS=-Xmx4g").doesNotContain("Error");
+        assertThat(r.err().lines().toList())
+                .singleElement()
+                .asString()
+                .contains("out of memory")
+                .contains("PORTMORTEM_JAVA_OPTS=-Xmx4g")
+                .doesNotContain("Error");
     }
 
     @Test
@@ -85,10 +90,13 @@ class ExitCodeTest {
 
     @Test
     void debugAfterTheSubcommandPrintsTheStackTrace() {
-        assertThat(withFailing("fail", "bug", "--debug").err()).contains("java.lang.IllegalStateException")
+        assertThat(withFailing("fail", "bug", "--debug").err())
+                .contains("java.lang.IllegalStateException")
                 .contains("\tat org.portmortem.cli.ExitCodeTest$Failing.call");
-        assertThat(withFailing("--debug", "fail", "bug").err()).contains("\tat org.portmortem.cli.ExitCodeTest$Failing.call");
-        CommandRun missing = CommandRun.of("listeners", "--system", dir.resolve("nope").toString(), "--debug");
+        assertThat(withFailing("--debug", "fail", "bug").err())
+                .contains("\tat org.portmortem.cli.ExitCodeTest$Failing.call");
+        CommandRun missing =
+                CommandRun.of("listeners", "--system", dir.resolve("nope").toString(), "--debug");
         assertThat(missing.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(missing.err()).contains("\tat org.portmortem.cases.CaseFiles");
     }
@@ -104,7 +112,8 @@ class ExitCodeTest {
     }
 
     private Path regf(String name, MemoryHive hive) throws IOException {
-        return HiveWriter.write(hive, dir.resolve(name), Instant.parse("2020-01-01T00:00:00Z")).file();
+        return HiveWriter.write(hive, dir.resolve(name), Instant.parse("2020-01-01T00:00:00Z"))
+                .file();
     }
 
     private Path ntuser() throws IOException {
@@ -123,8 +132,12 @@ class ExitCodeTest {
 
     private void assertRefusedNaming(CommandRun r, Path file, String kind) {
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(r.err().lines().toList()).singleElement().asString()
-                .contains(file.toString()).contains("is a " + kind + " hive").doesNotContain("Exception");
+        assertThat(r.err().lines().toList())
+                .singleElement()
+                .asString()
+                .contains(file.toString())
+                .contains("is a " + kind + " hive")
+                .doesNotContain("Exception");
     }
 
     @ParameterizedTest
@@ -132,7 +145,13 @@ class ExitCodeTest {
     void aSystemHiveGivenAsSoftwareIsRefusedNamingItsKind(String command) {
         Path system = xp.resolve("SYSTEM.reg");
         CommandRun r = command.equals("analyze")
-                ? CommandRun.of(command, "--system", system.toString(), "--software", system.toString(), "-o",
+                ? CommandRun.of(
+                        command,
+                        "--system",
+                        system.toString(),
+                        "--software",
+                        system.toString(),
+                        "-o",
                         dir.resolve("r.html").toString())
                 : CommandRun.of(command, "--system", system.toString(), "--software", system.toString());
         assertRefusedNaming(r, system, "SYSTEM");
@@ -142,16 +161,22 @@ class ExitCodeTest {
     @Test
     void anNtuserHiveGivenAsSoftwareIsRefused() throws IOException {
         Path ntuser = ntuser();
-        assertRefusedNaming(CommandRun.of("listeners", "--system", xp.resolve("SYSTEM.reg").toString(), "--software",
-                ntuser.toString()), ntuser, "NTUSER.DAT");
+        assertRefusedNaming(
+                CommandRun.of(
+                        "listeners", "--system", xp.resolve("SYSTEM.reg").toString(), "--software", ntuser.toString()),
+                ntuser,
+                "NTUSER.DAT");
     }
 
     @Test
     void aSamHiveGivenAsSystemOrSoftwareIsRefused() throws IOException {
         Path sam = sam();
         assertRefusedNaming(CommandRun.of("services", "--system", sam.toString()), sam, "SAM");
-        assertRefusedNaming(CommandRun.of("services", "--system", xp.resolve("SYSTEM.reg").toString(), "--software",
-                sam.toString()), sam, "SAM");
+        assertRefusedNaming(
+                CommandRun.of(
+                        "services", "--system", xp.resolve("SYSTEM.reg").toString(), "--software", sam.toString()),
+                sam,
+                "SAM");
     }
 
     @Test
@@ -172,7 +197,12 @@ class ExitCodeTest {
         CommandRun r = CommandRun.of(command, "--system", system.toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
         assertThat(r.out() + r.err()).doesNotContain("Exception");
-        CommandRun analyze = CommandRun.of("analyze", "--system", system.toString(), "-o", dir.resolve("r.html").toString());
+        CommandRun analyze = CommandRun.of(
+                "analyze",
+                "--system",
+                system.toString(),
+                "-o",
+                dir.resolve("r.html").toString());
         assertThat(analyze.exit()).as(analyze.err()).isEqualTo(ExitCode.OK);
         assertThat(Files.readString(dir.resolve("r.html"))).contains("ProductType is missing");
     }
@@ -180,9 +210,16 @@ class ExitCodeTest {
     @Test
     void convertOntoAFolderIsOneLineNamingItWithoutAJavaClassName() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("out").resolve("inner"));
-        CommandRun r = CommandRun.of("convert", "--force", xp.resolve("SYSTEM.reg").toString(), folder.getParent().toString());
+        CommandRun r = CommandRun.of(
+                "convert",
+                "--force",
+                xp.resolve("SYSTEM.reg").toString(),
+                folder.getParent().toString());
         assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(r.err().lines().toList()).singleElement().asString().contains(folder.getParent().toString())
+        assertThat(r.err().lines().toList())
+                .singleElement()
+                .asString()
+                .contains(folder.getParent().toString())
                 .doesNotContain("Exception");
     }
 

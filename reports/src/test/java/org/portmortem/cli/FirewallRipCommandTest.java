@@ -35,9 +35,12 @@ class FirewallRipCommandTest {
         try (Hive text = Hive.open(referenceSoftware())) {
             MemoryHive h = MemoryHive.copyOf(text);
             h.createKey(POLICY + "\\DomainProfile").putValue("EnableFirewall", ValueType.REG_DWORD.id(), new byte[4]);
-            h.createKey(POLICY + "\\FirewallRules").putValue("RemoteMgmt", ValueType.REG_SZ.id(),
-                    "v2.10|Action=Allow|Active=TRUE|Dir=In|Protocol=6|LPort=5985|Profile=Domain|Name=WinRM|\0"
-                            .getBytes(StandardCharsets.UTF_16LE));
+            h.createKey(POLICY + "\\FirewallRules")
+                    .putValue(
+                            "RemoteMgmt",
+                            ValueType.REG_SZ.id(),
+                            "v2.10|Action=Allow|Active=TRUE|Dir=In|Protocol=6|LPort=5985|Profile=Domain|Name=WinRM|\0"
+                                    .getBytes(StandardCharsets.UTF_16LE));
             HiveWriter.write(h, regf, Instant.parse("2011-05-02T08:30:00Z"));
         }
         return regf;
@@ -48,20 +51,24 @@ class FirewallRipCommandTest {
             throws IOException {
         CommandRun r = CommandRun.of("rip", "-r", withDomainPolicy(dir).toString(), "-p", "firewall");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).startsWith("firewall v.PortMortem\n(System, Software) Lists Windows Firewall")
+        assertThat(r.out())
+                .startsWith("firewall v.PortMortem\n(System, Software) Lists Windows Firewall")
                 .contains(POLICY + "\\DomainProfile\nLastWrite Time 2011-05-02 08:30:00Z\n  EnableFirewall = 0\n")
                 .contains(POLICY + "\\StandardProfile not found.\n")
                 .contains(POLICY + "\\PrivateProfile not found.\n")
                 .contains(POLICY + "\\PublicProfile not found.\n")
-                .contains(POLICY + "\\FirewallRules\nLastWrite Time 2011-05-02 08:30:00Z\n"
-                        + "  RemoteMgmt = Action=Allow Active=TRUE Dir=In Protocol=6 LPort=5985 Profile=Domain Name=WinRM\n");
+                .contains(
+                        POLICY + "\\FirewallRules\nLastWrite Time 2011-05-02 08:30:00Z\n"
+                                + "  RemoteMgmt = Action=Allow Active=TRUE Dir=In Protocol=6 LPort=5985 Profile=Domain Name=WinRM\n");
     }
 
     @Test
     void theSoftwareProfileRunsFirewallAndSaysWhenThereIsNoFirewallPolicy() {
         CommandRun r = CommandRun.of("rip", "-r", referenceSoftware().toString(), "-f", "software");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("firewall v.PortMortem\n").contains("\n" + POLICY + " not found.\n")
+        assertThat(r.out())
+                .contains("firewall v.PortMortem\n")
+                .contains("\n" + POLICY + " not found.\n")
                 .doesNotContain("Error: ");
     }
 
@@ -74,7 +81,9 @@ class FirewallRipCommandTest {
         HiveWriter.write(user, ntuser, Instant.parse("2011-05-02T08:30:00Z"));
         CommandRun r = CommandRun.of("rip", "-r", ntuser.toString(), "-p", "firewall");
         assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(r.err().strip()).doesNotContain("\n").contains("NTUSER.DAT")
+        assertThat(r.err().strip())
+                .doesNotContain("\n")
+                .contains("NTUSER.DAT")
                 .contains("is a NTUSER hive; plugin firewall reads SYSTEM or SOFTWARE hives");
     }
 }

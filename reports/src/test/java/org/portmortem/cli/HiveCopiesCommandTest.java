@@ -35,8 +35,15 @@ class HiveCopiesCommandTest {
     @Test
     void aServiceMadeAutomaticAfterTheRegBackCopyIsShownWithTheListenerItOpens() throws IOException {
         Path json = dir.resolve("r.json");
-        CommandRun r = CommandRun.of("analyze", caseWithRegBack().toString(), "-o", dir.resolve("r.html").toString(),
-                "--json", json.toString(), "--timestamp", "2026-01-01T00:00:00Z");
+        CommandRun r = CommandRun.of(
+                "analyze",
+                caseWithRegBack().toString(),
+                "-o",
+                dir.resolve("r.html").toString(),
+                "--json",
+                json.toString(),
+                "--timestamp",
+                "2026-01-01T00:00:00Z");
         assertThat(r.exit()).as(r.err()).isIn(0, 1);
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         JsonNode copies = report.get("hiveCopies");
@@ -47,8 +54,9 @@ class HiveCopiesCommandTest {
         assertThat(repair.get("differences")).isEmpty();
         List<String> diffs = new ArrayList<>();
         for (JsonNode d : regback.get("differences")) {
-            diffs.add(d.get("kind").asText() + " " + d.get("subject").asText() + " " + d.get("field").asText() + " "
-                    + d.get("live").asText() + " -> " + d.get("copy").asText());
+            diffs.add(d.get("kind").asText() + " " + d.get("subject").asText() + " "
+                    + d.get("field").asText() + " " + d.get("live").asText() + " -> "
+                    + d.get("copy").asText());
             if (d.get("kind").asText().equals("service")) {
                 assertThat(d.get("liveEvidence").get(0).get("keyPath").asText()).endsWith("Services\\TlntSvr");
                 assertThat(d.get("copyEvidence").get(0).get("data").asText()).contains("3");
@@ -57,9 +65,13 @@ class HiveCopiesCommandTest {
         assertThat(diffs).contains("service TlntSvr start 2 -> 3");
         assertThat(diffs).anyMatch(d -> d.startsWith("listener TCP 0.0.0.0:23 ") && d.endsWith("predicted -> null"));
         assertThat(diffs.stream().filter(d -> d.startsWith("service"))).hasSize(1);
-        assertThat(report.get("warnings").toString()).contains("other hive sets in the case").contains("regback")
+        assertThat(report.get("warnings").toString())
+                .contains("other hive sets in the case")
+                .contains("regback")
                 .contains("repair");
-        assertThat(Files.readString(dir.resolve("r.html"))).contains("id=\"hive-copies\"").contains("TlntSvr");
+        assertThat(Files.readString(dir.resolve("r.html")))
+                .contains("id=\"hive-copies\"")
+                .contains("TlntSvr");
     }
 
     @Test
@@ -67,11 +79,17 @@ class HiveCopiesCommandTest {
         Path changed = caseWithRegBack().resolve("C/WINDOWS/system32/config");
         CommandRun r = CommandRun.of("diff", TestImages.fixture("winxp-default").toString(), changed.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("service  TlntSvr  start  A: 3  B: 2").containsPattern("listener  TCP 0\\.0\\.0\\.0:23 .*A: absent  B: predicted");
+        assertThat(r.out())
+                .contains("service  TlntSvr  start  A: 3  B: 2")
+                .containsPattern("listener  TCP 0\\.0\\.0\\.0:23 .*A: absent  B: predicted");
         // Each side's pipeline warnings, as analyze reports them, say which case they are about.
         assertThat(r.err()).contains("portmortem: warning: B: other hive sets in the case");
-        CommandRun same = CommandRun.of("diff", TestImages.fixture("winxp-default").toString(),
-                TestImages.fixture("winxp-default").toString(), "--format", "json");
+        CommandRun same = CommandRun.of(
+                "diff",
+                TestImages.fixture("winxp-default").toString(),
+                TestImages.fixture("winxp-default").toString(),
+                "--format",
+                "json");
         assertThat(same.exit()).as(same.err()).isZero();
         assertThat(new ObjectMapper().readTree(same.out())).isEmpty();
     }

@@ -32,6 +32,7 @@ import org.portmortem.testing.SharedFolder;
 class HiveInImageCommandTest {
     @TempDir
     static Path dir;
+
     static Path raw;
     static Path e01;
     static Path xpSystem;
@@ -46,7 +47,8 @@ class HiveInImageCommandTest {
         Files.copy(dirty.resolveSibling("SYSTEM_B.LOG1"), config.resolve("SYSTEM.LOG1"));
         Files.copy(dirty.resolveSibling("SYSTEM_B.LOG2"), config.resolve("SYSTEM.LOG2"));
         TestImages.windowsTree(tree.resolve("Windows.old"), "winxp-default", "WINDOWS");
-        Path cut = Files.createDirectories(tree.resolve("WINNT/system32/config")).resolve("SYSTEM");
+        Path cut =
+                Files.createDirectories(tree.resolve("WINNT/system32/config")).resolve("SYSTEM");
         try (InputStream in = Files.newInputStream(cutFrom)) {
             Files.write(cut, in.readNBytes(100_000));
         }
@@ -69,30 +71,59 @@ class HiveInImageCommandTest {
 
     @Test
     void dumpOfAHiveInsideAnImageIsTheDumpOfTheFileItself() {
-        CommandRun fromImage = CommandRun.of("dump", e01.toString(), "--hive-path", "windows/SYSTEM32/Config/system",
-                "--volume", "2", "--key", "ControlSet001\\Services\\Tcpip", "--format", "jsonl");
+        CommandRun fromImage = CommandRun.of(
+                "dump",
+                e01.toString(),
+                "--hive-path",
+                "windows/SYSTEM32/Config/system",
+                "--volume",
+                "2",
+                "--key",
+                "ControlSet001\\Services\\Tcpip",
+                "--format",
+                "jsonl");
         assertThat(fromImage.exit()).as(fromImage.err()).isZero();
-        CommandRun fromFile = CommandRun.of("dump", xpSystem.toString(), "--key", "ControlSet001\\Services\\Tcpip",
-                "--format", "jsonl");
+        CommandRun fromFile = CommandRun.of(
+                "dump", xpSystem.toString(), "--key", "ControlSet001\\Services\\Tcpip", "--format", "jsonl");
         assertThat(fromImage.out()).isNotEmpty().isEqualTo(fromFile.out());
-        assertThat(fromImage.err()).contains("portmortem: note: hive copied out of " + e01
-                + " (volume 2) : WINDOWS/system32/config/SYSTEM (E01, offset 52428800, MFT entry");
+        assertThat(fromImage.err())
+                .contains("portmortem: note: hive copied out of " + e01
+                        + " (volume 2) : WINDOWS/system32/config/SYSTEM (E01, offset 52428800, MFT entry");
         noTemporaryPath(fromImage);
     }
 
     @Test
     void ripOfADirtyHiveInsideAnImageReplaysTheLogsCopiedOutBesideIt() {
-        CommandRun r = CommandRun.of("rip", "-r", e01.toString(), "--hive-path", "Windows/System32/config/SYSTEM",
-                "--volume", "1", "-p", "compname");
-        assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("PortMortem: hive copied out of " + e01 + " (volume 1) : Windows/System32/config/SYSTEM")
-                .contains("with SYSTEM.LOG1 (MFT entry").contains("SYSTEM.LOG2 (MFT entry")
-                .contains("PortMortem: transaction logs replayed in memory");
-        CommandRun direct = CommandRun.of("rip", "-r", SharedFolder.corpus("hives/regipy/SYSTEM_B").toString(), "-p",
+        CommandRun r = CommandRun.of(
+                "rip",
+                "-r",
+                e01.toString(),
+                "--hive-path",
+                "Windows/System32/config/SYSTEM",
+                "--volume",
+                "1",
+                "-p",
                 "compname");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("PortMortem: hive copied out of " + e01 + " (volume 1) : Windows/System32/config/SYSTEM")
+                .contains("with SYSTEM.LOG1 (MFT entry")
+                .contains("SYSTEM.LOG2 (MFT entry")
+                .contains("PortMortem: transaction logs replayed in memory");
+        CommandRun direct = CommandRun.of(
+                "rip", "-r", SharedFolder.corpus("hives/regipy/SYSTEM_B").toString(), "-p", "compname");
         assertThat(withoutOwnLines(r.out())).isNotEmpty().isEqualTo(withoutOwnLines(direct.out()));
-        CommandRun stale = CommandRun.of("rip", "-r", e01.toString(), "--hive-path", "Windows/System32/config/SYSTEM",
-                "--volume", "1", "-p", "compname", "--no-logs");
+        CommandRun stale = CommandRun.of(
+                "rip",
+                "-r",
+                e01.toString(),
+                "--hive-path",
+                "Windows/System32/config/SYSTEM",
+                "--volume",
+                "1",
+                "-p",
+                "compname",
+                "--no-logs");
         assertThat(stale.out()).doesNotContain("transaction logs replayed").contains("PortMortem: the hive is dirty");
         noTemporaryPath(r);
         noTemporaryPath(stale);
@@ -104,8 +135,18 @@ class HiveInImageCommandTest {
 
     @Test
     void ripJsonCarriesTheImageProvenanceAsAnalyzeDoes() throws IOException {
-        CommandRun r = CommandRun.of("rip", "-r", e01.toString(), "--hive-path", "WINDOWS/system32/config/SYSTEM",
-                "--volume", "2", "-p", "compname", "--format", "json");
+        CommandRun r = CommandRun.of(
+                "rip",
+                "-r",
+                e01.toString(),
+                "--hive-path",
+                "WINDOWS/system32/config/SYSTEM",
+                "--volume",
+                "2",
+                "-p",
+                "compname",
+                "--format",
+                "json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode image = new ObjectMapper().readTree(r.out()).get("image");
         assertThat(image.get("path").asText()).isEqualTo(e01.toString());
@@ -116,7 +157,12 @@ class HiveInImageCommandTest {
         assertThat(image.get("pathInImage").asText()).isEqualTo("WINDOWS/system32/config/SYSTEM");
         assertThat(image.get("mftEntry").asLong()).isPositive();
         assertThat(image.get("sha256").get(0).get("sha256").asText()).hasSize(64);
-        assertThat(image.get("times").get("standardInformation").get("born").get("utc").asText()).endsWith("Z");
+        assertThat(image.get("times")
+                        .get("standardInformation")
+                        .get("born")
+                        .get("utc")
+                        .asText())
+                .endsWith("Z");
         CommandRun plain = CommandRun.of("rip", "-r", xpSystem.toString(), "-p", "compname", "--format", "json");
         assertThat(new ObjectMapper().readTree(plain.out()).has("image")).isFalse();
     }
@@ -125,7 +171,8 @@ class HiveInImageCommandTest {
     void aHivePathOnTwoVolumesIsRefusedListingBoth() {
         CommandRun r = CommandRun.of("dump", raw.toString(), "--hive-path", "windows/system32/config/system");
         assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
-        assertThat(r.err()).contains("is on 2 volumes; choose one with --volume N")
+        assertThat(r.err())
+                .contains("is on 2 volumes; choose one with --volume N")
                 .contains(raw + " (volume 1) : Windows/System32/config/SYSTEM")
                 .contains(raw + " (volume 2) : WINDOWS/system32/config/SYSTEM");
         noTemporaryPath(r);
@@ -136,18 +183,29 @@ class HiveInImageCommandTest {
         CommandRun bare = CommandRun.of("dump", e01.toString());
         assertThat(bare.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(bare.err()).contains("is a disk image (E01): name the hive in it with --hive-path");
-        CommandRun missing = CommandRun.of("rip", "-r", e01.toString(), "--hive-path", "Windows/System32/config/SAM",
-                "-p", "compname");
+        CommandRun missing = CommandRun.of(
+                "rip", "-r", e01.toString(), "--hive-path", "Windows/System32/config/SAM", "-p", "compname");
         assertThat(missing.exit()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(missing.err().strip()).doesNotContain("\n").contains(e01 + ": no file Windows/System32/config/SAM on any"
-                + " NTFS volume; volumes: volume 1 (NTFS \"THREE\"");
+        assertThat(missing.err().strip())
+                .doesNotContain("\n")
+                .contains(e01 + ": no file Windows/System32/config/SAM on any"
+                        + " NTFS volume; volumes: volume 1 (NTFS \"THREE\"");
     }
 
     @Test
     void nothingIsWrittenBesideTheImage() throws IOException {
         List<Path> before = listing(dir.resolve("e01"));
-        assertThat(CommandRun.of("dump", e01.toString(), "--hive-path", "Windows/System32/config/SYSTEM", "--volume", "1",
-                "--key", "Select").exit()).isZero();
+        assertThat(CommandRun.of(
+                                "dump",
+                                e01.toString(),
+                                "--hive-path",
+                                "Windows/System32/config/SYSTEM",
+                                "--volume",
+                                "1",
+                                "--key",
+                                "Select")
+                        .exit())
+                .isZero();
         assertThat(listing(dir.resolve("e01"))).isEqualTo(before);
     }
 
@@ -161,8 +219,11 @@ class HiveInImageCommandTest {
     void imageNumbersEveryInstallationOfAVolume() {
         CommandRun r = CommandRun.of("image", raw.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("installation 1.1  WINNT  ").contains("installation 1.2  Windows  computer DESKTOP-")
-                .contains("installation 1.3  Windows.old/WINDOWS  computer WINXP  Microsoft Windows XP").contains("installation 2.1  WINDOWS  ")
+        assertThat(r.out())
+                .contains("installation 1.1  WINNT  ")
+                .contains("installation 1.2  Windows  computer DESKTOP-")
+                .contains("installation 1.3  Windows.old/WINDOWS  computer WINXP  Microsoft Windows XP")
+                .contains("installation 2.1  WINDOWS  ")
                 .contains("4 Windows installations: give --volume N");
         noTemporaryPath(r);
     }
@@ -171,8 +232,9 @@ class HiveInImageCommandTest {
     void twoInstallationsOnOneVolumeAreRefusedWithoutAChoiceAndEachCanBeChosen() throws IOException {
         CommandRun volumeOnly = CommandRun.of("system", raw.toString(), "--volume", "1");
         assertThat(volumeOnly.exit()).isEqualTo(ExitCode.USAGE);
-        assertThat(volumeOnly.err()).contains("3 Windows installations on volume 1; choose one with --volume N, or"
-                + " --volume N.M").contains("1.1 volume 1 (NTFS \"THREE\", offset 1048576): WINNT")
+        assertThat(volumeOnly.err())
+                .contains("3 Windows installations on volume 1; choose one with --volume N, or" + " --volume N.M")
+                .contains("1.1 volume 1 (NTFS \"THREE\", offset 1048576): WINNT")
                 .contains("1.2 volume 1 (NTFS \"THREE\", offset 1048576): Windows\n")
                 .contains("1.3 volume 1 (NTFS \"THREE\", offset 1048576): Windows.old/WINDOWS");
         CommandRun none = CommandRun.of("system", raw.toString());
@@ -182,10 +244,12 @@ class HiveInImageCommandTest {
         assertThat(xp.exit()).as(xp.err()).isZero();
         assertThat(xp.out()).contains("Windows XP");
         CommandRun listeners = CommandRun.of("listeners", raw.toString(), "--volume", "1.3", "--format", "json");
-        CommandRun folder = CommandRun.of("listeners", TestImages.fixture("winxp-default").toString(), "--format", "json");
+        CommandRun folder =
+                CommandRun.of("listeners", TestImages.fixture("winxp-default").toString(), "--format", "json");
         assertThat(listeners.exit()).as(listeners.err()).isZero();
         assertThat(endpoints(listeners.out())).hasSize(16).isEqualTo(endpoints(folder.out()));
-        assertThat(CommandRun.of("system", raw.toString(), "--volume", "2").exit()).isZero();
+        assertThat(CommandRun.of("system", raw.toString(), "--volume", "2").exit())
+                .isZero();
         CommandRun absent = CommandRun.of("system", raw.toString(), "--volume", "1.4");
         assertThat(absent.exit()).isEqualTo(ExitCode.BAD_INPUT);
         assertThat(absent.err()).contains("no Windows installation 1.4; installations: 1.1 volume 1");
@@ -197,8 +261,10 @@ class HiveInImageCommandTest {
     private static List<String> endpoints(String json) throws IOException {
         List<String> out = new java.util.ArrayList<>();
         for (JsonNode l : new ObjectMapper().readTree(json)) {
-            out.add(l.get("protocol").asText() + " " + l.get("address").asText() + ":" + l.get("port").asText() + " "
-                    + l.get("owner").get("service").asText() + " " + l.get("owner").get("process").asText());
+            out.add(l.get("protocol").asText() + " " + l.get("address").asText() + ":"
+                    + l.get("port").asText() + " "
+                    + l.get("owner").get("service").asText() + " "
+                    + l.get("owner").get("process").asText());
         }
         return out;
     }
@@ -214,8 +280,17 @@ class HiveInImageCommandTest {
         noTemporaryPath(dump);
         Path json = dir.resolve("cut.json");
         Path html = dir.resolve("cut.html");
-        CommandRun analyze = CommandRun.of("analyze", raw.toString(), "--volume", "1.1", "-o", html.toString(), "--json",
-                json.toString(), "--timestamp", "2026-01-01T00:00:00Z");
+        CommandRun analyze = CommandRun.of(
+                "analyze",
+                raw.toString(),
+                "--volume",
+                "1.1",
+                "-o",
+                html.toString(),
+                "--json",
+                json.toString(),
+                "--timestamp",
+                "2026-01-01T00:00:00Z");
         assertThat(analyze.exit()).as(analyze.err()).isIn(0, 1);
         noTemporaryPath(analyze);
         String report = Files.readString(json);
@@ -237,14 +312,30 @@ class HiveInImageCommandTest {
     @Test
     void diffOfTwoInstallationsOfOneImageWritesItsPageButNeverOverTheImage() throws IOException {
         Path page = dir.resolve("diff.html");
-        CommandRun r = CommandRun.of("diff", raw.toString(), raw.toString(), "--volume-a", "1.3", "--volume-b", "2.1",
-                "--html", page.toString());
+        CommandRun r = CommandRun.of(
+                "diff",
+                raw.toString(),
+                raw.toString(),
+                "--volume-a",
+                "1.3",
+                "--volume-b",
+                "2.1",
+                "--html",
+                page.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("0 differences");
         assertThat(Files.readString(page)).doesNotContain("portmortem-image-").contains("using installation 1.3");
         long size = Files.size(raw);
-        CommandRun over = CommandRun.of("diff", raw.toString(), raw.toString(), "--volume-a", "1.3", "--volume-b", "2.1",
-                "--html", raw.toString());
+        CommandRun over = CommandRun.of(
+                "diff",
+                raw.toString(),
+                raw.toString(),
+                "--volume-a",
+                "1.3",
+                "--volume-b",
+                "2.1",
+                "--html",
+                raw.toString());
         assertThat(over.exit()).isEqualTo(ExitCode.USAGE);
         assertThat(over.err()).contains("is the input");
         assertThat(Files.size(raw)).isEqualTo(size);
@@ -271,10 +362,19 @@ class HiveInImageCommandTest {
         assertThat(r.err().strip().lines().reduce((a, b) -> b).orElseThrow())
                 .startsWith("portmortem: " + raw + " (volume 1) : Junk/notahive: at offset 0x0: not a registry hive");
         noTemporaryPath(r);
-        CommandRun rip = CommandRun.of("rip", "-r", raw.toString(), "--hive-path", "Windows.old/WINDOWS/system32/config/SOFTWARE",
-                "-p", "compname");
+        CommandRun rip = CommandRun.of(
+                "rip",
+                "-r",
+                raw.toString(),
+                "--hive-path",
+                "Windows.old/WINDOWS/system32/config/SOFTWARE",
+                "-p",
+                "compname");
         assertThat(rip.exit()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(rip.err().strip()).doesNotContain("\n").startsWith("portmortem: " + raw + " (volume 1) : Windows.old/WINDOWS/system32/config/SOFTWARE: is a SOFTWARE hive");
+        assertThat(rip.err().strip())
+                .doesNotContain("\n")
+                .startsWith("portmortem: " + raw
+                        + " (volume 1) : Windows.old/WINDOWS/system32/config/SOFTWARE: is a SOFTWARE hive");
         noTemporaryPath(rip);
     }
 }

@@ -26,6 +26,7 @@ import org.portmortem.report.CommandRun;
 class ImageCaseCommandTest {
     @TempDir
     static Path dir;
+
     static Path raw;
     static Path split;
     static Path e01;
@@ -47,8 +48,8 @@ class ImageCaseCommandTest {
         vhdx = TestImages.qemu(raw, dir.resolve("xp.vhdx"), "vhdx");
         vmdk = TestImages.qemu(raw, dir.resolve("xp.vmdk"), "vmdk");
         Path tree2k = TestImages.windowsTree(dir.resolve("tree2k"), "win2000-server-default", "WINNT");
-        twoInstallations = TestImages.mbrDisk(dir.resolve("two.dd"), volume,
-                TestImages.ntfsVolume(tree2k, dir.resolve("volume2.bin"), "W2KSRV"));
+        twoInstallations = TestImages.mbrDisk(
+                dir.resolve("two.dd"), volume, TestImages.ntfsVolume(tree2k, dir.resolve("volume2.bin"), "W2KSRV"));
     }
 
     static Stream<String> images() {
@@ -69,8 +70,10 @@ class ImageCaseCommandTest {
     private static List<String> listeners(String json) throws IOException {
         List<String> out = new ArrayList<>();
         for (JsonNode l : new ObjectMapper().readTree(json)) {
-            out.add(l.get("protocol").asText() + " " + l.get("address").asText() + ":" + l.get("port").asText() + " "
-                    + l.get("owner").get("service").asText() + " " + l.get("owner").get("process").asText());
+            out.add(l.get("protocol").asText() + " " + l.get("address").asText() + ":"
+                    + l.get("port").asText() + " "
+                    + l.get("owner").get("service").asText() + " "
+                    + l.get("owner").get("process").asText());
         }
         return out;
     }
@@ -78,7 +81,8 @@ class ImageCaseCommandTest {
     @ParameterizedTest
     @MethodSource("images")
     void listenersOnTheImageAreThoseOfTheFolder(String kind) throws IOException {
-        CommandRun folder = CommandRun.of("listeners", TestImages.fixture("winxp-default").toString(), "--format", "json");
+        CommandRun folder =
+                CommandRun.of("listeners", TestImages.fixture("winxp-default").toString(), "--format", "json");
         CommandRun image = CommandRun.of("listeners", image(kind).toString(), "--format", "json");
         assertThat(image.exit()).as(image.err()).isZero();
         assertThat(listeners(image.out())).hasSize(16).isEqualTo(listeners(folder.out()));
@@ -87,8 +91,15 @@ class ImageCaseCommandTest {
     @Test
     void analyzeOnAnE01ListsEveryHiveWithItsPlaceInTheImage() throws IOException {
         Path json = dir.resolve("e01.json");
-        CommandRun r = CommandRun.of("analyze", e01.toString(), "-o", dir.resolve("e01.html").toString(), "--json",
-                json.toString(), "--timestamp", "2026-01-01T00:00:00Z");
+        CommandRun r = CommandRun.of(
+                "analyze",
+                e01.toString(),
+                "-o",
+                dir.resolve("e01.html").toString(),
+                "--json",
+                json.toString(),
+                "--timestamp",
+                "2026-01-01T00:00:00Z");
         assertThat(r.exit()).as(r.err()).isIn(0, 1);
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         JsonNode system = null;
@@ -108,22 +119,38 @@ class ImageCaseCommandTest {
         assertThat(image.get("fileSystem").asText()).isEqualTo("NTFS");
         assertThat(image.get("pathInImage").asText()).isEqualTo("WINDOWS/system32/config/SYSTEM");
         assertThat(image.get("mftEntry").asLong()).isPositive();
-        assertThat(image.get("times").get("standardInformation").get("born").get("utc").asText()).endsWith("Z");
-        assertThat(system.get("sha256").asText()).isEqualTo(org.portmortem.cli.Sha256.of(
-                dir.resolve("tree/WINDOWS/system32/config/SYSTEM")));
+        assertThat(image.get("times")
+                        .get("standardInformation")
+                        .get("born")
+                        .get("utc")
+                        .asText())
+                .endsWith("Z");
+        assertThat(system.get("sha256").asText())
+                .isEqualTo(org.portmortem.cli.Sha256.of(dir.resolve("tree/WINDOWS/system32/config/SYSTEM")));
         Path folderJson = dir.resolve("folder.json");
-        CommandRun f = CommandRun.of("analyze", TestImages.fixture("winxp-default").toString(), "-o",
-                dir.resolve("folder.html").toString(), "--json", folderJson.toString(), "--timestamp", "2026-01-01T00:00:00Z");
+        CommandRun f = CommandRun.of(
+                "analyze",
+                TestImages.fixture("winxp-default").toString(),
+                "-o",
+                dir.resolve("folder.html").toString(),
+                "--json",
+                folderJson.toString(),
+                "--timestamp",
+                "2026-01-01T00:00:00Z");
         assertThat(f.exit()).as(f.err()).isIn(0, 1);
-        assertThat(endpoints(report.get("listeners"))).hasSize(16)
-                .isEqualTo(endpoints(new ObjectMapper().readTree(folderJson.toFile()).get("listeners")));
+        assertThat(endpoints(report.get("listeners")))
+                .hasSize(16)
+                .isEqualTo(endpoints(
+                        new ObjectMapper().readTree(folderJson.toFile()).get("listeners")));
         assertThat(report.get("warnings").toString()).contains("using installation 1.1, volume 1 (NTFS \\\"XPSYS\\\"");
     }
 
     private static List<String> endpoints(JsonNode listeners) {
         List<String> out = new ArrayList<>();
-        listeners.forEach(l -> out.add(l.get("protocol").asText() + " " + l.get("localEndpoint").asText() + " "
-                + l.get("owner").get("service").asText() + " " + l.get("owner").get("process").asText()));
+        listeners.forEach(l -> out.add(
+                l.get("protocol").asText() + " " + l.get("localEndpoint").asText() + " "
+                        + l.get("owner").get("service").asText() + " "
+                        + l.get("owner").get("process").asText()));
         return out;
     }
 
@@ -131,8 +158,11 @@ class ImageCaseCommandTest {
     void twoInstallationsAreListedAndRefusedWithoutVolume() {
         CommandRun r = CommandRun.of("listeners", twoInstallations.toString());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("2 Windows installations").contains("volume 1 (NTFS \"XPSYS\"")
-                .contains("volume 2 (NTFS \"W2KSRV\"").contains(": WINNT");
+        assertThat(r.err())
+                .contains("2 Windows installations")
+                .contains("volume 1 (NTFS \"XPSYS\"")
+                .contains("volume 2 (NTFS \"W2KSRV\"")
+                .contains(": WINNT");
         CommandRun xp = CommandRun.of("system", twoInstallations.toString(), "--volume", "1");
         assertThat(xp.exit()).as(xp.err()).isZero();
         assertThat(xp.out()).contains("Windows XP");
@@ -145,9 +175,15 @@ class ImageCaseCommandTest {
     void imageListsBothVolumesWithComputerNameVersionAndHiveSets() {
         CommandRun r = CommandRun.of("image", twoInstallations.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("format raw").contains("volume 1  offset 1048576").contains("label \"XPSYS\"")
-                .contains("volume 2  offset 18874368").contains("installation 1.1  WINDOWS").contains("installation 2.1  WINNT")
-                .contains("Windows XP").contains("Windows 2000")
+        assertThat(r.out())
+                .contains("format raw")
+                .contains("volume 1  offset 1048576")
+                .contains("label \"XPSYS\"")
+                .contains("volume 2  offset 18874368")
+                .contains("installation 1.1  WINDOWS")
+                .contains("installation 2.1  WINNT")
+                .contains("Windows XP")
+                .contains("Windows 2000")
                 .contains("hive set live WINDOWS/system32/config (SYSTEM, SOFTWARE)")
                 .contains("hive set regback WINDOWS/system32/config/RegBack (SYSTEM empty)")
                 .contains("hive set repair WINDOWS/repair (system)")

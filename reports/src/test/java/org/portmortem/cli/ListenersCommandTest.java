@@ -54,18 +54,30 @@ class ListenersCommandTest {
             assertThat(l.get("firewall").get("all").get("reachability").asText())
                     .isEqualTo(l.get("address").asText().startsWith("127.") ? "blocked" : "reachable");
             assertThat(l.get("evidence").size()).isPositive();
-            seen.add(l.get("protocol").asText() + " " + l.get("address").asText() + ":" + l.get("port").asText()
-                    + " " + l.get("owner").get("process").asText());
+            seen.add(l.get("protocol").asText() + " " + l.get("address").asText() + ":"
+                    + l.get("port").asText() + " "
+                    + l.get("owner").get("process").asText());
         }
-        assertThat(seen).contains("TCP 0.0.0.0:135 svchost.exe", "TCP 192.70.106.143:139 System",
-                "UDP 127.0.0.1:123 svchost.exe", "UDP 0.0.0.0:500 lsass.exe");
+        assertThat(seen)
+                .contains(
+                        "TCP 0.0.0.0:135 svchost.exe",
+                        "TCP 192.70.106.143:139 System",
+                        "UDP 127.0.0.1:123 svchost.exe",
+                        "UDP 0.0.0.0:500 lsass.exe");
     }
 
     @Test
     void overlaysAreAppliedInOrderBeforePredicting() throws IOException {
         Path xp = fixture("winxp-default");
-        CommandRun r = run("listeners", xp.toString(), "--overlay", xp.resolve("steps/01-services.reg").toString(),
-                "--overlay", xp.resolve("steps/02-netbios.reg").toString(), "--format", "csv");
+        CommandRun r = run(
+                "listeners",
+                xp.toString(),
+                "--overlay",
+                xp.resolve("steps/01-services.reg").toString(),
+                "--overlay",
+                xp.resolve("steps/02-netbios.reg").toString(),
+                "--format",
+                "csv");
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).startsWith("protocol,ipVersion,address,port,dynamic");
@@ -77,8 +89,11 @@ class ListenersCommandTest {
     void textNamesOwnerMechanismAndFirewallPerLine() {
         CommandRun r = run("listeners", fixture("win2000-server-default").toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("# 19 listeners predicted after boot (WIN2000)")
-                .contains("msdtc.exe (MSDTC)").contains("ENDPOINT_MAPPER").contains("all=reachable");
+        assertThat(r.out())
+                .contains("# 19 listeners predicted after boot (WIN2000)")
+                .contains("msdtc.exe (MSDTC)")
+                .contains("ENDPOINT_MAPPER")
+                .contains("all=reachable");
     }
 
     @Test
@@ -86,7 +101,10 @@ class ListenersCommandTest {
         Files.writeString(dir.resolve("notes.txt"), "nothing here", StandardCharsets.US_ASCII);
         CommandRun r = run("listeners", dir.toString());
         assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(r.err().strip()).startsWith("portmortem: ").contains(dir.toString()).contains("no SYSTEM hive");
+        assertThat(r.err().strip())
+                .startsWith("portmortem: ")
+                .contains(dir.toString())
+                .contains("no SYSTEM hive");
         assertThat(r.err().lines().count()).isEqualTo(1);
     }
 
@@ -103,8 +121,11 @@ class ListenersCommandTest {
     void rpcListsTheEndpointMapperAndMessengerOnTheDefaultWindows2000Server() {
         CommandRun r = run("rpc", fixture("win2000-server-default").toString(), "--format", "csv");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("E1AF8308-5D1F-11C9-91A4-08002B14A0FA,v3.0,DCE endpoint mapper (epmp),ncacn_ip_tcp,135,RpcSs,svchost.exe")
-                .contains("5A7B91F8-FF00-11D0-A9B2-00C04FB6E6FC,v1.0,MS-MSRP NetrSendMessage,ncadg_ip_udp,*,Messenger,services.exe")
+        assertThat(r.out())
+                .contains(
+                        "E1AF8308-5D1F-11C9-91A4-08002B14A0FA,v3.0,DCE endpoint mapper (epmp),ncacn_ip_tcp,135,RpcSs,svchost.exe")
+                .contains(
+                        "5A7B91F8-FF00-11D0-A9B2-00C04FB6E6FC,v1.0,MS-MSRP NetrSendMessage,ncadg_ip_udp,*,Messenger,services.exe")
                 .containsIgnoringCase("ncacn_np,\\PIPE\\atsvc,Schedule,mstask.exe");
     }
 
@@ -117,7 +138,8 @@ class ListenersCommandTest {
         boolean srvsvc = false;
         for (JsonNode e : a) {
             if (e.get("uuid").asText().equals("5A7B91F8-FF00-11D0-A9B2-00C04FB6E6FC")) {
-                udpMessenger = e.get("protseq").asText().equals("ncadg_ip_udp") && e.get("endpoint").isNull();
+                udpMessenger = e.get("protseq").asText().equals("ncadg_ip_udp")
+                        && e.get("endpoint").isNull();
             }
             if (e.get("name").asText().equals("MS-SRVS srvsvc")) {
                 srvsvc = e.get("endpoint").asText().equals("\\PIPE\\srvsvc");
@@ -132,7 +154,11 @@ class ListenersCommandTest {
     void helpReadsLikeAManPage() {
         CommandRun r = run("listeners", "--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("CASE").contains("--overlay").contains("Examples:").contains("Exit codes:");
+        assertThat(r.out())
+                .contains("CASE")
+                .contains("--overlay")
+                .contains("Examples:")
+                .contains("Exit codes:");
         CommandRun rpc = run("rpc", "--help");
         assertThat(rpc.out()).contains("Examples:").contains("Exit codes:");
     }

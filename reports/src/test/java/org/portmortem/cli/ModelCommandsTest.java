@@ -34,8 +34,12 @@ class ModelCommandsTest {
         assumeTrue(f != null, "fixtures/ not found above the working directory");
         CommandRun r = run("system", f.toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(0);
-        assertThat(r.out()).contains("Windows 2000").contains("W2KSRV").contains("server (ProductType ServerNT)")
-                .contains("192.70.106.143 (static)").contains("Select\\Current = 1");
+        assertThat(r.out())
+                .contains("Windows 2000")
+                .contains("W2KSRV")
+                .contains("server (ProductType ServerNT)")
+                .contains("192.70.106.143 (static)")
+                .contains("Select\\Current = 1");
     }
 
     @Test
@@ -48,11 +52,24 @@ class ModelCommandsTest {
         assertThat(all.isArray()).isTrue();
         Optional<JsonNode> w3 = Optional.empty();
         for (JsonNode n : all) {
-            for (String field : new String[] {"id", "name", "displayName", "type", "start", "imagePath", "serviceDll",
-                    "objectName", "dependOnService", "willRun", "reason"}) {
+            for (String field : new String[] {
+                "id",
+                "name",
+                "displayName",
+                "type",
+                "start",
+                "imagePath",
+                "serviceDll",
+                "objectName",
+                "dependOnService",
+                "willRun",
+                "reason"
+            }) {
                 assertThat(n.has(field)).as(n.get("name") + " has " + field).isTrue();
             }
-            assertThat(n.get("host").has("svchostGroup")).as(n.get("name") + " has host.svchostGroup").isTrue();
+            assertThat(n.get("host").has("svchostGroup"))
+                    .as(n.get("name") + " has host.svchostGroup")
+                    .isTrue();
             if (n.get("name").asText().equalsIgnoreCase("W3SVC")) {
                 w3 = Optional.of(n);
             }
@@ -107,7 +124,8 @@ class ModelCommandsTest {
         CommandRun r = run("services", "--system", hive.toString());
         assertThat(r.exit()).isEqualTo(0);
         assertThat(r.out()).contains("would fail to start");
-        assertThat(r.err()).contains("portmortem: warning: " + hive.getFileName() + ": offset 0x")
+        assertThat(r.err())
+                .contains("portmortem: warning: " + hive.getFileName() + ": offset 0x")
                 .contains("a value of ControlSet001\\Services\\Rdbss is unreadable");
     }
 
@@ -115,7 +133,10 @@ class ModelCommandsTest {
     void aFolderWithoutSystemExitsThreeWithOneLine(@TempDir Path empty) {
         CommandRun r = run("services", empty.toString());
         assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(r.err().strip()).contains("no SYSTEM hive found").doesNotContain("\n").doesNotContain("Exception");
+        assertThat(r.err().strip())
+                .contains("no SYSTEM hive found")
+                .doesNotContain("\n")
+                .doesNotContain("Exception");
     }
 
     @Test
@@ -136,8 +157,14 @@ class ModelCommandsTest {
     void helpReadsLikeAManPage() {
         for (String cmd : new String[] {"system", "services"}) {
             CommandRun r = run(cmd, "--help");
-            assertThat(r.out()).contains("CASE").contains("--system").contains("--software").contains("--control-set")
-                    .contains("--no-logs").contains("Examples:").contains("Exit codes:");
+            assertThat(r.out())
+                    .contains("CASE")
+                    .contains("--system")
+                    .contains("--software")
+                    .contains("--control-set")
+                    .contains("--no-logs")
+                    .contains("Examples:")
+                    .contains("Exit codes:");
         }
     }
 }

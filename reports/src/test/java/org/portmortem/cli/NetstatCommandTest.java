@@ -74,22 +74,27 @@ class NetstatCommandTest {
         String[] lines = r.out().split("\\R");
         assertThat(lines[0]).startsWith("Proto  Local Address  Foreign Address  State      PID  Process      Services");
         assertThat(lines[1]).isEqualTo("TCP    0.0.0.0:135    0.0.0.0:0        LISTENING  884  svchost.exe  RpcSs");
-        assertThat(lines[3]).isEqualTo("UDP    0.0.0.0:500    *:*                         704  lsass.exe    "
-                + "PolicyAgent,ProtectedStorage,SamSs");
+        assertThat(lines[3])
+                .isEqualTo("UDP    0.0.0.0:500    *:*                         704  lsass.exe    "
+                        + "PolicyAgent,ProtectedStorage,SamSs");
         assertThat(r.out()).contains("3 sockets; netstat, encoding US-ASCII, language en, flags -ano");
     }
 
     @Test
     void thePapersPort1367ListenerIsNotedAsAPhantom() throws IOException {
         // The seed paper's "netstat -anp tcp | find" example (HSC 2002).
-        Path ns = Files.writeString(dir.resolve("ns.txt"), "C:\\WINDOWS>netstat -anp tcp | find \":1367\"\r\n"
-                + "  TCP    0.0.0.0:1367           0.0.0.0:0              LISTENING\r\n"
-                + "  TCP    192.70.106.142:1367    192.70.106.76:22       ESTABLISHED\r\n", StandardCharsets.US_ASCII);
+        Path ns = Files.writeString(
+                dir.resolve("ns.txt"),
+                "C:\\WINDOWS>netstat -anp tcp | find \":1367\"\r\n"
+                        + "  TCP    0.0.0.0:1367           0.0.0.0:0              LISTENING\r\n"
+                        + "  TCP    192.70.106.142:1367    192.70.106.76:22       ESTABLISHED\r\n",
+                StandardCharsets.US_ASCII);
         CommandRun r = run("netstat", ns.toString());
         assertThat(r.exit()).isZero();
-        assertThat(r.err().strip()).isEqualTo("portmortem: note: " + ns + ":2: 0.0.0.0:1367 LISTENING is also the local"
-                + " port of a connection (line 3); a Windows 2000/XP netstat lists such ports as listening"
-                + " (fixed in Server 2003)");
+        assertThat(r.err().strip())
+                .isEqualTo("portmortem: note: " + ns + ":2: 0.0.0.0:1367 LISTENING is also the local"
+                        + " port of a connection (line 3); a Windows 2000/XP netstat lists such ports as listening"
+                        + " (fixed in Server 2003)");
     }
 
     @Test
@@ -97,8 +102,9 @@ class NetstatCommandTest {
         Path notes = Files.writeString(dir.resolve("notes.txt"), "hello\n");
         CommandRun r = run("netstat", notes.toString());
         assertThat(r.exit()).isEqualTo(3);
-        assertThat(r.err().strip()).isEqualTo("portmortem: " + notes
-                + ": not a netstat, tasklist or Get-NetTCPConnection/Get-NetUDPEndpoint snapshot");
+        assertThat(r.err().strip())
+                .isEqualTo("portmortem: " + notes
+                        + ": not a netstat, tasklist or Get-NetTCPConnection/Get-NetUDPEndpoint snapshot");
         assertThat(r.out()).isEmpty();
     }
 
@@ -122,7 +128,8 @@ class NetstatCommandTest {
     void helpReadsLikeAManPage() {
         CommandRun r = run("netstat", "--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("Description:", "Arguments:", "Options:", "Examples:", "Exit codes:", "--tasklist",
-                "--format");
+        assertThat(r.out())
+                .contains(
+                        "Description:", "Arguments:", "Options:", "Examples:", "Exit codes:", "--tasklist", "--format");
     }
 }

@@ -47,8 +47,10 @@ class NetstatMemoryCommandTest {
         assertThat(first.get("createdUtc").asText()).isEqualTo("2026-03-02T08:05:00Z");
         assertThat(first.get("mark").asText()).isEqualTo("live");
         assertThat(first.get("ownerNote").asText()).contains("matched by prefix to PhoneExperienceHost.exe");
-        assertThat(r.err()).contains("source: Volatility 3 2.21.0, windows.netscan (by the file name;"
-                + " the columns are windows.netstat's too), quick renderer; captured no earlier than 2026-03-02T08:05:00Z");
+        assertThat(r.err())
+                .contains(
+                        "source: Volatility 3 2.21.0, windows.netscan (by the file name;"
+                                + " the columns are windows.netstat's too), quick renderer; captured no earlier than 2026-03-02T08:05:00Z");
         assertThat(a.get(1).get("memory").get("mark").asText()).isEqualTo("duplicate");
         assertThat(a.get(1).get("memory").get("duplicateOf").asText()).isEqualTo("offset 0x9a0000002000");
         assertThat(a.get(2).get("memory").get("mark").asText()).isEqualTo("closed");
@@ -58,7 +60,8 @@ class NetstatMemoryCommandTest {
     void textShowsOffsetCreatedAndMarkColumnsAndTheSourceLine() throws IOException {
         CommandRun r = CommandRun.of("netstat", files().toString());
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("Offset", "Created", "Mark", "duplicate of offset 0x9a0000002000")
+        assertThat(r.out())
+                .contains("Offset", "Created", "Mark", "duplicate of offset 0x9a0000002000")
                 .contains("source: Volatility 3 2.21.0, windows.netscan (by the file name; the columns are"
                         + " windows.netstat's too), quick renderer; 1 live rows, 2 closed, unbound, duplicate or"
                         + " implausible; captured no earlier than 2026-03-02T08:05:00Z (latest Created)");

@@ -35,8 +35,10 @@ class OutputGuardTest {
     void makeCase() throws IOException {
         Path w2k = Fixtures.folder("win2000-server-default");
         caseFolder = Files.createDirectory(dir.resolve("case"));
-        HiveWriter writer = HiveWriter.builder(Instant.parse("2002-09-02T10:00:00Z")).build();
-        try (Hive sys = Hive.open(w2k.resolve("SYSTEM.reg")); Hive soft = Hive.open(w2k.resolve("SOFTWARE.reg"))) {
+        HiveWriter writer =
+                HiveWriter.builder(Instant.parse("2002-09-02T10:00:00Z")).build();
+        try (Hive sys = Hive.open(w2k.resolve("SYSTEM.reg"));
+                Hive soft = Hive.open(w2k.resolve("SOFTWARE.reg"))) {
             writer.writeTo(sys, caseFolder.resolve("SYSTEM"));
             writer.writeTo(soft, caseFolder.resolve("SOFTWARE"));
         }
@@ -63,7 +65,10 @@ class OutputGuardTest {
     private void assertRefusedAndEvidenceUnchanged(CommandRun r, Path output, Path input) throws IOException {
         assertThat(r.exit()).as("stderr: %s", r.err()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err().lines().toList()).hasSize(1);
-        assertThat(r.err()).contains(output.toString()).contains(input.toString()).doesNotContain("Exception");
+        assertThat(r.err())
+                .contains(output.toString())
+                .contains(input.toString())
+                .doesNotContain("Exception");
         for (Map.Entry<Path, String> e : digests.entrySet()) {
             assertThat(sha256(e.getKey())).as(e.getKey().toString()).isEqualTo(e.getValue());
         }
@@ -111,8 +116,16 @@ class OutputGuardTest {
     @Test
     void analyzeRefusesToWriteOverAnOverlay() throws IOException {
         Path overlay = dir.resolve("overlay.reg");
-        assertRefusedAndEvidenceUnchanged(analyze("--overlay", overlay.toString(), "-o", dir.resolve("r.html").toString(),
-                "--json", overlay.toString()), overlay, overlay);
+        assertRefusedAndEvidenceUnchanged(
+                analyze(
+                        "--overlay",
+                        overlay.toString(),
+                        "-o",
+                        dir.resolve("r.html").toString(),
+                        "--json",
+                        overlay.toString()),
+                overlay,
+                overlay);
     }
 
     @Test
@@ -138,7 +151,11 @@ class OutputGuardTest {
     @Test
     void analyzeRefusesTheSameFileForBothReports() throws IOException {
         Path report = dir.resolve("r.out");
-        CommandRun r = analyze("-o", report.toString(), "--json", dir.resolve(".").resolve("r.out").toString());
+        CommandRun r = analyze(
+                "-o",
+                report.toString(),
+                "--json",
+                dir.resolve(".").resolve("r.out").toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err().lines().toList()).hasSize(1);
         assertThat(report).doesNotExist();
@@ -146,7 +163,10 @@ class OutputGuardTest {
 
     @Test
     void analyzeStillWritesReportsBesideTheEvidence() throws IOException {
-        CommandRun r = analyze("-o", caseFolder.resolve("report.html").toString(), "--json",
+        CommandRun r = analyze(
+                "-o",
+                caseFolder.resolve("report.html").toString(),
+                "--json",
                 caseFolder.resolve("report.json").toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.OK);
         assertThat(caseFolder.resolve("report.json")).isNotEmptyFile();

@@ -13,7 +13,8 @@ import org.portmortem.report.CommandRun;
 
 /** {@code --overlay} comes from the shared case options, so every subcommand that reads a case honours it. */
 class OverlayOnEveryCaseCommandTest {
-    private static final Path WIN2000 = Path.of("..", "fixtures", "win2000-server-default").toAbsolutePath().normalize();
+    private static final Path WIN2000 =
+            Path.of("..", "fixtures", "win2000-server-default").toAbsolutePath().normalize();
     private static final Path IIS_STEP = WIN2000.resolve("steps/01-iis.reg");
 
     private static CommandRun run(String... args) {

@@ -16,13 +16,19 @@ import org.junit.jupiter.api.Test;
 class ProductContentsTest {
 
     private static Path productClasses() throws URISyntaxException {
-        return Path.of(PortMortemCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return Path.of(PortMortemCommand.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
     }
 
     @Test
     void theDemoReferenceSystemIsBundled() throws URISyntaxException {
         for (String name : DemoCommand.FILES) {
-            assertThat(productClasses().resolve(DemoCommand.REFERENCE_SYSTEM).resolve(name)).as(name).isRegularFile();
+            assertThat(productClasses().resolve(DemoCommand.REFERENCE_SYSTEM).resolve(name))
+                    .as(name)
+                    .isRegularFile();
         }
     }
 
@@ -35,7 +41,12 @@ class ProductContentsTest {
         assertThat(Files.exists(classes.resolve("fixtures/winxp-default"))).isFalse();
         assertThat(Files.exists(classes.resolve("fixtures/README.md"))).isFalse();
         // The analyzer's classes are packed too: no benchmark there either.
-        Path analyzer = Path.of(org.portmortem.InputException.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-        assertThat(Files.isDirectory(analyzer) ? Files.exists(analyzer.resolve("org/portmortem/bench")) : false).isFalse();
+        Path analyzer = Path.of(org.portmortem.InputException.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .getPath());
+        assertThat(Files.isDirectory(analyzer) ? Files.exists(analyzer.resolve("org/portmortem/bench")) : false)
+                .isFalse();
     }
 }

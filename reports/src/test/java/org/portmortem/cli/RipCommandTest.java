@@ -1,6 +1,5 @@
 package org.portmortem.cli;
 
-import org.portmortem.testing.SharedFolder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.portmortem.report.CommandRun;
+import org.portmortem.testing.SharedFolder;
 
 /** {@code portmortem rip}, run in-process on hives of the shared corpus. */
 class RipCommandTest {
@@ -33,15 +33,18 @@ class RipCommandTest {
     void listShowsEveryPluginWithItsHiveType() {
         CommandRun r = run("rip", "--list");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).containsPattern("(?m)^compname +SYSTEM +Gets ComputerName")
-                .containsPattern("(?m)^llmnr +SOFTWARE ").containsPattern("(?m)^svc +SYSTEM ");
+        assertThat(r.out())
+                .containsPattern("(?m)^compname +SYSTEM +Gets ComputerName")
+                .containsPattern("(?m)^llmnr +SOFTWARE ")
+                .containsPattern("(?m)^svc +SYSTEM ");
     }
 
     @Test
     void compnamePrintsRegRippersLinesForTheWindows7Hive() {
         CommandRun r = run("rip", "-r", win7System().toString(), "-p", "compname");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).startsWith("compname v.20090727\n(System) Gets ComputerName and Hostname values from System hive")
+        assertThat(r.out())
+                .startsWith("compname v.20090727\n(System) Gets ComputerName and Hostname values from System hive")
                 .contains("\nComputerName    = WKS-WIN732BITA\nTCP/IP Hostname = WKS-WIN732BITA")
                 .contains("PortMortem: control set: ControlSet001");
     }
@@ -50,9 +53,13 @@ class RipCommandTest {
     void systemProfileRunsEverySystemPluginSeparatedAsRegRipperDoes() {
         CommandRun r = run("rip", "-r", win7System().toString(), "-f", "system");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("rdpport v.20200526", "Remote Desktop Listening Port Number = 3389",
-                "\nTime,Name,DisplayName,ImagePath/ServiceDll,Type,Start,ObjectName\n",
-                "0.0.0.0          0.0.0.0         192.168.1.1     -1   ", "-".repeat(40));
+        assertThat(r.out())
+                .contains(
+                        "rdpport v.20200526",
+                        "Remote Desktop Listening Port Number = 3389",
+                        "\nTime,Name,DisplayName,ImagePath/ServiceDll,Type,Start,ObjectName\n",
+                        "0.0.0.0          0.0.0.0         192.168.1.1     -1   ",
+                        "-".repeat(40));
         assertThat(r.out()).doesNotContain("Error: ");
     }
 
@@ -71,23 +78,28 @@ class RipCommandTest {
         }
         assertThat(key).isNotNull();
         assertThat(key.get("data").asText()).isEqualTo("Eastern Standard Time");
-        assertThat(key.get("evidence").get("keyPath").asText()).isEqualTo("ControlSet001\\Control\\TimeZoneInformation");
+        assertThat(key.get("evidence").get("keyPath").asText())
+                .isEqualTo("ControlSet001\\Control\\TimeZoneInformation");
         // Full FILETIME precision; local from the hive's own TimeZoneInformation: Bias 300, and its DaylightStart
         // (00 00 03 00 02 00 02 00 ...: March, second Tuesday) puts 11 March 2012 still in standard time.
         assertThat(key.get("lastWritten").get("utc").asText()).isEqualTo("2012-03-11T07:00:00.000642400Z");
         assertThat(key.get("evidence").get("lastWritten")).isEqualTo(key.get("lastWritten"));
-        assertThat(key.get("lastWritten").get("local").asText()).startsWith("2012-03-11T02:00:00").endsWith("-05:00");
+        assertThat(key.get("lastWritten").get("local").asText())
+                .startsWith("2012-03-11T02:00:00")
+                .endsWith("-05:00");
     }
 
     @Test
     void csvHasOneRowPerFactWithItsEvidence() {
         CommandRun r = run("rip", "-r", win7System().toString(), "-p", "rdpport", "--format", "csv");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out().lines().toList()).containsExactly(
-                "plugin,group,name,data,absent,lastWritten,hive,keyPath,valueName,valueType,error",
-                "rdpport,ControlSet001\\Control\\Terminal Server\\WinStations\\RDP-Tcp,Remote Desktop Listening Port Number,"
-                        + "3389,false," + lastWrittenOfRdpTcp(r) + ",SYSTEM,ControlSet001\\Control\\Terminal Server\\WinStations\\RDP-Tcp,"
-                        + "PortNumber,REG_DWORD,");
+        assertThat(r.out().lines().toList())
+                .containsExactly(
+                        "plugin,group,name,data,absent,lastWritten,hive,keyPath,valueName,valueType,error",
+                        "rdpport,ControlSet001\\Control\\Terminal Server\\WinStations\\RDP-Tcp,Remote Desktop Listening Port Number,"
+                                + "3389,false," + lastWrittenOfRdpTcp(r)
+                                + ",SYSTEM,ControlSet001\\Control\\Terminal Server\\WinStations\\RDP-Tcp,"
+                                + "PortNumber,REG_DWORD,");
     }
 
     private static String lastWrittenOfRdpTcp(CommandRun r) {
@@ -99,12 +111,15 @@ class RipCommandTest {
     void tlnWritesOneFiveFieldRegLinePerServiceKeyThenSvcTlnsAlerts() {
         CommandRun r = run("rip", "-r", win7System().toString(), "-p", "svc", "--format", "tln");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out().lines().filter(l -> !l.contains("|ALERT|"))).hasSizeGreaterThan(300)
+        assertThat(r.out().lines().filter(l -> !l.contains("|ALERT|")))
+                .hasSizeGreaterThan(300)
                 .allMatch(l -> l.matches("\\d+\\|REG\\|WKS-WIN732BITA\\|\\|svc: .*"));
         assertThat(r.out()).contains("1333745007|REG|WKS-WIN732BITA||svc: BITS - DisplayName=");
         // what regripper -p svc_tln prints for this hive: a colon in COM+'s dllhost.exe arguments
-        assertThat(r.out().lines().filter(l -> l.contains("|ALERT|"))).containsExactly("1247546229|ALERT|||svc_tln: "
-                + "Poss. ADS in path: %SystemRoot%\\system32\\dllhost.exe /Processid:{02D4B3F1-FD88-11D1-960D-00805FC79235}");
+        assertThat(r.out().lines().filter(l -> l.contains("|ALERT|")))
+                .containsExactly(
+                        "1247546229|ALERT|||svc_tln: "
+                                + "Poss. ADS in path: %SystemRoot%\\system32\\dllhost.exe /Processid:{02D4B3F1-FD88-11D1-960D-00805FC79235}");
         assertThat(r.out()).endsWith("{02D4B3F1-FD88-11D1-960D-00805FC79235}\n");
     }
 
@@ -135,7 +150,10 @@ class RipCommandTest {
         assumeTrue(ntuser != null, "shared corpus hive regipy/NTUSER.DAT not found");
         CommandRun r = run("rip", "-r", ntuser.toString(), "-p", "compname");
         assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
-        assertThat(r.err().strip()).doesNotContain("\n").contains("NTUSER.DAT").contains("plugin compname reads SYSTEM");
+        assertThat(r.err().strip())
+                .doesNotContain("\n")
+                .contains("NTUSER.DAT")
+                .contains("plugin compname reads SYSTEM");
     }
 
     @Test
@@ -153,8 +171,8 @@ class RipCommandTest {
     void helpReadsLikeAManPage() {
         CommandRun r = run("rip", "--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("Usage: portmortem rip", "Formats:", "Examples:", "Exit codes:", "--format",
-                "--no-logs");
+        assertThat(r.out())
+                .contains("Usage: portmortem rip", "Formats:", "Examples:", "Exit codes:", "--format", "--no-logs");
     }
 
     @Test
@@ -165,8 +183,10 @@ class RipCommandTest {
         }
         CommandRun text = run("rip", "-r", cut.toString(), "-p", "svc");
         assertThat(text.exit()).as(text.err()).isZero();
-        assertThat(text.out().lines().filter(l -> l.startsWith("PortMortem: reader warning: "))).hasSize(20);
-        assertThat(text.out()).containsPattern("PortMortem: \\d+ more reader warnings not shown \\(--format json lists them all\\)");
+        assertThat(text.out().lines().filter(l -> l.startsWith("PortMortem: reader warning: ")))
+                .hasSize(20);
+        assertThat(text.out())
+                .containsPattern("PortMortem: \\d+ more reader warnings not shown \\(--format json lists them all\\)");
         int more = Integer.parseInt(text.out().replaceAll("(?s).*PortMortem: (\\d+) more reader warnings.*", "$1"));
         CommandRun json = run("rip", "-r", cut.toString(), "-p", "svc", "--format", "json");
         JsonNode notes = new ObjectMapper().readTree(json.out()).get("notes");

@@ -31,19 +31,24 @@ class SameWarningsTest {
     void theRegipyDirtyHiveGivesTheSameWarningsToEverySubcommand(@TempDir Path tmp) throws IOException {
         Path hive = CorpusLocation.hive("regipy/SYSTEM_WIN_10_1709");
         Set<String> warnings = sameWarningsFromEverySubcommand(hive, tmp);
-        assertThat(warnings).anyMatch(w -> w.contains("the hive is dirty (sequence numbers 4317 and 4316 differ)")
-                && w.contains("content may be stale"));
-        assertThat(warnings).anyMatch(w -> w.contains("hive bins continue past the 0xe53000 bytes the base block gives"));
-        assertThat(warnings).contains("no SOFTWARE hive: version, system root and svchost groups are inferred or absent");
+        assertThat(warnings)
+                .anyMatch(w -> w.contains("the hive is dirty (sequence numbers 4317 and 4316 differ)")
+                        && w.contains("content may be stale"));
+        assertThat(warnings)
+                .anyMatch(w -> w.contains("hive bins continue past the 0xe53000 bytes the base block gives"));
+        assertThat(warnings)
+                .contains("no SOFTWARE hive: version, system root and svchost groups are inferred or absent");
     }
 
     @Test
     void aCraftedDirtyHiveGivesTheSameWarningsToEverySubcommand(@TempDir Path tmp) throws IOException {
         Path hive = dirtyCopyOfTheXpReferenceSystem(tmp.resolve("case"));
         Set<String> warnings = sameWarningsFromEverySubcommand(hive, tmp);
-        assertThat(warnings).contains("SYSTEM: the hive is dirty (sequence numbers 7 and 6 differ) and no transaction"
-                + " logs (.LOG, .LOG1, .LOG2) were found beside it: its content may be stale");
-        assertThat(warnings).contains("no SOFTWARE hive: version, system root and svchost groups are inferred or absent");
+        assertThat(warnings)
+                .contains("SYSTEM: the hive is dirty (sequence numbers 7 and 6 differ) and no transaction"
+                        + " logs (.LOG, .LOG1, .LOG2) were found beside it: its content may be stale");
+        assertThat(warnings)
+                .contains("no SOFTWARE hive: version, system root and svchost groups are inferred or absent");
     }
 
     /** Runs every case subcommand on a SYSTEM hive alone and returns the one warning set they share. */
@@ -54,8 +59,16 @@ class SameWarningsTest {
         CommandRun services = CommandRun.of("services", "--system", hive.toString());
         CommandRun system = CommandRun.of("system", "--system", hive.toString());
         Path json = tmp.resolve("report.json");
-        CommandRun analyze = CommandRun.of("analyze", "--system", hive.toString(), "-o", tmp.resolve("report.html").toString(),
-                "--json", json.toString(), "--timestamp", "2026-01-01T00:00:00Z");
+        CommandRun analyze = CommandRun.of(
+                "analyze",
+                "--system",
+                hive.toString(),
+                "-o",
+                tmp.resolve("report.html").toString(),
+                "--json",
+                json.toString(),
+                "--timestamp",
+                "2026-01-01T00:00:00Z");
         for (CommandRun r : new CommandRun[] {listeners, listenersJson, rpc, services, system, analyze}) {
             assertThat(r.exit()).as(r.err()).isZero();
         }
@@ -71,7 +84,10 @@ class SameWarningsTest {
         Set<String> report = new LinkedHashSet<>();
         for (JsonNode w : new ObjectMapper().readTree(json.toFile()).get("warnings")) {
             String subject = w.get("subject").asText();
-            report.add(subject.isEmpty() ? w.get("message").asText() : subject + ": " + w.get("message").asText());
+            report.add(
+                    subject.isEmpty()
+                            ? w.get("message").asText()
+                            : subject + ": " + w.get("message").asText());
         }
         assertThat(report).isEqualTo(expected);
         return expected;
@@ -93,7 +109,9 @@ class SameWarningsTest {
             Path f = p.resolve("fixtures/winxp-default/SYSTEM.reg");
             fixture = Files.isRegularFile(f) ? f : null;
         }
-        assertThat(fixture).as("fixtures/winxp-default above the working folder").isNotNull();
+        assertThat(fixture)
+                .as("fixtures/winxp-default above the working folder")
+                .isNotNull();
         Files.createDirectories(folder);
         Path out = folder.resolve("SYSTEM");
         try (Hive reg = Hive.open(fixture)) {

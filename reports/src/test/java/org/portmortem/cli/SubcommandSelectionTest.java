@@ -10,8 +10,10 @@ class SubcommandSelectionTest {
 
     @Test
     void aRunBuildsOnlyTheSubcommandItNames() {
-        assertThat(PortMortemCommand.commandLine("services", "--system", "S").getSubcommands()).containsOnlyKeys("services");
-        assertThat(PortMortemCommand.commandLine("--debug", "dump", "H").getSubcommands()).containsOnlyKeys("dump");
+        assertThat(PortMortemCommand.commandLine("services", "--system", "S").getSubcommands())
+                .containsOnlyKeys("services");
+        assertThat(PortMortemCommand.commandLine("--debug", "dump", "H").getSubcommands())
+                .containsOnlyKeys("dump");
     }
 
     @Test
@@ -23,7 +25,8 @@ class SubcommandSelectionTest {
     void helpATypoOrNoArgumentBuildEverySubcommand() {
         for (String[] args : new String[][] {{}, {"help"}, {"--help"}, {"analyse"}}) {
             assertThat(PortMortemCommand.commandLine(args).getSubcommands().keySet())
-                    .as(String.join(" ", args)).containsAll(PortMortemCommand.SUBCOMMANDS.keySet());
+                    .as(String.join(" ", args))
+                    .containsAll(PortMortemCommand.SUBCOMMANDS.keySet());
         }
     }
 

@@ -24,8 +24,10 @@ final class ToolComparison {
     /** Runs {@code tool HIVE} with its output in a temporary file; skips the test if the tool fails. */
     static Path runTool(Path hive, String... command) throws IOException, InterruptedException {
         Path out = Files.createTempFile(command[0], ".out");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         if (p.exitValue() != 0 || Files.size(out) == 0) {
             Files.delete(out);
@@ -41,7 +43,8 @@ final class ToolComparison {
             var cl = PortMortemCommand.commandLine();
             cl.setOut(out);
             cl.setErr(new PrintWriter(PrintWriter.nullWriter()));
-            assertThat(cl.execute("dump", "--format", "jsonl", "--no-logs", hive.toString())).isZero();
+            assertThat(cl.execute("dump", "--format", "jsonl", "--no-logs", hive.toString()))
+                    .isZero();
         }
         return jsonl;
     }

@@ -22,8 +22,12 @@ class TopLevelHelpTest {
     void everySubcommandIsListedOnOneLine() {
         String text = help("--help");
         List<String> commandLines = text.substring(text.indexOf("Commands:"), text.indexOf("Exit codes:"))
-                .lines().skip(1).filter(l -> !l.isBlank()).toList();
-        List<String> names = List.copyOf(PortMortemCommand.commandLine().getSubcommands().keySet());
+                .lines()
+                .skip(1)
+                .filter(l -> !l.isBlank())
+                .toList();
+        List<String> names =
+                List.copyOf(PortMortemCommand.commandLine().getSubcommands().keySet());
         assertThat(commandLines).hasSameSizeAs(names);
         for (int i = 0; i < names.size(); i++) {
             assertThat(commandLines.get(i).trim()).startsWith(names.get(i) + " ");
@@ -37,7 +41,10 @@ class TopLevelHelpTest {
                 continue;
             }
             String text = help(name, "--help");
-            assertThat(text).as(name).contains("Usage: portmortem " + name).containsIgnoringCase("example")
+            assertThat(text)
+                    .as(name)
+                    .contains("Usage: portmortem " + name)
+                    .containsIgnoringCase("example")
                     .containsIgnoringCase("exit code");
         }
     }

@@ -19,9 +19,14 @@ class VersionFastPathTest {
         cl.setOut(new PrintWriter(viaPicocli));
         int picocliExit = cl.execute("--version");
 
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), PortMortemCommand.class.getName(), "--version")
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        PortMortemCommand.class.getName(),
+                        "--version")
+                .redirectErrorStream(true)
+                .start();
         String viaMain = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
 

@@ -33,6 +33,7 @@ class FleetCommandTest {
 
     @TempDir
     static Path dir;
+
     static FleetGenerator.Fleet fleet;
     static Path out;
     static CommandRun run;
@@ -49,7 +50,8 @@ class FleetCommandTest {
     @Test
     void everyPlantedOutlierIsAmongTheFirstRowsOfItsStackingTable() {
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(fleet.outliers()).extracting(FleetGenerator.Outlier::kind)
+        assertThat(fleet.outliers())
+                .extracting(FleetGenerator.Outlier::kind)
                 .containsExactlyInAnyOrder("telnet", "vnc", "portproxy", "rdp-port");
         for (FleetGenerator.Outlier o : fleet.outliers()) {
             JsonNode row = switch (o.kind()) {
@@ -68,7 +70,8 @@ class FleetCommandTest {
         JsonNode rows = fleetJson.path("stacking");
         for (int i = 0; i < 5 && i < rows.size(); i++) {
             JsonNode r = rows.get(i);
-            if (r.path("protocol").asText().equals(protocol) && r.path("port").asInt() == port
+            if (r.path("protocol").asText().equals(protocol)
+                    && r.path("port").asInt() == port
                     && r.path("owner").asText().equals(owner)) {
                 return r;
             }
@@ -90,16 +93,27 @@ class FleetCommandTest {
     void eachHostReportIsWhatAnalyzeWritesForThatHost() throws IOException {
         List<Path> folders = new ArrayList<>();
         for (Path h : fleet.hosts()) {
-            if (Files.isDirectory(h) && !h.getFileName().toString().startsWith("BROKEN") && folders.size() < 3
-                    && (folders.isEmpty() || Files.isDirectory(h.resolve("C")) != Files.isDirectory(folders.get(0).resolve("C")))) {
+            if (Files.isDirectory(h)
+                    && !h.getFileName().toString().startsWith("BROKEN")
+                    && folders.size() < 3
+                    && (folders.isEmpty()
+                            || Files.isDirectory(h.resolve("C"))
+                                    != Files.isDirectory(folders.get(0).resolve("C")))) {
                 folders.add(h);
             }
         }
         assertThat(folders).hasSizeGreaterThanOrEqualTo(2); // a flat case folder and a KAPE tree
         for (Path h : folders) {
             Path json = dir.resolve("analyze-" + h.getFileName() + ".json");
-            CommandRun a = CommandRun.of("analyze", h.toString(), "-o", dir.resolve("a.html").toString(), "--json",
-                    json.toString(), "--timestamp", T);
+            CommandRun a = CommandRun.of(
+                    "analyze",
+                    h.toString(),
+                    "-o",
+                    dir.resolve("a.html").toString(),
+                    "--json",
+                    json.toString(),
+                    "--timestamp",
+                    T);
             assertThat(a.exit()).as(a.err()).isZero();
             assertThat(Files.readString(out.resolve("hosts").resolve(h.getFileName() + ".json")))
                     .isEqualTo(Files.readString(json));
@@ -111,9 +125,13 @@ class FleetCommandTest {
         JsonNode hosts = fleetJson.path("hosts");
         assertThat(fleetJson.path("hostCount").asInt()).isEqualTo(53);
         assertThat(fleetJson.path("failedCount").asInt()).isEqualTo(3);
-        assertThat(error(hosts, "BROKEN-truncated")).contains("BROKEN-truncated/SYSTEM").doesNotContain("\n");
+        assertThat(error(hosts, "BROKEN-truncated"))
+                .contains("BROKEN-truncated/SYSTEM")
+                .doesNotContain("\n");
         assertThat(error(hosts, "BROKEN-empty")).contains("no SYSTEM hive found");
-        assertThat(error(hosts, "BROKEN-nohives")).contains("BROKEN-nohives.zip").contains("holds no SYSTEM");
+        assertThat(error(hosts, "BROKEN-nohives"))
+                .contains("BROKEN-nohives.zip")
+                .contains("holds no SYSTEM");
         assertThat(out.resolve("hosts/BROKEN-empty.json")).doesNotExist();
         Document html = Jsoup.parse(readQuietly(out.resolve("fleet.html")));
         assertThat(html.select("#failed tbody tr")).hasSize(3);
@@ -132,23 +150,30 @@ class FleetCommandTest {
 
     @Test
     void zipHostsAreReadWithVelociraptorPathsDecoded() throws IOException {
-        Path zip = fleet.hosts().stream().filter(FleetInputs::isZip).filter(p -> !p.toString().contains("BROKEN"))
-                .findFirst().orElseThrow();
+        Path zip = fleet.hosts().stream()
+                .filter(FleetInputs::isZip)
+                .filter(p -> !p.toString().contains("BROKEN"))
+                .findFirst()
+                .orElseThrow();
         String id = zip.getFileName().toString().replace(".zip", "");
         JsonNode report = JSON.readTree(out.resolve("hosts/" + id + ".json").toFile());
         assertThat(report.path("inputs").get(0).path("path").asText())
                 .isEqualTo(zip + "!/uploads/auto/C:/Windows/System32/config/SYSTEM");
-        assertThat(report.path("system").path("computerName").path("value").asText()).isEqualTo(id);
+        assertThat(report.path("system").path("computerName").path("value").asText())
+                .isEqualTo(id);
     }
 
     @Test
     void fleetJsonFollowsItsSchemaAndTheHtmlLinksEveryHostReport() throws IOException {
         try (InputStream in = FleetReport.class.getResourceAsStream("/schema/portmortem-fleet.schema.json")) {
-            assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in).validate(fleetJson))
+            assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                            .getSchema(in)
+                            .validate(fleetJson))
                     .isEmpty();
         }
         Document html = Jsoup.parse(readQuietly(out.resolve("fleet.html")));
-        assertThat(html.select("meta[http-equiv=Content-Security-Policy]").attr("content")).startsWith("default-src 'none'");
+        assertThat(html.select("meta[http-equiv=Content-Security-Policy]").attr("content"))
+                .startsWith("default-src 'none'");
         assertThat(html.select("#matrix tbody tr")).hasSize(50);
         assertThat(html.select("#rare-listeners tbody tr").first().child(0).attr("title"))
                 .matches("1 of 50 hosts listen on TCP \\d+, \\w+");
@@ -169,8 +194,16 @@ class FleetCommandTest {
         Files.setLastModifiedTime(report, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
         FileTime marked = Files.getLastModifiedTime(report);
         byte[] first = Files.readAllBytes(out.resolve("fleet.json"));
-        CommandRun again = CommandRun.of("fleet", fleet.root().toString(), "--out", out.toString(), "--timestamp", T,
-                "--html", "--workers", "1");
+        CommandRun again = CommandRun.of(
+                "fleet",
+                fleet.root().toString(),
+                "--out",
+                out.toString(),
+                "--timestamp",
+                T,
+                "--html",
+                "--workers",
+                "1");
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(Files.getLastModifiedTime(report)).isEqualTo(marked).isNotEqualTo(before);
         assertThat(Files.readAllBytes(out.resolve("fleet.json"))).isEqualTo(first);
@@ -179,7 +212,8 @@ class FleetCommandTest {
     @Test
     void anOutputFolderInsideAnInputIsRefused() throws IOException {
         Path host = fleet.hosts().get(0);
-        CommandRun r = CommandRun.of("fleet", host.toString(), "--out", host.resolve("fleet").toString());
+        CommandRun r = CommandRun.of(
+                "fleet", host.toString(), "--out", host.resolve("fleet").toString());
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.err()).contains("outputs are never written into evidence");
         assertThat(host.resolve("fleet")).doesNotExist();

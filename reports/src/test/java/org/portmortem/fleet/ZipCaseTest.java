@@ -38,7 +38,8 @@ class ZipCaseTest {
         try (ZipCase c = ZipCase.extract(zip, tmp)) {
             folder = c.folder();
             try (var s = Files.walk(folder)) {
-                assertThat(s.filter(Files::isRegularFile).map(p -> folder.relativize(p).toString()))
+                assertThat(s.filter(Files::isRegularFile)
+                                .map(p -> folder.relativize(p).toString()))
                         .containsExactly("uploads/auto/C:/Windows/System32/config/SYSTEM");
             }
         }
@@ -55,10 +56,13 @@ class ZipCaseTest {
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
             put(z, "readme.txt");
         }
-        assertThatThrownBy(() -> ZipCase.extract(zip, dir)).isInstanceOf(InputException.class)
-                .hasMessageContaining("empty.zip").hasMessageContaining("holds no SYSTEM or SOFTWARE hive");
+        assertThatThrownBy(() -> ZipCase.extract(zip, dir))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("empty.zip")
+                .hasMessageContaining("holds no SYSTEM or SOFTWARE hive");
         Path notZip = Files.writeString(dir.resolve("fake.zip"), "not a zip");
-        assertThatThrownBy(() -> ZipCase.extract(notZip, dir)).isInstanceOf(InputException.class)
+        assertThatThrownBy(() -> ZipCase.extract(notZip, dir))
+                .isInstanceOf(InputException.class)
                 .hasMessageContaining("is not a readable zip file");
         try (var s = Files.list(dir)) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("empty.zip", "fake.zip");

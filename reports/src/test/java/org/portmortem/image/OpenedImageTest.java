@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OpenedImageTest {
     @TempDir
     static Path dir;
+
     static Path disk;
     static Path bare;
 
@@ -37,9 +38,11 @@ class OpenedImageTest {
             WindowsInstallation xp = image.installations().get(0);
             assertThat(xp.systemRoot()).isEqualTo("WINDOWS");
             assertThat(xp.configPath()).isEqualTo("WINDOWS/system32/config");
-            assertThat(xp.hives()).extracting(ImageEntry::path).containsExactlyInAnyOrder(
-                    "WINDOWS/system32/config/SYSTEM", "WINDOWS/system32/config/SOFTWARE",
-                    "WINDOWS/system32/config/RegBack/SYSTEM", "WINDOWS/repair/system");
+            assertThat(xp.hives())
+                    .extracting(ImageEntry::path)
+                    .containsExactlyInAnyOrder(
+                            "WINDOWS/system32/config/SYSTEM", "WINDOWS/system32/config/SOFTWARE",
+                            "WINDOWS/system32/config/RegBack/SYSTEM", "WINDOWS/repair/system");
         }
     }
 
@@ -49,31 +52,39 @@ class OpenedImageTest {
         try (OpenedImage image = OpenedImage.open(DiskImage.recognise(disk).orElseThrow())) {
             ExtractedInstallation x = image.extract(image.installations().get(0));
             workspace = image.workspace();
-            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(workspace))).isEqualTo("rwx------");
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(workspace)))
+                    .isEqualTo("rwx------");
             Path system = x.folder().resolve("WINDOWS/system32/config/SYSTEM");
-            assertThat(Files.mismatch(system, dir.resolve("tree/WINDOWS/system32/config/SYSTEM"))).isEqualTo(-1);
-            assertThat(Files.size(x.folder().resolve("WINDOWS/system32/config/RegBack/SYSTEM"))).isZero();
+            assertThat(Files.mismatch(system, dir.resolve("tree/WINDOWS/system32/config/SYSTEM")))
+                    .isEqualTo(-1);
+            assertThat(Files.size(x.folder().resolve("WINDOWS/system32/config/RegBack/SYSTEM")))
+                    .isZero();
             ImageFileOrigin o = x.origin(system).orElseThrow();
             assertThat(o.offset()).isEqualTo(2048 * 512);
             assertThat(o.volume()).isEqualTo(1);
             assertThat(o.pathInImage()).isEqualTo("WINDOWS/system32/config/SYSTEM");
             assertThat(o.mftEntry()).isPositive();
-            assertThat(o.segments()).singleElement().satisfies(s -> assertThat(s.sha256()).hasSize(64));
+            assertThat(o.segments())
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.sha256()).hasSize(64));
             assertThat(o.times().standardInformation().born()).isNotNull();
             assertThat(o.times().standardInformation().modified()).isNotNull();
         }
         assertThat(workspace).doesNotExist();
-        assertThat(Files.list(dir).map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("tree",
-                "volume.raw", "disk.dd");
+        assertThat(Files.list(dir).map(p -> p.getFileName().toString()))
+                .containsExactlyInAnyOrder("tree", "volume.raw", "disk.dd");
     }
 
     @Test
     void aGptDiskShowsItsBasicDataPartitionAndTheInstallationOnIt() throws IOException {
         Path gpt = TestImages.gptDisk(dir.resolve("gpt.dd"), bare);
         try (OpenedImage image = OpenedImage.open(DiskImage.recognise(gpt).orElseThrow())) {
-            assertThat(image.volumes()).filteredOn(v -> "NTFS".equals(v.fileSystem())).singleElement()
+            assertThat(image.volumes())
+                    .filteredOn(v -> "NTFS".equals(v.fileSystem()))
+                    .singleElement()
                     .satisfies(v -> assertThat(v.startSector()).isEqualTo(2048));
-            assertThat(image.installations()).singleElement()
+            assertThat(image.installations())
+                    .singleElement()
                     .satisfies(i -> assertThat(i.configPath()).isEqualTo("WINDOWS/system32/config"));
         } finally {
             Files.delete(gpt);
@@ -93,16 +104,20 @@ class OpenedImageTest {
 
     @Test
     void aMissingToolIsOneLineNamingThePackageToInstall() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ExternalTool.text(disk, "sleuthkit",
-                List.of("portmortem-no-such-tool", disk.toString()))).isInstanceOf(ImageException.class)
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> ExternalTool.text(disk, "sleuthkit", List.of("portmortem-no-such-tool", disk.toString())))
+                .isInstanceOf(ImageException.class)
                 .hasMessageStartingWith(disk + ": cannot run portmortem-no-such-tool")
-                .hasMessageContaining("apt-get install sleuthkit").hasMessageNotContaining("\n");
+                .hasMessageContaining("apt-get install sleuthkit")
+                .hasMessageNotContaining("\n");
     }
 
     @Test
     void hivesAndTextFilesAreNotTakenForImages() throws IOException {
-        assertThat(DiskImage.recognise(dir.resolve("tree/WINDOWS/system32/config/SYSTEM"))).isEmpty();
-        assertThat(DiskImage.recognise(TestImages.fixture("winxp-default").resolve("SYSTEM.reg"))).isEmpty();
+        assertThat(DiskImage.recognise(dir.resolve("tree/WINDOWS/system32/config/SYSTEM")))
+                .isEmpty();
+        assertThat(DiskImage.recognise(TestImages.fixture("winxp-default").resolve("SYSTEM.reg")))
+                .isEmpty();
         assertThat(DiskImage.recognise(dir.resolve("tree"))).isEqualTo(Optional.empty());
     }
 }

@@ -26,6 +26,7 @@ import org.portmortem.hive.write.HiveWriter;
 public final class TestImages {
     /** Volume size: the XP reference hives take about 3 MB; mkntfs needs a few MB of its own. */
     static final int VOLUME_MB = 16;
+
     private static final long SECTOR = 512;
     private static final Instant WRITTEN = Instant.parse("2002-06-01T12:00:00Z");
 
@@ -134,8 +135,24 @@ public final class TestImages {
      */
     public static Path gptDisk(Path out, Path... volumes) throws IOException {
         // EBD0A0A2-B9E5-4433-87C0-68B6B72699C7, the first three fields little-endian as GPT stores them
-        byte[] basicData = {(byte) 0xa2, (byte) 0xa0, (byte) 0xd0, (byte) 0xeb, (byte) 0xe5, (byte) 0xb9, 0x33, 0x44,
-                (byte) 0x87, (byte) 0xc0, 0x68, (byte) 0xb6, (byte) 0xb7, 0x26, (byte) 0x99, (byte) 0xc7};
+        byte[] basicData = {
+            (byte) 0xa2,
+            (byte) 0xa0,
+            (byte) 0xd0,
+            (byte) 0xeb,
+            (byte) 0xe5,
+            (byte) 0xb9,
+            0x33,
+            0x44,
+            (byte) 0x87,
+            (byte) 0xc0,
+            0x68,
+            (byte) 0xb6,
+            (byte) 0xb7,
+            0x26,
+            (byte) 0x99,
+            (byte) 0xc7
+        };
         ByteBuffer entries = ByteBuffer.allocate(128 * 128).order(ByteOrder.LITTLE_ENDIAN);
         long start = 2048;
         try (RandomAccessFile disk = new RandomAccessFile(out.toFile(), "rw")) {
@@ -157,10 +174,18 @@ public final class TestImages {
             mbr.put(446 + 4, (byte) 0xee).putInt(446 + 8, 1).putInt(446 + 12, (int) Math.min(last, 0xffffffffL));
             mbr.put(510, (byte) 0x55).put(511, (byte) 0xaa);
             ByteBuffer header = ByteBuffer.allocate(512).order(ByteOrder.LITTLE_ENDIAN);
-            header.put(0, "EFI PART".getBytes(StandardCharsets.US_ASCII)).putInt(8, 0x00010000).putInt(12, 92)
-                    .putLong(24, 1).putLong(32, last).putLong(40, 34).putLong(48, last - 34)
+            header.put(0, "EFI PART".getBytes(StandardCharsets.US_ASCII))
+                    .putInt(8, 0x00010000)
+                    .putInt(12, 92)
+                    .putLong(24, 1)
+                    .putLong(32, last)
+                    .putLong(40, 34)
+                    .putLong(48, last - 34)
                     .put(56, new byte[] {9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9})
-                    .putLong(72, 2).putInt(80, 128).putInt(84, 128).putInt(88, crc32(entries.array(), 128 * 128));
+                    .putLong(72, 2)
+                    .putInt(80, 128)
+                    .putInt(84, 128)
+                    .putInt(88, crc32(entries.array(), 128 * 128));
             header.putInt(16, crc32(header.array(), 92));
             disk.seek(0);
             disk.write(mbr.array());
@@ -181,7 +206,8 @@ public final class TestImages {
     public static Path splitRaw(Path raw, Path base, int segmentBytes) throws IOException {
         byte[] all = Files.readAllBytes(raw);
         for (int i = 0, n = 1; i < all.length; i += segmentBytes, n++) {
-            Files.write(base.resolveSibling(base.getFileName() + String.format(".%03d", n)),
+            Files.write(
+                    base.resolveSibling(base.getFileName() + String.format(".%03d", n)),
                     java.util.Arrays.copyOfRange(all, i, Math.min(all.length, i + segmentBytes)));
         }
         return base.resolveSibling(base.getFileName() + ".001");
@@ -189,9 +215,26 @@ public final class TestImages {
 
     /** The raw disk as an E01 made by ewfacquire (no compression), split into segments of {@code segmentBytes} when not 0. */
     public static Path e01(Path raw, Path targetBase, long segmentBytes) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("ewfacquire", "-u", "-t", targetBase.toString(), "-c", "none",
-                "-C", "PM-TEST", "-D", "PortMortem test image", "-e", "test", "-E", "1", "-N", "built by TestImages",
-                "-f", "encase6", "-q"));
+        List<String> cmd = new ArrayList<>(List.of(
+                "ewfacquire",
+                "-u",
+                "-t",
+                targetBase.toString(),
+                "-c",
+                "none",
+                "-C",
+                "PM-TEST",
+                "-D",
+                "PortMortem test image",
+                "-e",
+                "test",
+                "-E",
+                "1",
+                "-N",
+                "built by TestImages",
+                "-f",
+                "encase6",
+                "-q"));
         if (segmentBytes > 0) {
             cmd.addAll(List.of("-S", String.valueOf(segmentBytes)));
         }
@@ -208,13 +251,15 @@ public final class TestImages {
 
     /** An overlay that makes XP's Telnet service automatic: one Start and one listener (TCP 23) differ. */
     public static Path telnetMadeAutomatic(Path out) throws IOException {
-        return overlay(out, "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\TlntSvr]",
-                "\"Start\"=dword:00000002");
+        return overlay(
+                out, "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\TlntSvr]", "\"Start\"=dword:00000002");
     }
 
     /** A .reg overlay written by the test. */
     public static Path overlay(Path out, String... lines) throws IOException {
-        Files.writeString(out, "Windows Registry Editor Version 5.00\r\n\r\n" + String.join("\r\n", lines) + "\r\n",
+        Files.writeString(
+                out,
+                "Windows Registry Editor Version 5.00\r\n\r\n" + String.join("\r\n", lines) + "\r\n",
                 StandardCharsets.UTF_8);
         return out;
     }

@@ -23,9 +23,17 @@ class CsvReportTest {
     @Test
     void analyzeWritesTheFourTablesWithTheReportsIds() throws Exception {
         Path dir = out.resolve("tables");
-        CommandRun run = CommandRun.of("analyze", Fixtures.folder("win2000-server-default").toString(), "-o",
-                out.resolve("r.html").toString(), "--json", out.resolve("r.json").toString(), "--csv", dir.toString(),
-                "--timestamp", "2026-01-01T00:00:00Z");
+        CommandRun run = CommandRun.of(
+                "analyze",
+                Fixtures.folder("win2000-server-default").toString(),
+                "-o",
+                out.resolve("r.html").toString(),
+                "--json",
+                out.resolve("r.json").toString(),
+                "--csv",
+                dir.toString(),
+                "--timestamp",
+                "2026-01-01T00:00:00Z");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("CSV tables:  " + dir.toAbsolutePath());
         JsonNode json = new ObjectMapper().readTree(out.resolve("r.json").toFile());
@@ -40,8 +48,9 @@ class CsvReportTest {
         assertThat(firstColumn(lines(dir.resolve("rpc.csv")))).isEqualTo(values(json.get("rpcEndpoints"), "id"));
 
         List<String> observed = lines(dir.resolve("observed.csv"));
-        assertThat(observed.get(0)).isEqualTo(
-                "snapshot,line,protocol,localEndpoint,state,verdict,listener,pid,process,services,ownerSource,reason");
+        assertThat(observed.get(0))
+                .isEqualTo(
+                        "snapshot,line,protocol,localEndpoint,state,verdict,listener,pid,process,services,ownerSource,reason");
         int rows = 0;
         for (JsonNode snapshot : json.at("/observed/snapshots")) {
             rows += snapshot.get("sockets").size() + snapshot.get("absent").size();
@@ -67,8 +76,15 @@ class CsvReportTest {
                 + "  [+cmd.exe]\r\n\r\n";
         Files.writeString(caseDir.resolve("netstat-anob.txt"), netstat, StandardCharsets.UTF_8);
         Path dir = out.resolve("hostile");
-        CommandRun run = CommandRun.of("analyze", caseDir.toString(), "-o",
-                out.resolve("h.html").toString(), "--csv", dir.toString(), "--timestamp", "2026-01-01T00:00:00Z");
+        CommandRun run = CommandRun.of(
+                "analyze",
+                caseDir.toString(),
+                "-o",
+                out.resolve("h.html").toString(),
+                "--csv",
+                dir.toString(),
+                "--timestamp",
+                "2026-01-01T00:00:00Z");
         assertThat(run.exit()).as(run.err()).isZero();
         for (String name : CsvReport.FILES) {
             String text = Files.readString(dir.resolve(name), StandardCharsets.UTF_8);
@@ -76,21 +92,35 @@ class CsvReportTest {
             List<String> cells = cells(text);
             assertThat(cells).as(name).isNotEmpty();
             for (String cell : cells) {
-                assertThat(cell).as("a cell of " + name).doesNotStartWith("=").doesNotStartWith("+")
-                        .doesNotStartWith("@").doesNotStartWith("-").doesNotStartWith("\t").doesNotStartWith("\r");
+                assertThat(cell)
+                        .as("a cell of " + name)
+                        .doesNotStartWith("=")
+                        .doesNotStartWith("+")
+                        .doesNotStartWith("@")
+                        .doesNotStartWith("-")
+                        .doesNotStartWith("\t")
+                        .doesNotStartWith("\r");
             }
         }
         assertThat(cells(Files.readString(dir.resolve("observed.csv"), StandardCharsets.UTF_8)))
                 .as("hostile names kept as text, those a spreadsheet would evaluate behind a quote")
-                .contains("'=HYPERLINK(\"http://example.invalid\",\"open\")", "'@SUM(1+1)", "'+cmd.exe",
+                .contains(
+                        "'=HYPERLINK(\"http://example.invalid\",\"open\")",
+                        "'@SUM(1+1)",
+                        "'+cmd.exe",
                         "\"><img src=x onerror=alert(1)>.exe");
     }
 
     @Test
     void aCsvFolderThatIsAFileIsAUsageErrorNamingIt() throws Exception {
         Path file = Files.writeString(out.resolve("not-a-folder"), "x", StandardCharsets.UTF_8);
-        CommandRun run = CommandRun.of("analyze", Fixtures.folder("win2000-server-default").toString(), "-o",
-                out.resolve("r.html").toString(), "--csv", file.toString());
+        CommandRun run = CommandRun.of(
+                "analyze",
+                Fixtures.folder("win2000-server-default").toString(),
+                "-o",
+                out.resolve("r.html").toString(),
+                "--csv",
+                file.toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("--csv: " + file + " is a file, not a folder");
         assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("x");
@@ -131,7 +161,9 @@ class CsvReportTest {
     }
 
     private static List<String> firstColumn(List<String> lines) {
-        return lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.indexOf(','))).toList();
+        return lines.subList(1, lines.size()).stream()
+                .map(l -> l.substring(0, l.indexOf(',')))
+                .toList();
     }
 
     private static List<String> values(JsonNode array, String field) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,9 +50,18 @@ class FirstScreenLayoutTest {
     static Path xpReferenceReport(Path dir) {
         Path fixture = Fixtures.folder("winxp-default");
         Path html = dir.resolve("winxp-default.html");
-        CommandRun run = CommandRun.of("analyze", "--system", fixture.resolve("SYSTEM.reg").toString(), "--software",
-                fixture.resolve("SOFTWARE.reg").toString(), "--snapshot", fixture.resolve("netstat-00.txt").toString(),
-                "-o", html.toString(), "--timestamp", "2026-01-01T00:00:00Z");
+        CommandRun run = CommandRun.of(
+                "analyze",
+                "--system",
+                fixture.resolve("SYSTEM.reg").toString(),
+                "--software",
+                fixture.resolve("SOFTWARE.reg").toString(),
+                "--snapshot",
+                fixture.resolve("netstat-00.txt").toString(),
+                "-o",
+                html.toString(),
+                "--timestamp",
+                "2026-01-01T00:00:00Z");
         assertThat(run.exit()).as(run.err()).isZero();
         return html;
     }
@@ -74,7 +82,9 @@ class FirstScreenLayoutTest {
         assertThat(box.get("innerWidth").asInt()).as("viewport width").isEqualTo(WIDTH);
         assertThat(box.get("rows").asInt()).as("reachable listeners listed").isPositive();
         assertThat(box.get("top").asDouble()).as("top of the verdict table").isBetween(0.0, (double) HEIGHT);
-        assertThat(box.get("bottom").asDouble()).as("bottom of the verdict table").isLessThanOrEqualTo(HEIGHT);
+        assertThat(box.get("bottom").asDouble())
+                .as("bottom of the verdict table")
+                .isLessThanOrEqualTo(HEIGHT);
         Path png = Path.of("target").toAbsolutePath().resolve(screenshot);
         chromium.screenshot(html, png, WIDTH, HEIGHT);
         assertThat(Files.size(png)).isGreaterThan(10_000);
@@ -86,23 +96,28 @@ class FirstScreenLayoutTest {
         Path caseDir = Files.createDirectories(out.resolve("long-name"));
         String system = Files.readString(hostile.resolve("SYSTEM.reg"), StandardCharsets.UTF_16LE);
         String name = "W2K\u0007" + "x".repeat(100_000);
-        String crafted = system.replace("\"ComputerName\"=\"W2K<script>alert('pwned')</script>\"",
-                "\"ComputerName\"=\"" + name + "\"");
+        String crafted = system.replace(
+                "\"ComputerName\"=\"W2K<script>alert('pwned')</script>\"", "\"ComputerName\"=\"" + name + "\"");
         assertThat(crafted).isNotEqualTo(system);
         Files.writeString(caseDir.resolve("SYSTEM.reg"), crafted, StandardCharsets.UTF_16LE);
         Files.copy(hostile.resolve("SOFTWARE.reg"), caseDir.resolve("SOFTWARE.reg"));
         Path html = out.resolve("long-name.html");
-        CommandRun run = CommandRun.of("analyze", caseDir.toString(), "-o", html.toString(), "--timestamp",
-                "2026-01-01T00:00:00Z");
+        CommandRun run = CommandRun.of(
+                "analyze", caseDir.toString(), "-o", html.toString(), "--timestamp", "2026-01-01T00:00:00Z");
         assertThat(run.exit()).as(run.err()).isZero();
 
         Document doc = Jsoup.parse(html.toFile(), "UTF-8");
         assertThat(doc.title()).startsWith("PortMortem report: W2K\u2407xxx").doesNotContain("<span", "\u0007");
         assertThat(doc.selectFirst("h1").text()).contains("\u2407");
 
-        JsonNode widths = new ObjectMapper().readTree(new HeadlessChromium(out).measure(html,
-                "JSON.stringify({page: document.documentElement.scrollWidth,"
-                        + " h1: document.querySelector('h1').getBoundingClientRect().right})", WIDTH, HEIGHT));
+        JsonNode widths = new ObjectMapper()
+                .readTree(new HeadlessChromium(out)
+                        .measure(
+                                html,
+                                "JSON.stringify({page: document.documentElement.scrollWidth,"
+                                        + " h1: document.querySelector('h1').getBoundingClientRect().right})",
+                                WIDTH,
+                                HEIGHT));
         assertThat(widths.get("page").asInt()).as("page width").isLessThanOrEqualTo(WIDTH);
         assertThat(widths.get("h1").asDouble()).as("right edge of the <h1>").isLessThanOrEqualTo(WIDTH);
     }

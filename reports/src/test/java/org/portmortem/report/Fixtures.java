@@ -14,7 +14,8 @@ public final class Fixtures {
             p = p.getParent();
         }
         if (p == null) {
-            throw new IllegalStateException("fixtures/" + name + " not found above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "fixtures/" + name + " not found above " + Path.of("").toAbsolutePath());
         }
         return p.resolve("fixtures").resolve(name);
     }

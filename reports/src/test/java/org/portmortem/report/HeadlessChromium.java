@@ -26,8 +26,9 @@ final class HeadlessChromium {
 
     /** Chromium with its profiles and logs under {@code work}; skips the calling test where it is missing. */
     HeadlessChromium(Path work) {
-        assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed at " + CHROMIUM
-                + " (apt-get install chromium): browser check skipped");
+        assumeTrue(
+                Files.isExecutable(CHROMIUM),
+                "chromium is not installed at " + CHROMIUM + " (apt-get install chromium): browser check skipped");
         this.work = work;
     }
 
@@ -35,7 +36,11 @@ final class HeadlessChromium {
     void screenshot(Path html, Path png, int width, int height) throws IOException, InterruptedException {
         Files.createDirectories(png.getParent());
         Files.deleteIfExists(png);
-        run("--hide-scrollbars", "--screenshot=" + png, "--window-size=" + width + "," + height, html.toUri().toString());
+        run(
+                "--hide-scrollbars",
+                "--screenshot=" + png,
+                "--window-size=" + width + "," + height,
+                html.toUri().toString());
         assertThat(png).exists();
     }
 
@@ -55,11 +60,15 @@ final class HeadlessChromium {
      */
     String measure(Path html, String expression, int width, int height) throws IOException, InterruptedException {
         String page = Files.readString(html, StandardCharsets.UTF_8);
-        String copy = CSP.matcher(page).replaceFirst("").replace("</body>",
-                "<script>document.title = String(" + expression + ");</script></body>");
+        String copy = CSP.matcher(page)
+                .replaceFirst("")
+                .replace("</body>", "<script>document.title = String(" + expression + ");</script></body>");
         Path probe = Files.createTempFile(work, "probe-", ".html");
         Files.writeString(probe, copy, StandardCharsets.UTF_8);
-        String dom = run("--window-size=" + width + "," + height, "--virtual-time-budget=5000", "--dump-dom",
+        String dom = run(
+                "--window-size=" + width + "," + height,
+                "--virtual-time-budget=5000",
+                "--dump-dom",
                 probe.toUri().toString());
         Matcher m = TITLE.matcher(dom);
         assertThat(m.find()).as("a <title> in chromium's DOM dump of " + probe).isTrue();
@@ -80,13 +89,23 @@ final class HeadlessChromium {
     /** Runs chromium headless with the given arguments; returns what it wrote on stdout. */
     private String run(String... args) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory(work, "chromium-profile");
-        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile));
+        List<String> command = new ArrayList<>(List.of(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(work, "chromium-", ".out");
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
-                .redirectOutput(out.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectOutput(out.toFile())
+                .start();
         boolean finished = p.waitFor(180, TimeUnit.SECONDS);
         if (!finished) {
             p.destroyForcibly();

@@ -34,8 +34,15 @@ class HostileInputTest {
     @BeforeAll
     static void analyzeHostileCase() throws IOException {
         Path hostile = Fixtures.folder("hostile");
-        run = CommandRun.of("analyze", hostile.toString(), "-o", out.resolve("r.html").toString(), "--json",
-                out.resolve("r.json").toString(), "--timestamp", "2026-01-01T00:00:00Z");
+        run = CommandRun.of(
+                "analyze",
+                hostile.toString(),
+                "-o",
+                out.resolve("r.html").toString(),
+                "--json",
+                out.resolve("r.json").toString(),
+                "--timestamp",
+                "2026-01-01T00:00:00Z");
         raw = Files.readString(out.resolve("r.html"), StandardCharsets.UTF_8);
         html = Jsoup.parse(raw);
         json = new ObjectMapper().readTree(out.resolve("r.json").toFile());
@@ -53,7 +60,8 @@ class HostileInputTest {
         Element own = html.selectFirst("script");
         assertThat(own.parent()).isEqualTo(html.body());
         assertThat(own.data()).startsWith("// Sorting and filtering of report tables");
-        assertThat(html.select("img, iframe, object, embed, link, base, form, meta[http-equiv=refresh]")).isEmpty();
+        assertThat(html.select("img, iframe, object, embed, link, base, form, meta[http-equiv=refresh]"))
+                .isEmpty();
     }
 
     @Test
@@ -72,7 +80,9 @@ class HostileInputTest {
             assertThat(e.attr("src")).isEmpty();
             assertThat(e.attr("action")).isEmpty();
             assertThat(e.attr("href")).startsWith("#");
-            assertThat(html.getElementById(e.attr("href").substring(1))).as(e.attr("href")).isNotNull();
+            assertThat(html.getElementById(e.attr("href").substring(1)))
+                    .as(e.attr("href"))
+                    .isNotNull();
         }
     }
 
@@ -83,14 +93,19 @@ class HostileInputTest {
         assertThat(text).contains("\"><img src=x onerror=alert(1)>");
         assertThat(text).contains("<a href=\"javascript:alert(2)\">click</a>");
         assertThat(text).contains("javascript:alert(document.domain)");
-        assertThat(html.select("table.boot-running").text()).contains("\"><img src=x onerror=alert(1)>", "C:\\Temp\\javascript:alert(document.domain)");
+        assertThat(html.select("table.boot-running").text())
+                .contains("\"><img src=x onerror=alert(1)>", "C:\\Temp\\javascript:alert(document.domain)");
         // The unexplained listener's owner, from the netstat -b line.
         assertThat(html.select("table.socket-verdicts").text()).contains("\"><img src=x onerror=alert(1)>.exe");
     }
 
     @Test
     void rightToLeftOverrideAndControlCharactersAreShownAsMarkedEscapes() {
-        assertThat(raw).doesNotContain("\u202e").doesNotContain("\u0007").doesNotContain("\u001b").doesNotContain("\u0000");
+        assertThat(raw)
+                .doesNotContain("\u202e")
+                .doesNotContain("\u0007")
+                .doesNotContain("\u001b")
+                .doesNotContain("\u0000");
         assertThat(html.select("span.ctl").eachText()).contains("\\u202E", "\u2407", "\u241b");
         assertThat(html.select("table.interfaces").text()).contains("LAN \"><img src=x onerror=alert(1)> \\u202ENAL");
         assertThat(html.select("table.boot-running").text()).contains("evil\\u202Egpj.exe<b><script>");

@@ -80,8 +80,13 @@ class HtmlConformanceTest {
     @Test
     void nuHtmlCheckerFindsNoErrorInTheHostileCaseReport() throws Exception {
         Path hostile = out.resolve("hostile.html");
-        CommandRun run = CommandRun.of("analyze", Fixtures.folder("hostile").toString(), "-o", hostile.toString(),
-                "--timestamp", "2026-01-01T00:00:00Z");
+        CommandRun run = CommandRun.of(
+                "analyze",
+                Fixtures.folder("hostile").toString(),
+                "-o",
+                hostile.toString(),
+                "--timestamp",
+                "2026-01-01T00:00:00Z");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(check(hostile).errors).as("Nu Html Checker errors").isEmpty();
     }
@@ -89,9 +94,11 @@ class HtmlConformanceTest {
     @Test
     void nuHtmlCheckerAsSetUpHereDoesReportErrors() throws Exception {
         // Guards the check above against a checker that silently checks nothing.
-        Path broken = Files.writeString(out.resolve("broken.html"),
+        Path broken = Files.writeString(
+                out.resolve("broken.html"),
                 "<!DOCTYPE html><html lang=en><head><title>x</title></head><body><table><p>x</p><tr><td>1</table>"
-                        + "<div id=a></div><div id=a></div></body></html>", StandardCharsets.UTF_8);
+                        + "<div id=a></div><div id=a></div></body></html>",
+                StandardCharsets.UTF_8);
         assertThat(check(broken).errors).isNotEmpty();
     }
 
@@ -103,8 +110,13 @@ class HtmlConformanceTest {
     @Test
     void headlessChromiumLoadsTheHostileCaseReportWithoutConsoleErrors() throws IOException, InterruptedException {
         Path hostile = out.resolve("hostile-browsed.html");
-        CommandRun run = CommandRun.of("analyze", Fixtures.folder("hostile").toString(), "-o", hostile.toString(),
-                "--timestamp", "2026-01-01T00:00:00Z");
+        CommandRun run = CommandRun.of(
+                "analyze",
+                Fixtures.folder("hostile").toString(),
+                "-o",
+                hostile.toString(),
+                "--timestamp",
+                "2026-01-01T00:00:00Z");
         assertThat(run.exit()).as(run.err()).isZero();
         browse(hostile, "report-hostile.png");
     }
@@ -112,8 +124,11 @@ class HtmlConformanceTest {
     @Test
     void headlessChromiumAsRunHereDoesReportConsoleErrors() throws IOException, InterruptedException {
         // Guards the browser checks above against a log in which console messages never appear.
-        Path broken = Files.writeString(out.resolve("broken-script.html"), "<!DOCTYPE html><html lang=en><head>"
-                + "<title>x</title></head><body><script>noSuchFunction();</script></body></html>", StandardCharsets.UTF_8);
+        Path broken = Files.writeString(
+                out.resolve("broken-script.html"),
+                "<!DOCTYPE html><html lang=en><head>"
+                        + "<title>x</title></head><body><script>noSuchFunction();</script></body></html>",
+                StandardCharsets.UTF_8);
         assertThat(consoleOf(broken, "broken-script.png")).anyMatch(l -> l.contains("noSuchFunction"));
     }
 
@@ -128,20 +143,37 @@ class HtmlConformanceTest {
 
     /** The console lines chromium logs while loading the file, taking a screenshot under target/. */
     private static List<String> consoleOf(Path html, String screenshot) throws IOException, InterruptedException {
-        assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed at " + CHROMIUM
-                + " (apt-get install chromium): browser check skipped");
+        assumeTrue(
+                Files.isExecutable(CHROMIUM),
+                "chromium is not installed at " + CHROMIUM + " (apt-get install chromium): browser check skipped");
         Path target = Path.of("target").toAbsolutePath();
         Files.createDirectories(target);
         Path png = target.resolve(screenshot);
         Files.deleteIfExists(png);
         Path profile = Files.createTempDirectory(out, "chromium-profile");
         Path log = out.resolve(screenshot + ".log");
-        Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0",
-                "--screenshot=" + png, "--window-size=1280,2000", html.toUri().toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("chromium finished within 180 s").isTrue();
+        Process p = new ProcessBuilder(
+                        CHROMIUM.toString(),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--user-data-dir=" + profile,
+                        "--enable-logging=stderr",
+                        "--v=0",
+                        "--screenshot=" + png,
+                        "--window-size=1280,2000",
+                        html.toUri().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        assertThat(p.waitFor(180, TimeUnit.SECONDS))
+                .as("chromium finished within 180 s")
+                .isTrue();
         String output = Files.readString(log, StandardCharsets.UTF_8);
         return output.lines()
                 .filter(l -> l.contains("CONSOLE") || l.contains("Uncaught") || l.contains("Refused to"))

@@ -37,8 +37,10 @@ class PrintLengthTest {
 
     @Test
     void pageCountingCountsPageObjectsNotThePageTree() throws IOException {
-        Path pdf = Files.writeString(out.resolve("two.pdf"), "%PDF-1.4\n1 0 obj << /Type /Pages /Count 2 >> endobj\n"
-                + "2 0 obj << /Type /Page /Parent 1 0 R >> endobj\n3 0 obj <</Type/Page/Parent 1 0 R>> endobj\n",
+        Path pdf = Files.writeString(
+                out.resolve("two.pdf"),
+                "%PDF-1.4\n1 0 obj << /Type /Pages /Count 2 >> endobj\n"
+                        + "2 0 obj << /Type /Page /Parent 1 0 R >> endobj\n3 0 obj <</Type/Page/Parent 1 0 R>> endobj\n",
                 StandardCharsets.ISO_8859_1);
         assertThat(HeadlessChromium.pages(pdf)).isEqualTo(2);
     }
@@ -49,17 +51,22 @@ class PrintLengthTest {
         new HeadlessChromium(out).printToPdf(html, pdf);
         int pages = HeadlessChromium.pages(pdf);
         String text = new String(Files.readAllBytes(pdf), StandardCharsets.ISO_8859_1);
-        Matcher box = Pattern.compile("/MediaBox\\s*\\[\\s*0 0 ([\\d.]+) ([\\d.]+)\\s*\\]").matcher(text);
+        Matcher box = Pattern.compile("/MediaBox\\s*\\[\\s*0 0 ([\\d.]+) ([\\d.]+)\\s*\\]")
+                .matcher(text);
         int boxes = 0;
         while (box.find()) {
             boxes++;
             // A4 is 595 x 842 points.
-            assertThat(Double.parseDouble(box.group(1))).as("page width, points").isBetween(594.0, 596.5);
-            assertThat(Double.parseDouble(box.group(2))).as("page height, points").isBetween(841.0, 843.0);
+            assertThat(Double.parseDouble(box.group(1)))
+                    .as("page width, points")
+                    .isBetween(594.0, 596.5);
+            assertThat(Double.parseDouble(box.group(2)))
+                    .as("page height, points")
+                    .isBetween(841.0, 843.0);
         }
         assertThat(boxes).as("pages with a MediaBox").isEqualTo(pages);
-        Files.writeString(Path.of("target").toAbsolutePath().resolve(name + ".pages"), pages + "\n",
-                StandardCharsets.UTF_8);
+        Files.writeString(
+                Path.of("target").toAbsolutePath().resolve(name + ".pages"), pages + "\n", StandardCharsets.UTF_8);
         return pages;
     }
 }

@@ -22,8 +22,18 @@ class ReportDeterminismTest {
     private Path[] analyze(String name, String... extra) {
         Path html = out.resolve(name + ".html");
         Path json = out.resolve(name + ".json");
-        String[] base = {"analyze", Fixtures.folder("win2000-server-default").toString(), "-o", html.toString(),
-            "--json", json.toString(), "--case-id", "C-1", "--examiner", "E"};
+        String[] base = {
+            "analyze",
+            Fixtures.folder("win2000-server-default").toString(),
+            "-o",
+            html.toString(),
+            "--json",
+            json.toString(),
+            "--case-id",
+            "C-1",
+            "--examiner",
+            "E"
+        };
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
@@ -63,7 +73,8 @@ class ReportDeterminismTest {
             r = r.replace(m.group(1), "RUN-TIME-LOCAL").replace(m.group(2), "RUN-TIME");
         } else {
             // The HTML gives the run time in UTC only, to the second.
-            Matcher h = Pattern.compile("Run time \\(UTC\\)</th>\\s*<td>(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ)</td>")
+            Matcher h = Pattern.compile(
+                            "Run time \\(UTC\\)</th>\\s*<td>(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ)</td>")
                     .matcher(report);
             assertThat(h.find()).as("run time row of the HTML report").isTrue();
             r = r.replace(h.group(1), "RUN-TIME");

@@ -38,7 +38,8 @@ class ReportLinksTest {
     }
 
     private Report demoCase(String name) throws IOException {
-        return analyze(name, "analyze", Fixtures.folder("win2000-server-default").toString());
+        return analyze(
+                name, "analyze", Fixtures.folder("win2000-server-default").toString());
     }
 
     private static List<String> ids(Document d) {
@@ -47,9 +48,17 @@ class ReportLinksTest {
 
     @Test
     void idsAreIdenticalAcrossTwoRunsAtDifferentTimes() throws Exception {
-        Report first = analyze("a", "analyze", Fixtures.folder("win2000-server-default").toString(), "--timestamp",
+        Report first = analyze(
+                "a",
+                "analyze",
+                Fixtures.folder("win2000-server-default").toString(),
+                "--timestamp",
                 "2026-01-01T00:00:00Z");
-        Report second = analyze("b", "analyze", Fixtures.folder("win2000-server-default").toString(), "--timestamp",
+        Report second = analyze(
+                "b",
+                "analyze",
+                Fixtures.folder("win2000-server-default").toString(),
+                "--timestamp",
                 "2027-06-30T12:34:56Z");
         assertThat(ids(first.html())).isNotEmpty().isEqualTo(ids(second.html()));
         assertThat(first.json().findValuesAsText("id")).isEqualTo(second.json().findValuesAsText("id"));
@@ -69,7 +78,8 @@ class ReportLinksTest {
 
     @Test
     void everyIdIsUniqueAndEveryInternalLinkResolves() throws Exception {
-        List<Report> reports = List.of(demoCase("demo"),
+        List<Report> reports = List.of(
+                demoCase("demo"),
                 analyze("xp", "analyze", Fixtures.folder("winxp-default").toString()),
                 analyze("hostile", "analyze", Fixtures.folder("hostile").toString()));
         for (Report r : reports) {
@@ -85,18 +95,25 @@ class ReportLinksTest {
 
     @Test
     void theJsonCarriesTheSameIdsAsTheHtml() throws Exception {
-        Report r = analyze("xp-json", "analyze", Fixtures.folder("winxp-default").toString());
+        Report r =
+                analyze("xp-json", "analyze", Fixtures.folder("winxp-default").toString());
         Document d = r.html();
-        assertThat(values(r.json().get("listeners"), "id")).isEqualTo(d.select("table.listeners > tbody > tr").eachAttr("id"));
-        assertThat(values(r.json().get("findings"), "anchor")).isEqualTo(d.select("article.finding").eachAttr("id"));
-        assertThat(values(r.json().get("rpcEndpoints"), "id")).isEqualTo(d.select("table.rpc > tbody > tr").eachAttr("id"));
-        assertThat(values(r.json().get("inputs"), "id")).isEqualTo(d.select("table.inputs > tbody > tr").eachAttr("id"));
-        assertThat(values(r.json().get("citedKeys"), "id")).isEqualTo(d.select("table.cited-keys > tbody > tr").eachAttr("id"));
+        assertThat(values(r.json().get("listeners"), "id"))
+                .isEqualTo(d.select("table.listeners > tbody > tr").eachAttr("id"));
+        assertThat(values(r.json().get("findings"), "anchor"))
+                .isEqualTo(d.select("article.finding").eachAttr("id"));
+        assertThat(values(r.json().get("rpcEndpoints"), "id"))
+                .isEqualTo(d.select("table.rpc > tbody > tr").eachAttr("id"));
+        assertThat(values(r.json().get("inputs"), "id"))
+                .isEqualTo(d.select("table.inputs > tbody > tr").eachAttr("id"));
+        assertThat(values(r.json().get("citedKeys"), "id"))
+                .isEqualTo(d.select("table.cited-keys > tbody > tr").eachAttr("id"));
         List<String> services = new ArrayList<>();
         for (String section : List.of("running", "failing", "notRunning")) {
             services.addAll(values(r.json().get("bootPlan").get(section), "id"));
         }
-        assertThat(services).isEqualTo(d.select("table[class^=boot-] > tbody > tr").eachAttr("id"));
+        assertThat(services)
+                .isEqualTo(d.select("table[class^=boot-] > tbody > tr").eachAttr("id"));
         assertThat(ReportSchema.violations(r.json())).isEmpty();
     }
 
@@ -112,7 +129,8 @@ class ReportLinksTest {
             assertThat(keys).as("keys of " + row.id()).isNotEmpty();
             for (String key : keys) {
                 Element keyRow = d.getElementById(key.substring(1));
-                assertThat(keyRow.select("td.keys a").eachAttr("href")).as("cited by, on " + key)
+                assertThat(keyRow.select("td.keys a").eachAttr("href"))
+                        .as("cited by, on " + key)
                         .contains("#" + row.id());
                 checked++;
             }
@@ -121,7 +139,8 @@ class ReportLinksTest {
         // And from the finding's own evidence table to the appendix.
         assertThat(netbt.select("table.evidence a[href^=#key-]")).isNotEmpty();
         Set<String> citers = new HashSet<>(d.getElementById("key-system-controlset001-services-netbt")
-                .select("td.keys a").eachAttr("href"));
+                .select("td.keys a")
+                .eachAttr("href"));
         assertThat(citers).contains("#finding-exposure.netbt-netbt", "#listener-tcp-0.0.0.0-445", "#service-netbt");
     }
 

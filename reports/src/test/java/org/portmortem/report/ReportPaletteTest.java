@@ -25,11 +25,20 @@ class ReportPaletteTest {
 
     /** Text colour, background colour: every pair the stylesheet puts text on. */
     private static final List<String[]> TEXT_ON_BACKGROUND = List.of(
-            new String[] {"fg", "bg"}, new String[] {"fg", "bg-alt"}, new String[] {"fg", "row-alt"},
-            new String[] {"muted", "bg"}, new String[] {"muted", "bg-alt"}, new String[] {"muted", "row-alt"},
-            new String[] {"link", "bg"}, new String[] {"link", "bg-alt"}, new String[] {"link", "row-alt"},
-            new String[] {"sev-fg", "high"}, new String[] {"sev-fg", "medium"}, new String[] {"sev-fg", "low"},
-            new String[] {"sev-fg", "info"}, new String[] {"ctl-fg", "ctl-bg"});
+            new String[] {"fg", "bg"},
+            new String[] {"fg", "bg-alt"},
+            new String[] {"fg", "row-alt"},
+            new String[] {"muted", "bg"},
+            new String[] {"muted", "bg-alt"},
+            new String[] {"muted", "row-alt"},
+            new String[] {"link", "bg"},
+            new String[] {"link", "bg-alt"},
+            new String[] {"link", "row-alt"},
+            new String[] {"sev-fg", "high"},
+            new String[] {"sev-fg", "medium"},
+            new String[] {"sev-fg", "low"},
+            new String[] {"sev-fg", "info"},
+            new String[] {"ctl-fg", "ctl-bg"});
 
     static Map<String, String> light;
     static Map<String, String> dark;
@@ -78,7 +87,8 @@ class ReportPaletteTest {
             for (int i = 0; i < sev.size(); i++) {
                 for (int j = i + 1; j < sev.size(); j++) {
                     assertThat(deltaE(palette.get(sev.get(i)), palette.get(sev.get(j))))
-                            .as(sev.get(i) + " against " + sev.get(j)).isGreaterThanOrEqualTo(20);
+                            .as(sev.get(i) + " against " + sev.get(j))
+                            .isGreaterThanOrEqualTo(20);
                 }
             }
         }

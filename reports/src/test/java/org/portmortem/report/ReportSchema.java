@@ -21,7 +21,8 @@ public final class ReportSchema {
             if (in == null) {
                 throw new IllegalStateException("the schema is not on the classpath");
             }
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

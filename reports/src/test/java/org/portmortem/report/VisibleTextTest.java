@@ -31,7 +31,8 @@ class VisibleTextTest {
     @Test
     void bidiOverridesAndInvisibleCharactersBecomeEscapes() {
         Element p = render("evil\u202egpj.exe\u200b\ufeff\u2066x\u0085");
-        assertThat(p.select("span.ctl").eachText()).containsExactly("\\u202E", "\\u200B", "\\uFEFF", "\\u2066", "\\u0085");
+        assertThat(p.select("span.ctl").eachText())
+                .containsExactly("\\u202E", "\\u200B", "\\uFEFF", "\\u2066", "\\u0085");
         assertThat(p.outerHtml()).doesNotContain("\u202e");
     }
 
@@ -47,6 +48,7 @@ class VisibleTextTest {
     void plainTextShowsTheSameEscapesWithoutMarkup() {
         String shown = VisibleText.plain("W2K\u0007evil\u202egpj <b>\ud83d\ude00");
         assertThat(shown).isEqualTo("W2K\u2407evil\\u202Egpj <b>\ud83d\ude00");
-        assertThat(shown).isEqualTo(render("W2K\u0007evil\u202egpj <b>\ud83d\ude00").text());
+        assertThat(shown)
+                .isEqualTo(render("W2K\u0007evil\u202egpj <b>\ud83d\ude00").text());
     }
 }

@@ -55,7 +55,9 @@ public record FirewallRule(String id, Map<String, List<String>> fields) {
 
     /** True for an allow rule (Allow or AllowBypass). */
     public boolean allows() {
-        return first("Action").map(a -> a.toLowerCase(Locale.ROOT).startsWith("allow")).orElse(false);
+        return first("Action")
+                .map(a -> a.toLowerCase(Locale.ROOT).startsWith("allow"))
+                .orElse(false);
     }
 
     /**

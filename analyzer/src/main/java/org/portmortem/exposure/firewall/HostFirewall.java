@@ -14,11 +14,11 @@ import org.portmortem.exposure.FirewallVerdict.Reachability;
 import org.portmortem.exposure.HostAtBoot;
 import org.portmortem.exposure.Listener;
 import org.portmortem.exposure.Mechanism;
-import org.portmortem.net.Protocol;
 import org.portmortem.exposure.RegistryScope;
-import org.portmortem.model.WindowsFamily;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
+import org.portmortem.model.WindowsFamily;
+import org.portmortem.net.Protocol;
 
 /**
  * The host firewall's verdict on each listener, per profile.
@@ -47,7 +47,11 @@ public final class HostFirewall {
     private static final String LOCAL = "CS\\Services\\SharedAccess\\Parameters\\FirewallPolicy";
     private static final String POLICY = "SW\\Policies\\Microsoft\\WindowsFirewall";
 
-    private enum Generation { NONE, XP_SP2, VISTA }
+    private enum Generation {
+        NONE,
+        XP_SP2,
+        VISTA
+    }
 
     private final HostAtBoot host;
     private final RegistryScope reg;
@@ -60,8 +64,15 @@ public final class HostFirewall {
     private FirewallProfile inForce;
 
     /** A profile's switch settings. */
-    private record Profile(String name, Boolean enabled, boolean noExceptions, boolean blockByDefault,
-            boolean mergeLocal, List<Evidence> evidence, String localKey, String policyKey) {}
+    private record Profile(
+            String name,
+            Boolean enabled,
+            boolean noExceptions,
+            boolean blockByDefault,
+            boolean mergeLocal,
+            List<Evidence> evidence,
+            String localKey,
+            String policyKey) {}
 
     /** A rule with where it came from. */
     private record Rule(FirewallRule rule, boolean fromPolicy, Evidence evidence) {}
@@ -107,8 +118,11 @@ public final class HostFirewall {
             }
         }
         if (inForce == null) {
-            inForce = FirewallProfile.none(noneReason != null ? noneReason
-                    : "the Windows Firewall service (MpsSvc) does not run at boot: no profile applies", noneEvidence);
+            inForce = FirewallProfile.none(
+                    noneReason != null
+                            ? noneReason
+                            : "the Windows Firewall service (MpsSvc) does not run at boot: no profile applies",
+                    noneEvidence);
         }
     }
 
@@ -123,11 +137,13 @@ public final class HostFirewall {
         List<Evidence> ev = new ArrayList<>();
         Boolean enabled = flag(local, policy, "EnableFirewall", ev, "1 = firewall on for this profile");
         Boolean noEx = generation == Generation.XP_SP2
-                ? flag(local, policy, "DoNotAllowExceptions", ev, "1 = exceptions ignored") : Boolean.FALSE;
+                ? flag(local, policy, "DoNotAllowExceptions", ev, "1 = exceptions ignored")
+                : Boolean.FALSE;
         boolean blockDefault = true;
         boolean merge = true;
         if (generation == Generation.VISTA) {
-            Boolean inbound = flag(local, policy, "DefaultInboundAction", ev, "1 = block inbound by default; absent = block");
+            Boolean inbound =
+                    flag(local, policy, "DefaultInboundAction", ev, "1 = block inbound by default; absent = block");
             blockDefault = inbound == null || inbound;
             Optional<Value> m = reg.value(policy, "AllowLocalPolicyMerge").filter(Value::isNumber);
             if (m.isPresent()) {
@@ -146,11 +162,15 @@ public final class HostFirewall {
             return p.get().asInt() != 0;
         }
         ev.add(reg.evidence(local, value, note));
-        return reg.value(local, value).filter(Value::isNumber).map(v -> v.asInt() != 0).orElse(null);
+        return reg.value(local, value)
+                .filter(Value::isNumber)
+                .map(v -> v.asInt() != 0)
+                .orElse(null);
     }
 
     private void loadRules() {
-        for (String[] src : new String[][] {{POLICY + "\\FirewallRules", "policy"}, {LOCAL + "\\FirewallRules", "local"}}) {
+        for (String[] src :
+                new String[][] {{POLICY + "\\FirewallRules", "policy"}, {LOCAL + "\\FirewallRules", "local"}}) {
             Optional<Key> k = reg.key(src[0]);
             if (k.isEmpty()) {
                 continue;
@@ -161,8 +181,8 @@ public final class HostFirewall {
                 }
                 Optional<FirewallRule> r = FirewallRule.parse(v.name(), v.asString());
                 if (r.isPresent() && r.get().activeInbound() && !r.get().narrowlyScoped()) {
-                    rules.add(new Rule(r.get(), src[1].equals("policy"),
-                            Evidence.ofValue(k.get(), v, src[1] + " firewall rule")));
+                    rules.add(new Rule(
+                            r.get(), src[1].equals("policy"), Evidence.ofValue(k.get(), v, src[1] + " firewall rule")));
                 }
             }
         }
@@ -178,16 +198,25 @@ public final class HostFirewall {
         Map<String, Decision> out = new LinkedHashMap<>();
         if (isLoopback(l.address())) {
             for (String p : profiles.isEmpty() ? List.of("all") : List.copyOf(profiles.keySet())) {
-                out.put(p, new Decision(Reachability.BLOCKED, "bound to the loopback address: not reachable from the network",
-                        List.of()));
+                out.put(
+                        p,
+                        new Decision(
+                                Reachability.BLOCKED,
+                                "bound to the loopback address: not reachable from the network",
+                                List.of()));
             }
             return new FirewallVerdict(out, inForce.profile());
         }
         if (generation == Generation.NONE) {
             if (noneReason == null) {
-                out.put("all", new Decision(Reachability.UNKNOWN,
-                        reg.software() == null ? "SOFTWARE hive not supplied: firewall generation unknown"
-                                : "Windows Firewall service not running at boot: enforcement unknown", noneEvidence));
+                out.put(
+                        "all",
+                        new Decision(
+                                Reachability.UNKNOWN,
+                                reg.software() == null
+                                        ? "SOFTWARE hive not supplied: firewall generation unknown"
+                                        : "Windows Firewall service not running at boot: enforcement unknown",
+                                noneEvidence));
             } else {
                 out.put("all", new Decision(Reachability.REACHABLE, noneReason, noneEvidence));
             }
@@ -207,8 +236,11 @@ public final class HostFirewall {
     private Decision withoutPolicy(Decision d) {
         List<Evidence> ev = new ArrayList<>(d.evidence());
         ev.add(reg.evidence(POLICY, "EnableFirewall", "Group Policy firewall settings override the local ones"));
-        return new Decision(d.reachability(), d.decidedBy() + " (local settings only: SOFTWARE hive not supplied, so"
-                + " Group Policy firewall settings, which override them, were not checked)", ev);
+        return new Decision(
+                d.reachability(),
+                d.decidedBy() + " (local settings only: SOFTWARE hive not supplied, so"
+                        + " Group Policy firewall settings, which override them, were not checked)",
+                ev);
     }
 
     private static boolean isLoopback(String a) {
@@ -221,8 +253,8 @@ public final class HostFirewall {
         }
         String on = p.enabled() == null ? "EnableFirewall absent (on by default since XP SP2)" : "EnableFirewall=1";
         if (p.noExceptions()) {
-            return new Decision(Reachability.BLOCKED, p.name() + " profile: " + on + ", DoNotAllowExceptions=1",
-                    p.evidence());
+            return new Decision(
+                    Reachability.BLOCKED, p.name() + " profile: " + on + ", DoNotAllowExceptions=1", p.evidence());
         }
         Optional<Decision> byPolicy = policyException(p, l, on);
         if (byPolicy.isPresent()) {
@@ -242,11 +274,16 @@ public final class HostFirewall {
                     List<Evidence> all = new ArrayList<>(p.evidence());
                     all.add(ev);
                     if (enabled) {
-                        return new Decision(Reachability.REACHABLE, p.name() + " profile: port exception " + name
-                                + (scope.equals("*") ? "" : " (scope " + scope + ")"), all);
+                        return new Decision(
+                                Reachability.REACHABLE,
+                                p.name() + " profile: port exception " + name
+                                        + (scope.equals("*") ? "" : " (scope " + scope + ")"),
+                                all);
                     }
-                    return new Decision(Reachability.BLOCKED, p.name() + " profile: " + on + ", port exception " + name
-                            + " disabled", all);
+                    return new Decision(
+                            Reachability.BLOCKED,
+                            p.name() + " profile: " + on + ", port exception " + name + " disabled",
+                            all);
                 }
             }
         }
@@ -264,14 +301,21 @@ public final class HostFirewall {
                 boolean enabled = v.asString().toLowerCase(Locale.ROOT).contains(":enabled:");
                 List<Evidence> all = new ArrayList<>(p.evidence());
                 all.add(Evidence.ofValue(list.get(), v, "program exception"));
-                return new Decision(enabled ? Reachability.REACHABLE : Reachability.BLOCKED,
-                        p.name() + " profile: program exception for " + v.name() + (enabled ? "" : " disabled"), all);
+                return new Decision(
+                        enabled ? Reachability.REACHABLE : Reachability.BLOCKED,
+                        p.name() + " profile: program exception for " + v.name() + (enabled ? "" : " disabled"),
+                        all);
             }
         }
         List<Evidence> all = new ArrayList<>(p.evidence());
         all.addAll(ignoredLocal);
-        return new Decision(Reachability.BLOCKED, p.name() + " profile: " + on + ", no exception for this port or program"
-                + (ignoredLocal.isEmpty() ? "" : " (local exception lists ignored: policy AllowUserPrefMerge=0)"), all);
+        return new Decision(
+                Reachability.BLOCKED,
+                p.name() + " profile: " + on + ", no exception for this port or program"
+                        + (ignoredLocal.isEmpty()
+                                ? ""
+                                : " (local exception lists ignored: policy AllowUserPrefMerge=0)"),
+                all);
     }
 
     /**
@@ -283,19 +327,31 @@ public final class HostFirewall {
             for (PolicyException x : PolicyException.ALL) {
                 String key = p.policyKey() + "\\" + x.key();
                 Optional<Value> v = reg.value(key, "Enabled").filter(Value::isNumber);
-                if (v.isEmpty() || (v.get().asInt() != 0) != enabled || !x.covers(l) || (!enabled && !x.disabledBlocks())) {
+                if (v.isEmpty()
+                        || (v.get().asInt() != 0) != enabled
+                        || !x.covers(l)
+                        || (!enabled && !x.disabledBlocks())) {
                     continue;
                 }
                 List<Evidence> ev = new ArrayList<>(p.evidence());
                 ev.add(reg.evidence(key, "Enabled", "policy " + x.name() + " exception: 1 = on, 0 = disabled"));
                 if (enabled) {
                     ev.add(reg.evidence(key, "RemoteAddresses", "the exception's scope"));
-                    String scope = reg.value(key, "RemoteAddresses").filter(Value::isString).map(Value::asString).orElse("*");
-                    return Optional.of(new Decision(Reachability.REACHABLE, p.name() + " profile: policy " + x.name()
-                            + " exception" + (scope.equals("*") ? "" : " (scope " + scope + ")"), ev));
+                    String scope = reg.value(key, "RemoteAddresses")
+                            .filter(Value::isString)
+                            .map(Value::asString)
+                            .orElse("*");
+                    return Optional.of(new Decision(
+                            Reachability.REACHABLE,
+                            p.name() + " profile: policy " + x.name() + " exception"
+                                    + (scope.equals("*") ? "" : " (scope " + scope + ")"),
+                            ev));
                 }
-                return Optional.of(new Decision(Reachability.BLOCKED, p.name() + " profile: " + on + ", policy disables the "
-                        + x.name() + " exception (local exceptions for its ports are not honoured)", ev));
+                return Optional.of(new Decision(
+                        Reachability.BLOCKED,
+                        p.name() + " profile: " + on + ", policy disables the " + x.name()
+                                + " exception (local exceptions for its ports are not honoured)",
+                        ev));
             }
         }
         return Optional.empty();
@@ -327,7 +383,10 @@ public final class HostFirewall {
             if (!r.rule().allows()) {
                 List<Evidence> ev = new ArrayList<>(p.evidence());
                 ev.add(r.evidence());
-                return new Decision(Reachability.BLOCKED, p.name() + " profile: block rule " + r.rule().displayName(), ev);
+                return new Decision(
+                        Reachability.BLOCKED,
+                        p.name() + " profile: block rule " + r.rule().displayName(),
+                        ev);
             }
             if (allow == null) {
                 allow = r;
@@ -337,13 +396,19 @@ public final class HostFirewall {
             List<Evidence> ev = new ArrayList<>(p.evidence());
             ev.add(allow.evidence());
             String ra = String.join(",", allow.rule().all("RA4"));
-            return new Decision(Reachability.REACHABLE, p.name() + " profile: allow rule " + allow.rule().displayName()
-                    + (ra.isEmpty() || ra.equals("*") ? "" : " (remote addresses " + ra + ")"), ev);
+            return new Decision(
+                    Reachability.REACHABLE,
+                    p.name() + " profile: allow rule " + allow.rule().displayName()
+                            + (ra.isEmpty() || ra.equals("*") ? "" : " (remote addresses " + ra + ")"),
+                    ev);
         }
         if (!p.blockByDefault()) {
-            return new Decision(Reachability.REACHABLE, p.name() + " profile: DefaultInboundAction=0 (allow)", p.evidence());
+            return new Decision(
+                    Reachability.REACHABLE, p.name() + " profile: DefaultInboundAction=0 (allow)", p.evidence());
         }
-        return new Decision(Reachability.BLOCKED, p.name() + " profile: firewall on, no allow rule matches (default block)",
+        return new Decision(
+                Reachability.BLOCKED,
+                p.name() + " profile: firewall on, no allow rule matches (default block)",
                 p.evidence());
     }
 
@@ -371,7 +436,8 @@ public final class HostFirewall {
         }
         Optional<String> svc = r.first("Svc");
         if (svc.isPresent() && !svc.get().equals("*")) {
-            return l.owner().service() != null && svc.get().equalsIgnoreCase(l.owner().service());
+            return l.owner().service() != null
+                    && svc.get().equalsIgnoreCase(l.owner().service());
         }
         return true;
     }
@@ -389,7 +455,8 @@ public final class HostFirewall {
         try {
             int dash = spec.indexOf('-');
             if (dash > 0) {
-                return l.port() >= Integer.parseInt(spec.substring(0, dash)) && l.port() <= Integer.parseInt(spec.substring(dash + 1));
+                return l.port() >= Integer.parseInt(spec.substring(0, dash))
+                        && l.port() <= Integer.parseInt(spec.substring(dash + 1));
             }
             return l.port() == Integer.parseInt(spec);
         } catch (NumberFormatException e) {

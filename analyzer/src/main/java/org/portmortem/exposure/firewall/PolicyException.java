@@ -1,8 +1,8 @@
 package org.portmortem.exposure.firewall;
 
-import org.portmortem.BundledResource;
 import java.util.List;
 import java.util.Locale;
+import org.portmortem.BundledResource;
 import org.portmortem.exposure.Listener;
 
 /**

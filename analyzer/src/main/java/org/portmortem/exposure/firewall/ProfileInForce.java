@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.exposure.FirewallProfile;
 import org.portmortem.exposure.RegistryScope;
-import org.portmortem.hive.SystemTime;
 import org.portmortem.hive.Key;
+import org.portmortem.hive.SystemTime;
 import org.portmortem.hive.Value;
 
 /**
@@ -56,28 +56,40 @@ public final class ProfileInForce {
     static FirewallProfile xp(RegistryScope reg) {
         Membership m = membership(reg);
         if (m.member()) {
-            return new FirewallProfile("Domain", "a member of a domain (" + String.join("; ", m.signs()) + "): Windows"
-                    + " Firewall uses the Domain profile while the machine is on its domain's network, assumed for the"
-                    + " next boot (on any other network it uses the Standard profile)", m.evidence());
+            return new FirewallProfile(
+                    "Domain",
+                    "a member of a domain (" + String.join("; ", m.signs()) + "): Windows"
+                            + " Firewall uses the Domain profile while the machine is on its domain's network, assumed for the"
+                            + " next boot (on any other network it uses the Standard profile)",
+                    m.evidence());
         }
-        return new FirewallProfile("Standard", "not a member of a domain" + signs(m) + ": Windows Firewall of XP SP2 /"
-                + " 2003 SP1 uses the Standard profile on every network" + noSoftware(reg), m.evidence());
+        return new FirewallProfile(
+                "Standard",
+                "not a member of a domain" + signs(m) + ": Windows Firewall of XP SP2 /"
+                        + " 2003 SP1 uses the Standard profile on every network" + noSoftware(reg),
+                m.evidence());
     }
 
     /** Vista and later: Domain for a domain member, else the category of the most recently connected network. */
     static FirewallProfile vista(RegistryScope reg) {
         Membership m = membership(reg);
         if (m.member()) {
-            return new FirewallProfile("Domain", "a member of a domain (" + String.join("; ", m.signs()) + "): the"
-                    + " Domain profile applies on a network where its domain controllers authenticate, assumed for the"
-                    + " next boot", m.evidence());
+            return new FirewallProfile(
+                    "Domain",
+                    "a member of a domain (" + String.join("; ", m.signs()) + "): the"
+                            + " Domain profile applies on a network where its domain controllers authenticate, assumed for the"
+                            + " next boot",
+                    m.evidence());
         }
         List<Evidence> ev = new ArrayList<>(m.evidence());
         if (reg.software() == null) {
             ev.add(keyEvidence(reg, NETWORK_LIST, "network categories (SOFTWARE hive)"));
-            return new FirewallProfile("Public", "not known to be a domain member" + signs(m) + "; the SOFTWARE hive,"
-                    + " where the network categories are kept, was not supplied: a network Windows has not classified"
-                    + " is Public", ev);
+            return new FirewallProfile(
+                    "Public",
+                    "not known to be a domain member" + signs(m) + "; the SOFTWARE hive,"
+                            + " where the network categories are kept, was not supplied: a network Windows has not classified"
+                            + " is Public",
+                    ev);
         }
         Optional<Key> profiles = reg.key(NETWORK_LIST);
         Key latest = null;
@@ -88,7 +100,8 @@ public final class ProfileInForce {
                 continue;
             }
             // A profile without a readable DateLastConnected sorts before every dated one.
-            SystemTime when = p.value("DateLastConnected").flatMap(Value::asSystemTime).orElse(NEVER);
+            SystemTime when =
+                    p.value("DateLastConnected").flatMap(Value::asSystemTime).orElse(NEVER);
             if (latest == null || when.compareTo(latestWhen) > 0) {
                 latest = p;
                 latestWhen = when;
@@ -96,11 +109,17 @@ public final class ProfileInForce {
         }
         if (latest == null) {
             ev.add(keyEvidence(reg, NETWORK_LIST, "no network profile with a Category"));
-            return new FirewallProfile("Public", "not known to be a domain member" + signs(m) + "; no network has a"
-                    + " stored category: a network Windows has not classified is Public", ev);
+            return new FirewallProfile(
+                    "Public",
+                    "not known to be a domain member" + signs(m) + "; no network has a"
+                            + " stored category: a network Windows has not classified is Public",
+                    ev);
         }
         int category = latest.value("Category").get().asInt();
-        String name = latest.value("ProfileName").filter(Value::isString).map(Value::asString).orElse(latest.name());
+        String name = latest.value("ProfileName")
+                .filter(Value::isString)
+                .map(Value::asString)
+                .orElse(latest.name());
         ev.add(Evidence.ofValueOrAbsent(latest, "Category", "network category: 0 public, 1 private, 2 domain"));
         ev.add(Evidence.ofValueOrAbsent(latest, "DateLastConnected", "most recently connected network"));
         String profile = switch (category) {
@@ -109,9 +128,12 @@ public final class ProfileInForce {
             default -> "Public";
         };
         int count = profiles.get().subkeys().size();
-        return new FirewallProfile(profile, "network \"" + name + "\", the most recently connected of " + count
-                + " known network(s), has Category " + category + " (" + profile.toLowerCase(Locale.ROOT) + ")"
-                + (category > 2 || category < 0 ? ": not a known category, treated as Public" : ""), ev);
+        return new FirewallProfile(
+                profile,
+                "network \"" + name + "\", the most recently connected of " + count
+                        + " known network(s), has Category " + category + " (" + profile.toLowerCase(Locale.ROOT) + ")"
+                        + (category > 2 || category < 0 ? ": not a known category, treated as Public" : ""),
+                ev);
     }
 
     private static String signs(Membership m) {
@@ -119,8 +141,9 @@ public final class ProfileInForce {
     }
 
     private static String noSoftware(RegistryScope reg) {
-        return reg.software() == null ? " (SOFTWARE hive not supplied: its Group Policy and cached-domain facts were"
-                + " not checked)" : "";
+        return reg.software() == null
+                ? " (SOFTWARE hive not supplied: its Group Policy and cached-domain facts were" + " not checked)"
+                : "";
     }
 
     /** The facts of domain membership the hives keep, strong ones deciding alone, weak ones two together. */
@@ -134,14 +157,20 @@ public final class ProfileInForce {
         if ("LanmanNT".equalsIgnoreCase(text(reg, "CS\\Control\\ProductOptions", "ProductType"))) {
             strong.add("a domain controller (ProductType LanmanNT)");
         }
-        ev.add(reg.evidence("CS\\Services\\Netlogon\\Parameters", "DynamicSiteName",
+        ev.add(reg.evidence(
+                "CS\\Services\\Netlogon\\Parameters",
+                "DynamicSiteName",
                 "the Active Directory site Netlogon found: domain members only"));
         String site = text(reg, "CS\\Services\\Netlogon\\Parameters", "DynamicSiteName");
         if (site != null && !site.isBlank()) {
             strong.add("Netlogon's Active Directory site " + site.trim());
         }
-        ev.add(reg.evidence("CS\\Services\\Netlogon", "Start", "2 = automatic (domain members), 3 = manual (workgroup)"));
-        if (reg.value("CS\\Services\\Netlogon", "Start").filter(Value::isNumber).map(v -> v.asInt() == 2).orElse(false)) {
+        ev.add(reg.evidence(
+                "CS\\Services\\Netlogon", "Start", "2 = automatic (domain members), 3 = manual (workgroup)"));
+        if (reg.value("CS\\Services\\Netlogon", "Start")
+                .filter(Value::isNumber)
+                .map(v -> v.asInt() == 2)
+                .orElse(false)) {
             weak.add("Netlogon starts automatically");
         }
         ev.add(reg.evidence("CS\\Services\\Tcpip\\Parameters", "Domain", "primary DNS suffix"));
@@ -150,7 +179,8 @@ public final class ProfileInForce {
             weak.add("primary DNS suffix " + suffix.trim());
         }
         if (reg.software() != null) {
-            ev.add(reg.evidence(GP + "\\State\\Machine", "Distinguished-Name", "the computer's object in the directory"));
+            ev.add(reg.evidence(
+                    GP + "\\State\\Machine", "Distinguished-Name", "the computer's object in the directory"));
             String dn = text(reg, GP + "\\State\\Machine", "Distinguished-Name");
             if (dn != null && !dn.isBlank()) {
                 strong.add("Group Policy machine object " + dn.trim());
@@ -161,12 +191,17 @@ public final class ProfileInForce {
                 strong.add("last domain Group Policy update over " + network.trim());
             }
             ev.add(keyEvidence(reg, WINLOGON + "\\DomainCache", "cached names of the domain and its trusts"));
-            if (reg.key(WINLOGON + "\\DomainCache").map(k -> !k.values().isEmpty()).orElse(false)) {
+            if (reg.key(WINLOGON + "\\DomainCache")
+                    .map(k -> !k.values().isEmpty())
+                    .orElse(false)) {
                 strong.add("cached domain data (Winlogon\\DomainCache)");
             }
-            ev.add(reg.evidence(WINLOGON, "DefaultDomainName", "the domain of the last logon; the computer name in a workgroup"));
+            ev.add(reg.evidence(
+                    WINLOGON, "DefaultDomainName", "the domain of the last logon; the computer name in a workgroup"));
             String logonDomain = text(reg, WINLOGON, "DefaultDomainName");
-            if (logonDomain != null && !logonDomain.isBlank() && computer != null
+            if (logonDomain != null
+                    && !logonDomain.isBlank()
+                    && computer != null
                     && !logonDomain.trim().equalsIgnoreCase(computer.trim())) {
                 weak.add("default logon domain " + logonDomain.trim() + " is not the computer name " + computer.trim());
             }
@@ -188,7 +223,10 @@ public final class ProfileInForce {
     }
 
     private static String text(RegistryScope reg, String key, String value) {
-        return reg.value(key, value).filter(Value::isString).map(Value::asString).orElse(null);
+        return reg.value(key, value)
+                .filter(Value::isString)
+                .map(Value::asString)
+                .orElse(null);
     }
 
     private static final SystemTime NEVER = new SystemTime(0, 0, 0, 0, 0, 0, 0, 0);

@@ -1,9 +1,9 @@
 package org.portmortem.exposure.knowledge;
 
-import org.portmortem.model.WindowsFamily;
 import java.util.List;
 import java.util.Set;
 import org.portmortem.exposure.Certainty;
+import org.portmortem.model.WindowsFamily;
 
 /** What an omitted field of a knowledge file means. */
 final class Defaults {

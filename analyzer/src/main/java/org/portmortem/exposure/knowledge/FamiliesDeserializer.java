@@ -1,6 +1,5 @@
 package org.portmortem.exposure.knowledge;
 
-import org.portmortem.model.WindowsFamily;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.EnumSet;
 import java.util.Set;
+import org.portmortem.model.WindowsFamily;
 
 /** Reads a list of family tokens ({@code ["PRE_VISTA", "WIN10"]}) into the set of families meant. */
 final class FamiliesDeserializer extends JsonDeserializer<Set<WindowsFamily>> {

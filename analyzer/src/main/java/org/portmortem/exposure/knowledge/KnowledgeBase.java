@@ -1,6 +1,5 @@
 package org.portmortem.exposure.knowledge;
 
-import org.portmortem.BundledResource;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.portmortem.BundledResource;
 
 /**
  * The knowledge base: one JSON resource per service, driver or process under

@@ -40,10 +40,14 @@ public record PortSpec(Kind kind, Integer fixed, String key, String value, Integ
             };
         }
         if (node.isObject() && node.hasNonNull("key") && node.hasNonNull("value")) {
-            return new PortSpec(Kind.REGISTRY, null, node.get("key").textValue(), node.get("value").textValue(),
+            return new PortSpec(
+                    Kind.REGISTRY,
+                    null,
+                    node.get("key").textValue(),
+                    node.get("value").textValue(),
                     node.hasNonNull("default") ? node.get("default").intValue() : null);
         }
-        throw new IllegalArgumentException("a port is a number, \"dynamic-rpc\", \"dynamic\" or {key, value, default}: "
-                + node);
+        throw new IllegalArgumentException(
+                "a port is a number, \"dynamic-rpc\", \"dynamic\" or {key, value, default}: " + node);
     }
 }

@@ -1,10 +1,10 @@
 package org.portmortem.exposure.knowledge;
 
-import org.portmortem.model.WindowsFamily;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
 import java.util.Set;
 import org.portmortem.exposure.Certainty;
+import org.portmortem.model.WindowsFamily;
 
 /**
  * An MS-RPC interface a service or process registers, with the protocol sequences it registers at

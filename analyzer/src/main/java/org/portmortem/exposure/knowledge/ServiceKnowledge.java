@@ -1,8 +1,8 @@
 package org.portmortem.exposure.knowledge;
 
-import org.portmortem.model.WindowsFamily;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
+import org.portmortem.model.WindowsFamily;
 
 /**
  * Everything the knowledge base knows about one service, driver or process: the sockets it opens
@@ -52,7 +52,9 @@ public record ServiceKnowledge(
      * @param sources source keys
      */
     public record DemandStart(
-            @JsonDeserialize(using = FamiliesDeserializer.class) java.util.Set<WindowsFamily> families,
+            @JsonDeserialize(using = FamiliesDeserializer.class)
+            java.util.Set<WindowsFamily> families,
+
             String reason,
             List<String> sources) {
         public DemandStart {
@@ -82,9 +84,12 @@ public record ServiceKnowledge(
     }
 
     /** The default port of a mechanism's listener with this role on a family, if declared. */
-    public java.util.Optional<ConfiguredPort> configuredPort(org.portmortem.exposure.Mechanism.Kind mechanism,
-            String role, WindowsFamily family) {
-        return configuredPorts.stream().filter(c -> c.mechanism() == mechanism && c.role().equalsIgnoreCase(role)
-                && c.families().contains(family)).findFirst();
+    public java.util.Optional<ConfiguredPort> configuredPort(
+            org.portmortem.exposure.Mechanism.Kind mechanism, String role, WindowsFamily family) {
+        return configuredPorts.stream()
+                .filter(c -> c.mechanism() == mechanism
+                        && c.role().equalsIgnoreCase(role)
+                        && c.families().contains(family))
+                .findFirst();
     }
 }

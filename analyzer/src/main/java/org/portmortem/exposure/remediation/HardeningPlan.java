@@ -82,17 +82,22 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
             throws IOException {
         ExposurePredictor predictor = new ExposurePredictor();
         // A --control-set override holds for every step, not only for the baseline.
-        ModelOptions options = ModelOptions.withControlSet(baseline.model().controlSets().inUse());
+        ModelOptions options =
+                ModelOptions.withControlSet(baseline.model().controlSets().inUse());
         String cs = baseline.model().controlSetPath();
         MemoryHive s = MemoryHive.copyOf(baseline.registry().system());
-        MemoryHive w = baseline.registry().software() == null ? null : MemoryHive.copyOf(baseline.registry().software());
+        MemoryHive w = baseline.registry().software() == null
+                ? null
+                : MemoryHive.copyOf(baseline.registry().software());
         List<Step> steps = new ArrayList<>();
         Exposure previous = baseline.exposure();
         boolean sharing = known != null;
         for (Remediation r : remediations) {
             r.applyInPlace(s, w, cs);
             int i = steps.size();
-            sharing = sharing && i < known.steps().size() && known.steps().get(i).remediation().equals(r);
+            sharing = sharing
+                    && i < known.steps().size()
+                    && known.steps().get(i).remediation().equals(r);
             if (sharing) {
                 steps.add(known.steps().get(i));
                 previous = known.steps().get(i).after();
@@ -102,7 +107,9 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
             Exposure after = predictor.predict(m, BootPlan.of(m), RegistryScope.of(m, s, w));
             Set<String> still = new LinkedHashSet<>();
             after.listeners().forEach(l -> still.add(identity(l)));
-            List<Listener> closed = previous.listeners().stream().filter(l -> !still.contains(identity(l))).toList();
+            List<Listener> closed = previous.listeners().stream()
+                    .filter(l -> !still.contains(identity(l)))
+                    .toList();
             steps.add(new Step(r, after.withoutFirewallJudge(), closed));
             previous = after;
         }
@@ -110,8 +117,8 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
     }
 
     private static String identity(Listener l) {
-        return l.protocol() + " " + l.ipVersion() + " " + l.address() + " " + l.port() + " " + l.owner().service() + " "
-                + l.owner().process();
+        return l.protocol() + " " + l.ipVersion() + " " + l.address() + " " + l.port() + " "
+                + l.owner().service() + " " + l.owner().process();
     }
 
     /** The remediations that would close every listener of the baseline that can be closed, in the paper's order. */
@@ -134,21 +141,34 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
             String svc = l.owner().service();
             Mechanism.Kind k = l.mechanism().kind();
             switch (k) {
-                case NETBT -> java.util.stream.Stream.concat(host.interfaces().stream(), host.unaddressed().stream())
-                        .filter(n -> l.addressUnknown() ? l.mechanism().description().contains(n.id())
-                                : n.ipv4().contains(l.address())).findFirst()
-                        .ifPresent(n -> netbios.putIfAbsent(n.id(), Remediation.disableNetbios(n.id(),
-                                n.ipv4().isEmpty() ? l.address() : String.join(", ", n.ipv4()),
-                                "closes UDP 137, 138 and TCP 139 on " + l.address()
-                                        + " (HSC: NetBT section)")));
+                case NETBT ->
+                    java.util.stream.Stream.concat(host.interfaces().stream(), host.unaddressed().stream())
+                            .filter(n -> l.addressUnknown()
+                                    ? l.mechanism().description().contains(n.id())
+                                    : n.ipv4().contains(l.address()))
+                            .findFirst()
+                            .ifPresent(n -> netbios.putIfAbsent(
+                                    n.id(),
+                                    Remediation.disableNetbios(
+                                            n.id(),
+                                            n.ipv4().isEmpty() ? l.address() : String.join(", ", n.ipv4()),
+                                            "closes UDP 137, 138 and TCP 139 on " + l.address()
+                                                    + " (HSC: NetBT section)")));
                 case SMB_DIRECT_HOST -> {
                     if (host.family().isPreVista()) {
-                        smb.putIfAbsent("smb", Remediation.setDword("Stop NetBT opening the SMB device (445)",
-                                "CS\\Services\\NetBT\\Parameters", "SMBDeviceEnabled", 0,
-                                "closes TCP and UDP 445 after a reboot (HSC: CIFS over TCP)"));
+                        smb.putIfAbsent(
+                                "smb",
+                                Remediation.setDword(
+                                        "Stop NetBT opening the SMB device (445)",
+                                        "CS\\Services\\NetBT\\Parameters",
+                                        "SMBDeviceEnabled",
+                                        0,
+                                        "closes TCP and UDP 445 after a reboot (HSC: CIFS over TCP)"));
                     } else if (svc != null) {
-                        smb.putIfAbsent("smb", Remediation.disableService(svc, "closes TCP 445 (file and printer"
-                                + " sharing stops)"));
+                        smb.putIfAbsent(
+                                "smb",
+                                Remediation.disableService(
+                                        svc, "closes TCP 445 (file and printer" + " sharing stops)"));
                     }
                 }
                 case ENDPOINT_MAPPER -> epmTcp |= l.protocol() == org.portmortem.net.Protocol.TCP;
@@ -161,8 +181,8 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
                         dnsSocket = true;
                         break;
                     }
-                    if (sk.map(ServiceKnowledge::essential).orElse(null) != null || host.unit(svc).map(u -> u.driver())
-                            .orElse(false)) {
+                    if (sk.map(ServiceKnowledge::essential).orElse(null) != null
+                            || host.unit(svc).map(u -> u.driver()).orElse(false)) {
                         break;
                     }
                     if (svc.equalsIgnoreCase("Dhcp") && takesDhcpAddress(host)) {
@@ -171,14 +191,24 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
                         break;
                     }
                     if (svc.equalsIgnoreCase("TermService")) {
-                        plain.putIfAbsent(svc, Remediation.setDword("Deny Remote Desktop connections",
-                                "CS\\Control\\Terminal Server", "fDenyTSConnections", 1, "closes the RDP listener"));
+                        plain.putIfAbsent(
+                                svc,
+                                Remediation.setDword(
+                                        "Deny Remote Desktop connections",
+                                        "CS\\Control\\Terminal Server",
+                                        "fDenyTSConnections",
+                                        1,
+                                        "closes the RDP listener"));
                         break;
                     }
                     Map<String, Remediation> target = k == Mechanism.Kind.DYNAMIC_RPC ? rpc : plain;
                     if (!plain.containsKey(svc) && !rpc.containsKey(svc)) {
-                        target.put(svc, Remediation.disableService(svc, "closes " + l.protocol() + " " + l.localEndpoint()
-                                + " and every other socket of " + svc));
+                        target.put(
+                                svc,
+                                Remediation.disableService(
+                                        svc,
+                                        "closes " + l.protocol() + " " + l.localEndpoint()
+                                                + " and every other socket of " + svc));
                     }
                 }
             }
@@ -186,13 +216,19 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
         if (epmTcp && host.family().isPreVista()) {
             Optional<Value> dcom = host.registry().value("SW\\Microsoft\\Rpc", "DCOM Protocols");
             if (dcom.isPresent()) {
-                last.add(Remediation.removeDcomProtocol(dcom.get().asStrings(), "ncacn_ip_tcp",
+                last.add(Remediation.removeDcomProtocol(
+                        dcom.get().asStrings(),
+                        "ncacn_ip_tcp",
                         "closes TCP 135 once no running RPC server uses TCP (HSC: DCOM section)"));
             }
         }
         if (dnsSocket) {
-            last.add(Remediation.setDword("Stop the DNS client keeping a cached socket", "CS\\Services\\Dnscache\\Parameters",
-                    "MaxCachedSockets", 0, "closes the DNS client's UDP port (HSC: caching DNS service)"));
+            last.add(Remediation.setDword(
+                    "Stop the DNS client keeping a cached socket",
+                    "CS\\Services\\Dnscache\\Parameters",
+                    "MaxCachedSockets",
+                    0,
+                    "closes the DNS client's UDP port (HSC: caching DNS service)"));
         }
         collapseToDependencies(model, plain, rpc);
         BootPlan boot = baseline.plan();
@@ -224,8 +260,10 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
             }
             List<String> dependents = runningDependents(boot, r.serviceToDisable());
             if (!dependents.isEmpty()) {
-                e.setValue(Remediation.disableService(r.serviceToDisable(), r.why() + "; also stops "
-                        + String.join(", ", dependents) + ", which run at boot and depend on it (boot plan)"));
+                e.setValue(Remediation.disableService(
+                        r.serviceToDisable(),
+                        r.why() + "; also stops " + String.join(", ", dependents)
+                                + ", which run at boot and depend on it (boot plan)"));
             }
         }
     }
@@ -243,7 +281,8 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
                 if (stopped.contains(name.toUpperCase(java.util.Locale.ROOT))) {
                     continue;
                 }
-                if (e.service().dependsOnServices().stream().anyMatch(d -> stopped.contains(d.toUpperCase(java.util.Locale.ROOT)))) {
+                if (e.service().dependsOnServices().stream()
+                        .anyMatch(d -> stopped.contains(d.toUpperCase(java.util.Locale.ROOT)))) {
                     stopped.add(name.toUpperCase(java.util.Locale.ROOT));
                     out.add(name);
                     grew = true;
@@ -259,13 +298,16 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
      * {@code net stop iisadmin} for W3SVC and SMTPSVC. The dependency takes the earliest place of the
      * services it stands for.
      */
-    private static void collapseToDependencies(SystemModel model, Map<String, Remediation> plain,
-            Map<String, Remediation> rpc) {
+    private static void collapseToDependencies(
+            SystemModel model, Map<String, Remediation> plain, Map<String, Remediation> rpc) {
         Map<String, Remediation> all = new LinkedHashMap<>(plain);
         all.putAll(rpc);
         Map<String, String> rootOf = new LinkedHashMap<>();
         for (String svc : all.keySet()) {
-            rootOf.put(svc, candidateDependency(model, svc, all.keySet(), new java.util.HashSet<>()).orElse(svc));
+            rootOf.put(
+                    svc,
+                    candidateDependency(model, svc, all.keySet(), new java.util.HashSet<>())
+                            .orElse(svc));
         }
         if (rootOf.entrySet().stream().allMatch(e -> e.getKey().equals(e.getValue()))) {
             return;
@@ -281,10 +323,15 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
             Remediation r = all.get(root);
             if (!root.equals(e.getKey())) {
                 List<String> dependents = rootOf.entrySet().stream()
-                        .filter(x -> x.getValue().equals(root) && !x.getKey().equals(root)).map(Map.Entry::getKey).toList();
-                r = Remediation.disableService(root, "closes every socket of " + root + ", and of "
-                        + String.join(", ", dependents) + ", which depend on it and fail to start (HSC: net stop "
-                        + root.toLowerCase(java.util.Locale.ROOT) + ")");
+                        .filter(x -> x.getValue().equals(root) && !x.getKey().equals(root))
+                        .map(Map.Entry::getKey)
+                        .toList();
+                r = Remediation.disableService(
+                        root,
+                        "closes every socket of " + root + ", and of "
+                                + String.join(", ", dependents)
+                                + ", which depend on it and fail to start (HSC: net stop "
+                                + root.toLowerCase(java.util.Locale.ROOT) + ")");
             }
             target.put(root, r);
         }
@@ -295,8 +342,8 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
     }
 
     /** The outermost service among the candidates that {@code svc} depends on, if any. */
-    private static Optional<String> candidateDependency(SystemModel model, String svc, Set<String> candidates,
-            Set<String> seen) {
+    private static Optional<String> candidateDependency(
+            SystemModel model, String svc, Set<String> candidates, Set<String> seen) {
         if (!seen.add(svc.toUpperCase(java.util.Locale.ROOT))) {
             return Optional.empty();
         }

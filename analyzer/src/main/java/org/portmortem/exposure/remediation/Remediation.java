@@ -48,13 +48,18 @@ public record Remediation(String title, String why, List<Edit> edits, String ser
 
         /** The key as {@code reg add} names it. */
         public String hklmPath() {
-            return key.startsWith("CS\\") ? "HKLM\\SYSTEM\\CurrentControlSet\\" + key.substring(3)
+            return key.startsWith("CS\\")
+                    ? "HKLM\\SYSTEM\\CurrentControlSet\\" + key.substring(3)
                     : "HKLM\\SOFTWARE\\" + key.substring(3);
         }
 
         byte[] raw() {
             return switch (type) {
-                case REG_DWORD -> ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((Integer) data).array();
+                case REG_DWORD ->
+                    ByteBuffer.allocate(4)
+                            .order(ByteOrder.LITTLE_ENDIAN)
+                            .putInt((Integer) data)
+                            .array();
                 case REG_SZ -> (data + "\0").getBytes(StandardCharsets.UTF_16LE);
                 case REG_MULTI_SZ -> {
                     ByteArrayOutputStream b = new ByteArrayOutputStream();
@@ -73,7 +78,12 @@ public record Remediation(String title, String why, List<Edit> edits, String ser
             String d = switch (type) {
                 case REG_DWORD -> String.valueOf(data);
                 case REG_SZ -> "\"" + data + "\"";
-                case REG_MULTI_SZ -> "\"" + String.join("\\0", ((List<?>) data).stream().map(String::valueOf).toList()) + "\"";
+                case REG_MULTI_SZ ->
+                    "\""
+                            + String.join(
+                                    "\\0",
+                                    ((List<?>) data)
+                                            .stream().map(String::valueOf).toList()) + "\"";
                 default -> throw new IllegalArgumentException("unsupported type " + type);
             };
             return "reg add \"" + hklmPath() + "\" /v \"" + value + "\" /t " + type.name() + " /d " + d + " /f";
@@ -82,8 +92,11 @@ public record Remediation(String title, String why, List<Edit> edits, String ser
 
     /** Sets a service's Start to 4 (disabled). */
     public static Remediation disableService(String service, String why) {
-        return new Remediation("Disable the " + service + " service", why,
-                List.of(new Edit("CS\\Services\\" + service, "Start", ValueType.REG_DWORD, 4)), service);
+        return new Remediation(
+                "Disable the " + service + " service",
+                why,
+                List.of(new Edit("CS\\Services\\" + service, "Start", ValueType.REG_DWORD, 4)),
+                service);
     }
 
     /** Sets one DWORD value. */
@@ -93,22 +106,32 @@ public record Remediation(String title, String why, List<Edit> edits, String ser
 
     /** Disables NetBIOS over TCP/IP on one interface (NetbiosOptions=2). */
     public static Remediation disableNetbios(String interfaceGuid, String addresses, String why) {
-        return setDword("Disable NetBIOS over TCP/IP on interface " + interfaceGuid + " (" + addresses + ")",
-                "CS\\Services\\NetBT\\Parameters\\Interfaces\\Tcpip_" + interfaceGuid, "NetbiosOptions", 2, why);
+        return setDword(
+                "Disable NetBIOS over TCP/IP on interface " + interfaceGuid + " (" + addresses + ")",
+                "CS\\Services\\NetBT\\Parameters\\Interfaces\\Tcpip_" + interfaceGuid,
+                "NetbiosOptions",
+                2,
+                why);
     }
 
     /** Removes a protocol sequence from {@code SW\Microsoft\Rpc\DCOM Protocols}, keeping the rest. */
     public static Remediation removeDcomProtocol(List<String> current, String protseq, String why) {
-        List<String> kept = current.stream().filter(s -> !s.trim().equalsIgnoreCase(protseq)).toList();
-        return new Remediation("Remove " + protseq + " from DCOM Protocols", why,
-                List.of(new Edit("SW\\Microsoft\\Rpc", "DCOM Protocols", ValueType.REG_MULTI_SZ, kept)), null);
+        List<String> kept = current.stream()
+                .filter(s -> !s.trim().equalsIgnoreCase(protseq))
+                .toList();
+        return new Remediation(
+                "Remove " + protseq + " from DCOM Protocols",
+                why,
+                List.of(new Edit("SW\\Microsoft\\Rpc", "DCOM Protocols", ValueType.REG_MULTI_SZ, kept)),
+                null);
     }
 
     /** The commands a user would run: {@code sc config X start= disabled} for a service, else {@code reg add}. */
     public List<String> commands() {
         List<String> out = new ArrayList<>();
         for (Edit e : edits) {
-            if (serviceToDisable != null && e.key().equalsIgnoreCase("CS\\Services\\" + serviceToDisable)
+            if (serviceToDisable != null
+                    && e.key().equalsIgnoreCase("CS\\Services\\" + serviceToDisable)
                     && e.value().equalsIgnoreCase("Start")) {
                 out.add("sc config " + serviceToDisable + " start= disabled");
             } else {
@@ -139,7 +162,9 @@ public record Remediation(String title, String why, List<Edit> edits, String ser
             if (target == null) {
                 continue;
             }
-            String path = e.key().startsWith("CS\\") ? controlSetPath + "\\" + e.key().substring(3) : e.key().substring(3);
+            String path = e.key().startsWith("CS\\")
+                    ? controlSetPath + "\\" + e.key().substring(3)
+                    : e.key().substring(3);
             target.createKey(path).putValue(e.value(), e.type().id(), e.raw());
         }
     }

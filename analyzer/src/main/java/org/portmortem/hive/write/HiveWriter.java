@@ -9,8 +9,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -102,7 +102,9 @@ public final class HiveWriter {
      * @throws IOException if {@code out} is the source's own file, or cannot be written
      */
     public Written writeTo(Hive source, Path out) throws IOException {
-        if (source.file().isPresent() && Files.exists(out) && Files.isSameFile(source.file().get(), out)) {
+        if (source.file().isPresent()
+                && Files.exists(out)
+                && Files.isSameFile(source.file().get(), out)) {
             throw new IOException(out + ": is the file the hive was read from; it is never written over");
         }
         if (!overwrite && Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
@@ -111,9 +113,11 @@ public final class HiveWriter {
         Image image = build(source, embeddedFileName != null ? embeddedFileName : fileName(out));
         // Written beside the target and then renamed, so a failed write leaves no half file behind
         // and an existing file is only replaced by a complete one.
-        Path partial = out.resolveSibling("." + fileName(out) + "." + ProcessHandle.current().pid() + ".partial");
+        Path partial = out.resolveSibling(
+                "." + fileName(out) + "." + ProcessHandle.current().pid() + ".partial");
         try {
-            try (OutputStream o = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (OutputStream o =
+                    Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 image.writeTo(o);
             }
             if (overwrite) {
@@ -274,7 +278,13 @@ public final class HiveWriter {
             int maxData = 0;
             for (int i = 0; i < vks.length; i++) {
                 Value v = vals.get(i);
-                vks[i] = writeValue(v, fieldSized(nameBytes(v.name()), key, "value name " + (v.name().length() > 40 ? v.name().substring(0, 40) + "..." : v.name())));
+                vks[i] = writeValue(
+                        v,
+                        fieldSized(
+                                nameBytes(v.name()),
+                                key,
+                                "value name "
+                                        + (v.name().length() > 40 ? v.name().substring(0, 40) + "..." : v.name())));
                 maxValueName = Math.max(maxValueName, 2 * v.name().length());
                 maxData = Math.max(maxData, v.size());
             }
@@ -289,7 +299,8 @@ public final class HiveWriter {
                 Key sub = subs.get(i);
                 children[i] = writeKey(sub, nk, false);
                 maxSubName = Math.max(maxSubName, 2 * sub.name().length());
-                maxSubClass = Math.max(maxSubClass, 2 * sub.className().map(String::length).orElse(0));
+                maxSubClass = Math.max(
+                        maxSubClass, 2 * sub.className().map(String::length).orElse(0));
             }
             int subkeyList = children.length == 0 ? NONE : subkeyList(subs, children);
 
@@ -311,7 +322,8 @@ public final class HiveWriter {
         /** Names and class names have 16-bit byte lengths in regf. */
         private static byte[] fieldSized(byte[] bytes, Key key, String what) {
             if (bytes.length > 0xFFFF) {
-                throw new IllegalArgumentException(String.format("%s: %s of %d bytes is longer than regf can store (65,535)",
+                throw new IllegalArgumentException(String.format(
+                        "%s: %s of %d bytes is longer than regf can store (65,535)",
                         key.path().isEmpty() ? "(root)" : key.path(), what, bytes.length));
             }
             return bytes;
@@ -339,7 +351,8 @@ public final class HiveWriter {
                 sizeField |= DATA_INLINE;
                 byte[] inline = new byte[4];
                 System.arraycopy(data, 0, inline, 0, data.length);
-                dataField = ByteBuffer.wrap(inline).order(ByteOrder.LITTLE_ENDIAN).getInt();
+                dataField =
+                        ByteBuffer.wrap(inline).order(ByteOrder.LITTLE_ENDIAN).getInt();
             } else if (data.length > BIG_DATA_SEGMENT && minorVersion > 3) {
                 dataField = bigData(data);
             } else {

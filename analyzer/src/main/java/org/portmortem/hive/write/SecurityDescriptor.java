@@ -29,9 +29,11 @@ final class SecurityDescriptor {
     static byte[] minimal() {
         byte[] owner = sid(ADMINISTRATORS);
         byte[] group = sid(LOCAL_SYSTEM);
-        byte[] dacl = acl(ace(KEY_ALL_ACCESS, ADMINISTRATORS), ace(KEY_ALL_ACCESS, LOCAL_SYSTEM), ace(KEY_READ, EVERYONE));
+        byte[] dacl =
+                acl(ace(KEY_ALL_ACCESS, ADMINISTRATORS), ace(KEY_ALL_ACCESS, LOCAL_SYSTEM), ace(KEY_READ, EVERYONE));
         int header = 20;
-        ByteBuffer b = ByteBuffer.allocate(header + owner.length + group.length + dacl.length).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.allocate(header + owner.length + group.length + dacl.length)
+                .order(ByteOrder.LITTLE_ENDIAN);
         b.put((byte) 1); // revision
         b.put((byte) 0);
         b.putShort((short) (SE_SELF_RELATIVE | SE_DACL_PRESENT));

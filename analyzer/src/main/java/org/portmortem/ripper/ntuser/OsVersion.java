@@ -20,10 +20,6 @@ import org.portmortem.ripper.RipFact;
 public final class OsVersion extends DeclaredPlugin {
     static final String KEY = "Software\\Microsoft";
 
-
-
-
-
     /** The plugin. */
     public OsVersion() {
         super("osversion", List.of(HiveType.NTUSER), "Checks for OSVersion value", "20200511");
@@ -38,10 +34,13 @@ public final class OsVersion extends DeclaredPlugin {
     public List<RipFact> run(RipContext context) {
         Optional<Key> key = context.hive().key(KEY);
         if (key.isEmpty()) {
-            return List.of(new RipFact(KEY, "OSVersion", null, null, Evidence.absentKey(context.hive(), KEY, "key not found")));
+            return List.of(new RipFact(
+                    KEY, "OSVersion", null, null, Evidence.absentKey(context.hive(), KEY, "key not found")));
         }
         Optional<Value> v = key.get().value("OSVersion");
-        return List.of(v.isPresent() ? RipFact.ofValue(KEY, key.get(), v.get(), "OSVersion", PerlScalar.of(v.get()))
-                : RipFact.absentValue(KEY, key.get(), "OSVersion"));
+        return List.of(
+                v.isPresent()
+                        ? RipFact.ofValue(KEY, key.get(), v.get(), "OSVersion", PerlScalar.of(v.get()))
+                        : RipFact.absentValue(KEY, key.get(), "OSVersion"));
     }
 }

@@ -25,10 +25,6 @@ import org.portmortem.ripper.RipLayout;
 public final class NetworkCards extends DeclaredPlugin {
     static final String CARDS = "Microsoft\\Windows NT\\CurrentVersion\\NetworkCards";
 
-
-
-
-
     /** The plugin. */
     public NetworkCards() {
         super("networkcards", List.of(HiveType.SOFTWARE), "Get NetworkCards Info", "20200518");
@@ -43,21 +39,25 @@ public final class NetworkCards extends DeclaredPlugin {
     public List<RipFact> run(RipContext context) {
         Optional<Key> cards = context.hive().key(CARDS);
         if (cards.isEmpty()) {
-            return List.of(new RipFact(CARDS, "Subkeys", null, null, Evidence.absentKey(context.hive(), CARDS, "key not found")));
+            return List.of(new RipFact(
+                    CARDS, "Subkeys", null, null, Evidence.absentKey(context.hive(), CARDS, "key not found")));
         }
         List<Key> subkeys = cards.get().subkeys();
         List<RipFact> facts = new ArrayList<>();
-        facts.add(RipFact.ofEvidence(CARDS, "Subkeys", Integer.toString(subkeys.size()), Evidence.ofKey(cards.get(), null)));
+        facts.add(RipFact.ofEvidence(
+                CARDS, "Subkeys", Integer.toString(subkeys.size()), Evidence.ofKey(cards.get(), null)));
         for (Key card : subkeys) {
             Optional<Value> description = card.value("Description");
             if (description.isEmpty()) {
                 continue;
             }
             String time = card.lastWritten().map(RegRipperData::time).orElse("");
-            facts.add(RipFact.ofValue(card.path(), card, description.get(), "Description", PerlScalar.of(description.get())));
+            facts.add(RipFact.ofValue(
+                    card.path(), card, description.get(), "Description", PerlScalar.of(description.get())));
             facts.add(RipFact.ofEvidence(card.path(), "Key LastWrite time", time, Evidence.ofKey(card, null)));
-            card.value("ServiceName").ifPresent(v ->
-                    facts.add(RipFact.ofValue(card.path(), card, v, "ServiceName", RegRipperData.of(v))));
+            card.value("ServiceName")
+                    .ifPresent(
+                            v -> facts.add(RipFact.ofValue(card.path(), card, v, "ServiceName", RegRipperData.of(v))));
         }
         return facts;
     }

@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.portmortem.evidence.Evidence;
-import org.portmortem.hive.SystemTime;
 import org.portmortem.hive.Key;
+import org.portmortem.hive.SystemTime;
 import org.portmortem.hive.Value;
 import org.portmortem.ripper.DeclaredPlugin;
 import org.portmortem.ripper.HiveType;
@@ -51,10 +51,6 @@ public final class NetworkList extends DeclaredPlugin {
     static final String BASE = "Microsoft\\Windows NT\\CurrentVersion\\NetworkList";
     private static final LabelTable LABELS = LabelTable.load("network-list.properties");
 
-
-
-
-
     /** The plugin. */
     public NetworkList() {
         super("networklist", List.of(HiveType.SOFTWARE), "Collects network info from NetworkList key", "20200518");
@@ -71,24 +67,41 @@ public final class NetworkList extends DeclaredPlugin {
         String profilesPath = BASE + "\\Profiles";
         Optional<Key> profiles = context.hive().key(profilesPath);
         if (profiles.isEmpty()) {
-            facts.add(new RipFact(profilesPath, "Subkeys", null, null,
+            facts.add(new RipFact(
+                    profilesPath,
+                    "Subkeys",
+                    null,
+                    null,
                     Evidence.absentKey(context.hive(), profilesPath, "key not found")));
         } else {
             List<Key> each = profiles.get().subkeys();
-            facts.add(RipFact.ofEvidence(profilesPath, "Subkeys", Integer.toString(each.size()),
-                    Evidence.ofKey(profiles.get(), null)));
+            facts.add(RipFact.ofEvidence(
+                    profilesPath, "Subkeys", Integer.toString(each.size()), Evidence.ofKey(profiles.get(), null)));
             if (!each.isEmpty()) {
                 profiles(context, each, facts);
             }
         }
-        context.hive().key(BASE + "\\Nla\\Cache\\Intranet").ifPresent(k -> k.subkeys().forEach(s ->
-                facts.add(RipFact.ofEvidence(k.path(), "Domain/IP", s.name(), Evidence.ofKey(s, null)))));
-        context.hive().key(BASE + "\\Nla\\Wireless").ifPresent(k -> k.subkeys().forEach(s -> {
-            Optional<Value> v = s.value("");
-            facts.add(v.isPresent() ? RipFact.ofValue(k.path(), s, v.get(), "SSID", HexPairs.decode(PerlScalar.of(v.get())))
-                    : new RipFact(k.path(), "SSID", null, s.lastWritten().orElse(null),
-                            Evidence.absentValue(s, "", "no default value (RegRipper 3.0 stops at it)")));
-        }));
+        context.hive()
+                .key(BASE + "\\Nla\\Cache\\Intranet")
+                .ifPresent(k -> k.subkeys()
+                        .forEach(s -> facts.add(
+                                RipFact.ofEvidence(k.path(), "Domain/IP", s.name(), Evidence.ofKey(s, null)))));
+        context.hive()
+                .key(BASE + "\\Nla\\Wireless")
+                .ifPresent(k -> k.subkeys().forEach(s -> {
+                    Optional<Value> v = s.value("");
+                    facts.add(
+                            v.isPresent()
+                                    ? RipFact.ofValue(
+                                            k.path(), s, v.get(), "SSID", HexPairs.decode(PerlScalar.of(v.get())))
+                                    : new RipFact(
+                                            k.path(),
+                                            "SSID",
+                                            null,
+                                            s.lastWritten().orElse(null),
+                                            Evidence.absentValue(
+                                                    s, "", "no default value (RegRipper 3.0 stops at it)")));
+                }));
         return facts;
     }
 
@@ -97,20 +110,29 @@ public final class NetworkList extends DeclaredPlugin {
         for (Key p : profiles) {
             String group = p.name();
             Optional<Value> name = p.value("ProfileName");
-            facts.add(name.isPresent() ? RipFact.ofValue(group, p, name.get(), "ProfileName", PerlScalar.of(name.get()))
-                    : RipFact.absentValue(group, p, "ProfileName"));
-            facts.add(RipFact.ofEvidence(group, "Key LastWrite", p.lastWritten().map(RegRipperData::time).orElse(""),
+            facts.add(
+                    name.isPresent()
+                            ? RipFact.ofValue(group, p, name.get(), "ProfileName", PerlScalar.of(name.get()))
+                            : RipFact.absentValue(group, p, "ProfileName"));
+            facts.add(RipFact.ofEvidence(
+                    group,
+                    "Key LastWrite",
+                    p.lastWritten().map(RegRipperData::time).orElse(""),
                     Evidence.ofKey(p, null)));
             facts.add(systemTime(group, p, "DateLastConnected"));
             facts.add(systemTime(group, p, "DateCreated"));
             RipFact mac = gateways.remove(group.toUpperCase(Locale.ROOT));
             if (mac != null) {
-                facts.add(new RipFact(group, mac.name(), mac.data(), p.lastWritten().orElse(null), mac.evidence()));
+                facts.add(new RipFact(
+                        group, mac.name(), mac.data(), p.lastWritten().orElse(null), mac.evidence()));
             }
             Optional<Value> type = p.value("NameType");
-            facts.add(type.isPresent() ? RipFact.ofValue(group, p, type.get(), "Type", label("type.", type.get()))
-                    : RipFact.absentValue(group, p, "Type"));
-            p.value("Category").ifPresent(v -> facts.add(RipFact.ofValue(group, p, v, "Category", label("category.", v))));
+            facts.add(
+                    type.isPresent()
+                            ? RipFact.ofValue(group, p, type.get(), "Type", label("type.", type.get()))
+                            : RipFact.absentValue(group, p, "Type"));
+            p.value("Category")
+                    .ifPresent(v -> facts.add(RipFact.ofValue(group, p, v, "Category", label("category.", v))));
         }
         gateways.values().forEach(facts::add); // signatures of no profile, under their ProfileGuid
     }
@@ -132,8 +154,14 @@ public final class NetworkList extends DeclaredPlugin {
             return RipFact.ofValue(group, k, v.get(), name, ""); // RegRipper leaves it empty
         }
         SystemTime t = v.get().asSystemTime().orElseThrow();
-        return RipFact.ofValue(group, k, v.get(), name, String.format("%04d-%02d-%02d %02d:%02d:%02d", t.year(),
-                t.month(), t.day(), t.hour(), t.minute(), t.second()));
+        return RipFact.ofValue(
+                group,
+                k,
+                v.get(),
+                name,
+                String.format(
+                        "%04d-%02d-%02d %02d:%02d:%02d",
+                        t.year(), t.month(), t.day(), t.hour(), t.minute(), t.second()));
     }
 
     /**
@@ -150,7 +178,8 @@ public final class NetworkList extends DeclaredPlugin {
                     Optional<Value> mac = s.value("DefaultGatewayMac");
                     if (guid.isPresent() && mac.isPresent()) {
                         String profile = PerlScalar.of(guid.get());
-                        out.put(profile.toUpperCase(Locale.ROOT),
+                        out.put(
+                                profile.toUpperCase(Locale.ROOT),
                                 RipFact.ofValue(profile, s, mac.get(), "DefaultGatewayMac", mac(mac.get())));
                     }
                 }
@@ -167,11 +196,13 @@ public final class NetworkList extends DeclaredPlugin {
         String data = PerlScalar.of(v);
         StringBuilder hex = new StringBuilder();
         for (int i = 0; i < Math.min(6, data.length()); i++) {
-            hex.append(HexFormat.of().withUpperCase().toHexDigits((byte) data.charAt(i))); // unpack wraps a wide character to its low byte
+            hex.append(HexFormat.of().withUpperCase().toHexDigits((byte)
+                    data.charAt(i))); // unpack wraps a wide character to its low byte
         }
         StringBuilder out = new StringBuilder();
         for (int pair = 0; pair < 6; pair++) {
-            out.append(pair == 0 ? "" : "-").append(hex, Math.min(2 * pair, hex.length()), Math.min(2 * pair + 2, hex.length()));
+            out.append(pair == 0 ? "" : "-")
+                    .append(hex, Math.min(2 * pair, hex.length()), Math.min(2 * pair + 2, hex.length()));
         }
         return out.toString();
     }

@@ -52,8 +52,13 @@ public final class Ips extends SystemPlugin {
             String group = k.path() + " (DHCP)";
             facts.add(KeyFacts.valueOrAbsent(group, k, "DhcpIPAddress").withName("IPAddress"));
             facts.add(blankIfAbsent(group, k, "DhcpDomain").withName("Domain"));
-            String hint = KeyFacts.nonEmpty(k, "DhcpNetworkHint").map(Nic2::ssid).orElse("");
-            facts.add(new RipFact(group, "Hint", hint, k.lastWritten().orElse(null),
+            String hint =
+                    KeyFacts.nonEmpty(k, "DhcpNetworkHint").map(Nic2::ssid).orElse("");
+            facts.add(new RipFact(
+                    group,
+                    "Hint",
+                    hint,
+                    k.lastWritten().orElse(null),
                     org.portmortem.evidence.Evidence.ofValueOrAbsent(k, "DhcpNetworkHint", "decoded SSID")));
         }
         if (KeyFacts.perlTrue(k, "IPAddress").isPresent()) {

@@ -32,7 +32,8 @@ public final class KeyFacts {
     /** The value's data as RegRipper prints it, or the fact of its absence. */
     static RipFact valueOrAbsent(String group, Key key, String valueName) {
         Optional<Value> v = key.value(valueName);
-        return v.isPresent() ? RipFact.ofValue(group, key, v.get(), valueName, RegRipperData.of(v.get()))
+        return v.isPresent()
+                ? RipFact.ofValue(group, key, v.get(), valueName, RegRipperData.of(v.get()))
                 : RipFact.absentValue(group, key, valueName);
     }
 
@@ -56,13 +57,21 @@ public final class KeyFacts {
 
     /** How many values the key has ({@link #VALUES}), under the key's LastWrite time. */
     static RipFact valueCount(String group, Key key) {
-        return new RipFact(group, VALUES, Integer.toString(key.values().size()), key.lastWritten().orElse(null),
+        return new RipFact(
+                group,
+                VALUES,
+                Integer.toString(key.values().size()),
+                key.lastWritten().orElse(null),
                 Evidence.ofKey(key, "the number of values the key has"));
     }
 
     /** How many subkeys the key has ({@link #SUBKEYS}), under the key's LastWrite time. */
     static RipFact subkeyCount(String group, Key key) {
-        return new RipFact(group, SUBKEYS, Integer.toString(key.subkeys().size()), key.lastWritten().orElse(null),
+        return new RipFact(
+                group,
+                SUBKEYS,
+                Integer.toString(key.subkeys().size()),
+                key.lastWritten().orElse(null),
                 Evidence.ofKey(key, "the number of subkeys the key has"));
     }
 }

@@ -43,7 +43,8 @@ public final class Nic2 extends SystemPlugin {
 
     static final String INTERFACES = "Services\\Tcpip\\Parameters\\Interfaces";
     /** The evidence note of a fact whose data is the value's stored bytes in hexadecimal. */
-    private static final String STORED_BYTES = "the data is the stored bytes, in hexadecimal; RegRipper prints the bytes";
+    private static final String STORED_BYTES =
+            "the data is the stored bytes, in hexadecimal; RegRipper prints the bytes";
     /** The number Perl reads at the start of a string (any other string is 0). */
     private static final Pattern PERL_NUMBER = Pattern.compile("^\\s*([+-]?\\d{1,18})");
 
@@ -61,8 +62,8 @@ public final class Nic2 extends SystemPlugin {
             adapter.values().forEach(v -> facts.add(fact(group, adapter, v)));
             for (Key network : adapter.subkeys()) {
                 String sub = group + "/" + network.name();
-                facts.add(RipFact.ofEvidence(sub, "SSID Decoded", ssid(network.name()),
-                        Evidence.ofKey(network, "the key name, decoded")));
+                facts.add(RipFact.ofEvidence(
+                        sub, "SSID Decoded", ssid(network.name()), Evidence.ofKey(network, "the key name, decoded")));
                 network.values().forEach(v -> facts.add(fact(sub, network, v)));
             }
         }
@@ -84,7 +85,11 @@ public final class Nic2 extends SystemPlugin {
         } else if (hint) {
             data = ssid(data);
         } else if (storedBytes(v)) {
-            return new RipFact(group, name, v.rawHex().toLowerCase(Locale.ROOT), key.lastWritten().orElse(null),
+            return new RipFact(
+                    group,
+                    name,
+                    v.rawHex().toLowerCase(Locale.ROOT),
+                    key.lastWritten().orElse(null),
                     Evidence.ofValue(key, v, STORED_BYTES));
         }
         return RipFact.ofValue(group, key, v, name, data);
@@ -93,8 +98,11 @@ public final class Nic2 extends SystemPlugin {
     /** Whether Parse::Win32Registry gives a value of this type as its stored bytes. */
     private static boolean storedBytes(Value v) {
         ValueType t = v.type();
-        return t != ValueType.REG_SZ && t != ValueType.REG_EXPAND_SZ && t != ValueType.REG_MULTI_SZ
-                && t != ValueType.REG_DWORD && t != ValueType.REG_DWORD_BIG_ENDIAN;
+        return t != ValueType.REG_SZ
+                && t != ValueType.REG_EXPAND_SZ
+                && t != ValueType.REG_MULTI_SZ
+                && t != ValueType.REG_DWORD
+                && t != ValueType.REG_DWORD_BIG_ENDIAN;
     }
 
     /** The seconds gmtime takes from a string: its leading integer (at most 18 digits), else 0. */

@@ -42,8 +42,12 @@ public final class Routes extends SystemPlugin {
         for (Value v : key.get().values()) {
             String[] parts = v.name().split(",", 4);
             for (int i = 0; i < COLUMNS.size(); i++) {
-                facts.add(new RipFact(v.name(), COLUMNS.get(i), i < parts.length ? parts[i] : "",
-                        key.get().lastWritten().orElse(null), Evidence.ofValue(key.get(), v, "the value name is the route")));
+                facts.add(new RipFact(
+                        v.name(),
+                        COLUMNS.get(i),
+                        i < parts.length ? parts[i] : "",
+                        key.get().lastWritten().orElse(null),
+                        Evidence.ofValue(key.get(), v, "the value name is the route")));
             }
         }
         return facts;

@@ -34,8 +34,9 @@ final class ServiceLabels {
         if (data == null) {
             return null;
         }
-        return word("services.type.", data).orElseGet(() -> PLAIN_NUMBER.matcher(data).matches()
-                ? "0x" + Long.toHexString(Long.parseLong(data)) : data);
+        return word("services.type.", data)
+                .orElseGet(() ->
+                        PLAIN_NUMBER.matcher(data).matches() ? "0x" + Long.toHexString(Long.parseLong(data)) : data);
     }
 
     /** Start as the three plugins print it: its word (e.g. {@code Auto Start}), else the data as stored. */
@@ -45,6 +46,7 @@ final class ServiceLabels {
 
     private static Optional<String> word(String prefix, String data) {
         return PLAIN_NUMBER.matcher(data).matches()
-                ? Optional.ofNullable(LABELS.word(prefix, Long.parseLong(data))) : Optional.empty();
+                ? Optional.ofNullable(LABELS.word(prefix, Long.parseLong(data)))
+                : Optional.empty();
     }
 }

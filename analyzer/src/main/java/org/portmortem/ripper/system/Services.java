@@ -35,8 +35,10 @@ public final class Services extends SystemPlugin {
         for (Service s : ServicesByTime.newestFirst(context.systemModel().services())) {
             Key k = s.key();
             facts.add(new RipFact(s.name(), "Name", s.name(), s.lastWritten(), Evidence.ofKey(k, null)));
-            facts.add(ServicesByTime.value(s.name(), s.lastWritten(), k, "DisplayName", "Display", UnaryOperator.identity()));
-            facts.add(ServicesByTime.value(s.name(), s.lastWritten(), k, "ImagePath", "ImagePath", UnaryOperator.identity()));
+            facts.add(ServicesByTime.value(
+                    s.name(), s.lastWritten(), k, "DisplayName", "Display", UnaryOperator.identity()));
+            facts.add(ServicesByTime.value(
+                    s.name(), s.lastWritten(), k, "ImagePath", "ImagePath", UnaryOperator.identity()));
             facts.add(ServicesByTime.value(s.name(), s.lastWritten(), k, "Type", "Type", ServiceLabels::servicesType));
             facts.add(ServicesByTime.value(s.name(), s.lastWritten(), k, "Start", "Start", ServiceLabels::start));
             facts.add(ServicesByTime.value(s.name(), s.lastWritten(), k, "Group", "Group", UnaryOperator.identity()));

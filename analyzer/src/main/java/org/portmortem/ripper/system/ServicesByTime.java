@@ -26,7 +26,8 @@ final class ServicesByTime {
 
     static <T> List<T> newestFirst(List<T> items, Function<T, Instant> time) {
         return items.stream()
-                .sorted(Comparator.comparing(time.andThen(t -> t == null ? null : t.getEpochSecond()),
+                .sorted(Comparator.comparing(
+                        time.andThen(t -> t == null ? null : t.getEpochSecond()),
                         Comparator.nullsLast(Comparator.<Long>reverseOrder())))
                 .toList();
     }
@@ -48,7 +49,11 @@ final class ServicesByTime {
         }
         String path = context.controlSetPath("Services");
         int subkeys = key.get().subkeys().size();
-        return new RipFact(path, Services.SERVICES_KEY, Integer.toString(subkeys), key.get().lastWritten().orElse(null),
+        return new RipFact(
+                path,
+                Services.SERVICES_KEY,
+                Integer.toString(subkeys),
+                key.get().lastWritten().orElse(null),
                 Evidence.ofKey(key.get(), subkeys + " subkeys"));
     }
 
@@ -68,11 +73,16 @@ final class ServicesByTime {
      * @param time the time the plugin files the fact under (the service key's)
      * @param label the fact's name, RegRipper's column or line label
      */
-    static RipFact value(String group, Instant time, Key key, String valueName, String label,
-            UnaryOperator<String> print) {
+    static RipFact value(
+            String group, Instant time, Key key, String valueName, String label, UnaryOperator<String> print) {
         Optional<Value> v = key.value(valueName);
         return v.isPresent()
-                ? new RipFact(group, label, print.apply(RegRipperData.of(v.get())), time, Evidence.ofValue(key, v.get(), null))
+                ? new RipFact(
+                        group,
+                        label,
+                        print.apply(RegRipperData.of(v.get())),
+                        time,
+                        Evidence.ofValue(key, v.get(), null))
                 : new RipFact(group, label, null, time, Evidence.absentValue(key, valueName, "value not found"));
     }
 }

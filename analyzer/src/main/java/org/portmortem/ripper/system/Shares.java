@@ -45,7 +45,11 @@ public final class Shares extends SystemPlugin {
         List<RipFact> facts = new ArrayList<>();
         Optional<Key> shares = lanman.get().subkey("Shares");
         if (shares.isEmpty()) {
-            facts.add(new RipFact(sharesPath, sharesPath, null, null,
+            facts.add(new RipFact(
+                    sharesPath,
+                    sharesPath,
+                    null,
+                    null,
                     Evidence.absentKey(context.hive(), sharesPath, "key not found")));
         } else {
             facts.add(KeyFacts.valueCount(sharesPath, shares.get()));
@@ -72,8 +76,12 @@ public final class Shares extends SystemPlugin {
         List<String> strings = v.asStrings();
         for (String s : strings.isEmpty() ? List.of("") : strings) { // as RegRipper, at least one (empty) string
             int eq = s.indexOf('=');
-            facts.add(new RipFact(v.name(), eq < 0 ? s : s.substring(0, eq), eq < 0 ? "" : s.substring(eq + 1),
-                    shares.lastWritten().orElse(null), Evidence.ofValue(shares, v, eq < 0 ? WITHOUT_EQUALS : null)));
+            facts.add(new RipFact(
+                    v.name(),
+                    eq < 0 ? s : s.substring(0, eq),
+                    eq < 0 ? "" : s.substring(eq + 1),
+                    shares.lastWritten().orElse(null),
+                    Evidence.ofValue(shares, v, eq < 0 ? WITHOUT_EQUALS : null)));
         }
     }
 

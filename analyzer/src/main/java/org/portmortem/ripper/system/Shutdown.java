@@ -23,8 +23,12 @@ public final class Shutdown extends SystemPlugin {
     public List<RipFact> run(RipContext context) {
         Evidenced<Instant> t = context.systemModel().identity().lastShutdown();
         Evidence e = t.evidence();
-        return List.of(RipFact.ofEvidence(e.keyPath(), "ShutdownTime",
-                t.isPresent() ? RegRipperData.time(t.value().isBefore(Instant.EPOCH) ? Instant.EPOCH : t.value()) : null,
+        return List.of(RipFact.ofEvidence(
+                e.keyPath(),
+                "ShutdownTime",
+                t.isPresent()
+                        ? RegRipperData.time(t.value().isBefore(Instant.EPOCH) ? Instant.EPOCH : t.value())
+                        : null,
                 e));
     }
 }

@@ -55,19 +55,33 @@ public final class Svc extends SystemPlugin {
         for (Service s : services) {
             Key k = s.key();
             Instant t = s.lastWritten();
-            rows.add(new Row(t, List.of(
-                    new RipFact(s.name(), "Name", s.name(), t, Evidence.ofKey(k, null)),
-                    ServicesByTime.value(s.name(), t, k, "DisplayName", "DisplayName", UnaryOperator.identity()),
-                    ServicesByTime.value(s.name(), t, k, "ImagePath", "ImagePath/ServiceDll", UnaryOperator.identity()),
-                    ServicesByTime.value(s.name(), t, k, "Type", "Type", ServiceLabels::svcType),
-                    ServicesByTime.value(s.name(), t, k, "Start", "Start", ServiceLabels::start),
-                    ServicesByTime.value(s.name(), t, k, "ObjectName", "ObjectName", UnaryOperator.identity()),
-                    ServicesByTime.value(s.name(), t, k, "Description", "Description", UnaryOperator.identity()))));
+            rows.add(new Row(
+                    t,
+                    List.of(
+                            new RipFact(s.name(), "Name", s.name(), t, Evidence.ofKey(k, null)),
+                            ServicesByTime.value(
+                                    s.name(), t, k, "DisplayName", "DisplayName", UnaryOperator.identity()),
+                            ServicesByTime.value(
+                                    s.name(), t, k, "ImagePath", "ImagePath/ServiceDll", UnaryOperator.identity()),
+                            ServicesByTime.value(s.name(), t, k, "Type", "Type", ServiceLabels::svcType),
+                            ServicesByTime.value(s.name(), t, k, "Start", "Start", ServiceLabels::start),
+                            ServicesByTime.value(s.name(), t, k, "ObjectName", "ObjectName", UnaryOperator.identity()),
+                            ServicesByTime.value(
+                                    s.name(), t, k, "Description", "Description", UnaryOperator.identity()))));
             ServicesByTime.parametersWithDll(s).ifPresent(p -> {
                 String group = s.name() + "\\Parameters";
                 Instant pt = p.lastWritten().orElse(null);
-                rows.add(new Row(pt, List.of(new RipFact(group, "Name", group, pt, Evidence.ofKey(p, null)),
-                        ServicesByTime.value(group, pt, p, "ServiceDll", "ImagePath/ServiceDll", UnaryOperator.identity()))));
+                rows.add(new Row(
+                        pt,
+                        List.of(
+                                new RipFact(group, "Name", group, pt, Evidence.ofKey(p, null)),
+                                ServicesByTime.value(
+                                        group,
+                                        pt,
+                                        p,
+                                        "ServiceDll",
+                                        "ImagePath/ServiceDll",
+                                        UnaryOperator.identity()))));
             });
         }
         List<RipFact> facts = new ArrayList<>();

@@ -1,6 +1,5 @@
 package org.portmortem.ripper.system;
 
-import org.portmortem.BundledResource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.portmortem.BundledResource;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
@@ -74,7 +74,8 @@ final class SvcAlerts {
             }
             pathAlerts(s, k, image.get(), data);
         }
-        k.value(FAILURE_ACTION).ifPresent(v -> raise(s, s.lastWritten(), "failure-action", k, v, RegRipperData.of(v), ""));
+        k.value(FAILURE_ACTION)
+                .ifPresent(v -> raise(s, s.lastWritten(), "failure-action", k, v, RegRipperData.of(v), ""));
         Optional<Value> object = k.value("ObjectName");
         if (object.isPresent()) {
             String data = RegRipperData.of(object.get());
@@ -118,8 +119,8 @@ final class SvcAlerts {
             m.appendReplacement(message, Matcher.quoteReplacement(fields.getOrDefault(m.group(1), m.group())));
         }
         m.appendTail(message);
-        alerts.add(new RipFact(s.name(), Svc.ALERT, message.toString(), time,
-                Evidence.ofValue(key, value, "svc_tln rule " + rule)));
+        alerts.add(new RipFact(
+                s.name(), Svc.ALERT, message.toString(), time, Evidence.ofValue(key, value, "svc_tln rule " + rule)));
     }
 
     /** Perl's {@code m/SUFFIX$/}: the string ends in the suffix, or in the suffix and one line break. */
@@ -148,7 +149,6 @@ final class SvcAlerts {
         String word = ServiceLabels.svcType(data);
         return word.equals(data) ? typeNumber(v) : PerlScalar.number(word);
     }
-
 
     private static String rule(String name) {
         String v = RULES.getProperty(name);

@@ -27,8 +27,9 @@ public final class SvcDll extends SystemPlugin {
         List<RipFact> facts = new ArrayList<>();
         facts.add(ServicesByTime.servicesKey(context));
         for (Service s : ServicesByTime.newestFirst(context.systemModel().services())) {
-            ServicesByTime.parametersWithDll(s).ifPresent(p -> facts.add(ServicesByTime.value(s.name(),
-                    s.lastWritten(), p, "ServiceDll", "ServiceDll", UnaryOperator.identity())));
+            ServicesByTime.parametersWithDll(s)
+                    .ifPresent(p -> facts.add(ServicesByTime.value(
+                            s.name(), s.lastWritten(), p, "ServiceDll", "ServiceDll", UnaryOperator.identity())));
         }
         return facts;
     }

@@ -38,11 +38,16 @@ public final class TimeZone extends SystemPlugin {
         }
         List<RipFact> facts = new ArrayList<>();
         facts.add(KeyFacts.valueOrAbsent(group, k, "DaylightName"));
-        facts.add(RipFact.ofEvidence(group, "StandardName", tz.standardName().value(), tz.standardName().evidence()));
+        facts.add(RipFact.ofEvidence(
+                group,
+                "StandardName",
+                tz.standardName().value(),
+                tz.standardName().evidence()));
         facts.add(bias(group, k, "Bias", tz.bias()));
         facts.add(bias(group, k, "ActiveTimeBias", null));
         if (tz.keyName().isPresent()) {
-            facts.add(RipFact.ofEvidence(group, "TimeZoneKeyName", tz.keyName().value(), tz.keyName().evidence()));
+            facts.add(RipFact.ofEvidence(
+                    group, "TimeZoneKeyName", tz.keyName().value(), tz.keyName().evidence()));
         }
         return facts;
     }
@@ -53,14 +58,22 @@ public final class TimeZone extends SystemPlugin {
         if (v.isEmpty() || !v.get().isNumber()) {
             return RipFact.absentValue(group, k, name);
         }
-        return RipFact.ofValue(group, k, v.get(), name, bias(minutes != null ? minutes : (int) v.get().asLong()));
+        return RipFact.ofValue(
+                group,
+                k,
+                v.get(),
+                name,
+                bias(minutes != null ? minutes : (int) v.get().asLong()));
     }
 
     /** Minutes as RegRipper shows a bias: signed, with hours, e.g. {@code -60 (-1 hours)}, {@code 330 (5.5 hours)}. */
     private static String bias(int minutes) {
         short signed = (short) minutes; // RegRipper reads the bias as a signed 16-bit number
         // Perl prints a quotient with 15 significant digits
-        String hours = new BigDecimal(signed / 60.0).round(new MathContext(15)).stripTrailingZeros().toPlainString();
+        String hours = new BigDecimal(signed / 60.0)
+                .round(new MathContext(15))
+                .stripTrailingZeros()
+                .toPlainString();
         return signed + " (" + hours + " hours)";
     }
 }

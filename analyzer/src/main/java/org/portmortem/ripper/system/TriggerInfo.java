@@ -25,9 +25,12 @@ public final class TriggerInfo extends SystemPlugin {
             for (ServiceTrigger t : s.triggers()) {
                 String path = t.evidence().keyPath();
                 String index = path.substring(path.lastIndexOf('\\') + 1);
-                facts.add(RipFact.ofEvidence(s.name(), "Trigger " + index,
-                        t.describe() + "; at boot: " + t.firing().name().toLowerCase(java.util.Locale.ROOT)
-                                + " (" + t.firingReason() + ")", t.evidence()));
+                facts.add(RipFact.ofEvidence(
+                        s.name(),
+                        "Trigger " + index,
+                        t.describe() + "; at boot: " + t.firing().name().toLowerCase(java.util.Locale.ROOT) + " ("
+                                + t.firingReason() + ")",
+                        t.evidence()));
             }
         }
         return facts;

@@ -35,7 +35,9 @@ final class ColumnRows {
     final List<Problem> problems = new ArrayList<>();
 
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build());
+            .streamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(64).build())
+            .build());
 
     /** Quick renderer and TSV: a header line split on tabs, then one row per non-blank line. */
     static ColumnRows tabs(List<String> lines, int headerIndex, boolean tabsExpanded, boolean quoted) {
@@ -125,8 +127,8 @@ final class ColumnRows {
             }
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            out.problems.add(new Problem(line, "not valid JSON (" + firstLine(e.getOriginalMessage())
-                    + "); what came before was read"));
+            out.problems.add(new Problem(
+                    line, "not valid JSON (" + firstLine(e.getOriginalMessage()) + "); what came before was read"));
         } catch (IOException e) {
             out.problems.add(new Problem(0, "JSON could not be read: " + firstLine(e.getMessage())));
         }
@@ -180,8 +182,8 @@ final class ColumnRows {
 
     private void add(int line, List<String> header, List<String> cells) {
         if (cells.size() != header.size()) {
-            problems.add(new Problem(line, cells.size() + " fields where the header has " + header.size()
-                    + "; line not read"));
+            problems.add(new Problem(
+                    line, cells.size() + " fields where the header has " + header.size() + "; line not read"));
             return;
         }
         Map<String, String> m = new LinkedHashMap<>();

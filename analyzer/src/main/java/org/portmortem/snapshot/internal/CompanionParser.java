@@ -36,13 +36,17 @@ public final class CompanionParser {
         }
         for (String l : lines) {
             List<String> cols = columns(l);
-            if (cols.size() >= 3 && cols.get(0).equals("PID")
+            if (cols.size() >= 3
+                    && cols.get(0).equals("PID")
                     && (cols.get(1).equals("PPID") && cols.contains("ImageFileName")
                             || cols.get(1).equals("Process") && cols.get(2).equals("Args"))) {
                 return Optional.of(SnapshotKind.VOLATILITY_PROCESSES);
             }
-            if (cols.size() >= 7 && cols.get(0).equals("Offset") && cols.get(1).equals("Order")
-                    && cols.get(2).equalsIgnoreCase("PID") && cols.contains("Name")) {
+            if (cols.size() >= 7
+                    && cols.get(0).equals("Offset")
+                    && cols.get(1).equals("Order")
+                    && cols.get(2).equalsIgnoreCase("PID")
+                    && cols.contains("Name")) {
                 return Optional.of(SnapshotKind.VOLATILITY_SERVICES);
             }
         }
@@ -73,8 +77,10 @@ public final class CompanionParser {
                 header = i;
             }
         }
-        ColumnRows rows = header < 0 ? new ColumnRows()
-                : lines.get(header).strip().startsWith("TreeDepth,") ? ColumnRows.csv(lines, header)
+        ColumnRows rows = header < 0
+                ? new ColumnRows()
+                : lines.get(header).strip().startsWith("TreeDepth,")
+                        ? ColumnRows.csv(lines, header)
                         : ColumnRows.tabs(lines, header, false, false);
         rows.problems.forEach(p -> warnings.add(new SnapshotWarning(file, p.line(), p.message())));
         Map<Integer, ProcessEntry> processes = new LinkedHashMap<>();
@@ -83,7 +89,8 @@ public final class CompanionParser {
             Integer pid = pid(pidText == null ? null : pidText.replaceFirst("^\\*+ ", ""));
             if (pid == null) {
                 if (kind == SnapshotKind.VOLATILITY_PROCESSES) {
-                    warnings.add(new SnapshotWarning(file, r.line(), "PID '" + pidText + "' is not a number; row not read"));
+                    warnings.add(
+                            new SnapshotWarning(file, r.line(), "PID '" + pidText + "' is not a number; row not read"));
                 }
                 continue;
             }
@@ -96,14 +103,30 @@ public final class CompanionParser {
                 ProcessEntry e = processes.get(pid);
                 List<String> services = new ArrayList<>(e == null ? List.of() : e.services());
                 services.add(name);
-                processes.put(pid, new ProcessEntry(pid, e == null ? imageOf(r.get("Binary")) : e.imageName(), services,
-                        null, null, null, e == null ? r.line() : e.line()));
+                processes.put(
+                        pid,
+                        new ProcessEntry(
+                                pid,
+                                e == null ? imageOf(r.get("Binary")) : e.imageName(),
+                                services,
+                                null,
+                                null,
+                                null,
+                                e == null ? r.line() : e.line()));
                 continue;
             }
-            String image = firstNonNull(imageOf(r.get("Path")), imageOf(r.get("Args")), r.get("ImageFileName"),
-                    r.get("Process"));
-            processes.put(pid, new ProcessEntry(pid, image, MemoryListingParser.serviceOfCommandLine(r.get("Args")),
-                    null, null, null, r.line()));
+            String image = firstNonNull(
+                    imageOf(r.get("Path")), imageOf(r.get("Args")), r.get("ImageFileName"), r.get("Process"));
+            processes.put(
+                    pid,
+                    new ProcessEntry(
+                            pid,
+                            image,
+                            MemoryListingParser.serviceOfCommandLine(r.get("Args")),
+                            null,
+                            null,
+                            null,
+                            r.line()));
         }
         return new ProcessTable(file, text.encoding(), kind, processes, warnings);
     }
@@ -122,7 +145,8 @@ public final class CompanionParser {
                     ProcessEntry e = processes.get(p);
                     List<String> services = new ArrayList<>(e == null ? List.of() : e.services());
                     services.add(name);
-                    processes.put(p, new ProcessEntry(p, null, services, null, null, null, e == null ? start : e.line()));
+                    processes.put(
+                            p, new ProcessEntry(p, null, services, null, null, null, e == null ? start : e.line()));
                 }
                 pid = null;
                 name = null;

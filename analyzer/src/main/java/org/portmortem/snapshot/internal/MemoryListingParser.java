@@ -16,11 +16,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.portmortem.net.Protocol;
 import org.portmortem.snapshot.ListingSource;
 import org.portmortem.snapshot.MemoryRecord;
 import org.portmortem.snapshot.NetstatSnapshot;
 import org.portmortem.snapshot.Port;
-import org.portmortem.net.Protocol;
 import org.portmortem.snapshot.SnapshotKind;
 import org.portmortem.snapshot.SnapshotWarning;
 import org.portmortem.snapshot.Socket;
@@ -68,21 +68,32 @@ import org.portmortem.snapshot.SocketState;
  * </ul>
  */
 public final class MemoryListingParser {
-    static final List<String> VOL3_COLUMNS = List.of("Offset", "Proto", "LocalAddr", "LocalPort", "ForeignAddr",
-            "ForeignPort", "State", "PID", "Owner", "Created");
+    static final List<String> VOL3_COLUMNS = List.of(
+            "Offset",
+            "Proto",
+            "LocalAddr",
+            "LocalPort",
+            "ForeignAddr",
+            "ForeignPort",
+            "State",
+            "PID",
+            "Owner",
+            "Created");
     private static final Pattern VOL3_BANNER = Pattern.compile("Volatility 3 Framework (\\d+(?:\\.\\d+)+)");
     private static final Pattern VOL2_BANNER = Pattern.compile("Volatility Framework (\\d+(?:\\.\\d+)+)");
     private static final Pattern VOL2_NETSCAN = Pattern.compile(
             "^(0x[0-9a-fA-F]+)\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)\\s+(?:([A-Z][A-Z0-9_]*)\\s+)?(-?\\d+)(?:\\s+(.*))?$");
-    private static final Pattern VOL2_TIME = Pattern.compile("(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC[+-]\\d{4})\\s*$");
+    private static final Pattern VOL2_TIME =
+            Pattern.compile("(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC[+-]\\d{4})\\s*$");
     private static final Pattern VOL2_CONN = Pattern.compile("^(0x[0-9a-fA-F]+)\\s+(\\S+)\\s+(\\S+)\\s+(-?\\d+)\\s*$");
-    private static final Pattern VOL2_SOCK = Pattern.compile(
-            "^(0x[0-9a-fA-F]+)\\s+(-?\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)\\s+(\\S+)(?:\\s+(.*?))?\\s*$");
-    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
+    private static final Pattern VOL2_SOCK =
+            Pattern.compile("^(0x[0-9a-fA-F]+)\\s+(-?\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)\\s+(\\S+)(?:\\s+(.*?))?\\s*$");
+    private static final Pattern IPV4 =
+            Pattern.compile("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
     private static final Set<String> ABSENT = Set.of("-", "N/A", "");
     /** Get-Process names without an image file: these keep their name as it is. */
-    private static final Set<String> PSEUDO_PROCESSES = Set.of("system", "idle", "registry", "secure system",
-            "memory compression");
+    private static final Set<String> PSEUDO_PROCESSES =
+            Set.of("system", "idle", "registry", "secure system", "memory compression");
 
     private final Vocabulary vocabulary;
     private final List<SnapshotWarning> warnings = new ArrayList<>();
@@ -96,7 +107,8 @@ public final class MemoryListingParser {
 
     /** What the first lines show, if they are one of these listings. */
     public static Optional<SnapshotKind> recognize(List<String> lines) {
-        String first = lines.stream().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+        String first =
+                lines.stream().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
         if (first.startsWith("[") || first.startsWith("{")) {
             String head = String.join("\n", lines);
             if (head.contains("\"LocalAddr\"") && head.contains("\"Proto\"")) {
@@ -130,8 +142,15 @@ public final class MemoryListingParser {
                 return Optional.of(SnapshotKind.KAPE_NETWORK_CONNECTION);
             }
             List<String> tabs = ColumnRows.split(t, false, Integer.MAX_VALUE, true);
-            if (tabs.size() >= 7 && tabs.subList(0, 6).equals(List.of("Protocol", "LocalAddress", "LocalPort",
-                    "ForeignAddress", "ForeignPort", "State"))) {
+            if (tabs.size() >= 7
+                    && tabs.subList(0, 6)
+                            .equals(List.of(
+                                    "Protocol",
+                                    "LocalAddress",
+                                    "LocalPort",
+                                    "ForeignAddress",
+                                    "ForeignPort",
+                                    "State"))) {
                 return Optional.of(SnapshotKind.KANSA_NETSTAT);
             }
         }
@@ -157,16 +176,20 @@ public final class MemoryListingParser {
         };
         boolean scan = kind == SnapshotKind.VOLATILITY3_SOCKETS || kind == SnapshotKind.VOLATILITY2_SOCKETS;
         List<Socket> marked = scan ? RecordMarks.mark(sockets) : sockets;
-        String commandLine = lines.stream().filter(l -> l.contains("vol.py") || l.contains("vol ")
-                || l.contains("vol3 ")).findFirst().map(String::strip).orElse(null);
-        return new NetstatSnapshot(file, text.encoding(), kind, commandLine, Set.of(), null, marked, warnings, null,
-                source);
+        String commandLine = lines.stream()
+                .filter(l -> l.contains("vol.py") || l.contains("vol ") || l.contains("vol3 "))
+                .findFirst()
+                .map(String::strip)
+                .orElse(null);
+        return new NetstatSnapshot(
+                file, text.encoding(), kind, commandLine, Set.of(), null, marked, warnings, null, source);
     }
 
     private ListingSource volatility3(List<String> lines, List<Socket> out) {
         String version = banner(lines, VOL3_BANNER);
         String plugin = vol3Plugin(lines);
-        String first = lines.stream().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+        String first =
+                lines.stream().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
         ColumnRows rows;
         String renderer;
         boolean json = false;
@@ -184,7 +207,8 @@ public final class MemoryListingParser {
                 rows = ColumnRows.csv(lines, header);
                 renderer = "csv";
             } else {
-                header = Math.max(0, indexOf(lines, l -> List.of(l.strip().split("\\s+")).equals(VOL3_COLUMNS)));
+                header = Math.max(
+                        0, indexOf(lines, l -> List.of(l.strip().split("\\s+")).equals(VOL3_COLUMNS)));
                 boolean expanded = !lines.get(header).contains("\t");
                 rows = ColumnRows.tabs(lines, header, expanded, false);
                 renderer = expanded ? "quick (tabs expanded to spaces by a console copy)" : "quick";
@@ -207,8 +231,18 @@ public final class MemoryListingParser {
             Protocol p = proto.toUpperCase(Locale.ROOT).startsWith("TCP") ? Protocol.TCP : Protocol.UDP;
             Integer v = proto.endsWith("4") ? Integer.valueOf(4) : proto.endsWith("6") ? Integer.valueOf(6) : null;
             String created = absent(r.get("Created")) ? null : r.get("Created").strip();
-            out.add(socket(r.line(), p, v, r.get("LocalAddr"), r.get("LocalPort"), r.get("ForeignAddr"),
-                    r.get("ForeignPort"), r.get("State"), r.get("PID"), r.get("Owner"), List.of(),
+            out.add(socket(
+                    r.line(),
+                    p,
+                    v,
+                    r.get("LocalAddr"),
+                    r.get("LocalPort"),
+                    r.get("ForeignAddr"),
+                    r.get("ForeignPort"),
+                    r.get("State"),
+                    r.get("PID"),
+                    r.get("Owner"),
+                    List.of(),
                     MemoryRecord.unjudged(absent(offset) ? null : offset, created, volatilityTime(created))));
         }
         return new ListingSource("Volatility 3", plugin, renderer, version);
@@ -287,8 +321,18 @@ public final class MemoryListingParser {
         String[] local = splitEndpoint(m.group(3));
         String[] foreign = splitEndpoint(m.group(4));
         String pid = "-1".equals(m.group(6)) ? null : m.group(6);
-        out.add(socket(line, proto.startsWith("TCP") ? Protocol.TCP : Protocol.UDP, proto.endsWith("4") ? 4 : 6,
-                local[0], local[1], foreign[0], foreign[1], m.group(5), pid, rest.strip(), List.of(),
+        out.add(socket(
+                line,
+                proto.startsWith("TCP") ? Protocol.TCP : Protocol.UDP,
+                proto.endsWith("4") ? 4 : 6,
+                local[0],
+                local[1],
+                foreign[0],
+                foreign[1],
+                m.group(5),
+                pid,
+                rest.strip(),
+                List.of(),
                 MemoryRecord.unjudged(m.group(1), created, volatilityTime(created))));
     }
 
@@ -301,8 +345,19 @@ public final class MemoryListingParser {
         String[] local = splitEndpoint(m.group(2));
         String[] foreign = splitEndpoint(m.group(3));
         // A TCP connection object (TCB) of Windows XP/2003: the plugin prints no state; read as connected.
-        out.add(socket(line, Protocol.TCP, 4, local[0], local[1], foreign[0], foreign[1], "ESTABLISHED",
-                m.group(4), null, List.of(), MemoryRecord.unjudged(m.group(1), null, null))
+        out.add(socket(
+                        line,
+                        Protocol.TCP,
+                        4,
+                        local[0],
+                        local[1],
+                        foreign[0],
+                        foreign[1],
+                        "ESTABLISHED",
+                        m.group(4),
+                        null,
+                        List.of(),
+                        MemoryRecord.unjudged(m.group(1), null, null))
                 .withStateText(null));
     }
 
@@ -314,11 +369,22 @@ public final class MemoryListingParser {
         }
         int number = Integer.parseInt(m.group(4).length() > 3 ? "999" : m.group(4));
         Protocol p = number == 6 ? Protocol.TCP : number == 17 ? Protocol.UDP : Protocol.RAW;
-        String created = m.group(7) == null || m.group(7).isBlank() ? null : m.group(7).strip();
+        String created =
+                m.group(7) == null || m.group(7).isBlank() ? null : m.group(7).strip();
         // An XP/2003 address object: netstat prints a TCP one as LISTENING (the state the pre-2003 netstat shows
         // for every TCP address object, see PhantomListener); the plugin prints no state.
-        Socket s = socket(line, p, 4, m.group(6), m.group(3), p == Protocol.TCP ? "0.0.0.0" : "*",
-                p == Protocol.TCP ? "0" : null, p == Protocol.TCP ? "LISTENING" : null, m.group(2), null, List.of(),
+        Socket s = socket(
+                line,
+                p,
+                4,
+                m.group(6),
+                m.group(3),
+                p == Protocol.TCP ? "0.0.0.0" : "*",
+                p == Protocol.TCP ? "0" : null,
+                p == Protocol.TCP ? "LISTENING" : null,
+                m.group(2),
+                null,
+                List.of(),
                 MemoryRecord.unjudged(m.group(1), created, volatilityTime(created)));
         out.add(s.withStateText(p == Protocol.RAW ? "protocol " + m.group(4) + " " + m.group(5) : null));
     }
@@ -337,12 +403,25 @@ public final class MemoryListingParser {
             String family = r.get("Family");
             Integer v = "IPv4".equals(family) ? Integer.valueOf(4) : "IPv6".equals(family) ? Integer.valueOf(6) : null;
             String created = absent(r.get("Timestamp")) ? null : r.get("Timestamp");
-            out.add(socket(r.line(), p, v, r.get("Laddr.IP"), r.get("Laddr.Port"), r.get("Raddr.IP"),
-                    r.get("Raddr.Port"), r.get("Status"), r.get("Pid"), r.get("Name"),
-                    serviceOfCommandLine(r.get("CommandLine")), MemoryRecord.unjudged(null, created, isoTime(created))));
+            out.add(socket(
+                    r.line(),
+                    p,
+                    v,
+                    r.get("Laddr.IP"),
+                    r.get("Laddr.Port"),
+                    r.get("Raddr.IP"),
+                    r.get("Raddr.Port"),
+                    r.get("Status"),
+                    r.get("Pid"),
+                    r.get("Name"),
+                    serviceOfCommandLine(r.get("CommandLine")),
+                    MemoryRecord.unjudged(null, created, isoTime(created))));
         }
-        return new ListingSource("Velociraptor", enriched ? "Windows.Network.NetstatEnriched" : "Windows.Network.Netstat",
-                renderer(lines), null);
+        return new ListingSource(
+                "Velociraptor",
+                enriched ? "Windows.Network.NetstatEnriched" : "Windows.Network.Netstat",
+                renderer(lines),
+                null);
     }
 
     private ListingSource kape(List<String> lines, List<Socket> out) {
@@ -357,15 +436,26 @@ public final class MemoryListingParser {
             Protocol p = proto.equalsIgnoreCase("TCP") ? Protocol.TCP : Protocol.UDP;
             String local = r.get("LocalAddress");
             String process = r.get("Process");
-            if (process != null && !process.isEmpty() && !PSEUDO_PROCESSES.contains(process.toLowerCase(Locale.ROOT))
+            if (process != null
+                    && !process.isEmpty()
+                    && !PSEUDO_PROCESSES.contains(process.toLowerCase(Locale.ROOT))
                     && !process.toLowerCase(Locale.ROOT).endsWith(".exe")) {
                 process = process + ".exe"; // Get-Process's Name is the image name without ".exe"
             }
             String service = r.get("Service");
             String created = absent(r.get("Timestamp")) ? null : r.get("Timestamp");
-            out.add(socket(r.line(), p, local == null ? null : Addresses.ipVersion(Addresses.unbracket(local)), local,
-                    r.get("LocalPort"), r.get("RemoteAddress"), r.get("RemotePort"), r.get("State"), r.get("ProcessId"),
-                    process, service == null || service.isBlank() ? List.of() : List.of(service),
+            out.add(socket(
+                    r.line(),
+                    p,
+                    local == null ? null : Addresses.ipVersion(Addresses.unbracket(local)),
+                    local,
+                    r.get("LocalPort"),
+                    r.get("RemoteAddress"),
+                    r.get("RemotePort"),
+                    r.get("State"),
+                    r.get("ProcessId"),
+                    process,
+                    service == null || service.isBlank() ? List.of() : List.of(service),
                     MemoryRecord.unjudged(null, created, dotNetJsonDate(created))));
         }
         return new ListingSource("KAPE", "Get-NetworkConnection", renderer(lines), null);
@@ -377,8 +467,11 @@ public final class MemoryListingParser {
         problems(rows);
         boolean admin = rows.rows.stream().anyMatch(r -> r.cells().containsKey("ConPId"));
         if (!admin && !rows.rows.isEmpty()) {
-            warnings.add(new SnapshotWarning(file, header + 1, "the PId column of Kansa's non-administrator"
-                    + " Get-Netstat holds PowerShell's own $Pid, not the socket's owner: PIDs not read"));
+            warnings.add(new SnapshotWarning(
+                    file,
+                    header + 1,
+                    "the PId column of Kansa's non-administrator"
+                            + " Get-Netstat holds PowerShell's own $Pid, not the socket's owner: PIDs not read"));
         }
         for (ColumnRows.Row r : rows.rows) {
             String proto = r.get("Protocol");
@@ -390,12 +483,24 @@ public final class MemoryListingParser {
             String local = r.get("LocalAddress") == null ? null : Addresses.unbracket(r.get("LocalAddress"));
             String process = owner(r.get("Process"));
             String component = owner(r.get("Component"));
-            List<String> services = component != null && !component.equalsIgnoreCase(process)
-                    && !r.get("Component").startsWith("[") ? List.of(component) : List.of();
+            List<String> services = component != null
+                            && !component.equalsIgnoreCase(process)
+                            && !r.get("Component").startsWith("[")
+                    ? List.of(component)
+                    : List.of();
             String state = "STATELESS".equals(r.get("State")) ? null : r.get("State");
-            out.add(socket(r.line(), p, local == null ? null : Addresses.ipVersion(local), local, r.get("LocalPort"),
+            out.add(socket(
+                    r.line(),
+                    p,
+                    local == null ? null : Addresses.ipVersion(local),
+                    local,
+                    r.get("LocalPort"),
                     r.get("ForeignAddress") == null ? null : Addresses.unbracket(r.get("ForeignAddress")),
-                    r.get("ForeignPort"), state, admin ? r.get("ConPId") : null, process, services,
+                    r.get("ForeignPort"),
+                    state,
+                    admin ? r.get("ConPId") : null,
+                    process,
+                    services,
                     MemoryRecord.unjudged(null, null, null)));
         }
         return new ListingSource("Kansa", "Get-Netstat", "tsv", null);
@@ -403,7 +508,10 @@ public final class MemoryListingParser {
 
     /** Kansa's {@code [svchost.exe]} → {@code svchost.exe}; its placeholders → null. */
     private static String owner(String s) {
-        if (s == null || s.isBlank() || s.equals("Not provided") || s.contains("Can not obtain ownership")
+        if (s == null
+                || s.isBlank()
+                || s.equals("Not provided")
+                || s.contains("Can not obtain ownership")
                 || s.equals("False")) {
             return null;
         }
@@ -413,8 +521,18 @@ public final class MemoryListingParser {
 
     // ---- one socket
 
-    private Socket socket(int line, Protocol p, Integer version, String localAddr, String localPort,
-            String foreignAddr, String foreignPort, String state, String pid, String owner, List<String> services,
+    private Socket socket(
+            int line,
+            Protocol p,
+            Integer version,
+            String localAddr,
+            String localPort,
+            String foreignAddr,
+            String foreignPort,
+            String state,
+            String pid,
+            String owner,
+            List<String> services,
             MemoryRecord memory) {
         String local = localAddr == null ? "-" : localAddr;
         Port lport = Port.parse(localPort == null ? "-" : localPort);
@@ -426,7 +544,8 @@ public final class MemoryListingParser {
             foreign = foreignAddr == null ? "-" : foreignAddr;
             fport = Port.parse(foreignPort == null ? "-" : foreignPort);
             stateText = absent(state) ? null : state;
-            st = stateText == null ? SocketState.UNKNOWN
+            st = stateText == null
+                    ? SocketState.UNKNOWN
                     : vocabulary.state(stateText).orElse(SocketState.UNKNOWN);
         } else {
             // A UDP endpoint has no remote side and no state, whatever the tool fills in (Volatility: "*" and 0).
@@ -449,14 +568,27 @@ public final class MemoryListingParser {
             }
         }
         Integer v = version != null ? version : Addresses.ipVersion(local);
-        return new Socket(p, v, local, lport, foreign, fport, st, stateText, pidValue, absent(owner) ? null : owner,
-                services, line, memory);
+        return new Socket(
+                p,
+                v,
+                local,
+                lport,
+                foreign,
+                fport,
+                st,
+                stateText,
+                pidValue,
+                absent(owner) ? null : owner,
+                services,
+                line,
+                memory);
     }
 
     // ---- helpers
 
     private ColumnRows structured(List<String> lines) {
-        String first = lines.stream().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+        String first =
+                lines.stream().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
         if (first.startsWith("[")) {
             return ColumnRows.jsonArray(String.join("\n", lines));
         }
@@ -469,8 +601,11 @@ public final class MemoryListingParser {
     }
 
     private static String renderer(List<String> lines) {
-        String first = lines.stream().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
-        return first.startsWith("[") ? "json" : first.startsWith("{") ? (first.endsWith("}") ? "jsonl" : "json") : "csv";
+        String first =
+                lines.stream().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+        return first.startsWith("[")
+                ? "json"
+                : first.startsWith("{") ? (first.endsWith("}") ? "jsonl" : "json") : "csv";
     }
 
     /** The svchost service a {@code -s Service} argument names (Windows 10 1703 and later split services so). */
@@ -523,7 +658,9 @@ public final class MemoryListingParser {
 
     private static final DateTimeFormatter VOL_TIME = new DateTimeFormatterBuilder()
             .appendPattern("yyyy-MM-dd HH:mm:ss")
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+            .optionalEnd()
             .toFormatter(Locale.ROOT);
 
     /**

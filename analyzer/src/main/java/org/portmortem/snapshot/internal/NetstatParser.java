@@ -5,19 +5,19 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.HashMap;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.portmortem.net.Protocol;
 import org.portmortem.snapshot.NetstatSnapshot;
 import org.portmortem.snapshot.Port;
-import org.portmortem.net.Protocol;
 import org.portmortem.snapshot.SnapshotKind;
 import org.portmortem.snapshot.SnapshotWarning;
 import org.portmortem.snapshot.Socket;
@@ -42,7 +42,8 @@ public final class NetstatParser {
     private static final Pattern NETSTAT_COMMAND = Pattern.compile("(?i)^netstat(\\.exe)?\\b(.*)$");
     private static final Pattern MODULE_PATH = Pattern.compile("(?i)^[a-z]:\\\\[^>]*$");
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final Pattern TIMESTAMP = Pattern.compile("^\\s*(\\d{4}-\\d{2}-\\d{2})[T ](\\d{1,2}:\\d{2}(:\\d{2})?)");
+    private static final Pattern TIMESTAMP =
+            Pattern.compile("^\\s*(\\d{4}-\\d{2}-\\d{2})[T ](\\d{1,2}:\\d{2}(:\\d{2})?)");
 
     /** How many distinct values one reading shares or remembers at most. */
     private static final int MAX_SHARED = 100_000;
@@ -60,7 +61,8 @@ public final class NetstatParser {
         while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
             i++;
         }
-        return (line.startsWith("TCP", i) || line.startsWith("UDP", i)) && SOCKET_LINE.matcher(line).matches();
+        return (line.startsWith("TCP", i) || line.startsWith("UDP", i))
+                && SOCKET_LINE.matcher(line).matches();
     }
 
     /** Reads the decoded text of a netstat file. */
@@ -70,8 +72,16 @@ public final class NetstatParser {
         for (String line : text.lines()) {
             r.line(++n, line);
         }
-        return new NetstatSnapshot(file, text.encoding(), SnapshotKind.NETSTAT, r.commandLine, r.flags(), r.language,
-                r.sockets, r.warnings, r.captureTime);
+        return new NetstatSnapshot(
+                file,
+                text.encoding(),
+                SnapshotKind.NETSTAT,
+                r.commandLine,
+                r.flags(),
+                r.language,
+                r.sockets,
+                r.warnings,
+                r.captureTime);
     }
 
     /** State of one pass over a file. */
@@ -91,6 +101,7 @@ public final class NetstatParser {
         boolean listeningOrUdpSeen;
         /** Index in {@code sockets} of the socket whose -b owner lines may follow, or -1. */
         int ownerTarget = -1;
+
         int previousNonBlank;
         /**
          * One instance per distinct string, port and service list: a big listing repeats the same
@@ -99,7 +110,9 @@ public final class NetstatParser {
         final Map<Object, Object> canonical = new HashMap<>();
         /** State words already looked up in the vocabulary (the lookup normalizes text each time). */
         final Map<String, Optional<Vocabulary.Entry>> stateEntries = new HashMap<>();
-        final Map<String, Map<String, Boolean>> wholeLines = Map.of("no-owner", new HashMap<>(), "title", new HashMap<>());
+
+        final Map<String, Map<String, Boolean>> wholeLines =
+                Map.of("no-owner", new HashMap<>(), "title", new HashMap<>());
 
         Reading(Path file) {
             this.file = file;
@@ -162,7 +175,8 @@ public final class NetstatParser {
                 return;
             }
             String first = SPACES.split(trimmed, 2)[0];
-            if (vocabulary.whole("protocol", first).isPresent() || vocabulary.within("header", trimmed).isPresent()) {
+            if (vocabulary.whole("protocol", first).isPresent()
+                    || vocabulary.within("header", trimmed).isPresent()) {
                 header(n, trimmed);
                 return;
             }
@@ -199,7 +213,10 @@ public final class NetstatParser {
             if (caption.isPresent()) {
                 language = caption.get().language();
             } else if (language == null) {
-                language = vocabulary.whole("protocol", trimmed.split("\\s+")[0]).map(e -> e.language()).orElse(null);
+                language = vocabulary
+                        .whole("protocol", trimmed.split("\\s+")[0])
+                        .map(e -> e.language())
+                        .orElse(null);
             }
         }
 
@@ -213,9 +230,14 @@ public final class NetstatParser {
             }
             SnapshotWarning last = warnings.get(warnings.size() - 1);
             if (last.line() == previous) {
-                warnings.set(warnings.size() - 1, new SnapshotWarning(file, last.line(),
-                        "header in a language not in the vocabulary; columns read by position: "
-                                + last.message().substring(last.message().indexOf(": ") + 2)));
+                warnings.set(
+                        warnings.size() - 1,
+                        new SnapshotWarning(
+                                file,
+                                last.line(),
+                                "header in a language not in the vocabulary; columns read by position: "
+                                        + last.message()
+                                                .substring(last.message().indexOf(": ") + 2)));
                 headerSeen = true;
             }
         }
@@ -238,7 +260,8 @@ public final class NetstatParser {
             }
             List<String> rest = new ArrayList<>(Arrays.asList(t).subList(3, t.length));
             Integer pid = null;
-            if (!rest.isEmpty() && isNumber(rest.get(rest.size() - 1))
+            if (!rest.isEmpty()
+                    && isNumber(rest.get(rest.size() - 1))
                     && (protocol == Protocol.UDP || rest.size() >= 2)) {
                 pid = shared(Integer.valueOf(rest.remove(rest.size() - 1)));
                 pidsSeen = true;
@@ -255,17 +278,31 @@ public final class NetstatParser {
             String foreignAddress = shared(Addresses.unbracket(foreign[0]));
             Integer ipVersion = v6 ? Integer.valueOf(6) : Addresses.ipVersion(localAddress);
             Port localPort = shared(Port.parse(local[1]));
-            Port foreignPort = protocol == Protocol.UDP || foreign[1].equals("*") ? null : shared(Port.parse(foreign[1]));
+            Port foreignPort =
+                    protocol == Protocol.UDP || foreign[1].equals("*") ? null : shared(Port.parse(foreign[1]));
             boolean foreignName = !foreignAddress.equals("*") && Addresses.ipVersion(foreignAddress) == null;
-            if (ipVersion == null || foreignName || !localPort.isNumeric()
+            if (ipVersion == null
+                    || foreignName
+                    || !localPort.isNumeric()
                     || (foreignPort != null && !foreignPort.isNumeric())) {
                 namesSeen = true;
             }
             if (protocol == Protocol.UDP || state == SocketState.LISTENING) {
                 listeningOrUdpSeen = true;
             }
-            sockets.add(new Socket(protocol, ipVersion, localAddress, localPort, foreignAddress, foreignPort, state,
-                    stateText, pid, null, List.of(), n));
+            sockets.add(new Socket(
+                    protocol,
+                    ipVersion,
+                    localAddress,
+                    localPort,
+                    foreignAddress,
+                    foreignPort,
+                    state,
+                    stateText,
+                    pid,
+                    null,
+                    List.of(),
+                    n));
             ownerTarget = sockets.size() - 1;
         }
 
@@ -280,8 +317,10 @@ public final class NetstatParser {
             if (foreignPort.equals("0")) {
                 // Said once per word: with netstat -q an unknown word could also be a localized BOUND.
                 if (unknownStates.add(stateText)) {
-                    warn(n, "state word '" + stateText + "' is not in the vocabulary; read as LISTENING because"
-                            + " the foreign port is 0");
+                    warn(
+                            n,
+                            "state word '" + stateText + "' is not in the vocabulary; read as LISTENING because"
+                                    + " the foreign port is 0");
                 }
                 return SocketState.LISTENING;
             }

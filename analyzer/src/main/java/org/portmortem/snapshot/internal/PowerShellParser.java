@@ -6,9 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.portmortem.net.Protocol;
 import org.portmortem.snapshot.NetstatSnapshot;
 import org.portmortem.snapshot.Port;
-import org.portmortem.net.Protocol;
 import org.portmortem.snapshot.SnapshotKind;
 import org.portmortem.snapshot.SnapshotWarning;
 import org.portmortem.snapshot.Socket;
@@ -53,8 +53,10 @@ public final class PowerShellParser {
                     rows.warn(n, "row with fewer than 5 columns, skipped: " + NetstatParser.abbreviate(trimmed));
                     continue;
                 }
-                String pid = columns.contains("OwningProcess") && t.length >= 6 && NetstatParser.isNumber(t[t.length - 1])
-                        ? t[t.length - 1] : null;
+                String pid =
+                        columns.contains("OwningProcess") && t.length >= 6 && NetstatParser.isNumber(t[t.length - 1])
+                                ? t[t.length - 1]
+                                : null;
                 rows.add(n, Protocol.TCP, t[0], t[1], t[2], t[3], t[4], pid);
             } else {
                 if (t.length < 2) {
@@ -62,7 +64,15 @@ public final class PowerShellParser {
                     continue;
                 }
                 int owner = columns.indexOf("OwningProcess");
-                rows.add(n, Protocol.UDP, t[0], t[1], null, null, null, owner >= 0 && owner < t.length ? t[owner] : null);
+                rows.add(
+                        n,
+                        Protocol.UDP,
+                        t[0],
+                        t[1],
+                        null,
+                        null,
+                        null,
+                        owner >= 0 && owner < t.length ? t[owner] : null);
             }
         }
         return rows.snapshot(text.encoding());
@@ -100,9 +110,15 @@ public final class PowerShellParser {
                 continue;
             }
             boolean tcp = kind == SnapshotKind.NET_TCP_CONNECTION_CSV;
-            rows.add(n, tcp ? Protocol.TCP : Protocol.UDP, col.apply("LocalAddress"), col.apply("LocalPort"),
-                    tcp ? col.apply("RemoteAddress") : null, tcp ? col.apply("RemotePort") : null,
-                    tcp ? col.apply("State") : null, col.apply("OwningProcess"));
+            rows.add(
+                    n,
+                    tcp ? Protocol.TCP : Protocol.UDP,
+                    col.apply("LocalAddress"),
+                    col.apply("LocalPort"),
+                    tcp ? col.apply("RemoteAddress") : null,
+                    tcp ? col.apply("RemotePort") : null,
+                    tcp ? col.apply("State") : null,
+                    col.apply("OwningProcess"));
         }
         return rows.snapshot(text.encoding());
     }
@@ -124,25 +140,45 @@ public final class PowerShellParser {
             warnings.add(new SnapshotWarning(file, n, message));
         }
 
-        void add(int n, Protocol protocol, String local, String localPort, String remote, String remotePort,
-                String stateText, String pid) {
-            if (!truncationReported && (local.endsWith("...") || local.endsWith("\u2026")
-                    || (remote != null && (remote.endsWith("...") || remote.endsWith("\u2026"))))) {
+        void add(
+                int n,
+                Protocol protocol,
+                String local,
+                String localPort,
+                String remote,
+                String remotePort,
+                String stateText,
+                String pid) {
+            if (!truncationReported
+                    && (local.endsWith("...")
+                            || local.endsWith("\u2026")
+                            || (remote != null && (remote.endsWith("...") || remote.endsWith("\u2026"))))) {
                 warn(n, "address cut short by PowerShell's table layout; use Export-Csv for full addresses");
                 truncationReported = true;
             }
             SocketState state = null;
             if (protocol == Protocol.TCP) {
-                state = stateText == null ? SocketState.UNKNOWN : vocabulary.state(stateText).orElse(SocketState.UNKNOWN);
+                state = stateText == null
+                        ? SocketState.UNKNOWN
+                        : vocabulary.state(stateText).orElse(SocketState.UNKNOWN);
                 if (state == SocketState.UNKNOWN) {
                     warn(n, "state '" + stateText + "' is not a MSFT_NetTCPConnection state; kept as printed");
                 }
             }
             Integer parsedPid = pid != null && NetstatParser.isNumber(pid) ? Integer.valueOf(pid) : null;
-            sockets.add(new Socket(protocol, Addresses.ipVersion(local), local, Port.parse(localPort),
+            sockets.add(new Socket(
+                    protocol,
+                    Addresses.ipVersion(local),
+                    local,
+                    Port.parse(localPort),
                     protocol == Protocol.TCP ? remote : "*",
                     protocol == Protocol.TCP && remotePort != null ? Port.parse(remotePort) : null,
-                    state, stateText, parsedPid, null, List.of(), n));
+                    state,
+                    stateText,
+                    parsedPid,
+                    null,
+                    List.of(),
+                    n));
         }
 
         NetstatSnapshot snapshot(String encoding) {

@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.portmortem.snapshot.MemoryRecord;
 import org.portmortem.net.Protocol;
+import org.portmortem.snapshot.MemoryRecord;
 import org.portmortem.snapshot.RecordMark;
 import org.portmortem.snapshot.Socket;
 import org.portmortem.snapshot.SocketState;
@@ -44,30 +44,48 @@ public final class RecordMarks {
                 continue;
             }
             if (s.protocol() == Protocol.TCP && s.state() == SocketState.CLOSED) {
-                out.add(s.withMemory(m.marked(RecordMark.CLOSED, "TCP state CLOSED: the connection is torn down and"
-                        + " its object lingers in pool memory", null)));
+                out.add(s.withMemory(m.marked(
+                        RecordMark.CLOSED,
+                        "TCP state CLOSED: the connection is torn down and" + " its object lingers in pool memory",
+                        null)));
                 continue;
             }
             if (s.pid() != null && s.pid() == 0) {
-                out.add(s.withMemory(m.marked(RecordMark.CLOSED, "owner PID 0: no process holds the object (freed,"
-                        + " or a connection in TIME_WAIT)", null)));
+                out.add(s.withMemory(m.marked(
+                        RecordMark.CLOSED,
+                        "owner PID 0: no process holds the object (freed," + " or a connection in TIME_WAIT)",
+                        null)));
                 continue;
             }
             if (s.localPort().isNumeric() && s.localPort().number() == 0) {
-                out.add(s.withMemory(m.marked(RecordMark.UNBOUND, "local port 0: created but not bound to a port;"
-                        + " netstat does not list such objects", null)));
+                out.add(s.withMemory(m.marked(
+                        RecordMark.UNBOUND,
+                        "local port 0: created but not bound to a port;" + " netstat does not list such objects",
+                        null)));
                 continue;
             }
-            String key = String.join("|", s.protocol().name(), String.valueOf(s.ipVersion()), s.localAddress(),
-                    s.localPort().toString(), s.foreignAddress(), String.valueOf(s.foreignPort()),
-                    String.valueOf(s.state()), String.valueOf(s.pid()), String.valueOf(s.process()),
-                    String.valueOf(m.createdText() == null ? null : m.createdText().strip()));
+            String key = String.join(
+                    "|",
+                    s.protocol().name(),
+                    String.valueOf(s.ipVersion()),
+                    s.localAddress(),
+                    s.localPort().toString(),
+                    s.foreignAddress(),
+                    String.valueOf(s.foreignPort()),
+                    String.valueOf(s.state()),
+                    String.valueOf(s.pid()),
+                    String.valueOf(s.process()),
+                    String.valueOf(
+                            m.createdText() == null ? null : m.createdText().strip()));
             Socket first = firstLive.putIfAbsent(key, s);
             if (first != null && !Objects.equals(first.memory().offset(), m.offset())) {
-                String where = first.memory().offset() != null ? "offset " + first.memory().offset()
+                String where = first.memory().offset() != null
+                        ? "offset " + first.memory().offset()
                         : "line " + first.line();
-                out.add(s.withMemory(m.marked(RecordMark.DUPLICATE, "the same socket as " + where
-                        + " (same endpoints, state, owner and creation time)", where)));
+                out.add(s.withMemory(m.marked(
+                        RecordMark.DUPLICATE,
+                        "the same socket as " + where + " (same endpoints, state, owner and creation time)",
+                        where)));
                 continue;
             }
             out.add(s);

@@ -23,6 +23,7 @@ import org.portmortem.snapshot.SnapshotWarning;
 public final class TaskListParser {
     /** The underline: groups of {@code =} separated by single spaces. */
     static final Pattern UNDERLINE = Pattern.compile("^=+( =+)+\\s*$");
+
     private static final Pattern GROUP = Pattern.compile("=+");
 
     /** Reads a table-form tasklist. */
@@ -51,22 +52,34 @@ public final class TaskListParser {
             String image = column(line, spans, 0, false);
             String pid = column(line, spans, 1, false);
             if (image.isEmpty() && pid.isEmpty() && kind == SnapshotKind.TASKLIST_SVC && last != null) {
-                last = new ProcessEntry(last.pid(), last.imageName(), concat(last.services(),
-                        services(column(line, spans, 2, true))), null, null, null, last.line());
+                last = new ProcessEntry(
+                        last.pid(),
+                        last.imageName(),
+                        concat(last.services(), services(column(line, spans, 2, true))),
+                        null,
+                        null,
+                        null,
+                        last.line());
                 processes.put(last.pid(), last);
                 continue;
             }
             if (!NetstatParser.isNumber(pid)) {
-                warnings.add(new SnapshotWarning(file, n, "no PID in the PID column, skipped: "
-                        + NetstatParser.abbreviate(line.trim())));
+                warnings.add(new SnapshotWarning(
+                        file, n, "no PID in the PID column, skipped: " + NetstatParser.abbreviate(line.trim())));
                 last = null;
                 continue;
             }
             last = kind == SnapshotKind.TASKLIST_SVC
-                    ? new ProcessEntry(Integer.parseInt(pid), image, services(column(line, spans, 2, true)), null, null,
-                            null, n)
-                    : new ProcessEntry(Integer.parseInt(pid), image, List.of(), blankToNull(column(line, spans, 2, false)),
-                            sessionNumber(column(line, spans, 3, false)), blankToNull(column(line, spans, 4, false)), n);
+                    ? new ProcessEntry(
+                            Integer.parseInt(pid), image, services(column(line, spans, 2, true)), null, null, null, n)
+                    : new ProcessEntry(
+                            Integer.parseInt(pid),
+                            image,
+                            List.of(),
+                            blankToNull(column(line, spans, 2, false)),
+                            sessionNumber(column(line, spans, 3, false)),
+                            blankToNull(column(line, spans, 4, false)),
+                            n);
             processes.put(last.pid(), last);
         }
         return new ProcessTable(file, text.encoding(), kind, processes, warnings);
@@ -88,16 +101,23 @@ public final class TaskListParser {
             first = false;
             if (f == null || f.size() < 2 || !NetstatParser.isNumber(f.get(1).trim())) {
                 if (!header || f == null) {
-                    warnings.add(new SnapshotWarning(file, n, "not a tasklist record, skipped: "
-                            + NetstatParser.abbreviate(line.trim())));
+                    warnings.add(new SnapshotWarning(
+                            file, n, "not a tasklist record, skipped: " + NetstatParser.abbreviate(line.trim())));
                 }
                 continue;
             }
             int pid = Integer.parseInt(f.get(1).trim());
             ProcessEntry e = kind == SnapshotKind.TASKLIST_SVC_CSV
-                    ? new ProcessEntry(pid, f.get(0), f.size() > 2 ? services(f.get(2)) : List.of(), null, null, null, n)
-                    : new ProcessEntry(pid, f.get(0), List.of(), f.size() > 2 ? blankToNull(f.get(2)) : null,
-                            f.size() > 3 ? sessionNumber(f.get(3)) : null, f.size() > 4 ? blankToNull(f.get(4)) : null, n);
+                    ? new ProcessEntry(
+                            pid, f.get(0), f.size() > 2 ? services(f.get(2)) : List.of(), null, null, null, n)
+                    : new ProcessEntry(
+                            pid,
+                            f.get(0),
+                            List.of(),
+                            f.size() > 2 ? blankToNull(f.get(2)) : null,
+                            f.size() > 3 ? sessionNumber(f.get(3)) : null,
+                            f.size() > 4 ? blankToNull(f.get(4)) : null,
+                            n);
             processes.put(pid, e);
         }
         return new ProcessTable(file, text.encoding(), kind, processes, warnings);
@@ -117,7 +137,10 @@ public final class TaskListParser {
         if (f.isEmpty() || f.equalsIgnoreCase("N/A")) {
             return List.of();
         }
-        return Arrays.stream(f.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(f.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -3,17 +3,17 @@ package org.portmortem.snapshot.internal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.ReadableByteChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
-import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.io.ByteOrderMark;
 import org.apache.commons.io.input.BOMInputStream;
@@ -37,8 +37,11 @@ import org.apache.commons.io.input.BOMInputStream;
 public final class TextDecoder {
     /** Single-byte candidates, in order of preference on a tie. */
     static final List<Charset> CODE_PAGES = List.of(
-            Charset.forName("IBM850"), Charset.forName("IBM437"), Charset.forName("IBM852"),
-            Charset.forName("IBM866"), Charset.forName("windows-1252"));
+            Charset.forName("IBM850"),
+            Charset.forName("IBM437"),
+            Charset.forName("IBM852"),
+            Charset.forName("IBM866"),
+            Charset.forName("windows-1252"));
 
     private final Vocabulary vocabulary;
 
@@ -129,7 +132,8 @@ public final class TextDecoder {
             if (isAscii()) {
                 return StandardCharsets.US_ASCII;
             }
-            CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+            CharsetDecoder d = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
             ByteBuffer in = ByteBuffer.allocate(64 * 1024);
@@ -171,7 +175,8 @@ public final class TextDecoder {
 
     /** Whether the bytes decode as UTF-8 without a single malformed sequence (checked in chunks). */
     static boolean isStrictUtf8(byte[] bytes) {
-        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder d = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);

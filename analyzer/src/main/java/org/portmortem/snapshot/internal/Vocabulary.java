@@ -1,12 +1,12 @@
 package org.portmortem.snapshot.internal;
 
-import org.portmortem.BundledResource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.portmortem.BundledResource;
 import org.portmortem.snapshot.SocketState;
 
 /**
@@ -19,6 +19,7 @@ public final class Vocabulary {
 
     /** Declared before STANDARD: load() needs it. */
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     private static final Vocabulary STANDARD = load();
 
     private final List<Entry> entries;
@@ -28,7 +29,9 @@ public final class Vocabulary {
     private Vocabulary(List<Entry> entries) {
         this.entries = List.copyOf(entries);
         for (Entry e : entries) {
-            byKindAndKey.computeIfAbsent(e.kind(), k -> new java.util.LinkedHashMap<>()).putIfAbsent(key(e.text()), e);
+            byKindAndKey
+                    .computeIfAbsent(e.kind(), k -> new java.util.LinkedHashMap<>())
+                    .putIfAbsent(key(e.text()), e);
         }
     }
 
@@ -39,7 +42,8 @@ public final class Vocabulary {
 
     private static Vocabulary load() {
         List<Entry> list = new ArrayList<>();
-        for (String line : BundledResource.text(Vocabulary.class, "/org/portmortem/snapshot/vocabulary.tsv").split("\\R")) {
+        for (String line : BundledResource.text(Vocabulary.class, "/org/portmortem/snapshot/vocabulary.tsv")
+                .split("\\R")) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
@@ -69,7 +73,8 @@ public final class Vocabulary {
     /** The first entry of this kind whose text occurs in the line. */
     public Optional<Entry> within(String kind, String line) {
         String k = key(line);
-        for (Map.Entry<String, Entry> e : byKindAndKey.getOrDefault(kind, Map.of()).entrySet()) {
+        for (Map.Entry<String, Entry> e :
+                byKindAndKey.getOrDefault(kind, Map.of()).entrySet()) {
             if (k.contains(e.getKey())) {
                 return Optional.of(e.getValue());
             }
@@ -89,6 +94,9 @@ public final class Vocabulary {
 
     /** The texts containing characters outside ASCII: the evidence that tells code pages apart. */
     public List<String> nonAsciiTexts() {
-        return entries.stream().map(Entry::text).filter(t -> t.chars().anyMatch(c -> c > 127)).toList();
+        return entries.stream()
+                .map(Entry::text)
+                .filter(t -> t.chars().anyMatch(c -> c > 127))
+                .toList();
     }
 }

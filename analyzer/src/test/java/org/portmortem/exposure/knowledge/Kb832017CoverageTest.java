@@ -29,10 +29,19 @@ class Kb832017CoverageTest {
     private final KnowledgeBase kb = KnowledgeBase.bundled();
 
     /** One fixed row and what the knowledge base makes of it. */
-    private record Row(String section, String service, String application, Protocol protocol, int port,
-            List<String> entries, String excluded, String gap, boolean covered) {
+    private record Row(
+            String section,
+            String service,
+            String application,
+            Protocol protocol,
+            int port,
+            List<String> entries,
+            String excluded,
+            String gap,
+            boolean covered) {
         String label() {
-            return protocol + " " + port + " " + application + " [" + section + (service == null ? "" : ", " + service) + "]";
+            return protocol + " " + port + " " + application + " [" + section + (service == null ? "" : ", " + service)
+                    + "]";
         }
     }
 
@@ -56,8 +65,16 @@ class Kb832017CoverageTest {
             Protocol p = Protocol.valueOf(r.get("protocol").asText());
             int port = r.get("port").asInt();
             boolean covered = entries.stream().anyMatch(e -> predicts(e, p, port));
-            out.add(new Row(r.get("section").asText(), service, r.get("application").asText(), p, port, entries,
-                    text(r, "excluded"), text(r, "gap"), covered));
+            out.add(new Row(
+                    r.get("section").asText(),
+                    service,
+                    r.get("application").asText(),
+                    p,
+                    port,
+                    entries,
+                    text(r, "excluded"),
+                    text(r, "gap"),
+                    covered));
         }
         return out;
     }
@@ -92,17 +109,32 @@ class Kb832017CoverageTest {
         List<Row> counted = rows.stream().filter(r -> r.excluded() == null).toList();
         List<Row> covered = counted.stream().filter(Row::covered).toList();
         double share = (double) covered.size() / counted.size();
-        StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder report = new StringBuilder(String.format(
+                Locale.ROOT,
                 "KB 832017 per-service tables: %d fixed (protocol, port) rows, %d excluded as no listening socket, "
                         + "%d of the other %d predicted (%.1f %%); %d of all %d (%.1f %%)%n",
-                rows.size(), excluded.size(), covered.size(), counted.size(), 100 * share, covered.size(), rows.size(),
+                rows.size(),
+                excluded.size(),
+                covered.size(),
+                counted.size(),
+                100 * share,
+                covered.size(),
+                rows.size(),
                 100.0 * covered.size() / rows.size()));
         for (Row r : excluded) {
-            report.append("  excluded  ").append(r.label()).append(": ").append(r.excluded()).append('\n');
+            report.append("  excluded  ")
+                    .append(r.label())
+                    .append(": ")
+                    .append(r.excluded())
+                    .append('\n');
         }
         for (Row r : counted) {
             if (!r.covered()) {
-                report.append("  not known ").append(r.label()).append(": ").append(r.gap()).append('\n');
+                report.append("  not known ")
+                        .append(r.label())
+                        .append(": ")
+                        .append(r.gap())
+                        .append('\n');
             }
         }
         System.out.print(report);
@@ -167,11 +199,15 @@ class Kb832017CoverageTest {
     void entriesTheKnowledgeBaseAddsForTheTablesCiteTheDocument() throws IOException {
         List<String> problems = new ArrayList<>();
         for (Row r : rows()) {
-            if (r.covered() && r.service() != null && r.entries().size() == 1 && r.entries().get(0).equals(r.service())) {
+            if (r.covered()
+                    && r.service() != null
+                    && r.entries().size() == 1
+                    && r.entries().get(0).equals(r.service())) {
                 ServiceKnowledge e = kb.entry(r.service()).orElseThrow();
                 boolean cites = e.sources().contains("KB832017")
                         || e.endpoints().stream().anyMatch(ep -> ep.sources().contains("KB832017"))
-                        || e.configuredPorts().stream().anyMatch(c -> c.sources().contains("KB832017"));
+                        || e.configuredPorts().stream()
+                                .anyMatch(c -> c.sources().contains("KB832017"));
                 if (!cites) {
                     problems.add(r.label() + ": " + e.name() + " does not cite KB832017");
                 }

@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 
 class KnowledgeBaseTest {
     private static final Pattern UUID = Pattern.compile("[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}");
-    private static final Pattern PROTSEQ = Pattern.compile("(ncacn_ip_tcp|ncadg_ip_udp)(:\\d+)?|ncacn_np:\\\\.+|ncalrpc(:.+)?|ncacn_http(:\\d+)?");
-    private static final List<String> OPS = List.of("==", "!=", "<", ">=", "sp<", "sp>=", "contains", "lacks", "exists", "absent");
+    private static final Pattern PROTSEQ =
+            Pattern.compile("(ncacn_ip_tcp|ncadg_ip_udp)(:\\d+)?|ncacn_np:\\\\.+|ncalrpc(:.+)?|ncacn_http(:\\d+)?");
+    private static final List<String> OPS =
+            List.of("==", "!=", "<", ">=", "sp<", "sp>=", "contains", "lacks", "exists", "absent");
 
     private final KnowledgeBase kb = KnowledgeBase.bundled();
 
@@ -66,7 +68,8 @@ class KnowledgeBaseTest {
                 if (!r.version().matches("\\d+\\.\\d+")) {
                     problems.add(e.name() + ": bad version " + r.version());
                 }
-                r.protseqs().stream().filter(p -> !PROTSEQ.matcher(p).matches())
+                r.protseqs().stream()
+                        .filter(p -> !PROTSEQ.matcher(p).matches())
                         .forEach(p -> problems.add(e.name() + ": bad protseq " + p));
             }
         }
@@ -81,7 +84,9 @@ class KnowledgeBaseTest {
             e.endpoints().forEach(ep -> conds.addAll(ep.when()));
             e.rpc().forEach(r -> conds.addAll(r.when()));
             for (RegistryCondition c : conds) {
-                if (!c.key().startsWith("CS\\") && !c.key().startsWith("SW\\") && !c.key().startsWith("SYS\\")) {
+                if (!c.key().startsWith("CS\\")
+                        && !c.key().startsWith("SW\\")
+                        && !c.key().startsWith("SYS\\")) {
                     problems.add(e.name() + ": condition key " + c.key());
                 }
                 if (!OPS.contains(c.op())) {
@@ -95,8 +100,10 @@ class KnowledgeBaseTest {
                 if (ep.port().kind() == PortSpec.Kind.REGISTRY && ep.port().defaultPort() == null) {
                     problems.add(e.name() + ": registry port without default");
                 }
-                if (ep.port().kind() == PortSpec.Kind.REGISTRY && !ep.port().key().startsWith("CS\\")
-                        && !ep.port().key().startsWith("SW\\") && !ep.port().key().startsWith("SYS\\")) {
+                if (ep.port().kind() == PortSpec.Kind.REGISTRY
+                        && !ep.port().key().startsWith("CS\\")
+                        && !ep.port().key().startsWith("SW\\")
+                        && !ep.port().key().startsWith("SYS\\")) {
                     problems.add(e.name() + ": registry port key " + ep.port().key());
                 }
             }
@@ -107,7 +114,8 @@ class KnowledgeBaseTest {
     @Test
     void everyEntryEncodesRowsThatExistInTheFactsDocument() throws IOException {
         Optional<Path> doc = SharedMaterial.file("docs/windows-network-facts.md");
-        Assumptions.assumeTrue(doc.isPresent(), "../shared/docs/windows-network-facts.md not found: facts rows not checked");
+        Assumptions.assumeTrue(
+                doc.isPresent(), "../shared/docs/windows-network-facts.md not found: facts rows not checked");
         String text = Files.readString(doc.get());
         List<String> problems = new ArrayList<>();
         for (ServiceKnowledge e : kb.entries()) {
@@ -125,14 +133,16 @@ class KnowledgeBaseTest {
     @Test
     void everyRowOfTablesAAndBIsEncodedOrItsHandlingStated() throws IOException {
         Optional<Path> doc = SharedMaterial.file("docs/windows-network-facts.md");
-        Assumptions.assumeTrue(doc.isPresent(), "../shared/docs/windows-network-facts.md not found: coverage not checked");
+        Assumptions.assumeTrue(
+                doc.isPresent(), "../shared/docs/windows-network-facts.md not found: coverage not checked");
         java.util.Set<String> covered = new java.util.HashSet<>();
         kb.entries().forEach(e -> covered.addAll(e.facts()));
         java.util.Map<String, String> handled;
-        try (java.io.InputStream in = KnowledgeBase.class.getResourceAsStream(
-                "/org/portmortem/exposure/knowledge/coverage.json")) {
-            handled = new com.fasterxml.jackson.databind.ObjectMapper().readValue(in,
-                    new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, String>>() {});
+        try (java.io.InputStream in =
+                KnowledgeBase.class.getResourceAsStream("/org/portmortem/exposure/knowledge/coverage.json")) {
+            handled = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readValue(
+                            in, new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, String>>() {});
         }
         java.util.regex.Matcher m = Pattern.compile("(?m)^\\| ([AB]\\d+) \\|").matcher(Files.readString(doc.get()));
         List<String> missing = new ArrayList<>();

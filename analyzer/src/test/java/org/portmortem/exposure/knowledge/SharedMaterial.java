@@ -1,9 +1,9 @@
 package org.portmortem.exposure.knowledge;
 
-import org.portmortem.testing.SharedFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.portmortem.testing.SharedFolder;
 
 /** Finds the read-only shared material ({@code shared/}) beside the repository, walking up from the working folder. */
 public final class SharedMaterial {

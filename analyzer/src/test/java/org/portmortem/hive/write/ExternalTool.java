@@ -23,7 +23,8 @@ final class ExternalTool {
                 found = true;
             }
         }
-        assumeTrue(found, tool + " is not installed (apt: reglookup, libhivex-bin, libregf-utils); cross-check skipped");
+        assumeTrue(
+                found, tool + " is not installed (apt: reglookup, libhivex-bin, libregf-utils); cross-check skipped");
     }
 
     /** Result of a run: exit code, standard output and standard error as UTF-8. */
@@ -40,6 +41,9 @@ final class ExternalTool {
             p.destroyForcibly();
             throw new IOException(String.join(" ", command) + " did not finish in 120 s");
         }
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new Run(
+                p.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 }

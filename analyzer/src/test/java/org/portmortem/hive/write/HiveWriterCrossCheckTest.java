@@ -39,10 +39,34 @@ import org.xml.sax.InputSource;
  */
 class HiveWriterCrossCheckTest {
     private static final HexFormat HEX = HexFormat.of();
-    private static final String[] HIVEX_TYPES = {"none", "string", "expand", "binary", "int32", "int32", "link",
-        "string-list", "resource-list", "resource-description", "resource-requirements", "int64"};
-    private static final String[] REGLOOKUP_TYPES = {"NONE", "SZ", "EXPAND_SZ", "BINARY", "DWORD", "DWORD_BE", "LINK",
-        "MULTI_SZ", "RSRC_LIST", "RSRC_DESC", "RSRC_REQ_LIST", "QWORD"};
+    private static final String[] HIVEX_TYPES = {
+        "none",
+        "string",
+        "expand",
+        "binary",
+        "int32",
+        "int32",
+        "link",
+        "string-list",
+        "resource-list",
+        "resource-description",
+        "resource-requirements",
+        "int64"
+    };
+    private static final String[] REGLOOKUP_TYPES = {
+        "NONE",
+        "SZ",
+        "EXPAND_SZ",
+        "BINARY",
+        "DWORD",
+        "DWORD_BE",
+        "LINK",
+        "MULTI_SZ",
+        "RSRC_LIST",
+        "RSRC_DESC",
+        "RSRC_REQ_LIST",
+        "QWORD"
+    };
     private static final DateTimeFormatter REGLOOKUP_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
@@ -77,11 +101,13 @@ class HiveWriterCrossCheckTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"v5-utf16le-bom-crlf.reg", "v5-utf8-nobom-lf.reg", "regedit4-ansi.reg", "malformed-lines.reg"})
+    @ValueSource(
+            strings = {"v5-utf16le-bom-crlf.reg", "v5-utf8-nobom-lf.reg", "regedit4-ansi.reg", "malformed-lines.reg"})
     void hivexmlReadsBackAHiveConvertedFromARegExport(String regFile) throws Exception {
         ExternalTool.assumeInstalled("hivexml");
         Path out = dir.resolve(regFile + ".hiv");
-        try (Hive fromText = Hive.open(Path.of(getClass().getResource("/regtext/" + regFile).toURI()))) {
+        try (Hive fromText =
+                Hive.open(Path.of(getClass().getResource("/regtext/" + regFile).toURI()))) {
             HiveWriter.write(fromText, out, SampleHives.FIXED);
             assertSameEntries(hivexml(out), expectedHivex(fromText));
         }
@@ -113,9 +139,13 @@ class HiveWriterCrossCheckTest {
 
     private static Element document(Path hive) throws Exception {
         ExternalTool.Run run = ExternalTool.run(dir, "hivexml", hive.toString());
-        assertThat(run.exitCode()).as("hivexml exit code, stderr: %s", run.err()).isZero();
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new InputSource(new StringReader(run.out()))).getDocumentElement();
+        assertThat(run.exitCode())
+                .as("hivexml exit code, stderr: %s", run.err())
+                .isZero();
+        return DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new InputSource(new StringReader(run.out())))
+                .getDocumentElement();
     }
 
     private static List<String> hivexml(Path hive) throws Exception {
@@ -127,7 +157,9 @@ class HiveWriterCrossCheckTest {
     }
 
     private static void hivexNode(Element node, String parent, List<String> out) {
-        String path = parent == null ? "" : parent.isEmpty() ? node.getAttribute("name") : parent + "\\" + node.getAttribute("name");
+        String path = parent == null
+                ? ""
+                : parent.isEmpty() ? node.getAttribute("name") : parent + "\\" + node.getAttribute("name");
         out.add("K|" + path + "|" + text(children(node, "mtime").get(0)));
         for (Element v : children(node, "value")) {
             String name = v.hasAttribute("default") ? "" : v.getAttribute("key");
@@ -182,7 +214,9 @@ class HiveWriterCrossCheckTest {
     void reglookupReadsBackEveryKeyTimeAndValueWithItsRawData() throws Exception {
         ExternalTool.assumeInstalled("reglookup");
         ExternalTool.Run run = ExternalTool.run(dir, "reglookup", "-H", v15.toString());
-        assertThat(run.exitCode()).as("reglookup exit code, stderr: %s", run.err()).isZero();
+        assertThat(run.exitCode())
+                .as("reglookup exit code, stderr: %s", run.err())
+                .isZero();
         assertThat(run.err()).doesNotContain("ERROR");
         List<String> keys = new ArrayList<>();
         Map<String, String[]> values = new LinkedHashMap<>();
@@ -218,7 +252,8 @@ class HiveWriterCrossCheckTest {
             Value v = expectedValues.get(i);
             String[] got = values.get(expectedValuePaths.get(i));
             assertThat(got).as("reglookup has %s\\%s", v.keyPath(), v.name()).isNotNull();
-            String type = v.typeId() >= 0 && v.typeId() < REGLOOKUP_TYPES.length ? REGLOOKUP_TYPES[v.typeId()]
+            String type = v.typeId() >= 0 && v.typeId() < REGLOOKUP_TYPES.length
+                    ? REGLOOKUP_TYPES[v.typeId()]
                     : String.format("0x%08X", v.typeId());
             assertThat(got[0]).as("type of %s", v).isEqualTo(type);
             assertReglookupData(v, got[1]);
@@ -239,12 +274,17 @@ class HiveWriterCrossCheckTest {
                     return;
                 }
                 byte[] got = unescape(printed);
-                String text = v.isString() ? v.asString()
+                String text = v.isString()
+                        ? v.asString()
                         : v.type() == ValueType.REG_MULTI_SZ ? String.join("|", v.asStrings()) : null;
                 if (text != null && !Arrays.equals(got, v.raw())) {
-                    assertThat(new String(got, StandardCharsets.US_ASCII)).as("text of %s", v.name()).isEqualTo(text);
+                    assertThat(new String(got, StandardCharsets.US_ASCII))
+                            .as("text of %s", v.name())
+                            .isEqualTo(text);
                 } else {
-                    assertThat(HEX.formatHex(got)).as("raw data of %s", v.name()).isEqualTo(v.rawHex());
+                    assertThat(HEX.formatHex(got))
+                            .as("raw data of %s", v.name())
+                            .isEqualTo(v.rawHex());
                 }
             }
         }
@@ -283,7 +323,9 @@ class HiveWriterCrossCheckTest {
     void regfexportReadsEveryKeyAndValue() throws Exception {
         ExternalTool.assumeInstalled("regfexport");
         ExternalTool.Run run = ExternalTool.run(dir, "regfexport", v15.toString());
-        assertThat(run.exitCode()).as("regfexport exit code, stderr: %s", run.err()).isZero();
+        assertThat(run.exitCode())
+                .as("regfexport exit code, stderr: %s", run.err())
+                .isZero();
         int[] counts = new int[2];
         walk(source.root(), (key, v) -> counts[v == null ? 0 : 1]++);
         assertThat(run.out().lines().filter(l -> l.startsWith("Key path: "))).hasSize(counts[0]);
@@ -327,8 +369,12 @@ class HiveWriterCrossCheckTest {
         actual.forEach(missing::remove);
         List<String> extra = new ArrayList<>(actual);
         expected.forEach(extra::remove);
-        assertThat(missing).as("entries the reader did not show (extra: %s)", abbreviate(extra)).isEmpty();
-        assertThat(extra).as("entries the reader showed that are not in the source").isEmpty();
+        assertThat(missing)
+                .as("entries the reader did not show (extra: %s)", abbreviate(extra))
+                .isEmpty();
+        assertThat(extra)
+                .as("entries the reader showed that are not in the source")
+                .isEmpty();
     }
 
     private static String abbreviate(List<String> entries) {

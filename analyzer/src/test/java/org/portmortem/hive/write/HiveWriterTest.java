@@ -28,8 +28,11 @@ class HiveWriterTest {
     }
 
     private static byte[] sample(int minor) {
-        return HiveWriter.builder(SampleHives.FIXED).minorVersion(minor).embeddedFileName("SYSTEM")
-                .build().toBytes(SampleHives.everything());
+        return HiveWriter.builder(SampleHives.FIXED)
+                .minorVersion(minor)
+                .embeddedFileName("SYSTEM")
+                .build()
+                .toBytes(SampleHives.everything());
     }
 
     @Test
@@ -50,7 +53,9 @@ class HiveWriterTest {
         assertThat(b.getInt(508)).isEqualTo(xor);
         int root = 4096 + b.getInt(36);
         assertThat(new String(file, root + 4, 2, StandardCharsets.US_ASCII)).isEqualTo("nk");
-        assertThat(b.getShort(root + 6) & 0x0004).as("KEY_HIVE_ENTRY on the root").isNotZero();
+        assertThat(b.getShort(root + 6) & 0x0004)
+                .as("KEY_HIVE_ENTRY on the root")
+                .isNotZero();
     }
 
     @Test
@@ -86,7 +91,9 @@ class HiveWriterTest {
     @Test
     void moreSubkeysThanALeafHoldsGoUnderAnIndexRootOfHashLeaves() {
         Map<String, Integer> v15 = cellKinds(sample(5));
-        assertThat(v15.getOrDefault("ri", 0)).as("only Many has more than %d subkeys", HiveWriter.LEAF_CAPACITY).isEqualTo(1);
+        assertThat(v15.getOrDefault("ri", 0))
+                .as("only Many has more than %d subkeys", HiveWriter.LEAF_CAPACITY)
+                .isEqualTo(1);
         assertThat(v15.getOrDefault("li", 0)).isZero();
         Map<String, Integer> v13 = cellKinds(sample(3));
         assertThat(v13.getOrDefault("lh", 0)).isZero();
@@ -133,7 +140,8 @@ class HiveWriterTest {
                 .isInstanceOf(FileAlreadyExistsException.class);
         assertThat(Files.readString(out)).isEqualTo("keep me");
 
-        HiveWriter.Written w = HiveWriter.builder(SampleHives.FIXED).overwrite(true).build().writeTo(small, out);
+        HiveWriter.Written w =
+                HiveWriter.builder(SampleHives.FIXED).overwrite(true).build().writeTo(small, out);
         assertThat(w.keys()).isEqualTo(2);
         assertThat(w.bytes()).isEqualTo(Files.size(out)).isEqualTo(8192);
 
@@ -141,27 +149,34 @@ class HiveWriterTest {
         Files.writeString(reg, "Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SYSTEM\\A]\r\n");
         String before = Files.readString(reg);
         try (Hive fromReg = Hive.open(reg)) {
-            HiveWriter forced = HiveWriter.builder(SampleHives.FIXED).overwrite(true).build();
+            HiveWriter forced =
+                    HiveWriter.builder(SampleHives.FIXED).overwrite(true).build();
             assertThatThrownBy(() -> forced.writeTo(fromReg, reg))
                     .isInstanceOf(IOException.class)
                     .hasMessageContaining("never written over");
         }
         assertThat(Files.readString(reg)).isEqualTo(before);
         try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).as("no partial file left behind")
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .as("no partial file left behind")
                     .containsExactlyInAnyOrder("out.hiv", "source.reg");
         }
     }
 
     @Test
     void keysWithoutATimeGetTheFixedOneAndKeysWithOneKeepIt() {
-        byte[] a = HiveWriter.builder(Instant.parse("2001-01-01T00:00:00Z")).build().toBytes(SampleHives.everything());
-        byte[] b = HiveWriter.builder(Instant.parse("2002-01-01T00:00:00Z")).build().toBytes(SampleHives.everything());
+        byte[] a = HiveWriter.builder(Instant.parse("2001-01-01T00:00:00Z"))
+                .build()
+                .toBytes(SampleHives.everything());
+        byte[] b = HiveWriter.builder(Instant.parse("2002-01-01T00:00:00Z"))
+                .build()
+                .toBytes(SampleHives.everything());
         long dated = HiveWriter.fileTime(SampleHives.DATED);
         assertThat(countLong(a, dated)).isEqualTo(1);
         assertThat(countLong(b, dated)).isEqualTo(1);
         assertThat(countLong(a, HiveWriter.fileTime(Instant.parse("2001-01-01T00:00:00Z"))))
-                .as("every other key, the base block and the first bin").isEqualTo(SampleHives.MANY + 3 + 9 + 2);
+                .as("every other key, the base block and the first bin")
+                .isEqualTo(SampleHives.MANY + 3 + 9 + 2);
     }
 
     private static int countLong(byte[] file, long v) {

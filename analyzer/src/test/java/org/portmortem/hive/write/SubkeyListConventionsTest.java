@@ -1,6 +1,5 @@
 package org.portmortem.hive.write;
 
-import org.portmortem.testing.SharedFolder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.portmortem.testing.SharedFolder;
 
 /**
  * The writer's name hash and subkey order are checked against the lh lists Windows itself wrote in
@@ -30,7 +30,8 @@ class SubkeyListConventionsTest {
     @ValueSource(strings = {"hives/hivex/special", "hives/bcc-m57/SYSTEM", "hives/gosecretsdump/system"})
     void hashesAndOrderOfHashLeavesMatchThoseWindowsWrote(String hive) throws Exception {
         Path corpus = corpus();
-        assumeTrue(corpus != null, "shared/corpus not found above " + Path.of("").toAbsolutePath() + "; skipped");
+        assumeTrue(
+                corpus != null, "shared/corpus not found above " + Path.of("").toAbsolutePath() + "; skipped");
         Path file = corpus.resolve(hive);
         assumeTrue(Files.isRegularFile(file), file + " is not in this corpus; skipped");
         byte[] data = Files.readAllBytes(file);
@@ -51,13 +52,17 @@ class SubkeyListConventionsTest {
                 for (int i = 0; i < count; i++) {
                     int nk = 4096 + b.getInt(cell + 8 + 8 * i);
                     String name = keyName(data, b, nk);
-                    assertThat(b.getInt(cell + 12 + 8 * i)).as("hash of %s in %s", name, hive).isEqualTo(HiveWriter.nameHash(name));
+                    assertThat(b.getInt(cell + 12 + 8 * i))
+                            .as("hash of %s in %s", name, hive)
+                            .isEqualTo(HiveWriter.nameHash(name));
                     names.add(name);
                     entries++;
                 }
                 List<String> sorted = new ArrayList<>(names);
                 sorted.sort(HiveWriter.HIVE_ORDER);
-                assertThat(names).as("order of the lh list at 0x%x in %s", cell, hive).isEqualTo(sorted);
+                assertThat(names)
+                        .as("order of the lh list at 0x%x in %s", cell, hive)
+                        .isEqualTo(sorted);
             }
             at += binSize;
         }
@@ -70,6 +75,7 @@ class SubkeyListConventionsTest {
         assertThat(new String(data, nk + 4, 2, StandardCharsets.US_ASCII)).isEqualTo("nk");
         boolean compressed = (b.getShort(nk + 6) & 0x20) != 0;
         int length = Short.toUnsignedInt(b.getShort(nk + 4 + 72));
-        return new String(data, nk + 4 + 76, length, compressed ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_16LE);
+        return new String(
+                data, nk + 4 + 76, length, compressed ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_16LE);
     }
 }

@@ -32,8 +32,11 @@ class WriterReaderRoundTripTest {
     static Stream<Path> fixtureExports() throws IOException {
         Path fixtures = Path.of("..", "fixtures").toAbsolutePath().normalize();
         try (Stream<Path> s = Files.walk(fixtures)) {
-            return s.filter(p -> p.getFileName().toString().matches("(?i)(SYSTEM|SOFTWARE)\\.reg"))
-                    .sorted().toList().stream();
+            return s
+                    .filter(p -> p.getFileName().toString().matches("(?i)(SYSTEM|SOFTWARE)\\.reg"))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -72,7 +75,8 @@ class WriterReaderRoundTripTest {
     }
 
     private static void walk(Key k, Instant fallback, List<String> out) {
-        out.add("K " + k.path() + " @" + k.lastWritten().orElse(fallback) + " class=" + k.className().orElse(""));
+        out.add("K " + k.path() + " @" + k.lastWritten().orElse(fallback) + " class="
+                + k.className().orElse(""));
         for (Value v : k.values()) {
             out.add("V " + k.path() + " [" + v.name() + "] " + v.typeId() + " " + v.rawHex());
         }

@@ -33,15 +33,17 @@ class OsVersionTest {
     @Test
     void theNtuserProfileRunsOsversion() {
         assertThat(RipPlugins.profileType("ntuser")).contains(HiveType.NTUSER);
-        assertThat(RipPlugins.profile(HiveType.NTUSER)).extracting(p -> p.name()).contains("osversion");
+        assertThat(RipPlugins.profile(HiveType.NTUSER))
+                .extracting(p -> p.name())
+                .contains("osversion");
     }
 
     @Test
     void anOsVersionValueIsReportedWithItsKeysLastWriteTime() throws IOException {
         MemoryHive h = user();
         Instant written = Instant.parse("2009-11-23T22:18:32Z");
-        h.createKey("Software\\Microsoft").putValue("OSVersion", ValueType.REG_SZ.id(),
-                "5.1.2600\0".getBytes(StandardCharsets.UTF_16LE));
+        h.createKey("Software\\Microsoft")
+                .putValue("OSVersion", ValueType.REG_SZ.id(), "5.1.2600\0".getBytes(StandardCharsets.UTF_16LE));
         h.createKey("Software\\Microsoft").setLastWritten(written);
         assertThat(run(h)).singleElement().satisfies(f -> {
             assertThat(f.data()).isEqualTo("5.1.2600");

@@ -44,8 +44,12 @@ class HexPairsTest {
         String script = "no warnings; sub d { join('', map {chr hex} unpack('(A2)*', $_[0])) }"
                 + " for my $a (0..255) { print join(',', map {ord} split //, d(chr($a))), \"\\n\";"
                 + " for my $b (0..255) { print join(',', map {ord} split //, d(chr($a).chr($b))), \"\\n\" } }";
-        Process p = new ProcessBuilder(PERL.toString(), "-e", script).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        List<String> perl = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).lines().toList();
+        Process p = new ProcessBuilder(PERL.toString(), "-e", script)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        List<String> perl = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)
+                .lines()
+                .toList();
         assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
         List<String> ours = new ArrayList<>();
         for (int a = 0; a < 256; a++) {

@@ -20,13 +20,19 @@ class ServicePluginsTest {
     }
 
     private static String data(List<RipFact> facts, String group, String name) {
-        return facts.stream().filter(f -> f.group().equals(group) && f.name().equals(name)).findFirst().orElseThrow().data();
+        return facts.stream()
+                .filter(f -> f.group().equals(group) && f.name().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .data();
     }
 
     @Test
     void servicesPrintsATypeOutsideItsTableInHexadecimalAndSvcInDecimalOrItsWord() throws IOException {
-        SystemHiveBuilder b = SystemHiveBuilder.system().service("Spooler", 0x110, 2, "spoolsv.exe")
-                .service("UserSvc", 0x60, 3, "svchost.exe -k x").service("Adapter", 4, 3, null);
+        SystemHiveBuilder b = SystemHiveBuilder.system()
+                .service("Spooler", 0x110, 2, "spoolsv.exe")
+                .service("UserSvc", 0x60, 3, "svchost.exe -k x")
+                .service("Adapter", 4, 3, null);
         List<RipFact> services = run(new Services(), b);
         assertThat(data(services, "Spooler", "Type")).isEqualTo("0x110");
         assertThat(data(services, "UserSvc", "Type")).isEqualTo("0x60");
@@ -50,7 +56,10 @@ class ServicePluginsTest {
     @Test
     void anAbsentValueHasNoDataAndItsAbsenceAsEvidence() throws IOException {
         List<RipFact> svc = run(new Svc(), SystemHiveBuilder.system().service("Bare", 1, 3, null));
-        RipFact description = svc.stream().filter(f -> f.name().equals("Description")).findFirst().orElseThrow();
+        RipFact description = svc.stream()
+                .filter(f -> f.name().equals("Description"))
+                .findFirst()
+                .orElseThrow();
         assertThat(description.isAbsent()).isTrue();
         assertThat(description.evidence().keyPath()).isEqualTo("ControlSet001\\Services\\Bare");
         assertThat(description.evidence().valueName()).isEqualTo("Description");
@@ -58,12 +67,16 @@ class ServicePluginsTest {
 
     @Test
     void servicesOfOneSecondStayInTheHivesOrderWhateverTheirFractionsAndNewerSecondsComeFirst() throws IOException {
-        SystemHiveBuilder b = SystemHiveBuilder.system().service("Alpha", 0x10, 3, "a.exe").service("Beta", 0x10, 3, "b.exe")
+        SystemHiveBuilder b = SystemHiveBuilder.system()
+                .service("Alpha", 0x10, 3, "a.exe")
+                .service("Beta", 0x10, 3, "b.exe")
                 .service("Zed", 0x10, 3, "z.exe");
         b.key(b.cs("Services\\Alpha")).setLastWritten(Instant.parse("2002-06-01T10:00:00.100Z"));
         b.key(b.cs("Services\\Beta")).setLastWritten(Instant.parse("2002-06-01T09:00:00Z"));
         b.key(b.cs("Services\\Zed")).setLastWritten(Instant.parse("2002-06-01T10:00:00.900Z"));
-        assertThat(run(new Services(), b).stream().filter(f -> f.name().equals("Name")).map(RipFact::data))
+        assertThat(run(new Services(), b).stream()
+                        .filter(f -> f.name().equals("Name"))
+                        .map(RipFact::data))
                 .containsExactly("Alpha", "Zed", "Beta");
     }
 
@@ -78,10 +91,12 @@ class ServicePluginsTest {
         MemoryHive none = empty.build();
         none.deleteKey("ControlSet001\\Services");
         none.createKey("ControlSet001\\Control");
-        assertThat(new Services().run(RipContext.of(none, ModelOptions.DEFAULT))).singleElement().satisfies(f -> {
-            assertThat(f.isAbsent()).isTrue();
-            assertThat(f.group()).isEqualTo("ControlSet001\\Services");
-        });
+        assertThat(new Services().run(RipContext.of(none, ModelOptions.DEFAULT)))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.isAbsent()).isTrue();
+                    assertThat(f.group()).isEqualTo("ControlSet001\\Services");
+                });
     }
 
     @Test

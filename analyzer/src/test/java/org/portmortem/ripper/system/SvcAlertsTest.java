@@ -19,8 +19,10 @@ class SvcAlertsTest {
     private static final Instant PARAMETERS_TIME = Instant.parse("2003-01-02T03:04:05Z");
 
     private static List<RipFact> alerts(SystemHiveBuilder b) throws IOException {
-        return new Svc().run(RipContext.of(b.build(), ModelOptions.DEFAULT)).stream()
-                .filter(f -> f.name().equals(Svc.ALERT)).toList();
+        return new Svc()
+                .run(RipContext.of(b.build(), ModelOptions.DEFAULT)).stream()
+                        .filter(f -> f.name().equals(Svc.ALERT))
+                        .toList();
     }
 
     private static List<String> messages(SystemHiveBuilder b) throws IOException {
@@ -53,9 +55,10 @@ class SvcAlertsTest {
 
     @Test
     void eachSuspiciousWordInThePathRaisesOneAlertInTheListsOrder() throws IOException {
-        assertThat(messages(service("upd", 0x10, "C:\\Users\\x\\AppData\\Local\\Temp\\upd.exe"))).containsExactly(
-                "temp found in path: C:\\Users\\x\\AppData\\Local\\Temp\\upd.exe",
-                "appdata found in path: C:\\Users\\x\\AppData\\Local\\Temp\\upd.exe");
+        assertThat(messages(service("upd", 0x10, "C:\\Users\\x\\AppData\\Local\\Temp\\upd.exe")))
+                .containsExactly(
+                        "temp found in path: C:\\Users\\x\\AppData\\Local\\Temp\\upd.exe",
+                        "appdata found in path: C:\\Users\\x\\AppData\\Local\\Temp\\upd.exe");
     }
 
     @Test
@@ -99,9 +102,11 @@ class SvcAlertsTest {
         // A Type stored as the text "01" has no word in svc's table, so it reads as the number 1.
         SystemHiveBuilder text = SystemHiveBuilder.system();
         String key = text.cs("Services\\odd");
-        text.string(key, "Type", "01").expandString(key, "ImagePath", "odd.sys").string(key, "ObjectName", "\\Driver\\odd");
-        assertThat(messages(text)).containsExactly("odd Unknown ObjectName: \\Driver\\odd",
-                "odd Driver with ObjectName: \\Driver\\odd");
+        text.string(key, "Type", "01")
+                .expandString(key, "ImagePath", "odd.sys")
+                .string(key, "ObjectName", "\\Driver\\odd");
+        assertThat(messages(text))
+                .containsExactly("odd Unknown ObjectName: \\Driver\\odd", "odd Driver with ObjectName: \\Driver\\odd");
     }
 
     @Test
@@ -110,10 +115,13 @@ class SvcAlertsTest {
         b.expandString(b.cs("Services\\hcd\\Parameters"), "ServiceDll", "C:\\Temp\\hcd.dat");
         b.key(b.cs("Services\\hcd\\Parameters")).setLastWritten(PARAMETERS_TIME);
         List<RipFact> a = alerts(b);
-        assertThat(a).extracting(RipFact::data).containsExactly("hcd ServiceDll does not end in .dll.",
-                "temp found in path: C:\\Temp\\hcd.dat");
+        assertThat(a)
+                .extracting(RipFact::data)
+                .containsExactly("hcd ServiceDll does not end in .dll.", "temp found in path: C:\\Temp\\hcd.dat");
         assertThat(a).extracting(RipFact::lastWritten).containsExactly(PARAMETERS_TIME, SERVICE_TIME);
-        assertThat(a).allSatisfy(f -> assertThat(f.evidence().keyPath()).isEqualTo("ControlSet001\\Services\\hcd\\Parameters"));
+        assertThat(a)
+                .allSatisfy(
+                        f -> assertThat(f.evidence().keyPath()).isEqualTo("ControlSet001\\Services\\hcd\\Parameters"));
     }
 
     @Test

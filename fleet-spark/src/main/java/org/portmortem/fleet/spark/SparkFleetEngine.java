@@ -43,13 +43,15 @@ public final class SparkFleetEngine implements FleetEngine {
                 return new Result(List.of(), List.of());
             }
             int slices = Math.max(1, Math.min(hosts.size(), sc.defaultParallelism() * 4));
-            JavaRDD<HostSummary> summaries = sc.parallelize(hosts, slices).map(run::analyse)
-                    .persist(StorageLevel.MEMORY_AND_DISK());
+            JavaRDD<HostSummary> summaries =
+                    sc.parallelize(hosts, slices).map(run::analyse).persist(StorageLevel.MEMORY_AND_DISK());
             List<HostSummary> collected = new ArrayList<>(summaries.collect());
             collected.sort(Comparator.comparing(HostSummary::id));
             collected.forEach(progress::done);
             List<StackKey.Stack> stacking = new ArrayList<>(summaries
-                    .flatMapToPair(s -> StackKey.of(s).stream().map(k -> new Tuple2<>(k, s.id())).iterator())
+                    .flatMapToPair(s -> StackKey.of(s).stream()
+                            .map(k -> new Tuple2<>(k, s.id()))
+                            .iterator())
                     .groupByKey()
                     .map(g -> {
                         TreeSet<String> ids = new TreeSet<>();

@@ -30,8 +30,10 @@ class SparkFleetEngineTest {
         assertThat(fleetRun(fleet.root(), embedded, "embedded")).isZero();
         assertThat(fleetRun(fleet.root(), spark, "spark")).isZero();
 
-        assertThat(Files.readString(spark.resolve("fleet.json"))).isEqualTo(Files.readString(embedded.resolve("fleet.json")));
-        assertThat(Files.readString(spark.resolve("fleet.jsonl"))).isEqualTo(Files.readString(embedded.resolve("fleet.jsonl")));
+        assertThat(Files.readString(spark.resolve("fleet.json")))
+                .isEqualTo(Files.readString(embedded.resolve("fleet.json")));
+        assertThat(Files.readString(spark.resolve("fleet.jsonl")))
+                .isEqualTo(Files.readString(embedded.resolve("fleet.jsonl")));
         assertThat(Files.readString(spark.resolve("fleet.json"))).contains("\"failedCount\" : 3", "\"hostCount\" : 11");
         List<String> reports = names(embedded.resolve("hosts"));
         assertThat(names(spark.resolve("hosts"))).isEqualTo(reports).hasSize(8);

@@ -44,11 +44,16 @@ public final class JsonContext {
      */
     public static JsonContext of(BootPlan plan, Exposure exposure) {
         SystemModel model = plan.model();
-        ReportIds ids = ReportIds.ofPrediction(exposure == null ? List.of() : exposure.listeners(),
-                exposure == null ? List.of() : exposure.rpcEndpoints(), BootPlanSection.of(plan));
+        ReportIds ids = ReportIds.ofPrediction(
+                exposure == null ? List.of() : exposure.listeners(),
+                exposure == null ? List.of() : exposure.rpcEndpoints(),
+                BootPlanSection.of(plan));
         MachineTimeZone zone = zoneOf(model);
-        return new JsonContext(ids,
-                name -> name == null ? null : model.service(name).map(Service::startTypeText).orElse(null),
+        return new JsonContext(
+                ids,
+                name -> name == null
+                        ? null
+                        : model.service(name).map(Service::startTypeText).orElse(null),
                 i -> MachineTime.of(i, zone));
     }
 

@@ -63,7 +63,9 @@ public final class ListenerJson {
         });
         ObjectNode inForce = fw.putObject("inForce");
         FirewallVerdict.Decision d = l.firewall().inForceDecision();
-        inForce.put("profile", l.firewall().inForce() == null ? null : l.firewall().inForce().toLowerCase(Locale.ROOT));
+        inForce.put(
+                "profile",
+                l.firewall().inForce() == null ? null : l.firewall().inForce().toLowerCase(Locale.ROOT));
         inForce.put("reachability", l.firewall().inForceReachability().word());
         inForce.put("reason", d == null ? "no firewall profile was evaluated" : d.decidedBy());
         EvidenceJson.array(n.putArray("evidence"), l.evidence(), c);

@@ -25,7 +25,9 @@ public final class ServiceJson {
         Service s = e.service();
         n.put("id", c.ids().service(e.name()));
         n.put("name", e.name());
-        n.put("displayName", s.displayName().isPresent() ? s.displayName().value().raw() : null);
+        n.put(
+                "displayName",
+                s.displayName().isPresent() ? s.displayName().value().raw() : null);
         n.put("kind", s.isDriver() ? "driver" : "service");
         n.put("type", s.type().value());
         n.put("start", s.start().value());

@@ -14,8 +14,18 @@ import org.portmortem.ripper.RipRun;
  * {@link Csv}: RFC 4180, CRLF, cells a spreadsheet would evaluate prefixed.
  */
 public final class RipCsv {
-    static final List<String> HEADER = List.of("plugin", "group", "name", "data", "absent", "lastWritten", "hive",
-            "keyPath", "valueName", "valueType", "error");
+    static final List<String> HEADER = List.of(
+            "plugin",
+            "group",
+            "name",
+            "data",
+            "absent",
+            "lastWritten",
+            "hive",
+            "keyPath",
+            "valueName",
+            "valueType",
+            "error");
 
     private RipCsv() {}
 
@@ -28,9 +38,19 @@ public final class RipCsv {
             }
             for (RipFact f : run.facts()) {
                 Evidence e = f.evidence();
-                row(out, run.plugin().name(), f.group(), f.name(), f.data(), Boolean.toString(f.isAbsent()),
-                        f.lastWritten() == null ? "" : f.lastWritten().toString(), e.hive(), e.keyPath(),
-                        e.valueName(), e.valueType(), "");
+                row(
+                        out,
+                        run.plugin().name(),
+                        f.group(),
+                        f.name(),
+                        f.data(),
+                        Boolean.toString(f.isAbsent()),
+                        f.lastWritten() == null ? "" : f.lastWritten().toString(),
+                        e.hive(),
+                        e.keyPath(),
+                        e.valueName(),
+                        e.valueType(),
+                        "");
             }
         }
         out.flush();

@@ -31,8 +31,14 @@ public final class RipJson {
      *     {@code inputs[].image}), or {@code null} for a hive file given directly (no {@code image} field)
      * @param zone the machine's time zone (a SYSTEM hive records it), or {@code null}: {@code local} is then null
      */
-    public static void write(String hive, String hiveType, ImageFileOrigin image, List<String> notes, List<RipRun> runs,
-            MachineTimeZone zone, PrintWriter out) {
+    public static void write(
+            String hive,
+            String hiveType,
+            ImageFileOrigin image,
+            List<String> notes,
+            List<RipRun> runs,
+            MachineTimeZone zone,
+            PrintWriter out) {
         JsonContext clock = JsonContext.clock(zone);
         ObjectNode doc = JsonFields.object();
         doc.put("hive", hive);
@@ -45,7 +51,11 @@ public final class RipJson {
         for (RipRun run : runs) {
             ObjectNode p = plugins.addObject();
             p.put("name", run.plugin().name());
-            p.put("hiveType", String.join(",", run.plugin().hiveTypes().stream().map(Enum::name).toList()));
+            p.put(
+                    "hiveType",
+                    String.join(
+                            ",",
+                            run.plugin().hiveTypes().stream().map(Enum::name).toList()));
             p.put("description", run.plugin().description());
             p.put("regRipperVersion", run.plugin().regRipperVersion());
             p.put("error", run.error());

@@ -24,9 +24,26 @@ import org.portmortem.report.json.ServiceJson;
  * the plan.
  */
 public final class ServiceListing {
-    private static final List<String> CSV_COLUMNS = List.of("name", "displayName", "type", "start", "startType",
-            "imagePath", "serviceDll", "objectName", "group", "dependOnService", "dependOnGroup", "svchostGroup",
-            "hostProcess", "delayedAutostart", "triggers", "willRun", "decision", "reason", "lastWritten",
+    private static final List<String> CSV_COLUMNS = List.of(
+            "name",
+            "displayName",
+            "type",
+            "start",
+            "startType",
+            "imagePath",
+            "serviceDll",
+            "objectName",
+            "group",
+            "dependOnService",
+            "dependOnGroup",
+            "svchostGroup",
+            "hostProcess",
+            "delayedAutostart",
+            "triggers",
+            "willRun",
+            "decision",
+            "reason",
+            "lastWritten",
             "lastWrittenLocal");
 
     private final BootPlan plan;
@@ -50,7 +67,8 @@ public final class ServiceListing {
      */
     public void json(PrintWriter out) throws IOException {
         JsonContext c = JsonContext.of(plan, null);
-        JsonGenerator g = JsonFields.MAPPER.writer().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        JsonGenerator g =
+                JsonFields.MAPPER.writer().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         g.writeStartArray();
         for (BootPlanEntry e : entries) {
             ObjectNode n = JsonFields.object();
@@ -68,15 +86,34 @@ public final class ServiceListing {
         out.print(Csv.row(CSV_COLUMNS));
         for (BootPlanEntry e : entries) {
             Service s = e.service();
-            out.print(Csv.row(Arrays.asList(s.name(),
-                    s.displayName().isPresent() ? s.displayName().value().raw() : null, cell(s.type().value()),
-                    cell(s.start().value()), s.startType().name(), s.imagePath().value(), s.serviceDll().value(),
-                    s.objectName().value(), s.group().value(), String.join("|", s.dependsOnServices()),
-                    String.join("|", s.dependsOnGroups()), s.svchostGroup(), e.host().describe(),
-                    String.valueOf(s.isDelayedAutostart()), triggerText(s), String.valueOf(e.willRun()),
-                    e.decision().name(), e.reason(), s.lastWritten() == null ? null : s.lastWritten().toString(),
-                    s.lastWritten() == null ? null : zone.toLocal(s.lastWritten()).toString()).stream()
-                    .map(v -> v == null ? "" : v).toList()));
+            out.print(Csv.row(Arrays.asList(
+                            s.name(),
+                            s.displayName().isPresent()
+                                    ? s.displayName().value().raw()
+                                    : null,
+                            cell(s.type().value()),
+                            cell(s.start().value()),
+                            s.startType().name(),
+                            s.imagePath().value(),
+                            s.serviceDll().value(),
+                            s.objectName().value(),
+                            s.group().value(),
+                            String.join("|", s.dependsOnServices()),
+                            String.join("|", s.dependsOnGroups()),
+                            s.svchostGroup(),
+                            e.host().describe(),
+                            String.valueOf(s.isDelayedAutostart()),
+                            triggerText(s),
+                            String.valueOf(e.willRun()),
+                            e.decision().name(),
+                            e.reason(),
+                            s.lastWritten() == null ? null : s.lastWritten().toString(),
+                            s.lastWritten() == null
+                                    ? null
+                                    : zone.toLocal(s.lastWritten()).toString())
+                    .stream()
+                    .map(v -> v == null ? "" : v)
+                    .toList()));
         }
         out.flush();
     }
@@ -89,7 +126,8 @@ public final class ServiceListing {
         List<String> parts = new ArrayList<>();
         for (ServiceTrigger t : s.triggers()) {
             parts.add((t.start() ? "start" : "stop") + " on " + t.type().name()
-                    + (t.subtypeName() != null ? " (" + t.subtypeName() + ")" : "") + ": " + t.firing().name());
+                    + (t.subtypeName() != null ? " (" + t.subtypeName() + ")" : "") + ": "
+                    + t.firing().name());
         }
         return String.join(" | ", parts);
     }
@@ -98,21 +136,30 @@ public final class ServiceListing {
     public void text(PrintWriter out) {
         int width = 4;
         for (BootPlanEntry e : entries) {
-            width = Math.max(width, Math.min(TerminalText.NAME_WIDTH, TerminalText.of(e.name()).length()));
+            width = Math.max(
+                    width,
+                    Math.min(TerminalText.NAME_WIDTH, TerminalText.of(e.name()).length()));
         }
         String fmt = "%-" + width + "s  %-5s %-6s %-9s %-18s %-34s %s%n";
         out.printf(fmt, "NAME", "START", "TYPE", "RUNS", "DECISION", "HOST", "REASON");
         for (BootPlanEntry e : entries) {
             Service s = e.service();
-            out.printf(fmt, TerminalText.cell(e.name(), TerminalText.NAME_WIDTH),
+            out.printf(
+                    fmt,
+                    TerminalText.cell(e.name(), TerminalText.NAME_WIDTH),
                     s.start().isPresent() ? s.start().value() : "-",
-                    s.type().isPresent() ? String.format("0x%x", s.type().value()) : "-", e.willRun() ? "yes" : "no",
-                    e.decision().name(), TerminalText.cell(e.host().describe(), TerminalText.NAME_WIDTH),
+                    s.type().isPresent() ? String.format("0x%x", s.type().value()) : "-",
+                    e.willRun() ? "yes" : "no",
+                    e.decision().name(),
+                    TerminalText.cell(e.host().describe(), TerminalText.NAME_WIDTH),
                     TerminalText.cell(e.reason(), TerminalText.TEXT_WIDTH));
         }
         long running = plan.entries().stream().filter(BootPlanEntry::willRun).count();
-        long failing = plan.entries().stream().filter(e -> e.decision() == BootDecision.FAILS_TO_START).count();
-        out.printf("%n%d services and drivers; %d would run after boot; %d would fail to start.%n",
+        long failing = plan.entries().stream()
+                .filter(e -> e.decision() == BootDecision.FAILS_TO_START)
+                .count();
+        out.printf(
+                "%n%d services and drivers; %d would run after boot; %d would fail to start.%n",
                 plan.entries().size(), running, failing);
         out.flush();
     }

@@ -47,9 +47,13 @@ public final class SystemSummary {
         out.println("Windows");
         out.println("  product      " + or(v.productName()) + versionDetail(v));
         out.println("  family       " + v.family().displayName() + "  [" + v.familyBasis() + "]");
-        out.println("  role         " + v.productType().orElse(org.portmortem.model.ProductType.UNKNOWN).name()
-                .toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " (ProductType " + or(v.productType()
-                .map(org.portmortem.model.ProductType::registryValue)) + ")");
+        out.println("  role         "
+                + v.productType()
+                        .orElse(org.portmortem.model.ProductType.UNKNOWN)
+                        .name()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .replace('_', ' ')
+                + " (ProductType " + or(v.productType().map(org.portmortem.model.ProductType::registryValue)) + ")");
         if (v.editionId().isPresent() || v.installationType().isPresent()) {
             out.println("  edition      " + or(v.editionId()) + ", installation type " + or(v.installationType()));
         }
@@ -60,8 +64,8 @@ public final class SystemSummary {
         out.println("Machine");
         out.println("  computer     " + or(id.computerName()) + "  (host name " + or(id.hostName()) + ")");
         out.println("  DNS domain   " + or(id.dnsDomain()) + "  (logon domain " + or(id.logonDomain()) + ")");
-        out.println("  time zone    " + or(zone.keyName().isPresent() ? zone.keyName() : zone.standardName())
-                + "  UTC" + zone.standardOffset() + (zone.hasDaylightSaving() ? ", daylight UTC" + zone.daylightOffset() : ""));
+        out.println("  time zone    " + or(zone.keyName().isPresent() ? zone.keyName() : zone.standardName()) + "  UTC"
+                + zone.standardOffset() + (zone.hasDaylightSaving() ? ", daylight UTC" + zone.daylightOffset() : ""));
         out.println("  shut down    " + when(id.lastShutdown().value()));
         controlSets(out, model.controlSets());
         services(out);
@@ -75,7 +79,9 @@ public final class SystemSummary {
     }
 
     private static String versionDetail(WindowsVersion v) {
-        StringBuilder sb = new StringBuilder(" (version ").append(or(v.currentVersion())).append(", build ")
+        StringBuilder sb = new StringBuilder(" (version ")
+                .append(or(v.currentVersion()))
+                .append(", build ")
                 .append(or(v.currentBuild()));
         if (v.ubr().isPresent()) {
             sb.append('.').append(v.ubr().value());
@@ -89,18 +95,20 @@ public final class SystemSummary {
     private static void controlSets(PrintWriter out, ControlSets cs) {
         out.println();
         out.println("Control sets");
-        out.println("  Select       Current " + or(cs.current()) + ", Default " + or(cs.defaultSet()) + ", LastKnownGood "
-                + or(cs.lastKnownGood()) + ", Failed " + or(cs.failed()));
+        out.println("  Select       Current " + or(cs.current()) + ", Default " + or(cs.defaultSet())
+                + ", LastKnownGood " + or(cs.lastKnownGood()) + ", Failed " + or(cs.failed()));
         out.println("  in use       " + cs.inUse() + ": " + cs.inUseBasis());
         for (ControlSet set : cs.sets()) {
-            out.println("  " + set.keyPath() + (set.lastWritten() == null ? "" : "  last written " + set.lastWritten()));
+            out.println(
+                    "  " + set.keyPath() + (set.lastWritten() == null ? "" : "  last written " + set.lastWritten()));
         }
         if (!cs.startDifferences().isEmpty()) {
             out.println("  Start values that differ between sets (a change made in one set only):");
             for (StartDifference d : cs.startDifferences()) {
-                out.println("    " + d.service() + ": " + d.startBySet().entrySet().stream()
-                        .map(e -> "set " + e.getKey() + "=" + (e.getValue() == null ? "absent" : e.getValue()))
-                        .collect(Collectors.joining(", ")));
+                out.println("    " + d.service() + ": "
+                        + d.startBySet().entrySet().stream()
+                                .map(e -> "set " + e.getKey() + "=" + (e.getValue() == null ? "absent" : e.getValue()))
+                                .collect(Collectors.joining(", ")));
             }
         }
     }
@@ -108,7 +116,8 @@ public final class SystemSummary {
     private void services(PrintWriter out) {
         out.println();
         out.println("At the next boot");
-        long drivers = plan.running().stream().filter(e -> e.service().isDriver()).count();
+        long drivers =
+                plan.running().stream().filter(e -> e.service().isDriver()).count();
         long services = plan.running().size() - drivers;
         out.println("  " + plan.entries().size() + " service keys; would run: " + drivers + " drivers, " + services
                 + " services");
@@ -134,8 +143,10 @@ public final class SystemSummary {
         for (SvchostGroup g : model.svchostGroups()) {
             List<String> running = plan.running().stream()
                     .filter(e -> g.name().equalsIgnoreCase(e.service().svchostGroup()))
-                    .map(BootPlanEntry::name).collect(Collectors.toList());
-            out.println("  -k " + g.name() + ": " + (running.isEmpty() ? "(none running)" : String.join(", ", running)));
+                    .map(BootPlanEntry::name)
+                    .collect(Collectors.toList());
+            out.println(
+                    "  -k " + g.name() + ": " + (running.isEmpty() ? "(none running)" : String.join(", ", running)));
         }
     }
 
@@ -146,20 +157,25 @@ public final class SystemSummary {
             out.println("  none under Services\\Tcpip\\Parameters\\Interfaces");
         }
         for (NetworkInterface n : model.networkInterfaces()) {
-            String addresses = n.bootAddresses().isEmpty() ? "no address recorded"
-                    : n.bootAddresses().stream().map(a -> a.describe() + (a.subnetMask() == null ? "" : " mask "
-                            + a.subnetMask())).collect(Collectors.joining(", "));
+            String addresses = n.bootAddresses().isEmpty()
+                    ? "no address recorded"
+                    : n.bootAddresses().stream()
+                            .map(a -> a.describe() + (a.subnetMask() == null ? "" : " mask " + a.subnetMask()))
+                            .collect(Collectors.joining(", "));
             out.println("  " + n.guid() + " \"" + n.name().orElse("?") + "\"");
             out.println("      DHCP " + or(n.dhcpEnabled()) + "; at boot: " + addresses);
-            if (n.bootAddresses().stream().anyMatch(a -> a.source() == org.portmortem.model.AddressSource.DHCP_LAST_LEASE)) {
-                out.println("      lease from " + or(n.dhcpServer()) + ", obtained " + when(n.leaseObtained().value())
-                        + ", expires " + when(n.leaseExpires().value()));
+            if (n.bootAddresses().stream()
+                    .anyMatch(a -> a.source() == org.portmortem.model.AddressSource.DHCP_LAST_LEASE)) {
+                out.println("      lease from " + or(n.dhcpServer()) + ", obtained "
+                        + when(n.leaseObtained().value()) + ", expires "
+                        + when(n.leaseExpires().value()));
             }
             List<String> gw = n.defaultGateways().orElse(List.of());
             if (!gw.isEmpty()) {
                 out.println("      gateway " + String.join(", ", gw));
             }
-            out.println("      NetbiosOptions " + or(n.netbiosOptions()) + ", DhcpNetbiosOptions " + or(n.dhcpNetbiosOptions()));
+            out.println("      NetbiosOptions " + or(n.netbiosOptions()) + ", DhcpNetbiosOptions "
+                    + or(n.dhcpNetbiosOptions()));
         }
     }
 
@@ -175,5 +191,4 @@ public final class SystemSummary {
         String s = String.valueOf(e.value());
         return s.isBlank() ? "(empty)" : s;
     }
-
 }

@@ -129,8 +129,12 @@ public final class TerminalText {
 
         /** Numbers, booleans and times keep their type (for %d, %x, %t); the rest is escaped text. */
         private static Object escapedArgument(Object a) {
-            if (a == null || a instanceof Number || a instanceof Boolean || a instanceof TemporalAccessor
-                    || a instanceof Date || a instanceof Calendar) {
+            if (a == null
+                    || a instanceof Number
+                    || a instanceof Boolean
+                    || a instanceof TemporalAccessor
+                    || a instanceof Date
+                    || a instanceof Calendar) {
                 return a;
             }
             return of(String.valueOf(a));

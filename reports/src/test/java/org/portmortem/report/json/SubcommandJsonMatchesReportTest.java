@@ -34,8 +34,15 @@ class SubcommandJsonMatchesReportTest {
 
     private JsonNode report(Path fixture) throws IOException {
         Path json = dir.resolve("report.json");
-        CommandRun r = CommandRun.of("analyze", fixture.toString(), "-o", dir.resolve("report.html").toString(),
-                "--json", json.toString(), "--timestamp", "2026-01-01T00:00:00Z");
+        CommandRun r = CommandRun.of(
+                "analyze",
+                fixture.toString(),
+                "-o",
+                dir.resolve("report.html").toString(),
+                "--json",
+                json.toString(),
+                "--timestamp",
+                "2026-01-01T00:00:00Z");
         assertThat(r.exit()).as(r.err()).isIn(0, 1);
         return MAPPER.readTree(json.toFile());
     }
@@ -111,7 +118,8 @@ class SubcommandJsonMatchesReportTest {
         assertThat(fromSubcommand).as(what).isNotEmpty();
         assertThat(fromSubcommand.keySet()).as(what + " ids").isEqualTo(fromReport.keySet());
         for (Map.Entry<String, JsonNode> e : fromSubcommand.entrySet()) {
-            assertThat(keyPaths(e.getValue())).as(what + " " + e.getKey())
+            assertThat(keyPaths(e.getValue()))
+                    .as(what + " " + e.getKey())
                     .isEqualTo(keyPaths(fromReport.get(e.getKey())));
             // Same stages on the same case: the values agree too, not only the shape.
             assertThat(e.getValue()).as(what + " " + e.getKey()).isEqualTo(fromReport.get(e.getKey()));

@@ -28,8 +28,13 @@ class BoundedTableTest {
         StringBuilder listing = new StringBuilder("\r\nActive Connections\r\n\r\n"
                 + "  Proto  Local Address          Foreign Address        State           PID\r\n");
         for (int i = 0; i < 200; i++) {
-            listing.append("  TCP    0.0.0.0:").append(1000 + i).append("            0.0.0.0:0              LISTENING       ")
-                    .append(100 + i).append("\r\n  [").append(i == 0 ? LONG : "svc" + i + ".exe").append("]\r\n\r\n");
+            listing.append("  TCP    0.0.0.0:")
+                    .append(1000 + i)
+                    .append("            0.0.0.0:0              LISTENING       ")
+                    .append(100 + i)
+                    .append("\r\n  [")
+                    .append(i == 0 ? LONG : "svc" + i + ".exe")
+                    .append("]\r\n\r\n");
         }
         Path file = dir.resolve("netstat.txt");
         Files.writeString(file, listing, StandardCharsets.UTF_8);
@@ -38,7 +43,12 @@ class BoundedTableTest {
         assertThat(text.exit()).as(text.err()).isZero();
         assertThat(text.out().length()).isLessThan(200 * 120);
         assertThat(text.out()).contains("p".repeat(39) + "\u2026").doesNotContain("p".repeat(41));
-        assertThat(text.out().lines().filter(l -> l.startsWith("TCP")).mapToInt(String::length).max().getAsInt())
+        assertThat(text.out()
+                        .lines()
+                        .filter(l -> l.startsWith("TCP"))
+                        .mapToInt(String::length)
+                        .max()
+                        .getAsInt())
                 .isLessThanOrEqualTo(120);
 
         CommandRun json = CommandRun.of("netstat", file.toString(), "--format", "json");
@@ -49,8 +59,11 @@ class BoundedTableTest {
     void aHugeImagePathWidensNoRowOfTheServicesTable(@TempDir Path dir) throws IOException {
         try (Hive text = Hive.open(Fixtures.folder("winxp-default").resolve("SYSTEM.reg"))) {
             MemoryHive h = MemoryHive.copyOf(text);
-            h.createKey("ControlSet001\\Services\\ClipSrv").putValue("ImagePath", ValueType.REG_EXPAND_SZ.id(),
-                    ("C:\\" + LONG + "\0").getBytes(StandardCharsets.UTF_16LE));
+            h.createKey("ControlSet001\\Services\\ClipSrv")
+                    .putValue(
+                            "ImagePath",
+                            ValueType.REG_EXPAND_SZ.id(),
+                            ("C:\\" + LONG + "\0").getBytes(StandardCharsets.UTF_16LE));
             HiveWriter.write(h, dir.resolve("SYSTEM"), Instant.parse("2011-05-02T08:30:00Z"));
         }
         String system = dir.resolve("SYSTEM").toString();

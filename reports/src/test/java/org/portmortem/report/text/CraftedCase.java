@@ -23,7 +23,8 @@ final class CraftedCase {
         try (Hive text = Hive.open(xp.resolve("SYSTEM.reg"))) {
             MemoryHive h = MemoryHive.copyOf(text);
             editSystem.accept(h);
-            org.portmortem.hive.write.HiveWriter.write(h, folder.resolve("SYSTEM"), Instant.parse("2011-05-02T08:30:00Z"));
+            org.portmortem.hive.write.HiveWriter.write(
+                    h, folder.resolve("SYSTEM"), Instant.parse("2011-05-02T08:30:00Z"));
         }
         Files.copy(xp.resolve("SOFTWARE.reg"), folder.resolve("SOFTWARE.reg"));
         return folder;

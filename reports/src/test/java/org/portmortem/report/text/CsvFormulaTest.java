@@ -38,14 +38,26 @@ class CsvFormulaTest {
             MemoryHive.MemoryKey svc = h.createKey("ControlSet001\\Services\\" + FORMULA);
             svc.putValue("Type", ValueType.REG_DWORD.id(), new byte[] {0x10, 0, 0, 0});
             svc.putValue("Start", ValueType.REG_DWORD.id(), new byte[] {2, 0, 0, 0});
-            svc.putValue("ImagePath", ValueType.REG_EXPAND_SZ.id(), (FORMULA + "\0").getBytes(StandardCharsets.UTF_16LE));
-            h.createKey("ControlSet001\\Services\\Messenger").putValue("ImagePath", ValueType.REG_EXPAND_SZ.id(),
-                    (FORMULA + "\0").getBytes(StandardCharsets.UTF_16LE));
+            svc.putValue(
+                    "ImagePath", ValueType.REG_EXPAND_SZ.id(), (FORMULA + "\0").getBytes(StandardCharsets.UTF_16LE));
+            h.createKey("ControlSet001\\Services\\Messenger")
+                    .putValue(
+                            "ImagePath",
+                            ValueType.REG_EXPAND_SZ.id(),
+                            (FORMULA + "\0").getBytes(StandardCharsets.UTF_16LE));
         });
-        Files.writeString(dir.resolve("netstat.txt"), String.join("\r\n", "", "Active Connections", "",
-                "  Proto  Local Address          Foreign Address        State           PID",
-                "  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       412",
-                "  [" + FORMULA + "]", ""), StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("netstat.txt"),
+                String.join(
+                        "\r\n",
+                        "",
+                        "Active Connections",
+                        "",
+                        "  Proto  Local Address          Foreign Address        State           PID",
+                        "  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       412",
+                        "  [" + FORMULA + "]",
+                        ""),
+                StandardCharsets.UTF_8);
     }
 
     static Stream<List<String>> csvOutputs() {
@@ -65,7 +77,8 @@ class CsvFormulaTest {
         CommandRun r = CommandRun.of(args.toArray(String[]::new));
         assertThat(r.exit()).as("%s: %s", args, r.err()).isZero();
         assertThat(r.out()).as("%s", args).contains("'=HYPERLINK(");
-        assertThat(EVALUATED.matcher(r.out()).find()).as("%s: a cell starts with the formula:%n%s", args, r.out())
+        assertThat(EVALUATED.matcher(r.out()).find())
+                .as("%s: a cell starts with the formula:%n%s", args, r.out())
                 .isFalse();
     }
 }

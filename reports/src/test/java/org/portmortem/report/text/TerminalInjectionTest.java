@@ -31,6 +31,7 @@ class TerminalInjectionTest {
     static final String HOSTILE = "\u001b[2J\u0007\b\rX\n\u009b31m\u202egpj.exe";
     /** The same without the line breaks, for a listing whose lines it must not split. */
     static final String IN_LINE = "\u001b[2J\u0007\b\u009b31m\u202egpj.exe";
+
     static final String SERVICE = "Evil" + HOSTILE;
     private static final List<Character> RAW = List.of('\u001b', '\u0007', '\b', '\u009b', '\u202e');
 
@@ -59,7 +60,8 @@ class TerminalInjectionTest {
                     .putValue("ComputerName", ValueType.REG_SZ.id(), sz("PC" + HOSTILE));
             h.createKey("ControlSet001\\Services\\Tcpip\\Parameters")
                     .putValue("Hostname", ValueType.REG_SZ.id(), sz("host" + HOSTILE));
-            h.createKey("ControlSet001\\Services\\Tcpip\\Parameters\\Interfaces\\{9A3F1D27-58C4-4E2B-A6D0-71E5C3B8F294}")
+            h.createKey(
+                            "ControlSet001\\Services\\Tcpip\\Parameters\\Interfaces\\{9A3F1D27-58C4-4E2B-A6D0-71E5C3B8F294}")
                     .putValue("IPAddress", ValueType.REG_MULTI_SZ.id(), sz("10.0.0.1" + HOSTILE + "\0"));
             h.createKey("ControlSet001\\Services\\Spooler")
                     .putValue("ImagePath", ValueType.REG_EXPAND_SZ.id(), sz("%SystemRoot%\\system32\\spool" + HOSTILE));
@@ -75,14 +77,20 @@ class TerminalInjectionTest {
                     .putValue("Description", ValueType.REG_SZ.id(), sz("Card " + HOSTILE));
             HiveWriter.write(h, caseDir.resolve("SOFTWARE"), Instant.parse("2011-05-02T08:30:00Z"));
         }
-        Files.writeString(dir.resolve("netstat.txt"), String.join("\r\n",
-                "", "Active Connections", "",
-                "  Proto  Local Address          Foreign Address        State           PID",
-                "  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       412",
-                "  [svc" + IN_LINE + "]",
-                "  TCP    0.0.0.0:4444           0.0.0.0:0              LISTENING       666",
-                "  TCP    garbage" + IN_LINE + "   what",
-                ""), StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("netstat.txt"),
+                String.join(
+                        "\r\n",
+                        "",
+                        "Active Connections",
+                        "",
+                        "  Proto  Local Address          Foreign Address        State           PID",
+                        "  TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       412",
+                        "  [svc" + IN_LINE + "]",
+                        "  TCP    0.0.0.0:4444           0.0.0.0:0              LISTENING       666",
+                        "  TCP    garbage" + IN_LINE + "   what",
+                        ""),
+                StandardCharsets.UTF_8);
     }
 
     private static byte[] sz(String s) {
@@ -110,13 +118,21 @@ class TerminalInjectionTest {
         CommandRun r = CommandRun.of(args.toArray(String[]::new));
         assertThat(r.exit()).as("%s: %s", args, r.err()).isZero();
         for (char c : RAW) {
-            assertThat(r.out().indexOf(c)).as("%s: U+%04X on stdout:%n%s", args, (int) c, r.out()).isNegative();
-            assertThat(r.err().indexOf(c)).as("%s: U+%04X on stderr:%n%s", args, (int) c, r.err()).isNegative();
+            assertThat(r.out().indexOf(c))
+                    .as("%s: U+%04X on stdout:%n%s", args, (int) c, r.out())
+                    .isNegative();
+            assertThat(r.err().indexOf(c))
+                    .as("%s: U+%04X on stderr:%n%s", args, (int) c, r.err())
+                    .isNegative();
         }
-        assertThat(r.out().replace("\r\n", "\n").indexOf('\r')).as("%s: a CR on stdout", args).isNegative();
+        assertThat(r.out().replace("\r\n", "\n").indexOf('\r'))
+                .as("%s: a CR on stdout", args)
+                .isNegative();
         assertThat(r.err().indexOf('\r')).as("%s: a CR on stderr", args).isNegative();
-        assertThat(r.out() + r.err()).as("%s shows the hostile text as escapes", args)
-                .contains("\\x1b[2J\\x07\\x08").contains("\\u009B31m\\u202Egpj.exe");
+        assertThat(r.out() + r.err())
+                .as("%s shows the hostile text as escapes", args)
+                .contains("\\x1b[2J\\x07\\x08")
+                .contains("\\u009B31m\\u202Egpj.exe");
     }
 
     @org.junit.jupiter.api.Test

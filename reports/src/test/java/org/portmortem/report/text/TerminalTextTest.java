@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class TerminalTextTest {
     @Test
     void controlsBecomeHexEscapesAndTheTextAfterANulIsKept() {
-        assertThat(TerminalText.of("a\u0000b\u001b[31m\u0007\b\r\n\u007f")).isEqualTo("a\\x00b\\x1b[31m\\x07\\x08\\x0d\\x0a\\x7f");
+        assertThat(TerminalText.of("a\u0000b\u001b[31m\u0007\b\r\n\u007f"))
+                .isEqualTo("a\\x00b\\x1b[31m\\x07\\x08\\x0d\\x0a\\x7f");
     }
 
     @Test

@@ -32,8 +32,13 @@ class TextAfterNulTest {
 
     @BeforeAll
     static void writeCase() throws IOException {
-        caseDir = CraftedCase.write(dir.resolve("case"), h -> h.createKey(KEY).putValue("ImagePath",
-                ValueType.REG_EXPAND_SZ.id(), (STORED + "\0").getBytes(StandardCharsets.UTF_16LE)));
+        caseDir = CraftedCase.write(
+                dir.resolve("case"),
+                h -> h.createKey(KEY)
+                        .putValue(
+                                "ImagePath",
+                                ValueType.REG_EXPAND_SZ.id(),
+                                (STORED + "\0").getBytes(StandardCharsets.UTF_16LE)));
     }
 
     @Test
@@ -48,8 +53,15 @@ class TextAfterNulTest {
     void theReportsKeepTheTailInTheEvidenceAndWarn() throws IOException {
         Path html = dir.resolve("r.html");
         Path json = dir.resolve("r.json");
-        CommandRun r = CommandRun.of("analyze", caseDir.toString(), "-o", html.toString(), "--json", json.toString(),
-                "--timestamp", "2026-01-01T00:00:00Z");
+        CommandRun r = CommandRun.of(
+                "analyze",
+                caseDir.toString(),
+                "-o",
+                html.toString(),
+                "--json",
+                json.toString(),
+                "--timestamp",
+                "2026-01-01T00:00:00Z");
         assertThat(r.exit()).as(r.err()).isIn(0, 1);
         String jsonText = Files.readString(json);
         assertThat(jsonText).contains("C:\\\\good.exe\\u0000evil tail");

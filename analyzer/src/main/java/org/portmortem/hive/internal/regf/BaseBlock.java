@@ -35,6 +35,7 @@ record BaseBlock(
     static final int SIZE = 4096;
     /** Only this much of a base block is covered by the checksum and copied into logs. */
     static final int SECTOR = 512;
+
     static final int CHECKSUM_OFFSET = 508;
 
     /** Reads a base block at {@code offset}; the caller has checked the "regf" signature. */

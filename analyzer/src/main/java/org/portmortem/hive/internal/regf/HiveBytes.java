@@ -38,8 +38,10 @@ final class HiveBytes {
 
     private int check(long offset, long length) {
         if (!contains(offset, length)) {
-            throw new RegfCorruption(offset, length + " bytes at offset 0x" + Long.toHexString(offset)
-                    + " lie outside the file (" + size + " bytes)");
+            throw new RegfCorruption(
+                    offset,
+                    length + " bytes at offset 0x" + Long.toHexString(offset) + " lie outside the file (" + size
+                            + " bytes)");
         }
         return (int) offset;
     }

@@ -99,7 +99,8 @@ final class LogRecovery {
             return r;
         }
         List<HiveWarning> all = new ArrayList<>(r.warnings());
-        String outcome = r.image() == null ? "; not applied: the primary file is read as with --no-logs"
+        String outcome = r.image() == null
+                ? "; not applied: the primary file is read as with --no-logs"
                 : "; not applied: the hive was recovered from the other logs without it";
         implausible.forEach(m -> all.add(HiveWarning.general(m + outcome)));
         return new Result(r.image(), r.base(), r.replay(), List.copyOf(all));
@@ -123,7 +124,8 @@ final class LogRecovery {
             } else if (type == 1 || type == 2) {
                 oldLogs.add(log);
             } else {
-                warnings.add(HiveWarning.general(p.getFileName() + ": file type " + type + " is not a transaction log; ignored"));
+                warnings.add(HiveWarning.general(
+                        p.getFileName() + ": file type " + type + " is not a transaction log; ignored"));
             }
         }
         if (!newLogs.isEmpty()) {
@@ -139,7 +141,8 @@ final class LogRecovery {
     }
 
     private Result nothing(List<Path> found, String note) {
-        return new Result(null, primaryBase, new HiveInfo.LogReplay(List.copyOf(found), false, 0, note), List.copyOf(warnings));
+        return new Result(
+                null, primaryBase, new HiveInfo.LogReplay(List.copyOf(found), false, 0, note), List.copyOf(warnings));
     }
 
     private LogFile readLog(Path p) {
@@ -166,8 +169,11 @@ final class LogRecovery {
         BaseBlock start = primaryBase;
         if (!primaryBase.checksumValid()) {
             // The base block is recovered from the valid log copy with the highest sequence number.
-            start = logs.stream().map(LogFile::base).filter(BaseBlock::checksumValid)
-                    .max(Comparator.comparingLong(BaseBlock::primarySequence)).orElse(null);
+            start = logs.stream()
+                    .map(LogFile::base)
+                    .filter(BaseBlock::checksumValid)
+                    .max(Comparator.comparingLong(BaseBlock::primarySequence))
+                    .orElse(null);
             if (start == null) {
                 return nothing(found, "the primary base block is damaged and no log holds a valid copy");
             }
@@ -183,14 +189,18 @@ final class LogRecovery {
         List<Entry> entries = new ArrayList<>();
         for (List<Entry> valid : perLog) {
             // only entries that replay could apply count: older ones are in the primary file already
-            long claim = valid.stream().filter(e -> e.sequence >= from)
-                    .mapToLong(Entry::hiveBinsSize).max().orElse(0);
+            long claim = valid.stream()
+                    .filter(e -> e.sequence >= from)
+                    .mapToLong(Entry::hiveBinsSize)
+                    .max()
+                    .orElse(0);
             if (justifies(valid.isEmpty() ? null : valid.get(0).log.path, claim, logged)) {
                 entries.addAll(valid);
             }
         }
         if (entries.isEmpty() && !implausible.isEmpty()) {
-            return nothing(found, "its logs claim a larger hive than they and the primary file hold; they were not applied");
+            return nothing(
+                    found, "its logs claim a larger hive than they and the primary file hold; they were not applied");
         }
         entries.sort(Comparator.comparingLong(Entry::sequence));
         // Entries before the primary file's secondary sequence number (its last completed write) are
@@ -211,7 +221,8 @@ final class LogRecovery {
                     continue;
                 }
                 if (e.sequence != expected) {
-                    stop = "replay stopped at a gap: the next entry has sequence number " + e.sequence + ", expected " + expected;
+                    stop = "replay stopped at a gap: the next entry has sequence number " + e.sequence + ", expected "
+                            + expected;
                     break;
                 }
             }
@@ -233,11 +244,25 @@ final class LogRecovery {
             applyEntry(e, image, target);
         }
         long last = chain.get(chain.size() - 1).sequence;
-        BaseBlock after = new BaseBlock(last, last, start.lastWrittenFiletime(), start.majorVersion(), start.minorVersion(),
-                0, start.rootCell(), binsSize, start.clusteringFactor(), start.fileName(), true);
-        String note = "applied " + chain.size() + " log entries (sequence numbers " + chain.get(0).sequence + " to " + last + ")"
-                + (stop == null ? "" : "; " + stop);
-        return new Result(target, after, new HiveInfo.LogReplay(List.copyOf(found), true, chain.size(), note), List.copyOf(warnings));
+        BaseBlock after = new BaseBlock(
+                last,
+                last,
+                start.lastWrittenFiletime(),
+                start.majorVersion(),
+                start.minorVersion(),
+                0,
+                start.rootCell(),
+                binsSize,
+                start.clusteringFactor(),
+                start.fileName(),
+                true);
+        String note = "applied " + chain.size() + " log entries (sequence numbers " + chain.get(0).sequence + " to "
+                + last + ")" + (stop == null ? "" : "; " + stop);
+        return new Result(
+                target,
+                after,
+                new HiveInfo.LogReplay(List.copyOf(found), true, chain.size(), note),
+                List.copyOf(warnings));
     }
 
     /** The entries of one log up to its first invalid one. */
@@ -257,7 +282,8 @@ final class LogRecovery {
                 problem = "hive bins data size " + binsSize + " is invalid";
             } else if (pages > (size - ENTRY_HEADER) / 8) {
                 problem = "dirty page count " + pages + " does not fit";
-            } else if (Marvin32.hash(b, at + ENTRY_HEADER, (int) size - ENTRY_HEADER, Marvin32.REGISTRY_SEED) != b.u64(at + 24)) {
+            } else if (Marvin32.hash(b, at + ENTRY_HEADER, (int) size - ENTRY_HEADER, Marvin32.REGISTRY_SEED)
+                    != b.u64(at + 24)) {
                 problem = "Hash-1 does not match";
             } else if (Marvin32.hash(b, at, 32, Marvin32.REGISTRY_SEED) != b.u64(at + 32)) {
                 problem = "Hash-2 does not match";
@@ -267,8 +293,10 @@ final class LogRecovery {
                 problem = "its dirty pages do not fit the entry or the hive bins";
             }
             if (problem != null) {
-                warnings.add(HiveWarning.atOffset(at, log.path.getFileName() + ": log entry " + sequence + " " + problem
-                        + "; this log was read up to it"));
+                warnings.add(HiveWarning.atOffset(
+                        at,
+                        log.path.getFileName() + ": log entry " + sequence + " " + problem
+                                + "; this log was read up to it"));
                 break;
             }
             out.add(new Entry(log, at, sequence, binsSize, (int) pages, pageBytes));
@@ -301,9 +329,15 @@ final class LogRecovery {
         if (claimedBins <= primaryBins + logged && BaseBlock.SIZE + claimedBins <= MAX_IMAGE) {
             return true;
         }
-        implausible.add(String.format(Locale.ROOT, "%s: its entries claim a hive of %d bytes of hive bins, more than the"
-                + " %d bytes of the primary file %s and the %d bytes of dirty pages the logs hold can make",
-                log.getFileName(), claimedBins, primaryBins, hivePath.getFileName(), logged));
+        implausible.add(String.format(
+                Locale.ROOT,
+                "%s: its entries claim a hive of %d bytes of hive bins, more than the"
+                        + " %d bytes of the primary file %s and the %d bytes of dirty pages the logs hold can make",
+                log.getFileName(),
+                claimedBins,
+                primaryBins,
+                hivePath.getFileName(),
+                logged));
         return false;
     }
 
@@ -333,9 +367,13 @@ final class LogRecovery {
             primary.copy(0, image, 0, primary.size());
             return image;
         } catch (OutOfMemoryError e) {
-            warnings.add(HiveWarning.general(String.format(Locale.ROOT, "%s: replaying its logs needs %d bytes of heap,"
-                    + " more than is free; the primary file is read as with --no-logs (raise the heap with"
-                    + " PORTMORTEM_JAVA_OPTS=-Xmx4g)", hivePath.getFileName(), n)));
+            warnings.add(HiveWarning.general(String.format(
+                    Locale.ROOT,
+                    "%s: replaying its logs needs %d bytes of heap,"
+                            + " more than is free; the primary file is read as with --no-logs (raise the heap with"
+                            + " PORTMORTEM_JAVA_OPTS=-Xmx4g)",
+                    hivePath.getFileName(),
+                    n)));
             return null;
         }
     }
@@ -351,11 +389,14 @@ final class LogRecovery {
             BaseBlock lb = log.base;
             String name = String.valueOf(log.path.getFileName());
             if (!lb.checksumValid() || lb.primarySequence() != lb.secondarySequence()) {
-                warnings.add(HiveWarning.general(name + ": its base block is invalid or it was not completely written; not applied"));
+                warnings.add(HiveWarning.general(
+                        name + ": its base block is invalid or it was not completely written; not applied"));
                 continue;
             }
-            if (lb.lastWrittenFiletime() != baseStamp && (primaryBase.checksumValid() || lb.lastWrittenFiletime() != binStamp)) {
-                warnings.add(HiveWarning.general(name + ": its timestamp differs from the hive's, it belongs to another write; not applied"));
+            if (lb.lastWrittenFiletime() != baseStamp
+                    && (primaryBase.checksumValid() || lb.lastWrittenFiletime() != binStamp)) {
+                warnings.add(HiveWarning.general(
+                        name + ": its timestamp differs from the hive's, it belongs to another write; not applied"));
                 continue;
             }
             Result r = applyDirtyVector(found, log);
@@ -378,7 +419,8 @@ final class LogRecovery {
         }
         long binsSize = lb.hiveBinsSize();
         if (binsSize == 0 || binsSize % 4096 != 0 || binsSize > Integer.MAX_VALUE) {
-            warnings.add(HiveWarning.atOffset(40, name + ": hive bins data size " + binsSize + " is invalid; not applied"));
+            warnings.add(
+                    HiveWarning.atOffset(40, name + ": hive bins data size " + binsSize + " is invalid; not applied"));
             return null;
         }
         long bits = binsSize / SECTOR;
@@ -407,16 +449,30 @@ final class LogRecovery {
             }
             long from = pages + (long) applied * SECTOR;
             if (!b.contains(from, SECTOR)) {
-                warnings.add(HiveWarning.atOffset(from, name + ": dirty page " + applied + " is missing from the log; replay stopped"));
+                warnings.add(HiveWarning.atOffset(
+                        from, name + ": dirty page " + applied + " is missing from the log; replay stopped"));
                 break;
             }
             b.copy(from, image, (int) (BaseBlock.SIZE + bit * SECTOR), SECTOR);
             applied++;
         }
-        BaseBlock after = new BaseBlock(lb.primarySequence(), lb.secondarySequence(), lb.lastWrittenFiletime(),
-                lb.majorVersion(), lb.minorVersion(), 0, lb.rootCell(), binsSize, lb.clusteringFactor(), lb.fileName(), true);
+        BaseBlock after = new BaseBlock(
+                lb.primarySequence(),
+                lb.secondarySequence(),
+                lb.lastWrittenFiletime(),
+                lb.majorVersion(),
+                lb.minorVersion(),
+                0,
+                lb.rootCell(),
+                binsSize,
+                lb.clusteringFactor(),
+                lb.fileName(),
+                true);
         String note = String.format(Locale.ROOT, "applied %d dirty pages of %s (old format)", applied, name);
-        return new Result(HiveBytes.of(image), after, new HiveInfo.LogReplay(List.copyOf(found), applied > 0, applied, note),
+        return new Result(
+                HiveBytes.of(image),
+                after,
+                new HiveInfo.LogReplay(List.copyOf(found), applied > 0, applied, note),
                 List.copyOf(warnings));
     }
 }

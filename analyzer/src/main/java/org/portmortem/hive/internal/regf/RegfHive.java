@@ -54,8 +54,15 @@ public final class RegfHive implements Hive {
     private final ConcurrentHashMap<Long, Long> adoptedKeyNodes = new ConcurrentHashMap<>();
     private final RegfKey root;
 
-    private RegfHive(Path file, HiveBytes bytes, long hiveBinsSize, boolean staleBaseBlock, HiveInfo info, long minorVersion,
-            List<HiveWarning> early, long rootCell)
+    private RegfHive(
+            Path file,
+            HiveBytes bytes,
+            long hiveBinsSize,
+            boolean staleBaseBlock,
+            HiveInfo info,
+            long minorVersion,
+            List<HiveWarning> early,
+            long rootCell)
             throws HiveFormatException {
         this.file = file;
         this.bytes = bytes;
@@ -64,16 +71,23 @@ public final class RegfHive implements Hive {
         early.forEach(this::addWarning);
         long declaredEnd = BINS_START + hiveBinsSize;
         if (hiveBinsSize == 0 || hiveBinsSize % 4096 != 0 || declaredEnd > bytes.size()) {
-            warn(40, String.format("base block gives hive bins data size 0x%x but the file holds 0x%x bytes of hive bins;"
-                    + " reading up to the end of the file", hiveBinsSize, bytes.size() - BINS_START));
+            warn(
+                    40,
+                    String.format(
+                            "base block gives hive bins data size 0x%x but the file holds 0x%x bytes of hive bins;"
+                                    + " reading up to the end of the file",
+                            hiveBinsSize, bytes.size() - BINS_START));
             declaredEnd = bytes.size();
         }
         long chainEnd = hiveBinsEnd(declaredEnd);
         if (chainEnd > declaredEnd && staleBaseBlock) {
             // A base block left behind by an interrupted write can give the size before the hive grew;
             // a clean hive's file may hold old bins past its size, which are not part of it.
-            warn(40, String.format("hive bins continue past the 0x%x bytes the base block gives, to 0x%x; read as part of the hive",
-                    declaredEnd - BINS_START, chainEnd - BINS_START));
+            warn(
+                    40,
+                    String.format(
+                            "hive bins continue past the 0x%x bytes the base block gives, to 0x%x; read as part of the hive",
+                            declaredEnd - BINS_START, chainEnd - BINS_START));
             declaredEnd = chainEnd;
         }
         this.binsEnd = declaredEnd;
@@ -83,8 +97,12 @@ public final class RegfHive implements Hive {
             throw new HiveFormatException(file, e.offset(), "root key unreadable: " + e.getMessage());
         }
         if (isOrdinaryKey(rootCell)) {
-            warn(36, String.format("the base block's root cell 0x%x is an ordinary key (\"%s\", with a parent key),"
-                    + " not one flagged as the hive's root; the hive is read from it", rootCell, printable(root.name())));
+            warn(
+                    36,
+                    String.format(
+                            "the base block's root cell 0x%x is an ordinary key (\"%s\", with a parent key),"
+                                    + " not one flagged as the hive's root; the hive is read from it",
+                            rootCell, printable(root.name())));
         }
     }
 
@@ -121,7 +139,8 @@ public final class RegfHive implements Hive {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             size = channel.size();
             if (size > Integer.MAX_VALUE) {
-                throw new HiveFormatException(file, "file of " + size + " bytes is larger than the 2 GiB a regf hive can address");
+                throw new HiveFormatException(
+                        file, "file of " + size + " bytes is larger than the 2 GiB a regf hive can address");
             }
             mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
         } catch (InputException e) {
@@ -134,12 +153,16 @@ public final class RegfHive implements Hive {
             throw new HiveFormatException(file, 0, "no regf signature, not a registry hive");
         }
         if (size < BaseBlock.SIZE) {
-            throw new HiveFormatException(file, size, "truncated: " + size + " bytes, less than the 4096-byte base block");
+            throw new HiveFormatException(
+                    file, size, "truncated: " + size + " bytes, less than the 4096-byte base block");
         }
         BaseBlock base = BaseBlock.read(primary, 0);
         if (base.fileType() != 0) {
-            throw new HiveFormatException(file, 28, "a transaction log or unknown kind of file (file type " + base.fileType()
-                    + "), not a primary hive; open the hive file beside it");
+            throw new HiveFormatException(
+                    file,
+                    28,
+                    "a transaction log or unknown kind of file (file type " + base.fileType()
+                            + "), not a primary hive; open the hive file beside it");
         }
         if (base.majorVersion() != 1) {
             throw new HiveFormatException(file, 20, "regf major version " + base.majorVersion() + " is not 1");
@@ -155,7 +178,8 @@ public final class RegfHive implements Hive {
             replay = HiveInfo.LogReplay.none("hive is clean; no log replay needed");
         } else if (!options.replayLogs()) {
             replay = HiveInfo.LogReplay.none("log replay turned off; the primary file was read as it is");
-            early.add(HiveWarning.general(staleNote(base) + " and log replay was turned off: its content may be stale"));
+            early.add(
+                    HiveWarning.general(staleNote(base) + " and log replay was turned off: its content may be stale"));
         } else {
             LogRecovery.Result r = LogRecovery.recover(file, primary, base);
             early.addAll(r.warnings());
@@ -164,23 +188,41 @@ public final class RegfHive implements Hive {
                 content = r.image();
                 effective = r.base();
             } else {
-                early.add(HiveWarning.general(staleNote(base) + " and " + replay.note() + ": its content may be stale"));
+                early.add(
+                        HiveWarning.general(staleNote(base) + " and " + replay.note() + ": its content may be stale"));
             }
         }
         if (effective.minorVersion() < 2 || effective.minorVersion() > 6) {
-            early.add(HiveWarning.atOffset(24, "unexpected regf minor version " + effective.minorVersion() + "; read as 1.5"));
+            early.add(HiveWarning.atOffset(
+                    24, "unexpected regf minor version " + effective.minorVersion() + "; read as 1.5"));
         }
-        HiveInfo info = new HiveInfo(effective.version(), effective.fileName(), effective.primarySequence(),
-                effective.secondarySequence(), base.dirty(), base.checksumValid(), effective.lastWritten(), replay);
-        return new RegfHive(file, content, effective.hiveBinsSize(), base.dirty() && content == primary, info, effective.minorVersion(), early, effective.rootCell());
+        HiveInfo info = new HiveInfo(
+                effective.version(),
+                effective.fileName(),
+                effective.primarySequence(),
+                effective.secondarySequence(),
+                base.dirty(),
+                base.checksumValid(),
+                effective.lastWritten(),
+                replay);
+        return new RegfHive(
+                file,
+                content,
+                effective.hiveBinsSize(),
+                base.dirty() && content == primary,
+                info,
+                effective.minorVersion(),
+                early,
+                effective.rootCell());
     }
 
     private static String staleNote(BaseBlock base) {
         if (!base.checksumValid()) {
             return "the hive's base block checksum is wrong (it was being written)";
         }
-        return String.format("the hive is dirty (sequence numbers %d and %d differ)", base.primarySequence(),
-                base.secondarySequence());
+        return String.format(
+                "the hive is dirty (sequence numbers %d and %d differ)",
+                base.primarySequence(), base.secondarySequence());
     }
 
     /**
@@ -209,7 +251,10 @@ public final class RegfHive implements Hive {
             }
             if (size < 4096 || size % 4096 != 0 || at + size > bytes.size()) {
                 if (inside) {
-                    warn(at, "hive bin has an invalid size " + size + "; later cells are still read where keys point to them");
+                    warn(
+                            at,
+                            "hive bin has an invalid size " + size
+                                    + "; later cells are still read where keys point to them");
                 }
                 return at;
             }
@@ -229,7 +274,8 @@ public final class RegfHive implements Hive {
     Cell cell(long cellOffset) {
         long at = fileOffset(cellOffset);
         if (cellOffset == Cell.NONE || at + 4 > binsEnd || (cellOffset & 7) != 0) {
-            throw new RegfCorruption(at, String.format("cell offset 0x%x is outside the hive bins or misaligned", cellOffset));
+            throw new RegfCorruption(
+                    at, String.format("cell offset 0x%x is outside the hive bins or misaligned", cellOffset));
         }
         int size = bytes.i32(at);
         long length = Math.abs((long) size);

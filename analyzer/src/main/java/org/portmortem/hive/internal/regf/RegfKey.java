@@ -20,6 +20,7 @@ import org.portmortem.hive.Value;
 final class RegfKey implements Key {
     /** Fixed part of a key node before its name (msuhanov, "Key node"). */
     private static final int FIXED_SIZE = 76;
+
     private static final int KEY_COMP_NAME = 0x0020;
 
     private final RegfHive hive;
@@ -36,6 +37,7 @@ final class RegfKey implements Key {
      * A racy lazy field is safe: Instant is immutable and any thread computes the same value.
      */
     private Instant lastWrittenInstant;
+
     private final long subkeyCount;
     private final long subkeyList;
     private final long valueCount;
@@ -51,7 +53,8 @@ final class RegfKey implements Key {
         HiveBytes bytes = hive.bytes();
         Cell cell = hive.cell(cellOffset);
         if (!cell.hasSignature(bytes, 'n', 'k')) {
-            throw new RegfCorruption(cell.data(), "expected a key node (nk), found " + RegfHive.signatureText(bytes, cell));
+            throw new RegfCorruption(
+                    cell.data(), "expected a key node (nk), found " + RegfHive.signatureText(bytes, cell));
         }
         cell.require(FIXED_SIZE, "key node");
         long d = cell.data();
@@ -69,7 +72,9 @@ final class RegfKey implements Key {
             hive.warn(d + 72, "key name of " + nameLength + " bytes is longer than its cell; cut to " + room);
             nameLength = room;
         }
-        this.name = (flags & KEY_COMP_NAME) != 0 ? bytes.latin1(d + FIXED_SIZE, nameLength) : bytes.utf16(d + FIXED_SIZE, nameLength);
+        this.name = (flags & KEY_COMP_NAME) != 0
+                ? bytes.latin1(d + FIXED_SIZE, nameLength)
+                : bytes.utf16(d + FIXED_SIZE, nameLength);
         this.path = parent == null ? "" : parent.path.isEmpty() ? name : parent.path + "\\" + name;
     }
 
@@ -164,7 +169,10 @@ final class RegfKey implements Key {
             return;
         }
         if (depth + 1 > RegfHive.MAX_DEPTH) {
-            hive.warn(fileOffset(), "key " + display() + " is nested deeper than " + RegfHive.MAX_DEPTH + " levels; its subkeys were skipped");
+            hive.warn(
+                    fileOffset(),
+                    "key " + display() + " is nested deeper than " + RegfHive.MAX_DEPTH
+                            + " levels; its subkeys were skipped");
             return;
         }
         long[] nodes = SubkeyLists.keyNodes(hive, subkeyList);
@@ -172,7 +180,9 @@ final class RegfKey implements Key {
         Set<Long> seen = hasRepeats(nodes) ? new HashSet<>() : null;
         for (long node : nodes) {
             if (seen != null && !seen.add(node)) {
-                hive.warn(RegfHive.fileOffset(node), "key node listed twice under " + display() + "; the copy was skipped");
+                hive.warn(
+                        RegfHive.fileOffset(node),
+                        "key node listed twice under " + display() + "; the copy was skipped");
                 continue;
             }
             RegfKey child = child(node);
@@ -200,7 +210,8 @@ final class RegfKey implements Key {
     private RegfKey child(long node) {
         for (RegfKey k = this; k != null; k = k.parent) {
             if (k.cellOffset == node) {
-                hive.warn(RegfHive.fileOffset(node), "subkey of " + display() + " is its own ancestor; the loop was cut");
+                hive.warn(
+                        RegfHive.fileOffset(node), "subkey of " + display() + " is its own ancestor; the loop was cut");
                 return null;
             }
         }
@@ -208,7 +219,9 @@ final class RegfKey implements Key {
             RegfKey child = new RegfKey(hive, this, node);
             long declaredParent = hive.bytes().u32(RegfHive.fileOffset(node) + 4 + 16);
             if (declaredParent != cellOffset && !hive.adopt(node, cellOffset)) {
-                hive.warn(child.fileOffset(), "key node " + child.display() + " is listed under two parents; kept under the first only");
+                hive.warn(
+                        child.fileOffset(),
+                        "key node " + child.display() + " is listed under two parents; kept under the first only");
                 return null;
             }
             return child;
@@ -234,7 +247,10 @@ final class RegfKey implements Key {
         long count = valueCount;
         long room = list.length() / 4;
         if (count > room) {
-            hive.warn(list.data(), "key " + display() + " claims " + count + " values but its value list holds " + room + "; read " + room);
+            hive.warn(
+                    list.data(),
+                    "key " + display() + " claims " + count + " values but its value list holds " + room + "; read "
+                            + room);
             count = room;
         }
         List<Value> out = new ArrayList<>((int) count);

@@ -17,6 +17,7 @@ final class SubkeyLists {
     private final RegfHive hive;
     /** List cells seen below an index root; null until one is met, since plain leaves cannot loop. */
     private Set<Long> visited;
+
     private long[] nodes = new long[16];
     private int count;
 
@@ -54,7 +55,9 @@ final class SubkeyLists {
             return;
         }
         if (nesting > MAX_NESTING) {
-            hive.warn(RegfHive.fileOffset(listOffset), "subkey lists nested more than " + MAX_NESTING + " deep; the rest was skipped");
+            hive.warn(
+                    RegfHive.fileOffset(listOffset),
+                    "subkey lists nested more than " + MAX_NESTING + " deep; the rest was skipped");
             return;
         }
         HiveBytes bytes = hive.bytes();
@@ -69,13 +72,16 @@ final class SubkeyLists {
             elementSize = 4;
             indexRoot = true;
         } else {
-            throw new RegfCorruption(cell.data(), "expected a subkey list (lf, lh, li or ri), found "
-                    + RegfHive.signatureText(bytes, cell));
+            throw new RegfCorruption(
+                    cell.data(),
+                    "expected a subkey list (lf, lh, li or ri), found " + RegfHive.signatureText(bytes, cell));
         }
         int count = bytes.u16(cell.data() + 2);
         int room = (cell.length() - 4) / elementSize;
         if (count > room) {
-            hive.warn(cell.data(), "subkey list claims " + count + " elements but its cell holds " + room + "; read " + room);
+            hive.warn(
+                    cell.data(),
+                    "subkey list claims " + count + " elements but its cell holds " + room + "; read " + room);
             count = room;
         }
         for (int i = 0; i < count; i++) {

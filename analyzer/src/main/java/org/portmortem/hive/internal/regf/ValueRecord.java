@@ -11,6 +11,7 @@ import org.portmortem.hive.Value;
 final class ValueRecord {
     /** Fixed part of a key value before its name (msuhanov, "Key value"). */
     private static final int FIXED_SIZE = 20;
+
     private static final int VALUE_COMP_NAME = 0x0001;
     private static final long DATA_IN_OFFSET = 0x8000_0000L;
     /** Largest data a single big-data segment holds (msuhanov, "Big data"; libregf). */
@@ -22,7 +23,8 @@ final class ValueRecord {
         HiveBytes bytes = hive.bytes();
         Cell cell = hive.cell(cellOffset);
         if (!cell.hasSignature(bytes, 'v', 'k')) {
-            throw new RegfCorruption(cell.data(), "expected a key value (vk), found " + RegfHive.signatureText(bytes, cell));
+            throw new RegfCorruption(
+                    cell.data(), "expected a key value (vk), found " + RegfHive.signatureText(bytes, cell));
         }
         cell.require(FIXED_SIZE, "key value");
         long d = cell.data();
@@ -36,7 +38,9 @@ final class ValueRecord {
             hive.warn(d + 2, "value name of " + nameLength + " bytes is longer than its cell; cut to " + room);
             nameLength = room;
         }
-        String name = (flags & VALUE_COMP_NAME) != 0 ? bytes.latin1(d + FIXED_SIZE, nameLength) : bytes.utf16(d + FIXED_SIZE, nameLength);
+        String name = (flags & VALUE_COMP_NAME) != 0
+                ? bytes.latin1(d + FIXED_SIZE, nameLength)
+                : bytes.utf16(d + FIXED_SIZE, nameLength);
         byte[] data = data(hive, d, sizeField, dataOffset, keyPath, name);
         return new Value(keyPath, name, type, data);
     }
@@ -46,7 +50,10 @@ final class ValueRecord {
         long size = sizeField & ~DATA_IN_OFFSET;
         if ((sizeField & DATA_IN_OFFSET) != 0) {
             if (size > 4) {
-                hive.warn(vk + 4, "value " + describe(keyPath, name) + " says " + size + " bytes are stored in the record; read 4");
+                hive.warn(
+                        vk + 4,
+                        "value " + describe(keyPath, name) + " says " + size
+                                + " bytes are stored in the record; read 4");
                 size = 4;
             }
             return bytes.bytes(vk + 8, (int) size);
@@ -59,8 +66,10 @@ final class ValueRecord {
             return bigData(hive, cell, size, keyPath, name);
         }
         if (size > cell.length()) {
-            hive.warn(cell.data(), "data of value " + describe(keyPath, name) + " claims " + size
-                    + " bytes but its cell holds " + cell.length() + "; cut to the cell");
+            hive.warn(
+                    cell.data(),
+                    "data of value " + describe(keyPath, name) + " claims " + size + " bytes but its cell holds "
+                            + cell.length() + "; cut to the cell");
             size = cell.length();
         }
         return bytes.bytes(cell.data(), (int) size);
@@ -72,7 +81,9 @@ final class ValueRecord {
         int segments = bytes.u16(db.data() + 2);
         Cell list = hive.cell(bytes.u32(db.data() + 4));
         if (segments > list.length() / 4) {
-            hive.warn(list.data(), "big data record claims " + segments + " segments but its list holds " + list.length() / 4);
+            hive.warn(
+                    list.data(),
+                    "big data record claims " + segments + " segments but its list holds " + list.length() / 4);
             segments = list.length() / 4;
         }
         Cell[] cells = new Cell[segments];
@@ -82,8 +93,10 @@ final class ValueRecord {
             available += Math.min(SEGMENT_SIZE, cells[i].length());
         }
         if (size > available) {
-            hive.warn(db.data(), "data of value " + describe(keyPath, name) + " claims " + size
-                    + " bytes but its segments hold " + available + "; cut");
+            hive.warn(
+                    db.data(),
+                    "data of value " + describe(keyPath, name) + " claims " + size + " bytes but its segments hold "
+                            + available + "; cut");
             size = available;
         }
         byte[] out = new byte[(int) size];

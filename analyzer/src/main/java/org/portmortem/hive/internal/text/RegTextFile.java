@@ -99,19 +99,22 @@ public final class RegTextFile {
                 .max(Map.Entry.comparingByValue())
                 .map(Map.Entry::getKey)
                 .orElse(null);
-        MemoryHive hive = new MemoryHive(name, file, HiveFormat.REG_TEXT, HiveInfo.textExport(version),
-                chosen == null ? "ROOT" : chosen);
+        MemoryHive hive = new MemoryHive(
+                name, file, HiveFormat.REG_TEXT, HiveInfo.textExport(version), chosen == null ? "ROOT" : chosen);
         warnings.forEach(hive::addWarning);
         if (chosen == null) {
-            hive.addWarning(HiveWarning.general(name + ": no key under HKEY_LOCAL_MACHINE\\<hive> in the file; the hive is empty"));
+            hive.addWarning(HiveWarning.general(
+                    name + ": no key under HKEY_LOCAL_MACHINE\\<hive> in the file; the hive is empty"));
             return hive;
         }
         applyTo(hive, chosen).forEach(hive::addWarning);
         for (Map.Entry<String, Integer> other : firstLine.entrySet()) {
             if (!other.getKey().equals(chosen)) {
                 RegPath sample = new RegPath(other.getKey(), "");
-                hive.addWarning(HiveWarning.atLine(other.getValue(), name + ": keys under " + sample.rootDisplay()
-                        + " are not part of this hive (" + new RegPath(chosen, "").rootDisplay() + ") and were left out"));
+                hive.addWarning(HiveWarning.atLine(
+                        other.getValue(),
+                        name + ": keys under " + sample.rootDisplay() + " are not part of this hive ("
+                                + new RegPath(chosen, "").rootDisplay() + ") and were left out"));
             }
         }
         return hive;
@@ -190,14 +193,18 @@ public final class RegTextFile {
 
     /** {@code ControlSet00N} for the hive's current control set. */
     private String currentControlSet(MemoryHive hive, int line, List<HiveWarning> out) {
-        Optional<Integer> current = hive.key("Select").flatMap(k -> k.value("Current"))
-                .filter(Value::isNumber).map(Value::asInt);
+        Optional<Integer> current = hive.key("Select")
+                .flatMap(k -> k.value("Current"))
+                .filter(Value::isNumber)
+                .map(Value::asInt);
         if (current.isEmpty()) {
             current = selectCurrentSetHere();
         }
         if (current.isEmpty()) {
-            out.add(HiveWarning.atLine(line, name + ": CurrentControlSet used but neither the hive nor the file has"
-                    + " Select\\Current; ControlSet001 assumed"));
+            out.add(HiveWarning.atLine(
+                    line,
+                    name + ": CurrentControlSet used but neither the hive nor the file has"
+                            + " Select\\Current; ControlSet001 assumed"));
             return "ControlSet001";
         }
         return String.format("ControlSet%03d", current.get());
@@ -207,8 +214,10 @@ public final class RegTextFile {
     private Optional<Integer> selectCurrentSetHere() {
         Integer found = null;
         for (RegEdit e : edits) {
-            if (e instanceof RegEdit.SetValue v && v.key().root().equals(SYSTEM)
-                    && v.key().path().equalsIgnoreCase("Select") && v.name().equalsIgnoreCase("Current")) {
+            if (e instanceof RegEdit.SetValue v
+                    && v.key().root().equals(SYSTEM)
+                    && v.key().path().equalsIgnoreCase("Select")
+                    && v.name().equalsIgnoreCase("Current")) {
                 Value value = new Value("Select", v.name(), v.typeId(), v.raw());
                 if (value.isNumber()) {
                     found = value.asInt();

@@ -62,8 +62,10 @@ final class RegTextParser {
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                throw new InputException(file, String.format(
-                        "%,d bytes is more than the .reg reader holds in memory (%,d bytes)", size, MAX_BYTES));
+                throw new InputException(
+                        file,
+                        String.format(
+                                "%,d bytes is more than the .reg reader holds in memory (%,d bytes)", size, MAX_BYTES));
             }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
@@ -73,7 +75,9 @@ final class RegTextParser {
         } catch (IOException e) {
             throw new InputException(file, "cannot be read: " + e.getMessage(), e);
         }
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        String name = file.getFileName() == null
+                ? file.toString()
+                : file.getFileName().toString();
         try {
             RegTextParser parser = new RegTextParser(name, decode(bytes));
             bytes = null; // the text is all that is needed from here on
@@ -101,7 +105,8 @@ final class RegTextParser {
                 return new String(rest, bom.getCharsetName());
             }
             try {
-                return StandardCharsets.UTF_8.newDecoder()
+                return StandardCharsets.UTF_8
+                        .newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
                         .decode(ByteBuffer.wrap(rest))
@@ -125,8 +130,10 @@ final class RegTextParser {
         if (first.equals(HEADER_V5)) {
             return "5.00";
         }
-        throw new HiveFormatException(file, "line " + next + ": not a .reg export: the first line is neither "
-                + HEADER_V4 + " nor \"" + HEADER_V5 + "\"");
+        throw new HiveFormatException(
+                file,
+                "line " + next + ": not a .reg export: the first line is neither " + HEADER_V4 + " nor \"" + HEADER_V5
+                        + "\"");
     }
 
     private void readBody() {
@@ -150,10 +157,13 @@ final class RegTextParser {
                 String inside = line.substring(1, close).strip();
                 currentDeleted = inside.startsWith("-");
                 current = RegPath.parse(currentDeleted ? inside.substring(1) : inside);
-                edits.add(currentDeleted ? new RegEdit.DeleteKey(lineNo, current) : new RegEdit.AddKey(lineNo, current));
+                edits.add(
+                        currentDeleted ? new RegEdit.DeleteKey(lineNo, current) : new RegEdit.AddKey(lineNo, current));
             } else if (line.startsWith("\"") || line.startsWith("@")) {
                 if (current == null || currentDeleted) {
-                    warn(lineNo, currentDeleted ? "value line after a key deletion, ignored as regedit does" : noKeyReason);
+                    warn(
+                            lineNo,
+                            currentDeleted ? "value line after a key deletion, ignored as regedit does" : noKeyReason);
                     skipContinuations(line);
                     continue;
                 }
@@ -212,8 +222,10 @@ final class RegTextParser {
             if (!HEX_NUMBER.matcher(digits).matches()) {
                 throw new IllegalArgumentException("dword data is not 1 to 8 hexadecimal digits: " + excerpt(data));
             }
-            byte[] raw = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN)
-                    .putInt(Integer.parseUnsignedInt(digits, 16)).array();
+            byte[] raw = ByteBuffer.allocate(4)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putInt(Integer.parseUnsignedInt(digits, 16))
+                    .array();
             return new RegEdit.SetValue(lineNo, key, name, 4, raw);
         }
         if (startsWithIgnoreCase(data, "hex")) {
@@ -227,7 +239,8 @@ final class RegTextParser {
                 if (!HEX_TYPE.matcher(typePart).matches()) {
                     throw new IllegalArgumentException("hex type is not hex(N) with N hexadecimal: " + excerpt(data));
                 }
-                typeId = Integer.parseUnsignedInt(typePart.substring(1, typePart.length() - 1).strip(), 16);
+                typeId = Integer.parseUnsignedInt(
+                        typePart.substring(1, typePart.length() - 1).strip(), 16);
             }
             byte[] raw = hexBytes(data.substring(colon + 1));
             return new RegEdit.SetValue(lineNo, key, name, typeId, regedit4 ? ansiStringToUtf16(typeId, raw) : raw);
@@ -278,7 +291,8 @@ final class RegTextParser {
             int hi = b - a >= 1 ? Character.digit(list.charAt(a), 16) : -1;
             int lo = b - a == 2 ? Character.digit(list.charAt(a + 1), 16) : 0;
             if (b - a < 1 || b - a > 2 || hi < 0 || lo < 0) {
-                throw new IllegalArgumentException("hex byte '" + excerpt(list.substring(a, b)) + "' is not one or two hexadecimal digits");
+                throw new IllegalArgumentException(
+                        "hex byte '" + excerpt(list.substring(a, b)) + "' is not one or two hexadecimal digits");
             }
             out[n++] = (byte) (b - a == 2 ? hi * 16 + lo : hi);
             if (to >= end) {

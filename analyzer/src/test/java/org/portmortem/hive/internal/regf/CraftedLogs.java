@@ -70,9 +70,11 @@ final class CraftedLogs {
         e.put(bins);
         byte[] entry = e.array();
         HiveBytes hb = HiveBytes.of(entry);
-        ByteBuffer.wrap(entry).order(ByteOrder.LITTLE_ENDIAN)
+        ByteBuffer.wrap(entry)
+                .order(ByteOrder.LITTLE_ENDIAN)
                 .putLong(24, Marvin32.hash(hb, 40, size - 40, Marvin32.REGISTRY_SEED));
-        ByteBuffer.wrap(entry).order(ByteOrder.LITTLE_ENDIAN)
+        ByteBuffer.wrap(entry)
+                .order(ByteOrder.LITTLE_ENDIAN)
                 .putLong(32, Marvin32.hash(hb, 0, 32, Marvin32.REGISTRY_SEED));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(base);

@@ -53,9 +53,12 @@ class LogReplayBoundsTest {
     void aNewFormatLogThatTheHiveJustifiesIsReplayed() throws IOException {
         Path hive = primary();
         byte[] bins = CraftedLogs.newBins();
-        Files.write(dir.resolve("SYSTEM.LOG1"), CraftedLogs.newFormatLog(CraftedLogs.dirtyPrimary(), bins, bins.length, 0));
+        Files.write(
+                dir.resolve("SYSTEM.LOG1"), CraftedLogs.newFormatLog(CraftedLogs.dirtyPrimary(), bins, bins.length, 0));
         try (Hive h = Hive.open(hive)) {
-            assertThat(h.info().logReplay().applied()).as(h.info().logReplay().note()).isTrue();
+            assertThat(h.info().logReplay().applied())
+                    .as(h.info().logReplay().note())
+                    .isTrue();
             assertThat(state(h)).isEqualTo(CraftedLogs.NEW);
             assertThat(h.warnings()).isEmpty();
         }
@@ -64,13 +67,15 @@ class LogReplayBoundsTest {
     @Test
     void aSmallNewFormatLogClaimingAGibibyteHiveIsSkippedWithoutAllocatingIt() throws IOException {
         Path hive = primary();
-        Files.write(dir.resolve("SYSTEM.LOG1"),
+        Files.write(
+                dir.resolve("SYSTEM.LOG1"),
                 CraftedLogs.newFormatLog(CraftedLogs.dirtyPrimary(), CraftedLogs.newBins(), ONE_GIB, 64 * 1024));
         long allocated = allocatedWhile(() -> {
             try (Hive h = Hive.open(hive)) {
                 assertThat(h.info().logReplay().applied()).isFalse();
                 assertThat(state(h)).isEqualTo(CraftedLogs.OLD);
-                assertThat(h.warnings()).extracting(HiveWarning::message)
+                assertThat(h.warnings())
+                        .extracting(HiveWarning::message)
                         .anyMatch(m -> m.startsWith("SYSTEM.LOG1: its entries claim a hive of " + ONE_GIB)
                                 && m.endsWith("the primary file is read as with --no-logs"))
                         .anyMatch(m -> m.contains("may be stale"));
@@ -82,11 +87,13 @@ class LogReplayBoundsTest {
     @Test
     void aNewFormatLogClaimingTwoGibibytesOrMoreLeavesTheHiveReadable() throws IOException {
         Path hive = primary();
-        Files.write(dir.resolve("SYSTEM.LOG1"),
+        Files.write(
+                dir.resolve("SYSTEM.LOG1"),
                 CraftedLogs.newFormatLog(CraftedLogs.dirtyPrimary(), CraftedLogs.newBins(), 0xFFFF_F000L, 0));
         try (Hive h = Hive.open(hive)) {
             assertThat(state(h)).isEqualTo(CraftedLogs.OLD);
-            assertThat(h.warnings()).extracting(HiveWarning::message)
+            assertThat(h.warnings())
+                    .extracting(HiveWarning::message)
                     .anyMatch(m -> m.startsWith("SYSTEM.LOG1:") && m.contains("read as with --no-logs"));
         }
     }
@@ -95,12 +102,17 @@ class LogReplayBoundsTest {
     void anImplausibleLogIsSkippedWhileAPlausibleOneBesideItIsReplayed() throws IOException {
         Path hive = primary();
         byte[] bins = CraftedLogs.newBins();
-        Files.write(dir.resolve("SYSTEM.LOG1"), CraftedLogs.newFormatLog(CraftedLogs.dirtyPrimary(), bins, bins.length, 0));
+        Files.write(
+                dir.resolve("SYSTEM.LOG1"), CraftedLogs.newFormatLog(CraftedLogs.dirtyPrimary(), bins, bins.length, 0));
         Files.write(dir.resolve("SYSTEM.LOG2"), CraftedLogs.newFormatLog(CraftedLogs.dirtyPrimary(), bins, ONE_GIB, 0));
         try (Hive h = Hive.open(hive)) {
             assertThat(state(h)).isEqualTo(CraftedLogs.NEW);
-            assertThat(h.warnings()).extracting(HiveWarning::message).singleElement().asString()
-                    .startsWith("SYSTEM.LOG2: its entries claim").contains("recovered from the other logs");
+            assertThat(h.warnings())
+                    .extracting(HiveWarning::message)
+                    .singleElement()
+                    .asString()
+                    .startsWith("SYSTEM.LOG2: its entries claim")
+                    .contains("recovered from the other logs");
         }
     }
 
@@ -110,7 +122,9 @@ class LogReplayBoundsTest {
         byte[] bins = CraftedLogs.newBins();
         Files.write(dir.resolve("SYSTEM.LOG"), CraftedLogs.oldFormatLog(CraftedLogs.dirtyPrimary(), bins, bins.length));
         try (Hive h = Hive.open(hive)) {
-            assertThat(h.info().logReplay().applied()).as(h.info().logReplay().note()).isTrue();
+            assertThat(h.info().logReplay().applied())
+                    .as(h.info().logReplay().note())
+                    .isTrue();
             assertThat(state(h)).isEqualTo(CraftedLogs.NEW);
         }
     }
@@ -119,11 +133,14 @@ class LogReplayBoundsTest {
     void anOldFormatLogWhoseDirtyVectorClaimsAQuarterGibibyteIsSkippedWithoutAllocatingIt() throws IOException {
         Path hive = primary();
         long claim = 256L << 20;
-        Files.write(dir.resolve("SYSTEM.LOG"), CraftedLogs.oldFormatLog(CraftedLogs.dirtyPrimary(), CraftedLogs.newBins(), claim));
+        Files.write(
+                dir.resolve("SYSTEM.LOG"),
+                CraftedLogs.oldFormatLog(CraftedLogs.dirtyPrimary(), CraftedLogs.newBins(), claim));
         long allocated = allocatedWhile(() -> {
             try (Hive h = Hive.open(hive)) {
                 assertThat(state(h)).isEqualTo(CraftedLogs.OLD);
-                assertThat(h.warnings()).extracting(HiveWarning::message)
+                assertThat(h.warnings())
+                        .extracting(HiveWarning::message)
                         .anyMatch(m -> m.startsWith("SYSTEM.LOG: its entries claim a hive of " + claim)
                                 && m.endsWith("read as with --no-logs"));
             }

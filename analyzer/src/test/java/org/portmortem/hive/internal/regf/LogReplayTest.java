@@ -38,14 +38,16 @@ class LogReplayTest {
 
     @Test
     void oldFormatLogReplaysToExactlyWhatWindows7Recovered() throws IOException {
-        Path dir = TestCorpus.hive("yarp/hives_for_tests/OldDirtyHive/OldDirtyHive").getParent();
+        Path dir = TestCorpus.hive("yarp/hives_for_tests/OldDirtyHive/OldDirtyHive")
+                .getParent();
         try (Hive replayed = Hive.open(dir.resolve("OldDirtyHive"));
                 Hive windows = Hive.open(dir.resolve("RecoveredHive_Windows7"))) {
             HiveInfo info = replayed.info();
             assertThat(info.dirty()).isTrue();
             assertThat(info.logReplay().applied()).isTrue();
             assertThat(info.logReplay().entriesApplied()).isEqualTo(64);
-            assertThat(info.logReplay().logsFound()).extracting(p -> p.getFileName().toString())
+            assertThat(info.logReplay().logsFound())
+                    .extracting(p -> p.getFileName().toString())
                     .containsExactly("OldDirtyHive.LOG1", "OldDirtyHive.LOG2");
             assertThat(info.primarySequence()).isEqualTo(5L).isEqualTo(info.secondarySequence());
             assertThat(keysWithTimesAndValues(replayed)).isEqualTo(keysWithTimesAndValues(windows));
@@ -55,7 +57,8 @@ class LogReplayTest {
 
     @Test
     void withoutLogReplayTheDirtyHiveDiffersAndWarnsThatItMayBeStale() throws IOException {
-        Path dir = TestCorpus.hive("yarp/hives_for_tests/OldDirtyHive/OldDirtyHive").getParent();
+        Path dir = TestCorpus.hive("yarp/hives_for_tests/OldDirtyHive/OldDirtyHive")
+                .getParent();
         try (Hive primary = Hive.open(dir.resolve("OldDirtyHive"), HiveOpenOptions.NO_LOGS);
                 Hive windows = Hive.open(dir.resolve("RecoveredHive_Windows7"))) {
             assertThat(primary.info().logReplay().applied()).isFalse();
@@ -67,8 +70,14 @@ class LogReplayTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"yarp/hives_for_tests/NewDirtyHive2/NewDirtyHive", "regipy/SYSTEM_B", "regipy/UsrClass.dat",
-        "regipy/transactions_NTUSER.DAT", "yarp/hives_for_tests/BadBaseBlockHive/BadBaseBlockHive"})
+    @ValueSource(
+            strings = {
+                "yarp/hives_for_tests/NewDirtyHive2/NewDirtyHive",
+                "regipy/SYSTEM_B",
+                "regipy/UsrClass.dat",
+                "regipy/transactions_NTUSER.DAT",
+                "yarp/hives_for_tests/BadBaseBlockHive/BadBaseBlockHive"
+            })
     void dirtyHiveWithLogsReplaysWithoutErrorAndEndsWithEqualSequenceNumbers(String relative) throws IOException {
         try (Hive hive = Hive.open(TestCorpus.hive(relative))) {
             HiveInfo info = hive.info();
@@ -100,7 +109,8 @@ class LogReplayTest {
         try (Hive hive = Hive.open(TestCorpus.hive("yarp/hives_for_tests/BadLogHive1/BadLogHive"))) {
             assertThat(hive.info().logReplay().applied()).isFalse();
             assertThat(hive.info().logReplay().logsFound()).hasSize(2);
-            assertThat(hive.warnings()).extracting(HiveWarning::message)
+            assertThat(hive.warnings())
+                    .extracting(HiveWarning::message)
                     .anyMatch(m -> m.contains("BadLogHive.LOG1") && m.contains("not applied"))
                     .anyMatch(m -> m.contains("may be stale"));
         }
@@ -120,10 +130,12 @@ class LogReplayTest {
     @Test
     void logsAreFoundBesideTheHiveInAnyCaseOfTheirNames() {
         Path upper = TestCorpus.hive("yarp/hives_for_tests/Discovery/2/AA");
-        assertThat(LogRecovery.logsBeside(upper)).extracting(p -> p.getFileName().toString())
+        assertThat(LogRecovery.logsBeside(upper))
+                .extracting(p -> p.getFileName().toString())
                 .containsExactly("aa.LOG1", "aa.LOG2");
         Path lower = TestCorpus.hive("yarp/hives_for_tests/Discovery/3/AA");
-        assertThat(LogRecovery.logsBeside(lower)).extracting(p -> p.getFileName().toString())
+        assertThat(LogRecovery.logsBeside(lower))
+                .extracting(p -> p.getFileName().toString())
                 .containsExactly("aa.log", "aa.log1");
     }
 

@@ -49,9 +49,14 @@ class RegfHiveTest {
     void classNamesOfTheLsaKeysAreRead() throws IOException {
         // JD, Skew1, GBG and Data hold the scrambled boot key in their class names
         try (Hive hive = Hive.open(TestCorpus.hive("dissect-regf/SYSTEM"))) {
-            assertThat(hive.key("ControlSet001\\Control\\Lsa\\JD").orElseThrow().className()).contains("cdebfed5");
-            assertThat(hive.key("ControlSet001\\Control\\Lsa\\Data").orElseThrow().className()).contains("a282942c");
-            assertThat(hive.key("ControlSet001\\Services\\Tcpip").orElseThrow().className()).isEmpty();
+            assertThat(hive.key("ControlSet001\\Control\\Lsa\\JD").orElseThrow().className())
+                    .contains("cdebfed5");
+            assertThat(hive.key("ControlSet001\\Control\\Lsa\\Data")
+                            .orElseThrow()
+                            .className())
+                    .contains("a282942c");
+            assertThat(hive.key("ControlSet001\\Services\\Tcpip").orElseThrow().className())
+                    .isEmpty();
         }
     }
 
@@ -93,13 +98,15 @@ class RegfHiveTest {
     @Test
     void namesWithNulAndNonAsciiCharactersAreKeptExactly() throws IOException {
         try (Hive hive = Hive.open(TestCorpus.hive("hivex/special"))) {
-            assertThat(hive.root().subkeys()).extracting(Key::name)
-                    .containsExactly("abcd_äöüß", "weird™", "zero\0key");
-            assertThat(hive.key("weird™").orElseThrow().values()).extracting(Value::name).containsExactly("symbols $£₤₧€");
+            assertThat(hive.root().subkeys()).extracting(Key::name).containsExactly("abcd_äöüß", "weird™", "zero\0key");
+            assertThat(hive.key("weird™").orElseThrow().values())
+                    .extracting(Value::name)
+                    .containsExactly("symbols $£₤₧€");
             assertThat(hive.key("ZERO\0KEY").orElseThrow().value("zero\0val")).isPresent();
         }
         try (Hive hive = Hive.open(TestCorpus.hive("nt-hive/testhive"))) {
-            assertThat(hive.key("character-encoding-test").orElseThrow().subkeys()).extracting(Key::name)
+            assertThat(hive.key("character-encoding-test").orElseThrow().subkeys())
+                    .extracting(Key::name)
                     .containsExactly("äöü", "𐐐", "𐐸", "Ａ");
         }
     }
@@ -126,28 +133,37 @@ class RegfHiveTest {
     void keyNameLongerThanItsCellIsCutWithAWarning() throws IOException {
         try (Hive hive = Hive.open(TestCorpus.hive("yarp/hives_for_tests/TruncatedNameHive"))) {
             assertThat(hive.root().subkeys()).extracting(Key::name).containsExactly("longname1234\0\0\0\0");
-            assertThat(hive.warnings()).singleElement().extracting(HiveWarning::offset).isEqualTo(0x11fcL);
+            assertThat(hive.warnings())
+                    .singleElement()
+                    .extracting(HiveWarning::offset)
+                    .isEqualTo(0x11fcL);
         }
     }
 
     @Test
     void windows9xCregFileIsRefusedWithOneLine() {
         Path creg = TestCorpus.hive("dfwinreg/SYSTEM.DAT");
-        assertThatThrownBy(() -> Hive.open(creg)).isInstanceOf(HiveFormatException.class)
-                .hasMessageContaining("SYSTEM.DAT").hasMessageContaining("CREG").message().doesNotContain("\n");
+        assertThatThrownBy(() -> Hive.open(creg))
+                .isInstanceOf(HiveFormatException.class)
+                .hasMessageContaining("SYSTEM.DAT")
+                .hasMessageContaining("CREG")
+                .message()
+                .doesNotContain("\n");
     }
 
     @Test
     void baseBlockAloneIsRefusedAsTruncated() {
         Path header = TestCorpus.hive("libregf/file_header.1");
-        assertThatThrownBy(() -> Hive.open(header)).isInstanceOf(HiveFormatException.class)
+        assertThatThrownBy(() -> Hive.open(header))
+                .isInstanceOf(HiveFormatException.class)
                 .hasMessageContaining("truncated");
     }
 
     @Test
     void transactionLogOpenedAsAHiveIsRefusedNamingItsFileType() {
         Path log = TestCorpus.hive("regipy/SYSTEM_B.LOG1");
-        assertThatThrownBy(() -> Hive.open(log)).isInstanceOf(HiveFormatException.class)
+        assertThatThrownBy(() -> Hive.open(log))
+                .isInstanceOf(HiveFormatException.class)
                 .hasMessageContaining("file type 6");
     }
 
@@ -157,10 +173,13 @@ class RegfHiveTest {
         byte[] noise = new byte[8192];
         new Random(7).nextBytes(noise);
         Files.write(random, noise);
-        assertThatThrownBy(() -> Hive.open(random)).isInstanceOf(HiveFormatException.class)
+        assertThatThrownBy(() -> Hive.open(random))
+                .isInstanceOf(HiveFormatException.class)
                 .hasMessageContaining("random.bin");
         Path empty = Files.createFile(dir.resolve("empty"));
-        assertThatThrownBy(() -> Hive.open(empty)).isInstanceOf(HiveFormatException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> Hive.open(empty))
+                .isInstanceOf(HiveFormatException.class)
+                .hasMessageContaining("empty");
     }
 
     @Test
@@ -171,7 +190,8 @@ class RegfHiveTest {
         image[37] = 0x0f;
         Path broken = dir.resolve("noroot");
         Files.write(broken, image);
-        assertThatThrownBy(() -> Hive.open(broken)).isInstanceOf(HiveFormatException.class)
+        assertThatThrownBy(() -> Hive.open(broken))
+                .isInstanceOf(HiveFormatException.class)
                 .hasMessageContaining("root key unreadable");
     }
 
@@ -198,7 +218,11 @@ class RegfHiveTest {
         Files.write(looped, image);
         try (Hive hive = Hive.open(looped)) {
             assertThat(hive.root().subkeys()).hasSize(99);
-            assertThat(hive.warnings()).singleElement().extracting(HiveWarning::message).asString().contains("own ancestor");
+            assertThat(hive.warnings())
+                    .singleElement()
+                    .extracting(HiveWarning::message)
+                    .asString()
+                    .contains("own ancestor");
         }
     }
 

@@ -32,8 +32,28 @@ class RegfMutationFuzzTest {
     private static final long SEED = FuzzLoop.seed(20261127L);
     /** Mutants in all, spread over the sources in turn. */
     private static final int MUTANTS = FuzzLoop.mutants(1200);
-    private static final int[] EDGE_VALUES = {0, 1, 4, 8, 0x7f, 0x80, 0xff, 0xffff, 0x1000, 0x3fd8, 0x3fd9,
-        0x7fffffff, 0x80000000, 0x80000004, 0x80000005, 0xfffffff8, 0xffffffff, 0x20, 0x78};
+
+    private static final int[] EDGE_VALUES = {
+        0,
+        1,
+        4,
+        8,
+        0x7f,
+        0x80,
+        0xff,
+        0xffff,
+        0x1000,
+        0x3fd8,
+        0x3fd9,
+        0x7fffffff,
+        0x80000000,
+        0x80000004,
+        0x80000005,
+        0xfffffff8,
+        0xffffffff,
+        0x20,
+        0x78
+    };
     private static final String[] SIGNATURES = {"nk", "vk", "lf", "lh", "li", "ri", "db", "sk", "hbin", "HvLE", "DIRT"};
 
     /** A hive file and the logs beside it: names and bytes, the hive first. */
@@ -54,11 +74,19 @@ class RegfMutationFuzzTest {
         List<Source> out = new ArrayList<>();
         byte[] primary = CraftedLogs.dirtyPrimary();
         byte[] bins = CraftedLogs.newBins();
-        out.add(new Source("crafted new-format logs", List.of("SYSTEM", "SYSTEM.LOG1", "SYSTEM.LOG2"), List.of(primary,
-                CraftedLogs.newFormatLog(primary, bins, bins.length, 0), CraftedLogs.newFormatLog(primary, bins, bins.length, 0))));
-        out.add(new Source("crafted old-format log", List.of("SYSTEM", "SYSTEM.LOG"),
+        out.add(new Source(
+                "crafted new-format logs",
+                List.of("SYSTEM", "SYSTEM.LOG1", "SYSTEM.LOG2"),
+                List.of(
+                        primary,
+                        CraftedLogs.newFormatLog(primary, bins, bins.length, 0),
+                        CraftedLogs.newFormatLog(primary, bins, bins.length, 0))));
+        out.add(new Source(
+                "crafted old-format log",
+                List.of("SYSTEM", "SYSTEM.LOG"),
                 List.of(primary, CraftedLogs.oldFormatLog(primary, bins, bins.length))));
-        HiveWriter writer = HiveWriter.builder(Instant.parse("2002-09-02T10:00:00Z")).build();
+        HiveWriter writer =
+                HiveWriter.builder(Instant.parse("2002-09-02T10:00:00Z")).build();
         for (String reg : List.of("winxp-default/SYSTEM.reg", "win2000-server-default/SOFTWARE.reg")) {
             try (Hive h = Hive.open(FuzzLoop.fixtures().resolve(reg))) {
                 out.add(new Source("fixtures/" + reg + " as regf", List.of("HIVE"), List.of(writer.toBytes(h))));
@@ -69,8 +97,10 @@ class RegfMutationFuzzTest {
             try (var cases = Files.list(regressions)) {
                 for (Path c : cases.filter(Files::isDirectory).sorted().toList()) {
                     List<Path> files = FuzzLoop.files(c, ".*");
-                    out.add(new Source("regression " + c.getFileName(),
-                            files.stream().map(p -> p.getFileName().toString()).toList(), FuzzLoop.bytes(files)));
+                    out.add(new Source(
+                            "regression " + c.getFileName(),
+                            files.stream().map(p -> p.getFileName().toString()).toList(),
+                            FuzzLoop.bytes(files)));
                 }
             }
         }
@@ -82,7 +112,9 @@ class RegfMutationFuzzTest {
                     files.add(hive.resolveSibling(c[i]));
                 }
                 if (files.stream().allMatch(Files::isRegularFile)) {
-                    out.add(new Source(c[0], files.stream().map(p -> p.getFileName().toString()).toList(),
+                    out.add(new Source(
+                            c[0],
+                            files.stream().map(p -> p.getFileName().toString()).toList(),
                             FuzzLoop.bytes(files)));
                 }
             }
@@ -105,8 +137,10 @@ class RegfMutationFuzzTest {
             for (int f = 0; f < files.size(); f++) {
                 Files.write(work.resolve(source.names().get(f)), f == target ? mutated : files.get(f));
             }
-            loop.check("regf mutant " + i + " of " + source.label() + " (file " + target + ")",
-                    work.resolve(source.names().get(0)), RegfMutationFuzzTest::traverse);
+            loop.check(
+                    "regf mutant " + i + " of " + source.label() + " (file " + target + ")",
+                    work.resolve(source.names().get(0)),
+                    RegfMutationFuzzTest::traverse);
             try (var written = Files.list(work)) {
                 for (Path p : written.toList()) {
                     Files.delete(p);
@@ -195,7 +229,9 @@ class RegfMutationFuzzTest {
         int start = random.nextInt(b.length);
         for (int n = 0; n < b.length; n++) {
             int at = (start + n) % b.length;
-            if (at + sig.length <= b.length && b[at] == sig[0] && b[at + 1] == sig[1]
+            if (at + sig.length <= b.length
+                    && b[at] == sig[0]
+                    && b[at + 1] == sig[1]
                     && (sig.length == 2 || (b[at + 2] == sig[2] && b[at + 3] == sig[3]))) {
                 return at;
             }

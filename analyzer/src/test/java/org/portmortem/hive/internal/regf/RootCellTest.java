@@ -43,8 +43,13 @@ class RootCellTest {
         CraftedLogs.sealBaseBlock(b, 0);
         try (Hive hive = Hive.open(Files.write(dir.resolve("crafted"), b))) {
             assertThat(hive.root().values()).extracting(v -> v.name()).containsExactly("State");
-            assertThat(hive.warnings()).extracting(HiveWarning::message).singleElement().asString()
-                    .contains("root cell").contains("\"Test\"").contains("ordinary key");
+            assertThat(hive.warnings())
+                    .extracting(HiveWarning::message)
+                    .singleElement()
+                    .asString()
+                    .contains("root cell")
+                    .contains("\"Test\"")
+                    .contains("ordinary key");
         }
     }
 

@@ -23,15 +23,18 @@ class RegTextReaderTest {
 
     static Path resource(String name) {
         try {
-            return Path.of(RegTextReaderTest.class.getResource("/regtext/" + name).toURI());
+            return Path.of(
+                    RegTextReaderTest.class.getResource("/regtext/" + name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static Value value(Hive hive, String keyPath, String name) {
-        return hive.key(keyPath).orElseThrow(() -> new AssertionError("no key " + keyPath))
-                .value(name).orElseThrow(() -> new AssertionError("no value " + keyPath + "\\" + name));
+        return hive.key(keyPath)
+                .orElseThrow(() -> new AssertionError("no key " + keyPath))
+                .value(name)
+                .orElseThrow(() -> new AssertionError("no value " + keyPath + "\\" + name));
     }
 
     /** Writes a .reg text (UTF-8) and opens it as a hive. */
@@ -88,7 +91,10 @@ class RegTextReaderTest {
     @Test
     void deletionsInTheFileRemoveWhatEarlierLinesAdded() throws Exception {
         try (Hive hive = Hive.open(resource("v5-utf16le-bom-crlf.reg"))) {
-            assertThat(hive.key("ControlSet002\\Services\\Tcpip\\Parameters").orElseThrow().value("Temporary")).isEmpty();
+            assertThat(hive.key("ControlSet002\\Services\\Tcpip\\Parameters")
+                            .orElseThrow()
+                            .value("Temporary"))
+                    .isEmpty();
             assertThat(hive.key("ControlSet002\\Services\\Gone")).isEmpty();
             assertThat(hive.key("ControlSet002\\Services")).isPresent();
         }
@@ -97,7 +103,8 @@ class RegTextReaderTest {
     @Test
     void currentControlSetMapsToTheControlSetNamedBySelectCurrentInTheFile() throws Exception {
         try (Hive hive = Hive.open(resource("v5-utf16le-bom-crlf.reg"))) {
-            assertThat(value(hive, "ControlSet002\\Services\\NetBT", "Start").asInt()).isEqualTo(4);
+            assertThat(value(hive, "ControlSet002\\Services\\NetBT", "Start").asInt())
+                    .isEqualTo(4);
             assertThat(hive.key("CurrentControlSet")).isEmpty();
             assertThat(hive.key("ControlSet001")).isEmpty();
         }
@@ -110,15 +117,19 @@ class RegTextReaderTest {
             Key k = hive.key("Ünïcødé\\日本語").orElseThrow();
             assertThat(k.name()).isEqualTo("日本語");
             assertThat(k.value("Name").orElseThrow().asString()).isEqualTo("naïve — 東京");
-            assertThat(Integer.toUnsignedLong(k.value("Limit").orElseThrow().asInt())).isEqualTo(0xffffffffL);
+            assertThat(Integer.toUnsignedLong(k.value("Limit").orElseThrow().asInt()))
+                    .isEqualTo(0xffffffffL);
             assertThat(hive.warnings()).isEmpty();
         }
     }
 
     @Test
     void utf8WithBomAndBareCarriageReturnsReads(@TempDir Path dir) throws Exception {
-        try (Hive hive = openText(dir, "bom.reg", "\uFEFFWindows Registry Editor Version 5.00\r\r"
-                + "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Äpfel]\r\"Größe\"=\"groß\"\r")) {
+        try (Hive hive = openText(
+                dir,
+                "bom.reg",
+                "\uFEFFWindows Registry Editor Version 5.00\r\r"
+                        + "[HKEY_LOCAL_MACHINE\\SOFTWARE\\Äpfel]\r\"Größe\"=\"groß\"\r")) {
             assertThat(hive.info().version()).isEqualTo("5.00");
             assertThat(value(hive, "Äpfel", "Größe").asString()).isEqualTo("groß");
             assertThat(hive.warnings()).isEmpty();
@@ -135,16 +146,22 @@ class RegTextReaderTest {
             assertThat(imagePath.typeId()).isEqualTo(2);
             assertThat(imagePath.raw()).isEqualTo("%SystemRoot%\\é.exe\0".getBytes(StandardCharsets.UTF_16LE));
             assertThat(value(hive, k, "Deps").raw()).isEqualTo("A\0é\0\0".getBytes(StandardCharsets.UTF_16LE));
-            assertThat(hex(value(hive, k, "Raw"))).as("binary data is not converted").isEqualTo("e900");
+            assertThat(hex(value(hive, k, "Raw")))
+                    .as("binary data is not converted")
+                    .isEqualTo("e900");
         }
     }
 
     @Test
     void malformedLinesAreWarningsWithFileAndLineAndTheRestIsStillRead() throws Exception {
         try (Hive hive = Hive.open(resource("malformed-lines.reg"))) {
-            assertThat(value(hive, "ControlSet001\\Services\\Good", "Start").asInt()).isEqualTo(2);
-            assertThat(value(hive, "ControlSet001\\Services\\AlsoGood", "ImagePath").asString()).isEqualTo("svchost.exe");
-            assertThat(hive.key("ControlSet001\\Services\\Good").orElseThrow().values()).hasSize(1);
+            assertThat(value(hive, "ControlSet001\\Services\\Good", "Start").asInt())
+                    .isEqualTo(2);
+            assertThat(value(hive, "ControlSet001\\Services\\AlsoGood", "ImagePath")
+                            .asString())
+                    .isEqualTo("svchost.exe");
+            assertThat(hive.key("ControlSet001\\Services\\Good").orElseThrow().values())
+                    .hasSize(1);
             assertThat(hive.warnings()).extracting(HiveWarning::line).containsExactly(5, 6, 7, 8, 9, 10, 11);
             assertThat(hive.warnings()).allSatisfy(w -> assertThat(w.message()).startsWith("malformed-lines.reg: "));
             assertThat(hive.warnings().get(0).message()).contains("dword").contains("BadDword");
@@ -157,7 +174,8 @@ class RegTextReaderTest {
     void aFileMixingHivesOpensAsTheHiveWithMostKeysAndWarnsOnceForTheOther() throws Exception {
         try (Hive hive = Hive.open(resource("mixed-roots.reg"))) {
             assertThat(hive.root().name()).isEqualTo("SYSTEM");
-            assertThat(hive.key("ControlSet001\\Services").orElseThrow().subkeys()).hasSize(3);
+            assertThat(hive.key("ControlSet001\\Services").orElseThrow().subkeys())
+                    .hasSize(3);
             assertThat(hive.key("Microsoft")).isEmpty();
             assertThat(hive.warnings()).hasSize(1);
             assertThat(hive.warnings().get(0).line()).isEqualTo(3);
@@ -167,8 +185,11 @@ class RegTextReaderTest {
 
     @Test
     void continuedHexLinesAtTheEndOfTheFileAndCommentsAreRead(@TempDir Path dir) throws Exception {
-        try (Hive hive = openText(dir, "tail.reg", "Windows Registry Editor Version 5.00\n\n[HKLM\\SYSTEM\\A]\n; comment\n"
-                + "\"Bin\"=hex:01,02,\\\n   03,04,\\\n   05\n\"After\"=dword:1\n")) {
+        try (Hive hive = openText(
+                dir,
+                "tail.reg",
+                "Windows Registry Editor Version 5.00\n\n[HKLM\\SYSTEM\\A]\n; comment\n"
+                        + "\"Bin\"=hex:01,02,\\\n   03,04,\\\n   05\n\"After\"=dword:1\n")) {
             assertThat(hex(value(hive, "A", "Bin"))).isEqualTo("0102030405");
             assertThat(value(hive, "A", "After").asInt()).isEqualTo(1);
             assertThat(hive.warnings()).isEmpty();
@@ -177,30 +198,39 @@ class RegTextReaderTest {
 
     @Test
     void selectCurrentLaterInTheFileStillDecidesWhereCurrentControlSetGoes(@TempDir Path dir) throws Exception {
-        try (Hive hive = openText(dir, "late-select.reg", "Windows Registry Editor Version 5.00\n\n"
-                + "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\NetBT]\n\"Start\"=dword:00000001\n\n"
-                + "[HKEY_LOCAL_MACHINE\\SYSTEM\\Select]\n\"Current\"=dword:00000003\n")) {
-            assertThat(value(hive, "ControlSet003\\Services\\NetBT", "Start").asInt()).isEqualTo(1);
+        try (Hive hive = openText(
+                dir,
+                "late-select.reg",
+                "Windows Registry Editor Version 5.00\n\n"
+                        + "[HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\NetBT]\n\"Start\"=dword:00000001\n\n"
+                        + "[HKEY_LOCAL_MACHINE\\SYSTEM\\Select]\n\"Current\"=dword:00000003\n")) {
+            assertThat(value(hive, "ControlSet003\\Services\\NetBT", "Start").asInt())
+                    .isEqualTo(1);
             assertThat(hive.warnings()).isEmpty();
         }
     }
 
     @Test
     void hexListsAcceptBlanksSingleDigitsAndATrailingCommaButNotThreeDigits(@TempDir Path dir) throws Exception {
-        try (Hive hive = openText(dir, "hex.reg", "Windows Registry Editor Version 5.00\n\n[HKLM\\SOFTWARE\\H]\n"
-                + "\"Blanks\"=hex: 01 , 2,ab ,\n"
-                + "\"Empty\"=hex:\n"
-                + "\"Upper\"=HEX(B):FF,00,00,00,00,00,00,00\n"
-                + "\"UpperContinued\"=HEX:01,\\\n  02\n"
-                + "\"Three\"=hex:001\n"
-                + "\"Hole\"=hex:01,,02\n"
-                + "@=\"x\"\n"
-                + "@=-\n")) {
+        try (Hive hive = openText(
+                dir,
+                "hex.reg",
+                "Windows Registry Editor Version 5.00\n\n[HKLM\\SOFTWARE\\H]\n"
+                        + "\"Blanks\"=hex: 01 , 2,ab ,\n"
+                        + "\"Empty\"=hex:\n"
+                        + "\"Upper\"=HEX(B):FF,00,00,00,00,00,00,00\n"
+                        + "\"UpperContinued\"=HEX:01,\\\n  02\n"
+                        + "\"Three\"=hex:001\n"
+                        + "\"Hole\"=hex:01,,02\n"
+                        + "@=\"x\"\n"
+                        + "@=-\n")) {
             assertThat(hex(value(hive, "H", "Blanks"))).isEqualTo("0102ab");
             assertThat(value(hive, "H", "Empty").size()).isZero();
             assertThat(value(hive, "H", "Upper").asLong()).isEqualTo(255L);
-            assertThat(hive.key("H").orElseThrow().values()).extracting(Value::name)
-                    .as("the default value was deleted by @=-").containsExactly("Blanks", "Empty", "Upper", "UpperContinued");
+            assertThat(hive.key("H").orElseThrow().values())
+                    .extracting(Value::name)
+                    .as("the default value was deleted by @=-")
+                    .containsExactly("Blanks", "Empty", "Upper", "UpperContinued");
             assertThat(hex(value(hive, "H", "UpperContinued"))).isEqualTo("0102");
             assertThat(hive.warnings()).extracting(HiveWarning::line).containsExactly(9, 10);
             assertThat(hive.warnings().get(0).message()).contains("'001'");

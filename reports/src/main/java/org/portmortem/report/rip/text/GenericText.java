@@ -32,7 +32,9 @@ final class GenericText implements PluginText {
     private static void list(FactGroups g, PrintWriter out) {
         for (Map.Entry<String, List<RipFact>> e : g.groups().entrySet()) {
             List<RipFact> facts = e.getValue();
-            if (facts.size() == 1 && facts.get(0).isAbsent() && facts.get(0).name().equals(e.getKey())) {
+            if (facts.size() == 1
+                    && facts.get(0).isAbsent()
+                    && facts.get(0).name().equals(e.getKey())) {
                 out.println(e.getKey() + " not found.");
                 out.println();
                 continue;
@@ -54,10 +56,17 @@ final class GenericText implements PluginText {
         if (absentOnly(g, out)) {
             return;
         }
-        out.println(String.join(" ", g.columns().stream().map(c -> String.format("%-20s", c)).toList()).stripTrailing());
+        out.println(String.join(
+                        " ",
+                        g.columns().stream().map(c -> String.format("%-20s", c)).toList())
+                .stripTrailing());
         for (List<RipFact> row : g.groups().values()) {
-            out.println(String.join(" ", g.columns().stream()
-                    .map(c -> String.format("%-20s", FactGroups.cell(row, c))).toList()).stripTrailing());
+            out.println(String.join(
+                            " ",
+                            g.columns().stream()
+                                    .map(c -> String.format("%-20s", FactGroups.cell(row, c)))
+                                    .toList())
+                    .stripTrailing());
         }
     }
 

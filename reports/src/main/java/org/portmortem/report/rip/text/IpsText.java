@@ -19,8 +19,10 @@ final class IpsText implements PluginText {
             return;
         }
         out.println(String.format("%-20s %-30s", "IPAddress", "Domain"));
-        for (List<RipFact> row : FactGroups.of(facts.subList(1, facts.size())).groups().values()) {
-            String address = String.format("%-20s %-30s", FactGroups.cell(row, "IPAddress"), FactGroups.cell(row, "Domain"));
+        for (List<RipFact> row :
+                FactGroups.of(facts.subList(1, facts.size())).groups().values()) {
+            String address =
+                    String.format("%-20s %-30s", FactGroups.cell(row, "IPAddress"), FactGroups.cell(row, "Domain"));
             boolean dhcp = row.stream().anyMatch(f -> f.name().equals("Hint"));
             out.println(dhcp ? address + String.format(" %-30s", "Hint: " + FactGroups.cell(row, "Hint")) : address);
         }

@@ -30,8 +30,11 @@ final class NetworkCardsText implements PluginText {
             return;
         }
         out.println(String.format(ROW, "Description", "Key LastWrite time"));
-        for (Map.Entry<String, List<RipFact>> card : FactGroups.of(facts.subList(1, facts.size())).groups().entrySet()) {
-            out.println(String.format(ROW, FactGroups.cell(card.getValue(), "Description"),
+        for (Map.Entry<String, List<RipFact>> card :
+                FactGroups.of(facts.subList(1, facts.size())).groups().entrySet()) {
+            out.println(String.format(
+                    ROW,
+                    FactGroups.cell(card.getValue(), "Description"),
                     FactGroups.cell(card.getValue(), "Key LastWrite time")));
         }
     }

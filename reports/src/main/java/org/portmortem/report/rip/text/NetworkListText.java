@@ -65,8 +65,11 @@ final class NetworkListText implements PluginText {
             out.println();
             out.println("Nla\\Wireless");
             for (RipFact f : wireless) {
-                out.println(f.isAbsent() ? "PortMortem: " + f.evidence().keyPath()
-                        + " has no default value; RegRipper 3.0 dies here and prints nothing more" : f.data());
+                out.println(
+                        f.isAbsent()
+                                ? "PortMortem: " + f.evidence().keyPath()
+                                        + " has no default value; RegRipper 3.0 dies here and prints nothing more"
+                                : f.data());
             }
         }
     }
@@ -80,13 +83,18 @@ final class NetworkListText implements PluginText {
         List<String> lines = new ArrayList<>();
         for (List<RipFact> p : FactGroups.of(profileFacts(facts)).groups().values()) {
             RipFact written = find(p, "Key LastWrite");
-            lines.add((written == null || written.lastWritten() == null ? "" : written.lastWritten().getEpochSecond())
-                    + source + PluginText.tlnField("[" + FactGroups.cell(p, "Type") + " Connect] - Last Connected to "
-                    + FactGroups.cell(p, "ProfileName") + " (" + FactGroups.cell(p, "DefaultGatewayMac") + ")"));
+            lines.add((written == null || written.lastWritten() == null
+                            ? ""
+                            : written.lastWritten().getEpochSecond())
+                    + source
+                    + PluginText.tlnField("[" + FactGroups.cell(p, "Type") + " Connect] - Last Connected to "
+                            + FactGroups.cell(p, "ProfileName") + " (" + FactGroups.cell(p, "DefaultGatewayMac")
+                            + ")"));
         }
         lines.stream().sorted().forEach(out::println);
         for (RipFact f : named(facts, "Domain/IP")) {
-            out.println((f.lastWritten() == null ? "" : f.lastWritten().getEpochSecond()) + source
+            out.println((f.lastWritten() == null ? "" : f.lastWritten().getEpochSecond())
+                    + source
                     + PluginText.tlnField("First connected to: " + f.data()));
         }
     }
@@ -96,7 +104,8 @@ final class NetworkListText implements PluginText {
         List<List<String>> blocks = new ArrayList<>();
         for (List<RipFact> p : FactGroups.of(profileFacts(facts)).groups().values()) {
             RipFact written = find(p, "Key LastWrite");
-            blocks.add(List.of(FactGroups.cell(p, "ProfileName"),
+            blocks.add(List.of(
+                    FactGroups.cell(p, "ProfileName"),
                     "  Key LastWrite    : " + (written == null ? NO_TIME : written.data()),
                     "  DateLastConnected: " + FactGroups.cell(p, "DateLastConnected"),
                     "  DateCreated      : " + FactGroups.cell(p, "DateCreated"),
@@ -108,7 +117,9 @@ final class NetworkListText implements PluginText {
 
     /** Blocks in the order of their text, line by line. */
     private static List<List<String>> sorted(List<List<String>> blocks) {
-        return blocks.stream().sorted((a, b) -> String.join("\n", a).compareTo(String.join("\n", b))).toList();
+        return blocks.stream()
+                .sorted((a, b) -> String.join("\n", a).compareTo(String.join("\n", b)))
+                .toList();
     }
 
     private static List<RipFact> profileFacts(List<RipFact> facts) {

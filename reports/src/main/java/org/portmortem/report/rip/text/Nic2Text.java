@@ -37,7 +37,8 @@ final class Nic2Text implements PluginText {
             out.println(interfaces.group() + " has no subkeys.");
             return;
         }
-        for (Map.Entry<String, List<RipFact>> e : FactGroups.of(facts.subList(1, facts.size())).groups().entrySet()) {
+        for (Map.Entry<String, List<RipFact>> e :
+                FactGroups.of(facts.subList(1, facts.size())).groups().entrySet()) {
             RipFact first = e.getValue().get(0);
             out.println(e.getKey());
             boolean adapter = first.name().equals(KeyFacts.SUBKEYS);
@@ -58,6 +59,7 @@ final class Nic2Text implements PluginText {
     /** The data as RegRipper prints it: stored bytes as the characters of their codes. */
     private static String printed(RipFact v) {
         return Nic2.holdsStoredBytes(v)
-                ? new String(HexFormat.of().parseHex(v.data()), StandardCharsets.ISO_8859_1) : v.data();
+                ? new String(HexFormat.of().parseHex(v.data()), StandardCharsets.ISO_8859_1)
+                : v.data();
     }
 }

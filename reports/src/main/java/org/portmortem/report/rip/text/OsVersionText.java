@@ -51,7 +51,7 @@ final class OsVersionText implements PluginText {
             return;
         }
         out.println((os.lastWritten() == null ? "" : os.lastWritten().getEpochSecond()) + "|REG|"
-                + PluginText.tlnField(system) + "||" + PluginText.tlnField("[Malware] HKCU\\" + os.group()
-                + ", OSVersion = " + os.data()));
+                + PluginText.tlnField(system) + "||"
+                + PluginText.tlnField("[Malware] HKCU\\" + os.group() + ", OSVersion = " + os.data()));
     }
 }

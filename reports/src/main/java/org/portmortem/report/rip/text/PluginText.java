@@ -27,7 +27,10 @@ public interface PluginText {
     default void banner(RipPlugin plugin, List<String> notes, PrintWriter out) {
         String version = plugin.regRipperVersion().isEmpty() ? "PortMortem" : plugin.regRipperVersion();
         out.println(plugin.name() + " v." + version);
-        out.println("(" + String.join(", ", plugin.hiveTypes().stream().map(HiveType::regRipperName).toList()) + ") "
+        out.println("("
+                + String.join(
+                        ", ",
+                        plugin.hiveTypes().stream().map(HiveType::regRipperName).toList()) + ") "
                 + plugin.description());
         notes.forEach(n -> out.println("PortMortem: " + n));
         out.println();
@@ -51,9 +54,11 @@ public interface PluginText {
             if (first.lastWritten() == null) {
                 continue;
             }
-            String what = e.getValue().stream().filter(f -> f.data() != null && !f.data().isEmpty()
-                            && !f.name().equals("Name"))
-                    .map(f -> f.name() + "=" + f.data()).collect(Collectors.joining("; "));
+            String what = e.getValue().stream()
+                    .filter(f ->
+                            f.data() != null && !f.data().isEmpty() && !f.name().equals("Name"))
+                    .map(f -> f.name() + "=" + f.data())
+                    .collect(Collectors.joining("; "));
             out.println(first.lastWritten().getEpochSecond() + "|REG|" + tlnField(system) + "||"
                     + tlnField(plugin.name() + ": " + e.getKey() + (what.isEmpty() ? "" : " - " + what)));
         }

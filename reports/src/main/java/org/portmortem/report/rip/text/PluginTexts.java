@@ -31,8 +31,8 @@ public final class PluginTexts {
      * lines: their text is made from the plugin being run, so that naming a class plugin ({@code rip -p
      * nic2}) never reads that file, which brings in Jackson data binding at start-up.
      */
-    private static final Set<String> VALUE_PLUGIN_TEXTS = Set.of("rdpport", "remoteaccess", "disableremotescm",
-            "termserv", "winver", "dcom", "netsh");
+    private static final Set<String> VALUE_PLUGIN_TEXTS =
+            Set.of("rdpport", "remoteaccess", "disableremotescm", "termserv", "winver", "dcom", "netsh");
 
     private PluginTexts() {}
 

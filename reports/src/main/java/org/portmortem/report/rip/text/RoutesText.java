@@ -23,7 +23,8 @@ final class RoutesText implements PluginText {
         out.println(key.group());
         out.println("LastWrite: " + KeyLines.lastWrite(key));
         out.println();
-        Map<String, List<RipFact>> routes = FactGroups.of(facts.subList(1, facts.size())).groups();
+        Map<String, List<RipFact>> routes =
+                FactGroups.of(facts.subList(1, facts.size())).groups();
         if (routes.isEmpty()) {
             out.println(key.group() + " has no values.");
             return;

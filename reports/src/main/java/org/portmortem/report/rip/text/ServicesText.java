@@ -25,8 +25,9 @@ import org.portmortem.ripper.system.Svc;
  * them again, shifting the later ones).
  */
 final class ServicesText implements PluginText {
-    private static final DateTimeFormatter GMTIME =
-            DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter GMTIME = DateTimeFormatter.ofPattern(
+                    "EEE MMM ppd HH:mm:ss yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
     private static final List<String> LABELS = List.of("Name", "Display", "ImagePath", "Type", "Start", "Group");
     /** The heading of services whose key has no LastWrite time (a text export, which RegRipper cannot read). */
     static final String NO_TIME = "(no LastWrite time)";

@@ -28,8 +28,12 @@ final class SharesText implements PluginText {
             out.println("lanmanserver subkey not found.");
             return;
         }
-        List<RipFact> shares = facts.stream().skip(1).filter(f -> f.evidence().keyPath().equals(sharesKey)).toList();
-        for (Map.Entry<String, List<RipFact>> share : FactGroups.of(shares).groups().entrySet()) {
+        List<RipFact> shares = facts.stream()
+                .skip(1)
+                .filter(f -> f.evidence().keyPath().equals(sharesKey))
+                .toList();
+        for (Map.Entry<String, List<RipFact>> share :
+                FactGroups.of(shares).groups().entrySet()) {
             out.println("  " + share.getKey());
             List<RipFact> strings = share.getValue();
             for (int i : PRINTED) {

@@ -81,8 +81,11 @@ final class ValuePluginText implements PluginText {
             for (Label l : kv.values()) {
                 RipFact f = facts.get(next++);
                 ValueLines v = valueLines(l);
-                lines(f.isAbsent() ? v.absent() : v.zero() != null && perlZero(f.data()) ? v.zero() : v.present(),
-                        v.empty() != null && "".equals(f.data()) ? withData(f, v.empty()) : f, f.group(), out);
+                lines(
+                        f.isAbsent() ? v.absent() : v.zero() != null && perlZero(f.data()) ? v.zero() : v.present(),
+                        v.empty() != null && "".equals(f.data()) ? withData(f, v.empty()) : f,
+                        f.group(),
+                        out);
             }
             boolean listed = false;
             while (kv.allValues() && next < facts.size() && ofKey(facts.get(next), kv)) {
@@ -126,8 +129,10 @@ final class ValuePluginText implements PluginText {
                     case "name" -> f.name();
                     default -> f.data() == null ? "" : f.data();
                 };
-                m.appendReplacement(s, Matcher.quoteReplacement(
-                        m.group(2) == null ? value : String.format("%" + m.group(2) + "s", value)));
+                m.appendReplacement(
+                        s,
+                        Matcher.quoteReplacement(
+                                m.group(2) == null ? value : String.format("%" + m.group(2) + "s", value)));
             }
             m.appendTail(s);
             out.println(s);

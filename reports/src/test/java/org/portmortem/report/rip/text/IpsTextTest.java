@@ -14,7 +14,7 @@ import org.portmortem.ripper.HiveType;
 class IpsTextTest {
     @TestFactory
     Stream<DynamicTest> ipsTextIsRegRippersOnEverySystemHive() {
-        return RegRipperTextDiff.onEveryHive(HiveType.SYSTEM, "ips", UnaryOperator.identity(),
-                NetworkSettingsHives.both());
+        return RegRipperTextDiff.onEveryHive(
+                HiveType.SYSTEM, "ips", UnaryOperator.identity(), NetworkSettingsHives.both());
     }
 }

@@ -16,7 +16,11 @@ import org.portmortem.ripper.HiveType;
 class NetworkCardsTextTest {
     @TestFactory
     Stream<DynamicTest> networkcardsTextIsRegRippersOnEverySoftwareHive() {
-        return RegRipperTextDiff.onEveryHive(HiveType.SOFTWARE, "networkcards", Output.TEXT, UnaryOperator.identity(),
+        return RegRipperTextDiff.onEveryHive(
+                HiveType.SOFTWARE,
+                "networkcards",
+                Output.TEXT,
+                UnaryOperator.identity(),
                 List.of(NetworkHives.populated(), NetworkHives.emptyLists()));
     }
 }

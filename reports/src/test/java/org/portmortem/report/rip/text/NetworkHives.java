@@ -38,8 +38,12 @@ final class NetworkHives {
         return RegRipperTextDiff.writtenHive("networks-SOFTWARE", () -> {
             MemoryHive h = xpSoftware();
             card(h, "10", "Intel(R) PRO/1000 MT Network Connection", "{6AAFC9A9-0542-4DB2-8760-CCFFA953737C}", 1);
-            card(h, "12", "Realtek RTL8139/810x Family Fast Ethernet NIC - Packet Scheduler Miniport",
-                    "{0C3D2C1B-9A8F-4E6D-8C7B-6A5F4E3D2C1B}", 2);
+            card(
+                    h,
+                    "12",
+                    "Realtek RTL8139/810x Family Fast Ethernet NIC - Packet Scheduler Miniport",
+                    "{0C3D2C1B-9A8F-4E6D-8C7B-6A5F4E3D2C1B}",
+                    2);
             card(h, "14", null, "{11111111-2222-3333-4444-555555555555}", 3);
             card(h, "2", "1394 Net Adapter", "{B1C2D3E4-F5A6-4B7C-8D9E-0F1A2B3C4D5E}", 4);
             profile(h, "{5E4D8A3B-1C2D-4E5F-8A9B-0C1D2E3F4A5B}", "CorpNet", 6, 2, 11);
@@ -49,18 +53,42 @@ final class NetworkHives {
             profile(h, "{F0E1D2C3-B4A5-4968-8776-655443322110}", "Airport Lounge", 0x47, 0, 15);
             h.createKey(LIST + "Profiles\\{C4D3E2F1-A0B9-4C8D-7E6F-5A4B3C2D1E0F}")
                     .putValue("DateCreated", ValueType.REG_BINARY.id(), new byte[] {(byte) 0xdd, 0x07, 0x05, 0});
-            signature(h, "Managed", "0101030004000020080000000F0000F0", "{5E4D8A3B-1C2D-4E5F-8A9B-0C1D2E3F4A5B}",
+            signature(
+                    h,
+                    "Managed",
+                    "0101030004000020080000000F0000F0",
+                    "{5E4D8A3B-1C2D-4E5F-8A9B-0C1D2E3F4A5B}",
                     mac(0x00, 0x1b, 0x21, 0x3a, 0x4c, 0x5d));
             signature(h, "Managed", "0101030004000020080000000F0000F1", "{8B0C7E5A-0F1E-4D2C-9B3A-7F6E5D4C3B2A}", null);
-            signature(h, "Unmanaged", "010103000F0000F0080000000F0000F0", "{8B0C7E5A-0F1E-4D2C-9B3A-7F6E5D4C3B2A}",
+            signature(
+                    h,
+                    "Unmanaged",
+                    "010103000F0000F0080000000F0000F0",
+                    "{8B0C7E5A-0F1E-4D2C-9B3A-7F6E5D4C3B2A}",
                     mac(0xa0, 0x63, 0x91, 0xb2, 0xc4, 0x7e));
-            signature(h, "Unmanaged", "010103000F0000F0080000000F0000F1", "{E9F8A7B6-C5D4-4E3F-2A1B-0C9D8E7F6A5B}",
+            signature(
+                    h,
+                    "Unmanaged",
+                    "010103000F0000F0080000000F0000F1",
+                    "{E9F8A7B6-C5D4-4E3F-2A1B-0C9D8E7F6A5B}",
                     mac(0x00, 0x50, 0x56, 0xc0, 0x00, 0x01));
-            signature(h, "Unmanaged", "010103000F0000F0080000000F0000F2", "{E9F8A7B6-C5D4-4E3F-2A1B-0C9D8E7F6A5B}",
+            signature(
+                    h,
+                    "Unmanaged",
+                    "010103000F0000F0080000000F0000F2",
+                    "{E9F8A7B6-C5D4-4E3F-2A1B-0C9D8E7F6A5B}",
                     mac(0x00, 0x50, 0x56, 0xc0, 0x00, 0x08));
-            signature(h, "Unmanaged", "010103000F0000F0080000000F0000F3", "{00000000-DEAD-4BEE-8F00-000000000000}",
+            signature(
+                    h,
+                    "Unmanaged",
+                    "010103000F0000F0080000000F0000F3",
+                    "{00000000-DEAD-4BEE-8F00-000000000000}",
                     mac(0x3c, 0x97, 0x0e, 0x11, 0x22, 0x33));
-            signature(h, "Unmanaged", "010103000F0000F0080000000F0000F4", "{F0E1D2C3-B4A5-4968-8776-655443322110}",
+            signature(
+                    h,
+                    "Unmanaged",
+                    "010103000F0000F0080000000F0000F4",
+                    "{F0E1D2C3-B4A5-4968-8776-655443322110}",
                     mac(0x84, 0x1b, 0x5e, 0x01, 0x02, 0x03));
             intranet(h, "corp.example.com", 21);
             intranet(h, "research.laboratory.corp.example.com", 22);

@@ -22,18 +22,27 @@ import org.portmortem.ripper.HiveType;
  */
 class NetworkListTextTest {
     private static final String PROFILES = "Microsoft\\Windows NT\\CurrentVersion\\NetworkList\\Profiles";
-    private static final Pattern PROFILE_TLN = Pattern.compile("^[0-9]*\\|REG\\|\\|\\|\\[.* Connect\\] - Last Connected to .*");
+    private static final Pattern PROFILE_TLN =
+            Pattern.compile("^[0-9]*\\|REG\\|\\|\\|\\[.* Connect\\] - Last Connected to .*");
 
     @TestFactory
     Stream<DynamicTest> networklistTextIsRegRippersOnEverySoftwareHive() {
-        return RegRipperTextDiff.onEveryHive(HiveType.SOFTWARE, "networklist", Output.TEXT,
-                NetworkListTextTest::profilesInTextOrder, List.of(NetworkHives.populated(), NetworkHives.emptyLists()));
+        return RegRipperTextDiff.onEveryHive(
+                HiveType.SOFTWARE,
+                "networklist",
+                Output.TEXT,
+                NetworkListTextTest::profilesInTextOrder,
+                List.of(NetworkHives.populated(), NetworkHives.emptyLists()));
     }
 
     @TestFactory
     Stream<DynamicTest> networklistTimelineIsNetworklistTlnsOnEverySoftwareHive() {
-        return RegRipperTextDiff.onEveryHive(HiveType.SOFTWARE, "networklist", Output.TLN,
-                NetworkListTextTest::profileLinesInTextOrder, List.of(NetworkHives.populated(), NetworkHives.emptyLists()));
+        return RegRipperTextDiff.onEveryHive(
+                HiveType.SOFTWARE,
+                "networklist",
+                Output.TLN,
+                NetworkListTextTest::profileLinesInTextOrder,
+                List.of(NetworkHives.populated(), NetworkHives.emptyLists()));
     }
 
     /** RegRipper's profile blocks, which follow the Profiles path line, sorted by their six lines of text. */

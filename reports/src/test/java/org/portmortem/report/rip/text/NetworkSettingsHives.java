@@ -26,10 +26,12 @@ import org.portmortem.report.Fixtures;
  */
 final class NetworkSettingsHives {
     static final String CS1 = "ControlSet001\\";
-    static final String DHCP_ADAPTER = "Services\\Tcpip\\Parameters\\Interfaces\\{0C1D2E3F-4A5B-6C7D-8E9F-A0B1C2D3E4F5}";
+    static final String DHCP_ADAPTER =
+            "Services\\Tcpip\\Parameters\\Interfaces\\{0C1D2E3F-4A5B-6C7D-8E9F-A0B1C2D3E4F5}";
     /** Bytes of every kind a REG_BINARY may hold: NUL, controls (LF, CR, ESC), Latin-1 letters, 0xff. */
-    static final byte[] BINARY = {(byte) 0xc0, (byte) 0xa8, 7, 1, 6, 0, 0, 0, 0x0a, 0x0d, 0x1b, 0x0c, 'A', (byte) 0xe9,
-        (byte) 0xff, 0};
+    static final byte[] BINARY = {
+        (byte) 0xc0, (byte) 0xa8, 7, 1, 6, 0, 0, 0, 0x0a, 0x0d, 0x1b, 0x0c, 'A', (byte) 0xe9, (byte) 0xff, 0
+    };
 
     private NetworkSettingsHives() {}
 
@@ -83,10 +85,24 @@ final class NetworkSettingsHives {
         string(v4, "127.0.0.1/4444", "192.168.1.10/3389");
         string(h.createKey(CS1 + "Services\\PortProxy\\v6tov4\\tcp"), "::/8081", "10.0.0.6/81");
         MemoryKey shares = h.createKey(CS1 + "Services\\LanmanServer\\Shares");
-        multi(shares, "Data", "CSCFlags=0", "MaxUses=4294967295", "Path=D:\\Data", "Permissions=0", "Remark=team files",
+        multi(
+                shares,
+                "Data",
+                "CSCFlags=0",
+                "MaxUses=4294967295",
+                "Path=D:\\Data",
+                "Permissions=0",
+                "Remark=team files",
                 "Type=0");
-        multi(shares, "Données", "CSCFlags=0", "MaxUses=4294967295", "Path=D:\\Données", "Permissions=0",
-                "Remark=équipe", "Type=0");
+        multi(
+                shares,
+                "Données",
+                "CSCFlags=0",
+                "MaxUses=4294967295",
+                "Path=D:\\Données",
+                "Permissions=0",
+                "Remark=équipe",
+                "Type=0");
         multi(shares, "Short", "Path=C:\\Short"); // fewer strings than RegRipper prints
         multi(shares, "Odd", "CSCFlags=0", "MaxUses=1", "NoEquals", "Permissions=0", "Remark=", "Type=0");
         MemoryKey parameters = h.createKey(CS1 + "Services\\LanmanServer\\Parameters");
@@ -104,8 +120,13 @@ final class NetworkSettingsHives {
         dword(adapter, "T2", 1030775000);
         dword(adapter, "LeaseTerminatesTime", 1030785600);
         adapter.putValue("DhcpGatewayHardware", ValueType.REG_BINARY.id(), BINARY);
-        adapter.putValue("DhcpLeaseQword", ValueType.REG_QWORD.id(),
-                ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0x0041_0042_0043_0044L).array());
+        adapter.putValue(
+                "DhcpLeaseQword",
+                ValueType.REG_QWORD.id(),
+                ByteBuffer.allocate(8)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .putLong(0x0041_0042_0043_0044L)
+                        .array());
         MemoryKey network = adapter.createSubkey("E456470223E243");
         network.setLastWritten(Instant.parse("2002-08-30T11:20:30.750Z"));
         string(network, "DhcpIPAddress", "192.168.8.30");
@@ -126,11 +147,19 @@ final class NetworkSettingsHives {
     }
 
     private static void multi(MemoryKey k, String name, String... strings) {
-        k.putValue(name, ValueType.REG_MULTI_SZ.id(),
+        k.putValue(
+                name,
+                ValueType.REG_MULTI_SZ.id(),
                 (String.join("\0", strings) + "\0\0").getBytes(StandardCharsets.UTF_16LE));
     }
 
     private static void dword(MemoryKey k, String name, int data) {
-        k.putValue(name, ValueType.REG_DWORD.id(), ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(data).array());
+        k.putValue(
+                name,
+                ValueType.REG_DWORD.id(),
+                ByteBuffer.allocate(4)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .putInt(data)
+                        .array());
     }
 }

@@ -16,7 +16,7 @@ import org.portmortem.ripper.HiveType;
 class Nic2TextTest {
     @TestFactory
     Stream<DynamicTest> nic2TextIsRegRippersOnEverySystemHive() {
-        return RegRipperTextDiff.onEveryHive(HiveType.SYSTEM, "nic2", UnaryOperator.identity(),
-                NetworkSettingsHives.both());
+        return RegRipperTextDiff.onEveryHive(
+                HiveType.SYSTEM, "nic2", UnaryOperator.identity(), NetworkSettingsHives.both());
     }
 }

@@ -27,12 +27,18 @@ class OsVersionTextTest {
     private static MemoryHive user(boolean microsoft) {
         MemoryHive h = MemoryHive.empty("NTUSER.DAT", "CMI-CreateHive{D43B12B8-09B5-40DB-B4F6-F6DFEB78DAEC}");
         h.createKey("Control Panel\\Desktop");
-        h.createKey("Environment").putValue("TEMP", ValueType.REG_EXPAND_SZ.id(),
-                "%USERPROFILE%\\Local Settings\\Temp\0".getBytes(StandardCharsets.UTF_16LE));
+        h.createKey("Environment")
+                .putValue(
+                        "TEMP",
+                        ValueType.REG_EXPAND_SZ.id(),
+                        "%USERPROFILE%\\Local Settings\\Temp\0".getBytes(StandardCharsets.UTF_16LE));
         h.createKey("Software\\Classes");
         if (microsoft) {
-            h.createKey("Software\\Microsoft").putValue("OSVersion", ValueType.REG_SZ.id(),
-                    "5.1.2600 Service Pack 2\0".getBytes(StandardCharsets.UTF_16LE));
+            h.createKey("Software\\Microsoft")
+                    .putValue(
+                            "OSVersion",
+                            ValueType.REG_SZ.id(),
+                            "5.1.2600 Service Pack 2\0".getBytes(StandardCharsets.UTF_16LE));
             h.createKey("Software\\Microsoft").setLastWritten(Instant.parse("2009-11-23T22:18:32.250Z"));
         }
         return h;
@@ -40,11 +46,13 @@ class OsVersionTextTest {
 
     @TestFactory
     Stream<DynamicTest> osversionTextIsRegRippersOnEveryUserHive() {
-        return RegRipperTextDiff.onEveryHive(HiveType.NTUSER, "osversion", Output.TEXT, UnaryOperator.identity(), WRITTEN);
+        return RegRipperTextDiff.onEveryHive(
+                HiveType.NTUSER, "osversion", Output.TEXT, UnaryOperator.identity(), WRITTEN);
     }
 
     @TestFactory
     Stream<DynamicTest> osversionTimelineIsOsversionTlnsOnEveryUserHive() {
-        return RegRipperTextDiff.onEveryHive(HiveType.NTUSER, "osversion", Output.TLN, UnaryOperator.identity(), WRITTEN);
+        return RegRipperTextDiff.onEveryHive(
+                HiveType.NTUSER, "osversion", Output.TLN, UnaryOperator.identity(), WRITTEN);
     }
 }

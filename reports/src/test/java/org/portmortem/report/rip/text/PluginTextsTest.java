@@ -12,13 +12,35 @@ class PluginTextsTest {
     void everyPluginRegRipperHasFollowsRegRippersLayoutAndNoAdditionDoes() {
         for (RipPlugin p : RipPlugins.all()) {
             boolean ported = !p.regRipperVersion().isEmpty();
-            assertThat(PluginTexts.followsRegRipper(p)).as(p.name() + (ported ? " (RegRipper " + p.regRipperVersion()
-                    + ")" : " (PortMortem addition)")).isEqualTo(ported);
+            assertThat(PluginTexts.followsRegRipper(p))
+                    .as(p.name() + (ported ? " (RegRipper " + p.regRipperVersion() + ")" : " (PortMortem addition)"))
+                    .isEqualTo(ported);
             assertThat(PluginTexts.of(p) instanceof GenericText).as(p.name()).isEqualTo(!ported);
         }
-        assertThat(RipPlugins.all().stream().filter(p -> !p.regRipperVersion().isEmpty()).map(RipPlugin::name))
-                .containsExactlyInAnyOrder("compname", "winver", "osversion", "timezone", "shutdown", "services", "svc",
-                        "svcdll", "nic2", "ips", "networkcards", "networklist", "routes", "shares", "rdpport", "termserv",
-                        "remoteaccess", "portproxy", "dcom", "disableremotescm", "netsh");
+        assertThat(RipPlugins.all().stream()
+                        .filter(p -> !p.regRipperVersion().isEmpty())
+                        .map(RipPlugin::name))
+                .containsExactlyInAnyOrder(
+                        "compname",
+                        "winver",
+                        "osversion",
+                        "timezone",
+                        "shutdown",
+                        "services",
+                        "svc",
+                        "svcdll",
+                        "nic2",
+                        "ips",
+                        "networkcards",
+                        "networklist",
+                        "routes",
+                        "shares",
+                        "rdpport",
+                        "termserv",
+                        "remoteaccess",
+                        "portproxy",
+                        "dcom",
+                        "disableremotescm",
+                        "netsh");
     }
 }

@@ -27,16 +27,17 @@ import org.portmortem.ripper.HiveType;
 class PortProxyTextTest {
     @TestFactory
     Stream<DynamicTest> portproxyTextIsRegRippersOnEverySystemHive() {
-        return RegRipperTextDiff.onEveryHive(HiveType.SYSTEM, "portproxy", UnaryOperator.identity(),
-                List.of(NetworkSettingsHives.settings()));
+        return RegRipperTextDiff.onEveryHive(
+                HiveType.SYSTEM, "portproxy", UnaryOperator.identity(), List.of(NetworkSettingsHives.settings()));
     }
 
     @Test
     void readsTheControlSetInUseInRegRippersLayoutAndSaysRegRipperReadsControlSet001() throws Exception {
         Path hive = NetworkSettingsHives.emptiedSecondSet();
         CommandRun ours = CommandRun.of("rip", "-r", hive.toString(), "-p", "portproxy", "--no-logs", "--raw");
-        assertThat(ours.out()).contains("PortMortem: RegRipper's portproxy reads ControlSet001 whatever Select\\Current"
-                + " says; this reads ControlSet002, the control set in use\n");
+        assertThat(ours.out())
+                .contains("PortMortem: RegRipper's portproxy reads ControlSet001 whatever Select\\Current"
+                        + " says; this reads ControlSet002, the control set in use\n");
         assertThat(RegRipperTextDiff.ours(hive, "portproxy")).isEqualTo("""
                 PortProxy v.20210622
                 (System) Get port proxy configuration from PortProxy key

@@ -1,6 +1,5 @@
 package org.portmortem.report.rip.text;
 
-import org.portmortem.testing.SharedFolder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -33,6 +32,7 @@ import org.portmortem.hive.write.HiveWriter;
 import org.portmortem.report.CommandRun;
 import org.portmortem.report.Fixtures;
 import org.portmortem.ripper.HiveType;
+import org.portmortem.testing.SharedFolder;
 
 /**
  * Diffs {@code portmortem rip -r HIVE -p PLUGIN --no-logs --raw} (the hive's characters unescaped) against {@code regripper -r HIVE -p PLUGIN}
@@ -56,8 +56,7 @@ final class RegRipperTextDiff {
 
     /** The shared corpus's hives folder, if present beside the repository. */
     static Optional<Path> corpusHives() {
-        return SharedFolder.required() ? Optional.of(SharedFolder.corpus("hives"))
-                : SharedFolder.find("corpus/hives");
+        return SharedFolder.required() ? Optional.of(SharedFolder.corpus("hives")) : SharedFolder.find("corpus/hives");
     }
 
     /** Every regf file of the corpus whose content is of that hive type, in path order. */
@@ -70,7 +69,9 @@ final class RegRipperTextDiff {
                     for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
                         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
                         if (!n.contains(".log") && isRegf(p)) {
-                            typeOf(p).ifPresent(t -> CORPUS.computeIfAbsent(t, k -> new ArrayList<>()).add(p));
+                            typeOf(p)
+                                    .ifPresent(t -> CORPUS.computeIfAbsent(t, k -> new ArrayList<>())
+                                            .add(p));
                         }
                     }
                 } catch (IOException e) {
@@ -102,7 +103,8 @@ final class RegRipperTextDiff {
      * written as a regf file whose keys were all last written at 2002-06-01 12:00:00Z.
      */
     static Path writtenFixture(String system, String hive) {
-        return writtenHive(system + "-" + hive, () -> Hive.open(Fixtures.folder(system).resolve(hive + ".reg")));
+        return writtenHive(
+                system + "-" + hive, () -> Hive.open(Fixtures.folder(system).resolve(hive + ".reg")));
     }
 
     /** Builds a hive in memory (or opens one); {@link #writtenHive} writes it. */
@@ -207,8 +209,8 @@ final class RegRipperTextDiff {
      * As {@link #onEveryHive(HiveType, String, UnaryOperator)}, and on these hives too (e.g. hives
      * {@link #written(String, Hive) written} to hold what the corpus lacks).
      */
-    static Stream<DynamicTest> onEveryHive(HiveType type, String plugin, UnaryOperator<String> theirs,
-            List<Path> alsoOn) {
+    static Stream<DynamicTest> onEveryHive(
+            HiveType type, String plugin, UnaryOperator<String> theirs, List<Path> alsoOn) {
         return onEveryHive(type, plugin, Output.TEXT, theirs, alsoOn);
     }
 
@@ -222,8 +224,8 @@ final class RegRipperTextDiff {
      * hives and written fixtures of that type and then on {@code written}, hives the test built (see
      * {@link #writtenHive}) to show what those lack.
      */
-    static Stream<DynamicTest> onEveryHive(HiveType type, String plugin, Output output, UnaryOperator<String> theirs,
-            List<Path> written) {
+    static Stream<DynamicTest> onEveryHive(
+            HiveType type, String plugin, Output output, UnaryOperator<String> theirs, List<Path> written) {
         String label = plugin + (output == Output.TLN ? " --format tln" : "");
         return forEveryHive(type, label, written, h -> assertSame(h, plugin, output, HiveRewrite.of(theirs)));
     }
@@ -237,20 +239,24 @@ final class RegRipperTextDiff {
         return forEveryHive(type, label, List.of(), check);
     }
 
-    private static Stream<DynamicTest> forEveryHive(HiveType type, String label, List<Path> written,
-            ThrowingConsumer<Path> check) {
+    private static Stream<DynamicTest> forEveryHive(
+            HiveType type, String label, List<Path> written, ThrowingConsumer<Path> check) {
         if (!Files.isExecutable(REGRIPPER)) {
-            return Stream.of(DynamicTest.dynamicTest(label + ": skipped",
+            return Stream.of(DynamicTest.dynamicTest(
+                    label + ": skipped",
                     () -> assumeTrue(false, "regripper is not installed (Debian package regripper)")));
         }
         List<DynamicTest> tests = new ArrayList<>();
         if (corpusHives().isEmpty()) {
-            tests.add(DynamicTest.dynamicTest(label + " on the corpus: skipped", () -> assumeTrue(false,
-                    "shared corpus not found beside the repository (../shared/corpus)")));
+            tests.add(DynamicTest.dynamicTest(
+                    label + " on the corpus: skipped",
+                    () -> assumeTrue(false, "shared corpus not found beside the repository (../shared/corpus)")));
         }
-        for (Path h : Stream.of(corpusHives(type), writtenFixtures(type), written).flatMap(List::stream).toList()) {
-            tests.add(DynamicTest.dynamicTest(label + " on " + h.getParent().getFileName() + "/" + h.getFileName(),
-                    () -> check.accept(h)));
+        for (Path h : Stream.of(corpusHives(type), writtenFixtures(type), written)
+                .flatMap(List::stream)
+                .toList()) {
+            tests.add(DynamicTest.dynamicTest(
+                    label + " on " + h.getParent().getFileName() + "/" + h.getFileName(), () -> check.accept(h)));
         }
         return tests.stream();
     }
@@ -262,11 +268,14 @@ final class RegRipperTextDiff {
      */
     static Stream<DynamicTest> onHives(List<Path> hives, String plugin, UnaryOperator<String> theirs) {
         if (!Files.isExecutable(REGRIPPER)) {
-            return Stream.of(DynamicTest.dynamicTest(plugin + ": skipped",
+            return Stream.of(DynamicTest.dynamicTest(
+                    plugin + ": skipped",
                     () -> assumeTrue(false, "regripper is not installed (Debian package regripper)")));
         }
-        return hives.stream().map(h -> DynamicTest.dynamicTest(plugin + " on " + h.getParent().getFileName() + "/"
-                + h.getFileName(), () -> assertSame(h, plugin, Output.TEXT, HiveRewrite.of(theirs))));
+        return hives.stream()
+                .map(h -> DynamicTest.dynamicTest(
+                        plugin + " on " + h.getParent().getFileName() + "/" + h.getFileName(),
+                        () -> assertSame(h, plugin, Output.TEXT, HiveRewrite.of(theirs))));
     }
 
     /** Asserts that our text for the plugin equals RegRipper's, after {@code theirs} rewrites its known bugs. */
@@ -289,14 +298,18 @@ final class RegRipperTextDiff {
         boolean tln = output == Output.TLN;
         String expected = theirs.apply(hive, regRipper(hive, tln ? plugin + "_tln" : plugin));
         String actual = tln ? ours(hive, plugin, "--format", "tln") : ours(hive, plugin);
-        assertThat(actual).as("portmortem rip -p %s%s vs regripper on %s; first difference: %s", plugin,
-                tln ? " --format tln" : "", hive, firstDifference(expected, actual)).isEqualTo(expected);
+        assertThat(actual)
+                .as(
+                        "portmortem rip -p %s%s vs regripper on %s; first difference: %s",
+                        plugin, tln ? " --format tln" : "", hive, firstDifference(expected, actual))
+                .isEqualTo(expected);
     }
 
     /** What {@code regripper -r HIVE -p PLUGIN} prints on standard output (its log goes to standard error). */
     static String regRipper(Path hive, String plugin) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(REGRIPPER.toString(), "-r", hive.toString(), "-p", plugin)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
@@ -325,8 +338,12 @@ final class RegRipperTextDiff {
 
     private static String decode(byte[] line) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(line)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(line))
+                    .toString();
         } catch (CharacterCodingException e) {
             return new String(line, StandardCharsets.ISO_8859_1);
         }
@@ -340,9 +357,12 @@ final class RegRipperTextDiff {
         List<String> args = new ArrayList<>(List.of("rip", "-r", hive.toString(), "-p", plugin, "--no-logs", "--raw"));
         args.addAll(List.of(options));
         CommandRun r = CommandRun.of(args.toArray(String[]::new));
-        assertThat(r.exit()).as("portmortem rip -p %s on %s: %s", plugin, hive, r.err()).isZero();
+        assertThat(r.exit())
+                .as("portmortem rip -p %s on %s: %s", plugin, hive, r.err())
+                .isZero();
         // split at \n alone, as perlText does: a value's carriage return stays in its line
-        return java.util.Arrays.stream(r.out().split("\n", -1)).filter(l -> !l.startsWith("PortMortem:"))
+        return java.util.Arrays.stream(r.out().split("\n", -1))
+                .filter(l -> !l.startsWith("PortMortem:"))
                 .collect(Collectors.joining("\n"));
     }
 

@@ -14,7 +14,7 @@ import org.portmortem.ripper.HiveType;
 class RoutesTextTest {
     @TestFactory
     Stream<DynamicTest> routesTextIsRegRippersOnEverySystemHive() {
-        return RegRipperTextDiff.onEveryHive(HiveType.SYSTEM, "routes", UnaryOperator.identity(),
-                NetworkSettingsHives.both());
+        return RegRipperTextDiff.onEveryHive(
+                HiveType.SYSTEM, "routes", UnaryOperator.identity(), NetworkSettingsHives.both());
     }
 }

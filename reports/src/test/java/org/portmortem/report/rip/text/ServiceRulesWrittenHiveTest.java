@@ -38,12 +38,14 @@ class ServiceRulesWrittenHiveTest {
     private static final Instant FILE_TIME = Instant.parse("2002-06-01T12:00:00Z");
     /** Key times with a fraction, so Parse::Win32Registry's floating-point seconds are those of the FILETIME. */
     private static final Instant T1 = Instant.parse("2010-03-04T05:06:07.250Z");
+
     private static final Instant T1_LATER_FRACTION = Instant.parse("2010-03-04T05:06:07.750Z");
     private static final Instant T2 = Instant.parse("2011-08-09T10:11:12.500Z");
     private static final Instant T3 = Instant.parse("2009-01-01T00:00:01.125Z");
 
     @TempDir
     static Path dir;
+
     private static Path rules;
     private static Path empty;
     private static Path missing;
@@ -79,8 +81,10 @@ class ServiceRulesWrittenHiveTest {
     /** One service per svc_tln rule, and the Types, commas and missing values RegRipper prints oddly. */
     private static MemoryHive rulesHive() {
         MemoryHive h = system();
-        service(h, "AlertDrv", 1, T1, "system32\\drivers\\alertdrv.exe").putValue("DisplayName", 1, sz("Alert, Driver"));
-        MemoryHive.MemoryKey bad = service(h, "BadDll", 0x20, T1_LATER_FRACTION, "%SystemRoot%\\system32\\svchost.exe -k netsvcs");
+        service(h, "AlertDrv", 1, T1, "system32\\drivers\\alertdrv.exe")
+                .putValue("DisplayName", 1, sz("Alert, Driver"));
+        MemoryHive.MemoryKey bad =
+                service(h, "BadDll", 0x20, T1_LATER_FRACTION, "%SystemRoot%\\system32\\svchost.exe -k netsvcs");
         bad.putValue("Description", 1, sz("Hosts, a bad dll"));
         bad.putValue("ObjectName", 1, sz("LocalSystem"));
         MemoryHive.MemoryKey parameters = h.createKey(bad.path() + "\\Parameters");
@@ -121,7 +125,9 @@ class ServiceRulesWrittenHiveTest {
     }
 
     private static void assumeRegRipper() {
-        assumeTrue(Files.isExecutable(RegRipperTextDiff.REGRIPPER), "regripper is not installed (Debian package regripper)");
+        assumeTrue(
+                Files.isExecutable(RegRipperTextDiff.REGRIPPER),
+                "regripper is not installed (Debian package regripper)");
     }
 
     @Test
@@ -136,30 +142,35 @@ class ServiceRulesWrittenHiveTest {
     void everySvcTlnRuleRaisesTheAlertsRegRipperRaises() throws Exception {
         assumeRegRipper();
         List<String> theirs = ServiceTextsTest.svcTlnAlerts(rules).stream()
-                .filter(l -> !l.matches(".*\\|svc_tln: DrvNoType Driver does not end in \\.sys: .*")).sorted().toList();
+                .filter(l -> !l.matches(".*\\|svc_tln: DrvNoType Driver does not end in \\.sys: .*"))
+                .sorted()
+                .toList();
         CommandRun r = CommandRun.of("rip", "-r", rules.toString(), "-p", "svc", "--format", "tln", "--raw");
         assertThat(r.exit()).as(r.err()).isZero();
-        List<String> ours = r.out().lines().filter(l -> l.contains("|ALERT|")).sorted().toList();
+        List<String> ours =
+                r.out().lines().filter(l -> l.contains("|ALERT|")).sorted().toList();
         assertThat(ours).isEqualTo(theirs);
         long t1 = T1.getEpochSecond();
         long t2 = T2.getEpochSecond();
         long t3 = T3.getEpochSecond();
-        assertThat(ours).contains(
-                t1 + "|ALERT|||svc_tln: AlertDrv Driver does not end in .sys: system32\\drivers\\alertdrv.exe",
-                t2 + "|ALERT|||svc_tln: BadDll ServiceDll does not end in .dll.",
-                t1 + "|ALERT|||svc_tln: temp found in path: C:\\Windows\\Temp\\bad.dat",
-                t3 + "|ALERT|||svc_tln: Service Cfg has FailureAction value: cmd.exe /c c:\\recycler\\x.exe",
-                t3 + "|ALERT|||svc_tln: Cfg Unknown ObjectName: NT SERVICE\\Cfg",
-                t1 + "|ALERT|||svc_tln: recycle found in path: \\??\\C:\\$Recycle.Bin\\drv2.sys",
-                t1 + "|ALERT|||svc_tln: Drv2 Unknown ObjectName: \\Driver\\Drv2",
-                t2 + "|ALERT|||svc_tln: globalroot found in path: "
-                        + "\\\\?\\GLOBALROOT\\Device\\HarddiskVolume1\\Users\\a\\AppData\\Roaming\\x.exe",
-                t2 + "|ALERT|||svc_tln: appdata found in path: "
-                        + "\\\\?\\GLOBALROOT\\Device\\HarddiskVolume1\\Users\\a\\AppData\\Roaming\\x.exe",
-                t2 + "|ALERT|||svc_tln: Poss. ADS in path: C:\\Windows\\svc.exe:ads");
+        assertThat(ours)
+                .contains(
+                        t1 + "|ALERT|||svc_tln: AlertDrv Driver does not end in .sys: system32\\drivers\\alertdrv.exe",
+                        t2 + "|ALERT|||svc_tln: BadDll ServiceDll does not end in .dll.",
+                        t1 + "|ALERT|||svc_tln: temp found in path: C:\\Windows\\Temp\\bad.dat",
+                        t3 + "|ALERT|||svc_tln: Service Cfg has FailureAction value: cmd.exe /c c:\\recycler\\x.exe",
+                        t3 + "|ALERT|||svc_tln: Cfg Unknown ObjectName: NT SERVICE\\Cfg",
+                        t1 + "|ALERT|||svc_tln: recycle found in path: \\??\\C:\\$Recycle.Bin\\drv2.sys",
+                        t1 + "|ALERT|||svc_tln: Drv2 Unknown ObjectName: \\Driver\\Drv2",
+                        t2 + "|ALERT|||svc_tln: globalroot found in path: "
+                                + "\\\\?\\GLOBALROOT\\Device\\HarddiskVolume1\\Users\\a\\AppData\\Roaming\\x.exe",
+                        t2 + "|ALERT|||svc_tln: appdata found in path: "
+                                + "\\\\?\\GLOBALROOT\\Device\\HarddiskVolume1\\Users\\a\\AppData\\Roaming\\x.exe",
+                        t2 + "|ALERT|||svc_tln: Poss. ADS in path: C:\\Windows\\svc.exe:ads");
         assertThat(RegRipperTextDiff.regRipper(rules, "svc_tln"))
-                .as("RegRipper's stale-Type alert the rewrite drops").containsPattern(Pattern.quote(
-                        "|ALERT|||svc_tln: DrvNoType Driver does not end in .sys: C:\\notype.exe"));
+                .as("RegRipper's stale-Type alert the rewrite drops")
+                .containsPattern(
+                        Pattern.quote("|ALERT|||svc_tln: DrvNoType Driver does not end in .sys: C:\\notype.exe"));
     }
 
     @Test
@@ -178,10 +189,12 @@ class ServiceRulesWrittenHiveTest {
         // RegRipper joins a service's values with | and splits them again
         assertThat(RegRipperTextDiff.regRipper(pipe, "services"))
                 .contains("  Display   = Left\n  ImagePath = Right\n  Type      = C:\\piped.exe\n");
-        assertThat(RegRipperTextDiff.regRipper(pipe, "svc")).contains(",Piped,Left,Right,C:\\piped.exe,Own_Process,Manual,");
+        assertThat(RegRipperTextDiff.regRipper(pipe, "svc"))
+                .contains(",Piped,Left,Right,C:\\piped.exe,Own_Process,Manual,");
         assertThat(RegRipperTextDiff.ours(pipe, "services"))
                 .contains("  Display   = Left|Right\n  ImagePath = C:\\piped.exe\n  Type      = Own_Process\n");
-        assertThat(RegRipperTextDiff.ours(pipe, "svc")).contains(",Piped,Left|Right,C:\\piped.exe,Own_Process,Manual,,\n");
+        assertThat(RegRipperTextDiff.ours(pipe, "svc"))
+                .contains(",Piped,Left|Right,C:\\piped.exe,Own_Process,Manual,,\n");
     }
 
     private static void assertEachPluginPrintsRegRippersText(Path hive, String ending) throws Exception {

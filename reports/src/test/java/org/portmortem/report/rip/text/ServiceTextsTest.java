@@ -51,11 +51,24 @@ import org.portmortem.ripper.RegRipperData;
 class ServiceTextsTest {
     private static final Pattern SERVICES_LINE = Pattern.compile("^  (\\S+) += (.*)$", Pattern.DOTALL);
     /** The value each line of services prints. */
-    private static final Map<String, String> SERVICES_VALUES = Map.of("Name", "", "Display", "DisplayName",
-            "ImagePath", "ImagePath", "Type", "Type", "Start", "Start", "Group", "Group");
+    private static final Map<String, String> SERVICES_VALUES = Map.of(
+            "Name",
+            "",
+            "Display",
+            "DisplayName",
+            "ImagePath",
+            "ImagePath",
+            "Type",
+            "Type",
+            "Start",
+            "Start",
+            "Group",
+            "Group");
+
     private static final String DATE = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ";
     private static final String SERVICES_ZERO_TYPE = "  Type      = 0x0";
-    private static final Pattern DLL_ALERT = Pattern.compile("^\\|ALERT\\|\\|\\|svc_tln: (.*) ServiceDll does not end in \\.dll\\.$");
+    private static final Pattern DLL_ALERT =
+            Pattern.compile("^\\|ALERT\\|\\|\\|svc_tln: (.*) ServiceDll does not end in \\.dll\\.$");
     private static final Pattern SVC_ROW = Pattern.compile("^" + DATE + ",");
 
     @TestFactory
@@ -77,16 +90,20 @@ class ServiceTextsTest {
     Stream<DynamicTest> svcTimelineHoldsOneRegLinePerRowAndExactlySvcTlnsAlerts() {
         return RegRipperTextDiff.forEveryHive(HiveType.SYSTEM, "svc --format tln", hive -> {
             List<String> alerts = svcTlnAlerts(hive);
-            CommandRun r = CommandRun.of("rip", "-r", hive.toString(), "-p", "svc", "--format", "tln", "--no-logs", "--raw");
+            CommandRun r =
+                    CommandRun.of("rip", "-r", hive.toString(), "-p", "svc", "--format", "tln", "--no-logs", "--raw");
             assertThat(r.exit()).as(r.err()).isZero();
             List<String> ours = r.out().lines().toList();
             assertThat(ours.stream().filter(l -> l.contains("|ALERT|")).sorted().toList())
                     .as("ALERT lines of rip -p svc --format tln vs regripper -p svc_tln on %s", hive)
                     .isEqualTo(alerts.stream().sorted().toList());
-            long rows = svcAsMeant(hive, RegRipperTextDiff.regRipper(hive, "svc")).lines()
-                    .filter(l -> SVC_ROW.matcher(l).find()).count();
+            long rows = svcAsMeant(hive, RegRipperTextDiff.regRipper(hive, "svc"))
+                    .lines()
+                    .filter(l -> SVC_ROW.matcher(l).find())
+                    .count();
             assertThat(ours.stream().filter(l -> !l.contains("|ALERT|")))
-                    .as("REG lines on %s, one per row svc prints", hive).hasSize((int) rows)
+                    .as("REG lines on %s, one per row svc prints", hive)
+                    .hasSize((int) rows)
                     .allMatch(l -> l.matches("\\d+\\|REG\\|[^|]*\\|\\|svc: .+"));
         });
     }
@@ -95,7 +112,10 @@ class ServiceTextsTest {
     static List<String> svcTlnAlerts(Path hive) throws Exception {
         List<String> out = new ArrayList<>();
         try (ServicesKey services = ServicesKey.of(hive)) {
-            for (String line : RegRipperTextDiff.regRipper(hive, "svc_tln").lines().filter(l -> !l.isEmpty()).toList()) {
+            for (String line : RegRipperTextDiff.regRipper(hive, "svc_tln")
+                    .lines()
+                    .filter(l -> !l.isEmpty())
+                    .toList()) {
                 Matcher m = DLL_ALERT.matcher(line);
                 if (!m.matches()) {
                     out.add(line);
@@ -120,11 +140,17 @@ class ServiceTextsTest {
                 Matcher m = SERVICES_LINE.matcher(line);
                 if (m.matches() && m.group(1).equals("Name")) {
                     name = m.group(2);
-                } else if (m.matches() && name != null && services.unreadable(name, SERVICES_VALUES.getOrDefault(m.group(1), ""))) {
+                } else if (m.matches()
+                        && name != null
+                        && services.unreadable(name, SERVICES_VALUES.getOrDefault(m.group(1), ""))) {
                     line = line.substring(0, line.indexOf(" = ") + 3);
                 }
-                Optional<Long> type = name == null || !line.equals(SERVICES_ZERO_TYPE) ? Optional.empty()
-                        : services.key(name).flatMap(k -> k.value("Type")).filter(Value::isNumber).map(Value::asLong);
+                Optional<Long> type = name == null || !line.equals(SERVICES_ZERO_TYPE)
+                        ? Optional.empty()
+                        : services.key(name)
+                                .flatMap(k -> k.value("Type"))
+                                .filter(Value::isNumber)
+                                .map(Value::asLong);
                 out.add(type.isPresent() && type.get() != 0 ? "  Type      = 0x" + Long.toHexString(type.get()) : line);
             }
         }
@@ -165,7 +191,8 @@ class ServiceTextsTest {
         try (ServicesKey services = ServicesKey.of(hive)) {
             for (Key s : services.services()) {
                 if (services.unreadable(s.name() + "\\Parameters", "ServiceDll")) {
-                    out = out.replaceAll("(?m)^" + DATE + "," + Pattern.quote(s.name() + "\\Parameters") + ",,,,,,\\n", "")
+                    out = out.replaceAll(
+                                    "(?m)^" + DATE + "," + Pattern.quote(s.name() + "\\Parameters") + ",,,,,,\\n", "")
                             .replace("\n  " + s.name() + " -> \n", "\n")
                             .replaceAll("(?m)^" + DATE + "\\n\\n", "");
                 }
@@ -188,7 +215,8 @@ class ServiceTextsTest {
         private ServicesKey(Hive hive) {
             this.hive = hive;
             Value current = hive.key("Select").orElseThrow().value("Current").orElseThrow();
-            this.services = hive.key("ControlSet00" + current.asLong() + "\\Services").orElseThrow();
+            this.services =
+                    hive.key("ControlSet00" + current.asLong() + "\\Services").orElseThrow();
         }
 
         static ServicesKey of(Path path) throws Exception {
@@ -208,8 +236,12 @@ class ServiceTextsTest {
         /** Whether the key (below Services) lacks the value and our reader warned that a value of it is unreadable. */
         boolean unreadable(String relative, String valueName) {
             Optional<Key> k = key(relative);
-            return k.isPresent() && !valueName.isEmpty() && k.get().value(valueName).isEmpty() && hive.warnings().stream()
-                    .anyMatch(w -> w.message().startsWith("a value of " + k.get().path() + " is unreadable"));
+            return k.isPresent()
+                    && !valueName.isEmpty()
+                    && k.get().value(valueName).isEmpty()
+                    && hive.warnings().stream()
+                            .anyMatch(w -> w.message()
+                                    .startsWith("a value of " + k.get().path() + " is unreadable"));
         }
 
         @Override

@@ -15,7 +15,7 @@ import org.portmortem.ripper.HiveType;
 class SharesTextTest {
     @TestFactory
     Stream<DynamicTest> sharesTextIsRegRippersOnEverySystemHive() {
-        return RegRipperTextDiff.onEveryHive(HiveType.SYSTEM, "shares", UnaryOperator.identity(),
-                NetworkSettingsHives.both());
+        return RegRipperTextDiff.onEveryHive(
+                HiveType.SYSTEM, "shares", UnaryOperator.identity(), NetworkSettingsHives.both());
     }
 }

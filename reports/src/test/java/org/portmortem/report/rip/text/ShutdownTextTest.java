@@ -20,7 +20,9 @@ class ShutdownTextTest {
 
     @TestFactory
     Stream<DynamicTest> shutdownTextIsRegRippersOnEverySystemHive() {
-        return RegRipperTextDiff.onEveryHive(HiveType.SYSTEM, "shutdown",
+        return RegRipperTextDiff.onEveryHive(
+                HiveType.SYSTEM,
+                "shutdown",
                 t -> ENDS_AT_LAST_WRITE.matcher(t).find() ? t + "ShutdownTime value not found.\n" : t,
                 NetworkSettingsHives.both());
     }

@@ -21,7 +21,9 @@ class TimeZoneTextTest {
 
     @TestFactory
     Stream<DynamicTest> timezoneTextIsRegRippersOnEverySystemHive() {
-        return RegRipperTextDiff.onEveryHive(HiveType.SYSTEM, "timezone",
+        return RegRipperTextDiff.onEveryHive(
+                HiveType.SYSTEM,
+                "timezone",
                 t -> KEY_NAME_PAST_NUL.matcher(t).replaceAll(m -> Matcher.quoteReplacement(m.group(1))),
                 NetworkSettingsHives.both());
     }

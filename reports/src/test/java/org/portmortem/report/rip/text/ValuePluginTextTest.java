@@ -34,8 +34,8 @@ import org.portmortem.ripper.HiveType;
 class ValuePluginTextTest {
     private static final String XP = "winxp-default";
     private static final String TS = "ControlSet001\\Control\\Terminal Server";
-    private static final Pattern PERL_DIE = Pattern.compile(
-            "Can't call method \"get_data\" on an undefined value at \\S+/rdpport\\.pl line \\d+\\.\n");
+    private static final Pattern PERL_DIE =
+            Pattern.compile("Can't call method \"get_data\" on an undefined value at \\S+/rdpport\\.pl line \\d+\\.\n");
 
     /** rdpport's Perl die message replaced by the line ours prints. */
     static String rdpPortDie(String regRipper) {
@@ -85,8 +85,8 @@ class ValuePluginTextTest {
 
     /** The Windows XP SYSTEM without the RDP-Tcp key, below a Terminal Server key that is there. */
     static Path xpSystemWithoutRdpTcp() {
-        return RegRipperTextDiff.writtenVariant(XP, "SYSTEM", "no-rdp-tcp",
-                h -> h.deleteKey(TS + "\\WinStations\\RDP-Tcp"));
+        return RegRipperTextDiff.writtenVariant(
+                XP, "SYSTEM", "no-rdp-tcp", h -> h.deleteKey(TS + "\\WinStations\\RDP-Tcp"));
     }
 
     /**
@@ -99,8 +99,12 @@ class ValuePluginTextTest {
             multi(h, "Microsoft\\Rpc\\Internet", "Ports", "5000-5100", "5200");
             string(h, "Microsoft\\Rpc\\Internet", "PortsInternetAvailable", "Y");
             string(h, "Microsoft\\Rpc\\Internet", "UseInternetPorts", "Y");
-            for (String[] helper : new String[][] {{"ipmontr", "ipmontr.dll"}, {"ipv6", "ipv6mon.dll"},
-                    {"ras", "rasmontr.dll"}, {"dhcpclient", "dhcpcmonitor.dll"}}) {
+            for (String[] helper : new String[][] {
+                {"ipmontr", "ipmontr.dll"},
+                {"ipv6", "ipv6mon.dll"},
+                {"ras", "rasmontr.dll"},
+                {"dhcpclient", "dhcpcmonitor.dll"}
+            }) {
                 string(h, "Microsoft\\Netsh", helper[0], helper[1]);
             }
             String cv = "Microsoft\\Windows NT\\CurrentVersion";
@@ -110,8 +114,14 @@ class ValuePluginTextTest {
             string(h, cv, "CompositionEditionID", "Professional");
             long installTime = (Instant.parse("2002-08-20T14:03:51Z").getEpochSecond() + 11_644_473_600L) * 10_000_000L
                     + 4_321_987L;
-            h.createKey(cv).putValue("InstallTime", ValueType.REG_QWORD.id(),
-                    ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(installTime).array());
+            h.createKey(cv)
+                    .putValue(
+                            "InstallTime",
+                            ValueType.REG_QWORD.id(),
+                            ByteBuffer.allocate(8)
+                                    .order(ByteOrder.LITTLE_ENDIAN)
+                                    .putLong(installTime)
+                                    .array());
             String policy = "Policies\\Microsoft\\Windows NT\\Terminal Services";
             dword(h, policy, "fDenyTSConnections", 0);
             dword(h, policy, "fAllowUnsolicited", 1);
@@ -129,19 +139,26 @@ class ValuePluginTextTest {
         });
     }
 
-    private static Stream<DynamicTest> everywhere(HiveType type, String plugin, UnaryOperator<String> theirs,
-            List<Path> variants) {
-        return Stream.concat(RegRipperTextDiff.onEveryHive(type, plugin, theirs),
+    private static Stream<DynamicTest> everywhere(
+            HiveType type, String plugin, UnaryOperator<String> theirs, List<Path> variants) {
+        return Stream.concat(
+                RegRipperTextDiff.onEveryHive(type, plugin, theirs),
                 RegRipperTextDiff.onHives(variants, plugin, theirs));
     }
 
     private static Stream<DynamicTest> onSystem(String plugin, UnaryOperator<String> theirs) {
-        return everywhere(HiveType.SYSTEM, plugin, theirs, List.of(xpSystemWithValues(), xpSystemWithLockoutOff(),
-                xpSystemWithoutRdpTcp()));
+        return everywhere(
+                HiveType.SYSTEM,
+                plugin,
+                theirs,
+                List.of(xpSystemWithValues(), xpSystemWithLockoutOff(), xpSystemWithoutRdpTcp()));
     }
 
     private static Stream<DynamicTest> onSoftware(String plugin) {
-        return everywhere(HiveType.SOFTWARE, plugin, UnaryOperator.identity(),
+        return everywhere(
+                HiveType.SOFTWARE,
+                plugin,
+                UnaryOperator.identity(),
                 List.of(xpSoftwareWithValues(), xpSoftwareWithEmptyKeys()));
     }
 
@@ -196,8 +213,14 @@ class ValuePluginTextTest {
     }
 
     static void dword(MemoryHive h, String key, String name, int v) {
-        h.createKey(key).putValue(name, ValueType.REG_DWORD.id(),
-                ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(v).array());
+        h.createKey(key)
+                .putValue(
+                        name,
+                        ValueType.REG_DWORD.id(),
+                        ByteBuffer.allocate(4)
+                                .order(ByteOrder.LITTLE_ENDIAN)
+                                .putInt(v)
+                                .array());
     }
 
     static void string(MemoryHive h, String key, String name, String s) {
@@ -205,7 +228,10 @@ class ValuePluginTextTest {
     }
 
     static void multi(MemoryHive h, String key, String name, String... strings) {
-        h.createKey(key).putValue(name, ValueType.REG_MULTI_SZ.id(),
-                (String.join("\0", strings) + "\0\0").getBytes(StandardCharsets.UTF_16LE));
+        h.createKey(key)
+                .putValue(
+                        name,
+                        ValueType.REG_MULTI_SZ.id(),
+                        (String.join("\0", strings) + "\0\0").getBytes(StandardCharsets.UTF_16LE));
     }
 }
