@@ -29,31 +29,39 @@ import java.util.Set;
  * enum words are matched without regard to case.
  */
 public final class BundledResource {
-    /** Fields a data file may carry for its readers (what it is, where its facts come from). */
-    private static final Set<String> DOCUMENTATION = Set.of("about", "source", "sources", "note", "notes", "comment");
-
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-            .addHandler(new DeserializationProblemHandler() {
-                @Override
-                public boolean handleUnknownProperty(
-                        DeserializationContext context,
-                        JsonParser p,
-                        JsonDeserializer<?> deserializer,
-                        Object bean,
-                        String name)
-                        throws IOException {
-                    if (DOCUMENTATION.contains(name)) {
-                        p.skipChildren();
-                        return true;
-                    }
-                    return false;
-                }
-            })
-            .build();
 
     private BundledResource() {}
+
+    /**
+     * The JSON reader, made on first use: reading a properties or text resource (the version line at
+     * start-up) must not load Jackson.
+     */
+    private static final class Json {
+        /** Fields a data file may carry for its readers (what it is, where its facts come from). */
+        private static final Set<String> DOCUMENTATION =
+                Set.of("about", "source", "sources", "note", "notes", "comment");
+
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+                .addHandler(new DeserializationProblemHandler() {
+                    @Override
+                    public boolean handleUnknownProperty(
+                            DeserializationContext context,
+                            JsonParser p,
+                            JsonDeserializer<?> deserializer,
+                            Object bean,
+                            String name)
+                            throws IOException {
+                        if (DOCUMENTATION.contains(name)) {
+                            p.skipChildren();
+                            return true;
+                        }
+                        return false;
+                    }
+                })
+                .build();
+    }
 
     /** The file's bytes. */
     public static byte[] bytes(Class<?> anchor, String name) {
@@ -86,7 +94,7 @@ public final class BundledResource {
     /** A JSON file bound to {@code type}. */
     public static <T> T json(Class<?> anchor, String name, Class<T> type) {
         try {
-            return JSON.readValue(bytes(anchor, name), type);
+            return Json.MAPPER.readValue(bytes(anchor, name), type);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "bundled resource " + where(anchor, name) + " is not valid: " + e.getMessage(), e);
@@ -96,7 +104,7 @@ public final class BundledResource {
     /** A JSON file bound to a generic type. */
     public static <T> T json(Class<?> anchor, String name, TypeReference<T> type) {
         try {
-            return JSON.readValue(bytes(anchor, name), type);
+            return Json.MAPPER.readValue(bytes(anchor, name), type);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "bundled resource " + where(anchor, name) + " is not valid: " + e.getMessage(), e);

@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.portmortem.BundledResource;
 import org.portmortem.report.text.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,14 +50,9 @@ public final class PortMortemCommand {
             description = "On an error, print the stack trace as well as the one-line message.")
     boolean debug;
 
+    /** The same as {@link Main#main}, for callers that name this class. */
     public static void main(String[] args) {
-        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-            // The answer picocli would print, without building its model of the command (annotations
-            // read by reflection, dynamic proxies): JVM start-up is then the whole run.
-            System.out.println(new Version().getVersion()[0]);
-            System.exit(ExitCode.OK);
-        }
-        System.exit(run(args));
+        Main.main(args);
     }
 
     /**
@@ -258,13 +252,12 @@ public final class PortMortemCommand {
     public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"portmortem " + version()};
+            return new String[] {Main.versionLine()};
         }
     }
 
     /** The tool version, as built. */
     public static String version() {
-        return BundledResource.properties(PortMortemCommand.class, "/portmortem-version.properties")
-                .getProperty("version", "unknown");
+        return Main.version();
     }
 }

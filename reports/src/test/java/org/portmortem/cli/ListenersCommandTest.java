@@ -90,7 +90,7 @@ class ListenersCommandTest {
         CommandRun r = run("listeners", fixture("win2000-server-default").toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out())
-                .contains("# 19 listeners predicted after boot (WIN2000)")
+                .contains("# 19 listeners predicted after boot (Windows 2000)")
                 .contains("msdtc.exe (MSDTC)")
                 .contains("ENDPOINT_MAPPER")
                 .contains("all=reachable");

@@ -23,7 +23,7 @@ class VersionFastPathTest {
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-cp",
                         System.getProperty("java.class.path"),
-                        PortMortemCommand.class.getName(),
+                        Main.class.getName(),
                         "--version")
                 .redirectErrorStream(true)
                 .start();
