@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Whole-process comparison with the peer tools on the same hives in the same run (not a test): every
+# ported SYSTEM plugin `rip -p P --no-logs` against `regripper -r HIVE -p P`, `rip -f system` against
+# `regripper -f system`, and `dump --format jsonl` against `reglookup` and `hivexml`, on each hive given
+# (default: the four largest SYSTEM hives of ../shared/corpus). hyperfine's summary per pair; a CSV
+# of means (seconds) in $OUT (default /tmp/portmortem-peers.csv).
+# Usage: RUNS=5 bench/peers.sh [HIVE...]
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$here/bench/lib.sh"
+corpus="$here/../shared/corpus/hives"
+hives=("$@")
+if [ ${#hives[@]} -eq 0 ]; then
+  hives=("$corpus/regipy/SYSTEM_WIN_10_1709" "$corpus/regipy/SYSTEM_B" "$corpus/regipy/SYSTEM" "$corpus/dissect-regf/SYSTEM")
+fi
+out="${OUT:-/tmp/portmortem-peers.csv}"
+"$here/portmortem" --version >/dev/null
+pm="$here/portmortem"
+# Plugins RegRipper itself has (PortMortem's own additions have no peer to compare with).
+plugins=()
+while read -r name types rest; do
+  case "$rest" in *"(PortMortem addition)"*) continue ;; esac
+  case "$types" in *SYSTEM*) plugins+=("$name") ;; esac
+done < <("$pm" rip --list)
+echo "hive,command,portmortem_s,peer,peer_s" >"$out"
+pair() { # hive label portmortem-command peer-name peer-command
+  local json
+  json="$(mktemp)"
+  hyperfine --warmup 1 --runs "${RUNS:-5}" --output=null --style none --export-json "$json" "$3" "$5" >/dev/null 2>&1 || true
+  python3 - "$json" "$1" "$2" "$4" >>"$out" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))["results"]
+if len(r) == 2:
+    print(f"{sys.argv[2]},{sys.argv[3]},{r[0]['mean']:.3f},{sys.argv[4]},{r[1]['mean']:.3f}")
+PY
+  rm -f "$json"
+}
+for h in "${hives[@]}"; do
+  need_file "$h"
+  name="$(basename "$(dirname "$h")")/$(basename "$h")"
+  for p in "${plugins[@]}"; do
+    pair "$name" "rip -p $p" "$pm rip -r $h -p $p --no-logs" "regripper -p $p" "regripper -r $h -p $p"
+  done
+  pair "$name" "rip -f system" "$pm rip -r $h -f system --no-logs" "regripper -f system" "regripper -r $h -f system"
+  pair "$name" "dump --format jsonl" "$pm dump $h --format jsonl --no-logs" "reglookup" "reglookup $h"
+  pair "$name" "dump --format jsonl" "$pm dump $h --format jsonl --no-logs" "hivexml" "hivexml $h"
+done
+python3 - "$out" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+slower = [r for r in rows if float(r["portmortem_s"]) > float(r["peer_s"])]
+for r in rows:
+    ratio = float(r["portmortem_s"]) / float(r["peer_s"])
+    print(f'{r["hive"]:32} {r["command"]:24} {float(r["portmortem_s"]):7.3f} s  {r["peer"]:20} {float(r["peer_s"]):7.3f} s  x{ratio:5.2f}')
+print(f"{len(slower)} of {len(rows)} pairs: PortMortem slower than the peer")
+PY
