@@ -1,10 +1,5 @@
 package org.portmortem.exposure;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -16,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.portmortem.BundledResource;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
@@ -370,16 +366,6 @@ final class HttpSysReservations {
     }
 
     private static Knowledge load() {
-        try (InputStream in = HttpSysReservations.class.getResourceAsStream("http-sys-urls.json")) {
-            if (in == null) {
-                throw new IllegalStateException("resource http-sys-urls.json missing");
-            }
-            return JsonMapper.builder()
-                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .build()
-                    .readValue(in, Knowledge.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("http-sys-urls.json", e);
-        }
+        return BundledResource.json(HttpSysReservations.class, "http-sys-urls.json", Knowledge.class);
     }
 }

@@ -1,16 +1,12 @@
 package org.portmortem.verdict;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.portmortem.BundledResource;
 import org.portmortem.exposure.Listener;
 import org.portmortem.exposure.remediation.Remediation;
 
@@ -85,16 +81,6 @@ public record RemoteManagement(String source, List<Service> services) {
     }
 
     private static RemoteManagement load() {
-        try (InputStream in = RemoteManagement.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("resource " + RESOURCE + " missing");
-            }
-            return JsonMapper.builder()
-                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .build()
-                    .readValue(in, RemoteManagement.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(RESOURCE, e);
-        }
+        return BundledResource.json(RemoteManagement.class, RESOURCE, RemoteManagement.class);
     }
 }

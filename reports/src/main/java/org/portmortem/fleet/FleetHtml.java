@@ -4,20 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Entities;
-import org.portmortem.BundledResource;
+import org.portmortem.report.PageShell;
 import org.portmortem.report.VisibleText;
 
 /**
@@ -30,10 +24,9 @@ import org.portmortem.report.VisibleText;
  * <p>The page computes nothing: it lays out the engine's result.
  */
 public final class FleetHtml {
-    private static final String CSS = resource("/org/portmortem/report/report.css")
+    private static final String CSS = PageShell.CSS
             + "\n.matrix td.has{text-align:center}.matrix th.rot{writing-mode:vertical-rl;white-space:nowrap}"
             + "\n.failed td{color:#8a1c1c}";
-    private static final String SCRIPT = resource("/org/portmortem/report/report.js");
     /** Host ids listed inline in a stacking row before "and N more". */
     private static final int HOSTS_SHOWN = 12;
     /** Sentences in the "Rarest first" list. */
@@ -59,27 +52,7 @@ public final class FleetHtml {
     }
 
     private Document build(String toolVersion, Instant runTime) {
-        Document doc = Document.createShell("");
-        doc.outputSettings()
-                .charset(StandardCharsets.UTF_8)
-                .escapeMode(Entities.EscapeMode.base)
-                .prettyPrint(true)
-                .indentAmount(1);
-        doc.insertChildren(0, new DocumentType("html", "", ""));
-        doc.selectFirst("html").attr("lang", "en");
-        Element head = doc.head();
-        head.appendElement("meta").attr("charset", "utf-8");
-        head.appendElement("meta")
-                .attr("http-equiv", "Content-Security-Policy")
-                .attr(
-                        "content",
-                        "default-src 'none'; style-src 'unsafe-inline'; script-src '" + hash(SCRIPT) + "';"
-                                + " img-src 'none'; form-action 'none'; base-uri 'none'");
-        head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
-        head.appendElement("meta").attr("name", "generator").attr("content", "PortMortem " + toolVersion);
-        head.appendElement("title").text("PortMortem fleet: " + r.hosts().size() + " hosts");
-        head.appendElement("style").appendChild(new DataNode(CSS));
-
+        Document doc = PageShell.create("PortMortem fleet: " + r.hosts().size() + " hosts", toolVersion, CSS, true);
         Element body = doc.body();
         Element header = body.appendElement("header");
         header.appendElement("h1").text("PortMortem fleet: " + r.hosts().size() + " hosts");
@@ -110,7 +83,7 @@ public final class FleetHtml {
                 List.of("Hosts", "Profile", "Setting", "Which hosts"));
         matrix(body);
         failed(body);
-        body.appendElement("script").appendChild(new DataNode(SCRIPT));
+        PageShell.script(body);
         return doc;
     }
 
@@ -271,18 +244,5 @@ public final class FleetHtml {
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
-    }
-
-    private static String hash(String script) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8));
-            return "sha256-" + Base64.getEncoder().encodeToString(d);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
-    }
-
-    private static String resource(String name) {
-        return BundledResource.text(FleetHtml.class, name);
     }
 }

@@ -4,16 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.List;
-import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Entities;
-import org.portmortem.BundledResource;
 import org.portmortem.analysis.Analysis;
 import org.portmortem.analysis.AnalysisWarning;
 import org.portmortem.analysis.AppliedOverlay;
@@ -53,15 +46,14 @@ import org.portmortem.verdict.SocketVerdict;
  * <p>The renderer computes nothing: every value, order and time comes from the analysis.
  */
 public final class HtmlReport {
-    private static final String CSS = resource("report.css");
-    private static final String SCRIPT = resource("report.js");
 
     private final Analysis a;
     private final Document doc;
 
     private HtmlReport(Analysis analysis) {
         this.a = analysis;
-        this.doc = Document.createShell("");
+        this.doc = PageShell.create(
+                "PortMortem report: " + systemName(), analysis.run().toolVersion(), PageShell.CSS, true);
     }
 
     /** The report as a jsoup document. */
@@ -80,32 +72,6 @@ public final class HtmlReport {
     }
 
     private Document build() {
-        doc.outputSettings()
-                .charset(StandardCharsets.UTF_8)
-                .escapeMode(Entities.EscapeMode.base)
-                .prettyPrint(true)
-                .indentAmount(1);
-        doc.insertChildren(0, new DocumentType("html", "", ""));
-        Element html = doc.selectFirst("html");
-        html.attr("lang", "en");
-        Element head = doc.head();
-        head.appendElement("meta").attr("charset", "utf-8");
-        head.appendElement("meta")
-                .attr("http-equiv", "Content-Security-Policy")
-                .attr(
-                        "content",
-                        "default-src 'none'; style-src 'unsafe-inline'; script-src '" + scriptHash() + "';"
-                                + " img-src 'none'; form-action 'none'; base-uri 'none'");
-        // Form controls (the table filters) follow the reader's light or dark scheme, as the palette does.
-        head.appendElement("meta").attr("name", "color-scheme").attr("content", "light dark");
-        head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
-        head.appendElement("meta")
-                .attr("name", "generator")
-                .attr("content", "PortMortem " + a.run().toolVersion());
-        // A <title> holds text only: the escapes are shown as themselves, without the badge markup.
-        head.appendElement("title").text(VisibleText.plain("PortMortem report: " + systemName()));
-        head.appendElement("style").appendChild(new DataNode(CSS));
-
         Element body = doc.body();
         header(body);
         verdictSection(body);
@@ -121,7 +87,7 @@ public final class HtmlReport {
         hardeningSection(body);
         new HiveCopySection(a).append(body);
         appendixSection(body);
-        body.appendElement("script").appendChild(new DataNode(SCRIPT));
+        PageShell.script(body);
         return doc;
     }
 
@@ -131,15 +97,6 @@ public final class HtmlReport {
                 .map(Fact::value)
                 .findFirst()
                 .orElse("unnamed system");
-    }
-
-    private static String scriptHash() {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(SCRIPT.getBytes(StandardCharsets.UTF_8));
-            return "sha256-" + Base64.getEncoder().encodeToString(d);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
     }
 
     // ---- header and case -------------------------------------------------------------------
@@ -1093,9 +1050,5 @@ public final class HtmlReport {
 
     private static void severityBadge(Element parent, Severity s) {
         parent.appendElement("span").addClass("sev").addClass("sev-" + s.word()).text(s.word());
-    }
-
-    private static String resource(String name) {
-        return BundledResource.text(HtmlReport.class, name);
     }
 }
