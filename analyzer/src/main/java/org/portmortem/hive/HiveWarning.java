@@ -21,10 +21,22 @@ public record HiveWarning(long offset, int line, String message) {
         return new HiveWarning(-1, 0, message);
     }
 
+    // equals and hashCode written out: a record's generated ones are bootstrapped through method
+    // handles on first use, a start-up cost every hive with a warning paid (see bench/README.md).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof HiveWarning w && w.offset == offset && w.line == line && w.message.equals(message);
+    }
+
+    @Override
+    public int hashCode() {
+        return (Long.hashCode(offset) * 31 + line) * 31 + message.hashCode();
+    }
+
     @Override
     public String toString() {
         if (offset >= 0) {
-            return String.format("offset 0x%x: %s", offset, message);
+            return "offset 0x" + Long.toHexString(offset) + ": " + message;
         }
         if (line > 0) {
             return "line " + line + ": " + message;

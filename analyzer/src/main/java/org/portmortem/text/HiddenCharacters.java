@@ -14,10 +14,17 @@ package org.portmortem.text;
 public final class HiddenCharacters {
     private HiddenCharacters() {}
 
+    private static final char[] HEX_LOWER = "0123456789abcdef".toCharArray();
+    private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
+
     /** Whether the character at {@code i} is one that is shown as an escape; a paired surrogate is not. */
     public static boolean isHidden(String text, int i) {
         char c = text.charAt(i);
-        if (c < 0x20 || c == 0x7F) {
+        if (c < 0x7F) {
+            // printable ASCII, nearly every character of every output, settled with one comparison more
+            return c < 0x20;
+        }
+        if (c == 0x7F) {
             return true;
         }
         if (Character.isHighSurrogate(c)) {
@@ -70,9 +77,12 @@ public final class HiddenCharacters {
             if (!isHidden(text, i)) {
                 out.append(c);
             } else if (c < 0x20 || c == 0x7F) {
-                out.append(String.format("\\x%02x", (int) c));
+                out.append("\\x").append(HEX_LOWER[c >> 4]).append(HEX_LOWER[c & 0xF]);
             } else {
-                out.append(String.format("\\u%04X", (int) c));
+                out.append("\\u");
+                for (int shift = 12; shift >= 0; shift -= 4) {
+                    out.append(HEX_UPPER[(c >> shift) & 0xF]);
+                }
             }
         }
         return out.toString();

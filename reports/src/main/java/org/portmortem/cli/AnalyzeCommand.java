@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
  * the {@code --fail-on} severity.
  */
 @Command(
+        addMethodSubcommands = false,
         name = "analyze",
         mixinStandardHelpOptions = true,
         sortOptions = false,

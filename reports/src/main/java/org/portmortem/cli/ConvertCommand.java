@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code portmortem convert}: writes any hive PortMortem reads as a binary regf file. */
 @Command(
+        addMethodSubcommands = false,
         name = "convert",
         mixinStandardHelpOptions = true,
         sortOptions = false,

@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
  * folder, analysed like any case, and deleted.
  */
 @Command(
+        addMethodSubcommands = false,
         name = "demo",
         mixinStandardHelpOptions = true,
         sortOptions = false,

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
  * side: the services and drivers that differ and the listeners predicted for one and not the other.
  */
 @Command(
+        addMethodSubcommands = false,
         name = "diff",
         mixinStandardHelpOptions = true,
         sortOptions = false,

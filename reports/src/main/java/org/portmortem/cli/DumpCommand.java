@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
  * text, CSV or JSON lines. Warnings about unreadable parts go to stderr.
  */
 @Command(
+        addMethodSubcommands = false,
         name = "dump",
         header = "Print every key and value of a hive below a key, like reglookup.",
         mixinStandardHelpOptions = true,

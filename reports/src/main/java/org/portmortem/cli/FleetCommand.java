@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
  * rare listeners, services and firewall settings come first.
  */
 @Command(
+        addMethodSubcommands = false,
         name = "fleet",
         mixinStandardHelpOptions = true,
         sortOptions = false,

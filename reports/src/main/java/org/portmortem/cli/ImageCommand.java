@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
  * (live, RegBack, repair) of each.
  */
 @Command(
+        addMethodSubcommands = false,
         name = "image",
         mixinStandardHelpOptions = true,
         sortOptions = false,

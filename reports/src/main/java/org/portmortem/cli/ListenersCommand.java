@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
  * certainty, host-firewall reachability and evidence.
  */
 @Command(
+        addMethodSubcommands = false,
         name = "listeners",
         header = "Predict the sockets listening after the next boot.",
         mixinStandardHelpOptions = true,

@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code portmortem netstat}: prints the normalized sockets of one snapshot file. */
 @Command(
+        addMethodSubcommands = false,
         name = "netstat",
         mixinStandardHelpOptions = true,
         sortOptions = false,

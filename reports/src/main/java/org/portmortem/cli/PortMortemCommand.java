@@ -26,8 +26,12 @@ import picocli.CommandLine.ScopeType;
  * stderr and exit code 3, a bug (any other throwable) with one "internal error" line and exit code
  * 4, out of memory with one line naming the heap option and exit code 4; {@code --debug}, anywhere
  * on the command line, adds the stack trace.
+ *
+ * <p>Every command says {@code addMethodSubcommands = false}: no command has subcommand methods, and
+ * without it picocli looks for them by reflection over every method of the class on each run.
  */
 @Command(
+        addMethodSubcommands = false,
         name = "portmortem",
         mixinStandardHelpOptions = true,
         versionProvider = PortMortemCommand.Version.class,
@@ -60,20 +64,20 @@ public final class PortMortemCommand {
      * annotations by reflection, the larger part of start-up: a run builds only the one it names.
      */
     static final Map<String, Class<?>> SUBCOMMANDS = subcommands(
-            AnalyzeCommand.class,
-            DemoCommand.class,
-            SystemCommand.class,
-            ServicesCommand.class,
-            ListenersCommand.class,
-            RpcCommand.class,
-            NetstatCommand.class,
-            RipCommand.class,
-            DumpCommand.class,
-            ConvertCommand.class,
-            ImageCommand.class,
-            DiffCommand.class,
-            FleetCommand.class,
-            CommandLine.HelpCommand.class);
+            "analyze", AnalyzeCommand.class,
+            "demo", DemoCommand.class,
+            "system", SystemCommand.class,
+            "services", ServicesCommand.class,
+            "listeners", ListenersCommand.class,
+            "rpc", RpcCommand.class,
+            "netstat", NetstatCommand.class,
+            "rip", RipCommand.class,
+            "dump", DumpCommand.class,
+            "convert", ConvertCommand.class,
+            "image", ImageCommand.class,
+            "diff", DiffCommand.class,
+            "fleet", FleetCommand.class,
+            "help", CommandLine.HelpCommand.class);
 
     /** Runs the command line in-process and returns its exit code. */
     public static int run(String... args) {
@@ -164,10 +168,15 @@ public final class PortMortemCommand {
         }
     }
 
-    private static Map<String, Class<?>> subcommands(Class<?>... classes) {
+    /**
+     * Name, class, name, class...: the names are written out rather than read from each class's
+     * {@code @Command} annotation, which would parse every subcommand's annotations on every run
+     * (a test checks that they agree).
+     */
+    private static Map<String, Class<?>> subcommands(Object... nameThenClass) {
         Map<String, Class<?>> byName = new LinkedHashMap<>();
-        for (Class<?> c : classes) {
-            byName.put(c.getAnnotation(Command.class).name(), c);
+        for (int i = 0; i < nameThenClass.length; i += 2) {
+            byName.put((String) nameThenClass[i], (Class<?>) nameThenClass[i + 1]);
         }
         return Collections.unmodifiableMap(byName);
     }

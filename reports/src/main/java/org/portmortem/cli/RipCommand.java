@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code portmortem rip -r HIVE -p PLUGIN | -f PROFILE | --list}: RegRipper's plugins, without Perl. */
 @Command(
+        addMethodSubcommands = false,
         name = "rip",
         header = "Run RegRipper-style plugins on a hive.",
         mixinStandardHelpOptions = true,

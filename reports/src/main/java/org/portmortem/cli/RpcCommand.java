@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code portmortem rpc}: the MS-RPC endpoints predicted to be registered after boot. */
 @Command(
+        addMethodSubcommands = false,
         name = "rpc",
         header = "Predict the MS-RPC endpoints registered after the next boot.",
         mixinStandardHelpOptions = true,

@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code portmortem services CASE}: every service and driver, and whether it would run at the next boot. */
 @Command(
+        addMethodSubcommands = false,
         name = "services",
         header = "List services and drivers with the boot decision for each.",
         mixinStandardHelpOptions = true,

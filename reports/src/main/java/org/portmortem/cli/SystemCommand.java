@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code portmortem system CASE}: a one-page summary of the machine the hives describe. */
 @Command(
+        addMethodSubcommands = false,
         name = "system",
         header = "Summarize the machine the hives describe.",
         mixinStandardHelpOptions = true,

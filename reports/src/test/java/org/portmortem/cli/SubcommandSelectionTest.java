@@ -17,6 +17,14 @@ class SubcommandSelectionTest {
     }
 
     @Test
+    void everyNameInTheTableIsTheNameItsCommandAnnotationGives() {
+        PortMortemCommand.SUBCOMMANDS.forEach((name, type) -> assertThat(
+                        type.getAnnotation(picocli.CommandLine.Command.class).name())
+                .as(type.getSimpleName())
+                .isEqualTo(name));
+    }
+
+    @Test
     void versionAloneBuildsNoSubcommand() {
         assertThat(PortMortemCommand.commandLine("--version").getSubcommands()).isEmpty();
     }

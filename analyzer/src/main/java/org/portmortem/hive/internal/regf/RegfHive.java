@@ -220,9 +220,8 @@ public final class RegfHive implements Hive {
         if (!base.checksumValid()) {
             return "the hive's base block checksum is wrong (it was being written)";
         }
-        return String.format(
-                "the hive is dirty (sequence numbers %d and %d differ)",
-                base.primarySequence(), base.secondarySequence());
+        return "the hive is dirty (sequence numbers " + base.primarySequence() + " and " + base.secondarySequence()
+                + " differ)";
     }
 
     /**
