@@ -69,6 +69,7 @@ public final class CaseAnalysis {
      *     be (one line naming the file)
      */
     public Prediction predict(AnalysisRequest request) throws IOException {
+        org.portmortem.exposure.knowledge.KnowledgeBase.preload(); // read while the hives are opened
         Analysis.Builder out = new Analysis.Builder(request.run());
         try (OpenedCase opened = open(request, out, false)) {
             Stages s = predictionStages(opened, request, out);
@@ -85,6 +86,7 @@ public final class CaseAnalysis {
      *     be (one line naming the file)
      */
     public Analysis analyse(AnalysisRequest request) throws IOException {
+        org.portmortem.exposure.knowledge.KnowledgeBase.preload(); // read while the hives are opened
         Analysis.Builder out = new Analysis.Builder(request.run());
         try (OpenedCase opened = open(request, out, true)) {
             Stages s = predictionStages(opened, request, out);

@@ -28,16 +28,24 @@ import org.portmortem.net.Protocol;
  * ({@link org.portmortem.exposure.firewall.HostFirewall}).
  */
 public final class ExposurePredictor {
-    private final KnowledgeBase kb;
+    /** The knowledge base given, or null for the bundled one, asked for at the first prediction. */
+    private final KnowledgeBase given;
 
-    /** A predictor using the bundled knowledge base. */
+    /**
+     * A predictor using the bundled knowledge base, which it asks for only when it first predicts (it
+     * may still be being read, see {@link KnowledgeBase#preload}).
+     */
     public ExposurePredictor() {
-        this(KnowledgeBase.bundled());
+        this.given = null;
     }
 
     /** A predictor using the given knowledge base. */
     public ExposurePredictor(KnowledgeBase kb) {
-        this.kb = kb;
+        this.given = java.util.Objects.requireNonNull(kb, "kb");
+    }
+
+    private KnowledgeBase kb() {
+        return given != null ? given : KnowledgeBase.bundled();
     }
 
     /** One running thing the knowledge base knows, where it runs and why. */
@@ -134,7 +142,7 @@ public final class ExposurePredictor {
         listeners.addAll(epm.listeners());
         warnings.addAll(epm.warnings());
 
-        RegistryConfiguredListeners configured = new RegistryConfiguredListeners(host, kb);
+        RegistryConfiguredListeners configured = new RegistryConfiguredListeners(host, kb());
         listeners.addAll(configured.listeners());
         warnings.addAll(configured.warnings());
 
@@ -166,7 +174,7 @@ public final class ExposurePredictor {
     private List<Unit> units(HostAtBoot host) {
         List<Unit> out = new ArrayList<>();
         for (HostAtBoot.RunningUnit r : host.running()) {
-            Optional<ServiceKnowledge> e = kb.entry(r.name());
+            Optional<ServiceKnowledge> e = kb().entry(r.name());
             if (e.isEmpty() || e.get().kind() == ServiceKnowledge.Kind.PROCESS) {
                 continue;
             }
@@ -183,7 +191,7 @@ public final class ExposurePredictor {
             out.add(new Unit(e.get(), owner, instance, c, r.evidence()));
         }
         for (HostAtBoot.RunningUnit r : host.demandStart()) {
-            Optional<ServiceKnowledge> e = kb.entry(r.name());
+            Optional<ServiceKnowledge> e = kb().entry(r.name());
             ServiceKnowledge.DemandStart d =
                     e.map(ServiceKnowledge::demandStarted).orElse(null);
             if (d == null || !d.families().contains(host.family())) {
@@ -195,7 +203,7 @@ public final class ExposurePredictor {
             out.add(new Unit(
                     e.get(), Owner.of(r.name(), r.process(), r.svchostGroup()), r.processInstance(), c, r.evidence()));
         }
-        for (ServiceKnowledge e : kb.entries()) {
+        for (ServiceKnowledge e : kb().entries()) {
             if (e.kind() != ServiceKnowledge.Kind.PROCESS || !e.families().contains(host.family())) {
                 continue;
             }

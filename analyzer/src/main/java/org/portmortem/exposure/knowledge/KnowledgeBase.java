@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.portmortem.BundledResource;
 
 /**
@@ -17,7 +20,6 @@ import org.portmortem.BundledResource;
  */
 public final class KnowledgeBase {
     private static final String ROOT = "/org/portmortem/exposure/knowledge/";
-    private static volatile KnowledgeBase bundled;
 
     private final Map<String, ServiceKnowledge> entries;
     private final Map<String, String> sources;
@@ -33,20 +35,42 @@ public final class KnowledgeBase {
         this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
     }
 
-    /** The knowledge base bundled with the analyzer. */
+    /** The knowledge base bundled with the analyzer, read once per process. */
     public static KnowledgeBase bundled() {
-        KnowledgeBase kb = bundled;
-        if (kb == null) {
-            synchronized (KnowledgeBase.class) {
-                kb = bundled;
-                if (kb == null) {
-                    kb = load();
-                    bundled = kb;
-                }
+        // Read here unless preload() already started it on its own thread; then wait for that one.
+        LOADING.run();
+        try {
+            return LOADING.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the knowledge base was read", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
             }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
         }
-        return kb;
     }
+
+    /**
+     * Starts reading the bundled knowledge base on a background thread, once per process, so that a
+     * one-host run reads it (about a tenth of a second, most of it Jackson's first use) while the hives
+     * are opened and modelled on the caller's; {@link #bundled} then waits for it. A failure is not
+     * reported there but by {@link #bundled}, to its caller.
+     */
+    public static void preload() {
+        if (!PRELOAD_STARTED.getAndSet(true)) {
+            Thread t = new Thread(LOADING, "knowledge-base");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private static final FutureTask<KnowledgeBase> LOADING = new FutureTask<>(KnowledgeBase::load);
+    private static final AtomicBoolean PRELOAD_STARTED = new AtomicBoolean();
 
     private static KnowledgeBase load() {
         List<String> files = read("index.json", new TypeReference<List<String>>() {});

@@ -163,4 +163,22 @@ class KnowledgeBaseTest {
         assertThat(kb.entry("MESSENGER").orElseThrow().rpc()).isNotEmpty();
         assertThat(kb.entry("no-such-service")).isEmpty();
     }
+
+    @Test
+    void theBundledKnowledgeBaseIsReadOncePerProcessWhetherPreloadedOrNot() throws Exception {
+        KnowledgeBase.preload();
+        KnowledgeBase.preload();
+        java.util.concurrent.Callable<KnowledgeBase> ask = KnowledgeBase::bundled;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<KnowledgeBase> seen = new ArrayList<>();
+            for (var f : pool.invokeAll(java.util.Collections.nCopies(8, ask))) {
+                seen.add(f.get());
+            }
+            assertThat(seen).allSatisfy(k -> assertThat(k).isSameAs(KnowledgeBase.bundled()));
+            assertThat(KnowledgeBase.bundled().entries()).hasSizeGreaterThan(50);
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
