@@ -45,6 +45,18 @@ for h in "${hives[@]}"; do
   pair "$name" "dump --format jsonl" "$pm dump $h --format jsonl --no-logs" "reglookup" "reglookup $h"
   pair "$name" "dump --format jsonl" "$pm dump $h --format jsonl --no-logs" "hivexml" "hivexml $h"
 done
+# analyze of a SYSTEM + SOFTWARE pair against RegRipper's two profiles on the same pair. The corpus
+# holds no SOFTWARE hive, so the pair is the Windows XP reference system written as binary hives.
+pairdir="$(mktemp -d)"
+mkdir -p "$pairdir/case"
+for h in SYSTEM SOFTWARE; do
+  "$pm" convert "$here/fixtures/winxp-default/$h.reg" "$pairdir/case/$h" --timestamp 2020-01-01T00:00:00Z >/dev/null
+done
+pair "winxp-default (regf pair)" "analyze (html + json)" \
+  "$pm analyze $pairdir/case -o $pairdir/r.html --json $pairdir/r.json --no-logs" \
+  "regripper -f system + -f software" \
+  "bash -c 'regripper -r $pairdir/case/SYSTEM -f system; regripper -r $pairdir/case/SOFTWARE -f software'"
+rm -rf "$pairdir"
 python3 - "$out" <<'PY'
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
