@@ -25,12 +25,15 @@ public record HiveWarning(long offset, int line, String message) {
     // handles on first use, a start-up cost every hive with a warning paid (see bench/README.md).
     @Override
     public boolean equals(Object o) {
-        return o instanceof HiveWarning w && w.offset == offset && w.line == line && w.message.equals(message);
+        return o instanceof HiveWarning w
+                && w.offset == offset
+                && w.line == line
+                && java.util.Objects.equals(w.message, message);
     }
 
     @Override
     public int hashCode() {
-        return (Long.hashCode(offset) * 31 + line) * 31 + message.hashCode();
+        return (Long.hashCode(offset) * 31 + line) * 31 + java.util.Objects.hashCode(message);
     }
 
     @Override
