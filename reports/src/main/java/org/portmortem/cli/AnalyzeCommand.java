@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Collectors;
 import org.portmortem.InputException;
 import org.portmortem.analysis.Analysis;
@@ -154,10 +156,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 new AnalysisRequest.RunInfo(PortMortemCommand.version(), runTime, run.caseId(), run.examiner()),
                 caseOptions.labels());
         Analysis analysis = CaseAnalysis.run(request);
-        HtmlReport.write(analysis, html);
-        if (json != null) {
-            JsonReport.write(analysis, json);
-        }
+        writeReports(analysis);
         if (csv != null) {
             CsvReport.write(analysis, csv);
         }
@@ -173,6 +172,63 @@ public final class AnalyzeCommand implements Callable<Integer> {
         out.flush();
         CaseWarnings.print(spec.commandLine().getErr(), analysis.warnings());
         return reachesThreshold(analysis, threshold) ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    /**
+     * Writes the HTML report and, on a second thread, the JSON report: both only read the finished
+     * analysis, and for one host the second core would otherwise sit idle while each renderer's
+     * library (jsoup, Jackson) loads. Returns when both are written; the first failure is thrown.
+     */
+    private void writeReports(Analysis analysis) throws IOException {
+        FutureTask<Void> jsonWrite = null;
+        if (json != null) {
+            jsonWrite = new FutureTask<>(() -> {
+                JsonReport.write(analysis, json);
+                return null;
+            });
+            Thread t = new Thread(jsonWrite, "json-report");
+            t.setDaemon(true);
+            t.start();
+        }
+        try {
+            HtmlReport.write(analysis, html);
+        } catch (IOException | RuntimeException | Error e) {
+            if (jsonWrite != null) {
+                // the HTML failure is the one reported; the JSON writer is only let finish
+                try {
+                    jsonWrite.get();
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException ignored) {
+                    // reported instead: the HTML failure
+                }
+            }
+            throw e;
+        }
+        if (jsonWrite != null) {
+            awaitWritten(jsonWrite);
+        }
+    }
+
+    private static void awaitWritten(FutureTask<Void> write) throws IOException {
+        try {
+            write.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while the JSON report was written");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(c);
+        }
     }
 
     /** Whether a finding is at or above the threshold ({@code null}: never). */

@@ -171,6 +171,43 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void aJsonReportThatCannotBeWrittenIsBadInputInOneLineAfterTheHtmlIsWritten() {
+        CommandRun r = CommandRun.of(
+                "analyze",
+                Fixtures.folder("winxp-default").toString(),
+                "-o",
+                out.resolve("r.html").toString(),
+                "--json",
+                out.resolve("no-such-folder").resolve("r.json").toString());
+        assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(r.err().strip()).contains("r.json").doesNotContain("\n").doesNotContain("Exception");
+        assertThat(out.resolve("r.html")).isNotEmptyFile();
+    }
+
+    @Test
+    void theHtmlAndJsonReportsWrittenTogetherAreTheOnesEachGivesAlone() throws IOException {
+        assertThat(analyze().exit()).isEqualTo(ExitCode.OK);
+        String html = Files.readString(out.resolve("r.html"));
+        String json = Files.readString(out.resolve("r.json"));
+        Files.delete(out.resolve("r.json"));
+        assertThat(CommandRun.of(
+                                "analyze",
+                                "--system",
+                                w2k.resolve("SYSTEM.reg").toString(),
+                                "--software",
+                                w2k.resolve("SOFTWARE.reg").toString(),
+                                "-o",
+                                out.resolve("alone.html").toString(),
+                                "--timestamp",
+                                "2026-01-01T00:00:00Z")
+                        .exit())
+                .isEqualTo(ExitCode.OK);
+        assertThat(Files.readString(out.resolve("alone.html"))).isEqualTo(html);
+        assertThat(analyze().exit()).isEqualTo(ExitCode.OK);
+        assertThat(Files.readString(out.resolve("r.json"))).isEqualTo(json);
+    }
+
+    @Test
     void aGivenSnapshotThatIsMissingOrNotAListingIsBadInputInOneLine() {
         Path xp = Fixtures.folder("winxp-default");
         CommandRun missing = CommandRun.of(
