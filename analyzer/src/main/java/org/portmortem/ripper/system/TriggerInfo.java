@@ -21,7 +21,7 @@ public final class TriggerInfo extends SystemPlugin {
     @Override
     public List<RipFact> run(RipContext context) {
         List<RipFact> facts = new ArrayList<>();
-        for (Service s : ServicesByTime.newestFirst(context.systemModel().services())) {
+        for (Service s : ServicesByTime.newestFirst(context.systemModel().services(), Service::lastWritten)) {
             for (ServiceTrigger t : s.triggers()) {
                 String path = t.evidence().keyPath();
                 String index = path.substring(path.lastIndexOf('\\') + 1);
