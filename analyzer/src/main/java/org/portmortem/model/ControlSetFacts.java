@@ -51,6 +51,17 @@ public final class ControlSetFacts {
     }
 
     /**
+     * The decoder of a service key's {@code TriggerInfo} into {@link Service#triggers()}, as the model
+     * of a SYSTEM hive read without SOFTWARE decodes them: whether a trigger fires at boot is judged
+     * from the interfaces and identity of this control set, read as the model reads them.
+     */
+    public static Function<Key, List<ServiceTrigger>> triggerDecoder(Key controlSet) {
+        RegistryFacts facts = new RegistryFacts();
+        List<NetworkInterface> interfaces = InterfaceReader.readAll(controlSet, facts);
+        return new TriggerDecoder(interfaces, IdentityReader.read(controlSet, null, facts), facts)::decode;
+    }
+
+    /**
      * One item per service name, compared as the SCM compares them (case-insensitively): the last item
      * of a name, in the place of the first.
      */

@@ -15,7 +15,8 @@ import org.portmortem.hive.HiveOpenOptions;
 import org.portmortem.hive.Key;
 
 /**
- * The single facts a rip plugin reads without the model ({@link ControlSetFacts}) are the model's own,
+ * The single facts a rip plugin reads without the model ({@link ControlSetFacts}: identity, time zone,
+ * service keys, decoded triggers) are the model's own,
  * on every SYSTEM hive of the corpus and of the reference systems (the hostile one included), in each
  * control set the hive has.
  */
@@ -50,6 +51,12 @@ class ControlSetFactsTest {
                             .containsExactlyElementsOf(model.services().stream()
                                     .map(s -> s.key().path())
                                     .toList());
+                    Function<Key, List<ServiceTrigger>> triggers = ControlSetFacts.triggerDecoder(cs);
+                    for (Service s : model.services()) {
+                        assertThat(triggers.apply(s.key()))
+                                .as(where + " " + s.name())
+                                .isEqualTo(s.triggers());
+                    }
                     compared++;
                 }
             }
