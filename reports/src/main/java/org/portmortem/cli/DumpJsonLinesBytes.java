@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.Optional;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
@@ -20,7 +22,7 @@ import org.portmortem.hive.ValueType;
  *
  * <p>Strings are encoded by {@link String#getBytes} (UTF-8, with that replacement) and escaped on the
  * bytes, where only ASCII needs escaping; a key's path, which starts the line of the key and of each
- * of its values, is encoded once per key, and its last-write time is written without a formatter
+ * of its values, is encoded once per key (from its parent's and its name), and its last-write time is written without a formatter
  * ({@link IsoInstant}).
  */
 final class DumpJsonLinesBytes implements DumpCommand.KeyPrinter {
@@ -45,6 +47,8 @@ final class DumpJsonLinesBytes implements DumpCommand.KeyPrinter {
     private Key pathOf;
 
     private byte[] keyPath;
+    /** The paths of the keys from the root to the last one written, encoded. */
+    private final Deque<EncodedPath> ancestors = new ArrayDeque<>();
 
     DumpJsonLinesBytes(OutputStream out) {
         this.out = out;
@@ -97,16 +101,51 @@ final class DumpJsonLinesBytes implements DumpCommand.KeyPrinter {
         out.flush();
     }
 
-    /** The key's path as a JSON string, encoded on the first line of the key and copied on the next. */
+    /**
+     * The key's path as a JSON string, made on the first line of the key and copied on the next. A path
+     * is its parent's, a backslash and its name: keys come depth first, so the parent's path is one
+     * already encoded, and only the name is.
+     */
     private void path(Key k) throws IOException {
         if (k != pathOf) {
-            int from = string(k.path());
-            keyPath = from >= 0 ? Arrays.copyOfRange(buf, from, at) : json(k.path());
+            String path = k.path();
+            String name = k.name();
+            while (!ancestors.isEmpty() && !isChild(path, ancestors.peek().path(), name)) {
+                ancestors.pop();
+            }
+            keyPath = ancestors.isEmpty() || ancestors.peek().path().isEmpty()
+                    ? json(path)
+                    : childPath(ancestors.peek().json(), json(name));
+            ancestors.push(new EncodedPath(path, keyPath));
             pathOf = k;
-        } else {
-            write(keyPath);
         }
+        write(keyPath);
     }
+
+    /** Whether {@code path} is {@code parent}, a backslash and {@code name} (or {@code name} below the root). */
+    private static boolean isChild(String path, String parent, String name) {
+        if (parent.isEmpty()) {
+            return path.equals(name);
+        }
+        int at = parent.length();
+        return path.length() == at + 1 + name.length()
+                && path.startsWith(parent)
+                && path.charAt(at) == '\\'
+                && path.endsWith(name);
+    }
+
+    /** The JSON string of a path from its parent's and its name's: the escaped backslash between them. */
+    private static byte[] childPath(byte[] parent, byte[] name) {
+        byte[] out = new byte[parent.length + name.length];
+        System.arraycopy(parent, 0, out, 0, parent.length - 1);
+        out[parent.length - 1] = '\\';
+        out[parent.length] = '\\';
+        System.arraycopy(name, 1, out, parent.length + 1, name.length - 1);
+        return out;
+    }
+
+    /** A key's path and its JSON string. */
+    private record EncodedPath(String path, byte[] json) {}
 
     private void flush() throws IOException {
         out.write(buf, 0, at);
@@ -147,20 +186,15 @@ final class DumpJsonLinesBytes implements DumpCommand.KeyPrinter {
         }
     }
 
-    /**
-     * Writes a JSON string; where it is written in the buffer in one piece (at most 6 bytes a UTF-8 byte,
-     * an escape, fit in it), the offset it starts at, else -1.
-     */
-    private int string(String s) throws IOException {
+    /** Writes a JSON string, straight into the buffer where it fits (6 bytes a UTF-8 byte at most, an escape). */
+    private void string(String s) throws IOException {
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
         if (6L * utf8.length + 2 > buf.length) {
             write(json(s));
-            return -1;
+            return;
         }
         room(6 * utf8.length + 2);
-        int from = at;
         at = escape(utf8, buf, at);
-        return from;
     }
 
     /** A JSON string: quoted, UTF-8, quotes, backslashes and control characters escaped. */
