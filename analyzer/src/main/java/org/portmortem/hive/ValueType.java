@@ -30,8 +30,11 @@ public enum ValueType {
         return id;
     }
 
+    /** The types by id; {@code values()} would copy the array on every look-up (one per value read). */
+    private static final ValueType[] BY_ID = values();
+
     /** The type for a stored id; {@link #UNKNOWN} for ids Windows does not define. */
     public static ValueType of(int id) {
-        return id >= 0 && id <= 11 ? values()[id] : UNKNOWN;
+        return id >= 0 && id <= 11 ? BY_ID[id] : UNKNOWN;
     }
 }

@@ -1,5 +1,6 @@
 package org.portmortem.model;
 
+import java.time.Instant;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.SystemTime;
@@ -19,19 +20,35 @@ final class IdentityReader {
             logonDomain = facts.string(winlogon, "CachePrimaryDomain");
         }
         return new MachineIdentity(
-                facts.string(cs.child("Control\\ComputerName\\ComputerName"), "ComputerName"),
-                facts.string(tcpip, "Hostname"),
+                computerName(cs, facts),
+                hostName(cs, facts),
                 facts.string(tcpip, "Domain"),
                 logonDomain,
-                timeZone(cs.child("Control\\TimeZoneInformation"), facts),
-                cs.child("Control\\Windows")
-                        .key()
-                        .map(k -> facts.fileTime(k, "ShutdownTime"))
-                        .orElseGet(() ->
-                                Evidenced.absent(cs.child("Control\\Windows").evidence("key absent"))));
+                timeZone(cs, facts),
+                lastShutdown(cs, facts));
     }
 
-    static MachineTimeZone timeZone(KeyAt tz, RegistryFacts facts) {
+    /** {@code Control\ComputerName\ComputerName\ComputerName}, the NetBIOS name. */
+    static Evidenced<String> computerName(KeyAt controlSet, RegistryFacts facts) {
+        return facts.string(controlSet.child("Control\\ComputerName\\ComputerName"), "ComputerName");
+    }
+
+    /** {@code Services\Tcpip\Parameters\Hostname}, the DNS host name. */
+    static Evidenced<String> hostName(KeyAt controlSet, RegistryFacts facts) {
+        return facts.string(controlSet.child("Services\\Tcpip\\Parameters"), "Hostname");
+    }
+
+    /** {@code Control\Windows\ShutdownTime}, a FILETIME. */
+    static Evidenced<Instant> lastShutdown(KeyAt controlSet, RegistryFacts facts) {
+        KeyAt windows = controlSet.child("Control\\Windows");
+        return windows.key()
+                .map(k -> facts.fileTime(k, "ShutdownTime"))
+                .orElseGet(() -> Evidenced.absent(windows.evidence("key absent")));
+    }
+
+    /** The time zone of {@code Control\TimeZoneInformation}. */
+    static MachineTimeZone timeZone(KeyAt controlSet, RegistryFacts facts) {
+        KeyAt tz = controlSet.child("Control\\TimeZoneInformation");
         Evidenced<Integer> bias = facts.integer(tz, "Bias");
         if (tz.key().isPresent() && !bias.isPresent()) {
             facts.warn("time zone has no Bias: local times are shown as UTC", bias.evidence());

@@ -73,7 +73,7 @@ public final class SystemModel {
         TriggerDecoder triggers = new TriggerDecoder(b.networkInterfaces, b.identity, b.facts);
         ServiceReader serviceReader =
                 new ServiceReader(b.facts, new ImagePathResolver(b.systemRoot, software), triggers);
-        for (Service s : serviceReader.readAll(b.controlSet)) {
+        for (Service s : ControlSetFacts.oneByName(serviceReader.readAll(b.controlSet), Service::name)) {
             b.services.put(fold(s.name()), s);
         }
         b.controlSets = selection.describe(b.facts);

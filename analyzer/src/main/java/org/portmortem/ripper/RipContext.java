@@ -8,15 +8,18 @@ import java.util.Optional;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.HiveInfo;
 import org.portmortem.hive.Key;
+import org.portmortem.model.ControlSetFacts;
+import org.portmortem.model.MachineTimeZone;
 import org.portmortem.model.ModelOptions;
 import org.portmortem.model.SystemModel;
 
 /**
  * What a plugin reads: the hive, its kind, and for a SYSTEM hive the control set in use and the
  * {@link SystemModel} built from it, so plugins report the model's facts (services, interfaces,
- * identity) instead of reading them a second way. The model is built when a plugin first asks for
- * it: a plugin that only reads keys below the control set (nic2, routes, rdpport, …) does not pay for
- * reading every service.
+ * identity) instead of reading them a second way. A plugin that needs one fact of the model (the
+ * computer name, the time zone, the service keys) reads it with the model's own rules
+ * ({@link ControlSetFacts}); the whole model is built only when a plugin asks for it (triggerinfo's
+ * decoded triggers), as building it reads and decodes every service.
  *
  * <p>The hive must stay open while the context is used.
  */
@@ -26,6 +29,7 @@ public final class RipContext {
     private final ModelOptions options;
     private final SystemModel.ControlSetChoice controlSet;
     private SystemModel model;
+    private List<Key> serviceKeys;
 
     private RipContext(Hive hive, HiveType hiveType, ModelOptions options, SystemModel.ControlSetChoice controlSet) {
         this.hive = hive;
@@ -83,6 +87,37 @@ public final class RipContext {
             }
         }
         return model;
+    }
+
+    /**
+     * The key of the control set in use ({@code ControlSet00N}), for reading single model facts with
+     * {@link ControlSetFacts} without building the model.
+     */
+    public Key controlSet() {
+        return requireControlSet().key();
+    }
+
+    /**
+     * The service keys of the control set in use, the keys the model's services are read from and in
+     * its order ({@link ControlSetFacts#serviceKeys}), without reading them.
+     */
+    public List<Key> serviceKeys() {
+        if (serviceKeys == null) {
+            serviceKeys = ControlSetFacts.serviceKeys(controlSet());
+        }
+        return serviceKeys;
+    }
+
+    /** The machine's time zone, for a SYSTEM hive, read as the model reads it. */
+    public Optional<MachineTimeZone> timeZone() {
+        return controlSet == null ? Optional.empty() : Optional.of(ControlSetFacts.timeZone(controlSet.key()));
+    }
+
+    /** The machine's computer name, for a SYSTEM hive, read as the model reads it; empty where it is absent. */
+    public Optional<String> computerName() {
+        return controlSet == null
+                ? Optional.empty()
+                : ControlSetFacts.computerName(controlSet.key()).asOptional();
     }
 
     /** The key at a path below the control set in use, e.g. {@code Control\Windows}. */

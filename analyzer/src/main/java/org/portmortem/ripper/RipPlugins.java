@@ -1,12 +1,10 @@
 package org.portmortem.ripper;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.portmortem.BundledResource;
 import org.portmortem.ripper.software.NetworkCards;
 import org.portmortem.ripper.software.NetworkList;
 import org.portmortem.ripper.system.ComputerName;
@@ -48,10 +46,7 @@ public final class RipPlugins {
             new NetworkList(),
             new org.portmortem.ripper.ntuser.OsVersion());
 
-    /**
-     * Every plugin, loaded on first use: reading {@code value-plugins.json} brings in Jackson data
-     * binding, a tenth of the start-up of {@code rip -p} with a class plugin.
-     */
+    /** Every plugin, loaded on first use: naming a class plugin reads no {@code value-plugins.json}. */
     private static final class All {
         static final List<RipPlugin> LIST = load();
     }
@@ -60,8 +55,7 @@ public final class RipPlugins {
 
     private static List<RipPlugin> load() {
         List<RipPlugin> all = new ArrayList<>(CLASSES);
-        all.addAll(BundledResource.json(
-                RipPlugins.class, "value-plugins.json", new TypeReference<List<ValuePlugin>>() {}));
+        all.addAll(ValuePluginsJson.bundled());
         all.sort(Comparator.comparing(RipPlugin::name));
         return List.copyOf(all);
     }

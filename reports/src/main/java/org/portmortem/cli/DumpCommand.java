@@ -191,7 +191,7 @@ public final class DumpCommand implements Callable<Integer> {
     static String typeName(Value v) {
         // Types are unsigned 32-bit numbers, as reglookup and hivex print them (0xFFFF0011, not -65519).
         return v.type() == ValueType.UNKNOWN
-                ? String.format("0x%x", Integer.toUnsignedLong(v.typeId()))
+                ? "0x" + Long.toHexString(Integer.toUnsignedLong(v.typeId()))
                 : v.type().name();
     }
 

@@ -3,8 +3,14 @@ package org.portmortem.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.Optional;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
+import org.portmortem.hive.ValueType;
 
 /**
  * {@code dump --format jsonl} written straight to UTF-8 bytes, the same bytes as the Jackson
@@ -13,14 +19,36 @@ import org.portmortem.hive.Value;
  * {@code \f}, others a backslash, u and four upper-case hexadecimal digits), other characters as UTF-8, and an unpaired surrogate as
  * {@code ?}, the Java UTF-8 encoder's replacement. Used when standard output is UTF-8; it skips the
  * string-to-characters-to-bytes round trip of the writer.
+ *
+ * <p>Strings are encoded by {@link String#getBytes} (UTF-8, with that replacement) and escaped on the
+ * bytes, where only ASCII needs escaping; a key's path, which starts the line of the key and of each
+ * of its values, is encoded once per key (from its parent's and its name), and its last-write time is written without a formatter
+ * ({@link IsoInstant}).
  */
 final class DumpJsonLinesBytes implements DumpCommand.KeyPrinter {
-    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] HEX_LOWER = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HEX = ascii("0123456789ABCDEF");
+    private static final byte[] HEX_LOWER = ascii("0123456789abcdef");
+    private static final byte[] KEY = ascii("{\"key\":");
+    private static final byte[] LAST_WRITTEN = ascii(",\"lastWritten\":");
+    private static final byte[] VALUE = ascii(",\"value\":");
+    private static final byte[] TYPE = ascii(",\"type\":");
+    private static final byte[] RAW = ascii(",\"raw\":\"");
+    private static final byte[] TYPE_NAME = ascii("\",\"typeName\":");
+    private static final byte[] END = ascii("}\n");
+    /** {@code "REG_SZ"} and the other type names as JSON strings, by {@link ValueType} ordinal. */
+    private static final byte[][] TYPE_NAMES = typeNames();
+    /** The type ids 0 to 15 in decimal. */
+    private static final byte[][] TYPE_IDS = typeIds();
 
     private final OutputStream out;
     private final byte[] buf = new byte[64 * 1024];
     private int at;
+    /** The key whose path {@link #keyPath} holds, as a JSON string. */
+    private Key pathOf;
+
+    private byte[] keyPath;
+    /** The paths of the keys from the root to the last one written, encoded. */
+    private final Deque<EncodedPath> ancestors = new ArrayDeque<>();
 
     DumpJsonLinesBytes(OutputStream out) {
         this.out = out;
@@ -28,108 +56,209 @@ final class DumpJsonLinesBytes implements DumpCommand.KeyPrinter {
 
     @Override
     public void key(Key k) throws IOException {
-        ascii("{\"key\":");
-        string(k.path());
-        ascii(",\"lastWritten\":");
-        string(DumpCommand.lastWritten(k));
-        ascii("}\n");
+        write(KEY);
+        path(k);
+        write(LAST_WRITTEN);
+        Optional<Instant> t = k.lastWritten();
+        if (t.isPresent() && IsoInstant.fits(t.get())) {
+            room(IsoInstant.MAX_LENGTH + 2);
+            buf[at++] = '"';
+            at = IsoInstant.write(t.get(), buf, at);
+            buf[at++] = '"';
+        } else {
+            string(DumpCommand.lastWritten(k));
+        }
+        write(END);
     }
 
     @Override
     public void value(Key k, Value v) throws IOException {
-        ascii("{\"key\":");
-        string(k.path());
-        ascii(",\"value\":");
+        write(KEY);
+        path(k);
+        write(VALUE);
         string(v.name());
-        ascii(",\"type\":");
-        ascii(Long.toString(Integer.toUnsignedLong(v.typeId())));
-        ascii(",\"raw\":\"");
+        write(TYPE);
+        int type = v.typeId();
+        write(
+                type >= 0 && type < TYPE_IDS.length
+                        ? TYPE_IDS[type]
+                        : ascii(Long.toString(Integer.toUnsignedLong(type))));
+        write(RAW);
         hex(v.raw());
-        ascii("\",\"typeName\":");
-        string(DumpCommand.typeName(v));
-        ascii("}\n");
+        write(TYPE_NAME);
+        ValueType t = v.type();
+        if (t == ValueType.UNKNOWN) {
+            string(DumpCommand.typeName(v));
+        } else {
+            write(TYPE_NAMES[t.ordinal()]);
+        }
+        write(END);
     }
 
     @Override
     public void close() throws IOException {
-        out.write(buf, 0, at);
-        at = 0;
+        flush();
         out.flush();
     }
 
+    /**
+     * The key's path as a JSON string, made on the first line of the key and copied on the next. A path
+     * is its parent's, a backslash and its name: keys come depth first, so the parent's path is one
+     * already encoded, and only the name is.
+     */
+    private void path(Key k) throws IOException {
+        if (k != pathOf) {
+            String path = k.path();
+            String name = k.name();
+            while (!ancestors.isEmpty() && !isChild(path, ancestors.peek().path(), name)) {
+                ancestors.pop();
+            }
+            keyPath = ancestors.isEmpty() || ancestors.peek().path().isEmpty()
+                    ? json(path)
+                    : childPath(ancestors.peek().json(), json(name));
+            ancestors.push(new EncodedPath(path, keyPath));
+            pathOf = k;
+        }
+        write(keyPath);
+    }
+
+    /** Whether {@code path} is {@code parent}, a backslash and {@code name} (or {@code name} below the root). */
+    private static boolean isChild(String path, String parent, String name) {
+        if (parent.isEmpty()) {
+            return path.equals(name);
+        }
+        int at = parent.length();
+        return path.length() == at + 1 + name.length()
+                && path.startsWith(parent)
+                && path.charAt(at) == '\\'
+                && path.endsWith(name);
+    }
+
+    /** The JSON string of a path from its parent's and its name's: the escaped backslash between them. */
+    private static byte[] childPath(byte[] parent, byte[] name) {
+        byte[] out = new byte[parent.length + name.length];
+        System.arraycopy(parent, 0, out, 0, parent.length - 1);
+        out[parent.length - 1] = '\\';
+        out[parent.length] = '\\';
+        System.arraycopy(name, 1, out, parent.length + 1, name.length - 1);
+        return out;
+    }
+
+    /** A key's path and its JSON string. */
+    private record EncodedPath(String path, byte[] json) {}
+
+    private void flush() throws IOException {
+        out.write(buf, 0, at);
+        at = 0;
+    }
+
+    /** Makes room for n bytes (the whole buffer at most). */
     private void room(int n) throws IOException {
-        if (at + n > buf.length) {
-            out.write(buf, 0, at);
-            at = 0;
+        if (n > buf.length - at) {
+            flush();
         }
     }
 
-    private void ascii(String s) throws IOException {
-        room(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            buf[at++] = (byte) s.charAt(i);
+    private void write(byte[] b) throws IOException {
+        if (b.length > buf.length - at) {
+            flush();
+            if (b.length > buf.length) {
+                out.write(b);
+                return;
+            }
         }
+        System.arraycopy(b, 0, buf, at, b.length);
+        at += b.length;
     }
 
     private void hex(byte[] raw) throws IOException {
-        for (byte b : raw) {
-            room(2);
-            buf[at++] = HEX_LOWER[(b >> 4) & 0xF];
-            buf[at++] = HEX_LOWER[b & 0xF];
+        int i = 0;
+        while (i < raw.length) {
+            if (buf.length - at < 2) {
+                flush();
+            }
+            int n = Math.min(raw.length - i, (buf.length - at) / 2);
+            for (int end = i + n; i < end; i++) {
+                int b = raw[i] & 0xFF;
+                buf[at++] = HEX_LOWER[b >>> 4];
+                buf[at++] = HEX_LOWER[b & 0xF];
+            }
         }
     }
 
-    /** A JSON string: at most 6 bytes per character (an escape), so room is asked per character. */
+    /** Writes a JSON string, straight into the buffer where it fits (6 bytes a UTF-8 byte at most, an escape). */
     private void string(String s) throws IOException {
-        room(1);
-        buf[at++] = '"';
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            room(6);
-            if (c < 0x80) {
-                if (c >= 0x20 && c != '"' && c != '\\') {
-                    buf[at++] = (byte) c;
-                } else {
-                    escape(c);
-                }
-            } else if (c < 0x800) {
-                buf[at++] = (byte) (0xC0 | (c >> 6));
-                buf[at++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
-                buf[at++] = (byte) (0xF0 | (cp >> 18));
-                buf[at++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                buf[at++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                buf[at++] = (byte) (0x80 | (cp & 0x3F));
-            } else if (Character.isSurrogate(c)) {
-                buf[at++] = '?';
-            } else {
-                buf[at++] = (byte) (0xE0 | (c >> 12));
-                buf[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                buf[at++] = (byte) (0x80 | (c & 0x3F));
-            }
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        if (6L * utf8.length + 2 > buf.length) {
+            write(json(s));
+            return;
         }
-        room(1);
-        buf[at++] = '"';
+        room(6 * utf8.length + 2);
+        at = escape(utf8, buf, at);
     }
 
-    private void escape(char c) {
-        buf[at++] = '\\';
-        switch (c) {
-            case '"', '\\' -> buf[at++] = (byte) c;
-            case '\n' -> buf[at++] = 'n';
-            case '\t' -> buf[at++] = 't';
-            case '\r' -> buf[at++] = 'r';
-            case '\b' -> buf[at++] = 'b';
-            case '\f' -> buf[at++] = 'f';
-            default -> {
-                buf[at++] = 'u';
-                buf[at++] = '0';
-                buf[at++] = '0';
-                buf[at++] = HEX[c >> 4];
-                buf[at++] = HEX[c & 0xF];
+    /** A JSON string: quoted, UTF-8, quotes, backslashes and control characters escaped. */
+    static byte[] json(String s) {
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[6 * utf8.length + 2];
+        return Arrays.copyOf(out, escape(utf8, out, 0));
+    }
+
+    /** Writes UTF-8 bytes as a JSON string at {@code o} (room for 6 bytes each and the quotes); the end. */
+    private static int escape(byte[] utf8, byte[] out, int o) {
+        out[o++] = '"';
+        for (byte b : utf8) {
+            if (b < 0 || b >= 0x20 && b != '"' && b != '\\') { // UTF-8 bytes of non-ASCII are negative
+                out[o++] = b;
+                continue;
+            }
+            out[o++] = '\\';
+            byte e = shortEscape(b);
+            if (e != 0) {
+                out[o++] = e;
+            } else {
+                out[o++] = 'u';
+                out[o++] = '0';
+                out[o++] = '0';
+                out[o++] = HEX[b >> 4];
+                out[o++] = HEX[b & 0xF];
             }
         }
+        out[o++] = '"';
+        return o;
+    }
+
+    /** The letter after the backslash of a two-character escape, or 0 where the escape is backslash-u. */
+    private static byte shortEscape(byte c) {
+        return switch (c) {
+            case '"', '\\' -> c;
+            case '\n' -> 'n';
+            case '\t' -> 't';
+            case '\r' -> 'r';
+            case '\b' -> 'b';
+            case '\f' -> 'f';
+            default -> 0;
+        };
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[][] typeIds() {
+        byte[][] ids = new byte[16][];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = ascii(Integer.toString(i));
+        }
+        return ids;
+    }
+
+    private static byte[][] typeNames() {
+        ValueType[] types = ValueType.values();
+        byte[][] names = new byte[types.length][];
+        for (ValueType t : types) {
+            names[t.ordinal()] = json(t.name());
+        }
+        return names;
     }
 }

@@ -9,7 +9,6 @@ import org.portmortem.InputException;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.HiveOpenOptions;
 import org.portmortem.model.ModelOptions;
-import org.portmortem.report.json.JsonContext;
 import org.portmortem.report.rip.RegRipperText;
 import org.portmortem.report.rip.RipCsv;
 import org.portmortem.report.rip.RipJson;
@@ -199,15 +198,9 @@ public final class RipCommand implements Callable<Integer> {
                             inImage.origin().orElse(null),
                             notes,
                             runs,
-                            context.model().map(JsonContext::zoneOf).orElse(null),
+                            context.timeZone().orElse(null),
                             out);
-                case tln ->
-                    RipTimeline.write(
-                            runs,
-                            context.model()
-                                    .map(m -> m.identity().computerName().orElse(""))
-                                    .orElse(""),
-                            out);
+                case tln -> RipTimeline.write(runs, context.computerName().orElse(""), out);
                 default -> RegRipperText.write(runs, notes, out);
             }
         }

@@ -39,6 +39,9 @@ class DumpJsonLinesBytesTest {
         k.putValue(awkward, 1, "x".getBytes(StandardCharsets.UTF_16LE));
         k.putValue("", 0xFFFF0011, new byte[] {0, 1, (byte) 0xab, (byte) 0xff});
         h.createKey("\ud800\ud800\udc00");
+        // longer than the byte writer's buffer: a name, a path and data written past it
+        MemoryHive.MemoryKey longKey = h.createKey("\u00e9\\".repeat(6_000) + "end");
+        longKey.putValue("n\t\u20ac".repeat(8_000), 3, new byte[100_000]);
         byte[] viaWriter = throughWriter(h);
         assertThat(new String(viaWriter, StandardCharsets.UTF_8))
                 .contains("\\u0001", "\\n", "\\\"", "?", "\ud83d\ude00");

@@ -1,12 +1,12 @@
 package org.portmortem.ripper.system;
 
 import java.util.List;
+import org.portmortem.model.ControlSetFacts;
 import org.portmortem.model.Evidenced;
-import org.portmortem.model.MachineIdentity;
 import org.portmortem.ripper.RipContext;
 import org.portmortem.ripper.RipFact;
 
-/** {@code compname}: the NetBIOS computer name and the TCP/IP host name, from the model's identity. */
+/** {@code compname}: the NetBIOS computer name and the TCP/IP host name, read as the model's identity reads them. */
 public final class ComputerName extends SystemPlugin {
     /** The plugin. */
     public ComputerName() {
@@ -15,8 +15,9 @@ public final class ComputerName extends SystemPlugin {
 
     @Override
     public List<RipFact> run(RipContext context) {
-        MachineIdentity id = context.systemModel().identity();
-        return List.of(fact("ComputerName", id.computerName()), fact("TCP/IP Hostname", id.hostName()));
+        return List.of(
+                fact("ComputerName", ControlSetFacts.computerName(context.controlSet())),
+                fact("TCP/IP Hostname", ControlSetFacts.hostName(context.controlSet())));
     }
 
     private static RipFact fact(String name, Evidenced<String> e) {

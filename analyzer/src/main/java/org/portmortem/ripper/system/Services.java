@@ -1,11 +1,11 @@
 package org.portmortem.ripper.system;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.hive.Key;
-import org.portmortem.model.Service;
 import org.portmortem.ripper.RipContext;
 import org.portmortem.ripper.RipFact;
 
@@ -32,16 +32,15 @@ public final class Services extends SystemPlugin {
     public List<RipFact> run(RipContext context) {
         List<RipFact> facts = new ArrayList<>();
         facts.add(ServicesByTime.servicesKey(context));
-        for (Service s : ServicesByTime.newestFirst(context.systemModel().services())) {
-            Key k = s.key();
-            facts.add(new RipFact(s.name(), "Name", s.name(), s.lastWritten(), Evidence.ofKey(k, null)));
-            facts.add(ServicesByTime.value(
-                    s.name(), s.lastWritten(), k, "DisplayName", "Display", UnaryOperator.identity()));
-            facts.add(ServicesByTime.value(
-                    s.name(), s.lastWritten(), k, "ImagePath", "ImagePath", UnaryOperator.identity()));
-            facts.add(ServicesByTime.value(s.name(), s.lastWritten(), k, "Type", "Type", ServiceLabels::servicesType));
-            facts.add(ServicesByTime.value(s.name(), s.lastWritten(), k, "Start", "Start", ServiceLabels::start));
-            facts.add(ServicesByTime.value(s.name(), s.lastWritten(), k, "Group", "Group", UnaryOperator.identity()));
+        for (Key k : ServicesByTime.newestFirst(context.serviceKeys())) {
+            String name = k.name();
+            Instant t = ServicesByTime.time(k);
+            facts.add(new RipFact(name, "Name", name, t, Evidence.ofKey(k, null)));
+            facts.add(ServicesByTime.value(name, t, k, "DisplayName", "Display", UnaryOperator.identity()));
+            facts.add(ServicesByTime.value(name, t, k, "ImagePath", "ImagePath", UnaryOperator.identity()));
+            facts.add(ServicesByTime.value(name, t, k, "Type", "Type", ServiceLabels::servicesType));
+            facts.add(ServicesByTime.value(name, t, k, "Start", "Start", ServiceLabels::start));
+            facts.add(ServicesByTime.value(name, t, k, "Group", "Group", UnaryOperator.identity()));
         }
         return facts;
     }

@@ -9,7 +9,6 @@ import java.util.function.UnaryOperator;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
-import org.portmortem.model.Service;
 import org.portmortem.ripper.RegRipperData;
 import org.portmortem.ripper.RipContext;
 import org.portmortem.ripper.RipFact;
@@ -32,9 +31,14 @@ final class ServicesByTime {
                 .toList();
     }
 
-    /** The services of the model, newest key first. */
-    static List<Service> newestFirst(List<Service> services) {
-        return newestFirst(services, Service::lastWritten);
+    /** Service keys, newest first. */
+    static List<Key> newestFirst(List<Key> serviceKeys) {
+        return newestFirst(serviceKeys, ServicesByTime::time);
+    }
+
+    /** The time a plugin files a service key's facts under: its LastWrite time, {@code null} where the source has none. */
+    static Instant time(Key serviceKey) {
+        return serviceKey.lastWritten().orElse(null);
     }
 
     /**
@@ -62,8 +66,8 @@ final class ServicesByTime {
      * and svc_tln look for one (a ServiceDll on the service key itself, which Windows also reads, they
      * do not list).
      */
-    static Optional<Key> parametersWithDll(Service s) {
-        return s.key().subkey("Parameters").filter(p -> p.value("ServiceDll").isPresent());
+    static Optional<Key> parametersWithDll(Key serviceKey) {
+        return serviceKey.subkey("Parameters").filter(p -> p.value("ServiceDll").isPresent());
     }
 
     /**

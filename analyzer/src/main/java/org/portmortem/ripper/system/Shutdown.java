@@ -3,13 +3,14 @@ package org.portmortem.ripper.system;
 import java.time.Instant;
 import java.util.List;
 import org.portmortem.evidence.Evidence;
+import org.portmortem.model.ControlSetFacts;
 import org.portmortem.model.Evidenced;
 import org.portmortem.ripper.RegRipperData;
 import org.portmortem.ripper.RipContext;
 import org.portmortem.ripper.RipFact;
 
 /**
- * {@code shutdown}: {@code Control\Windows\ShutdownTime}, the last clean shutdown, from the model. A
+ * {@code shutdown}: {@code Control\Windows\ShutdownTime}, the last clean shutdown, read as the model reads it. A
  * FILETIME before 1970 (e.g. eight zero bytes) is shown as 1970-01-01 00:00:00Z, as RegRipper's
  * {@code getTime} shows it (it turns a negative Unix time into 0); the evidence keeps the stored bytes.
  */
@@ -21,7 +22,7 @@ public final class Shutdown extends SystemPlugin {
 
     @Override
     public List<RipFact> run(RipContext context) {
-        Evidenced<Instant> t = context.systemModel().identity().lastShutdown();
+        Evidenced<Instant> t = ControlSetFacts.lastShutdown(context.controlSet());
         Evidence e = t.evidence();
         return List.of(RipFact.ofEvidence(
                 e.keyPath(),

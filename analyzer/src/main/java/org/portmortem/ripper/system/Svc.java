@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.hive.Key;
-import org.portmortem.model.Service;
 import org.portmortem.ripper.RipContext;
 import org.portmortem.ripper.RipFact;
 import org.portmortem.ripper.RipLayout;
@@ -50,26 +49,24 @@ public final class Svc extends SystemPlugin {
 
     @Override
     public List<RipFact> run(RipContext context) {
-        List<Service> services = context.systemModel().services();
+        List<Key> services = context.serviceKeys();
         List<Row> rows = new ArrayList<>();
-        for (Service s : services) {
-            Key k = s.key();
-            Instant t = s.lastWritten();
+        for (Key k : services) {
+            String name = k.name();
+            Instant t = ServicesByTime.time(k);
             rows.add(new Row(
                     t,
                     List.of(
-                            new RipFact(s.name(), "Name", s.name(), t, Evidence.ofKey(k, null)),
+                            new RipFact(name, "Name", name, t, Evidence.ofKey(k, null)),
+                            ServicesByTime.value(name, t, k, "DisplayName", "DisplayName", UnaryOperator.identity()),
                             ServicesByTime.value(
-                                    s.name(), t, k, "DisplayName", "DisplayName", UnaryOperator.identity()),
-                            ServicesByTime.value(
-                                    s.name(), t, k, "ImagePath", "ImagePath/ServiceDll", UnaryOperator.identity()),
-                            ServicesByTime.value(s.name(), t, k, "Type", "Type", ServiceLabels::svcType),
-                            ServicesByTime.value(s.name(), t, k, "Start", "Start", ServiceLabels::start),
-                            ServicesByTime.value(s.name(), t, k, "ObjectName", "ObjectName", UnaryOperator.identity()),
-                            ServicesByTime.value(
-                                    s.name(), t, k, "Description", "Description", UnaryOperator.identity()))));
-            ServicesByTime.parametersWithDll(s).ifPresent(p -> {
-                String group = s.name() + "\\Parameters";
+                                    name, t, k, "ImagePath", "ImagePath/ServiceDll", UnaryOperator.identity()),
+                            ServicesByTime.value(name, t, k, "Type", "Type", ServiceLabels::svcType),
+                            ServicesByTime.value(name, t, k, "Start", "Start", ServiceLabels::start),
+                            ServicesByTime.value(name, t, k, "ObjectName", "ObjectName", UnaryOperator.identity()),
+                            ServicesByTime.value(name, t, k, "Description", "Description", UnaryOperator.identity()))));
+            ServicesByTime.parametersWithDll(k).ifPresent(p -> {
+                String group = name + "\\Parameters";
                 Instant pt = p.lastWritten().orElse(null);
                 rows.add(new Row(
                         pt,

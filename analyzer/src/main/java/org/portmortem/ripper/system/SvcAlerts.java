@@ -15,7 +15,6 @@ import org.portmortem.BundledResource;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
-import org.portmortem.model.Service;
 import org.portmortem.ripper.PerlScalar;
 import org.portmortem.ripper.RegRipperData;
 import org.portmortem.ripper.RipFact;
@@ -55,14 +54,13 @@ final class SvcAlerts {
     private SvcAlerts() {}
 
     /** The alerts svc_tln raises for these services, in the hive's order. */
-    static List<RipFact> of(List<Service> services) {
+    static List<RipFact> of(List<Key> serviceKeys) {
         SvcAlerts a = new SvcAlerts();
-        services.forEach(a::check);
+        serviceKeys.forEach(a::check);
         return a.alerts;
     }
 
-    private void check(Service s) {
-        Key k = s.key();
+    private void check(Key k) {
         Optional<Value> type = k.value("Type");
         boolean driverNumber = type.isPresent() && DRIVER_TYPES.contains(typeNumber(type.get()));
         Optional<Value> image = k.value("ImagePath");
@@ -70,49 +68,49 @@ final class SvcAlerts {
             String data = RegRipperData.of(image.get());
             String lower = asciiLower(data);
             if (driverNumber && !lower.isEmpty() && !perlEndsWith(lower, DRIVER_SUFFIX)) {
-                raise(s, s.lastWritten(), "driver-not-sys", k, image.get(), data, "");
+                raise(k, ServicesByTime.time(k), "driver-not-sys", k, image.get(), data, "");
             }
-            pathAlerts(s, k, image.get(), data);
+            pathAlerts(k, k, image.get(), data);
         }
         k.value(FAILURE_ACTION)
-                .ifPresent(v -> raise(s, s.lastWritten(), "failure-action", k, v, RegRipperData.of(v), ""));
+                .ifPresent(v -> raise(k, ServicesByTime.time(k), "failure-action", k, v, RegRipperData.of(v), ""));
         Optional<Value> object = k.value("ObjectName");
         if (object.isPresent()) {
             String data = RegRipperData.of(object.get());
             if (!KNOWN_OBJECT_NAMES.contains(asciiLower(data))) {
-                raise(s, s.lastWritten(), "unknown-objectname", k, object.get(), data, "");
+                raise(k, ServicesByTime.time(k), "unknown-objectname", k, object.get(), data, "");
             }
             if (type.isPresent() && DRIVER_TYPES.contains(svcTypeNumber(type.get())) && !data.isEmpty()) {
-                raise(s, s.lastWritten(), "driver-objectname", k, object.get(), data, "");
+                raise(k, ServicesByTime.time(k), "driver-objectname", k, object.get(), data, "");
             }
         }
-        ServicesByTime.parametersWithDll(s).ifPresent(p -> {
+        ServicesByTime.parametersWithDll(k).ifPresent(p -> {
             Value v = p.value("ServiceDll").orElseThrow();
             String data = RegRipperData.of(v);
             if (!perlEndsWith(asciiLower(data), DLL_SUFFIX)) {
-                raise(s, p.lastWritten().orElse(null), "servicedll-not-dll", p, v, data, "");
+                raise(k, p.lastWritten().orElse(null), "servicedll-not-dll", p, v, data, "");
             }
-            pathAlerts(s, p, v, data);
+            pathAlerts(k, p, v, data);
         });
     }
 
     /** The words of {@code path.words} in a path, and a colon in its last element (an alternate data stream). */
-    private void pathAlerts(Service s, Key key, Value value, String path) {
+    private void pathAlerts(Key service, Key key, Value value, String path) {
         String lower = asciiLower(path);
         for (String word : PATH_WORDS) {
             if (lower.contains(word)) {
-                raise(s, s.lastWritten(), "word-in-path", key, value, path, word);
+                raise(service, ServicesByTime.time(service), "word-in-path", key, value, path, word);
             }
         }
         // Perl's split drops trailing empty fields, as Java's does.
         String[] parts = path.split("\\\\");
         if (parts.length > 0 && parts[parts.length - 1].contains(":")) {
-            raise(s, s.lastWritten(), "ads-in-path", key, value, path, "");
+            raise(service, ServicesByTime.time(service), "ads-in-path", key, value, path, "");
         }
     }
 
-    private void raise(Service s, Instant time, String rule, Key key, Value value, String data, String word) {
-        Map<String, String> fields = Map.of("service", s.name(), "data", data, "word", word);
+    private void raise(Key service, Instant time, String rule, Key key, Value value, String data, String word) {
+        Map<String, String> fields = Map.of("service", service.name(), "data", data, "word", word);
         Matcher m = FIELD.matcher(rule("message." + rule));
         StringBuilder message = new StringBuilder();
         while (m.find()) {
@@ -120,7 +118,11 @@ final class SvcAlerts {
         }
         m.appendTail(message);
         alerts.add(new RipFact(
-                s.name(), Svc.ALERT, message.toString(), time, Evidence.ofValue(key, value, "svc_tln rule " + rule)));
+                service.name(),
+                Svc.ALERT,
+                message.toString(),
+                time,
+                Evidence.ofValue(key, value, "svc_tln rule " + rule)));
     }
 
     /** Perl's {@code m/SUFFIX$/}: the string ends in the suffix, or in the suffix and one line break. */

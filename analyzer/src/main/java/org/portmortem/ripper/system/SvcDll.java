@@ -3,7 +3,7 @@ package org.portmortem.ripper.system;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.portmortem.model.Service;
+import org.portmortem.hive.Key;
 import org.portmortem.ripper.RipContext;
 import org.portmortem.ripper.RipFact;
 
@@ -26,10 +26,15 @@ public final class SvcDll extends SystemPlugin {
     public List<RipFact> run(RipContext context) {
         List<RipFact> facts = new ArrayList<>();
         facts.add(ServicesByTime.servicesKey(context));
-        for (Service s : ServicesByTime.newestFirst(context.systemModel().services())) {
-            ServicesByTime.parametersWithDll(s)
+        for (Key k : ServicesByTime.newestFirst(context.serviceKeys())) {
+            ServicesByTime.parametersWithDll(k)
                     .ifPresent(p -> facts.add(ServicesByTime.value(
-                            s.name(), s.lastWritten(), p, "ServiceDll", "ServiceDll", UnaryOperator.identity())));
+                            k.name(),
+                            ServicesByTime.time(k),
+                            p,
+                            "ServiceDll",
+                            "ServiceDll",
+                            UnaryOperator.identity())));
         }
         return facts;
     }

@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Optional;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
+import org.portmortem.model.ControlSetFacts;
 import org.portmortem.model.MachineTimeZone;
 import org.portmortem.ripper.RipContext;
 import org.portmortem.ripper.RipFact;
 
 /**
  * {@code timezone}: the {@code Control\TimeZoneInformation} names and biases. StandardName, Bias and
- * TimeZoneKeyName come from the model's time zone; DaylightName and ActiveTimeBias, which the model
+ * TimeZoneKeyName are the model's time zone (read as the model reads it); DaylightName and ActiveTimeBias, which the model
  * does not keep, from the same key. A key without values is reported as {@link KeyFacts#VALUES}
  * {@code = 0} alone (RegRipper's "... has no values."); a bias that is absent, or not a number, is an
  * absent fact.
@@ -26,7 +27,7 @@ public final class TimeZone extends SystemPlugin {
 
     @Override
     public List<RipFact> run(RipContext context) {
-        MachineTimeZone tz = context.systemModel().identity().timeZone();
+        MachineTimeZone tz = ControlSetFacts.timeZone(context.controlSet());
         String group = context.controlSetPath("Control\\TimeZoneInformation");
         Optional<Key> key = context.controlSetKey("Control\\TimeZoneInformation");
         if (key.isEmpty()) {

@@ -2,14 +2,16 @@ package org.portmortem.ripper.system;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.portmortem.model.Service;
+import java.util.function.Function;
+import org.portmortem.hive.Key;
+import org.portmortem.model.ControlSetFacts;
 import org.portmortem.model.ServiceTrigger;
 import org.portmortem.ripper.RipContext;
 import org.portmortem.ripper.RipFact;
 
 /**
  * {@code triggerinfo}: the start and stop triggers of trigger-start services (Windows 7 and later),
- * decoded by the model from each service's {@code TriggerInfo\N} subkeys, with whether the event
+ * decoded from each service's {@code TriggerInfo\N} subkeys as the model decodes them, with whether the event
  * happens at a normal boot of this machine.
  */
 public final class TriggerInfo extends SystemPlugin {
@@ -21,8 +23,9 @@ public final class TriggerInfo extends SystemPlugin {
     @Override
     public List<RipFact> run(RipContext context) {
         List<RipFact> facts = new ArrayList<>();
-        for (Service s : ServicesByTime.newestFirst(context.systemModel().services())) {
-            for (ServiceTrigger t : s.triggers()) {
+        Function<Key, List<ServiceTrigger>> triggers = ControlSetFacts.triggerDecoder(context.controlSet());
+        for (Key s : ServicesByTime.newestFirst(context.serviceKeys())) {
+            for (ServiceTrigger t : triggers.apply(s)) {
                 String path = t.evidence().keyPath();
                 String index = path.substring(path.lastIndexOf('\\') + 1);
                 facts.add(RipFact.ofEvidence(
