@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fleet benchmark (not a test): N generated hosts (default 200, flat case folders written by
 # org.portmortem.bench.FleetGenerator from the reference systems), side by side in one run:
-#  1. `portmortem fleet` (embedded engine, one JVM, -Xmx1g, workers = cores);
+#  1. `./portmortem fleet` (embedded engine, one JVM, workers = cores), run as users run it: through
+#     the launcher (its flags and class-data archive), the heap capped at 1 GB (JAVA_TOOL_OPTIONS);
 #  2. a shell loop of `./portmortem analyze HOST --json ...` (one JVM per host, the launcher's flags);
 #  3. a shell loop of `regripper -r SYSTEM -f system` plus `regripper -r SOFTWARE -f software`.
 # Each is timed with /usr/bin/time -v: wall time, hosts per second and peak resident memory (for a
@@ -14,7 +15,6 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 n="${1:-200}"
 loop_hosts="${LOOP_HOSTS:-$n}"
 source "$here/bench/lib.sh"
-jar="$here/reports/target/portmortem.jar"
 build_jars
 work="$(mktemp -d "${TMPDIR:-/tmp}/portmortem-fleet-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
@@ -33,8 +33,8 @@ measure() { # name hosts command...
       "$(echo "$count / $wall" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
 }
 
-measure "portmortem fleet (embedded, -Xmx1g)" "$n" \
-    java -Xmx1g -jar "$jar" fleet "$work/fleet" --out "$work/out" --force
+measure "./portmortem fleet (embedded, -Xmx1g)" "$n" \
+    env JAVA_TOOL_OPTIONS=-Xmx1g "$here/portmortem" fleet "$work/fleet" --out "$work/out" --force
 if [ -n "${FLEET_ONLY:-}" ]; then exit 0; fi
 measure "loop: ./portmortem analyze --json" "${#loop[@]}" bash -c '
   for h in "$@"; do "'"$here"'/portmortem" analyze "$h" -o "'"$work"'/a.html" --json "'"$work"'/a.json" >/dev/null; done' _ "${loop[@]}"

@@ -47,6 +47,14 @@ final class ImagePathResolver {
         }
     }
 
+    /**
+     * The variables image paths are expanded with (system root, drive, program folders): with the
+     * system root, all a resolution depends on besides the path itself.
+     */
+    Map<String, String> environment() {
+        return Map.copyOf(environment);
+    }
+
     private void putIfString(org.portmortem.hive.Key k, String value, String variable) {
         k.value(value).filter(v -> v.isString()).ifPresent(v -> environment.put(variable, v.asString()));
     }

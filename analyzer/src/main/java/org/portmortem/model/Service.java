@@ -96,6 +96,34 @@ public record Service(
         return Optional.ofNullable(svchostGroup);
     }
 
+    /**
+     * The same facts bound to {@code same}, the key this service's key is in another copy of the hive
+     * (whose subtree holds the same values): what a read of {@code same} would give.
+     */
+    Service at(Key same) {
+        return new Service(
+                name,
+                same,
+                lastWritten,
+                type,
+                start,
+                errorControl,
+                imagePath,
+                image,
+                serviceDll,
+                serviceDllPath,
+                objectName,
+                displayName,
+                description,
+                group,
+                tag,
+                dependOnService,
+                dependOnGroup,
+                delayedAutostart,
+                triggers,
+                svchostGroup);
+    }
+
     /** DependOnService, never null. */
     public List<String> dependsOnServices() {
         return dependOnService.orElse(List.of());

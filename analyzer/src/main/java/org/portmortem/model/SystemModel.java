@@ -2,12 +2,16 @@ package org.portmortem.model;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.Key;
@@ -33,6 +37,12 @@ public final class SystemModel {
     private final List<NetworkInterface> networkInterfaces;
     private final Evidenced<Integer> netbtNodeType;
     private final List<ModelWarning> warnings;
+    /** Per service (folded name), the warnings its read raised: only services that raised some. */
+    private final Map<String, List<ModelWarning>> warningsByService;
+    /** Folded names that more than one key under Services has (a damaged or crafted hive). */
+    private final Set<String> repeatedServiceNames;
+    /** The variables the services' image paths were expanded with. */
+    private final Map<String, String> pathEnvironment;
 
     private SystemModel(Builder b) {
         this.systemHive = b.system.name();
@@ -46,6 +56,24 @@ public final class SystemModel {
         this.networkInterfaces = List.copyOf(b.networkInterfaces);
         this.netbtNodeType = b.netbtNodeType;
         this.warnings = List.copyOf(b.facts.warnings());
+        this.warningsByService = Map.copyOf(b.warningsByService);
+        this.repeatedServiceNames = Set.copyOf(b.repeatedServiceNames);
+        this.pathEnvironment = b.pathEnvironment;
+    }
+
+    /**
+     * The service read from the one key named {@code name} (exact spelling), for a later read of the
+     * same key in edited hives; {@code null} where several keys have that name.
+     */
+    Service readOnceAs(String name) {
+        String folded = fold(name);
+        Service s = services.get(folded);
+        return s == null || repeatedServiceNames.contains(folded) || !s.name().equals(name) ? null : s;
+    }
+
+    /** The warnings reading the service of that (folded) name raised, in order. */
+    List<ModelWarning> warningsReading(String folded) {
+        return warningsByService.getOrDefault(folded, List.of());
     }
 
     /**
@@ -59,6 +87,41 @@ public final class SystemModel {
      *     with {@code --control-set} does not exist (one line naming the hive)
      */
     public static SystemModel read(Hive system, Hive software, ModelOptions options) throws IOException {
+        return read(system, software, options, null, Set.of());
+    }
+
+    /**
+     * The model of hives that differ from those {@code earlier} was read from only by the edits named:
+     * equal to {@link #read} of them, but a service whose key subtree no edit touched is taken from
+     * {@code earlier} instead of being read again, when everything a service's facts are decided
+     * with is unchanged too (the system root, SOFTWARE, the interfaces and identity its triggers are
+     * judged against). For the hardening plan, whose steps each change a few values of copies of the
+     * hives: reading every service again was most of its cost.
+     *
+     * @param earlier the model of the hives before the edits, read on the same control set
+     * @param editedSystemKeys the paths in SYSTEM of every key an edit created or changed (e.g.
+     *     {@code ControlSet001\Services\Messenger}), case-insensitive; edits in SOFTWARE need not be
+     *     named (what services depend on there, the system root and program folders, is compared)
+     */
+    public static SystemModel readAfterEdits(
+            SystemModel earlier, Hive system, Hive software, ModelOptions options, Collection<String> editedSystemKeys)
+            throws IOException {
+        String servicesPrefix = fold(earlier.controlSetPath + "\\Services\\");
+        Set<String> editedServices = new HashSet<>();
+        for (String path : editedSystemKeys) {
+            String folded = fold(path);
+            if (folded.startsWith(servicesPrefix)) {
+                String rest = folded.substring(servicesPrefix.length());
+                int cut = rest.indexOf('\\');
+                editedServices.add(cut < 0 ? rest : rest.substring(0, cut));
+            }
+        }
+        return read(system, software, options, earlier, editedServices);
+    }
+
+    private static SystemModel read(
+            Hive system, Hive software, ModelOptions options, SystemModel earlier, Set<String> editedServices)
+            throws IOException {
         Builder b = new Builder(system, software);
         if (software == null) {
             b.facts.warn("no SOFTWARE hive: version, system root and svchost groups are inferred or absent", null);
@@ -71,9 +134,27 @@ public final class SystemModel {
                 b.facts.integer(RegistryFacts.KeyAt.of(b.controlSet).child("Services\\NetBT\\Parameters"), "NodeType");
         b.identity = IdentityReader.read(b.controlSet, software, b.facts);
         TriggerDecoder triggers = new TriggerDecoder(b.networkInterfaces, b.identity, b.facts);
-        ServiceReader serviceReader =
-                new ServiceReader(b.facts, new ImagePathResolver(b.systemRoot, software), triggers);
-        for (Service s : ControlSetFacts.oneByName(serviceReader.readAll(b.controlSet), Service::name)) {
+        ImagePathResolver paths = new ImagePathResolver(b.systemRoot, software);
+        b.pathEnvironment = paths.environment();
+        ServiceReader serviceReader = new ServiceReader(b.facts, paths, triggers);
+        // What a service's facts are decided with besides its own key: the system root and program
+        // folders (image paths), and for a service with triggers the interfaces and identity.
+        boolean samePaths = earlier != null
+                && earlier.pathEnvironment.equals(b.pathEnvironment)
+                && earlier.systemHive.equals(system.name())
+                && earlier.controlSetPath.equals(b.controlSet.path())
+                && earlier.systemRoot.equals(b.systemRoot);
+        boolean sameTriggerContext = samePaths
+                && earlier.networkInterfaces.equals(b.networkInterfaces)
+                && earlier.identity.equals(b.identity);
+        List<Service> read = serviceReader.readAll(
+                b.controlSet,
+                samePaths ? earlier : null,
+                sameTriggerContext,
+                editedServices,
+                b.warningsByService,
+                b.repeatedServiceNames);
+        for (Service s : ControlSetFacts.oneByName(read, Service::name)) {
             b.services.put(fold(s.name()), s);
         }
         b.controlSets = selection.describe(b.facts);
@@ -203,12 +284,15 @@ public final class SystemModel {
         final Map<String, Service> services = new LinkedHashMap<>();
         final Map<String, SvchostGroup> svchostGroups = new LinkedHashMap<>();
         final List<NetworkInterface> networkInterfaces = new ArrayList<>();
+        final Map<String, List<ModelWarning>> warningsByService = new HashMap<>();
+        final Set<String> repeatedServiceNames = new HashSet<>();
         Key controlSet;
         ControlSets controlSets;
         WindowsVersion version;
         MachineIdentity identity;
         Evidenced<String> systemRoot;
         Evidenced<Integer> netbtNodeType;
+        Map<String, String> pathEnvironment;
 
         Builder(Hive system, Hive software) {
             this.system = system;

@@ -92,8 +92,15 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
         List<Step> steps = new ArrayList<>();
         Exposure previous = baseline.exposure();
         boolean sharing = known != null;
+        // Every key edited so far: the model of each state is the baseline's, read again only there.
+        Set<String> editedSystemKeys = new LinkedHashSet<>();
         for (Remediation r : remediations) {
             r.applyInPlace(s, w, cs);
+            for (Remediation.Edit e : r.edits()) {
+                if (e.key().startsWith("CS\\")) {
+                    editedSystemKeys.add(cs + "\\" + e.key().substring(3));
+                }
+            }
             int i = steps.size();
             sharing = sharing
                     && i < known.steps().size()
@@ -103,7 +110,7 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
                 previous = known.steps().get(i).after();
                 continue;
             }
-            SystemModel m = SystemModel.read(s, w, options);
+            SystemModel m = SystemModel.readAfterEdits(baseline.model(), s, w, options, editedSystemKeys);
             Exposure after = predictor.predict(m, BootPlan.of(m), RegistryScope.of(m, s, w));
             Set<String> still = new LinkedHashSet<>();
             after.listeners().forEach(l -> still.add(identity(l)));
