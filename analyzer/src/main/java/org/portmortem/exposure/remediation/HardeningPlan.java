@@ -65,7 +65,8 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
 
     /**
      * The state after each remediation, applied cumulatively to copies of the baseline's hives: each step
-     * reads the model of its new hive state once, on the baseline's control set.
+     * models its new hive state once, on the baseline's control set, reading again only the services
+     * its edits (and the earlier steps') touch ({@link SystemModel#readAfterEdits}).
      */
     public static HardeningPlan evaluate(Baseline baseline, List<Remediation> remediations) throws IOException {
         return evaluate(baseline, remediations, null);
