@@ -176,7 +176,9 @@ public final class DumpCommand implements Callable<Integer> {
         if (format == Format.jsonl
                 && out instanceof StandardOutput stdout
                 && stdout.utf8Bytes().isPresent()) {
-            return new DumpJsonLinesBytes(stdout.utf8Bytes().get());
+            DumpJsonLinesBytes lines = new DumpJsonLinesBytes(stdout.utf8Bytes().get());
+            // Reading the hive and encoding the lines overlap where there is a second core.
+            return Runtime.getRuntime().availableProcessors() > 1 ? new JsonLinesOnSecondThread(lines) : lines;
         }
         switch (format) {
             case jsonl:

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.Optional;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
 import org.portmortem.hive.ValueType;
@@ -46,6 +45,7 @@ final class DumpJsonLinesBytes implements DumpCommand.KeyPrinter {
     /** The key whose path {@link #keyPath} holds, as a JSON string. */
     private Key pathOf;
 
+    /** The path of the key whose lines are being written, as a JSON string. */
     private byte[] keyPath;
     /** The paths of the keys from the root to the last one written, encoded. */
     private final Deque<EncodedPath> ancestors = new ArrayDeque<>();
@@ -54,27 +54,57 @@ final class DumpJsonLinesBytes implements DumpCommand.KeyPrinter {
         this.out = out;
     }
 
+    /**
+     * What a key's lines say of it, read from the key: all the writer needs, so that it can run on
+     * another thread than the one reading the hive ({@link JsonLinesOnSecondThread}).
+     *
+     * @param path the key's path
+     * @param name the key's name
+     * @param lastWritten its last-write time, or {@code null}
+     */
+    record KeyLine(String path, String name, Instant lastWritten) {
+        static KeyLine of(Key k) {
+            return new KeyLine(k.path(), k.name(), k.lastWritten().orElse(null));
+        }
+    }
+
     @Override
     public void key(Key k) throws IOException {
-        write(KEY);
-        path(k);
-        write(LAST_WRITTEN);
-        Optional<Instant> t = k.lastWritten();
-        if (t.isPresent() && IsoInstant.fits(t.get())) {
-            room(IsoInstant.MAX_LENGTH + 2);
-            buf[at++] = '"';
-            at = IsoInstant.write(t.get(), buf, at);
-            buf[at++] = '"';
-        } else {
-            string(DumpCommand.lastWritten(k));
-        }
-        write(END);
+        keyLine(KeyLine.of(k));
+        pathOf = k;
     }
 
     @Override
     public void value(Key k, Value v) throws IOException {
+        if (k != pathOf) {
+            enter(KeyLine.of(k));
+            pathOf = k;
+        }
+        valueLine(v);
+    }
+
+    /** The line of a key; its values' lines follow. */
+    void keyLine(KeyLine k) throws IOException {
+        enter(k);
         write(KEY);
-        path(k);
+        write(keyPath);
+        write(LAST_WRITTEN);
+        Instant t = k.lastWritten();
+        if (t != null && IsoInstant.fits(t)) {
+            room(IsoInstant.MAX_LENGTH + 2);
+            buf[at++] = '"';
+            at = IsoInstant.write(t, buf, at);
+            buf[at++] = '"';
+        } else {
+            string(t == null ? "" : t.toString());
+        }
+        write(END);
+    }
+
+    /** The line of a value of the key last entered. */
+    void valueLine(Value v) throws IOException {
+        write(KEY);
+        write(keyPath);
         write(VALUE);
         string(v.name());
         write(TYPE);
@@ -102,24 +132,20 @@ final class DumpJsonLinesBytes implements DumpCommand.KeyPrinter {
     }
 
     /**
-     * The key's path as a JSON string, made on the first line of the key and copied on the next. A path
-     * is its parent's, a backslash and its name: keys come depth first, so the parent's path is one
-     * already encoded, and only the name is.
+     * Makes {@code k} the key whose lines are written: its path as a JSON string, made once and
+     * copied into each of its lines. A path is its parent's, a backslash and its name: keys come
+     * depth first, so the parent's path is one already encoded, and only the name is.
      */
-    private void path(Key k) throws IOException {
-        if (k != pathOf) {
-            String path = k.path();
-            String name = k.name();
-            while (!ancestors.isEmpty() && !isChild(path, ancestors.peek().path(), name)) {
-                ancestors.pop();
-            }
-            keyPath = ancestors.isEmpty() || ancestors.peek().path().isEmpty()
-                    ? json(path)
-                    : childPath(ancestors.peek().json(), json(name));
-            ancestors.push(new EncodedPath(path, keyPath));
-            pathOf = k;
+    void enter(KeyLine k) {
+        String path = k.path();
+        String name = k.name();
+        while (!ancestors.isEmpty() && !isChild(path, ancestors.peek().path(), name)) {
+            ancestors.pop();
         }
-        write(keyPath);
+        keyPath = ancestors.isEmpty() || ancestors.peek().path().isEmpty()
+                ? json(path)
+                : childPath(ancestors.peek().json(), json(name));
+        ancestors.push(new EncodedPath(path, keyPath));
     }
 
     /** Whether {@code path} is {@code parent}, a backslash and {@code name} (or {@code name} below the root). */
