@@ -217,17 +217,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while the JSON report was written");
         } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) {
-                throw io;
-            }
-            if (c instanceof RuntimeException r) {
-                throw r;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(c);
+            Failures.rethrow(e.getCause() == null ? e : e.getCause());
         }
     }
 

@@ -111,15 +111,7 @@ final class JsonLinesOnSecondThread implements DumpCommand.KeyPrinter {
     private void rethrowFailure() throws IOException {
         Throwable t = failure;
         failureThrown |= t != null;
-        if (t instanceof IOException e) {
-            throw e;
-        }
-        if (t instanceof RuntimeException e) {
-            throw e;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
+        Failures.rethrow(t);
     }
 
     /** The writer thread: encodes each batch in order; after a failure it only drains, so that no put blocks. */
