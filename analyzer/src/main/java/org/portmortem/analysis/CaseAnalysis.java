@@ -9,6 +9,7 @@ import org.portmortem.bootplan.BootPlan;
 import org.portmortem.cases.CaseFiles;
 import org.portmortem.cases.CaseHives;
 import org.portmortem.evidence.FileDigest;
+import org.portmortem.evidence.PendingDigests;
 import org.portmortem.exposure.Exposure;
 import org.portmortem.exposure.ExposurePredictor;
 import org.portmortem.exposure.Listener;
@@ -74,6 +75,7 @@ public final class CaseAnalysis {
         try (OpenedCase opened = open(request, out, false)) {
             Stages s = predictionStages(opened, request, out);
             opened.hiveWarnings(request.files(), out);
+            opened.inputs.recordInto(out);
             return new Prediction(
                     out.inputs, out.warnings, s.model(), s.plan(), s.exposure().withoutFirewallJudge());
         }
@@ -99,7 +101,7 @@ public final class CaseAnalysis {
                             request.hiveOptions(),
                             request.modelOptions(),
                             request::label);
-            List<Snapshot> snapshots = readSnapshots(request, opened.snapshotDigests, out);
+            List<Snapshot> snapshots = readSnapshots(request, opened.inputs, out);
             out.model(s.model(), s.plan(), s.exposure().withoutFirewallJudge(), snapshots);
             HardeningPlan.Baseline baseline =
                     new HardeningPlan.Baseline(s.model(), s.plan(), s.exposure(), s.registry());
@@ -112,6 +114,7 @@ public final class CaseAnalysis {
                     request,
                     out);
             opened.hiveWarnings(request.files(), out);
+            opened.inputs.recordInto(out);
             return out.build();
         }
     }
@@ -127,13 +130,13 @@ public final class CaseAnalysis {
         final CaseHives files;
         final Hive system;
         final Hive software;
-        final List<FileDigest> snapshotDigests;
+        final PendingInputs inputs;
 
-        OpenedCase(CaseHives files, Hive system, Hive software, List<FileDigest> snapshotDigests) {
+        OpenedCase(CaseHives files, Hive system, Hive software, PendingInputs inputs) {
             this.files = files;
             this.system = system;
             this.software = software;
-            this.snapshotDigests = snapshotDigests;
+            this.inputs = inputs;
         }
 
         /** Lazy readers add warnings while the stages visit the hive: collected last. */
@@ -150,41 +153,50 @@ public final class CaseAnalysis {
         }
     }
 
-    /** Hashes every input, opens the hives and applies the overlays to copies, recording each input. */
+    /**
+     * Starts hashing every input, opens the hives and applies the overlays to copies, recording each
+     * input (completed with its digest by {@link PendingInputs#recordInto}).
+     */
     private static OpenedCase open(AnalysisRequest request, Analysis.Builder out, boolean withSnapshots)
             throws IOException {
         CaseFiles files = request.files();
         files.notes().forEach(n -> out.warning(AnalysisWarning.Stage.CASE, "", n));
-        // Identify every file before anything parses it.
-        FileDigest systemDigest = FileDigest.of(files.system());
-        FileDigest softwareDigest = files.software() == null ? null : FileDigest.of(files.software());
-        List<FileDigest> systemLogs = digests(files.systemLogs());
-        List<FileDigest> softwareLogs = digests(files.softwareLogs());
-        List<FileDigest> overlayDigests = digests(request.overlays());
-        List<FileDigest> snapshotDigests = withSnapshots ? digests(request.snapshots()) : List.of();
+        // Every file is hashed, in the order its input is recorded, beside the parse (PendingDigests says why).
+        List<Path> hashed = new ArrayList<>();
+        hashed.add(files.system());
+        hashed.addAll(files.systemLogs());
+        if (files.software() != null) {
+            hashed.add(files.software());
+            hashed.addAll(files.softwareLogs());
+        }
+        hashed.addAll(request.overlays());
+        if (withSnapshots) {
+            hashed.addAll(request.snapshots());
+        }
+        PendingInputs inputs = new PendingInputs(PendingDigests.start(hashed));
 
         CaseHives hives = CaseHives.open(files, request.hiveOptions());
         try {
             Hive systemFile = hives.system();
             Hive softwareFile = hives.software();
-            out.input(hiveInput(
+            inputs.add(d -> hiveInput(
                     request.label(files.system()),
                     InputRole.SYSTEM,
-                    systemDigest,
+                    d,
                     systemFile,
                     files.origin(files.system()).orElse(null)));
-            addLogs(out, request, files.systemLogs(), systemLogs, systemFile.info());
+            addLogs(inputs, request, files.systemLogs(), systemFile.info());
             if (softwareFile != null) {
-                out.input(hiveInput(
+                inputs.add(d -> hiveInput(
                         request.label(files.software()),
                         InputRole.SOFTWARE,
-                        softwareDigest,
+                        d,
                         softwareFile,
                         files.origin(files.software()).orElse(null)));
-                addLogs(out, request, files.softwareLogs(), softwareLogs, softwareFile.info());
+                addLogs(inputs, request, files.softwareLogs(), softwareFile.info());
             }
             if (request.overlays().isEmpty()) {
-                return new OpenedCase(hives, systemFile, softwareFile, snapshotDigests);
+                return new OpenedCase(hives, systemFile, softwareFile, inputs);
             }
             MemoryHive systemCopy = MemoryHive.copyOf(systemFile);
             MemoryHive softwareCopy = softwareFile == null ? null : MemoryHive.copyOf(softwareFile);
@@ -192,8 +204,7 @@ public final class CaseAnalysis {
                 Path p = request.overlays().get(i);
                 AppliedOverlay applied = applyOverlay(p, request.label(p), systemCopy, softwareCopy, out);
                 out.overlay(applied);
-                FileDigest d = overlayDigests.get(i);
-                out.input(new InputFile(
+                inputs.add(d -> new InputFile(
                         request.label(p),
                         InputRole.OVERLAY,
                         d.size(),
@@ -202,7 +213,7 @@ public final class CaseAnalysis {
                         null,
                         overlayStatus(applied)));
             }
-            return new OpenedCase(hives, systemCopy, softwareCopy, snapshotDigests);
+            return new OpenedCase(hives, systemCopy, softwareCopy, inputs);
         } catch (IOException | RuntimeException e) {
             hives.close();
             throw e;
@@ -330,12 +341,29 @@ public final class CaseAnalysis {
                 + l.owner().display();
     }
 
-    private static List<FileDigest> digests(List<Path> files) throws IOException {
-        List<FileDigest> out = new ArrayList<>();
-        for (Path p : files) {
-            out.add(FileDigest.of(p));
+    /**
+     * The case's input records, each waiting for its file's digest: added in the order the files were
+     * given to {@link PendingDigests#start}, so the n-th record takes the n-th digest.
+     */
+    private static final class PendingInputs {
+        private final PendingDigests digests;
+        private final List<java.util.function.Function<FileDigest, InputFile>> records = new ArrayList<>();
+
+        PendingInputs(PendingDigests digests) {
+            this.digests = digests;
         }
-        return out;
+
+        void add(java.util.function.Function<FileDigest, InputFile> record) {
+            records.add(record);
+        }
+
+        /** Waits for the digests and records every input, in the order added. */
+        void recordInto(Analysis.Builder out) throws IOException {
+            List<FileDigest> d = digests.await();
+            for (int i = 0; i < records.size(); i++) {
+                out.input(records.get(i).apply(d.get(i)));
+            }
+        }
     }
 
     private static InputFile hiveInput(
@@ -358,20 +386,17 @@ public final class CaseAnalysis {
         return r.note() == null || r.note().isBlank() ? "no logs applied" : r.note();
     }
 
-    private static void addLogs(
-            Analysis.Builder out, AnalysisRequest request, List<Path> logs, List<FileDigest> digests, HiveInfo info) {
+    private static void addLogs(PendingInputs inputs, AnalysisRequest request, List<Path> logs, HiveInfo info) {
         List<Path> used =
                 info.logReplay() == null ? List.of() : info.logReplay().logsFound();
-        for (int i = 0; i < logs.size(); i++) {
-            Path log = logs.get(i);
-            FileDigest d = digests.get(i);
+        for (Path log : logs) {
             boolean found = used.stream().anyMatch(u -> u.getFileName().equals(log.getFileName()));
             String status = found
                     ? (info.logReplay().applied()
                             ? "replayed in memory (the file is not written)"
                             : "examined, not applied")
                     : "beside the hive, not used (the hive was clean or log replay was off)";
-            out.input(new InputFile(
+            inputs.add(d -> new InputFile(
                     request.label(log),
                     InputRole.LOG,
                     d.size(),
@@ -421,7 +446,7 @@ public final class CaseAnalysis {
         return s;
     }
 
-    private static List<Snapshot> readSnapshots(AnalysisRequest request, List<FileDigest> digests, Analysis.Builder out)
+    private static List<Snapshot> readSnapshots(AnalysisRequest request, PendingInputs inputs, Analysis.Builder out)
             throws IOException {
         List<Path> files = request.snapshots();
         List<Snapshot> read = new ArrayList<>();
@@ -432,9 +457,8 @@ public final class CaseAnalysis {
             String what = s instanceof NetstatSnapshot n
                     ? n.sockets().size() + " sockets"
                     : ((ProcessTable) s).processes().size() + " processes";
-            FileDigest d = digests.get(i);
             out.label(f, request.label(f));
-            out.input(new InputFile(
+            inputs.add(d -> new InputFile(
                     request.label(f),
                     InputRole.SNAPSHOT,
                     d.size(),

@@ -22,9 +22,7 @@ public record FileDigest(long size, String sha256) {
 
     /** Reads the whole file once; a missing or unreadable file is an {@link InputException} naming it. */
     public static FileDigest of(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new InputException(file, Files.exists(file) ? "not a regular file" : "no such file");
-        }
+        requireRegularFile(file);
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -43,5 +41,12 @@ public record FileDigest(long size, String sha256) {
             throw new InputException(file, "cannot be read: " + e.getMessage(), e);
         }
         return new FileDigest(size, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    /** The check {@link #of} starts with: a missing file or a folder is an {@link InputException} naming it. */
+    public static void requireRegularFile(Path file) throws InputException {
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(file, Files.exists(file) ? "not a regular file" : "no such file");
+        }
     }
 }

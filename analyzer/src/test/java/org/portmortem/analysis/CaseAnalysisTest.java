@@ -89,6 +89,44 @@ class CaseAnalysisTest {
     }
 
     @Test
+    void everyInputOfEveryRoleCarriesItsOwnFilesDigestInTheOrderRead() throws Exception {
+        // hashed on a second thread while the hives are parsed: each record must still get its own file's digest
+        Path w2k = w2k();
+        List<Path> overlays = List.of(w2k.resolve("steps/01-iis.reg"), w2k.resolve("steps/02-policyagent.reg"));
+        List<Path> snapshots = List.of(w2k.resolve("netstat-03.txt"), w2k.resolve("netstat-00.txt"));
+        Analysis a = analyse(CaseFiles.locate(w2k, null, null), snapshots, overlays);
+        assertThat(a.inputs())
+                .extracting(InputFile::role)
+                .containsExactly(
+                        InputRole.SYSTEM,
+                        InputRole.SOFTWARE,
+                        InputRole.OVERLAY,
+                        InputRole.OVERLAY,
+                        InputRole.SNAPSHOT,
+                        InputRole.SNAPSHOT);
+        List<Path> files = List.of(
+                w2k.resolve("SYSTEM.reg"),
+                w2k.resolve("SOFTWARE.reg"),
+                overlays.get(0),
+                overlays.get(1),
+                snapshots.get(0),
+                snapshots.get(1));
+        for (int i = 0; i < files.size(); i++) {
+            assertThat(a.inputs().get(i).sha256()).as(files.get(i).toString()).isEqualTo(sha256(files.get(i)));
+            assertThat(a.inputs().get(i).size()).isEqualTo(Files.size(files.get(i)));
+        }
+    }
+
+    @Test
+    void aMissingSnapshotIsReportedByNameBeforeAnyHiveIsRead() {
+        Path w2k = w2k();
+        Path missing = dir.resolve("netstat-gone.txt");
+        assertThatThrownBy(() -> analyse(CaseFiles.locate(w2k, null, null), List.of(missing), List.of()))
+                .isInstanceOf(org.portmortem.InputException.class)
+                .hasMessage(missing + ": no such file");
+    }
+
+    @Test
     void aBinaryHiveShowsItsFormatAndBaseBlockTime() throws Exception {
         Path w2k = w2k();
         Instant written = Instant.parse("2002-08-29T16:47:05Z");

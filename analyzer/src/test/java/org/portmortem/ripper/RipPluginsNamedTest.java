@@ -18,4 +18,18 @@ class RipPluginsNamedTest {
         assertThat(RipPlugins.named("termserv").orElseThrow()).isInstanceOf(ValuePlugin.class);
         assertThat(RipPlugins.named("no-such-plugin")).isEmpty();
     }
+
+    @Test
+    void everyClassPluginIsMadeUnderTheNameItReports() {
+        for (String name : RipPlugins.CLASS_NAMES) {
+            RipPlugin p = RipPlugins.classPlugin(name);
+            assertThat(p).as(name).isNotNull().isNotInstanceOf(ValuePlugin.class);
+            assertThat(p.name()).isEqualTo(name);
+        }
+        long classes = RipPlugins.all().stream()
+                .filter(p -> !(p instanceof ValuePlugin))
+                .count();
+        assertThat(classes).isEqualTo(RipPlugins.CLASS_NAMES.size());
+        assertThat(RipPlugins.classPlugin("termserv")).isNull();
+    }
 }

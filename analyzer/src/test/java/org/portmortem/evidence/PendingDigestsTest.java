@@ -1,0 +1,58 @@
+package org.portmortem.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.portmortem.InputException;
+
+/** Digests taken beside the parse are those of the files given, in their order, or a one-line error. */
+class PendingDigestsTest {
+    @TempDir
+    Path dir;
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    @Test
+    void theDigestsAreThoseOfEachFileInTheOrderGivenRepeatsIncluded() throws Exception {
+        byte[] large = new byte[3 * (1 << 20) + 17]; // more than one read buffer
+        for (int i = 0; i < large.length; i++) {
+            large[i] = (byte) (i * 31 + (i >>> 11));
+        }
+        Path a = Files.write(dir.resolve("a"), large);
+        Path b = Files.writeString(dir.resolve("b"), "netstat\r\n");
+        Path empty = Files.createFile(dir.resolve("empty"));
+        List<FileDigest> digests = PendingDigests.start(List.of(a, b, empty, a)).await();
+        assertThat(digests)
+                .containsExactly(
+                        new FileDigest(large.length, sha256(large)),
+                        new FileDigest(9, sha256("netstat\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))),
+                        new FileDigest(0, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+                        new FileDigest(large.length, sha256(large)));
+    }
+
+    @Test
+    void aMissingFileOrAFolderIsRefusedByNameBeforeStartReturns() throws Exception {
+        Path present = Files.writeString(dir.resolve("SYSTEM"), "x");
+        Path missing = dir.resolve("SOFTWARE");
+        assertThatThrownBy(() -> PendingDigests.start(List.of(present, missing)))
+                .isInstanceOf(InputException.class)
+                .hasMessage(missing + ": no such file");
+        assertThatThrownBy(() -> PendingDigests.start(List.of(dir)))
+                .isInstanceOf(InputException.class)
+                .hasMessage(dir + ": not a regular file");
+    }
+
+    @Test
+    void noFilesGiveNoDigests() throws Exception {
+        assertThat(PendingDigests.start(List.of()).await()).isEmpty();
+    }
+}
