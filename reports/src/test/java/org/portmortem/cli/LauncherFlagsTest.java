@@ -1,0 +1,115 @@
+package org.portmortem.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code ./portmortem} launcher's choice of JVM flags: C1 alone for ordinary inputs, full tiered
+ * compilation when an argument is a file of more than 512 MiB (a disk image, hashed at C2's speed), and
+ * exactly {@code PORTMORTEM_JAVA_OPTS} when it is set. The real script runs in a copy of the project's
+ * layout whose {@code java} only prints its arguments.
+ */
+class LauncherFlagsTest {
+    @TempDir
+    Path dir;
+
+    private Path launcher;
+
+    @BeforeEach
+    void layout() throws IOException {
+        Path root = Path.of("").toAbsolutePath();
+        while (root != null && !Files.isRegularFile(root.resolve("portmortem"))) {
+            root = root.getParent();
+        }
+        assertThat(root).as("the launcher beside the root pom").isNotNull();
+        launcher = dir.resolve("portmortem");
+        Files.copy(root.resolve("portmortem"), launcher, StandardCopyOption.COPY_ATTRIBUTES);
+        Path jar = dir.resolve("reports/target/portmortem.jar");
+        Files.createDirectories(jar.getParent());
+        Files.writeString(jar, "not run: java below only prints its arguments");
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path java = bin.resolve("java");
+        Files.writeString(java, "#!/bin/sh\necho run\nprintf 'arg:%s\\n' \"$@\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** The arguments the launcher passed to java for its last (exec'd) run. */
+    private List<String> javaArguments(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", launcher.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+        pb.environment().remove("PORTMORTEM_JAVA_OPTS");
+        pb.environment().put("PATH", dir.resolve("bin") + ":" + System.getenv("PATH"));
+        pb.environment().putAll(env);
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        // the last run is the command's own (the ones before it train the class-data archive)
+        List<String> lines = out.lines().toList();
+        return lines.subList(lines.lastIndexOf("run") + 1, lines.size()).stream()
+                .map(l -> l.substring("arg:".length()))
+                .toList();
+    }
+
+    private Path sparseFile(String name, long size) throws IOException {
+        Path f = dir.resolve(name);
+        try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
+            raf.setLength(size);
+        }
+        return f;
+    }
+
+    @Test
+    void ordinaryInputsRunWithC1AloneAndTheArgumentsAfterTheJar() throws Exception {
+        Path hive = sparseFile("SYSTEM", 12L << 20);
+        List<String> args = javaArguments(Map.of(), "rip", "-r", hive.toString(), "-p", "nic2");
+        assertThat(args).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+        assertThat(args)
+                .endsWith(
+                        "-jar",
+                        dir.resolve("reports/target/portmortem.jar").toString(),
+                        "rip",
+                        "-r",
+                        hive.toString(),
+                        "-p",
+                        "nic2");
+    }
+
+    @Test
+    void aFileOfMoreThan512MebibytesKeepsFullTieredCompilation() throws Exception {
+        Path image = sparseFile("disk.raw", (512L << 20) + 1);
+        List<String> args = javaArguments(Map.of(), "image", image.toString());
+        assertThat(args).doesNotContain("-XX:TieredStopAtLevel=1").contains("-XX:+UseSerialGC");
+        assertThat(args).endsWith("image", image.toString());
+    }
+
+    @Test
+    void aFileOfExactly512MebibytesIsNotLarge() throws Exception {
+        Path hive = sparseFile("SOFTWARE", 512L << 20);
+        assertThat(javaArguments(Map.of(), "dump", hive.toString())).contains("-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
+    void portmortemJavaOptsReplaceTheFlagsWhateverTheInputSize() throws Exception {
+        Path image = sparseFile("disk.raw", 1L << 30);
+        List<String> args = javaArguments(
+                Map.of("PORTMORTEM_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -Xmx256m"), "image", image.toString());
+        assertThat(args).contains("-XX:TieredStopAtLevel=1", "-Xmx256m").doesNotContain("-XX:+UseSerialGC");
+    }
+}
