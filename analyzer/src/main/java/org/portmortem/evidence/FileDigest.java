@@ -12,8 +12,8 @@ import java.util.HexFormat;
 import org.portmortem.InputException;
 
 /**
- * Size and SHA-256 of an evidence file (a hive, a log, a listing, a disk image segment), taken before
- * any reader parses it: the one way PortMortem hashes what it is given.
+ * Size and SHA-256 of an evidence file (a hive, a log, a listing, a disk image segment): the one way
+ * PortMortem hashes what it is given. A case's files are hashed beside the parse ({@link PendingDigests}).
  *
  * @param size bytes read
  * @param sha256 lower-case hex
