@@ -149,6 +149,8 @@ public final class CaseAnalysis {
 
         @Override
         public void close() {
+            // after a failure the digests are not needed: stop reading (a no-op once they are recorded)
+            inputs.cancel();
             files.close();
         }
     }
@@ -175,7 +177,13 @@ public final class CaseAnalysis {
         }
         PendingInputs inputs = new PendingInputs(PendingDigests.start(hashed));
 
-        CaseHives hives = CaseHives.open(files, request.hiveOptions());
+        CaseHives hives;
+        try {
+            hives = CaseHives.open(files, request.hiveOptions());
+        } catch (IOException | RuntimeException e) {
+            inputs.cancel();
+            throw e;
+        }
         try {
             Hive systemFile = hives.system();
             Hive softwareFile = hives.software();
@@ -215,6 +223,7 @@ public final class CaseAnalysis {
             }
             return new OpenedCase(hives, systemCopy, softwareCopy, inputs);
         } catch (IOException | RuntimeException e) {
+            inputs.cancel();
             hives.close();
             throw e;
         }
@@ -355,6 +364,10 @@ public final class CaseAnalysis {
 
         void add(java.util.function.Function<FileDigest, InputFile> record) {
             records.add(record);
+        }
+
+        void cancel() {
+            digests.cancel();
         }
 
         /** Waits for the digests and records every input, in the order added. */

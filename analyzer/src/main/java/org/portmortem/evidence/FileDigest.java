@@ -2,6 +2,7 @@ package org.portmortem.evidence;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,7 +21,11 @@ import org.portmortem.InputException;
  */
 public record FileDigest(long size, String sha256) {
 
-    /** Reads the whole file once; a missing or unreadable file is an {@link InputException} naming it. */
+    /**
+     * Reads the whole file once; a missing or unreadable file is an {@link InputException} naming it.
+     * An interrupt stops the reading between blocks with an {@link InterruptedIOException} (a stream
+     * from {@link Files#newInputStream} is not interrupted by the JDK itself).
+     */
     public static FileDigest of(Path file) throws IOException {
         requireRegularFile(file);
         MessageDigest sha;
@@ -34,7 +39,12 @@ public record FileDigest(long size, String sha256) {
             byte[] buf = new byte[1 << 20];
             for (int n; (n = in.read(buf)) > 0; ) {
                 size += n;
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedIOException(file + ": hashing interrupted");
+                }
             }
+        } catch (InterruptedIOException e) {
+            throw e;
         } catch (NoSuchFileException e) {
             throw new InputException(file, "no such file");
         } catch (IOException e) {

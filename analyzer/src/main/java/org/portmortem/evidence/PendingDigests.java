@@ -58,9 +58,18 @@ public final class PendingDigests {
     }
 
     /**
+     * Stops hashing when the digests will not be used (the analysis failed): the reading thread is
+     * interrupted, which closes its file. Does nothing once they are taken.
+     */
+    public void cancel() {
+        task.cancel(true);
+    }
+
+    /**
      * Every digest, in the order the files were given, once all are taken.
      *
      * @throws org.portmortem.InputException if a file could not be read (one line naming it)
+     * @throws java.util.concurrent.CancellationException after {@link #cancel}
      */
     public List<FileDigest> await() throws IOException {
         try {

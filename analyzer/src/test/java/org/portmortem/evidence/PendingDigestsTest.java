@@ -55,4 +55,24 @@ class PendingDigestsTest {
     void noFilesGiveNoDigests() throws Exception {
         assertThat(PendingDigests.start(List.of()).await()).isEmpty();
     }
+
+    @Test
+    void cancellingStopsTheHashingThreadLongBeforeItWouldHaveFinished() throws Exception {
+        // 16 GiB of holes: a minute or more to hash, nothing on disk
+        Path huge = dir.resolve("disk.raw");
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            raf.setLength(16L << 30);
+        }
+        PendingDigests pending = PendingDigests.start(List.of(huge));
+        Thread hashing = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("evidence-digests") && t.isAlive())
+                .findFirst()
+                .orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                hashing != null, "one processor: the digests are taken before start returns");
+        pending.cancel();
+        hashing.join(10_000);
+        assertThat(hashing.isAlive()).isFalse();
+        assertThatThrownBy(pending::await).isInstanceOf(java.util.concurrent.CancellationException.class);
+    }
 }
