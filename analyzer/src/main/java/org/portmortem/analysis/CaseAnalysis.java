@@ -373,6 +373,10 @@ public final class CaseAnalysis {
         /** Waits for the digests and records every input, in the order added. */
         void recordInto(Analysis.Builder out) throws IOException {
             List<FileDigest> d = digests.await();
+            if (d.size() != records.size()) {
+                // a file hashed without its record, or a record without its file: a bug, never a wrong pairing
+                throw new IllegalStateException(d.size() + " files hashed for " + records.size() + " input records");
+            }
             for (int i = 0; i < records.size(); i++) {
                 out.input(records.get(i).apply(d.get(i)));
             }
