@@ -3,7 +3,8 @@
 #  1. A raw NTFS disk image of IMAGE_GIB (default 3) GiB holding a corpus SYSTEM hive and random filler
 #     (mkntfs, one ntfs-3g FUSE mount): `image` and `analyze` through the launcher (which keeps full
 #     tiered compilation for a file over 512 MiB) against the same with the launcher's C1-only flags
-#     forced, and `sha256sum` of the image as the peer for the hash alone.
+#     forced, and `sha256sum` of the image as the peer for the hash alone; then `image` of the same
+#     image split into 1 GiB segments (raw .001, .002, ...; IMAGE_GIB >= 3), hashed side by side.
 #  2. A SYSTEM hive of HIVE_MB (default 100) MB made by LargeSystemHive from the same corpus hive (the
 #     size of a real SOFTWARE hive): `analyze` through the launcher, and `regripper -f system` on it.
 # Everything is made in a temporary folder, removed afterwards; nothing is committed.
@@ -41,7 +42,13 @@ hyperfine --warmup 0 --runs "$runs" --output=null --style basic \
   "$pm analyze $img -o $tmp/r.html --json $tmp/r.json" \
   "env PORTMORTEM_JAVA_OPTS='$c1' $pm analyze $img -o $tmp/r.html --json $tmp/r.json" \
   "sha256sum $img"
+# the same image split into 1 GiB segments (disk.001, .002, ...), whose files are hashed side by side
+split -b 1G -a 3 --numeric-suffixes=1 "$img" "$tmp/disk."
 rm -f "$img"
+hyperfine --warmup 0 --runs "$runs" --output=null --style basic \
+  "$pm image $tmp/disk.001" \
+  "sha256sum $tmp/disk.001 $tmp/disk.002 $tmp/disk.003"
+rm -f "$tmp"/disk.0*
 
 mkdir -p "$tmp/case"
 java -Xmx3g -cp "$benchjar" org.portmortem.bench.LargeSystemHive "$template" "$tmp/case/SYSTEM" "${HIVE_MB:-100}" 1

@@ -85,11 +85,13 @@ public record DiskImage(Path path, ImageFormat format, List<Path> segments) {
         return path;
     }
 
-    /** Each segment's SHA-256, in order, read once. */
+    /** Each segment's size and SHA-256, in order, read once; the segments are hashed side by side. */
     public List<SegmentHash> hashes() throws IOException {
+        List<FileDigest> digests = FileDigest.ofEach(segments);
         List<SegmentHash> out = new ArrayList<>();
-        for (Path s : segments) {
-            out.add(SegmentHash.of(s));
+        for (int i = 0; i < segments.size(); i++) {
+            out.add(new SegmentHash(
+                    segments.get(i), digests.get(i).size(), digests.get(i).sha256()));
         }
         return out;
     }
@@ -101,12 +103,7 @@ public record DiskImage(Path path, ImageFormat format, List<Path> segments) {
      * @param size its size in bytes
      * @param sha256 lower-case hex
      */
-    public record SegmentHash(Path file, long size, String sha256) {
-        static SegmentHash of(Path file) throws IOException {
-            FileDigest d = FileDigest.of(file);
-            return new SegmentHash(file, d.size(), d.sha256());
-        }
-    }
+    public record SegmentHash(Path file, long size, String sha256) {}
 
     private static boolean startsWith(byte[] head, int n, byte[] magic) {
         return n >= magic.length && Arrays.equals(head, 0, magic.length, magic, 0, magic.length);
