@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code ./portmortem} launcher's choice of JVM flags: C1 alone for ordinary inputs, full tiered
- * compilation when an argument is a file of more than 512 MiB (a disk image, hashed at C2's speed), and
+ * compilation when an argument is a disk image (named like one, or a file of more than 512 MiB: hashed
+ * at C2's speed), and
  * exactly {@code PORTMORTEM_JAVA_OPTS} when it is set. The real script runs in a copy of the project's
  * layout whose {@code java} only prints its arguments.
  */
@@ -93,10 +94,22 @@ class LauncherFlagsTest {
 
     @Test
     void aFileOfMoreThan512MebibytesKeepsFullTieredCompilation() throws Exception {
-        Path image = sparseFile("disk.raw", (512L << 20) + 1);
+        Path image = sparseFile("evidence.bin", (512L << 20) + 1);
         List<String> args = javaArguments(Map.of(), "image", image.toString());
         assertThat(args).doesNotContain("-XX:TieredStopAtLevel=1").contains("-XX:+UseSerialGC");
         assertThat(args).endsWith("image", image.toString());
+    }
+
+    @Test
+    void aSmallFileNamedLikeADiskImageOrItsFirstSegmentKeepsFullTieredCompilation() throws Exception {
+        for (String name : List.of("laptop.E01", "disk.001", "server.vmdk", "vm.VHDX", "sda.dd")) {
+            Path image = sparseFile(name, 1 << 20);
+            assertThat(javaArguments(Map.of(), "image", image.toString()))
+                    .as(name)
+                    .doesNotContain("-XX:TieredStopAtLevel=1");
+        }
+        Path hive = sparseFile("NTUSER.DAT", 1 << 20);
+        assertThat(javaArguments(Map.of(), "dump", hive.toString())).contains("-XX:TieredStopAtLevel=1");
     }
 
     @Test
