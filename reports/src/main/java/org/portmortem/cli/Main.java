@@ -9,6 +9,17 @@ import org.portmortem.BundledResource;
  * {@link PortMortemCommand#run}.
  */
 public final class Main {
+    /** picocli's system property: regular expressions of the types whose built-in converters it skips. */
+    static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
+    /**
+     * No option is of a java.time or java.sql type without a converter of its own
+     * ({@code PicocliConvertersTest} checks it): registering picocli's converters for them loads and
+     * initialises those classes by reflection on every run, which is most of what picocli's first use
+     * costs beyond its own classes (bench/README.md).
+     */
+    static final String UNUSED_CONVERTERS = "java[.](time|sql)[.].*";
+
     private Main() {}
 
     /** Runs one subcommand and exits with its code. */
@@ -16,6 +27,9 @@ public final class Main {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             System.out.println(versionLine());
             System.exit(ExitCode.OK);
+        }
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+            System.setProperty(CONVERTER_EXCLUDES, UNUSED_CONVERTERS);
         }
         System.exit(PortMortemCommand.run(args));
     }

@@ -246,7 +246,7 @@ public final class PortMortemCommand {
     /** One line, with any Java class name of a throwable in it put into words. */
     private static String plain(String m) {
         String line = m.replaceAll("[\\r\\n]+", " ");
-        Matcher cls = THROWABLE_NAME.matcher(line);
+        Matcher cls = ThrowableName.PATTERN.matcher(line);
         StringBuilder out = new StringBuilder();
         while (cls.find()) {
             cls.appendReplacement(out, Matcher.quoteReplacement(words(cls.group(1))));
@@ -254,8 +254,13 @@ public final class PortMortemCommand {
         return cls.appendTail(out).toString();
     }
 
-    private static final Pattern THROWABLE_NAME =
-            Pattern.compile("\\b(?:[a-z][\\w$]*\\.)*([A-Z][\\w$]*(?:Exception|Error))\\b");
+    /**
+     * A Java throwable's class name in a message. Compiled on first use, an error: compiling it when the
+     * command class loads was the first regular expression, and the first lambda, of every run.
+     */
+    private static final class ThrowableName {
+        static final Pattern PATTERN = Pattern.compile("\\b(?:[a-z][\\w$]*\\.)*([A-Z][\\w$]*(?:Exception|Error))\\b");
+    }
 
     /** Reads the version that Maven wrote into the jar. */
     public static final class Version implements CommandLine.IVersionProvider {
