@@ -6,7 +6,7 @@ import org.portmortem.BundledResource;
  * The jar's entry point. {@code --version} alone is answered here, before {@link PortMortemCommand}
  * is even initialised: its static table of subcommands loads every subcommand class and picocli, which
  * a one-line answer does not need (JVM start-up is then the whole run). Everything else goes to
- * {@link PortMortemCommand#run}.
+ * {@link PortMortemCommand#run}, with picocli's converters for java.time and java.sql types turned off.
  */
 public final class Main {
     /** picocli's system property: regular expressions of the types whose built-in converters it skips. */
@@ -14,9 +14,8 @@ public final class Main {
 
     /**
      * No option is of a java.time or java.sql type without a converter of its own
-     * ({@code PicocliConvertersTest} checks it): registering picocli's converters for them loads and
-     * initialises those classes by reflection on every run, which is most of what picocli's first use
-     * costs beyond its own classes (bench/README.md).
+     * ({@code PicocliConvertersTest} checks it), and registering picocli's converters for them loads and
+     * initialises those classes by reflection on every run: 17 ms of a {@code dump} (bench/README.md).
      */
     static final String UNUSED_CONVERTERS = "java[.](time|sql)[.].*";
 
