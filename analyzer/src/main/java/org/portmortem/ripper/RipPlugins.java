@@ -30,56 +30,75 @@ import org.portmortem.ripper.system.TriggerInfo;
  */
 public final class RipPlugins {
     /**
-     * The names of the plugins written as classes, each made by {@link #classPlugin}: naming one makes
-     * only that one (each plugin's class loads its own tables) and reads no {@code value-plugins.json}.
+     * The plugins written as classes, each under the name it reports, and how to make it: the one list
+     * of them, so that naming one makes only that one (each plugin's class loads its own tables) and
+     * reads no {@code value-plugins.json}, and every one is also in {@link #all}.
      */
-    static final List<String> CLASS_NAMES = List.of(
-            "compname",
-            "timezone",
-            "shutdown",
-            "services",
-            "svc",
-            "svcdll",
-            "nic2",
-            "ips",
-            "routes",
-            "shares",
-            "portproxy",
-            "triggerinfo",
-            "firewall",
-            "networkcards",
-            "networklist",
-            "osversion");
+    enum ClassPlugin {
+        COMPNAME("compname"),
+        TIMEZONE("timezone"),
+        SHUTDOWN("shutdown"),
+        SERVICES("services"),
+        SVC("svc"),
+        SVCDLL("svcdll"),
+        NIC2("nic2"),
+        IPS("ips"),
+        ROUTES("routes"),
+        SHARES("shares"),
+        PORTPROXY("portproxy"),
+        TRIGGERINFO("triggerinfo"),
+        FIREWALL("firewall"),
+        NETWORKCARDS("networkcards"),
+        NETWORKLIST("networklist"),
+        OSVERSION("osversion");
 
-    /** Each class plugin made so far, so that naming one and listing all give the same object. */
-    private static final Map<String, RipPlugin> MADE = new ConcurrentHashMap<>();
+        /** The plugin's name, as its {@link RipPlugin#name} reports it. */
+        final String pluginName;
 
-    /** The class plugin of that lower-case name, made once, or {@code null}. */
-    static RipPlugin classPlugin(String name) {
-        return MADE.computeIfAbsent(name, RipPlugins::make);
+        ClassPlugin(String pluginName) {
+            this.pluginName = pluginName;
+        }
+
+        /** The plugin, made once, so that naming it and listing all give the same object. */
+        RipPlugin plugin() {
+            return MADE.computeIfAbsent(this, ClassPlugin::make);
+        }
+
+        /** Exhaustive: a constant without its class does not compile. */
+        private RipPlugin make() {
+            return switch (this) {
+                case COMPNAME -> new ComputerName();
+                case TIMEZONE -> new TimeZone();
+                case SHUTDOWN -> new Shutdown();
+                case SERVICES -> new Services();
+                case SVC -> new Svc();
+                case SVCDLL -> new SvcDll();
+                case NIC2 -> new Nic2();
+                case IPS -> new Ips();
+                case ROUTES -> new Routes();
+                case SHARES -> new Shares();
+                case PORTPROXY -> new PortProxy();
+                case TRIGGERINFO -> new TriggerInfo();
+                case FIREWALL -> new Firewall();
+                case NETWORKCARDS -> new NetworkCards();
+                case NETWORKLIST -> new NetworkList();
+                case OSVERSION -> new org.portmortem.ripper.ntuser.OsVersion();
+            };
+        }
+
+        /** The class plugin of that lower-case name, or {@code null}. */
+        static ClassPlugin named(String name) {
+            for (ClassPlugin c : values()) {
+                if (c.pluginName.equals(name)) {
+                    return c;
+                }
+            }
+            return null;
+        }
     }
 
-    private static RipPlugin make(String name) {
-        return switch (name) {
-            case "compname" -> new ComputerName();
-            case "timezone" -> new TimeZone();
-            case "shutdown" -> new Shutdown();
-            case "services" -> new Services();
-            case "svc" -> new Svc();
-            case "svcdll" -> new SvcDll();
-            case "nic2" -> new Nic2();
-            case "ips" -> new Ips();
-            case "routes" -> new Routes();
-            case "shares" -> new Shares();
-            case "portproxy" -> new PortProxy();
-            case "triggerinfo" -> new TriggerInfo();
-            case "firewall" -> new Firewall();
-            case "networkcards" -> new NetworkCards();
-            case "networklist" -> new NetworkList();
-            case "osversion" -> new org.portmortem.ripper.ntuser.OsVersion();
-            default -> null;
-        };
-    }
+    /** Each class plugin made so far. */
+    private static final Map<ClassPlugin, RipPlugin> MADE = new ConcurrentHashMap<>();
 
     /** Every plugin, loaded on first use: naming a class plugin reads no {@code value-plugins.json}. */
     private static final class All {
@@ -90,7 +109,9 @@ public final class RipPlugins {
 
     private static List<RipPlugin> load() {
         List<RipPlugin> all = new ArrayList<>();
-        CLASS_NAMES.forEach(n -> all.add(classPlugin(n)));
+        for (ClassPlugin c : ClassPlugin.values()) {
+            all.add(c.plugin());
+        }
         all.addAll(ValuePluginsJson.bundled());
         all.sort(Comparator.comparing(RipPlugin::name));
         return List.copyOf(all);
@@ -104,9 +125,9 @@ public final class RipPlugins {
     /** The plugin of that name (case-insensitive). */
     public static Optional<RipPlugin> named(String name) {
         // a class plugin comes first in the name-sorted list too (it is added first, the sort is stable)
-        RipPlugin p = classPlugin(name.toLowerCase(Locale.ROOT));
-        return p != null
-                ? Optional.of(p)
+        ClassPlugin written = ClassPlugin.named(name.toLowerCase(Locale.ROOT));
+        return written != null
+                ? Optional.of(written.plugin())
                 : All.LIST.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
     }
 

@@ -20,16 +20,16 @@ class RipPluginsNamedTest {
     }
 
     @Test
-    void everyClassPluginIsMadeUnderTheNameItReports() {
-        for (String name : RipPlugins.CLASS_NAMES) {
-            RipPlugin p = RipPlugins.classPlugin(name);
-            assertThat(p).as(name).isNotNull().isNotInstanceOf(ValuePlugin.class);
-            assertThat(p.name()).isEqualTo(name);
+    void everyClassPluginReportsTheNameItIsFoundUnderAndIsInTheList() {
+        for (RipPlugins.ClassPlugin c : RipPlugins.ClassPlugin.values()) {
+            RipPlugin p = c.plugin();
+            assertThat(p).as(c.pluginName).isNotInstanceOf(ValuePlugin.class);
+            assertThat(p.name()).isEqualTo(c.pluginName);
+            assertThat(RipPlugins.all()).as(c.pluginName).containsOnlyOnce(p);
         }
-        long classes = RipPlugins.all().stream()
-                .filter(p -> !(p instanceof ValuePlugin))
-                .count();
-        assertThat(classes).isEqualTo(RipPlugins.CLASS_NAMES.size());
-        assertThat(RipPlugins.classPlugin("termserv")).isNull();
+        // every plugin of the list that is not a value plugin is a ClassPlugin: none is made anywhere else
+        assertThat(RipPlugins.all().stream().filter(p -> !(p instanceof ValuePlugin)))
+                .hasSize(RipPlugins.ClassPlugin.values().length);
+        assertThat(RipPlugins.ClassPlugin.named("termserv")).isNull();
     }
 }
