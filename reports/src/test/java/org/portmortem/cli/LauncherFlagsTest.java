@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The {@code ./portmortem} launcher's choice of JVM flags: C1 alone for ordinary inputs, full tiered
  * compilation when an argument is a disk image (named like one, or a file of more than 512 MiB: hashed
- * at C2's speed), and
- * exactly {@code PORTMORTEM_JAVA_OPTS} when it is set. The real script runs in a copy of the project's
- * layout whose {@code java} only prints its arguments.
+ * at C2's speed), one compiler thread on two processors or fewer, and exactly {@code
+ * PORTMORTEM_JAVA_OPTS} when it is set. The real script runs in a copy of the project's layout whose
+ * {@code java} only prints its arguments and whose {@code nproc} says how many processors there are.
  */
 class LauncherFlagsTest {
     @TempDir
@@ -46,6 +46,14 @@ class LauncherFlagsTest {
         Path java = bin.resolve("java");
         Files.writeString(java, "#!/bin/sh\necho run\nprintf 'arg:%s\\n' \"$@\"\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        processors("8");
+    }
+
+    /** What the {@code nproc} on the launcher's path prints. */
+    private void processors(String count) throws IOException {
+        Path nproc = dir.resolve("bin/nproc");
+        Files.writeString(nproc, "#!/bin/sh\necho " + count + "\n");
+        Files.setPosixFilePermissions(nproc, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     /** The arguments the launcher passed to java for its last (exec'd) run. */
@@ -124,5 +132,46 @@ class LauncherFlagsTest {
         List<String> args = javaArguments(
                 Map.of("PORTMORTEM_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -Xmx256m"), "image", image.toString());
         assertThat(args).contains("-XX:TieredStopAtLevel=1", "-Xmx256m").doesNotContain("-XX:+UseSerialGC");
+    }
+
+    @Test
+    void onTwoProcessorsOrFewerOneCompilerThreadRuns() throws Exception {
+        Path hive = sparseFile("SYSTEM", 1 << 20);
+        for (String count : List.of("1", "2")) {
+            processors(count);
+            assertThat(javaArguments(Map.of(), "dump", hive.toString()))
+                    .as(count + " processors")
+                    .contains("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1");
+        }
+    }
+
+    @Test
+    void onMoreProcessorsOrAnUnknownCountTheJvmChoosesItsCompilerThreads() throws Exception {
+        Path hive = sparseFile("SYSTEM", 1 << 20);
+        for (String count : List.of("3", "64", "", "two")) {
+            processors(count);
+            assertThat(javaArguments(Map.of(), "dump", hive.toString()))
+                    .as("nproc printing '" + count + "'")
+                    .contains("-XX:TieredStopAtLevel=1")
+                    .noneMatch(a -> a.startsWith("-XX:CICompilerCount"));
+        }
+    }
+
+    @Test
+    void aDiskImageOnTwoProcessorsKeepsTheTwoThreadsFullTieredCompilationNeeds() throws Exception {
+        processors("2");
+        Path image = sparseFile("laptop.E01", 1 << 20);
+        assertThat(javaArguments(Map.of(), "image", image.toString()))
+                .doesNotContain("-XX:TieredStopAtLevel=1")
+                .noneMatch(a -> a.startsWith("-XX:CICompilerCount"));
+    }
+
+    @Test
+    void portmortemJavaOptsAreNotAddedToOnTwoProcessors() throws Exception {
+        processors("2");
+        Path hive = sparseFile("SYSTEM", 1 << 20);
+        assertThat(javaArguments(Map.of("PORTMORTEM_JAVA_OPTS", "-Xmx256m"), "dump", hive.toString()))
+                .contains("-Xmx256m")
+                .noneMatch(a -> a.startsWith("-XX:CICompilerCount"));
     }
 }
