@@ -94,8 +94,8 @@ public final class SystemModel {
      * The model of hives that differ from those {@code earlier} was read from only by the edits named:
      * equal to {@link #read} of them, but a service whose key subtree no edit touched is taken from
      * {@code earlier} instead of being read again, when everything a service's facts are decided
-     * with is unchanged too (the system root, SOFTWARE, the interfaces and identity its triggers are
-     * judged against). For the hardening plan, whose steps each change a few values of copies of the
+     * with is unchanged too (the system root, SOFTWARE, and for a service with triggers the interfaces'
+     * boot addresses and the primary DNS suffix they are judged against). For the hardening plan, whose steps each change a few values of copies of the
      * hives: reading every service again was most of its cost.
      *
      * @param earlier the model of the hives before the edits, read on the same control set
@@ -138,15 +138,16 @@ public final class SystemModel {
         b.pathEnvironment = paths.environment();
         ServiceReader serviceReader = new ServiceReader(b.facts, paths, triggers);
         // What a service's facts are decided with besides its own key: the system root and program
-        // folders (image paths), and for a service with triggers the interfaces and identity.
+        // folders (image paths), and for a service with triggers the interfaces' boot addresses and the
+        // DNS suffix (TriggerDecoder.Context).
         boolean samePaths = earlier != null
                 && earlier.pathEnvironment.equals(b.pathEnvironment)
                 && earlier.systemHive.equals(system.name())
                 && earlier.controlSetPath.equals(b.controlSet.path())
                 && earlier.systemRoot.equals(b.systemRoot);
         boolean sameTriggerContext = samePaths
-                && earlier.networkInterfaces.equals(b.networkInterfaces)
-                && earlier.identity.equals(b.identity);
+                && TriggerDecoder.Context.of(earlier.networkInterfaces, earlier.identity)
+                        .equals(triggers.context());
         List<Service> read = serviceReader.readAll(
                 b.controlSet,
                 samePaths ? earlier : null,

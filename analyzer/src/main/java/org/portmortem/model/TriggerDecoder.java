@@ -33,15 +33,29 @@ final class TriggerDecoder {
 
     private static final Table TABLE = ModelData.load("triggers.json", Table.class);
 
+    /**
+     * All a trigger's firing is decided with besides the service's own TriggerInfo: the addresses the
+     * interfaces have at boot (the first one is quoted) and the primary DNS suffix. Triggers decoded
+     * in equal contexts are equal, so a model read again after edits that left these alone (an
+     * interface's NetBIOS options, say) can take the earlier model's services that have triggers.
+     *
+     * @param bootAddresses every interface's boot addresses, interface by interface
+     * @param dnsDomain the primary DNS suffix
+     */
+    record Context(List<InterfaceAddress> bootAddresses, Evidenced<String> dnsDomain) {
+        static Context of(List<NetworkInterface> interfaces, MachineIdentity identity) {
+            return new Context(
+                    interfaces.stream().flatMap(i -> i.bootAddresses().stream()).toList(), identity.dnsDomain());
+        }
+    }
+
     private final Map<TriggerType, TypeRule> byType = new HashMap<>();
     private final Map<String, SubtypeRule> bySubtype = new HashMap<>();
-    private final List<NetworkInterface> interfaces;
-    private final MachineIdentity identity;
+    private final Context context;
     private final RegistryFacts facts;
 
     TriggerDecoder(List<NetworkInterface> interfaces, MachineIdentity identity, RegistryFacts facts) {
-        this.interfaces = interfaces;
-        this.identity = identity;
+        this.context = Context.of(interfaces, identity);
         this.facts = facts;
         for (TypeRule r : TABLE.types()) {
             byType.put(TriggerType.valueOf(r.type()), r);
@@ -49,6 +63,11 @@ final class TriggerDecoder {
         for (SubtypeRule r : TABLE.subtypes()) {
             bySubtype.put(r.guid().toLowerCase(Locale.ROOT), r);
         }
+    }
+
+    /** What this decoder decides firings with. */
+    Context context() {
+        return context;
     }
 
     List<ServiceTrigger> decode(Key service) {
@@ -92,9 +111,7 @@ final class TriggerDecoder {
         }
         switch (check) {
             case "HAS_BOOT_ADDRESS": {
-                Optional<InterfaceAddress> a = interfaces.stream()
-                        .flatMap(i -> i.bootAddresses().stream())
-                        .findFirst();
+                Optional<InterfaceAddress> a = context.bootAddresses().stream().findFirst();
                 return a.isPresent()
                         ? new Firing(
                                 TriggerFiring.AT_BOOT,
@@ -106,11 +123,11 @@ final class TriggerDecoder {
                 return new Firing(TriggerFiring.ON_DEMAND, "fires when the last IP address goes away, not at boot");
             case "DOMAIN_MEMBER":
             case "NOT_DOMAIN_MEMBER": {
-                boolean member = identity.dnsDomain().isPresent()
-                        && !identity.dnsDomain().value().isBlank();
+                Evidenced<String> dnsDomain = context.dnsDomain();
+                boolean member = dnsDomain.isPresent() && !dnsDomain.value().isBlank();
                 boolean fires = member == check.equals("DOMAIN_MEMBER");
                 String why = member
-                        ? "primary DNS suffix '" + identity.dnsDomain().value() + "' is set (domain member)"
+                        ? "primary DNS suffix '" + dnsDomain.value() + "' is set (domain member)"
                         : "no primary DNS suffix (not a domain member, as far as SYSTEM shows)";
                 return new Firing(fires ? TriggerFiring.AT_BOOT : TriggerFiring.ON_DEMAND, why);
             }
