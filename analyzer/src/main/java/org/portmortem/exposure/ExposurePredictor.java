@@ -2,6 +2,7 @@ package org.portmortem.exposure;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,16 +33,44 @@ public final class ExposurePredictor {
     private final KnowledgeBase given;
 
     /**
+     * What predictions derived from registry values, kept for the next one; null (nothing kept) unless
+     * made by {@link #forStatesOfOneMachine}.
+     */
+    private final Memo memo;
+
+    /** Firewall rules by the value they were parsed from, service SIDs by service name. */
+    private record Memo(
+            org.portmortem.exposure.firewall.HostFirewall.ParsedRules firewallRules, Map<String, String> serviceSids) {}
+
+    /**
      * A predictor using the bundled knowledge base, which it asks for only when it first predicts (it
      * may still be being read, see {@link KnowledgeBase#preload}).
      */
     public ExposurePredictor() {
         this.given = null;
+        this.memo = null;
     }
 
     /** A predictor using the given knowledge base. */
     public ExposurePredictor(KnowledgeBase kb) {
         this.given = java.util.Objects.requireNonNull(kb, "kb");
+        this.memo = null;
+    }
+
+    private ExposurePredictor(Memo memo) {
+        this.given = null;
+        this.memo = memo;
+    }
+
+    /**
+     * A predictor (bundled knowledge base) for many states of one machine, whose hives are copies
+     * edited in place: what it derives from a registry value (a firewall rule, a service's SID) it
+     * keeps for the next prediction while the value is the very same object. The predictions are
+     * those of {@link #ExposurePredictor()}; it is not thread-safe.
+     */
+    public static ExposurePredictor forStatesOfOneMachine() {
+        return new ExposurePredictor(
+                new Memo(new org.portmortem.exposure.firewall.HostFirewall.ParsedRules(), new HashMap<>()));
     }
 
     private KnowledgeBase kb() {
@@ -146,12 +175,15 @@ public final class ExposurePredictor {
         listeners.addAll(configured.listeners());
         warnings.addAll(configured.warnings());
 
-        HttpSysReservations httpSys = new HttpSysReservations(host, listeners);
+        HttpSysReservations httpSys = memo == null
+                ? new HttpSysReservations(host, listeners)
+                : new HttpSysReservations(host, listeners, memo.serviceSids());
         listeners.addAll(httpSys.listeners());
         warnings.addAll(httpSys.warnings());
 
-        org.portmortem.exposure.firewall.HostFirewall firewall =
-                new org.portmortem.exposure.firewall.HostFirewall(host);
+        org.portmortem.exposure.firewall.HostFirewall firewall = memo == null
+                ? new org.portmortem.exposure.firewall.HostFirewall(host)
+                : new org.portmortem.exposure.firewall.HostFirewall(host, memo.firewallRules());
         warnings.addAll(firewall.warnings());
         List<Listener> judged = new ArrayList<>();
         for (Listener l : listeners) {

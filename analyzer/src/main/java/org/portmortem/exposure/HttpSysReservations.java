@@ -86,6 +86,14 @@ final class HttpSysReservations {
             Evidence evidence) {}
 
     HttpSysReservations(HostAtBoot host, List<Listener> predicted) {
+        this(host, predicted, new HashMap<>());
+    }
+
+    /**
+     * @param sidByServiceName service SIDs computed before, by service name, added to: a SHA-1 per
+     *     service and state was most of the cost of a hardening plan's reservations (not thread-safe)
+     */
+    HttpSysReservations(HostAtBoot host, List<Listener> predicted, Map<String, String> sidByServiceName) {
         this.host = host;
         Optional<Key> params = host.registry().key(PARAMETERS);
         if (params.isEmpty()) {
@@ -101,7 +109,9 @@ final class HttpSysReservations {
         host.registry()
                 .key("CS\\Services")
                 .ifPresent(services -> services.subkeys()
-                        .forEach(s -> serviceBySid.put(SecurityDescriptorAces.serviceSid(s.name()), s.name())));
+                        .forEach(s -> serviceBySid.put(
+                                sidByServiceName.computeIfAbsent(s.name(), SecurityDescriptorAces::serviceSid),
+                                s.name())));
         Map<Integer, List<Entry>> byPort = new TreeMap<>();
         params.get().subkey("UrlAclInfo").ifPresent(k -> reservations(k, byPort));
         for (String store : List.of("SslBindingInfo", "SslSniBindingInfo", "SslCcsBindingInfo")) {

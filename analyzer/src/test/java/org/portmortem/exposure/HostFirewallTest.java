@@ -46,6 +46,26 @@ class HostFirewallTest {
     }
 
     @Test
+    void aPredictorOfManyStatesReadsARuleAgainOnceItsValueIsReplaced() {
+        TestHost h = vista().string(
+                        RULES, "smb", "v2.10|Action=Allow|Active=TRUE|Dir=In|Protocol=6|LPort=445|App=System|Name=a|");
+        ExposurePredictor states = ExposurePredictor.forStatesOfOneMachine();
+        assertThat(port(states.predict(h.host()), 445)
+                        .firewall()
+                        .profiles()
+                        .get("Domain")
+                        .reachability())
+                .isEqualTo(Reachability.REACHABLE);
+        // replaced in place, as a hardening step edits its copy of the hive
+        h.string(RULES, "smb", "v2.10|Action=Block|Active=TRUE|Dir=In|Protocol=6|LPort=445|Name=b|");
+        Exposure second = states.predict(h.host());
+        assertThat(port(second, 445).firewall().profiles().get("Domain").reachability())
+                .isEqualTo(Reachability.BLOCKED);
+        assertThat(second.listeners())
+                .isEqualTo(new ExposurePredictor().predict(h.host()).listeners());
+    }
+
+    @Test
     void aBlockRuleWinsOverAnAllowRule() {
         Exposure e = vista().string(
                         RULES, "allow", "v2.10|Action=Allow|Active=TRUE|Dir=In|Protocol=6|LPort=445|App=System|Name=a|")

@@ -1,6 +1,7 @@
 package org.portmortem.exposure.firewall;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -75,9 +76,64 @@ public final class HostFirewall {
             String policyKey) {}
 
     /** A rule with where it came from. */
-    private record Rule(FirewallRule rule, boolean fromPolicy, Evidence evidence) {}
+    private record Rule(FirewallRule rule, Cover cover, boolean fromPolicy, Evidence evidence) {}
+
+    /**
+     * What a rule covers, taken out of its fields once instead of for every listener it is matched
+     * against: the protocol number, local ports, program (lower case) and service, each null or empty
+     * for any, and the profiles (empty for all).
+     */
+    record Cover(String protocol, List<String> ports, String app, String service, List<String> profiles) {
+        static Cover of(FirewallRule r) {
+            return new Cover(
+                    r.first("Protocol").orElse(null),
+                    List.copyOf(r.localPorts()),
+                    r.first("App").map(a -> a.toLowerCase(Locale.ROOT)).orElse(null),
+                    r.first("Svc").orElse(null),
+                    List.copyOf(r.all("Profile")));
+        }
+
+        boolean inProfile(String profile) {
+            if (profiles.isEmpty()) {
+                return true;
+            }
+            for (String p : profiles) {
+                if (p.equalsIgnoreCase(profile)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * A rule string parsed, with what it covers; empty if the value does not hold one this firewall
+     * applies (not a rule, not active and inbound, or narrowly scoped).
+     */
+    private record Parsed(FirewallRule rule, Cover cover) {}
+
+    /**
+     * Rule values parsed, by the {@link Value} object they were parsed from, kept from one firewall to
+     * the next: a value is immutable, so its rule stays the same. For predicting many states of one
+     * machine whose hives are copies edited in place (the hardening plan), where most rule values are
+     * the same objects from one state to the next. Not thread-safe: one per thread.
+     */
+    public static final class ParsedRules {
+        private final Map<Value, Optional<Parsed>> byValue = new IdentityHashMap<>();
+    }
+
+    private final ParsedRules parsed;
 
     public HostFirewall(HostAtBoot host) {
+        this(host, new ParsedRules());
+    }
+
+    /**
+     * The firewall of a host, taking the rules of values parsed before from {@code parsed} and adding
+     * those it parses.
+     */
+    public HostFirewall(HostAtBoot host, ParsedRules parsed) {
+        this.parsed = parsed;
         this.host = host;
         this.reg = host.registry();
         WindowsFamily f = host.family();
@@ -176,16 +232,25 @@ public final class HostFirewall {
                 continue;
             }
             for (Value v : k.get().values()) {
-                if (!v.isString()) {
-                    continue;
-                }
-                Optional<FirewallRule> r = FirewallRule.parse(v.name(), v.asString());
-                if (r.isPresent() && r.get().activeInbound() && !r.get().narrowlyScoped()) {
+                Optional<Parsed> r = parsed.byValue.computeIfAbsent(v, HostFirewall::parse);
+                if (r.isPresent()) {
                     rules.add(new Rule(
-                            r.get(), src[1].equals("policy"), Evidence.ofValue(k.get(), v, src[1] + " firewall rule")));
+                            r.get().rule(),
+                            r.get().cover(),
+                            src[1].equals("policy"),
+                            Evidence.ofValue(k.get(), v, src[1] + " firewall rule")));
                 }
             }
         }
+    }
+
+    private static Optional<Parsed> parse(Value v) {
+        if (!v.isString()) {
+            return Optional.empty();
+        }
+        return FirewallRule.parse(v.name(), v.asString())
+                .filter(r -> r.activeInbound() && !r.narrowlyScoped())
+                .map(r -> new Parsed(r, Cover.of(r)));
     }
 
     /** What could not be evaluated. */
@@ -377,7 +442,7 @@ public final class HostFirewall {
         }
         Rule allow = null;
         for (Rule r : rules) {
-            if ((!r.fromPolicy() && !p.mergeLocal()) || !r.rule().inProfile(p.name()) || !matches(r.rule(), l)) {
+            if ((!r.fromPolicy() && !p.mergeLocal()) || !r.cover().inProfile(p.name()) || !matches(r.cover(), l)) {
                 continue;
             }
             if (!r.rule().allows()) {
@@ -413,31 +478,33 @@ public final class HostFirewall {
     }
 
     /** Whether a rule covers the listener: protocol, local port (numbers, ranges, RPC keywords), program, service. */
-    static boolean matches(FirewallRule r, Listener l) {
-        Optional<String> proto = r.first("Protocol");
-        if (proto.isPresent()) {
-            String want = l.protocol() == Protocol.TCP ? "6" : "17";
-            if (!proto.get().equals(want)) {
+    private static boolean matches(Cover c, Listener l) {
+        if (c.protocol() != null && !c.protocol().equals(l.protocol() == Protocol.TCP ? "6" : "17")) {
+            return false;
+        }
+        if (!c.ports().isEmpty()) {
+            boolean any = false;
+            for (String p : c.ports()) {
+                if (portMatches(p, l)) {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any) {
                 return false;
             }
         }
-        List<String> ports = r.localPorts();
-        if (!ports.isEmpty() && ports.stream().noneMatch(p -> portMatches(p, l))) {
-            return false;
-        }
-        Optional<String> app = r.first("App");
-        if (app.isPresent()) {
-            String a = app.get().toLowerCase(Locale.ROOT);
+        if (c.app() != null) {
+            String a = c.app();
             String image = l.owner().process().toLowerCase(Locale.ROOT);
             boolean ok = a.equals("system") ? image.equals("system") : a.endsWith("\\" + image) || a.equals(image);
             if (!ok) {
                 return false;
             }
         }
-        Optional<String> svc = r.first("Svc");
-        if (svc.isPresent() && !svc.get().equals("*")) {
-            return l.owner().service() != null
-                    && svc.get().equalsIgnoreCase(l.owner().service());
+        String svc = c.service();
+        if (svc != null && !svc.equals("*")) {
+            return l.owner().service() != null && svc.equalsIgnoreCase(l.owner().service());
         }
         return true;
     }

@@ -81,7 +81,9 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
      */
     public static HardeningPlan evaluate(Baseline baseline, List<Remediation> remediations, HardeningPlan known)
             throws IOException {
-        ExposurePredictor predictor = new ExposurePredictor();
+        // One predictor for every state: the hives are copies edited in place, so most of the values
+        // its firewall rules and service SIDs come from are the same objects from one state to the next.
+        ExposurePredictor predictor = ExposurePredictor.forStatesOfOneMachine();
         // A --control-set override holds for every step, not only for the baseline.
         ModelOptions options =
                 ModelOptions.withControlSet(baseline.model().controlSets().inUse());

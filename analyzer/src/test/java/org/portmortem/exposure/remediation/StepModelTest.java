@@ -14,14 +14,12 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.portmortem.exposure.ReferenceSystems;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.MemoryHive;
 import org.portmortem.hive.ValueType;
 import org.portmortem.model.InterfaceAddress;
 import org.portmortem.model.ModelOptions;
 import org.portmortem.model.Service;
-import org.portmortem.model.SharedCorpus;
 import org.portmortem.model.SystemModel;
 
 /**
@@ -33,33 +31,15 @@ import org.portmortem.model.SystemModel;
 class StepModelTest {
 
     static Stream<Arguments> systems() throws IOException {
-        List<Arguments> out = new ArrayList<>();
-        Path fx = ReferenceSystems.fixtures().orElse(null);
-        if (fx != null) {
-            for (String name : List.of("win2000-server-default", "winxp-default", "hostile")) {
-                out.add(Arguments.of(name, fx.resolve(name)));
-            }
-        }
-        for (Path p : SharedCorpus.systemHives()) {
-            out.add(Arguments.of(SharedCorpus.root().orElseThrow().relativize(p).toString(), p));
-        }
-        return out.stream();
+        return StepSystems.all();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("systems")
     void everyStepsModelReadAgainOnlyWhereItsEditsAreIsTheModelReadWhole(String name, Path source) throws IOException {
-        Hive system;
-        Hive software;
-        if (source.toFile().isDirectory()) {
-            ReferenceSystems.Hives h = ReferenceSystems.build(source, List.of());
-            addServiceWhoseReadWarns(h.system());
-            system = h.system();
-            software = h.software();
-        } else {
-            system = Hive.open(source);
-            software = null;
-        }
+        StepSystems.Hives hives = StepSystems.open(source, StepModelTest::addServiceWhoseReadWarns);
+        Hive system = hives.system();
+        Hive software = hives.software();
         try (system) {
             HardeningPlan.Baseline baseline = HardeningPlan.Baseline.read(system, software, ModelOptions.DEFAULT);
             SystemModel before = baseline.model();
