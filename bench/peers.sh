@@ -2,7 +2,8 @@
 # Whole-process comparison with the peer tools on the same hives in the same run (not a test): every
 # ported SYSTEM plugin `rip -p P --no-logs` against `regripper -r HIVE -p P`, `rip -f system` against
 # `regripper -f system`, and `dump --format jsonl` against `reglookup` and `hivexml`, on each hive given
-# (default: the four largest SYSTEM hives of ../shared/corpus). hyperfine's summary per pair; a CSV
+# (default: the four largest SYSTEM hives of ../shared/corpus); `analyze` of the last hive alone against
+# `regripper -f system`, and of the XP reference system's regf pair against RegRipper's two profiles. hyperfine's summary per pair; a CSV
 # of means (seconds) in $OUT (default /tmp/portmortem-peers.csv).
 # Usage: RUNS=5 bench/peers.sh [HIVE...]
 set -euo pipefail
@@ -45,6 +46,16 @@ for h in "${hives[@]}"; do
   pair "$name" "dump --format jsonl" "$pm dump $h --format jsonl --no-logs" "reglookup" "reglookup $h"
   pair "$name" "dump --format jsonl" "$pm dump $h --format jsonl --no-logs" "hivexml" "hivexml $h"
 done
+# analyze of the last hive alone (a case folder of SYSTEM only: the corpus has no SOFTWARE hive) against
+# RegRipper's SYSTEM profile on the same file: the SYSTEM half of the pair comparison below, at a real
+# Windows 10 hive's size.
+alone="$(mktemp -d)"
+mkdir -p "$alone/case"
+cp "${hives[-1]}" "$alone/case/SYSTEM"
+pair "$(basename "$(dirname "${hives[-1]}")")/$(basename "${hives[-1]}") alone" "analyze (html + json)" \
+  "$pm analyze $alone/case -o $alone/r.html --json $alone/r.json --no-logs" \
+  "regripper -f system" "regripper -r ${hives[-1]} -f system"
+rm -rf "$alone"
 # analyze of a SYSTEM + SOFTWARE pair against RegRipper's two profiles on the same pair. The corpus
 # holds no SOFTWARE hive, so the pair is the Windows XP reference system written as binary hives.
 pairdir="$(mktemp -d)"
