@@ -134,27 +134,29 @@ class LauncherFlagsTest {
         assertThat(args).contains("-XX:TieredStopAtLevel=1", "-Xmx256m").doesNotContain("-XX:+UseSerialGC");
     }
 
+    /** The flags for {@code dump} of a small hive with {@code nproc} printing each count, one list per count. */
+    private List<List<String>> dumpArgumentsWithProcessors(String... counts) throws Exception {
+        Path hive = sparseFile("SYSTEM", 1 << 20);
+        List<List<String>> out = new ArrayList<>();
+        for (String count : counts) {
+            processors(count);
+            out.add(javaArguments(Map.of(), "dump", hive.toString()));
+        }
+        return out;
+    }
+
     @Test
     void onTwoProcessorsOrFewerOneCompilerThreadRuns() throws Exception {
-        Path hive = sparseFile("SYSTEM", 1 << 20);
-        for (String count : List.of("1", "2")) {
-            processors(count);
-            assertThat(javaArguments(Map.of(), "dump", hive.toString()))
-                    .as(count + " processors")
-                    .contains("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1");
-        }
+        assertThat(dumpArgumentsWithProcessors("1", "2"))
+                .allSatisfy(args -> assertThat(args).contains("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1"));
     }
 
     @Test
     void onMoreProcessorsOrAnUnknownCountTheJvmChoosesItsCompilerThreads() throws Exception {
-        Path hive = sparseFile("SYSTEM", 1 << 20);
-        for (String count : List.of("3", "64", "", "two")) {
-            processors(count);
-            assertThat(javaArguments(Map.of(), "dump", hive.toString()))
-                    .as("nproc printing '" + count + "'")
-                    .contains("-XX:TieredStopAtLevel=1")
-                    .noneMatch(a -> a.startsWith("-XX:CICompilerCount"));
-        }
+        assertThat(dumpArgumentsWithProcessors("3", "64", "", "two"))
+                .allSatisfy(args -> assertThat(args)
+                        .contains("-XX:TieredStopAtLevel=1")
+                        .noneMatch(a -> a.startsWith("-XX:CICompilerCount")));
     }
 
     @Test
