@@ -233,8 +233,42 @@ final class RegfKey implements Key {
 
     @Override
     public List<Value> values() {
+        long[] records = valueRecords();
+        List<Value> out = new ArrayList<>(records.length);
+        for (long vk : records) {
+            try {
+                out.add(ValueRecord.read(hive, vk, path));
+            } catch (RegfCorruption e) {
+                hive.warn(e.offset(), "a value of " + display() + " is unreadable: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The first value of that name, case-insensitive. Every value record is checked as {@link #values}
+     * checks it, raising the same warnings in the same order, but only the one returned has its data
+     * copied: a model looks up a dozen names in each service key.
+     */
+    @Override
+    public Optional<Value> value(String wanted) {
+        long found = -1;
+        for (long vk : valueRecords()) {
+            try {
+                if (ValueRecord.name(hive, vk, path).equalsIgnoreCase(wanted) && found < 0) {
+                    found = vk;
+                }
+            } catch (RegfCorruption e) {
+                hive.warn(e.offset(), "a value of " + display() + " is unreadable: " + e.getMessage());
+            }
+        }
+        return found < 0 ? Optional.empty() : Optional.of(ValueRecord.read(hive, found, path));
+    }
+
+    /** The cell offsets of the value records, as many as the key claims and its list holds. */
+    private long[] valueRecords() {
         if (valueCount == 0 || valueList == Cell.NONE) {
-            return List.of();
+            return new long[0];
         }
         HiveBytes bytes = hive.bytes();
         Cell list;
@@ -242,7 +276,7 @@ final class RegfKey implements Key {
             list = hive.cell(valueList);
         } catch (RegfCorruption e) {
             hive.warn(e.offset(), "value list of " + display() + " unreadable: " + e.getMessage());
-            return List.of();
+            return new long[0];
         }
         long count = valueCount;
         long room = list.length() / 4;
@@ -253,26 +287,11 @@ final class RegfKey implements Key {
                             + room);
             count = room;
         }
-        List<Value> out = new ArrayList<>((int) count);
+        long[] out = new long[(int) count];
         for (int i = 0; i < count; i++) {
-            long vk = bytes.u32(list.data() + 4L * i);
-            try {
-                out.add(ValueRecord.read(hive, vk, path));
-            } catch (RegfCorruption e) {
-                hive.warn(e.offset(), "a value of " + display() + " is unreadable: " + e.getMessage());
-            }
+            out[i] = bytes.u32(list.data() + 4L * i);
         }
         return out;
-    }
-
-    @Override
-    public Optional<Value> value(String wanted) {
-        for (Value v : values()) {
-            if (v.name().equalsIgnoreCase(wanted)) {
-                return Optional.of(v);
-            }
-        }
-        return Optional.empty();
     }
 
     private String display() {

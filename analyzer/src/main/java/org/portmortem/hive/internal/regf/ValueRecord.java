@@ -20,6 +20,48 @@ final class ValueRecord {
     private ValueRecord() {}
 
     static Value read(RegfHive hive, long cellOffset, String keyPath) {
+        Scanned v = scan(hive, cellOffset, keyPath);
+        return new Value(keyPath, v.name(), v.type(), v.data().copy(hive.bytes()));
+    }
+
+    /**
+     * The name of the value, read with every check and warning of {@link #read} but without copying
+     * its data: to find one value among a key's by name, where reading them all was copying every
+     * value's data for each name looked up.
+     */
+    static String name(RegfHive hive, long cellOffset, String keyPath) {
+        return scan(hive, cellOffset, keyPath).name();
+    }
+
+    /** A value record read up to its data, which is located and checked but not copied. */
+    private record Scanned(String name, int type, Data data) {}
+
+    /**
+     * Where a value's data lies: {@code length} bytes in the given runs of the file, each {@code
+     * lengths[i]} bytes at {@code offsets[i]} (one run, or the segments of a big-data record).
+     */
+    private record Data(long[] offsets, int[] lengths, int length) {
+        static final Data EMPTY = new Data(new long[0], new int[0], 0);
+
+        static Data at(long offset, int length) {
+            return new Data(new long[] {offset}, new int[] {length}, length);
+        }
+
+        byte[] copy(HiveBytes bytes) {
+            if (offsets.length == 1) {
+                return bytes.bytes(offsets[0], length);
+            }
+            byte[] out = new byte[length];
+            int filled = 0;
+            for (int i = 0; i < offsets.length; i++) {
+                bytes.copy(offsets[i], out, filled, lengths[i]);
+                filled += lengths[i];
+            }
+            return out;
+        }
+    }
+
+    private static Scanned scan(RegfHive hive, long cellOffset, String keyPath) {
         HiveBytes bytes = hive.bytes();
         Cell cell = hive.cell(cellOffset);
         if (!cell.hasSignature(bytes, 'v', 'k')) {
@@ -41,11 +83,10 @@ final class ValueRecord {
         String name = (flags & VALUE_COMP_NAME) != 0
                 ? bytes.latin1(d + FIXED_SIZE, nameLength)
                 : bytes.utf16(d + FIXED_SIZE, nameLength);
-        byte[] data = data(hive, d, sizeField, dataOffset, keyPath, name);
-        return new Value(keyPath, name, type, data);
+        return new Scanned(name, type, data(hive, d, sizeField, dataOffset, keyPath, name));
     }
 
-    private static byte[] data(RegfHive hive, long vk, long sizeField, long dataOffset, String keyPath, String name) {
+    private static Data data(RegfHive hive, long vk, long sizeField, long dataOffset, String keyPath, String name) {
         HiveBytes bytes = hive.bytes();
         long size = sizeField & ~DATA_IN_OFFSET;
         if ((sizeField & DATA_IN_OFFSET) != 0) {
@@ -56,10 +97,10 @@ final class ValueRecord {
                                 + " bytes are stored in the record; read 4");
                 size = 4;
             }
-            return bytes.bytes(vk + 8, (int) size);
+            return checked(bytes, vk + 8, (int) size);
         }
         if (size == 0) {
-            return new byte[0];
+            return Data.EMPTY;
         }
         Cell cell = hive.cell(dataOffset);
         if (size > SEGMENT_SIZE && hive.minorVersion() >= 4 && cell.hasSignature(bytes, 'd', 'b')) {
@@ -72,10 +113,18 @@ final class ValueRecord {
                             + cell.length() + "; cut to the cell");
             size = cell.length();
         }
-        return bytes.bytes(cell.data(), (int) size);
+        return checked(bytes, cell.data(), (int) size);
     }
 
-    private static byte[] bigData(RegfHive hive, Cell db, long size, String keyPath, String name) {
+    /** One run, its bounds checked now (as the copy would), so a record that would fail fails here. */
+    private static Data checked(HiveBytes bytes, long offset, int length) {
+        if (!bytes.contains(offset, length)) {
+            bytes.bytes(offset, length); // raises the reader's one corruption for reads outside the file
+        }
+        return Data.at(offset, length);
+    }
+
+    private static Data bigData(RegfHive hive, Cell db, long size, String keyPath, String name) {
         HiveBytes bytes = hive.bytes();
         db.require(8, "big data record");
         int segments = bytes.u16(db.data() + 2);
@@ -99,14 +148,21 @@ final class ValueRecord {
                             + available + "; cut");
             size = available;
         }
-        byte[] out = new byte[(int) size];
-        int filled = 0;
+        int used = 0;
+        long[] offsets = new long[segments];
+        int[] lengths = new int[segments];
+        long filled = 0;
         for (int i = 0; i < segments && filled < size; i++) {
             int n = (int) Math.min(Math.min(SEGMENT_SIZE, cells[i].length()), size - filled);
-            bytes.copy(cells[i].data(), out, filled, n);
+            offsets[used] = cells[i].data();
+            lengths[used] = n;
+            used++;
             filled += n;
         }
-        return out;
+        if (used == 1) {
+            return Data.at(offsets[0], lengths[0]);
+        }
+        return new Data(java.util.Arrays.copyOf(offsets, used), java.util.Arrays.copyOf(lengths, used), (int) size);
     }
 
     private static String describe(String keyPath, String name) {
