@@ -86,12 +86,14 @@ final class HttpSysReservations {
             Evidence evidence) {}
 
     HttpSysReservations(HostAtBoot host, List<Listener> predicted) {
-        this(host, predicted, new HashMap<>());
+        this(host, predicted, null);
     }
 
     /**
      * @param sidByServiceName service SIDs computed before, by service name, added to: a SHA-1 per
-     *     service and state was most of the cost of a hardening plan's reservations (not thread-safe)
+     *     service and state was most of the cost of a hardening plan's reservations (not thread-safe);
+     *     null to keep none (a single prediction: on a hive of 100,000 services the map would be
+     *     memory a small heap needs)
      */
     HttpSysReservations(HostAtBoot host, List<Listener> predicted, Map<String, String> sidByServiceName) {
         this.host = host;
@@ -110,7 +112,10 @@ final class HttpSysReservations {
                 .key("CS\\Services")
                 .ifPresent(services -> services.subkeys()
                         .forEach(s -> serviceBySid.put(
-                                sidByServiceName.computeIfAbsent(s.name(), SecurityDescriptorAces::serviceSid),
+                                sidByServiceName == null
+                                        ? SecurityDescriptorAces.serviceSid(s.name())
+                                        : sidByServiceName.computeIfAbsent(
+                                                s.name(), SecurityDescriptorAces::serviceSid),
                                 s.name())));
         Map<Integer, List<Entry>> byPort = new TreeMap<>();
         params.get().subkey("UrlAclInfo").ifPresent(k -> reservations(k, byPort));
