@@ -1,12 +1,8 @@
 package org.portmortem.report.rip.text;
 
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.portmortem.ripper.RipFact;
 import org.portmortem.ripper.system.Services;
@@ -25,9 +21,6 @@ import org.portmortem.ripper.system.Svc;
  * them again, shifting the later ones).
  */
 final class ServicesText implements PluginText {
-    private static final DateTimeFormatter GMTIME = DateTimeFormatter.ofPattern(
-                    "EEE MMM ppd HH:mm:ss yyyy", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
     private static final List<String> LABELS = List.of("Name", "Display", "ImagePath", "Type", "Start", "Group");
     /** The heading of services whose key has no LastWrite time (a text export, which RegRipper cannot read). */
     static final String NO_TIME = "(no LastWrite time)";
@@ -50,7 +43,7 @@ final class ServicesText implements PluginText {
         for (List<RipFact> service : rows(facts)) {
             Long s = epochSecond(service.get(0));
             if (first || !Objects.equals(s, second)) {
-                out.println(s == null ? NO_TIME : GMTIME.format(Instant.ofEpochSecond(s)) + " Z");
+                out.println(s == null ? NO_TIME : PerlGmtime.of(s) + " Z");
             }
             first = false;
             second = s;
