@@ -244,7 +244,8 @@ public final class Value {
                 return Long.toUnsignedString(asLong()) + " (0x" + Long.toHexString(asLong()) + ")";
             }
             int v = asInt();
-            return Integer.toUnsignedString(v) + String.format(" (0x%08x)", v);
+            String hex = Integer.toHexString(v); // eight digits, zero-padded, as %08x
+            return Integer.toUnsignedString(v) + " (0x" + "00000000".substring(hex.length()) + hex + ")";
         }
         return rawHex();
     }

@@ -50,6 +50,11 @@ class ValueTest {
     @Test
     void displayShowsNumbersInDecimalAndHex() {
         assertThat(new Value("K", "d", 4, new byte[] {2, 0, 0, 0}).display()).isEqualTo("2 (0x00000002)");
+        assertThat(new Value("K", "d", 4, new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff}).display())
+                .isEqualTo("4294967295 (0xffffffff)");
+        assertThat(new Value("K", "d", 4, new byte[] {0x0d, (byte) 0xf0, (byte) 0xad, 0x0b}).display())
+                .isEqualTo("195948557 (0x0badf00d)");
+        assertThat(new Value("K", "d", 5, new byte[] {0, 0, 1, 0}).display()).isEqualTo("256 (0x00000100)");
         assertThat(new Value("K", "b", 3, new byte[] {(byte) 0xab, 1}).display())
                 .isEqualTo("ab01");
         assertThat(new Value("K", "m", 7, utf16("ncacn_ip_tcp\0ncadg_ip_udp\0\0")).display())

@@ -22,6 +22,10 @@ import org.portmortem.ripper.system.Svc;
  */
 final class ServicesText implements PluginText {
     private static final List<String> LABELS = List.of("Name", "Display", "ImagePath", "Type", "Start", "Group");
+    /** Each label's line start, {@code "  %-9s = "}, made once rather than formatted on every line. */
+    private static final List<String> LABEL_STARTS = LABELS.stream()
+            .map(l -> "  " + l + " ".repeat(9 - l.length()) + " = ")
+            .toList();
     /** The heading of services whose key has no LastWrite time (a text export, which RegRipper cannot read). */
     static final String NO_TIME = "(no LastWrite time)";
 
@@ -47,8 +51,8 @@ final class ServicesText implements PluginText {
             }
             first = false;
             second = s;
-            for (String label : LABELS) {
-                out.println(String.format("  %-9s = ", label) + FactGroups.cell(service, label));
+            for (int i = 0; i < LABELS.size(); i++) {
+                out.println(LABEL_STARTS.get(i) + FactGroups.cell(service, LABELS.get(i)));
             }
             out.println();
         }
