@@ -63,7 +63,7 @@ final class JsonLinesOnSecondThread implements DumpCommand.KeyPrinter {
             add(new Entered(DumpJsonLinesBytes.KeyLine.of(k)), 0);
             lastKey = k;
         }
-        add(v, v.raw().length);
+        add(v, v.size());
     }
 
     /** Waits for the writer to finish every line, then flushes; the writer's failure, if any, is thrown here. */
