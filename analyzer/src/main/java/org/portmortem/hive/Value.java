@@ -68,6 +68,16 @@ public final class Value {
         return raw.length;
     }
 
+    /**
+     * One data byte, without copying the data as {@link #raw} does (a writer of every value of a hive
+     * would otherwise copy all of its data once more).
+     *
+     * @throws IndexOutOfBoundsException unless {@code 0 <= index < size()}
+     */
+    public byte byteAt(int index) {
+        return raw[index];
+    }
+
     /** Lower-case hexadecimal of the data bytes. */
     public String rawHex() {
         return HexFormat.of().formatHex(raw);

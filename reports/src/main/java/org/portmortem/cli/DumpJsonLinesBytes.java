@@ -19,10 +19,11 @@ import org.portmortem.hive.ValueType;
  * {@code ?}, the Java UTF-8 encoder's replacement. Used when standard output is UTF-8; it skips the
  * string-to-characters-to-bytes round trip of the writer.
  *
- * <p>Strings are encoded by {@link String#getBytes} (UTF-8, with that replacement) and escaped on the
- * bytes, where only ASCII needs escaping; a key's path, which starts the line of the key and of each
- * of its values, is encoded once per key (from its parent's and its name), and its last-write time is written without a formatter
- * ({@link IsoInstant}).
+ * <p>ASCII text is escaped straight from its characters; other text is encoded by {@link
+ * String#getBytes} (UTF-8, with that replacement) and escaped on the bytes, where only ASCII needs
+ * escaping. A key's path, which starts the line of the key and of each of its values, is encoded once
+ * per key (from its parent's and its name), and its last-write time is written without a formatter
+ * ({@link IsoInstant}). A value's data is read byte by byte ({@link Value#byteAt}), not copied.
  */
 final class DumpJsonLinesBytes implements DumpCommand.KeyPrinter {
     private static final byte[] HEX = ascii("0123456789ABCDEF");
@@ -47,6 +48,8 @@ final class DumpJsonLinesBytes implements DumpCommand.KeyPrinter {
 
     /** The path of the key whose lines are being written, as a JSON string. */
     private byte[] keyPath;
+    /** Where a child's path is put together before it is copied out at its length. */
+    private byte[] scratch = new byte[1024];
     /** The paths of the keys from the root to the last one written, encoded. */
     private final Deque<EncodedPath> ancestors = new ArrayDeque<>();
 
@@ -114,7 +117,7 @@ final class DumpJsonLinesBytes implements DumpCommand.KeyPrinter {
                         ? TYPE_IDS[type]
                         : ascii(Long.toString(Integer.toUnsignedLong(type))));
         write(RAW);
-        hex(v.raw());
+        hex(v);
         write(TYPE_NAME);
         ValueType t = v.type();
         if (t == ValueType.UNKNOWN) {
@@ -144,7 +147,7 @@ final class DumpJsonLinesBytes implements DumpCommand.KeyPrinter {
         }
         keyPath = ancestors.isEmpty() || ancestors.peek().path().isEmpty()
                 ? json(path)
-                : childPath(ancestors.peek().json(), json(name));
+                : childPath(ancestors.peek().json(), name);
         ancestors.push(new EncodedPath(path, keyPath));
     }
 
@@ -160,14 +163,23 @@ final class DumpJsonLinesBytes implements DumpCommand.KeyPrinter {
                 && path.endsWith(name);
     }
 
-    /** The JSON string of a path from its parent's and its name's: the escaped backslash between them. */
-    private static byte[] childPath(byte[] parent, byte[] name) {
-        byte[] out = new byte[parent.length + name.length];
-        System.arraycopy(parent, 0, out, 0, parent.length - 1);
-        out[parent.length - 1] = '\\';
-        out[parent.length] = '\\';
-        System.arraycopy(name, 1, out, parent.length + 1, name.length - 1);
-        return out;
+    /**
+     * The JSON string of a path from its parent's and its name: the parent's without its closing
+     * quote, the escaped backslash, the name escaped, a quote. Made in {@link #scratch}, so that the
+     * path is the one array allocated.
+     */
+    private byte[] childPath(byte[] parent, String name) {
+        int need = parent.length + 2 + 6 * name.length() + 1;
+        if (scratch.length < need) {
+            scratch = new byte[Math.max(need, 2 * scratch.length)];
+        }
+        System.arraycopy(parent, 0, scratch, 0, parent.length - 1);
+        int o = parent.length - 1;
+        scratch[o++] = '\\';
+        scratch[o++] = '\\';
+        o = escapeUnquoted(name, scratch, o);
+        scratch[o++] = '"';
+        return Arrays.copyOf(scratch, o);
     }
 
     /** A key's path and its JSON string. */
@@ -197,60 +209,80 @@ final class DumpJsonLinesBytes implements DumpCommand.KeyPrinter {
         at += b.length;
     }
 
-    private void hex(byte[] raw) throws IOException {
+    private void hex(Value v) throws IOException {
+        int size = v.size();
         int i = 0;
-        while (i < raw.length) {
+        while (i < size) {
             if (buf.length - at < 2) {
                 flush();
             }
-            int n = Math.min(raw.length - i, (buf.length - at) / 2);
+            int n = Math.min(size - i, (buf.length - at) / 2);
             for (int end = i + n; i < end; i++) {
-                int b = raw[i] & 0xFF;
+                int b = v.byteAt(i) & 0xFF;
                 buf[at++] = HEX_LOWER[b >>> 4];
                 buf[at++] = HEX_LOWER[b & 0xF];
             }
         }
     }
 
-    /** Writes a JSON string, straight into the buffer where it fits (6 bytes a UTF-8 byte at most, an escape). */
+    /** Writes a JSON string, straight into the buffer where it fits (6 bytes a character at most, an escape). */
     private void string(String s) throws IOException {
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        if (6L * utf8.length + 2 > buf.length) {
+        if (6L * s.length() + 2 > buf.length) {
             write(json(s));
             return;
         }
-        room(6 * utf8.length + 2);
-        at = escape(utf8, buf, at);
+        room(6 * s.length() + 2);
+        buf[at++] = '"';
+        at = escapeUnquoted(s, buf, at);
+        buf[at++] = '"';
     }
 
     /** A JSON string: quoted, UTF-8, quotes, backslashes and control characters escaped. */
     static byte[] json(String s) {
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        byte[] out = new byte[6 * utf8.length + 2];
-        return Arrays.copyOf(out, escape(utf8, out, 0));
+        byte[] out = new byte[6 * s.length() + 2];
+        out[0] = '"';
+        int o = escapeUnquoted(s, out, 1);
+        out[o++] = '"';
+        return Arrays.copyOf(out, o);
     }
 
-    /** Writes UTF-8 bytes as a JSON string at {@code o} (room for 6 bytes each and the quotes); the end. */
-    private static int escape(byte[] utf8, byte[] out, int o) {
-        out[o++] = '"';
-        for (byte b : utf8) {
-            if (b < 0 || b >= 0x20 && b != '"' && b != '\\') { // UTF-8 bytes of non-ASCII are negative
-                out[o++] = b;
-                continue;
+    /**
+     * Writes {@code s} escaped, without quotes, at {@code o} (room for 6 bytes a character); the end.
+     * ASCII, which nearly every name is, is taken from the characters; other text is encoded by {@link
+     * String#getBytes} first (its replacement of an unpaired surrogate is the writer's).
+     */
+    private static int escapeUnquoted(String s, byte[] out, int o) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                for (byte b : s.substring(i).getBytes(StandardCharsets.UTF_8)) {
+                    o = escape(b, out, o);
+                }
+                return o;
             }
-            out[o++] = '\\';
-            byte e = shortEscape(b);
-            if (e != 0) {
-                out[o++] = e;
-            } else {
-                out[o++] = 'u';
-                out[o++] = '0';
-                out[o++] = '0';
-                out[o++] = HEX[b >> 4];
-                out[o++] = HEX[b & 0xF];
-            }
+            o = escape((byte) c, out, o);
         }
-        out[o++] = '"';
+        return o;
+    }
+
+    /** Writes one UTF-8 byte at {@code o}, escaped when JSON needs it; the end. */
+    private static int escape(byte b, byte[] out, int o) {
+        if (b < 0 || b >= 0x20 && b != '"' && b != '\\') { // UTF-8 bytes of non-ASCII are negative
+            out[o++] = b;
+            return o;
+        }
+        out[o++] = '\\';
+        byte e = shortEscape(b);
+        if (e != 0) {
+            out[o++] = e;
+        } else {
+            out[o++] = 'u';
+            out[o++] = '0';
+            out[o++] = '0';
+            out[o++] = HEX[b >> 4];
+            out[o++] = HEX[b & 0xF];
+        }
         return o;
     }
 

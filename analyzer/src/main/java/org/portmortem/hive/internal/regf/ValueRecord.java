@@ -37,19 +37,20 @@ final class ValueRecord {
     private record Scanned(String name, int type, Data data) {}
 
     /**
-     * Where a value's data lies: {@code length} bytes in the given runs of the file, each {@code
-     * lengths[i]} bytes at {@code offsets[i]} (one run, or the segments of a big-data record).
+     * Where a value's data lies: {@code length} bytes at {@code offset} in the file, or, for the
+     * segments of a big-data record, {@code lengths[i]} bytes at {@code offsets[i]} (null for one run:
+     * a value is read once per lookup, and its data almost always lies in one run).
      */
-    private record Data(long[] offsets, int[] lengths, int length) {
-        static final Data EMPTY = new Data(new long[0], new int[0], 0);
+    private record Data(long offset, int length, long[] offsets, int[] lengths) {
+        static final Data EMPTY = at(0, 0);
 
         static Data at(long offset, int length) {
-            return new Data(new long[] {offset}, new int[] {length}, length);
+            return new Data(offset, length, null, null);
         }
 
         byte[] copy(HiveBytes bytes) {
-            if (offsets.length == 1) {
-                return bytes.bytes(offsets[0], length);
+            if (offsets == null) {
+                return bytes.bytes(offset, length);
             }
             byte[] out = new byte[length];
             int filled = 0;
@@ -162,7 +163,7 @@ final class ValueRecord {
         if (used == 1) {
             return Data.at(offsets[0], lengths[0]);
         }
-        return new Data(java.util.Arrays.copyOf(offsets, used), java.util.Arrays.copyOf(lengths, used), (int) size);
+        return new Data(0, (int) size, java.util.Arrays.copyOf(offsets, used), java.util.Arrays.copyOf(lengths, used));
     }
 
     private static String describe(String keyPath, String name) {
