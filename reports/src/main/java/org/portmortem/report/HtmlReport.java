@@ -1,7 +1,7 @@
 package org.portmortem.report;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -69,14 +69,34 @@ public final class HtmlReport {
         return document(analysis).outerHtml() + "\n";
     }
 
-    /** Writes the report to a file: the text of {@link #render} in UTF-8, streamed from the document. */
+    /**
+     * Writes the report to a file: the text of {@link #render} in UTF-8. The text is built in a
+     * builder (jsoup wraps any other appendable in an object per append, 20 MB for a Windows 10
+     * report) and encoded from it in blocks, without the string copies of {@link #render}.
+     */
     public static void write(Analysis analysis, Path file) throws IOException {
-        Document d = document(analysis);
-        try (Writer out = new BufferedWriter(
-                new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8.newEncoder()), 1 << 16)) {
-            d.html(out);
-            out.write('\n');
+        StringBuilder text = document(analysis).html(new StringBuilder(1 << 16)).append('\n');
+        try (OutputStream out = Files.newOutputStream(file)) {
+            writeUtf8(text, out);
         }
+    }
+
+    /** Size of the blocks {@link #writeUtf8} encodes. */
+    static final int BLOCK = 1 << 14;
+
+    /**
+     * Writes the text as UTF-8 in blocks of {@link #BLOCK} characters; a surrogate pair split between two
+     * blocks is joined by the encoder, and an unpaired surrogate fails as {@code Files.writeString} fails.
+     */
+    static void writeUtf8(StringBuilder text, OutputStream target) throws IOException {
+        char[] block = new char[BLOCK];
+        Writer out = new OutputStreamWriter(target, StandardCharsets.UTF_8.newEncoder());
+        for (int at = 0; at < text.length(); at += block.length) {
+            int n = Math.min(block.length, text.length() - at);
+            text.getChars(at, at + n, block, 0);
+            out.write(block, 0, n);
+        }
+        out.flush();
     }
 
     private Document build() {

@@ -78,4 +78,23 @@ class ReportFilesTest {
         Files.copy(hive, folder.resolve("SYSTEM"));
         assertFilesAreTheRenderedText(analyse(folder));
     }
+
+    @Test
+    void aSurrogatePairSplitBetweenTwoBlocksIsWrittenWhole() throws IOException {
+        StringBuilder text = new StringBuilder("a".repeat(HtmlReport.BLOCK - 1)).append("\ud83d\ude00 end");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        HtmlReport.writeUtf8(text, bytes);
+        assertThat(bytes.toByteArray()).isEqualTo(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anUnpairedSurrogateFailsAsWritingTheStringWould() {
+        StringBuilder text = new StringBuilder("lone \ud83d here");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> HtmlReport.writeUtf8(text, new java.io.ByteArrayOutputStream()))
+                .isInstanceOf(java.nio.charset.CharacterCodingException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> Files.writeString(out.resolve("x"), text, StandardCharsets.UTF_8))
+                .isInstanceOf(java.nio.charset.CharacterCodingException.class);
+    }
 }
