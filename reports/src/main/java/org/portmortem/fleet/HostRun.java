@@ -1,6 +1,7 @@
 package org.portmortem.fleet;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -80,17 +81,17 @@ public final class HostRun implements Serializable {
                 return ReportDigest.summarise(
                         in, MAPPER.readTree(Files.readString(json, StandardCharsets.UTF_8)), reportPath);
             }
-            String text;
+            ObjectNode report;
             if (in.kind() == HostInput.Kind.ZIP) {
                 try (ZipCase zip = ZipCase.extract(Path.of(in.input()), null)) {
-                    text = analyseFolder(
+                    report = analyseFolder(
                             zip.folder(), new AnalysisRequest.PathLabels(zip.folder(), in.input() + "!"), htmlFile);
                 }
             } else {
-                text = analyseFolder(Path.of(in.input()), null, htmlFile);
+                report = analyseFolder(Path.of(in.input()), null, htmlFile);
             }
-            writeReplacing(json, text);
-            return ReportDigest.summarise(in, MAPPER.readTree(text), reportPath);
+            writeReplacing(json, p -> JsonReport.write(report, p));
+            return ReportDigest.summarise(in, report, reportPath);
         } catch (IOException | RuntimeException | StackOverflowError e) {
             // A stale report of an earlier run must not stand for a host that now fails.
             deleteQuietly(json);
@@ -100,8 +101,13 @@ public final class HostRun implements Serializable {
         }
     }
 
-    /** The same request {@code analyze CASE} makes, without overlays or extra snapshots. */
-    private String analyseFolder(Path caseFolder, AnalysisRequest.PathLabels labels, Path htmlFile) throws IOException {
+    /**
+     * The same request {@code analyze CASE} makes, without overlays or extra snapshots; writes the HTML
+     * report when asked and returns the JSON report's tree (summarised from the tree, not from its text
+     * parsed back).
+     */
+    private ObjectNode analyseFolder(Path caseFolder, AnalysisRequest.PathLabels labels, Path htmlFile)
+            throws IOException {
         CaseFiles files = CaseFiles.locate(caseFolder, null, null);
         List<Path> snapshots = AnalyzeCommand.snapshotsOf(caseFolder, files);
         AnalysisRequest request = new AnalysisRequest(
@@ -114,9 +120,9 @@ public final class HostRun implements Serializable {
                 labels);
         Analysis analysis = CaseAnalysis.run(request);
         if (html) {
-            writeReplacing(htmlFile, HtmlReport.render(analysis));
+            writeReplacing(htmlFile, p -> HtmlReport.write(analysis, p));
         }
-        return JsonReport.render(analysis);
+        return JsonReport.tree(analysis);
     }
 
     /** Whether the host's outputs exist and are newer than every file of its input. */
@@ -140,10 +146,15 @@ public final class HostRun implements Serializable {
         }
     }
 
+    /** Writes a report to the file it is given. */
+    private interface ReportWriter {
+        void write(Path file) throws IOException;
+    }
+
     /** Written beside and renamed, so a report is never half-written. */
-    private static void writeReplacing(Path file, String text) throws IOException {
+    private static void writeReplacing(Path file, ReportWriter writer) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".part");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        writer.write(tmp);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

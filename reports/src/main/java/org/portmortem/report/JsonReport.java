@@ -81,7 +81,11 @@ public final class JsonReport {
      * of garbage and two more garbage collections on the run's critical path).
      */
     public static void write(Analysis analysis, Path file) throws IOException {
-        ObjectNode tree = tree(analysis);
+        write(tree(analysis), file);
+    }
+
+    /** Writes a report's tree ({@link #tree}) to a file, as {@link #write(Analysis, Path)} does. */
+    public static void write(ObjectNode tree, Path file) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, tree);
             out.write('\n');
