@@ -54,7 +54,7 @@ public record HostAtBoot(
     public HostAtBoot {
         unaddressed = List.copyOf(unaddressed);
         familyEvidence = List.copyOf(familyEvidence);
-        running = List.copyOf(running);
+        running = RunningUnits.of(running);
         demandStart = List.copyOf(demandStart);
         interfaces = List.copyOf(interfaces);
         warnings = List.copyOf(warnings);
@@ -140,10 +140,7 @@ public record HostAtBoot(
 
     /** The running service or driver of that name (case-insensitive). */
     public Optional<RunningUnit> unit(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        return running.stream()
-                .filter(u -> u.name().toLowerCase(Locale.ROOT).equals(n))
-                .findFirst();
+        return ((RunningUnits) running).named(name);
     }
 
     /**
