@@ -199,6 +199,11 @@ class SystemModelTest {
     }
 
     @Test
+    void leaseTimesCountAsCalendarTimesFromNineteenNinety() {
+        assertThat(InterfaceReader.EARLIEST_LEASE).isEqualTo(Instant.parse("1990-01-01T00:00:00Z"));
+    }
+
+    @Test
     void interfacesHaveStaticAddressesOrTheLastLeaseMarkedAsSuch() throws Exception {
         SystemHiveBuilder sys = SystemHiveBuilder.system();
         String staticIf = sys.cs("Services\\Tcpip\\Parameters\\Interfaces\\{AAAA}");
