@@ -26,10 +26,13 @@ public enum StartType {
         return code;
     }
 
+    /** The constants, made once: {@code values()} copies its array on every call, per service and state. */
+    private static final StartType[] ALL = values();
+
     /** The start type for a stored Start value; {@code null} or an undefined number gives UNKNOWN. */
     public static StartType of(Integer start) {
         if (start != null) {
-            for (StartType t : values()) {
+            for (StartType t : ALL) {
                 if (t.code == start && t != UNKNOWN) {
                     return t;
                 }

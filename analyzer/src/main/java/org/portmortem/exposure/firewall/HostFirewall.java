@@ -83,11 +83,11 @@ public final class HostFirewall {
      * against: the protocol number, local ports, program (lower case) and service, each null or empty
      * for any, and the profiles (empty for all).
      */
-    record Cover(String protocol, List<String> ports, String app, String service, List<String> profiles) {
+    record Cover(String protocol, List<PortSpec> ports, String app, String service, List<String> profiles) {
         static Cover of(FirewallRule r) {
             return new Cover(
                     r.first("Protocol").orElse(null),
-                    List.copyOf(r.localPorts()),
+                    r.localPorts().stream().map(PortSpec::of).toList(),
                     r.first("App").map(a -> a.toLowerCase(Locale.ROOT)).orElse(null),
                     r.first("Svc").orElse(null),
                     List.copyOf(r.all("Profile")));
@@ -477,6 +477,51 @@ public final class HostFirewall {
                 p.evidence());
     }
 
+    /**
+     * One local-port entry of a rule, read once: {@code RPC}, {@code RPC-EPMap} (any case), a port or a
+     * range {@code low-high} (as {@link Integer#parseInt} reads each number), or text that matches no
+     * port. Matching was parsing the text again for every listener, rule and state.
+     */
+    record PortSpec(Kind kind, int low, int high) {
+        enum Kind {
+            RPC,
+            RPC_EPMAP,
+            PORTS,
+            NONE
+        }
+
+        static PortSpec of(String spec) {
+            if (spec.equalsIgnoreCase("RPC")) {
+                return new PortSpec(Kind.RPC, 0, 0);
+            }
+            if (spec.equalsIgnoreCase("RPC-EPMap")) {
+                return new PortSpec(Kind.RPC_EPMAP, 0, 0);
+            }
+            try {
+                int dash = spec.indexOf('-');
+                if (dash > 0) {
+                    return new PortSpec(
+                            Kind.PORTS,
+                            Integer.parseInt(spec.substring(0, dash)),
+                            Integer.parseInt(spec.substring(dash + 1)));
+                }
+                int port = Integer.parseInt(spec);
+                return new PortSpec(Kind.PORTS, port, port);
+            } catch (NumberFormatException e) {
+                return new PortSpec(Kind.NONE, 0, 0);
+            }
+        }
+
+        boolean matches(Listener l) {
+            return switch (kind) {
+                case RPC -> l.mechanism().kind() == Mechanism.Kind.DYNAMIC_RPC;
+                case RPC_EPMAP -> l.mechanism().kind() == Mechanism.Kind.ENDPOINT_MAPPER;
+                case PORTS -> !l.dynamic() && l.port() >= low && l.port() <= high;
+                case NONE -> false;
+            };
+        }
+    }
+
     /** Whether a rule covers the listener: protocol, local port (numbers, ranges, RPC keywords), program, service. */
     private static boolean matches(Cover c, Listener l) {
         if (c.protocol() != null && !c.protocol().equals(l.protocol() == Protocol.TCP ? "6" : "17")) {
@@ -484,8 +529,8 @@ public final class HostFirewall {
         }
         if (!c.ports().isEmpty()) {
             boolean any = false;
-            for (String p : c.ports()) {
-                if (portMatches(p, l)) {
+            for (PortSpec p : c.ports()) {
+                if (p.matches(l)) {
                     any = true;
                     break;
                 }
@@ -507,27 +552,5 @@ public final class HostFirewall {
             return l.owner().service() != null && svc.equalsIgnoreCase(l.owner().service());
         }
         return true;
-    }
-
-    private static boolean portMatches(String spec, Listener l) {
-        if (spec.equalsIgnoreCase("RPC")) {
-            return l.mechanism().kind() == Mechanism.Kind.DYNAMIC_RPC;
-        }
-        if (spec.equalsIgnoreCase("RPC-EPMap")) {
-            return l.mechanism().kind() == Mechanism.Kind.ENDPOINT_MAPPER;
-        }
-        if (l.dynamic()) {
-            return false;
-        }
-        try {
-            int dash = spec.indexOf('-');
-            if (dash > 0) {
-                return l.port() >= Integer.parseInt(spec.substring(0, dash))
-                        && l.port() <= Integer.parseInt(spec.substring(dash + 1));
-            }
-            return l.port() == Integer.parseInt(spec);
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 }
