@@ -83,17 +83,33 @@ public final class HostFirewall {
      * against: the protocol number, local ports, program (lower case) and service, each null or empty
      * for any, and the profiles (empty for all).
      */
-    record Cover(String protocol, List<PortSpec> ports, String app, String service, List<String> profiles) {
+    record Cover(
+            String protocol, List<PortSpec> ports, String app, String service, List<String> profiles, int inProfiles) {
+        /** The profiles this firewall has; bit i of {@code inProfiles} answers {@link #inProfile} for the i-th. */
+        private static final List<String> PROFILE_NAMES = List.of("Domain", "Private", "Public", "Standard");
+
         static Cover of(FirewallRule r) {
+            List<String> profiles = List.copyOf(r.all("Profile"));
+            int in = 0;
+            for (int i = 0; i < PROFILE_NAMES.size(); i++) {
+                in |= listsProfile(profiles, PROFILE_NAMES.get(i)) ? 1 << i : 0;
+            }
             return new Cover(
                     r.first("Protocol").orElse(null),
                     r.localPorts().stream().map(PortSpec::of).toList(),
                     r.first("App").map(a -> a.toLowerCase(Locale.ROOT)).orElse(null),
                     r.first("Svc").orElse(null),
-                    List.copyOf(r.all("Profile")));
+                    profiles,
+                    in);
         }
 
+        /** Whether the rule applies in the profile: it names no profile, or this one (any case). */
         boolean inProfile(String profile) {
+            int i = PROFILE_NAMES.indexOf(profile);
+            return i >= 0 ? (inProfiles & 1 << i) != 0 : listsProfile(profiles, profile);
+        }
+
+        private static boolean listsProfile(List<String> profiles, String profile) {
             if (profiles.isEmpty()) {
                 return true;
             }

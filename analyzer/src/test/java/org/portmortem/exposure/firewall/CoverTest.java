@@ -11,8 +11,11 @@ import org.portmortem.exposure.Owner;
 import org.portmortem.exposure.PortRange;
 import org.portmortem.net.Protocol;
 
-/** A rule's local-port entry read once matches exactly the listeners that reading it at every match did. */
-class PortSpecTest {
+/**
+ * What a rule covers, read once ({@link HostFirewall.Cover}), matches exactly what reading the rule at
+ * every match did: its local-port entries and its profiles.
+ */
+class CoverTest {
     /** The matching as it was: the entry's text parsed for every listener. */
     private static boolean parsedEachTime(String spec, Listener l) {
         if (spec.equalsIgnoreCase("RPC")) {
@@ -97,5 +100,29 @@ class PortSpecTest {
             }
         }
         assertThat(matched).isGreaterThan(10);
+    }
+
+    /** The profile test as it was: the rule's profiles compared with the profile's name, any case. */
+    private static boolean listedEachTime(List<String> profiles, String profile) {
+        return profiles.isEmpty() || profiles.stream().anyMatch(p -> p.equalsIgnoreCase(profile));
+    }
+
+    @Test
+    void aRuleIsInTheProfilesItNamesInAnyCaseOrInEveryProfileWhenItNamesNone() {
+        List<String> rules = List.of(
+                "v2.10|Action=Allow|Active=TRUE|Dir=In|Protocol=6|LPort=80|Name=a|",
+                "v2.10|Action=Allow|Active=TRUE|Dir=In|Protocol=6|LPort=80|Profile=Domain|Name=b|",
+                "v2.10|Action=Allow|Active=TRUE|Dir=In|Protocol=6|LPort=80|Profile=PUBLIC|Profile=private|Name=c|",
+                "v2.10|Action=Allow|Active=TRUE|Dir=In|Protocol=6|LPort=80|Profile=DOMA\u0130N|Name=d|",
+                "v2.10|Action=Allow|Active=TRUE|Dir=In|Protocol=6|LPort=80|Profile=Other|Name=e|");
+        for (String text : rules) {
+            FirewallRule rule = FirewallRule.parse("id", text).orElseThrow();
+            HostFirewall.Cover cover = HostFirewall.Cover.of(rule);
+            for (String profile : List.of("Domain", "Private", "Public", "Standard", "DOMAIN", "Other", "x")) {
+                assertThat(cover.inProfile(profile))
+                        .as("%s in %s", text, profile)
+                        .isEqualTo(listedEachTime(rule.all("Profile"), profile));
+            }
+        }
     }
 }
