@@ -2,7 +2,6 @@ package org.portmortem.exposure;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,9 +37,8 @@ public final class ExposurePredictor {
      */
     private final Memo memo;
 
-    /** Firewall rules by the value they were parsed from, service SIDs by service name. */
-    private record Memo(
-            org.portmortem.exposure.firewall.HostFirewall.ParsedRules firewallRules, Map<String, String> serviceSids) {}
+    /** Firewall rules by the value they were parsed from (service SIDs are kept for every predictor). */
+    private record Memo(org.portmortem.exposure.firewall.HostFirewall.ParsedRules firewallRules) {}
 
     /**
      * A predictor using the bundled knowledge base, which it asks for only when it first predicts (it
@@ -64,13 +62,12 @@ public final class ExposurePredictor {
 
     /**
      * A predictor (bundled knowledge base) for many states of one machine, whose hives are copies
-     * edited in place: what it derives from a registry value (a firewall rule, a service's SID) it
-     * keeps for the next prediction while the value is the very same object. The predictions are
+     * edited in place: what it derives from a registry value (a firewall rule) it keeps for the next
+     * prediction while the value is the very same object. The predictions are
      * those of {@link #ExposurePredictor()}; it is not thread-safe.
      */
     public static ExposurePredictor forStatesOfOneMachine() {
-        return new ExposurePredictor(
-                new Memo(new org.portmortem.exposure.firewall.HostFirewall.ParsedRules(), new HashMap<>()));
+        return new ExposurePredictor(new Memo(new org.portmortem.exposure.firewall.HostFirewall.ParsedRules()));
     }
 
     private KnowledgeBase kb() {
@@ -175,9 +172,7 @@ public final class ExposurePredictor {
         listeners.addAll(configured.listeners());
         warnings.addAll(configured.warnings());
 
-        HttpSysReservations httpSys = memo == null
-                ? new HttpSysReservations(host, listeners)
-                : new HttpSysReservations(host, listeners, memo.serviceSids());
+        HttpSysReservations httpSys = new HttpSysReservations(host, listeners);
         listeners.addAll(httpSys.listeners());
         warnings.addAll(httpSys.warnings());
 

@@ -86,16 +86,6 @@ final class HttpSysReservations {
             Evidence evidence) {}
 
     HttpSysReservations(HostAtBoot host, List<Listener> predicted) {
-        this(host, predicted, null);
-    }
-
-    /**
-     * @param sidByServiceName service SIDs computed before, by service name, added to: a SHA-1 per
-     *     service and state was most of the cost of a hardening plan's reservations (not thread-safe);
-     *     null to keep none (a single prediction: on a hive of 100,000 services the map would be
-     *     memory a small heap needs)
-     */
-    HttpSysReservations(HostAtBoot host, List<Listener> predicted, Map<String, String> sidByServiceName) {
         this.host = host;
         Optional<Key> params = host.registry().key(PARAMETERS);
         if (params.isEmpty()) {
@@ -111,12 +101,7 @@ final class HttpSysReservations {
         host.registry()
                 .key("CS\\Services")
                 .ifPresent(services -> services.subkeys()
-                        .forEach(s -> serviceBySid.put(
-                                sidByServiceName == null
-                                        ? SecurityDescriptorAces.serviceSid(s.name())
-                                        : sidByServiceName.computeIfAbsent(
-                                                s.name(), SecurityDescriptorAces::serviceSid),
-                                s.name())));
+                        .forEach(s -> serviceBySid.put(SecurityDescriptorAces.serviceSid(s.name()), s.name())));
         Map<Integer, List<Entry>> byPort = new TreeMap<>();
         params.get().subkey("UrlAclInfo").ifPresent(k -> reservations(k, byPort));
         for (String store : List.of("SslBindingInfo", "SslSniBindingInfo", "SslCcsBindingInfo")) {

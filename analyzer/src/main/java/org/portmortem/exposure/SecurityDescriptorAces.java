@@ -119,6 +119,32 @@ final class SecurityDescriptorAces {
      * SstpSvc are exactly this ({@code HttpSysReservationsTest}).
      */
     static String serviceSid(String serviceName) {
+        int h = serviceName.hashCode();
+        int slot = (h ^ (h >>> 16)) & (SID_SLOTS - 1);
+        KnownSid known = SIDS[slot];
+        if (known != null && known.name().equals(serviceName)) {
+            return known.sid();
+        }
+        String sid = computeServiceSid(serviceName);
+        SIDS[slot] = new KnownSid(serviceName, sid);
+        return sid;
+    }
+
+    /**
+     * Service SIDs computed before, by name: a fixed table of slots, each remembering the last name that
+     * hashed to it (a SHA-1 per service, for the baseline and every hardening state, and for every host
+     * of a fleet, was a few percent of a run). Memory stays bounded whatever the hive holds (a hive of
+     * 100,000 services evicts, it never grows the table); a slot holds one immutable pair, so a race
+     * between threads only costs a computation.
+     */
+    private static final int SID_SLOTS = 4096;
+
+    private static final KnownSid[] SIDS = new KnownSid[SID_SLOTS];
+
+    private record KnownSid(String name, String sid) {}
+
+    /** {@link #serviceSid} computed, without the table. */
+    static String computeServiceSid(String serviceName) {
         try {
             byte[] h = MessageDigest.getInstance("SHA-1")
                     .digest(serviceName.toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_16LE));

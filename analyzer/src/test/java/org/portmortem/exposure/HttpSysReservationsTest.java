@@ -117,6 +117,23 @@ class HttpSysReservationsTest {
     }
 
     @Test
+    void aServiceSidTakenFromTheTableIsTheOneComputedForThatName() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < 20_000; i++) { // five times the table's slots: names evict each other
+            names.add("svc" + Long.toString(random.nextLong(), 36));
+        }
+        names.addAll(List.of("WinRM", "winrm", "WINRM", "TermService", "Aa", "BB")); // "Aa" and "BB" hash alike
+        for (int pass = 0; pass < 2; pass++) {
+            for (String n : names) {
+                assertThat(SecurityDescriptorAces.serviceSid(n))
+                        .as(n)
+                        .isEqualTo(SecurityDescriptorAces.computeServiceSid(n));
+            }
+        }
+    }
+
+    @Test
     void aComponentThatRegistersItsUrlAtBootMakesTheReservationLikely() {
         TestHost t = new TestHost(WindowsFamily.WIN10_2016_2022)
                 .run("FDResPub", "svchost.exe", "LocalServiceAndNoImpersonation");
