@@ -88,7 +88,7 @@ class LauncherFlagsTest {
     void ordinaryInputsRunWithC1AloneAndTheArgumentsAfterTheJar() throws Exception {
         Path hive = sparseFile("SYSTEM", 12L << 20);
         List<String> args = javaArguments(Map.of(), "rip", "-r", hive.toString(), "-p", "nic2");
-        assertThat(args).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+        assertThat(args).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
         assertThat(args)
                 .endsWith(
                         "-jar",
