@@ -127,6 +127,41 @@ class LauncherFlagsTest {
     }
 
     @Test
+    void aFileNamedLikeAFindActionIsOnlyMeasuredNeverActedOn() throws Exception {
+        // find reads an argument starting with "-" as its expression: -fprint would create the next word as a file
+        sparseFile("-fprint", 1 << 20);
+        List<String> args = javaArguments(Map.of(), "dump", "-fprint");
+        assertThat(args).endsWith("dump", "-fprint").contains("-XX:TieredStopAtLevel=1");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder("portmortem", "reports", "bin", "-fprint");
+        }
+    }
+
+    @Test
+    void theLauncherFindsItsJarWhicheverWayItIsNamed() throws Exception {
+        // run from its own folder as ./portmortem, by a relative path with a folder, and by bare name through bash
+        Map<String, Path> commandAndFolder =
+                Map.of("./portmortem", dir, "portmortem", dir, dir.getFileName() + "/portmortem", dir.getParent());
+        for (Map.Entry<String, Path> run : commandAndFolder.entrySet()) {
+            List<String> command = List.of("bash", run.getKey(), "--version");
+            ProcessBuilder pb =
+                    new ProcessBuilder(command).directory(run.getValue().toFile());
+            pb.environment().remove("PORTMORTEM_JAVA_OPTS");
+            pb.environment().put("PATH", dir.resolve("bin") + ":" + System.getenv("PATH"));
+            pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            List<String> lines = out.lines().toList();
+            String jar = lines.get(lines.lastIndexOf("arg:-jar") + 1).substring("arg:".length());
+            assertThat(Path.of(jar).normalize())
+                    .as(command.toString())
+                    .isEqualTo(dir.resolve("reports/target/portmortem.jar"));
+        }
+    }
+
+    @Test
     void portmortemJavaOptsReplaceTheFlagsWhateverTheInputSize() throws Exception {
         Path image = sparseFile("disk.raw", 1L << 30);
         List<String> args = javaArguments(
