@@ -12,6 +12,20 @@ class ValueTest {
     }
 
     @Test
+    void theConstructorCopiesTheCallersArrayWhileAHandedOverOneIsKeptAndEqual() {
+        byte[] data = {1, 0, 0, 0};
+        Value copied = new Value("K", "v", 4, data);
+        Value handedOver = Value.handedOver("K", "v", 4, data.clone());
+        data[0] = 9;
+        assertThat(copied.asInt()).isEqualTo(1);
+        assertThat(handedOver).isEqualTo(copied).hasSameHashCodeAs(copied);
+        assertThat(handedOver.raw()).containsExactly(1, 0, 0, 0);
+        // what raw() returns is a copy either way: changing it leaves the value as it was
+        handedOver.raw()[0] = 7;
+        assertThat(handedOver.asInt()).isEqualTo(1);
+    }
+
+    @Test
     void stringStopsAtFirstNulAndIgnoresOddTrailingByte() {
         assertThat(new Value("K", "v", 1, utf16("abc\0junk")).asString()).isEqualTo("abc");
         byte[] odd = {'h', 0, 'i', 0, 'x'};

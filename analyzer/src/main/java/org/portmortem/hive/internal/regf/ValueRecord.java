@@ -21,7 +21,7 @@ final class ValueRecord {
 
     static Value read(RegfHive hive, long cellOffset, String keyPath) {
         Scanned v = scan(hive, cellOffset, keyPath);
-        return new Value(keyPath, v.name(), v.type(), v.data().copy(hive.bytes()));
+        return Value.handedOver(keyPath, v.name(), v.type(), v.data().copy(hive.bytes()));
     }
 
     /**
