@@ -90,7 +90,9 @@ public final class Analysis {
         }
         b.verdicts.findings().forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
         this.findingCounts = Collections.unmodifiableMap(counts);
-        this.severityScale = b.severityScale;
+        // Read now, not when the builder is made: there it was Jackson's first use, on the calling thread
+        // before the hives were opened, while the knowledge base's thread waited for Jackson to be ready.
+        this.severityScale = SeverityScale.bundled();
         this.hardeningPlan = List.copyOf(b.hardeningPlan);
         this.hiveCopies = List.copyOf(b.hiveCopies);
         this.citedKeys = List.copyOf(citedKeys);
@@ -255,7 +257,6 @@ public final class Analysis {
         Exposure exposure;
         List<Snapshot> snapshots = List.of();
         Verdicts verdicts;
-        SeverityScale severityScale = SeverityScale.bundled();
         List<HardeningStep> hardeningPlan = List.of();
         List<HiveCopy> hiveCopies = List.of();
 

@@ -120,18 +120,41 @@ public final class PortMortemCommand {
         for (Class<?> c : subcommands) {
             cl.addSubcommand(c);
         }
-        cl.setExitCodeExceptionMapper(PortMortemCommand::exitCodeFor);
-        // picocli hands only Exceptions to the handler; an Error (out of memory, stack overflow) thrown
-        // by a subcommand is wrapped so that it ends the same way, in one line with its own exit code.
-        cl.setExecutionStrategy(parseResult -> {
+        cl.setExitCodeExceptionMapper(OnError.INSTANCE);
+        cl.setExecutionStrategy(OnError.INSTANCE);
+        cl.setExecutionExceptionHandler(OnError.INSTANCE);
+        return cl;
+    }
+
+    /**
+     * How a run ends: the command executed (an {@link Error} it throws, out of memory or a stack
+     * overflow, is wrapped, since picocli hands only Exceptions to the handler), then any throwable
+     * reported in one line with its own exit code.
+     *
+     * <p>A named class rather than three lambdas: picocli's classes are Java 5 class files, and a lambda
+     * implementing one of their interfaces kept that interface, the lambda and the classes built on it
+     * ({@code RunLast}) out of the class-data archive, so every run spun the lambdas and loaded those
+     * classes from the jar (bench/README.md).
+     */
+    private static final class OnError
+            implements CommandLine.IExecutionStrategy,
+                    CommandLine.IExecutionExceptionHandler,
+                    CommandLine.IExitCodeExceptionMapper {
+        static final OnError INSTANCE = new OnError();
+
+        @Override
+        public int execute(CommandLine.ParseResult parseResult) {
             try {
                 return executeThenClose(parseResult);
             } catch (Error e) {
                 throw new CommandLine.ExecutionException(
                         parseResult.commandSpec().commandLine(), "error", e);
             }
-        });
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+        }
+
+        @Override
+        public int handleExecutionException(
+                Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
             Throwable t = ex instanceof CommandLine.ExecutionException && ex.getCause() != null ? ex.getCause() : ex;
             PrintWriter err = commandLine.getErr();
             // The message may quote a string from the image (a key name, a file name): escaped like every text output.
@@ -141,8 +164,12 @@ public final class PortMortemCommand {
             }
             err.flush();
             return exitCodeFor(t);
-        });
-        return cl;
+        }
+
+        @Override
+        public int getExitCode(Throwable exception) {
+            return exitCodeFor(exception);
+        }
     }
 
     /**
