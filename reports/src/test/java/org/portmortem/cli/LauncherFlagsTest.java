@@ -44,7 +44,10 @@ class LauncherFlagsTest {
         Files.writeString(jar, "not run: java below only prints its arguments");
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path java = bin.resolve("java");
-        Files.writeString(java, "#!/bin/sh\necho run\nprintf 'arg:%s\\n' \"$@\"\n");
+        // every call is also logged (the training runs' output goes to /dev/null)
+        Files.writeString(
+                java,
+                "#!/bin/sh\necho run\nprintf 'arg:%s\\n' \"$@\"\necho \"$*\" >>\"" + dir.resolve("calls.log") + "\"\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         processors("8");
     }
@@ -89,6 +92,10 @@ class LauncherFlagsTest {
         Path hive = sparseFile("SYSTEM", 12L << 20);
         List<String> args = javaArguments(Map.of(), "rip", "-r", hive.toString(), "-p", "nic2");
         assertThat(args).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
+        // a diagnostic flag: after the option that unlocks it
+        assertThat(args.indexOf("-XX:-BytecodeVerificationRemote"))
+                .isGreaterThan(args.indexOf("-XX:+UnlockDiagnosticVMOptions"))
+                .isGreaterThan(0);
         assertThat(args)
                 .endsWith(
                         "-jar",
@@ -127,6 +134,18 @@ class LauncherFlagsTest {
     }
 
     @Test
+    void theClassDataArchiveIsMadeWithTheVerifierOnAndOnlyTheRunItselfSkipsIt() throws Exception {
+        Path hive = sparseFile("SYSTEM", 1 << 20);
+        javaArguments(Map.of(), "dump", hive.toString());
+        List<String> calls = Files.readAllLines(dir.resolve("calls.log"));
+        assertThat(calls).anyMatch(c -> c.contains("-Xshare:dump"));
+        assertThat(calls.stream().filter(c -> c.contains("-Xshare:") || c.contains("-XX:DumpLoadedClassList")))
+                .isNotEmpty()
+                .noneMatch(c -> c.contains("BytecodeVerification"));
+        assertThat(calls.get(calls.size() - 1)).contains("-XX:-BytecodeVerificationRemote");
+    }
+
+    @Test
     void aFileNamedLikeAFindActionIsOnlyMeasuredNeverActedOn() throws Exception {
         // find reads an argument starting with "-" as its expression: -fprint would create the next word as a file
         sparseFile("-fprint", 1 << 20);
@@ -134,7 +153,7 @@ class LauncherFlagsTest {
         assertThat(args).endsWith("dump", "-fprint").contains("-XX:TieredStopAtLevel=1");
         try (var files = Files.list(dir)) {
             assertThat(files.map(f -> f.getFileName().toString()))
-                    .containsExactlyInAnyOrder("portmortem", "reports", "bin", "-fprint");
+                    .containsExactlyInAnyOrder("portmortem", "reports", "bin", "calls.log", "-fprint");
         }
     }
 
@@ -166,7 +185,9 @@ class LauncherFlagsTest {
         Path image = sparseFile("disk.raw", 1L << 30);
         List<String> args = javaArguments(
                 Map.of("PORTMORTEM_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -Xmx256m"), "image", image.toString());
-        assertThat(args).contains("-XX:TieredStopAtLevel=1", "-Xmx256m").doesNotContain("-XX:+UseSerialGC");
+        assertThat(args)
+                .contains("-XX:TieredStopAtLevel=1", "-Xmx256m")
+                .doesNotContain("-XX:+UseSerialGC", "-XX:-BytecodeVerificationRemote");
     }
 
     /** The flags for {@code dump} of a small hive with {@code nproc} printing each count, one list per count. */
