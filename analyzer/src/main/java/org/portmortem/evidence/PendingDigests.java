@@ -12,7 +12,7 @@ import java.util.concurrent.FutureTask;
  * <p>Why: the launcher runs the JVM without its optimising compiler (it starts sooner), and without it
  * SHA-256 runs at about 110 MB/s on the machines measured (bench/README.md) against about 580 MB/s with
  * it: hashing an 11 MB SYSTEM hive took a tenth of a one-host {@code analyze}, and a real SOFTWARE
- * hive is several times larger. The files are only read, by the hash and by the readers alike, so
+ * hive is several times larger (such files go to coreutils' {@code sha256sum}, see {@link FileDigest}). The files are only read, by the hash and by the readers alike, so
  * hashing them beside the parse identifies the same bytes as hashing them first.
  *
  * <p>That every file exists and is a regular file is checked before {@link #start} returns, so a
