@@ -38,6 +38,12 @@ final class RegfKey implements Key {
      */
     private Instant lastWrittenInstant;
 
+    /**
+     * The readable value records of this key, in order, by name. Made on first lookup; a racy lazy
+     * field is safe, as for {@link #lastWrittenInstant}: the object is immutable and equal whoever makes it.
+     */
+    private ValueNames valueNames;
+
     private final long subkeyCount;
     private final long subkeyList;
     private final long valueCount;
@@ -248,23 +254,59 @@ final class RegfKey implements Key {
     }
 
     /**
-     * The first value of that name, case-insensitive. Every value record is checked as {@link #values}
-     * checks it, raising the same warnings in the same order, but only the one returned has its data
-     * copied: a model looks up a dozen names in each service key.
+     * The first value of that name, case-insensitive. On the first lookup every value record is
+     * checked as {@link #values} checks it, raising the same warnings in the same order (a hive keeps
+     * each warning once, so checking again would add nothing); the names found are kept with this key,
+     * and only the value returned has its data copied: a model looks up a dozen names in each service
+     * key, and each lookup decoded every name of the key again.
      */
     @Override
     public Optional<Value> value(String wanted) {
-        long found = -1;
-        for (long vk : valueRecords()) {
-            try {
-                if (ValueRecord.name(hive, vk, path).equalsIgnoreCase(wanted) && found < 0) {
-                    found = vk;
+        ValueNames names = valueNames;
+        if (names == null) {
+            names = readValueNames();
+            valueNames = names;
+        }
+        long found = names.find(wanted);
+        return found < 0 ? Optional.empty() : Optional.of(ValueRecord.read(hive, found, path));
+    }
+
+    /** The names and cell offsets of a key's readable value records, in the order of its value list. */
+    private static final class ValueNames {
+        private final String[] names;
+        private final long[] records;
+
+        ValueNames(String[] names, long[] records) {
+            this.names = names;
+            this.records = records;
+        }
+
+        /** The record of the first value of that name (case-insensitive), or -1. */
+        long find(String wanted) {
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equalsIgnoreCase(wanted)) {
+                    return records[i];
                 }
+            }
+            return -1;
+        }
+    }
+
+    private ValueNames readValueNames() {
+        long[] all = valueRecords();
+        String[] names = new String[all.length];
+        long[] readable = new long[all.length];
+        int n = 0;
+        for (long vk : all) {
+            try {
+                names[n] = ValueRecord.name(hive, vk, path);
+                readable[n] = vk;
+                n++;
             } catch (RegfCorruption e) {
                 hive.warn(e.offset(), "a value of " + display() + " is unreadable: " + e.getMessage());
             }
         }
-        return found < 0 ? Optional.empty() : Optional.of(ValueRecord.read(hive, found, path));
+        return new ValueNames(Arrays.copyOf(names, n), Arrays.copyOf(readable, n));
     }
 
     /** The cell offsets of the value records, as many as the key claims and its list holds. */

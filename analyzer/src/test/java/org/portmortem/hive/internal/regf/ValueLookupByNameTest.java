@@ -92,4 +92,24 @@ class ValueLookupByNameTest {
             assertThat(hive.warnings()).isEqualTo(byReading);
         }
     }
+
+    @Test
+    void manyLookupsOnOneKeyFindEveryNameAndWarnNoMoreThanTheFirst() throws IOException {
+        try (Hive hive = Hive.open(craftedHive(), HiveOpenOptions.NO_LOGS)) {
+            Key k = hive.key("K").orElseThrow();
+            assertThat(k.value("Dd")).isEmpty();
+            List<HiveWarning> afterOne = List.copyOf(hive.warnings());
+            assertThat(afterOne).isNotEmpty();
+            // the names are kept with the key after its first lookup; every later one reads the same
+            assertThat(k.value("aA").orElseThrow().asString()).isEqualTo("first");
+            assertThat(k.value("CC").orElseThrow().asInt()).isEqualTo(7);
+            assertThat(k.value("bb")).isEmpty();
+            assertThat(k.value("Dd")).isEmpty();
+            assertThat(hive.warnings()).isEqualTo(afterOne);
+            // the same key found again is a new object, and answers alike
+            assertThat(hive.key("K").orElseThrow().value("cc").orElseThrow().asInt())
+                    .isEqualTo(7);
+            assertThat(hive.warnings()).isEqualTo(afterOne);
+        }
+    }
 }
