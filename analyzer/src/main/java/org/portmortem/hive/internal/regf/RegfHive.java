@@ -52,6 +52,8 @@ public final class RegfHive implements Hive {
     private final Set<HiveWarning> warnings = new LinkedHashSet<>();
     private int droppedWarnings;
     private final ConcurrentHashMap<Long, Long> adoptedKeyNodes = new ConcurrentHashMap<>();
+    private final SubkeyIndex subkeyIndex = new SubkeyIndex();
+    private final ValueNames.Recent valueNames = new ValueNames.Recent();
     private final RegfKey root;
 
     private RegfHive(
@@ -320,6 +322,16 @@ public final class RegfHive implements Hive {
     /** Minor format version (3 to 6), which decides whether big-data records may occur. */
     long minorVersion() {
         return minorVersion;
+    }
+
+    /** The value names of the last keys a value was looked up in. */
+    ValueNames.Recent valueNames() {
+        return valueNames;
+    }
+
+    /** The names of the subkeys of the keys looked up by name so far. */
+    SubkeyIndex subkeyIndex() {
+        return subkeyIndex;
     }
 
     /**

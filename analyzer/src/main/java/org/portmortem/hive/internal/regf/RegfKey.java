@@ -38,12 +38,6 @@ final class RegfKey implements Key {
      */
     private Instant lastWrittenInstant;
 
-    /**
-     * The readable value records of this key, in order, by name. Made on first lookup; a racy lazy
-     * field is safe, as for {@link #lastWrittenInstant}: the object is immutable and equal whoever makes it.
-     */
-    private ValueNames valueNames;
-
     private final long subkeyCount;
     private final long subkeyList;
     private final long valueCount;
@@ -106,6 +100,11 @@ final class RegfKey implements Key {
         return flags;
     }
 
+    /** The key node's cell, as cells are addressed (from the first hive bin). */
+    long cellOffset() {
+        return cellOffset;
+    }
+
     /** File offset of the key node's cell. */
     long fileOffset() {
         return RegfHive.fileOffset(cellOffset);
@@ -149,22 +148,45 @@ final class RegfKey implements Key {
     /**
      * The subkey of that name, case-insensitively. A stored name that ends in NUL characters (LSA
      * writes {@code SAC\0} and {@code SAI\0}) is also found by the name without them, as other
-     * tools show it.
+     * tools show it. The first lookup under a key makes every subkey, as {@link #subkeys} does; the
+     * names are then kept in the hive's {@link SubkeyIndex}, and a later lookup under the same key
+     * makes only the subkey it returns.
      */
     @Override
     public Optional<Key> subkey(String wanted) {
+        SubkeyIndex.Names known =
+                depth + 1 > RegfHive.MAX_DEPTH ? null : hive.subkeyIndex().of(cellOffset);
+        if (known != null) {
+            for (long node : known.candidates(wanted)) {
+                RegfKey k = child(node);
+                if (k != null) {
+                    return Optional.of(k);
+                }
+            }
+            return Optional.empty();
+        }
         Key[] found = new Key[2];
+        List<String> names = new ArrayList<>();
+        long[][] nodes = {new long[16]};
         forEachSubkey(k -> {
+            if (names.size() == nodes[0].length) {
+                nodes[0] = Arrays.copyOf(nodes[0], 2 * names.size());
+            }
+            nodes[0][names.size()] = k.cellOffset;
+            names.add(k.name);
             if (found[0] == null && k.name().equalsIgnoreCase(wanted)) {
                 found[0] = k;
             } else if (found[1] == null && stripTrailingNuls(k.name()).equalsIgnoreCase(wanted)) {
                 found[1] = k;
             }
         });
+        if (depth + 1 <= RegfHive.MAX_DEPTH) {
+            hive.subkeyIndex().record(cellOffset, names.toArray(new String[0]), Arrays.copyOf(nodes[0], names.size()));
+        }
         return Optional.ofNullable(found[0] != null ? found[0] : found[1]);
     }
 
-    private static String stripTrailingNuls(String name) {
+    static String stripTrailingNuls(String name) {
         int end = name.length();
         while (end > 0 && name.charAt(end - 1) == '\0') {
             end--;
@@ -254,42 +276,23 @@ final class RegfKey implements Key {
     }
 
     /**
-     * The first value of that name, case-insensitive. On the first lookup every value record is
-     * checked as {@link #values} checks it, raising the same warnings in the same order (a hive keeps
-     * each warning once, so checking again would add nothing); the names found are kept with this key,
-     * and only the value returned has its data copied: a model looks up a dozen names in each service
-     * key, and each lookup decoded every name of the key again.
+     * The first value of that name, case-insensitive. On the first lookup in a key every value record
+     * is checked as {@link #values} checks it, raising the same warnings in the same order (a hive keeps
+     * each warning once, so checking again would add nothing); the names found are kept in the hive's
+     * {@link ValueNames} of the last few keys looked in, and only the value returned has its data
+     * copied: a model looks up a dozen names in each service key, the firewall hundreds of rules in
+     * one, and each lookup decoded every name of the key again. Kept in the hive, not in this key:
+     * a service holds its key, and a hive of 100,000 services would hold all their names.
      */
     @Override
     public Optional<Value> value(String wanted) {
-        ValueNames names = valueNames;
+        ValueNames names = hive.valueNames().of(cellOffset);
         if (names == null) {
             names = readValueNames();
-            valueNames = names;
+            hive.valueNames().remember(cellOffset, names);
         }
         long found = names.find(wanted);
         return found < 0 ? Optional.empty() : Optional.of(ValueRecord.read(hive, found, path));
-    }
-
-    /** The names and cell offsets of a key's readable value records, in the order of its value list. */
-    private static final class ValueNames {
-        private final String[] names;
-        private final long[] records;
-
-        ValueNames(String[] names, long[] records) {
-            this.names = names;
-            this.records = records;
-        }
-
-        /** The record of the first value of that name (case-insensitive), or -1. */
-        long find(String wanted) {
-            for (int i = 0; i < names.length; i++) {
-                if (names[i].equalsIgnoreCase(wanted)) {
-                    return records[i];
-                }
-            }
-            return -1;
-        }
     }
 
     private ValueNames readValueNames() {
