@@ -3,10 +3,12 @@ package org.portmortem.exposure;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.exposure.knowledge.EndpointKnowledge;
 import org.portmortem.exposure.knowledge.KnowledgeBase;
@@ -373,8 +375,11 @@ public final class ExposurePredictor {
                     .map(Demand::certainty)
                     .min(Comparator.comparing(Certainty::level))
                     .orElseThrow();
-            List<Evidence> ev = new ArrayList<>();
-            ds.forEach(d -> d.evidence().stream().filter(e -> !ev.contains(e)).forEach(ev::add));
+            // each piece once, in the order first met (a list's contains made this quadratic in the
+            // services of a large svchost group: 14 ms of a Windows 10 analysis)
+            Set<Evidence> distinct = new LinkedHashSet<>();
+            ds.forEach(d -> distinct.addAll(d.evidence()));
+            List<Evidence> ev = new ArrayList<>(distinct);
             ev.addAll(range.evidence());
             String what = ds.stream()
                     .map(Demand::why)

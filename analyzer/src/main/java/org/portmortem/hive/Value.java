@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -239,21 +238,39 @@ public final class Value {
         if (raw.length < 16) {
             return Optional.empty();
         }
-        ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
-        return Optional.of(String.format(
-                Locale.ROOT,
-                "{%08x-%04x-%04x-%02x%02x-%02x%02x%02x%02x%02x%02x}",
-                b.getInt(0),
-                b.getShort(4),
-                b.getShort(6),
-                raw[8],
-                raw[9],
-                raw[10],
-                raw[11],
-                raw[12],
-                raw[13],
-                raw[14],
-                raw[15]));
+        // by hand, as String.format("{%08x-%04x-%04x-%02x%02x-%02x...}") wrote it: a trigger's GUIDs,
+        // thousands in a Windows 10 hive, went through the formatter's parser each time (20 ms)
+        char[] out = new char[38];
+        out[0] = '{';
+        int o = 1;
+        o = hex(raw[3], out, o);
+        o = hex(raw[2], out, o);
+        o = hex(raw[1], out, o);
+        o = hex(raw[0], out, o);
+        out[o++] = '-';
+        o = hex(raw[5], out, o);
+        o = hex(raw[4], out, o);
+        out[o++] = '-';
+        o = hex(raw[7], out, o);
+        o = hex(raw[6], out, o);
+        out[o++] = '-';
+        o = hex(raw[8], out, o);
+        o = hex(raw[9], out, o);
+        out[o++] = '-';
+        for (int i = 10; i < 16; i++) {
+            o = hex(raw[i], out, o);
+        }
+        out[o] = '}';
+        return Optional.of(new String(out));
+    }
+
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+
+    /** A byte as two lower-case hexadecimal digits at {@code o}; the position after them. */
+    private static int hex(byte b, char[] out, int o) {
+        out[o] = HEX_DIGITS[(b >> 4) & 0xF];
+        out[o + 1] = HEX_DIGITS[b & 0xF];
+        return o + 2;
     }
 
     /**

@@ -137,4 +137,30 @@ class ValueTest {
         assertThat(new Value("K", "g", 3, raw).asGuid()).contains("{4d36e972-e325-11ce-bfc1-08002be10318}");
         assertThat(new Value("K", "g", 3, new byte[15]).asGuid()).isEmpty();
     }
+
+    @Test
+    void aGuidReadsAsTheFormatterWroteItForAnyBytes() {
+        java.util.Random random = new java.util.Random(16);
+        for (int n = 0; n < 20_000; n++) {
+            byte[] raw = new byte[16 + n % 3];
+            random.nextBytes(raw);
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(raw).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            String formatted = String.format(
+                    java.util.Locale.ROOT,
+                    "{%08x-%04x-%04x-%02x%02x-%02x%02x%02x%02x%02x%02x}",
+                    b.getInt(0),
+                    b.getShort(4),
+                    b.getShort(6),
+                    raw[8],
+                    raw[9],
+                    raw[10],
+                    raw[11],
+                    raw[12],
+                    raw[13],
+                    raw[14],
+                    raw[15]);
+            assertThat(new Value("K", "g", 3, raw).asGuid()).contains(formatted);
+        }
+        assertThat(new Value("K", "g", 3, new byte[15]).asGuid()).isEmpty();
+    }
 }
