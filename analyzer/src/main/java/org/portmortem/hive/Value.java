@@ -243,35 +243,22 @@ public final class Value {
         char[] out = new char[38];
         out[0] = '{';
         int o = 1;
-        o = hex(raw[3], out, o);
-        o = hex(raw[2], out, o);
-        o = hex(raw[1], out, o);
-        o = hex(raw[0], out, o);
-        out[o++] = '-';
-        o = hex(raw[5], out, o);
-        o = hex(raw[4], out, o);
-        out[o++] = '-';
-        o = hex(raw[7], out, o);
-        o = hex(raw[6], out, o);
-        out[o++] = '-';
-        o = hex(raw[8], out, o);
-        o = hex(raw[9], out, o);
-        out[o++] = '-';
-        for (int i = 10; i < 16; i++) {
-            o = hex(raw[i], out, o);
+        for (int i : GUID_BYTES) {
+            if (i < 0) {
+                out[o++] = '-';
+            } else {
+                out[o++] = HEX_DIGITS[(raw[i] >> 4) & 0xF];
+                out[o++] = HEX_DIGITS[raw[i] & 0xF];
+            }
         }
         out[o] = '}';
         return Optional.of(new String(out));
     }
 
-    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+    /** The data bytes in the order a GUID's text shows them, -1 for a hyphen (three little-endian fields first). */
+    private static final int[] GUID_BYTES = {3, 2, 1, 0, -1, 5, 4, -1, 7, 6, -1, 8, 9, -1, 10, 11, 12, 13, 14, 15};
 
-    /** A byte as two lower-case hexadecimal digits at {@code o}; the position after them. */
-    private static int hex(byte b, char[] out, int o) {
-        out[o] = HEX_DIGITS[(b >> 4) & 0xF];
-        out[o + 1] = HEX_DIGITS[b & 0xF];
-        return o + 2;
-    }
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
     /**
      * The data as a person reads it: strings as stored (an embedded NUL and the text after it kept,
