@@ -11,7 +11,9 @@
  * one-line {@link org.portmortem.hive.HiveFormatException}. Keys are read lazily; subkey lists are
  * bounded by their cells, index roots are walked with a visited set and a nesting limit, key depth is
  * limited to 512, a key node that is its own ancestor or listed under two parents is cut, and big
- * data is never larger than the cells holding it.
+ * data is never larger than the cells holding it. Lookups by name do not decode a key's names again:
+ * the hive keeps the value names of its last few keys ({@code ValueNames}) and the subkey names of
+ * its large keys ({@code SubkeyIndex}), both bounded, the first lookup raising every warning in order.
  *
  * <p>Checked against hivexml and reglookup on every corpus hive they read (tests
  * {@code DumpHivexCrossCheckTest} and {@code DumpReglookupCrossCheckTest} in the reports module).
