@@ -2,6 +2,7 @@ package org.portmortem.bootplan;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,27 @@ public final class BootPlan {
 
     /** Decides the boot plan of a model. */
     public static BootPlan of(SystemModel model) {
-        DependencyResolution resolution = new DependencyResolution(model);
+        return decide(new DependencyResolution(model));
+    }
+
+    /**
+     * Decides the boot plans of many states of one machine (the hardening plan's: copies of its hives
+     * with a few edits each), keeping each service's entry for the next state: a service whose facts
+     * are the same objects as before (a model of an edited copy keeps those of every service it did not
+     * read again) and whose dependencies resolved the same way gets the same decision and text without
+     * building them again. The plans are those of {@link BootPlan#of}; not thread-safe.
+     */
+    public static final class StatesOfOneMachine {
+        private final Map<String, DependencyResolution.Decided> decided = new HashMap<>();
+
+        /** The boot plan of this state's model. */
+        public BootPlan of(SystemModel model) {
+            return decide(new DependencyResolution(model, decided));
+        }
+    }
+
+    private static BootPlan decide(DependencyResolution resolution) {
+        SystemModel model = resolution.model();
         Map<String, BootPlanEntry> out = new LinkedHashMap<>();
         for (BootPlanEntry e : resolution.decide()) {
             out.put(key(e.name()), e);

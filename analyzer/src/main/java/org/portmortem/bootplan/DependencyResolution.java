@@ -29,7 +29,7 @@ final class DependencyResolution {
     private static final char GROUP_PREFIX = '+';
 
     /** Whether a service can be started, and if not, the chain to the dependency that fails. */
-    private record Outcome(boolean ok, List<String> chain, String reason, List<Evidence> evidence) {
+    record Outcome(boolean ok, List<String> chain, String reason, List<Evidence> evidence) {
         static final Outcome OK = new Outcome(true, List.of(), "", List.of());
     }
 
@@ -41,12 +41,49 @@ final class DependencyResolution {
     private final Map<String, List<String>> cycles = new HashMap<>();
     private final List<ModelWarning> warnings = new ArrayList<>();
 
+    /** Each service's entry in an earlier state of the same machine, by upper-cased name; or null. */
+    private final Map<String, Decided> earlier;
+
+    /**
+     * An entry with what it was decided from: the service's facts (compared by identity, which a model
+     * of another state of the hives keeps for every service it did not read again) and what the
+     * resolution found for it.
+     */
+    record Decided(Service service, Outcome outcome, List<String> pulledBy, boolean inCycle, BootPlanEntry entry) {
+        boolean decidedFrom(Service s, Outcome o, List<String> pulled, boolean cycle) {
+            Service p = service;
+            return p.name().equals(s.name())
+                    && p.type() == s.type()
+                    && p.start() == s.start()
+                    && p.delayedAutostart() == s.delayedAutostart()
+                    && p.triggers() == s.triggers()
+                    && p.image() == s.image()
+                    && java.util.Objects.equals(p.svchostGroup(), s.svchostGroup())
+                    && java.util.Objects.equals(outcome, o)
+                    && pulledBy.equals(pulled)
+                    && inCycle == cycle;
+        }
+    }
+
     DependencyResolution(SystemModel model) {
+        this(model, null);
+    }
+
+    /**
+     * A resolution that takes a service's entry from {@code earlier} where it was decided from the same
+     * facts and the same outcome, and records there every entry it decides.
+     */
+    DependencyResolution(SystemModel model, Map<String, Decided> earlier) {
         this.model = model;
+        this.earlier = earlier;
     }
 
     List<ModelWarning> warnings() {
         return warnings;
+    }
+
+    SystemModel model() {
+        return model;
     }
 
     private static String key(String name) {
@@ -227,12 +264,29 @@ final class DependencyResolution {
     private BootPlanEntry entry(Service s) {
         String k = key(s.name());
         Outcome o = outcomes.get(k);
+        List<String> pulledBy = new ArrayList<>(requiredBy.getOrDefault(k, Set.of()));
+        pulledBy.sort(String.CASE_INSENSITIVE_ORDER);
+        boolean inCycle = cycles.containsKey(k);
+        if (earlier == null) {
+            return entry(s, k, o, pulledBy);
+        }
+        Decided before = earlier.get(k);
+        if (before != null && before.decidedFrom(s, o, pulledBy, inCycle)) {
+            BootPlanEntry e = before.entry();
+            // The same decision and text; the entry names this state's service.
+            return new BootPlanEntry(
+                    s, e.decision(), e.willRun(), e.reason(), e.failureChain(), e.requiredBy(), e.evidence(), e.host());
+        }
+        BootPlanEntry e = entry(s, k, o, pulledBy);
+        earlier.put(k, new Decided(s, o, pulledBy, inCycle, e));
+        return e;
+    }
+
+    private BootPlanEntry entry(Service s, String k, Outcome o, List<String> pulledBy) {
         List<Evidence> evidence = new ArrayList<>();
         evidence.add(s.start().evidence());
         evidence.add(s.type().evidence());
         HostProcess host = HostProcesses.of(s);
-        List<String> pulledBy = new ArrayList<>(requiredBy.getOrDefault(k, Set.of()));
-        pulledBy.sort(String.CASE_INSENSITIVE_ORDER);
         StartType st = s.startType();
         String start = startText(s);
         if (o != null && !o.ok()) {

@@ -65,8 +65,8 @@ public final class ExposurePredictor {
     /**
      * A predictor (bundled knowledge base) for many states of one machine, whose hives are copies
      * edited in place: what it derives from a registry value (a firewall rule) it keeps for the next
-     * prediction while the value is the very same object. The predictions are
-     * those of {@link #ExposurePredictor()}; it is not thread-safe.
+     * prediction while the value has the same name, type and data. The predictions are those of
+     * {@link #ExposurePredictor()}; it is not thread-safe.
      */
     public static ExposurePredictor forStatesOfOneMachine() {
         return new ExposurePredictor(new Memo(new org.portmortem.exposure.firewall.HostFirewall.ParsedRules()));

@@ -28,7 +28,8 @@ public final class HardeningOrder {
      */
     public static HardeningPlan bySeverity(HardeningPlan.Baseline baseline) throws IOException {
         List<Remediation> proposed = HardeningPlan.propose(baseline);
-        HardeningPlan paper = HardeningPlan.evaluate(baseline, proposed);
+        HardeningPlan.Evaluator states = new HardeningPlan.Evaluator(baseline);
+        HardeningPlan paper = states.evaluate(proposed, null);
         Map<String, Severity> severityOf = new HashMap<>();
         for (Finding f : ExposureRules.bundled()
                 .findings(
@@ -59,7 +60,7 @@ public final class HardeningOrder {
         if (ordered.equals(proposed)) {
             return paper;
         }
-        HardeningPlan plan = HardeningPlan.evaluate(baseline, ordered, paper);
+        HardeningPlan plan = states.evaluate(ordered, paper);
         List<Remediation> closing = new ArrayList<>();
         List<Remediation> idle = new ArrayList<>();
         List<Remediation> managementClosing = new ArrayList<>();
@@ -72,7 +73,7 @@ public final class HardeningOrder {
         closing.addAll(idle);
         closing.addAll(managementClosing);
         closing.addAll(managementIdle);
-        return closing.equals(ordered) ? plan : HardeningPlan.evaluate(baseline, closing, plan);
+        return closing.equals(ordered) ? plan : states.evaluate(closing, plan);
     }
 
     private static Severity worst(List<Listener> closed, Map<String, Severity> severityOf) {

@@ -1,7 +1,7 @@
 package org.portmortem.exposure.firewall;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -129,13 +129,14 @@ public final class HostFirewall {
     private record Parsed(FirewallRule rule, Cover cover) {}
 
     /**
-     * Rule values parsed, by the {@link Value} object they were parsed from, kept from one firewall to
-     * the next: a value is immutable, so its rule stays the same. For predicting many states of one
-     * machine whose hives are copies edited in place (the hardening plan), where most rule values are
-     * the same objects from one state to the next. Not thread-safe: one per thread.
+     * Rule values parsed, by the {@link Value} they were parsed from (its name, type and data, as
+     * {@link Value#equals} compares them: all a rule is parsed from), kept from one firewall to the
+     * next. For predicting many states of one machine whose hives are copies edited in place (the
+     * hardening plan), where most rule values are the same from one state to the next, also in another
+     * copy of the same hives. Not thread-safe: one per thread.
      */
     public static final class ParsedRules {
-        private final Map<Value, Optional<Parsed>> byValue = new IdentityHashMap<>();
+        private final Map<Value, Optional<Parsed>> byValue = new HashMap<>();
     }
 
     private final ParsedRules parsed;

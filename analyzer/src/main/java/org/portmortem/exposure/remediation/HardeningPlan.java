@@ -81,49 +81,71 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
      */
     public static HardeningPlan evaluate(Baseline baseline, List<Remediation> remediations, HardeningPlan known)
             throws IOException {
-        // One predictor for every state: the hives are copies edited in place, so most of the values
-        // its firewall rules and service SIDs come from are the same objects from one state to the next.
-        ExposurePredictor predictor = ExposurePredictor.forStatesOfOneMachine();
-        // A --control-set override holds for every step, not only for the baseline.
-        ModelOptions options =
-                ModelOptions.withControlSet(baseline.model().controlSets().inUse());
-        String cs = baseline.model().controlSetPath();
-        MemoryHive s = MemoryHive.copyOf(baseline.registry().system());
-        MemoryHive w = baseline.registry().software() == null
-                ? null
-                : MemoryHive.copyOf(baseline.registry().software());
-        List<Step> steps = new ArrayList<>();
-        Exposure previous = baseline.exposure();
-        boolean sharing = known != null;
-        // Every key edited so far: the model of each state is the baseline's, read again only there.
-        Set<String> editedSystemKeys = new LinkedHashSet<>();
-        for (Remediation r : remediations) {
-            r.applyInPlace(s, w, cs);
-            for (Remediation.Edit e : r.edits()) {
-                if (e.key().startsWith("CS\\")) {
-                    editedSystemKeys.add(cs + "\\" + e.key().substring(3));
-                }
-            }
-            int i = steps.size();
-            sharing = sharing
-                    && i < known.steps().size()
-                    && known.steps().get(i).remediation().equals(r);
-            if (sharing) {
-                steps.add(known.steps().get(i));
-                previous = known.steps().get(i).after();
-                continue;
-            }
-            SystemModel m = SystemModel.readAfterEdits(baseline.model(), s, w, options, editedSystemKeys);
-            Exposure after = predictor.predict(m, BootPlan.of(m), RegistryScope.of(m, s, w));
-            Set<String> still = new LinkedHashSet<>();
-            after.listeners().forEach(l -> still.add(identity(l)));
-            List<Listener> closed = previous.listeners().stream()
-                    .filter(l -> !still.contains(identity(l)))
-                    .toList();
-            steps.add(new Step(r, after.withoutFirewallJudge(), closed));
-            previous = after;
+        return new Evaluator(baseline).evaluate(remediations, known);
+    }
+
+    /**
+     * Evaluates plans of one baseline (the same remediations in other orders, say), keeping from one
+     * state to the next what did not change: each service's boot-plan entry while its facts are the
+     * same objects, firewall rules parsed from the same value. The plans are those of
+     * {@link HardeningPlan#evaluate}; not thread-safe.
+     */
+    public static final class Evaluator {
+        private final Baseline baseline;
+        // One predictor and one boot planner for every state: the hives are copies edited in place, so
+        // most firewall rule values are the same from one state to the next, and the facts of every
+        // service a state's model does not read again are the very objects of the baseline's model.
+        private final ExposurePredictor predictor = ExposurePredictor.forStatesOfOneMachine();
+        private final BootPlan.StatesOfOneMachine plans = new BootPlan.StatesOfOneMachine();
+
+        /** An evaluator of plans of this baseline. */
+        public Evaluator(Baseline baseline) {
+            this.baseline = baseline;
         }
-        return new HardeningPlan(baseline.exposure().withoutFirewallJudge(), steps);
+
+        /** As {@link HardeningPlan#evaluate(Baseline, List, HardeningPlan)} of this evaluator's baseline. */
+        public HardeningPlan evaluate(List<Remediation> remediations, HardeningPlan known) throws IOException {
+            // A --control-set override holds for every step, not only for the baseline.
+            ModelOptions options =
+                    ModelOptions.withControlSet(baseline.model().controlSets().inUse());
+            String cs = baseline.model().controlSetPath();
+            MemoryHive s = MemoryHive.copyOf(baseline.registry().system());
+            MemoryHive w = baseline.registry().software() == null
+                    ? null
+                    : MemoryHive.copyOf(baseline.registry().software());
+            List<Step> steps = new ArrayList<>();
+            Exposure previous = baseline.exposure();
+            boolean sharing = known != null;
+            // Every key edited so far: the model of each state is the baseline's, read again only there.
+            Set<String> editedSystemKeys = new LinkedHashSet<>();
+            for (Remediation r : remediations) {
+                r.applyInPlace(s, w, cs);
+                for (Remediation.Edit e : r.edits()) {
+                    if (e.key().startsWith("CS\\")) {
+                        editedSystemKeys.add(cs + "\\" + e.key().substring(3));
+                    }
+                }
+                int i = steps.size();
+                sharing = sharing
+                        && i < known.steps().size()
+                        && known.steps().get(i).remediation().equals(r);
+                if (sharing) {
+                    steps.add(known.steps().get(i));
+                    previous = known.steps().get(i).after();
+                    continue;
+                }
+                SystemModel m = SystemModel.readAfterEdits(baseline.model(), s, w, options, editedSystemKeys);
+                Exposure after = predictor.predict(m, plans.of(m), RegistryScope.of(m, s, w));
+                Set<String> still = new LinkedHashSet<>();
+                after.listeners().forEach(l -> still.add(identity(l)));
+                List<Listener> closed = previous.listeners().stream()
+                        .filter(l -> !still.contains(identity(l)))
+                        .toList();
+                steps.add(new Step(r, after.withoutFirewallJudge(), closed));
+                previous = after;
+            }
+            return new HardeningPlan(baseline.exposure().withoutFirewallJudge(), steps);
+        }
     }
 
     private static String identity(Listener l) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -53,22 +52,16 @@ class StepModelTest {
                     "test"));
             Assumptions.assumeTrue(before.services().size() > 1, name + " has no services to read again");
 
-            ModelOptions options =
-                    ModelOptions.withControlSet(before.controlSets().inUse());
-            String cs = before.controlSetPath();
-            MemoryHive s = MemoryHive.copyOf(system);
-            MemoryHive w = software == null ? null : MemoryHive.copyOf(software);
-            Set<String> edited = new LinkedHashSet<>();
+            StepSystems.Walk walk = new StepSystems.Walk(baseline, system, software);
+            ModelOptions options = walk.options;
+            String cs = walk.cs;
+            MemoryHive s = walk.system;
+            MemoryHive w = walk.software;
+            Set<String> edited = walk.edited;
             int reusedInAll = 0;
             boolean triggersTakenAfterAnInterfaceEdit = false;
             for (Remediation r : steps) {
-                r.applyInPlace(s, w, cs);
-                for (Remediation.Edit e : r.edits()) {
-                    if (e.key().startsWith("CS\\")) {
-                        edited.add(cs + "\\" + e.key().substring(3));
-                    }
-                }
-                SystemModel part = SystemModel.readAfterEdits(before, s, w, options, edited);
+                SystemModel part = walk.apply(r);
                 SystemModel whole = SystemModel.read(s, w, options);
 
                 String step = name + ", after " + r.title();

@@ -41,8 +41,8 @@ class StepPredictionTest {
         Hive software = hives.software();
         try (system) {
             HardeningPlan.Baseline baseline = HardeningPlan.Baseline.read(system, software, ModelOptions.DEFAULT);
-            // First, while SMB still listens: a firewall rule replaced in place (a new value object under
-            // the same name) must be read again, not taken from the state before. Then the plan's steps.
+            // First, while SMB still listens: a firewall rule replaced in place (other data under the same
+            // name) must be read again, not taken from the state before. Then the plan's steps.
             List<Remediation> steps = new ArrayList<>();
             steps.add(rule("Block SMB in the firewall", "Action=Block|Active=TRUE|Dir=In|Protocol=6|LPort=445"));
             steps.add(rule(
