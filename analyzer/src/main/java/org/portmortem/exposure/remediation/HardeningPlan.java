@@ -2,9 +2,12 @@ package org.portmortem.exposure.remediation;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -98,6 +101,13 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
         private final ExposurePredictor predictor = ExposurePredictor.forStatesOfOneMachine();
         private final BootPlan.StatesOfOneMachine plans = new BootPlan.StatesOfOneMachine();
 
+        /**
+         * The prediction of every state evaluated, by the remediations applied to reach it, for states
+         * whose remediations each edit keys no other one edits: in any order they leave the same hives.
+         * The last state of each order of the same remediations is the same state.
+         */
+        private final Map<Set<Remediation>, Exposure> byApplied = new HashMap<>();
+
         /** An evaluator of plans of this baseline. */
         public Evaluator(Baseline baseline) {
             this.baseline = baseline;
@@ -118,12 +128,21 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
             boolean sharing = known != null;
             // Every key edited so far: the model of each state is the baseline's, read again only there.
             Set<String> editedSystemKeys = new LinkedHashSet<>();
+            Set<Remediation> applied = new HashSet<>();
+            Set<String> editedKeys = new HashSet<>();
+            boolean apart = true; // no two remediations applied so far edit the same key
             for (Remediation r : remediations) {
                 r.applyInPlace(s, w, cs);
+                applied.add(r);
+                Set<String> ownKeys = new HashSet<>();
                 for (Remediation.Edit e : r.edits()) {
+                    ownKeys.add(e.key().toUpperCase(Locale.ROOT));
                     if (e.key().startsWith("CS\\")) {
                         editedSystemKeys.add(cs + "\\" + e.key().substring(3));
                     }
+                }
+                for (String k : ownKeys) {
+                    apart &= editedKeys.add(k);
                 }
                 int i = steps.size();
                 sharing = sharing
@@ -134,8 +153,14 @@ public record HardeningPlan(Exposure baseline, List<Step> steps) {
                     previous = known.steps().get(i).after();
                     continue;
                 }
-                SystemModel m = SystemModel.readAfterEdits(baseline.model(), s, w, options, editedSystemKeys);
-                Exposure after = predictor.predict(m, plans.of(m), RegistryScope.of(m, s, w));
+                Exposure after = apart ? byApplied.get(applied) : null;
+                if (after == null) {
+                    SystemModel m = SystemModel.readAfterEdits(baseline.model(), s, w, options, editedSystemKeys);
+                    after = predictor.predict(m, plans.of(m), RegistryScope.of(m, s, w));
+                    if (apart) {
+                        byApplied.put(Set.copyOf(applied), after);
+                    }
+                }
                 Set<String> still = new LinkedHashSet<>();
                 after.listeners().forEach(l -> still.add(identity(l)));
                 List<Listener> closed = previous.listeners().stream()
