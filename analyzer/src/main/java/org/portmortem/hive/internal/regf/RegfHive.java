@@ -45,6 +45,9 @@ public final class RegfHive implements Hive {
     private static final int KEY_HIVE_ENTRY = 0x0004;
 
     private final Path file;
+    /** The file's name, made once: every piece of evidence a model reads names its hive. */
+    private final String name;
+
     private final HiveBytes bytes;
     private final long binsEnd;
     private final HiveInfo info;
@@ -67,6 +70,8 @@ public final class RegfHive implements Hive {
             long rootCell)
             throws HiveFormatException {
         this.file = file;
+        Path n = file.getFileName();
+        this.name = n == null ? file.toString() : n.toString();
         this.bytes = bytes;
         this.info = info;
         this.minorVersion = minorVersion;
@@ -359,8 +364,7 @@ public final class RegfHive implements Hive {
 
     @Override
     public String name() {
-        Path n = file.getFileName();
-        return n == null ? file.toString() : n.toString();
+        return name;
     }
 
     @Override
