@@ -21,11 +21,13 @@ import org.portmortem.exposure.remediation.HardeningPlan;
 import org.portmortem.exposure.remediation.Remediation;
 import org.portmortem.hive.Hive;
 import org.portmortem.model.ModelOptions;
+import org.portmortem.verdict.HardeningOrder;
 
 /**
  * The hardening plan as the pipeline evaluates it: propose the remediations for the baseline (model,
- * boot plan and exposure read once), and evaluate them (the listening set after each step). The
- * hives stay open across invocations, as they do during one analysis.
+ * boot plan and exposure read once), evaluate them in the proposed order (the listening set after each
+ * step), and order them as the report does ({@code bySeverity}: up to three orders of the same steps,
+ * every hive state of each). The hives stay open across invocations, as they do during one analysis.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -71,5 +73,10 @@ public class HardeningPlanBenchmark {
     @Benchmark
     public HardeningPlan evaluate() throws IOException {
         return HardeningPlan.evaluate(baseline, steps);
+    }
+
+    @Benchmark
+    public HardeningPlan bySeverity() throws IOException {
+        return HardeningOrder.bySeverity(baseline);
     }
 }
