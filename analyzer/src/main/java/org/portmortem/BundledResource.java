@@ -1,21 +1,13 @@
 package org.portmortem;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * The one way to read a file shipped inside PortMortem's jar (knowledge, vocabularies, style sheets).
@@ -31,37 +23,6 @@ import java.util.Set;
 public final class BundledResource {
 
     private BundledResource() {}
-
-    /**
-     * The JSON reader, made on first use: reading a properties or text resource (the version line at
-     * start-up) must not load Jackson.
-     */
-    private static final class Json {
-        /** Fields a data file may carry for its readers (what it is, where its facts come from). */
-        private static final Set<String> DOCUMENTATION =
-                Set.of("about", "source", "sources", "note", "notes", "comment");
-
-        static final ObjectMapper MAPPER = JsonMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-                .addHandler(new DeserializationProblemHandler() {
-                    @Override
-                    public boolean handleUnknownProperty(
-                            DeserializationContext context,
-                            JsonParser p,
-                            JsonDeserializer<?> deserializer,
-                            Object bean,
-                            String name)
-                            throws IOException {
-                        if (DOCUMENTATION.contains(name)) {
-                            p.skipChildren();
-                            return true;
-                        }
-                        return false;
-                    }
-                })
-                .build();
-    }
 
     /** The file's bytes. */
     public static byte[] bytes(Class<?> anchor, String name) {
@@ -91,20 +52,20 @@ public final class BundledResource {
         return p;
     }
 
-    /** A JSON file bound to {@code type}. */
+    /** A JSON file bound to {@code type} (records, enums, lists, maps: {@link BundledJson}). */
     public static <T> T json(Class<?> anchor, String name, Class<T> type) {
-        try {
-            return Json.MAPPER.readValue(bytes(anchor, name), type);
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "bundled resource " + where(anchor, name) + " is not valid: " + e.getMessage(), e);
-        }
+        return type.cast(json(anchor, name, (Type) type));
     }
 
     /** A JSON file bound to a generic type. */
+    @SuppressWarnings("unchecked")
     public static <T> T json(Class<?> anchor, String name, TypeReference<T> type) {
+        return (T) json(anchor, name, type.getType());
+    }
+
+    private static Object json(Class<?> anchor, String name, Type type) {
         try {
-            return Json.MAPPER.readValue(bytes(anchor, name), type);
+            return BundledJson.read(bytes(anchor, name), type);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "bundled resource " + where(anchor, name) + " is not valid: " + e.getMessage(), e);

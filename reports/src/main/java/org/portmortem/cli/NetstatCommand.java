@@ -188,14 +188,12 @@ public final class NetstatCommand implements Callable<Integer> {
      * socket is the report's socket object ({@link SocketJson}).
      */
     private static void printJson(PrintWriter out, NetstatSnapshot snapshot) throws IOException {
-        try (JsonGenerator g =
-                JsonFields.MAPPER.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-            g.useDefaultPrettyPrinter();
+        try (JsonGenerator g = JsonFields.indented(out)) {
             g.writeStartArray();
             for (Socket s : snapshot.sockets()) {
                 ObjectNode o = JsonFields.object();
                 SocketJson.write(o, s);
-                JsonFields.MAPPER.writeTree(g, o);
+                JsonFields.write(g, o);
             }
             g.writeEndArray();
         }

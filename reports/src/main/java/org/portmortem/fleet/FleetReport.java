@@ -1,7 +1,5 @@
 package org.portmortem.fleet;
 
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedWriter;
@@ -23,15 +21,11 @@ public final class FleetReport {
     /** The version of the fleet.json layout. */
     public static final String SCHEMA_VERSION = "1.0";
 
-    private static final JsonMapper PRETTY = JsonFields.MAPPER;
-    private static final JsonMapper LINES =
-            JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
-
     private FleetReport() {}
 
     /** The fleet.json tree. */
     public static ObjectNode tree(FleetEngine.Result r, String toolVersion, Instant runTime) {
-        ObjectNode root = PRETTY.createObjectNode();
+        ObjectNode root = JsonFields.object();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("tool", "PortMortem");
         root.put("toolVersion", toolVersion);
@@ -88,7 +82,7 @@ public final class FleetReport {
 
     /** Writes fleet.json. */
     public static void writeJson(ObjectNode tree, Path file) throws IOException {
-        Files.writeString(file, PRETTY.writeValueAsString(tree) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(file, JsonFields.text(tree) + "\n", StandardCharsets.UTF_8);
     }
 
     /** Writes fleet.jsonl, one line per host and listener, hosts in id order. */
@@ -96,7 +90,7 @@ public final class FleetReport {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (HostSummary h : hosts) {
                 for (HostSummary.ListenerRow l : h.listeners()) {
-                    ObjectNode n = LINES.createObjectNode();
+                    ObjectNode n = JsonFields.object();
                     n.put("host", h.id());
                     n.put("computerName", h.computerName());
                     n.put("os", h.os());
@@ -111,7 +105,7 @@ public final class FleetReport {
                     n.put("startType", l.startType());
                     n.put("reachability", l.reachability());
                     n.put("severity", l.severity());
-                    w.write(LINES.writeValueAsString(n));
+                    w.write(JsonFields.line(n));
                     w.write('\n');
                 }
             }

@@ -1,13 +1,11 @@
 package org.portmortem.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.portmortem.analysis.Analysis;
@@ -51,8 +49,6 @@ import org.portmortem.verdict.SocketVerdict;
  * <p>The renderer computes nothing: it lays out the analysis's values.
  */
 public final class JsonReport {
-    private static final JsonMapper MAPPER = JsonFields.MAPPER;
-
     private final Analysis a;
     private final JsonContext c;
 
@@ -68,11 +64,7 @@ public final class JsonReport {
 
     /** The report as JSON text, UTF-8, ending with a newline. */
     public static String render(Analysis analysis) {
-        try {
-            return MAPPER.writeValueAsString(tree(analysis)) + "\n";
-        } catch (IOException e) {
-            throw new UncheckedIOException("a JSON tree always serialises", e);
-        }
+        return JsonFields.text(tree(analysis)) + "\n";
     }
 
     /**
@@ -87,13 +79,15 @@ public final class JsonReport {
     /** Writes a report's tree ({@link #tree}) to a file, as {@link #write(Analysis, Path)} does. */
     public static void write(ObjectNode tree, Path file) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, tree);
+            try (JsonGenerator g = JsonFields.indented(out)) {
+                JsonFields.write(g, tree);
+            }
             out.write('\n');
         }
     }
 
     private ObjectNode build() {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonFields.object();
         root.put("schemaVersion", Analysis.SCHEMA_VERSION);
         ObjectNode run = root.putObject("run");
         run.put("tool", "PortMortem");

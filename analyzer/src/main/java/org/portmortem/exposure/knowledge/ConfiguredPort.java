@@ -24,7 +24,10 @@ import org.portmortem.net.Protocol;
 public record ConfiguredPort(
         Mechanism.Kind mechanism,
         String role,
-        @JsonDeserialize(using = FamiliesDeserializer.class) Set<WindowsFamily> families,
+
+        @JsonDeserialize(converter = FamiliesConverter.class)
+        Set<WindowsFamily> families,
+
         Protocol protocol,
         int port,
         List<String> sources,

@@ -24,7 +24,9 @@ import org.portmortem.net.Protocol;
  * @param note what this socket is, for evidence
  */
 public record EndpointKnowledge(
-        @JsonDeserialize(using = FamiliesDeserializer.class) Set<WindowsFamily> families,
+        @JsonDeserialize(converter = FamiliesConverter.class)
+        Set<WindowsFamily> families,
+
         Protocol protocol,
         PortSpec port,
         BindScope bind,

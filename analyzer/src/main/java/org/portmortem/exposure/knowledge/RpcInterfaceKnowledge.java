@@ -27,7 +27,10 @@ public record RpcInterfaceKnowledge(
         String version,
         String name,
         List<String> protseqs,
-        @JsonDeserialize(using = FamiliesDeserializer.class) Set<WindowsFamily> families,
+
+        @JsonDeserialize(converter = FamiliesConverter.class)
+        Set<WindowsFamily> families,
+
         List<RegistryCondition> when,
         Certainty.Level certainty,
         String reason,

@@ -33,7 +33,10 @@ public record ServiceKnowledge(
         Kind kind,
         String display,
         String image,
-        @JsonDeserialize(using = FamiliesDeserializer.class) java.util.Set<WindowsFamily> families,
+
+        @JsonDeserialize(converter = FamiliesConverter.class)
+        java.util.Set<WindowsFamily> families,
+
         List<RegistryCondition> when,
         List<String> facts,
         List<String> sources,
@@ -52,7 +55,7 @@ public record ServiceKnowledge(
      * @param sources source keys
      */
     public record DemandStart(
-            @JsonDeserialize(using = FamiliesDeserializer.class)
+            @JsonDeserialize(converter = FamiliesConverter.class)
             java.util.Set<WindowsFamily> families,
 
             String reason,

@@ -67,16 +67,15 @@ public final class ServiceListing {
      */
     public void json(PrintWriter out) throws IOException {
         JsonContext c = JsonContext.of(plan, null);
-        JsonGenerator g =
-                JsonFields.MAPPER.writer().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        g.writeStartArray();
-        for (BootPlanEntry e : entries) {
-            ObjectNode n = JsonFields.object();
-            ServiceJson.write(n, e, c);
-            g.writeTree(n);
+        try (JsonGenerator g = JsonFields.indented(out)) {
+            g.writeStartArray();
+            for (BootPlanEntry e : entries) {
+                ObjectNode n = JsonFields.object();
+                ServiceJson.write(n, e, c);
+                JsonFields.write(g, n);
+            }
+            g.writeEndArray();
         }
-        g.writeEndArray();
-        g.close();
         out.println();
         out.flush();
     }
