@@ -12,6 +12,7 @@ import org.portmortem.bootplan.BootPlanEntry;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.exposure.Listener;
 import org.portmortem.exposure.RpcEndpoint;
+import org.portmortem.hive.KeyPaths;
 import org.portmortem.model.ControlSets;
 import org.portmortem.model.Evidenced;
 import org.portmortem.model.InterfaceAddress;
@@ -73,7 +74,7 @@ final class Presentation {
         out.add(new Fact(
                 "controlSet",
                 "Control set analysed",
-                "ControlSet" + String.format("%03d", cs.inUse()) + " — " + cs.inUseBasis(),
+                KeyPaths.controlSetName(cs.inUse()) + " — " + cs.inUseBasis(),
                 cs.current().evidence()));
         out.add(timeZoneFact(id.timeZone()));
         out.add(fact("lastShutdown", "Last clean shutdown", id.lastShutdown().map(this::both)));

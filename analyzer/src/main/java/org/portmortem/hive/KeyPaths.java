@@ -62,7 +62,22 @@ public final class KeyPaths {
         return hive.key("Select")
                 .flatMap(k -> k.value("Current"))
                 .filter(Value::isNumber)
-                .map(v -> String.format(Locale.ROOT, "ControlSet%03d", v.asLong()));
+                .map(v -> controlSetName(v.asLong()));
+    }
+
+    /**
+     * {@code ControlSet} and the number in at least three digits ({@code ControlSet001}), as Windows
+     * names the sets. Padded by hand: {@code String.format}'s first integer loads the locale's number
+     * symbols, 9 ms of a one-host {@code analyze} (bench/README.md).
+     */
+    public static String controlSetName(long number) {
+        if (number < 0) {
+            return String.format(Locale.ROOT, "ControlSet%03d", number);
+        }
+        String digits = Long.toString(number);
+        return digits.length() >= 3
+                ? "ControlSet" + digits
+                : "ControlSet" + "00".substring(digits.length() - 1) + digits;
     }
 
     private static String strip(String p) {

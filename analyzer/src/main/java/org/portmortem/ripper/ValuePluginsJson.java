@@ -17,7 +17,9 @@ import org.portmortem.BundledResource;
 /**
  * Reads {@code value-plugins.json} into {@link ValuePlugin}s with Jackson's streaming parser alone:
  * data binding (the object mapper and its reflection over the records) took a tenth of a whole
- * {@code rip -p rdpport} run, more than reading the hive. As strict as {@link BundledResource#json}: an
+ * {@code rip -p rdpport} run, more than reading the hive; {@link BundledResource#json}, which no longer
+ * uses the mapper either, still finds the records' shapes by reflection, 6 ms more of that run
+ * (bench/README.md). As strict as {@link BundledResource#json}: an
  * unknown field or hive type is an error (the documentation fields {@code about}, {@code source(s)},
  * {@code note(s)} and {@code comment} may appear anywhere), hive types match in any case, a missing
  * field is {@code null} (false for {@code allValues}).

@@ -3,6 +3,7 @@ package org.portmortem.verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.portmortem.hive.KeyPaths;
 import org.portmortem.model.StartDifference;
 import org.portmortem.model.StartType;
 import org.portmortem.model.SystemModel;
@@ -20,8 +21,8 @@ final class ModelFindings {
         int inUse = model.controlSets().inUse();
         for (StartDifference d : model.controlSets().startDifferences()) {
             String values = d.startBySet().entrySet().stream()
-                    .map(e -> "ControlSet" + String.format("%03d", e.getKey())
-                            + (e.getKey() == inUse ? " (in use)" : "") + ": " + words(e.getValue()))
+                    .map(e -> KeyPaths.controlSetName(e.getKey()) + (e.getKey() == inUse ? " (in use)" : "") + ": "
+                            + words(e.getValue()))
                     .collect(Collectors.joining(", "));
             out.add(new Finding(
                     "model.start-differs:" + d.service(),
@@ -29,8 +30,8 @@ final class ModelFindings {
                     Finding.Basis.MODEL,
                     "Start of " + d.service() + " differs between control sets",
                     "The Start value of " + d.service() + " is not the same in every control set (" + values + "). A"
-                            + " change made in one set only is worth attention: the next boot uses ControlSet"
-                            + String.format("%03d", inUse) + ", while Last Known Good boots another set, and a"
+                            + " change made in one set only is worth attention: the next boot uses "
+                            + KeyPaths.controlSetName(inUse) + ", while Last Known Good boots another set, and a"
                             + " service re-enabled there comes back.",
                     List.of(),
                     List.of(),

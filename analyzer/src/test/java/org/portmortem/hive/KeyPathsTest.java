@@ -51,4 +51,12 @@ class KeyPathsTest {
         assertThat(KeyPaths.find(h, "")).contains(h.root());
         assertThat(KeyPaths.find(h, "HKLM\\SYSTEM")).contains(h.root());
     }
+
+    @Test
+    void aControlSetIsNamedWithAtLeastThreeDigitsAsFormatWould() {
+        for (long n : new long[] {0, 1, 9, 10, 99, 100, 999, 1000, 4_294_967_295L, -1, -42}) {
+            assertThat(KeyPaths.controlSetName(n)).isEqualTo(String.format(java.util.Locale.ROOT, "ControlSet%03d", n));
+        }
+        assertThat(KeyPaths.controlSetName(2)).isEqualTo("ControlSet002");
+    }
 }

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.portmortem.hive.HiveFormat;
 import org.portmortem.hive.HiveInfo;
 import org.portmortem.hive.HiveWarning;
+import org.portmortem.hive.KeyPaths;
 import org.portmortem.hive.MemoryHive;
 import org.portmortem.hive.Value;
 
@@ -207,7 +208,7 @@ public final class RegTextFile {
                             + " Select\\Current; ControlSet001 assumed"));
             return "ControlSet001";
         }
-        return String.format("ControlSet%03d", current.get());
+        return KeyPaths.controlSetName(current.get());
     }
 
     /** The last {@code Select\Current} DWORD this file sets in the SYSTEM hive. */
