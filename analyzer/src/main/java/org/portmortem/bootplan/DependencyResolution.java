@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.portmortem.evidence.Evidence;
@@ -31,6 +32,32 @@ final class DependencyResolution {
     /** Whether a service can be started, and if not, the chain to the dependency that fails. */
     record Outcome(boolean ok, List<String> chain, String reason, List<Evidence> evidence) {
         static final Outcome OK = new Outcome(true, List.of(), "", List.of());
+
+        // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
+
+        // hash moves), written out: the JDK links a record's own through a bootstrap that spins
+
+        // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
+
+        // checks them against the record's components.
+        @Override
+        public boolean equals(Object o) {
+            return this == o
+                    || o instanceof Outcome that
+                            && ok == that.ok
+                            && Objects.equals(chain, that.chain)
+                            && Objects.equals(reason, that.reason)
+                            && Objects.equals(evidence, that.evidence);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = Boolean.hashCode(ok);
+            h = 31 * h + Objects.hashCode(chain);
+            h = 31 * h + Objects.hashCode(reason);
+            h = 31 * h + Objects.hashCode(evidence);
+            return h;
+        }
     }
 
     private final SystemModel model;

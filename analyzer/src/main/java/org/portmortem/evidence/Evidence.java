@@ -1,6 +1,7 @@
 package org.portmortem.evidence;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.Key;
@@ -85,5 +86,37 @@ public record Evidence(
     public static Evidence ofValueOrAbsent(Key key, String valueName, String note) {
         Optional<Value> v = key.value(valueName);
         return v.isPresent() ? ofValue(key, v.get(), note) : absentValue(key, valueName, note);
+    }
+
+    // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
+
+    // hash moves), written out: the JDK links a record's own through a bootstrap that spins
+
+    // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
+
+    // checks them against the record's components.
+    @Override
+    public boolean equals(Object o) {
+        return this == o
+                || o instanceof Evidence that
+                        && Objects.equals(hive, that.hive)
+                        && Objects.equals(keyPath, that.keyPath)
+                        && Objects.equals(valueName, that.valueName)
+                        && Objects.equals(valueType, that.valueType)
+                        && Objects.equals(data, that.data)
+                        && Objects.equals(lastWritten, that.lastWritten)
+                        && Objects.equals(note, that.note);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hashCode(hive);
+        h = 31 * h + Objects.hashCode(keyPath);
+        h = 31 * h + Objects.hashCode(valueName);
+        h = 31 * h + Objects.hashCode(valueType);
+        h = 31 * h + Objects.hashCode(data);
+        h = 31 * h + Objects.hashCode(lastWritten);
+        h = 31 * h + Objects.hashCode(note);
+        return h;
     }
 }

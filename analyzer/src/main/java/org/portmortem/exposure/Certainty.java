@@ -44,4 +44,26 @@ public record Certainty(Level level, String reason) {
     public String toString() {
         return reason == null ? level.name().toLowerCase() : level.name().toLowerCase() + " (" + reason + ")";
     }
+
+    // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
+
+    // hash moves), written out: the JDK links a record's own through a bootstrap that spins
+
+    // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
+
+    // checks them against the record's components.
+    @Override
+    public boolean equals(Object o) {
+        return this == o
+                || o instanceof Certainty that
+                        && Objects.equals(level, that.level)
+                        && Objects.equals(reason, that.reason);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hashCode(level);
+        h = 31 * h + Objects.hashCode(reason);
+        return h;
+    }
 }

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.portmortem.evidence.Evidence;
 
 /**
@@ -71,10 +72,56 @@ public record FirewallVerdict(Map<String, Decision> profiles, String inForce) {
         public Decision {
             evidence = evidence == null ? List.of() : List.copyOf(evidence);
         }
+
+        // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
+
+        // hash moves), written out: the JDK links a record's own through a bootstrap that spins
+
+        // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
+
+        // checks them against the record's components.
+        @Override
+        public boolean equals(Object o) {
+            return this == o
+                    || o instanceof Decision that
+                            && Objects.equals(reachability, that.reachability)
+                            && Objects.equals(decidedBy, that.decidedBy)
+                            && Objects.equals(evidence, that.evidence);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = Objects.hashCode(reachability);
+            h = 31 * h + Objects.hashCode(decidedBy);
+            h = 31 * h + Objects.hashCode(evidence);
+            return h;
+        }
     }
 
     /** A verdict where no firewall was evaluated (no profile). */
     public static FirewallVerdict none() {
         return new FirewallVerdict(Map.of());
+    }
+
+    // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
+
+    // hash moves), written out: the JDK links a record's own through a bootstrap that spins
+
+    // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
+
+    // checks them against the record's components.
+    @Override
+    public boolean equals(Object o) {
+        return this == o
+                || o instanceof FirewallVerdict that
+                        && Objects.equals(profiles, that.profiles)
+                        && Objects.equals(inForce, that.inForce);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hashCode(profiles);
+        h = 31 * h + Objects.hashCode(inForce);
+        return h;
     }
 }

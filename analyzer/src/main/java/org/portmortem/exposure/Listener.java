@@ -95,4 +95,44 @@ public record Listener(
         String a = ipVersion == 6 ? "[" + address + "]" : address;
         return a + ":" + (dynamic ? "*" : port.toString());
     }
+
+    // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
+
+    // hash moves), written out: the JDK links a record's own through a bootstrap that spins
+
+    // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
+
+    // checks them against the record's components.
+    @Override
+    public boolean equals(Object o) {
+        return this == o
+                || o instanceof Listener that
+                        && Objects.equals(protocol, that.protocol)
+                        && ipVersion == that.ipVersion
+                        && Objects.equals(address, that.address)
+                        && Objects.equals(port, that.port)
+                        && dynamic == that.dynamic
+                        && Objects.equals(portRange, that.portRange)
+                        && Objects.equals(owner, that.owner)
+                        && Objects.equals(mechanism, that.mechanism)
+                        && Objects.equals(certainty, that.certainty)
+                        && Objects.equals(evidence, that.evidence)
+                        && Objects.equals(firewall, that.firewall);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hashCode(protocol);
+        h = 31 * h + Integer.hashCode(ipVersion);
+        h = 31 * h + Objects.hashCode(address);
+        h = 31 * h + Objects.hashCode(port);
+        h = 31 * h + Boolean.hashCode(dynamic);
+        h = 31 * h + Objects.hashCode(portRange);
+        h = 31 * h + Objects.hashCode(owner);
+        h = 31 * h + Objects.hashCode(mechanism);
+        h = 31 * h + Objects.hashCode(certainty);
+        h = 31 * h + Objects.hashCode(evidence);
+        h = 31 * h + Objects.hashCode(firewall);
+        return h;
+    }
 }

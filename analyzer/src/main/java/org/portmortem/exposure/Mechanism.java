@@ -1,5 +1,7 @@
 package org.portmortem.exposure;
 
+import java.util.Objects;
+
 /**
  * What opens a socket.
  *
@@ -37,5 +39,27 @@ public record Mechanism(Kind kind, String description) {
          * program is not known to start at boot: a possible listener, not a predicted one.
          */
         HTTP_SYS_RESERVATION
+    }
+
+    // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
+
+    // hash moves), written out: the JDK links a record's own through a bootstrap that spins
+
+    // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
+
+    // checks them against the record's components.
+    @Override
+    public boolean equals(Object o) {
+        return this == o
+                || o instanceof Mechanism that
+                        && Objects.equals(kind, that.kind)
+                        && Objects.equals(description, that.description);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hashCode(kind);
+        h = 31 * h + Objects.hashCode(description);
+        return h;
     }
 }

@@ -1,6 +1,7 @@
 package org.portmortem.exposure;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Who owns a socket, as {@code netstat -ab} and {@code tasklist /svc} would show it.
@@ -33,5 +34,31 @@ public record Owner(String service, String process, String svchostGroup, List<St
     public String display() {
         String p = svchostGroup == null ? process : process + " -k " + svchostGroup;
         return service == null ? p : p + " (" + service + ")";
+    }
+
+    // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
+
+    // hash moves), written out: the JDK links a record's own through a bootstrap that spins
+
+    // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
+
+    // checks them against the record's components.
+    @Override
+    public boolean equals(Object o) {
+        return this == o
+                || o instanceof Owner that
+                        && Objects.equals(service, that.service)
+                        && Objects.equals(process, that.process)
+                        && Objects.equals(svchostGroup, that.svchostGroup)
+                        && Objects.equals(sharedWith, that.sharedWith);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hashCode(service);
+        h = 31 * h + Objects.hashCode(process);
+        h = 31 * h + Objects.hashCode(svchostGroup);
+        h = 31 * h + Objects.hashCode(sharedWith);
+        return h;
     }
 }

@@ -1,5 +1,6 @@
 package org.portmortem.model;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.portmortem.evidence.Evidence;
@@ -51,5 +52,27 @@ public record Evidenced<T>(T value, Evidence evidence) {
     /** The same evidence with the fact converted; absent stays absent. */
     public <R> Evidenced<R> map(Function<? super T, ? extends R> f) {
         return new Evidenced<>(value == null ? null : f.apply(value), evidence);
+    }
+
+    // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
+
+    // hash moves), written out: the JDK links a record's own through a bootstrap that spins
+
+    // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
+
+    // checks them against the record's components.
+    @Override
+    public boolean equals(Object o) {
+        return this == o
+                || o instanceof Evidenced<?> that
+                        && Objects.equals(value, that.value)
+                        && Objects.equals(evidence, that.evidence);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hashCode(value);
+        h = 31 * h + Objects.hashCode(evidence);
+        return h;
     }
 }

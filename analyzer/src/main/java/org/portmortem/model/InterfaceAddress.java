@@ -1,5 +1,6 @@
 package org.portmortem.model;
 
+import java.util.Objects;
 import org.portmortem.evidence.Evidence;
 
 /**
@@ -14,5 +15,31 @@ public record InterfaceAddress(String address, String subnetMask, AddressSource 
     /** The address with its source, e.g. {@code 10.0.0.5 (last DHCP lease)}. */
     public String describe() {
         return address + (source == AddressSource.DHCP_LAST_LEASE ? " (last DHCP lease)" : " (static)");
+    }
+
+    // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
+
+    // hash moves), written out: the JDK links a record's own through a bootstrap that spins
+
+    // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
+
+    // checks them against the record's components.
+    @Override
+    public boolean equals(Object o) {
+        return this == o
+                || o instanceof InterfaceAddress that
+                        && Objects.equals(address, that.address)
+                        && Objects.equals(subnetMask, that.subnetMask)
+                        && Objects.equals(source, that.source)
+                        && Objects.equals(evidence, that.evidence);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hashCode(address);
+        h = 31 * h + Objects.hashCode(subnetMask);
+        h = 31 * h + Objects.hashCode(source);
+        h = 31 * h + Objects.hashCode(evidence);
+        return h;
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.hive.Key;
@@ -46,6 +47,28 @@ final class TriggerDecoder {
         static Context of(List<NetworkInterface> interfaces, MachineIdentity identity) {
             return new Context(
                     interfaces.stream().flatMap(i -> i.bootAddresses().stream()).toList(), identity.dnsDomain());
+        }
+
+        // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
+
+        // hash moves), written out: the JDK links a record's own through a bootstrap that spins
+
+        // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
+
+        // checks them against the record's components.
+        @Override
+        public boolean equals(Object o) {
+            return this == o
+                    || o instanceof Context that
+                            && Objects.equals(bootAddresses, that.bootAddresses)
+                            && Objects.equals(dnsDomain, that.dnsDomain);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = Objects.hashCode(bootAddresses);
+            h = 31 * h + Objects.hashCode(dnsDomain);
+            return h;
         }
     }
 

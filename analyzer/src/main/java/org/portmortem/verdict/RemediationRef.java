@@ -36,4 +36,32 @@ public record RemediationRef(
     public static RemediationRef to(Remediation remediation, String guiPath) {
         return new RemediationRef(remediation.title(), remediation.commands(), guiPath, remediation.why(), remediation);
     }
+
+    // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
+
+    // hash moves), written out: the JDK links a record's own through a bootstrap that spins
+
+    // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
+
+    // checks them against the record's components.
+    @Override
+    public boolean equals(Object o) {
+        return this == o
+                || o instanceof RemediationRef that
+                        && Objects.equals(action, that.action)
+                        && Objects.equals(commands, that.commands)
+                        && Objects.equals(guiPath, that.guiPath)
+                        && Objects.equals(source, that.source)
+                        && Objects.equals(remediation, that.remediation);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hashCode(action);
+        h = 31 * h + Objects.hashCode(commands);
+        h = 31 * h + Objects.hashCode(guiPath);
+        h = 31 * h + Objects.hashCode(source);
+        h = 31 * h + Objects.hashCode(remediation);
+        return h;
+    }
 }

@@ -88,6 +88,32 @@ public record Remediation(String title, String why, List<Edit> edits, String ser
             };
             return "reg add \"" + hklmPath() + "\" /v \"" + value + "\" /t " + type.name() + " /d " + d + " /f";
         }
+
+        // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
+
+        // hash moves), written out: the JDK links a record's own through a bootstrap that spins
+
+        // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
+
+        // checks them against the record's components.
+        @Override
+        public boolean equals(Object o) {
+            return this == o
+                    || o instanceof Edit that
+                            && Objects.equals(key, that.key)
+                            && Objects.equals(value, that.value)
+                            && Objects.equals(type, that.type)
+                            && Objects.equals(data, that.data);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = Objects.hashCode(key);
+            h = 31 * h + Objects.hashCode(value);
+            h = 31 * h + Objects.hashCode(type);
+            h = 31 * h + Objects.hashCode(data);
+            return h;
+        }
     }
 
     /** Sets a service's Start to 4 (disabled). */
@@ -167,5 +193,31 @@ public record Remediation(String title, String why, List<Edit> edits, String ser
                     : e.key().substring(3);
             target.createKey(path).putValue(e.value(), e.type().id(), e.raw());
         }
+    }
+
+    // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
+
+    // hash moves), written out: the JDK links a record's own through a bootstrap that spins
+
+    // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
+
+    // checks them against the record's components.
+    @Override
+    public boolean equals(Object o) {
+        return this == o
+                || o instanceof Remediation that
+                        && Objects.equals(title, that.title)
+                        && Objects.equals(why, that.why)
+                        && Objects.equals(edits, that.edits)
+                        && Objects.equals(serviceToDisable, that.serviceToDisable);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hashCode(title);
+        h = 31 * h + Objects.hashCode(why);
+        h = 31 * h + Objects.hashCode(edits);
+        h = 31 * h + Objects.hashCode(serviceToDisable);
+        return h;
     }
 }
