@@ -11,8 +11,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.Converter;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -56,7 +54,6 @@ final class BundledJson {
     static final Set<String> DOCUMENTATION = Set.of("about", "source", "sources", "note", "notes", "comment");
 
     private static final JsonFactory FACTORY = new JsonFactory();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** What binding a record needs, found once per record class. */
     private static final Map<Class<?>, RecordShape> SHAPES = new ConcurrentHashMap<>();
@@ -91,7 +88,7 @@ final class BundledJson {
     private static Object value(JsonParser p, Type type) throws IOException {
         Class<?> raw = raw(type, p);
         if (JsonNode.class.isAssignableFrom(raw)) {
-            return tree(p);
+            return JsonTrees.read(p);
         }
         if (p.currentToken() == JsonToken.VALUE_NULL) {
             return nullOf(raw);
@@ -287,49 +284,6 @@ final class BundledJson {
                 return null;
             default:
                 throw new JsonParseException(p, "unexpected " + p.currentToken());
-        }
-    }
-
-    /** A JSON value as a tree; JSON null is the null node, as Jackson's mapper reads it into a JsonNode. */
-    static JsonNode tree(JsonParser p) throws IOException {
-        switch (p.currentToken()) {
-            case START_OBJECT: {
-                ObjectNode o = NODES.objectNode();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    p.nextToken();
-                    o.set(name, tree(p));
-                }
-                return o;
-            }
-            case START_ARRAY: {
-                var a = NODES.arrayNode();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    a.add(tree(p));
-                }
-                return a;
-            }
-            case VALUE_STRING:
-                return NODES.textNode(p.getText());
-            case VALUE_NUMBER_INT:
-                switch (p.getNumberType()) {
-                    case INT:
-                        return NODES.numberNode(p.getIntValue());
-                    case LONG:
-                        return NODES.numberNode(p.getLongValue());
-                    default:
-                        return NODES.numberNode(p.getBigIntegerValue());
-                }
-            case VALUE_NUMBER_FLOAT:
-                return NODES.numberNode(p.getDoubleValue());
-            case VALUE_TRUE:
-                return NODES.booleanNode(true);
-            case VALUE_FALSE:
-                return NODES.booleanNode(false);
-            case VALUE_NULL:
-                return NODES.nullNode();
-            default:
-                throw new JsonParseException(p, "unexpected " + p.currentToken().asString());
         }
     }
 

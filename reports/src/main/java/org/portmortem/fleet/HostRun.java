@@ -1,6 +1,7 @@
 package org.portmortem.fleet;
 
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Serializable;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.portmortem.JsonTrees;
 import org.portmortem.analysis.Analysis;
 import org.portmortem.analysis.AnalysisRequest;
 import org.portmortem.analysis.CaseAnalysis;
@@ -37,7 +39,8 @@ import org.portmortem.report.JsonReport;
  */
 public final class HostRun implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /** Reports read back into trees with the streaming parser ({@link JsonTrees}), not the object mapper. */
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final String outDir;
     private final boolean html;
@@ -78,8 +81,9 @@ public final class HostRun implements Serializable {
         try {
             Files.createDirectories(hostsFolder());
             if (!force && upToDate(in, json, htmlFile)) {
-                return ReportDigest.summarise(
-                        in, MAPPER.readTree(Files.readString(json, StandardCharsets.UTF_8)), reportPath);
+                try (JsonParser p = JSON.createParser(Files.readString(json, StandardCharsets.UTF_8))) {
+                    return ReportDigest.summarise(in, JsonTrees.first(p), reportPath);
+                }
             }
             ObjectNode report;
             if (in.kind() == HostInput.Kind.ZIP) {

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.portmortem.JsonTrees;
 
 /**
  * The rows of a table-shaped listing, whatever its renderer, as column name → text with the
@@ -34,10 +34,11 @@ final class ColumnRows {
     final List<Row> rows = new ArrayList<>();
     final List<Problem> problems = new ArrayList<>();
 
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+    /** Read with the streaming parser into trees ({@link JsonTrees}), not the object mapper. */
+    private static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(
                     StreamReadConstraints.builder().maxNestingDepth(64).build())
-            .build());
+            .build();
 
     /** Quick renderer and TSV: a header line split on tabs, then one row per non-blank line. */
     static ColumnRows tabs(List<String> lines, int headerIndex, boolean tabsExpanded, boolean quoted) {
@@ -85,8 +86,8 @@ final class ColumnRows {
             if (l.isEmpty()) {
                 continue;
             }
-            try {
-                JsonNode n = JSON.readTree(l);
+            try (JsonParser p = JSON.createParser(l)) {
+                JsonNode n = JsonTrees.first(p);
                 if (n == null || !n.isObject()) {
                     out.problems.add(new Problem(i + 1, "not a JSON object; line not read"));
                     continue;
@@ -94,6 +95,9 @@ final class ColumnRows {
                 out.object(i + 1, n);
             } catch (JsonProcessingException e) {
                 out.problems.add(new Problem(i + 1, "not valid JSON (" + firstLine(e.getOriginalMessage()) + ")"));
+            } catch (IOException e) {
+                // a parser over a string fails only as above; kept a line's problem all the same
+                out.problems.add(new Problem(i + 1, "JSON could not be read: " + firstLine(e.getMessage())));
             }
         }
         return out;
@@ -102,11 +106,11 @@ final class ColumnRows {
     /** A JSON array of objects (each with its line); a single object is read as a one-row array. */
     static ColumnRows jsonArray(String text) {
         ColumnRows out = new ColumnRows();
-        try (JsonParser p = JSON.getFactory().createParser(text)) {
+        try (JsonParser p = JSON.createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == JsonToken.START_OBJECT) {
                 int line = p.currentTokenLocation().getLineNr();
-                out.object(line, JSON.readTree(p));
+                out.object(line, JsonTrees.read(p));
                 return out;
             }
             if (t != JsonToken.START_ARRAY) {
@@ -115,7 +119,7 @@ final class ColumnRows {
             }
             while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
                 int line = p.currentTokenLocation().getLineNr();
-                JsonNode n = JSON.readTree(p);
+                JsonNode n = JsonTrees.read(p);
                 if (n != null && n.isObject()) {
                     out.object(line, n);
                 } else {
