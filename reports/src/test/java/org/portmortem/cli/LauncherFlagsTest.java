@@ -146,6 +146,31 @@ class LauncherFlagsTest {
     }
 
     @Test
+    void theArchivesClassListKeepsEachLineAsOftenAsTheTrainingRunThatHasItMost() throws Exception {
+        // Two call sites with lambdas of one signature give one @lambda-proxy line each, and the archive
+        // holds one proxy class per line: a run's repeated line must survive the union of the runs.
+        String lambda = "@lambda-proxy org/x/A apply ()Ljava/util/function/Function;";
+        Files.writeString(
+                dir.resolve("bin/java"),
+                "#!/bin/bash\necho run\nprintf 'arg:%s\\n' \"$@\"\n"
+                        + "for a in \"$@\"; do case \"$a\" in\n"
+                        + "  -XX:DumpLoadedClassList=*) f=\"${a#*=}\"\n"
+                        + "    case \"$*\" in\n"
+                        + "      *analyze*) printf 'org/x/A\\n%s\\n%s\\norg/x/B\\n' '" + lambda + "' '" + lambda
+                        + "' >\"$f\" ;;\n"
+                        + "      *) printf 'org/x/A\\n%s\\norg/x/C\\n' '" + lambda + "' >\"$f\" ;;\n"
+                        + "    esac ;;\n"
+                        + "  -XX:SharedClassListFile=*) cp \"${a#*=}\" \"" + dir.resolve("merged.lst") + "\" ;;\n"
+                        + "esac; done\n");
+        javaArguments(Map.of(), "dump", sparseFile("SYSTEM", 1 << 20).toString());
+        List<String> merged = Files.readAllLines(dir.resolve("merged.lst"));
+        assertThat(merged.stream().filter(lambda::equals)).hasSize(2);
+        assertThat(merged).containsOnlyOnce("org/x/A", "org/x/B", "org/x/C");
+        // a class before the lambdas it creates, as each run listed them
+        assertThat(merged.indexOf("org/x/A")).isLessThan(merged.indexOf(lambda));
+    }
+
+    @Test
     void aFileNamedLikeAFindActionIsOnlyMeasuredNeverActedOn() throws Exception {
         // find reads an argument starting with "-" as its expression: -fprint would create the next word as a file
         sparseFile("-fprint", 1 << 20);
