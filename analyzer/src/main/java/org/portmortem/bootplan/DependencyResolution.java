@@ -34,11 +34,8 @@ final class DependencyResolution {
         static final Outcome OK = new Outcome(true, List.of(), "", List.of());
 
         // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
-
         // hash moves), written out: the JDK links a record's own through a bootstrap that spins
-
         // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
-
         // checks them against the record's components.
         @Override
         public boolean equals(Object o) {

@@ -55,11 +55,8 @@ public record Evidenced<T>(T value, Evidence evidence) {
     }
 
     // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
-
     // hash moves), written out: the JDK links a record's own through a bootstrap that spins
-
     // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
-
     // checks them against the record's components.
     @Override
     public boolean equals(Object o) {
