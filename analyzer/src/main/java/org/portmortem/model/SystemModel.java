@@ -43,6 +43,8 @@ public final class SystemModel {
     private final Set<String> repeatedServiceNames;
     /** The variables the services' image paths were expanded with. */
     private final Map<String, String> pathEnvironment;
+    /** {@link #groupMembers}' answers by the spelling asked for. */
+    private final Map<String, List<Service>> membersByGroup = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SystemModel(Builder b) {
         this.systemHive = b.system.name();
@@ -242,15 +244,21 @@ public final class SystemModel {
         return Optional.ofNullable(services.get(fold(name)));
     }
 
-    /** The services whose Group value names that load-order group (case-insensitive). */
+    /** The services whose Group value names that load-order group (case-insensitive), in the model's order. */
     public List<Service> groupMembers(String group) {
-        List<Service> out = new ArrayList<>();
-        for (Service s : services.values()) {
-            if (s.group().isPresent() && s.group().value().equalsIgnoreCase(group)) {
-                out.add(s);
-            }
+        if (group == null) {
+            return List.of();
         }
-        return out;
+        // Every dependent of a group asks again (a boot plan asks hundreds of times for a few groups).
+        return membersByGroup.computeIfAbsent(group, g -> {
+            List<Service> out = new ArrayList<>();
+            for (Service s : services.values()) {
+                if (s.group().isPresent() && s.group().value().equalsIgnoreCase(g)) {
+                    out.add(s);
+                }
+            }
+            return List.copyOf(out);
+        });
     }
 
     /** The svchost groups, from SOFTWARE and from the {@code -k} of service image paths. */

@@ -290,4 +290,24 @@ class SystemModelTest {
                 .putLong(ticks)
                 .array();
     }
+
+    @Test
+    void aGroupsMembersAreTheServicesNamingItInAnyCaseAskedForInAnySpelling() throws Exception {
+        SystemHiveBuilder sys = SystemHiveBuilder.system()
+                .service("Tcpip", 1, 1, "System32\\DRIVERS\\tcpip.sys")
+                .service("NetBT", 1, 1, "System32\\DRIVERS\\netbt.sys")
+                .service("Afd", 1, 1, "System32\\DRIVERS\\afd.sys")
+                .service("Other", 1, 3, "System32\\DRIVERS\\other.sys");
+        sys.string(sys.cs("Services\\Tcpip"), "Group", "PNP_TDI")
+                .string(sys.cs("Services\\NetBT"), "Group", "pnp_tdi")
+                .string(sys.cs("Services\\Afd"), "Group", "TDI");
+        SystemModel m = read(sys, null);
+        assertThat(m.groupMembers("PNP_TDI")).extracting(Service::name).containsExactly("NetBT", "Tcpip");
+        // asked again, and in another spelling: the same answer as the first scan
+        assertThat(m.groupMembers("Pnp_Tdi")).isEqualTo(m.groupMembers("PNP_TDI"));
+        assertThat(m.groupMembers("PNP_TDI")).isEqualTo(m.groupMembers("PNP_TDI"));
+        assertThat(m.groupMembers("tdi")).extracting(Service::name).containsExactly("Afd");
+        assertThat(m.groupMembers("NDIS")).isEmpty();
+        assertThat(m.groupMembers(null)).isEmpty();
+    }
 }
