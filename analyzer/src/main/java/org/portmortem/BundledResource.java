@@ -62,7 +62,7 @@ public final class BundledResource {
     /**
      * An entry of the jar as a stream, or null when the jar has no such entry. A class loader's
      * {@code getResourceAsStream} reaches the same bytes through its parents and a {@code jar:} URL
-     * connection, most of the cost of reading the 110 files of the knowledge base (bench/README.md).
+     * connection, most of the cost of reading the knowledge base's hundred files (bench/README.md).
      */
     static InputStream entry(ZipFile jar, String name) throws IOException {
         ZipEntry e = jar.getEntry(name);
