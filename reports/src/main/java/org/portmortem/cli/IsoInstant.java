@@ -1,8 +1,6 @@
 package org.portmortem.cli;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /**
  * An instant written as ASCII bytes exactly as {@link Instant#toString()} writes it (ISO-8601 in UTC,
@@ -26,18 +24,33 @@ final class IsoInstant {
 
     /** Writes the instant at {@code at} (room for {@link #MAX_LENGTH} bytes); the end. */
     static int write(Instant t, byte[] out, int at) {
-        LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);
-        at = digits(d.getYear(), 4, out, at);
+        long seconds = t.getEpochSecond();
+        long days = Math.floorDiv(seconds, 86_400L);
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
+        // The proleptic Gregorian date of a day count, in whole 400-year eras of 146,097 days counted
+        // from 0000-03-01 (the leap day then ends each year): Howard Hinnant's civil_from_days, "chrono-
+        // Compatible Low-Level Date Algorithms", howardhinnant.github.io/date_algorithms.html. Without
+        // LocalDateTime's three objects per key.
+        long shifted = days + 719_468L; // days from 0000-03-01 to 1970-01-01
+        long era = Math.floorDiv(shifted, 146_097L);
+        int dayOfEra = (int) (shifted - era * 146_097L);
+        int yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        int dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        int monthFromMarch = (5 * dayOfYear + 2) / 153;
+        int day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1;
+        int month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+        int year = (int) (era * 400 + yearOfEra) + (month <= 2 ? 1 : 0);
+        at = digits(year, 4, out, at);
         out[at++] = '-';
-        at = digits(d.getMonthValue(), 2, out, at);
+        at = digits(month, 2, out, at);
         out[at++] = '-';
-        at = digits(d.getDayOfMonth(), 2, out, at);
+        at = digits(day, 2, out, at);
         out[at++] = 'T';
-        at = digits(d.getHour(), 2, out, at);
+        at = digits(secondOfDay / 3600, 2, out, at);
         out[at++] = ':';
-        at = digits(d.getMinute(), 2, out, at);
+        at = digits(secondOfDay / 60 % 60, 2, out, at);
         out[at++] = ':';
-        at = digits(d.getSecond(), 2, out, at);
+        at = digits(secondOfDay % 60, 2, out, at);
         int nano = t.getNano();
         if (nano > 0) {
             out[at++] = '.';
