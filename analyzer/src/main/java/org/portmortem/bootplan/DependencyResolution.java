@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.portmortem.RecordHash;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.model.Evidenced;
 import org.portmortem.model.ModelWarning;
@@ -33,10 +34,7 @@ final class DependencyResolution {
     record Outcome(boolean ok, List<String> chain, String reason, List<Evidence> evidence) {
         static final Outcome OK = new Outcome(true, List.of(), "", List.of());
 
-        // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
-        // hash moves), written out: the JDK links a record's own through a bootstrap that spins
-        // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
-        // checks them against the record's components.
+        // equals and hashCode written out, as the record's own would compute them (RecordHash says why).
         @Override
         public boolean equals(Object o) {
             return this == o
@@ -49,11 +47,7 @@ final class DependencyResolution {
 
         @Override
         public int hashCode() {
-            int h = Boolean.hashCode(ok);
-            h = 31 * h + Objects.hashCode(chain);
-            h = 31 * h + Objects.hashCode(reason);
-            h = 31 * h + Objects.hashCode(evidence);
-            return h;
+            return RecordHash.of(ok, chain, reason, evidence);
         }
     }
 

@@ -3,6 +3,7 @@ package org.portmortem.evidence;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.portmortem.RecordHash;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
@@ -88,10 +89,7 @@ public record Evidence(
         return v.isPresent() ? ofValue(key, v.get(), note) : absentValue(key, valueName, note);
     }
 
-    // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
-    // hash moves), written out: the JDK links a record's own through a bootstrap that spins
-    // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
-    // checks them against the record's components.
+    // equals and hashCode written out, as the record's own would compute them (RecordHash says why).
     @Override
     public boolean equals(Object o) {
         return this == o
@@ -107,13 +105,6 @@ public record Evidence(
 
     @Override
     public int hashCode() {
-        int h = Objects.hashCode(hive);
-        h = 31 * h + Objects.hashCode(keyPath);
-        h = 31 * h + Objects.hashCode(valueName);
-        h = 31 * h + Objects.hashCode(valueType);
-        h = 31 * h + Objects.hashCode(data);
-        h = 31 * h + Objects.hashCode(lastWritten);
-        h = 31 * h + Objects.hashCode(note);
-        return h;
+        return RecordHash.of(hive, keyPath, valueName, valueType, data, lastWritten, note);
     }
 }

@@ -1,6 +1,7 @@
 package org.portmortem.exposure;
 
 import java.util.Objects;
+import org.portmortem.RecordHash;
 
 /**
  * How sure a prediction is, with the reason when it is less than certain.
@@ -45,10 +46,7 @@ public record Certainty(Level level, String reason) {
         return reason == null ? level.name().toLowerCase() : level.name().toLowerCase() + " (" + reason + ")";
     }
 
-    // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
-    // hash moves), written out: the JDK links a record's own through a bootstrap that spins
-    // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
-    // checks them against the record's components.
+    // equals and hashCode written out, as the record's own would compute them (RecordHash says why).
     @Override
     public boolean equals(Object o) {
         return this == o
@@ -59,8 +57,6 @@ public record Certainty(Level level, String reason) {
 
     @Override
     public int hashCode() {
-        int h = Objects.hashCode(level);
-        h = 31 * h + Objects.hashCode(reason);
-        return h;
+        return RecordHash.of(level, reason);
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.portmortem.RecordHash;
 import org.portmortem.evidence.Evidence;
 
 /**
@@ -73,10 +74,7 @@ public record FirewallVerdict(Map<String, Decision> profiles, String inForce) {
             evidence = evidence == null ? List.of() : List.copyOf(evidence);
         }
 
-        // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
-        // hash moves), written out: the JDK links a record's own through a bootstrap that spins
-        // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
-        // checks them against the record's components.
+        // equals and hashCode written out, as the record's own would compute them (RecordHash says why).
         @Override
         public boolean equals(Object o) {
             return this == o
@@ -88,10 +86,7 @@ public record FirewallVerdict(Map<String, Decision> profiles, String inForce) {
 
         @Override
         public int hashCode() {
-            int h = Objects.hashCode(reachability);
-            h = 31 * h + Objects.hashCode(decidedBy);
-            h = 31 * h + Objects.hashCode(evidence);
-            return h;
+            return RecordHash.of(reachability, decidedBy, evidence);
         }
     }
 
@@ -100,10 +95,7 @@ public record FirewallVerdict(Map<String, Decision> profiles, String inForce) {
         return new FirewallVerdict(Map.of());
     }
 
-    // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
-    // hash moves), written out: the JDK links a record's own through a bootstrap that spins
-    // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
-    // checks them against the record's components.
+    // equals and hashCode written out, as the record's own would compute them (RecordHash says why).
     @Override
     public boolean equals(Object o) {
         return this == o
@@ -114,8 +106,6 @@ public record FirewallVerdict(Map<String, Decision> profiles, String inForce) {
 
     @Override
     public int hashCode() {
-        int h = Objects.hashCode(profiles);
-        h = 31 * h + Objects.hashCode(inForce);
-        return h;
+        return RecordHash.of(profiles, inForce);
     }
 }

@@ -2,6 +2,7 @@ package org.portmortem.exposure;
 
 import java.util.List;
 import java.util.Objects;
+import org.portmortem.RecordHash;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.net.Protocol;
 
@@ -96,10 +97,7 @@ public record Listener(
         return a + ":" + (dynamic ? "*" : port.toString());
     }
 
-    // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
-    // hash moves), written out: the JDK links a record's own through a bootstrap that spins
-    // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
-    // checks them against the record's components.
+    // equals and hashCode written out, as the record's own would compute them (RecordHash says why).
     @Override
     public boolean equals(Object o) {
         return this == o
@@ -119,17 +117,8 @@ public record Listener(
 
     @Override
     public int hashCode() {
-        int h = Objects.hashCode(protocol);
-        h = 31 * h + Integer.hashCode(ipVersion);
-        h = 31 * h + Objects.hashCode(address);
-        h = 31 * h + Objects.hashCode(port);
-        h = 31 * h + Boolean.hashCode(dynamic);
-        h = 31 * h + Objects.hashCode(portRange);
-        h = 31 * h + Objects.hashCode(owner);
-        h = 31 * h + Objects.hashCode(mechanism);
-        h = 31 * h + Objects.hashCode(certainty);
-        h = 31 * h + Objects.hashCode(evidence);
-        h = 31 * h + Objects.hashCode(firewall);
-        return h;
+        return RecordHash.of(
+                protocol, ipVersion, address, port, dynamic, portRange, owner, mechanism, certainty, evidence,
+                firewall);
     }
 }

@@ -1,6 +1,7 @@
 package org.portmortem.exposure;
 
 import java.util.Objects;
+import org.portmortem.RecordHash;
 
 /**
  * What opens a socket.
@@ -41,10 +42,7 @@ public record Mechanism(Kind kind, String description) {
         HTTP_SYS_RESERVATION
     }
 
-    // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
-    // hash moves), written out: the JDK links a record's own through a bootstrap that spins
-    // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
-    // checks them against the record's components.
+    // equals and hashCode written out, as the record's own would compute them (RecordHash says why).
     @Override
     public boolean equals(Object o) {
         return this == o
@@ -55,8 +53,6 @@ public record Mechanism(Kind kind, String description) {
 
     @Override
     public int hashCode() {
-        int h = Objects.hashCode(kind);
-        h = 31 * h + Objects.hashCode(description);
-        return h;
+        return RecordHash.of(kind, description);
     }
 }

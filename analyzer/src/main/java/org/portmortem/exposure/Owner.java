@@ -2,6 +2,7 @@ package org.portmortem.exposure;
 
 import java.util.List;
 import java.util.Objects;
+import org.portmortem.RecordHash;
 
 /**
  * Who owns a socket, as {@code netstat -ab} and {@code tasklist /svc} would show it.
@@ -36,10 +37,7 @@ public record Owner(String service, String process, String svchostGroup, List<St
         return service == null ? p : p + " (" + service + ")";
     }
 
-    // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
-    // hash moves), written out: the JDK links a record's own through a bootstrap that spins
-    // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
-    // checks them against the record's components.
+    // equals and hashCode written out, as the record's own would compute them (RecordHash says why).
     @Override
     public boolean equals(Object o) {
         return this == o
@@ -52,10 +50,6 @@ public record Owner(String service, String process, String svchostGroup, List<St
 
     @Override
     public int hashCode() {
-        int h = Objects.hashCode(service);
-        h = 31 * h + Objects.hashCode(process);
-        h = 31 * h + Objects.hashCode(svchostGroup);
-        h = 31 * h + Objects.hashCode(sharedWith);
-        return h;
+        return RecordHash.of(service, process, svchostGroup, sharedWith);
     }
 }

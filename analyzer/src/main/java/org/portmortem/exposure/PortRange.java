@@ -2,6 +2,7 @@ package org.portmortem.exposure;
 
 import java.util.List;
 import java.util.Objects;
+import org.portmortem.RecordHash;
 import org.portmortem.evidence.Evidence;
 
 /**
@@ -29,10 +30,7 @@ public record PortRange(int first, int last, String origin, List<Evidence> evide
         return first + "-" + last;
     }
 
-    // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
-    // hash moves), written out: the JDK links a record's own through a bootstrap that spins
-    // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
-    // checks them against the record's components.
+    // equals and hashCode written out, as the record's own would compute them (RecordHash says why).
     @Override
     public boolean equals(Object o) {
         return this == o
@@ -45,10 +43,6 @@ public record PortRange(int first, int last, String origin, List<Evidence> evide
 
     @Override
     public int hashCode() {
-        int h = Integer.hashCode(first);
-        h = 31 * h + Integer.hashCode(last);
-        h = 31 * h + Objects.hashCode(origin);
-        h = 31 * h + Objects.hashCode(evidence);
-        return h;
+        return RecordHash.of(first, last, origin, evidence);
     }
 }

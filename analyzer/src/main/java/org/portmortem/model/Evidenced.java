@@ -3,6 +3,7 @@ package org.portmortem.model;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.portmortem.RecordHash;
 import org.portmortem.evidence.Evidence;
 
 /**
@@ -54,10 +55,7 @@ public record Evidenced<T>(T value, Evidence evidence) {
         return new Evidenced<>(value == null ? null : f.apply(value), evidence);
     }
 
-    // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
-    // hash moves), written out: the JDK links a record's own through a bootstrap that spins
-    // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
-    // checks them against the record's components.
+    // equals and hashCode written out, as the record's own would compute them (RecordHash says why).
     @Override
     public boolean equals(Object o) {
         return this == o
@@ -68,8 +66,6 @@ public record Evidenced<T>(T value, Evidence evidence) {
 
     @Override
     public int hashCode() {
-        int h = Objects.hashCode(value);
-        h = 31 * h + Objects.hashCode(evidence);
-        return h;
+        return RecordHash.of(value, evidence);
     }
 }

@@ -1,6 +1,7 @@
 package org.portmortem.model;
 
 import java.util.Objects;
+import org.portmortem.RecordHash;
 import org.portmortem.evidence.Evidence;
 
 /**
@@ -17,10 +18,7 @@ public record InterfaceAddress(String address, String subnetMask, AddressSource 
         return address + (source == AddressSource.DHCP_LAST_LEASE ? " (last DHCP lease)" : " (static)");
     }
 
-    // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
-    // hash moves), written out: the JDK links a record's own through a bootstrap that spins
-    // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
-    // checks them against the record's components.
+    // equals and hashCode written out, as the record's own would compute them (RecordHash says why).
     @Override
     public boolean equals(Object o) {
         return this == o
@@ -33,10 +31,6 @@ public record InterfaceAddress(String address, String subnetMask, AddressSource 
 
     @Override
     public int hashCode() {
-        int h = Objects.hashCode(address);
-        h = 31 * h + Objects.hashCode(subnetMask);
-        h = 31 * h + Objects.hashCode(source);
-        h = 31 * h + Objects.hashCode(evidence);
-        return h;
+        return RecordHash.of(address, subnetMask, source, evidence);
     }
 }

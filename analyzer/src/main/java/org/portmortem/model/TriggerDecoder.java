@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.portmortem.RecordHash;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.hive.Key;
 import org.portmortem.hive.Value;
@@ -49,10 +50,7 @@ final class TriggerDecoder {
                     interfaces.stream().flatMap(i -> i.bootAddresses().stream()).toList(), identity.dnsDomain());
         }
 
-        // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
-        // hash moves), written out: the JDK links a record's own through a bootstrap that spins
-        // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
-        // checks them against the record's components.
+        // equals and hashCode written out, as the record's own would compute them (RecordHash says why).
         @Override
         public boolean equals(Object o) {
             return this == o
@@ -63,9 +61,7 @@ final class TriggerDecoder {
 
         @Override
         public int hashCode() {
-            int h = Objects.hashCode(bootAddresses);
-            h = 31 * h + Objects.hashCode(dnsDomain);
-            return h;
+            return RecordHash.of(bootAddresses, dnsDomain);
         }
     }
 

@@ -2,6 +2,7 @@ package org.portmortem.verdict;
 
 import java.util.List;
 import java.util.Objects;
+import org.portmortem.RecordHash;
 import org.portmortem.evidence.Evidence;
 import org.portmortem.exposure.Listener;
 import org.portmortem.snapshot.Socket;
@@ -56,10 +57,7 @@ public record Finding(
         remediations = List.copyOf(remediations);
     }
 
-    // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
-    // hash moves), written out: the JDK links a record's own through a bootstrap that spins
-    // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
-    // checks them against the record's components.
+    // equals and hashCode written out, as the record's own would compute them (RecordHash says why).
     @Override
     public boolean equals(Object o) {
         return this == o
@@ -78,16 +76,7 @@ public record Finding(
 
     @Override
     public int hashCode() {
-        int h = Objects.hashCode(id);
-        h = 31 * h + Objects.hashCode(severity);
-        h = 31 * h + Objects.hashCode(basis);
-        h = 31 * h + Objects.hashCode(title);
-        h = 31 * h + Objects.hashCode(description);
-        h = 31 * h + Objects.hashCode(listeners);
-        h = 31 * h + Objects.hashCode(sockets);
-        h = 31 * h + Objects.hashCode(evidence);
-        h = 31 * h + Objects.hashCode(remediations);
-        h = 31 * h + Objects.hashCode(justification);
-        return h;
+        return RecordHash.of(
+                id, severity, basis, title, description, listeners, sockets, evidence, remediations, justification);
     }
 }

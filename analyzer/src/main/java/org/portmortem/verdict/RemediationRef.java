@@ -2,6 +2,7 @@ package org.portmortem.verdict;
 
 import java.util.List;
 import java.util.Objects;
+import org.portmortem.RecordHash;
 import org.portmortem.exposure.remediation.Remediation;
 
 /**
@@ -37,10 +38,7 @@ public record RemediationRef(
         return new RemediationRef(remediation.title(), remediation.commands(), guiPath, remediation.why(), remediation);
     }
 
-    // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
-    // hash moves), written out: the JDK links a record's own through a bootstrap that spins
-    // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
-    // checks them against the record's components.
+    // equals and hashCode written out, as the record's own would compute them (RecordHash says why).
     @Override
     public boolean equals(Object o) {
         return this == o
@@ -54,11 +52,6 @@ public record RemediationRef(
 
     @Override
     public int hashCode() {
-        int h = Objects.hashCode(action);
-        h = 31 * h + Objects.hashCode(commands);
-        h = 31 * h + Objects.hashCode(guiPath);
-        h = 31 * h + Objects.hashCode(source);
-        h = 31 * h + Objects.hashCode(remediation);
-        return h;
+        return RecordHash.of(action, commands, guiPath, source, remediation);
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.portmortem.RecordHash;
 import org.portmortem.hive.Hive;
 import org.portmortem.hive.MemoryHive;
 import org.portmortem.hive.ValueType;
@@ -89,10 +90,7 @@ public record Remediation(String title, String why, List<Edit> edits, String ser
             return "reg add \"" + hklmPath() + "\" /v \"" + value + "\" /t " + type.name() + " /d " + d + " /f";
         }
 
-        // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
-        // hash moves), written out: the JDK links a record's own through a bootstrap that spins
-        // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
-        // checks them against the record's components.
+        // equals and hashCode written out, as the record's own would compute them (RecordHash says why).
         @Override
         public boolean equals(Object o) {
             return this == o
@@ -105,11 +103,7 @@ public record Remediation(String title, String why, List<Edit> edits, String ser
 
         @Override
         public int hashCode() {
-            int h = Objects.hashCode(key);
-            h = 31 * h + Objects.hashCode(value);
-            h = 31 * h + Objects.hashCode(type);
-            h = 31 * h + Objects.hashCode(data);
-            return h;
+            return RecordHash.of(key, value, type, data);
         }
     }
 
@@ -192,10 +186,7 @@ public record Remediation(String title, String why, List<Edit> edits, String ser
         }
     }
 
-    // equals and hashCode as the record's own would compute them (the same hash, so nothing ordered by
-    // hash moves), written out: the JDK links a record's own through a bootstrap that spins
-    // method-handle classes on first use, 68 in one analyze (bench/README.md). RecordMethodsTest
-    // checks them against the record's components.
+    // equals and hashCode written out, as the record's own would compute them (RecordHash says why).
     @Override
     public boolean equals(Object o) {
         return this == o
@@ -208,10 +199,6 @@ public record Remediation(String title, String why, List<Edit> edits, String ser
 
     @Override
     public int hashCode() {
-        int h = Objects.hashCode(title);
-        h = 31 * h + Objects.hashCode(why);
-        h = 31 * h + Objects.hashCode(edits);
-        h = 31 * h + Objects.hashCode(serviceToDisable);
-        return h;
+        return RecordHash.of(title, why, edits, serviceToDisable);
     }
 }
