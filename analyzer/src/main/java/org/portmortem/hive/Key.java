@@ -20,7 +20,9 @@ public interface Key {
 
     /**
      * The backslash-separated path from the root, without the root key's own name:
-     * {@code ControlSet001\Services\Tcpip}; {@code ""} for the root.
+     * {@code ControlSet001\Services\Tcpip}; {@code ""} for the root. A subkey's path is its parent's,
+     * a backslash and its own name; its name alone when the parent is the root (or another key whose
+     * path is {@code ""}).
      */
     String path();
 

@@ -19,7 +19,11 @@ import java.util.Optional;
  * byte counts, big-endian DWORDs) are the same whatever the source.
  */
 public final class Value {
+    /** The holding key's path, or null when {@link #key} gives it. */
     private final String keyPath;
+    /** The holding key, asked for its path only when {@link #keyPath()} is, or null. */
+    private final Key key;
+
     private final String name;
     private final int typeId;
     private final byte[] raw;
@@ -31,12 +35,13 @@ public final class Value {
      * @param raw data bytes (copied)
      */
     public Value(String keyPath, String name, int typeId, byte[] raw) {
-        this(keyPath, name, typeId, raw.clone(), true);
+        this(keyPath, null, name, typeId, raw.clone());
     }
 
-    /** Keeps {@code raw} as it is; {@code owned} only tells this constructor from the public one. */
-    private Value(String keyPath, String name, int typeId, byte[] raw, boolean owned) {
+    /** Keeps {@code raw} as it is. */
+    private Value(String keyPath, Key key, String name, int typeId, byte[] raw) {
         this.keyPath = keyPath;
+        this.key = key;
         this.name = name;
         this.typeId = typeId;
         this.raw = raw;
@@ -45,15 +50,17 @@ public final class Value {
     /**
      * A value that keeps {@code raw} itself instead of a copy: for a hive reader that has just made the
      * array and hands it over (copying every value's data twice was a tenth of a {@code dump}'s reading).
-     * The caller must not write to the array afterwards.
+     * The caller must not write to the array afterwards. The key's path is asked of the key only
+     * when {@link #keyPath} is called: a {@code dump} of every value never needs it, and making each
+     * key's path was a tenth of its reading.
      *
-     * @param keyPath path of the key holding the value, for messages
+     * @param key the key holding the value
      * @param name value name, {@code ""} for the default value
      * @param typeId type id as stored (any 32-bit number)
      * @param raw data bytes, from now on owned by the value
      */
-    public static Value handedOver(String keyPath, String name, int typeId, byte[] raw) {
-        return new Value(keyPath, name, typeId, raw, true);
+    public static Value handedOver(Key key, String name, int typeId, byte[] raw) {
+        return new Value(null, key, name, typeId, raw);
     }
 
     /** The value name; {@code ""} for the key's default value. */
@@ -63,7 +70,7 @@ public final class Value {
 
     /** The path of the key that holds this value. */
     public String keyPath() {
-        return keyPath;
+        return keyPath != null ? keyPath : key.path();
     }
 
     /** The type id exactly as stored. */
@@ -287,7 +294,7 @@ public final class Value {
         String typeName = type() == ValueType.UNKNOWN ? "type 0x" + Integer.toHexString(typeId) : type().name();
         return new ValueTypeException(String.format(
                 "%s\\%s is %s with %d bytes, not %s",
-                keyPath, name.isEmpty() ? "(default)" : name, typeName, raw.length, wanted));
+                keyPath(), name.isEmpty() ? "(default)" : name, typeName, raw.length, wanted));
     }
 
     static String utf16UpToNul(byte[] b, int from, int to) {

@@ -15,7 +15,7 @@ class ValueTest {
     void theConstructorCopiesTheCallersArrayWhileAHandedOverOneIsKeptAndEqual() {
         byte[] data = {1, 0, 0, 0};
         Value copied = new Value("K", "v", 4, data);
-        Value handedOver = Value.handedOver("K", "v", 4, data.clone());
+        Value handedOver = Value.handedOver(MemoryHive.empty("SYSTEM", "ROOT").createKey("K"), "v", 4, data.clone());
         data[0] = 9;
         assertThat(copied.asInt()).isEqualTo(1);
         assertThat(handedOver).isEqualTo(copied).hasSameHashCodeAs(copied);
@@ -23,6 +23,16 @@ class ValueTest {
         // what raw() returns is a copy either way: changing it leaves the value as it was
         handedOver.raw()[0] = 7;
         assertThat(handedOver.asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aHandedOverValueTakesItsKeyPathFromItsKeyAndNamesItInATypeMismatch() {
+        Key key = MemoryHive.empty("SYSTEM", "ROOT").createKey("ControlSet001\\Services\\Tcpip");
+        Value v = Value.handedOver(key, "Start", 1, utf16("x\0"));
+        assertThat(v.keyPath()).isEqualTo("ControlSet001\\Services\\Tcpip");
+        assertThatThrownBy(v::asInt)
+                .isInstanceOf(ValueTypeException.class)
+                .hasMessageStartingWith("ControlSet001\\Services\\Tcpip\\Start is REG_SZ");
     }
 
     @Test

@@ -157,20 +157,24 @@ public final class DumpCommand implements Callable<Integer> {
 
     /** Depth first, without recursion: keys are printed before their values and subkeys. */
     static void dump(Key start, KeyPrinter printer) throws IOException {
-        Deque<Key> stack = new ArrayDeque<>();
-        stack.push(start);
+        Deque<Pending> stack = new ArrayDeque<>();
+        stack.push(new Pending(start, 0));
         while (!stack.isEmpty()) {
-            Key k = stack.pop();
-            printer.key(k);
+            Pending p = stack.pop();
+            Key k = p.key();
+            printer.key(k, p.depth());
             for (Value v : k.values()) {
                 printer.value(k, v);
             }
             List<Key> subkeys = k.subkeys();
             for (int i = subkeys.size() - 1; i >= 0; i--) {
-                stack.push(subkeys.get(i));
+                stack.push(new Pending(subkeys.get(i), p.depth() + 1));
             }
         }
     }
+
+    /** A key still to print and how many levels below the start key it is. */
+    private record Pending(Key key, int depth) {}
 
     static KeyPrinter printerFor(Format format, Writer out) throws IOException {
         if (format == Format.jsonl
@@ -203,7 +207,11 @@ public final class DumpCommand implements Callable<Integer> {
 
     /** Writes keys and values in one output format. */
     interface KeyPrinter extends AutoCloseable {
-        void key(Key k) throws IOException;
+        /**
+         * A key's line. Keys come depth first: one at {@code depth} greater than 0 is a subkey of the
+         * last key given at {@code depth - 1}; 0 is the start key.
+         */
+        void key(Key k, int depth) throws IOException;
 
         void value(Key k, Value v) throws IOException;
 
@@ -222,7 +230,7 @@ public final class DumpCommand implements Callable<Integer> {
         }
 
         @Override
-        public void key(Key k) throws IOException {
+        public void key(Key k, int depth) throws IOException {
             json.writeStartObject();
             json.writeStringField("key", k.path());
             json.writeStringField("lastWritten", lastWritten(k));
@@ -257,7 +265,7 @@ public final class DumpCommand implements Callable<Integer> {
         }
 
         @Override
-        public void key(Key k) throws IOException {
+        public void key(Key k, int depth) throws IOException {
             row(k.path(), "", "KEY", "", lastWritten(k));
         }
 
@@ -285,7 +293,7 @@ public final class DumpCommand implements Callable<Integer> {
         }
 
         @Override
-        public void key(Key k) throws IOException {
+        public void key(Key k, int depth) throws IOException {
             out.write("[" + visible(k.path()) + "]");
             String when = lastWritten(k);
             if (!when.isEmpty()) {

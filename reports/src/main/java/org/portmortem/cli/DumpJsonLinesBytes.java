@@ -22,7 +22,7 @@ import org.portmortem.hive.ValueType;
  * <p>ASCII text is escaped straight from its characters; other text is encoded by {@link
  * String#getBytes} (UTF-8, with that replacement) and escaped on the bytes, where only ASCII needs
  * escaping. A key's path, which starts the line of the key and of each of its values, is encoded once
- * per key (from its parent's and its name), and its last-write time is written without a formatter
+ * per key (from its parent's and its name, so the key is never asked for its path), and its last-write time is written without a formatter
  * ({@link IsoInstant}). A value's data is read byte by byte ({@link Value#byteAt}), not copied.
  */
 final class DumpJsonLinesBytes implements DumpCommand.KeyPrinter {
@@ -50,8 +50,8 @@ final class DumpJsonLinesBytes implements DumpCommand.KeyPrinter {
     private byte[] keyPath;
     /** Where a child's path is put together before it is copied out at its length. */
     private byte[] scratch = new byte[1024];
-    /** The paths of the keys from the root to the last one written, encoded. */
-    private final Deque<EncodedPath> ancestors = new ArrayDeque<>();
+    /** The paths of the keys from the start key to the last one entered, as JSON strings. */
+    private final Deque<byte[]> ancestors = new ArrayDeque<>();
 
     DumpJsonLinesBytes(OutputStream out) {
         this.out = out;
@@ -61,26 +61,33 @@ final class DumpJsonLinesBytes implements DumpCommand.KeyPrinter {
      * What a key's lines say of it, read from the key: all the writer needs, so that it can run on
      * another thread than the one reading the hive ({@link JsonLinesOnSecondThread}).
      *
-     * @param path the key's path
+     * @param depth levels below the start key ({@link DumpCommand.KeyPrinter#key})
      * @param name the key's name
+     * @param path the key's path at depth 0, null below (a subkey's path is made from its parent's
+     *     line, so the key is never asked for it)
      * @param lastWritten its last-write time, or {@code null}
      */
-    record KeyLine(String path, String name, Instant lastWritten) {
-        static KeyLine of(Key k) {
-            return new KeyLine(k.path(), k.name(), k.lastWritten().orElse(null));
+    record KeyLine(int depth, String name, String path, Instant lastWritten) {
+        static KeyLine of(Key k, int depth) {
+            return new KeyLine(
+                    depth,
+                    k.name(),
+                    depth == 0 ? k.path() : null,
+                    k.lastWritten().orElse(null));
         }
     }
 
     @Override
-    public void key(Key k) throws IOException {
-        keyLine(KeyLine.of(k));
+    public void key(Key k, int depth) throws IOException {
+        keyLine(KeyLine.of(k, depth));
         pathOf = k;
     }
 
+    /** A value's line; a key not given to {@link #key} first is entered as a start key. */
     @Override
     public void value(Key k, Value v) throws IOException {
         if (k != pathOf) {
-            enter(KeyLine.of(k));
+            enter(KeyLine.of(k, 0));
             pathOf = k;
         }
         valueLine(v);
@@ -136,31 +143,24 @@ final class DumpJsonLinesBytes implements DumpCommand.KeyPrinter {
 
     /**
      * Makes {@code k} the key whose lines are written: its path as a JSON string, made once and
-     * copied into each of its lines. A path is its parent's, a backslash and its name: keys come
-     * depth first, so the parent's path is one already encoded, and only the name is.
+     * copied into each of its lines. Below the start key a path is its parent's, a backslash and its
+     * name ({@link Key#path}): the parent's is the line last entered one level up, already encoded, so
+     * only the name is.
      */
     void enter(KeyLine k) {
-        String path = k.path();
-        String name = k.name();
-        while (!ancestors.isEmpty() && !isChild(path, ancestors.peek().path(), name)) {
+        int depth = k.depth();
+        while (ancestors.size() > depth) {
             ancestors.pop();
         }
-        keyPath = ancestors.isEmpty() || ancestors.peek().path().isEmpty()
-                ? json(path)
-                : childPath(ancestors.peek().json(), name);
-        ancestors.push(new EncodedPath(path, keyPath));
-    }
-
-    /** Whether {@code path} is {@code parent}, a backslash and {@code name} (or {@code name} below the root). */
-    private static boolean isChild(String path, String parent, String name) {
-        if (parent.isEmpty()) {
-            return path.equals(name);
+        if (depth == 0) {
+            keyPath = json(k.path());
+        } else if (ancestors.size() < depth) {
+            throw new IllegalStateException("a key " + depth + " levels down without its parent");
+        } else {
+            byte[] parent = ancestors.peek();
+            keyPath = parent.length == 2 ? json(k.name()) : childPath(parent, k.name()); // "" is the root's path
         }
-        int at = parent.length();
-        return path.length() == at + 1 + name.length()
-                && path.startsWith(parent)
-                && path.charAt(at) == '\\'
-                && path.endsWith(name);
+        ancestors.push(keyPath);
     }
 
     /**
@@ -181,9 +181,6 @@ final class DumpJsonLinesBytes implements DumpCommand.KeyPrinter {
         scratch[o++] = '"';
         return Arrays.copyOf(scratch, o);
     }
-
-    /** A key's path and its JSON string. */
-    private record EncodedPath(String path, byte[] json) {}
 
     private void flush() throws IOException {
         out.write(buf, 0, at);

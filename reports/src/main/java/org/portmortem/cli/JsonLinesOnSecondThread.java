@@ -15,7 +15,7 @@ import org.portmortem.hive.Value;
  * reads the hive: on two cores, reading the hive and encoding JSON (each about half of a dump's
  * work) overlap. The bytes are those of {@link DumpJsonLinesBytes} alone, which does the writing.
  *
- * <p>Only the calling thread touches the hive. The writer gets plain data: each key's path, name and
+ * <p>Only the calling thread touches the hive. The writer gets plain data: each key's depth, name and
  * last-write time ({@link DumpJsonLinesBytes.KeyLine}), read here, and the values, which are
  * immutable. So the hive's warnings are raised in the same order as without this class. Memory is
  * bounded: at most {@value #QUEUED} batches wait, each of at most {@value #BATCH_ITEMS} keys and
@@ -52,15 +52,15 @@ final class JsonLinesOnSecondThread implements DumpCommand.KeyPrinter {
     }
 
     @Override
-    public void key(Key k) throws IOException {
-        add(DumpJsonLinesBytes.KeyLine.of(k), 0);
+    public void key(Key k, int depth) throws IOException {
+        add(DumpJsonLinesBytes.KeyLine.of(k, depth), 0);
         lastKey = k;
     }
 
     @Override
     public void value(Key k, Value v) throws IOException {
         if (k != lastKey) {
-            add(new Entered(DumpJsonLinesBytes.KeyLine.of(k)), 0);
+            add(new Entered(DumpJsonLinesBytes.KeyLine.of(k, 0)), 0);
             lastKey = k;
         }
         add(v, v.size());

@@ -28,7 +28,12 @@ final class RegfKey implements Key {
     private final long cellOffset;
     private final int depth;
     private final String name;
-    private final String path;
+    /**
+     * The path, made from the parent's when first asked for (a racy lazy field, as for the Instant
+     * below): {@code dump} never asks, and making every key's path was a tenth of its reading.
+     */
+    private String path;
+
     private final int flags;
     private final long lastWritten;
     /**
@@ -75,9 +80,7 @@ final class RegfKey implements Key {
         this.name = (flags & KEY_COMP_NAME) != 0
                 ? bytes.latin1(d + FIXED_SIZE, nameLength)
                 : bytes.utf16(d + FIXED_SIZE, nameLength);
-        // String.join sizes the path exactly; a concatenation grows a builder several times per key (dump
-        // allocated 14 MB of paths on an 11 MB hive, each page of it a fault)
-        this.path = parent == null ? "" : parent.path.isEmpty() ? name : String.join("\\", parent.path, name);
+        this.path = parent == null ? "" : null;
     }
 
     @Override
@@ -92,7 +95,14 @@ final class RegfKey implements Key {
 
     @Override
     public String path() {
-        return path;
+        String p = path;
+        if (p == null) {
+            String above = parent.path(); // at most MAX_DEPTH calls deep
+            // String.join sizes the path exactly; a concatenation grows a builder several times per key
+            p = above.isEmpty() ? name : String.join("\\", above, name);
+            path = p;
+        }
+        return p;
     }
 
     /** The key node's flags (KEY_VOLATILE, KEY_HIVE_ENTRY, KEY_SYM_LINK, KEY_COMP_NAME, ...). */
@@ -267,7 +277,7 @@ final class RegfKey implements Key {
         List<Value> out = new ArrayList<>(records.length);
         for (long vk : records) {
             try {
-                out.add(ValueRecord.read(hive, vk, path));
+                out.add(ValueRecord.read(hive, vk, this));
             } catch (RegfCorruption e) {
                 hive.warn(e.offset(), "a value of " + display() + " is unreadable: " + e.getMessage());
             }
@@ -292,7 +302,7 @@ final class RegfKey implements Key {
             hive.valueNames().remember(cellOffset, names);
         }
         long found = names.find(wanted);
-        return found < 0 ? Optional.empty() : Optional.of(ValueRecord.read(hive, found, path));
+        return found < 0 ? Optional.empty() : Optional.of(ValueRecord.read(hive, found, this));
     }
 
     private ValueNames readValueNames() {
@@ -302,7 +312,7 @@ final class RegfKey implements Key {
         int n = 0;
         for (long vk : all) {
             try {
-                names[n] = ValueRecord.name(hive, vk, path);
+                names[n] = ValueRecord.name(hive, vk, this);
                 readable[n] = vk;
                 n++;
             } catch (RegfCorruption e) {
@@ -342,7 +352,8 @@ final class RegfKey implements Key {
     }
 
     private String display() {
-        return path.isEmpty() ? "(root)" : RegfHive.printable(path);
+        String p = path();
+        return p.isEmpty() ? "(root)" : RegfHive.printable(p);
     }
 
     @Override

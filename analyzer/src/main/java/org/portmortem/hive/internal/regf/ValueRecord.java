@@ -19,9 +19,9 @@ final class ValueRecord {
 
     private ValueRecord() {}
 
-    static Value read(RegfHive hive, long cellOffset, String keyPath) {
-        Scanned v = scan(hive, cellOffset, keyPath);
-        return Value.handedOver(keyPath, v.name(), v.type(), v.data().copy(hive.bytes()));
+    static Value read(RegfHive hive, long cellOffset, RegfKey key) {
+        Scanned v = scan(hive, cellOffset, key);
+        return Value.handedOver(key, v.name(), v.type(), v.data().copy(hive.bytes()));
     }
 
     /**
@@ -29,8 +29,8 @@ final class ValueRecord {
      * its data: to find one value among a key's by name, where reading them all was copying every
      * value's data for each name looked up.
      */
-    static String name(RegfHive hive, long cellOffset, String keyPath) {
-        return scan(hive, cellOffset, keyPath).name();
+    static String name(RegfHive hive, long cellOffset, RegfKey key) {
+        return scan(hive, cellOffset, key).name();
     }
 
     /** A value record read up to its data, which is located and checked but not copied. */
@@ -62,7 +62,7 @@ final class ValueRecord {
         }
     }
 
-    private static Scanned scan(RegfHive hive, long cellOffset, String keyPath) {
+    private static Scanned scan(RegfHive hive, long cellOffset, RegfKey key) {
         HiveBytes bytes = hive.bytes();
         Cell cell = hive.cell(cellOffset);
         if (!cell.hasSignature(bytes, 'v', 'k')) {
@@ -84,18 +84,17 @@ final class ValueRecord {
         String name = (flags & VALUE_COMP_NAME) != 0
                 ? bytes.latin1(d + FIXED_SIZE, nameLength)
                 : bytes.utf16(d + FIXED_SIZE, nameLength);
-        return new Scanned(name, type, data(hive, d, sizeField, dataOffset, keyPath, name));
+        return new Scanned(name, type, data(hive, d, sizeField, dataOffset, key, name));
     }
 
-    private static Data data(RegfHive hive, long vk, long sizeField, long dataOffset, String keyPath, String name) {
+    private static Data data(RegfHive hive, long vk, long sizeField, long dataOffset, RegfKey key, String name) {
         HiveBytes bytes = hive.bytes();
         long size = sizeField & ~DATA_IN_OFFSET;
         if ((sizeField & DATA_IN_OFFSET) != 0) {
             if (size > 4) {
                 hive.warn(
                         vk + 4,
-                        "value " + describe(keyPath, name) + " says " + size
-                                + " bytes are stored in the record; read 4");
+                        "value " + describe(key, name) + " says " + size + " bytes are stored in the record; read 4");
                 size = 4;
             }
             return checked(bytes, vk + 8, (int) size);
@@ -105,12 +104,12 @@ final class ValueRecord {
         }
         Cell cell = hive.cell(dataOffset);
         if (size > SEGMENT_SIZE && hive.minorVersion() >= 4 && cell.hasSignature(bytes, 'd', 'b')) {
-            return bigData(hive, cell, size, keyPath, name);
+            return bigData(hive, cell, size, key, name);
         }
         if (size > cell.length()) {
             hive.warn(
                     cell.data(),
-                    "data of value " + describe(keyPath, name) + " claims " + size + " bytes but its cell holds "
+                    "data of value " + describe(key, name) + " claims " + size + " bytes but its cell holds "
                             + cell.length() + "; cut to the cell");
             size = cell.length();
         }
@@ -125,7 +124,7 @@ final class ValueRecord {
         return Data.at(offset, length);
     }
 
-    private static Data bigData(RegfHive hive, Cell db, long size, String keyPath, String name) {
+    private static Data bigData(RegfHive hive, Cell db, long size, RegfKey key, String name) {
         HiveBytes bytes = hive.bytes();
         db.require(8, "big data record");
         int segments = bytes.u16(db.data() + 2);
@@ -145,7 +144,7 @@ final class ValueRecord {
         if (size > available) {
             hive.warn(
                     db.data(),
-                    "data of value " + describe(keyPath, name) + " claims " + size + " bytes but its segments hold "
+                    "data of value " + describe(key, name) + " claims " + size + " bytes but its segments hold "
                             + available + "; cut");
             size = available;
         }
@@ -166,7 +165,8 @@ final class ValueRecord {
         return new Data(0, (int) size, java.util.Arrays.copyOf(offsets, used), java.util.Arrays.copyOf(lengths, used));
     }
 
-    private static String describe(String keyPath, String name) {
+    private static String describe(RegfKey key, String name) {
+        String keyPath = key.path();
         return RegfHive.printable((keyPath.isEmpty() ? "" : keyPath + "\\") + (name.isEmpty() ? "(default)" : name));
     }
 }
