@@ -7,6 +7,9 @@ On this shared 2-core machine the speed of everything drifts by 10-50 % within m
 blocks run one after the other can disagree by more than the effect being measured; alternating pairs
 see the same drift. CPU time drifts less than wall time, and on two busy processors the CPU a change
 saves anywhere is mostly wall time saved. Usage: bench/paired.py 'COMMAND A' 'COMMAND B' [N=20]
+
+With --medians first, one unmeasured pair is run as a warm-up, then N alternated pairs, and only the two
+wall-time medians are printed, in seconds ("0.231 0.185"): how bench/peers.sh times each comparison.
 """
 import resource
 import statistics
@@ -33,14 +36,24 @@ def summary(what, ta, tb):
 
 
 def main():
-    if len(sys.argv) < 3:
+    args = sys.argv[1:]
+    medians_only = bool(args) and args[0] == "--medians"
+    if medians_only:
+        args = args[1:]
+    if len(args) < 2:
         sys.exit(__doc__)
-    a, b = sys.argv[1], sys.argv[2]
-    n = int(sys.argv[3]) if len(sys.argv) > 3 else 20
+    a, b = args[0], args[1]
+    n = int(args[2]) if len(args) > 2 else 20
+    if medians_only:
+        timed(a)
+        timed(b)
     runs = ([], [])  # A's, B's: (wall, CPU) per run
     for i in range(n):
         for which in ((0, 1) if i % 2 == 0 else (1, 0)):
             runs[which].append(timed((a, b)[which]))
+    if medians_only:
+        print(f"{statistics.median(w for w, _ in runs[0]):.3f} {statistics.median(w for w, _ in runs[1]):.3f}")
+        return
     print(f"A: {a}\nB: {b}")
     print(summary("wall", [w for w, _ in runs[0]], [w for w, _ in runs[1]]))
     print(summary("CPU ", [c for _, c in runs[0]], [c for _, c in runs[1]]))

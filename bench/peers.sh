@@ -3,8 +3,8 @@
 # ported SYSTEM plugin `rip -p P --no-logs` against `regripper -r HIVE -p P`, `rip -f system` against
 # `regripper -f system`, and `dump --format jsonl` against `reglookup` and `hivexml`, on each hive given
 # (default: the four largest SYSTEM hives of ../shared/corpus); `analyze` of the last hive alone against
-# `regripper -f system`, and of the XP reference system's regf pair against RegRipper's two profiles. hyperfine's summary per pair; a CSV
-# of means (seconds) in $OUT (default /tmp/portmortem-peers.csv).
+# `regripper -f system`, and of the XP reference system's regf pair against RegRipper's two profiles. A CSV
+# of median wall times (seconds) in $OUT (default /tmp/portmortem-peers.csv), and a table of them.
 # Usage: RUNS=5 bench/peers.sh [HIVE...]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,17 +24,15 @@ while read -r name types rest; do
   case "$types" in *SYSTEM*) plugins+=("$name") ;; esac
 done < <("$pm" rip --list)
 echo "hive,command,portmortem_s,peer,peer_s" >"$out"
+# Each comparison: RUNS (default 5) runs of each command alternated with the other's after one warm-up
+# run of each, and the median wall time of each (bench/paired.py --medians): on this machine, whose
+# speed drifts within minutes, two blocks of runs one after the other (hyperfine's way) and their means
+# let one slow phase or one slow run decide a ratio. Times include starting the command's shell, about
+# a millisecond, for both.
 pair() { # hive label portmortem-command peer-name peer-command
-  local json
-  json="$(mktemp)"
-  hyperfine --warmup 1 --runs "${RUNS:-5}" --output=null --style none --export-json "$json" "$3" "$5" >/dev/null 2>&1 || true
-  python3 - "$json" "$1" "$2" "$4" >>"$out" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))["results"]
-if len(r) == 2:
-    print(f"{sys.argv[2]},{sys.argv[3]},{r[0]['mean']:.3f},{sys.argv[4]},{r[1]['mean']:.3f}")
-PY
-  rm -f "$json"
+  local a b
+  read -r a b < <(python3 "$here/bench/paired.py" --medians "$3" "$5" "${RUNS:-5}") || return 0
+  echo "$1,$2,$a,$4,$b" >>"$out"
 }
 for h in "${hives[@]}"; do
   need_file "$h"

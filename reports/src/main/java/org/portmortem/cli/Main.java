@@ -19,6 +19,13 @@ public final class Main {
      */
     static final String UNUSED_CONVERTERS = "java[.](time|sql)[.].*";
 
+    /**
+     * picocli's system property that stops its default factory looking for Groovy's {@code Closure}
+     * class, which no command of ours takes: the failed lookup searched the class path, opening and
+     * indexing the jar's 2,900 entries on every run (bench/README.md).
+     */
+    static final String NO_CLOSURES = "picocli.disable.closures";
+
     private Main() {}
 
     /** Runs one subcommand and exits with its code. */
@@ -29,6 +36,9 @@ public final class Main {
         }
         if (System.getProperty(CONVERTER_EXCLUDES) == null) {
             System.setProperty(CONVERTER_EXCLUDES, UNUSED_CONVERTERS);
+        }
+        if (System.getProperty(NO_CLOSURES) == null) {
+            System.setProperty(NO_CLOSURES, "true");
         }
         System.exit(PortMortemCommand.run(args));
     }

@@ -88,7 +88,7 @@ class LauncherFlagsTest {
     }
 
     @Test
-    void ordinaryInputsRunWithC1AloneAndTheArgumentsAfterTheJar() throws Exception {
+    void ordinaryInputsRunWithC1AloneAndTheArgumentsAfterTheMainClass() throws Exception {
         Path hive = sparseFile("SYSTEM", 12L << 20);
         List<String> args = javaArguments(Map.of(), "rip", "-r", hive.toString(), "-p", "nic2");
         assertThat(args).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
@@ -98,8 +98,10 @@ class LauncherFlagsTest {
                 .isGreaterThan(0);
         assertThat(args)
                 .endsWith(
-                        "-jar",
+                        // the jar on the class path, not -jar: the JVM does not open it to read its manifest
+                        "-cp",
                         dir.resolve("reports/target/portmortem.jar").toString(),
+                        "org.portmortem.cli.Main",
                         "rip",
                         "-r",
                         hive.toString(),
@@ -198,7 +200,7 @@ class LauncherFlagsTest {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             List<String> lines = out.lines().toList();
-            String jar = lines.get(lines.lastIndexOf("arg:-jar") + 1).substring("arg:".length());
+            String jar = lines.get(lines.lastIndexOf("arg:-cp") + 1).substring("arg:".length());
             assertThat(Path.of(jar).normalize())
                     .as(command.toString())
                     .isEqualTo(dir.resolve("reports/target/portmortem.jar"));

@@ -1,6 +1,7 @@
 package org.portmortem.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +10,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 
 /**
- * {@link Main} turns off picocli's built-in converters for java.time and java.sql types; no option or
- * parameter of any subcommand may rely on them.
+ * {@link Main} turns off picocli's built-in converters for java.time and java.sql types, and its
+ * support for Groovy closures; no option or parameter of any subcommand may rely on them.
  */
 class PicocliConvertersTest {
     @Test
@@ -28,6 +29,12 @@ class PicocliConvertersTest {
         assertThat("java.sql.Timestamp").matches(Main.UNUSED_CONVERTERS);
         assertThat("java.nio.file.Path").doesNotMatch(Main.UNUSED_CONVERTERS);
         assertThat("java.timeless.X").doesNotMatch(Main.UNUSED_CONVERTERS);
+    }
+
+    @Test
+    void groovyClosuresCannotBeOnTheClassPathSoTurningThemOffChangesNothing() {
+        assertThat(Main.NO_CLOSURES).isEqualTo("picocli.disable.closures");
+        assertThatThrownBy(() -> Class.forName("groovy.lang.Closure")).isInstanceOf(ClassNotFoundException.class);
     }
 
     private static void visit(CommandLine cl, List<String> checked, List<String> relying) {
