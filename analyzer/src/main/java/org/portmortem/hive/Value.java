@@ -19,7 +19,7 @@ import java.util.Optional;
  * byte counts, big-endian DWORDs) are the same whatever the source.
  */
 public final class Value {
-    /** The holding key's path, or null when {@link #key} gives it. */
+    /** The holding key's path as given, when {@link #key} is null. */
     private final String keyPath;
     /** The holding key, asked for its path only when {@link #keyPath()} is, or null. */
     private final Key key;
@@ -70,7 +70,7 @@ public final class Value {
 
     /** The path of the key that holds this value. */
     public String keyPath() {
-        return keyPath != null ? keyPath : key.path();
+        return key == null ? keyPath : key.path();
     }
 
     /** The type id exactly as stored. */
